@@ -1,0 +1,268 @@
+import { and, assign, or, setup, stateIn } from 'xstate'
+import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import type { Policy } from '../src/policy/PolicySchema.js'
+import { type InitiativeContext, type InitiativeInput, initialContext } from './InitiativeContext.js'
+import { createRules, type KeyParams } from './rules.js'
+import * as updates from './updates.js'
+
+/** State ids of one key's region; ids keep `stateIn` guards and diagrams readable. */
+export const keyStateId = (key: string, state: 'pending' | 'turned' | 'refused') => `${state}:${key}`
+
+const TRACK_ACTIONS = {
+  federal: 'assignFederal',
+  regional: 'assignRegional',
+  export: 'assignExport',
+} as const
+
+/** What must hold for a decision to count at all; each name is a rule with a reason. */
+const DECISION_RULES = [
+  'onCurrentRevision',
+  'withinWindow',
+  'actorHasAuthority',
+  'actorIsNotSponsor',
+  'distinctAcrossKeys',
+  'seatHasNotDecided',
+] as const
+
+/**
+ * Builds the statechart of one initiative under `policy`. Every governance rule is a named
+ * guard here (see `rules.ts`); the engine, verifier, simulator and diagrams all use this
+ * machine and none re-implements a rule.
+ *
+ * Deadlines are data: the review window's end is stored in context and fired by a `TICK`
+ * event carrying the time, never by an XState `after` timer (those are not persisted).
+ *
+ * @example
+ * const machine = createInitiativeMachine(policy)
+ * const actor = createActor(machine, { input: { policyHash: hashPolicy(policy) } }).start()
+ * actor.send({ type: 'PROPOSE', by: 'minzifry', at: 0, id: 'i1', content })
+ */
+export function createInitiativeMachine(policy: Policy) {
+  const rules = createRules(policy)
+  const guards = Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [
+      name,
+      ({ context, event }: { context: InitiativeContext; event: InitiativeEvent }, params: unknown) =>
+        (rule.check as (c: InitiativeContext, e: InitiativeEvent, p: unknown) => boolean)(
+          context,
+          event,
+          params,
+        ),
+    ]),
+  )
+  // biome-ignore lint/suspicious/noExplicitAny: each update narrows the event it is used on
+  const update = (fn: (p: Policy, c: InitiativeContext, e: any) => Partial<InitiativeContext>) =>
+    assign<InitiativeContext, InitiativeEvent, undefined, InitiativeEvent, never>(({ context, event }) =>
+      fn(policy, context, event),
+    )
+
+  const keyIds = policy.keys.map((k) => k.id)
+  const keyRule = (type: string, key: string) => ({ type, params: { key } satisfies KeyParams })
+  const decisionRules = (key: string) => DECISION_RULES.map((name) => keyRule(name, key))
+
+  const keyRegion = (key: string) => ({
+    initial: 'pending',
+    states: {
+      pending: {
+        id: keyStateId(key, 'pending'),
+        on: {
+          DECIDE: [
+            {
+              guard: and([
+                keyRule('isForKey', key),
+                'isApproval',
+                ...decisionRules(key),
+                keyRule('reachesQuorum', key),
+              ]),
+              target: 'turned',
+              actions: 'recordDecision',
+            },
+            {
+              guard: and([keyRule('isForKey', key), 'isApproval', ...decisionRules(key)]),
+              actions: 'recordDecision',
+            },
+            {
+              guard: and([
+                keyRule('isForKey', key),
+                'isRefusal',
+                ...decisionRules(key),
+                keyRule('refusalRefusesKey', key),
+              ]),
+              target: 'refused',
+              actions: 'recordDecision',
+            },
+            {
+              guard: and([keyRule('isForKey', key), 'isRefusal', ...decisionRules(key)]),
+              actions: 'recordDecision',
+            },
+          ],
+          REVOKE: {
+            guard: and([keyRule('isForKey', key), keyRule('hasApprovalToRevoke', key)]),
+            actions: 'revokeApproval',
+          },
+        },
+      },
+      turned: {
+        id: keyStateId(key, 'turned'),
+        // An approval that outlives the policy's lifetime stops counting (TK7).
+        always: { guard: keyRule('keyExpired', key), target: 'pending' },
+      },
+      refused: { id: keyStateId(key, 'refused') },
+    },
+  })
+
+  const closeWindow =
+    policy.review.onClose === 'plenary'
+      ? ({ guard: 'windowClosed', target: 'plenary', actions: 'openPlenary' } as const)
+      : ({ guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' } as const)
+
+  return setup({
+    types: {
+      context: {} as InitiativeContext,
+      events: {} as InitiativeEvent,
+      input: {} as InitiativeInput,
+    },
+    guards,
+    actions: {
+      propose: update(updates.propose),
+      advanceClock: update(updates.advanceClock),
+      openReviewWindow: update(updates.openReviewWindow),
+      openPlenary: update(updates.openPlenary),
+      amend: update(updates.amend),
+      recordDecision: update(updates.recordDecision),
+      revokeApproval: update(updates.revokeApproval),
+      recordDelegation: update(updates.recordDelegation),
+      markApproved: update(updates.markApproved),
+      assignFederal: update(updates.assignTrack('federal')),
+      assignRegional: update(updates.assignTrack('regional')),
+      assignExport: update(updates.assignTrack('export')),
+      recordResponse: update(updates.recordResponse),
+      close: update(updates.close),
+    },
+  }).createMachine({
+    id: 'initiative',
+    initial: 'idle',
+    context: ({ input }) => initialContext(input),
+    states: {
+      idle: {
+        on: {
+          PROPOSE: { guard: and(['actorMaySponsor', 'contentIsValid']), target: 'open', actions: 'propose' },
+        },
+      },
+      open: {
+        initial: 'draft',
+        on: {
+          WITHDRAW: { guard: 'actorIsSponsor', target: 'withdrawn', actions: 'close' },
+          DELEGATE: {
+            guard: and([
+              'actorHoldsDelegatedKey',
+              'deputiesAllowed',
+              'delegationWindowValid',
+              'deputyEligible',
+            ]),
+            actions: 'recordDelegation',
+          },
+        },
+        states: {
+          draft: {
+            on: {
+              SUBMIT: { guard: 'actorIsSponsor', target: 'review', actions: 'openReviewWindow' },
+              AMEND: { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+              TICK: { actions: 'advanceClock' },
+            },
+          },
+          review: {
+            id: 'review',
+            type: 'parallel',
+            always: [
+              { guard: or(keyIds.map((k) => stateIn(`#${keyStateId(k, 'refused')}`))), target: 'returned' },
+              {
+                guard: and([...keyIds.map((k) => stateIn(`#${keyStateId(k, 'turned')}`)), 'allKeysTurned']),
+                target: '#initiative.approved',
+                actions: 'markApproved',
+              },
+            ],
+            on: {
+              AMEND: [
+                {
+                  // A new revision: every key starts again (TK5); the window keeps its deadline.
+                  guard: and(['actorIsSponsor', 'contentIsValid', 'isSubstantiveAmendment']),
+                  target: '#review',
+                  reenter: true,
+                  actions: 'amend',
+                },
+                { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+              ],
+            },
+            states: {
+              window: {
+                initial: 'open',
+                states: {
+                  open: {
+                    always: { guard: 'escalated', target: 'plenary' },
+                    on: { TICK: [closeWindow, { actions: 'advanceClock' }] },
+                  },
+                  plenary: {
+                    on: {
+                      TICK: [
+                        { guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' },
+                        { actions: 'advanceClock' },
+                      ],
+                    },
+                  },
+                },
+              },
+              ...Object.fromEntries(keyIds.map((k) => [k, keyRegion(k)])),
+            },
+          },
+          returned: {
+            on: {
+              AMEND: [
+                {
+                  guard: and(['actorIsSponsor', 'contentIsValid', 'isSubstantiveAmendment']),
+                  target: 'review',
+                  actions: ['amend', 'openReviewWindow'],
+                },
+                { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+              ],
+              TICK: { actions: 'advanceClock' },
+            },
+          },
+        },
+      },
+      approved: {
+        // Routing: the first rule that matches the initiative's objective and scope (TK9).
+        always: policy.routing.map((rule, index) => ({
+          guard: { type: 'routeMatches', params: { rule: index } },
+          target: `${rule.track}Rollout`,
+          actions: TRACK_ACTIONS[rule.track],
+        })),
+      },
+      federalRollout: {
+        on: {
+          COMPLETE: { guard: 'actorIsSponsor', target: '#initiative.completed', actions: 'close' },
+          TICK: { actions: 'advanceClock' },
+        },
+      },
+      regionalRollout: {
+        always: { guard: 'allResponded', target: '#initiative.completed', actions: 'close' },
+        on: {
+          RESPOND: { guard: 'governorOfPendingRegion', actions: 'recordResponse' },
+          TICK: { actions: 'advanceClock' },
+        },
+      },
+      exportRollout: {
+        always: { guard: 'allResponded', target: '#initiative.completed', actions: 'close' },
+        on: {
+          DESTINATION: { guard: and(['actorIsSponsor', 'destinationPending']), actions: 'recordResponse' },
+          TICK: { actions: 'advanceClock' },
+        },
+      },
+      completed: { type: 'final' },
+      withdrawn: { type: 'final' },
+      lapsed: { type: 'final' },
+    },
+  })
+}
+
+export type InitiativeMachine = ReturnType<typeof createInitiativeMachine>

@@ -1,0 +1,128 @@
+import { canonicalHash } from '../src/domain/canonicalHash.js'
+import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
+import type { EventOf, InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import type { Policy, Track } from '../src/policy/PolicySchema.js'
+import { DAY_MS, findKey, findPrincipal, institutionsOf, seatFor } from './facts.js'
+import type { InitiativeContext, Revision } from './InitiativeContext.js'
+
+/**
+ * The context updates the machine's actions apply. Each is a pure function from the context
+ * and the event to the fields that change; the machine wraps them in `assign`.
+ */
+type Update<E extends InitiativeEvent = InitiativeEvent> = (
+  policy: Policy,
+  context: InitiativeContext,
+  event: E,
+) => Partial<InitiativeContext>
+
+/** The revision hash covers the substantive fields only, so a typo fix keeps every approval. */
+export function revisionHash(policy: Policy, id: string, n: number, content: InitiativeContent): string {
+  const substantive = Object.fromEntries(policy.amendments.substantive.map((f) => [f, content[f] ?? null]))
+  return canonicalHash({ initiative: id, revision: n, content: substantive })
+}
+
+const clock = (context: InitiativeContext, event: InitiativeEvent) => Math.max(context.now, event.at)
+
+export const propose: Update<EventOf<'PROPOSE'>> = (policy, _context, event) => ({
+  id: event.id,
+  sponsor: event.by,
+  content: event.content,
+  revision: { n: 1, hash: revisionHash(policy, event.id, 1, event.content) },
+  now: event.at,
+})
+
+export const advanceClock: Update = (_policy, context, event) => ({ now: clock(context, event) })
+
+export const openReviewWindow: Update = (policy, context, event) => ({
+  now: clock(context, event),
+  submittedAt: event.at,
+  deadline: event.at + policy.review.windowDays * DAY_MS,
+  escalatedAt: null,
+})
+
+export const openPlenary: Update = (policy, context, event) => ({
+  now: clock(context, event),
+  deadline: (context.deadline ?? event.at) + policy.review.plenaryDays * DAY_MS,
+  escalatedAt: event.at,
+})
+
+/** A substantive amendment makes a new revision, so every approval given so far stops counting (TK5). */
+export const amend: Update<EventOf<'AMEND'>> = (policy, context, event) => {
+  const changed = policy.amendments.substantive.some(
+    (f) => JSON.stringify(context.content?.[f]) !== JSON.stringify(event.content[f]),
+  )
+  const n = changed ? context.revision.n + 1 : context.revision.n
+  const revision: Revision = changed
+    ? { n, hash: revisionHash(policy, context.id ?? '', n, event.content) }
+    : context.revision
+  return { content: event.content, revision, now: clock(context, event) }
+}
+
+export const recordDecision: Update<EventOf<'DECIDE'>> = (policy, context, event) => {
+  const key = findKey(policy, event.key)
+  const seat = key === undefined ? event.by : (seatFor(context, key, event.by, event.at) ?? event.by)
+  const decision = {
+    key: event.key,
+    by: event.by,
+    seat,
+    institutions: institutionsOf(findPrincipal(policy, event.by)),
+    revision: event.revision,
+    decision: event.decision,
+    at: event.at,
+    ...(event.reason === undefined ? {} : { reason: event.reason }),
+  }
+  return { decisions: [...context.decisions, decision], now: clock(context, event) }
+}
+
+export const revokeApproval: Update<EventOf<'REVOKE'>> = (policy, context, event) => {
+  const key = findKey(policy, event.key)
+  const seat = key === undefined ? null : seatFor(context, key, event.by, event.at)
+  return {
+    decisions: context.decisions.map((d) =>
+      d.key === event.key &&
+      d.seat === seat &&
+      d.decision === 'approve' &&
+      d.revision === context.revision.hash &&
+      d.revokedAt === undefined
+        ? { ...d, revokedAt: event.at }
+        : d,
+    ),
+    now: clock(context, event),
+  }
+}
+
+export const recordDelegation: Update<EventOf<'DELEGATE'>> = (_policy, context, event) => ({
+  delegations: [
+    ...context.delegations,
+    {
+      key: event.key,
+      holder: event.by,
+      deputy: event.deputy,
+      from: event.from,
+      until: event.until,
+      at: event.at,
+    },
+  ],
+  now: clock(context, event),
+})
+
+export const markApproved: Update = (_policy, context) => ({ approvedAt: context.now })
+
+export const assignTrack =
+  (track: Track): Update =>
+  () => ({ track })
+
+export const recordResponse: Update<EventOf<'RESPOND'> | EventOf<'DESTINATION'>> = (
+  _policy,
+  context,
+  event,
+) => {
+  const target = event.type === 'RESPOND' ? event.region : event.destination
+  const answer = event.type === 'RESPOND' ? event.accept : event.agreed
+  return { responses: { ...context.responses, [target]: answer }, now: clock(context, event) }
+}
+
+export const close: Update = (_policy, context, event) => ({
+  now: clock(context, event),
+  closedAt: clock(context, event),
+})

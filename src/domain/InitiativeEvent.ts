@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { IdSchema } from '../policy/PolicySchema.js'
+import { InitiativeContentSchema } from './InitiativeContent.js'
+
+/** Milliseconds since the Unix epoch; every event carries the time it happened. */
+export const InstantSchema = z.int().nonnegative().max(8.64e15)
+
+const acted = { by: IdSchema, at: InstantSchema }
+
+export const ProposeEventSchema = z.strictObject({
+  type: z.literal('PROPOSE'),
+  ...acted,
+  id: z.string().min(1).max(64),
+  content: InitiativeContentSchema,
+})
+export const SubmitEventSchema = z.strictObject({ type: z.literal('SUBMIT'), ...acted })
+export const AmendEventSchema = z.strictObject({
+  type: z.literal('AMEND'),
+  ...acted,
+  content: InitiativeContentSchema,
+})
+export const DecideEventSchema = z.strictObject({
+  type: z.literal('DECIDE'),
+  ...acted,
+  key: IdSchema,
+  revision: z.string().min(1).max(128).describe('The revision hash the decision was taken on.'),
+  decision: z.enum(['approve', 'refuse']),
+  reason: z.string().max(2000).optional(),
+})
+export const RevokeEventSchema = z.strictObject({ type: z.literal('REVOKE'), ...acted, key: IdSchema })
+export const DelegateEventSchema = z.strictObject({
+  type: z.literal('DELEGATE'),
+  ...acted,
+  key: IdSchema,
+  deputy: IdSchema,
+  from: InstantSchema,
+  until: InstantSchema,
+})
+export const WithdrawEventSchema = z.strictObject({
+  type: z.literal('WITHDRAW'),
+  ...acted,
+  reason: z.string().max(2000).optional(),
+})
+export const TickEventSchema = z.strictObject({ type: z.literal('TICK'), at: InstantSchema })
+export const RespondEventSchema = z.strictObject({
+  type: z.literal('RESPOND'),
+  ...acted,
+  region: IdSchema,
+  accept: z.boolean(),
+})
+export const DestinationEventSchema = z.strictObject({
+  type: z.literal('DESTINATION'),
+  ...acted,
+  destination: IdSchema,
+  agreed: z.boolean(),
+})
+export const CompleteEventSchema = z.strictObject({ type: z.literal('COMPLETE'), ...acted })
+
+/** Every event the initiative machine understands: facts with an actor (except TICK) and a time. */
+export const InitiativeEventSchema = z.discriminatedUnion('type', [
+  ProposeEventSchema,
+  SubmitEventSchema,
+  AmendEventSchema,
+  DecideEventSchema,
+  RevokeEventSchema,
+  DelegateEventSchema,
+  WithdrawEventSchema,
+  TickEventSchema,
+  RespondEventSchema,
+  DestinationEventSchema,
+  CompleteEventSchema,
+])
+
+export type InitiativeEvent = z.output<typeof InitiativeEventSchema>
+export type InitiativeEventType = InitiativeEvent['type']
+export type EventOf<T extends InitiativeEventType> = Extract<InitiativeEvent, { type: T }>
+export const INITIATIVE_EVENT_TYPES = InitiativeEventSchema.options.map((o) => o.shape.type.value)

@@ -1,0 +1,73 @@
+/**
+ * The closed set of error codes. Each is documented in the README; tools may switch on them.
+ */
+export const ERROR_CODES = [
+  'POLICY_INVALID',
+  'SCENARIO_INVALID',
+  'COMMAND_INVALID',
+  'NOT_FOUND',
+  'NOT_AUTHORIZED',
+  'KEY_ALREADY_USED',
+  'STALE_REVISION',
+  'WINDOW_CLOSED',
+  'REFUSED',
+  'CONFLICT',
+  'AUDIT_TAMPERED',
+  'STORE_FAILED',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** One located problem, as data: where it is, what is wrong, and what to do. */
+export interface Issue {
+  code: string
+  path: (string | number)[]
+  message: string
+  /** The file the issue is in, when it came from one. */
+  file?: string
+  line?: number
+  column?: number
+}
+
+/**
+ * The one error class of twokeys. `code` is from {@link ERROR_CODES}; `message` names the
+ * thing, quotes the bad value and says what to do; `issues` or `reasons` carry the details
+ * as data.
+ *
+ * @example
+ * try { await engine.decide(id, cmd) } catch (e) {
+ *   if (e instanceof TwoKeysError && e.code === 'NOT_AUTHORIZED') console.log(e.reasons)
+ * }
+ */
+export class TwoKeysError extends Error {
+  override readonly name = 'TwoKeysError'
+  readonly code: ErrorCode
+  readonly issues: Issue[]
+  readonly reasons: string[]
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { issues?: Issue[]; reasons?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.code = code
+    this.issues = details.issues ?? []
+    this.reasons = details.reasons ?? []
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      issues: this.issues,
+      reasons: this.reasons,
+    }
+  }
+}
+
+export function isTwoKeysError(value: unknown): value is TwoKeysError {
+  return value instanceof TwoKeysError
+}

@@ -1,0 +1,31 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import canonicalizeModule from 'canonicalize'
+
+// canonicalize ships CommonJS whose types declare an ES default export; take whichever is callable.
+type Serialize = (input: unknown) => string | undefined
+const canonicalize: Serialize =
+  (canonicalizeModule as unknown as { default?: Serialize }).default ??
+  (canonicalizeModule as unknown as Serialize)
+
+/**
+ * The JSON Canonicalization Scheme (RFC 8785) text of a value: keys sorted, no white space,
+ * numbers in their shortest form. Two values that mean the same give the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value)
+  if (text === undefined)
+    throw new TypeError('canonicalJson: the value has no JSON form (undefined or a function)')
+  return text
+}
+
+/**
+ * SHA-256 (hex) of the canonical JSON of a value. Pure JavaScript, so the same hash comes out
+ * in Node and in the browser.
+ *
+ * @example
+ * canonicalHash({ b: 1, a: 2 }) === canonicalHash({ a: 2, b: 1 }) // true
+ */
+export function canonicalHash(value: unknown): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))
+}

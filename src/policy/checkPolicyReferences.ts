@@ -1,0 +1,174 @@
+import type { z } from 'zod'
+import type { PolicyShape } from './PolicySchema.js'
+
+type PolicyDraft = z.output<typeof PolicyShape>
+
+/** Reports every id that appears twice in a list, at the later position. */
+function reportDuplicates(
+  ctx: z.RefinementCtx,
+  items: readonly { id: string }[],
+  where: string,
+  what: string,
+): void {
+  const seen = new Map<string, number>()
+  items.forEach((item, index) => {
+    const first = seen.get(item.id)
+    if (first === undefined) {
+      seen.set(item.id, index)
+      return
+    }
+    ctx.addIssue({
+      code: 'custom',
+      path: [where, index, 'id'],
+      message: `duplicate ${what} id "${item.id}" (first defined at ${where}[${first}]); give each ${what} its own id`,
+    })
+  })
+}
+
+/**
+ * Cross-field checks that a shape alone cannot express: every reference names something
+ * defined, quorums are reachable, and no principal or institution can sit behind two keys.
+ */
+export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx): void {
+  reportDuplicates(ctx, policy.principals, 'principals', 'principal')
+  reportDuplicates(ctx, policy.keys, 'keys', 'key')
+  reportDuplicates(ctx, policy.regions, 'regions', 'region')
+
+  const principals = new Map(policy.principals.map((p) => [p.id, p]))
+  const known = (id: string) => principals.has(id)
+  const knownList = () => [...principals.keys()].join(', ')
+
+  const holderOf = new Map<string, string>()
+  const keyOfInstitution = new Map<string, string>()
+  policy.keys.forEach((key, k) => {
+    if (key.holders.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keys', k, 'holders'],
+        message: `key "${key.id}" has no holders; list at least one principal who can turn it`,
+      })
+    }
+    if (key.quorum > key.holders.length && key.holders.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keys', k, 'quorum'],
+        message: `${key.quorum} is more than the ${key.holders.length} holder${key.holders.length === 1 ? '' : 's'} of "${key.id}"; lower the quorum or add holders`,
+      })
+    }
+    const sameInstitution = keyOfInstitution.get(key.institution)
+    if (sameInstitution !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keys', k, 'institution'],
+        message: `institution "${key.institution}" already holds key "${sameInstitution}"; two keys of one institution are not two keys (TK2), so give each key its own institution`,
+      })
+    } else {
+      keyOfInstitution.set(key.institution, key.id)
+    }
+    const seenHolders = new Set<string>()
+    key.holders.forEach((holder, h) => {
+      const path = ['keys', k, 'holders', h]
+      if (seenHolders.has(holder)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${holder}" is listed twice as a holder of "${key.id}"`,
+        })
+      }
+      seenHolders.add(holder)
+      const principal = principals.get(holder)
+      if (principal === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `holder "${holder}" of key "${key.id}" is not a principal; add it to principals or use one of: ${knownList()}`,
+        })
+        return
+      }
+      const other = holderOf.get(holder)
+      if (other !== undefined && other !== key.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${holder}" already holds key "${other}"; one principal may hold only one key (TK2)`,
+        })
+      }
+      holderOf.set(holder, key.id)
+      const institutions = [principal.institution, ...principal.affiliations]
+      if (!institutions.includes(key.institution)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `holder "${holder}" belongs to "${principal.institution}", not to "${key.institution}" whose key "${key.id}" is; add the institution to the principal's affiliations or pick a holder from "${key.institution}"`,
+        })
+      }
+    })
+    const deputies = key.deputies
+    if (deputies.allowed && deputies.maxDays === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keys', k, 'deputies', 'maxDays'],
+        message: `key "${key.id}" allows deputies but gives no maxDays; set how long a delegation may last, e.g. maxDays: 14`,
+      })
+    }
+    deputies.eligible?.forEach((deputy, d) => {
+      if (!known(deputy)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['keys', k, 'deputies', 'eligible', d],
+          message: `eligible deputy "${deputy}" of key "${key.id}" is not a principal; add it to principals`,
+        })
+      }
+    })
+  })
+
+  policy.regions.forEach((region, r) => {
+    if (!known(region.governor)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions', r, 'governor'],
+        message: `governor "${region.governor}" of region "${region.id}" is not a principal; add it to principals`,
+      })
+    }
+  })
+
+  if (!policy.principals.some((p) => p.roles.includes('sponsor'))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['principals'],
+      message:
+        'no principal has the role "sponsor", so no initiative can be proposed; add roles: [sponsor] to one',
+    })
+  }
+
+  policy.routing.forEach((rule, r) => {
+    rule.when.objective?.forEach((objective, o) => {
+      if (!policy.objectives.includes(objective)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['routing', r, 'when', 'objective', o],
+          message: `objective "${objective}" is not one of the policy's objectives (${policy.objectives.join(', ')})`,
+        })
+      }
+    })
+    const scopes = rule.when.scope ?? ['federal', 'regional', 'export']
+    const needs = rule.track === 'federal' ? undefined : rule.track
+    if (needs !== undefined && scopes.some((s) => s !== needs)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing', r, 'track'],
+        message: `track "${rule.track}" needs a ${needs} scope (its ${needs === 'regional' ? 'regions' : 'destinations'}), but this rule also matches scope ${scopes
+          .filter((s) => s !== needs)
+          .map((s) => `"${s}"`)
+          .join(', ')}; add when.scope: [${needs}]`,
+      })
+    }
+  })
+  if (policy.routing.some((rule) => rule.track === 'regional') && policy.regions.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['regions'],
+      message: 'routing has a regional track but no regions are defined; add regions with their governors',
+    })
+  }
+}
