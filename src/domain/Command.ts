@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { IdSchema } from '../policy/PolicySchema.js'
+import { ScopeSchema } from './InitiativeContent.js'
+
+/** A time as an ISO-8601 string, epoch milliseconds, or a Date; stored as milliseconds. */
+export const InstantInputSchema = z
+  .union([
+    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+    z.iso.date().transform((s) => Date.parse(`${s}T00:00:00Z`)),
+    z.int().nonnegative().max(8.64e15),
+    z.date().transform((d) => d.getTime()),
+  ])
+  .describe('An ISO-8601 time ("2026-03-01T09:00:00Z" or "2026-03-01"), epoch milliseconds, or a Date.')
+
+const InitiativeIdSchema = z.string().min(1).max(64)
+const common = {
+  by: IdSchema.describe('The acting principal.'),
+  commandId: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .describe('Idempotency key; repeating it returns the first result.'),
+}
+const onInitiative = { ...common, initiativeId: InitiativeIdSchema }
+const contentFields = {
+  title: z.string().min(1).max(300),
+  summary: z.string().max(10_000).optional(),
+  objective: IdSchema,
+  scope: ScopeSchema,
+  budget: z.number().nonnegative().max(1e15).optional(),
+}
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('propose'),
+    ...common,
+    initiativeId: InitiativeIdSchema.optional(),
+    ...contentFields,
+  }),
+  z.strictObject({ type: z.literal('submit'), ...onInitiative }),
+  z.strictObject({
+    type: z.literal('amend'),
+    ...onInitiative,
+    ...z.object(contentFields).partial().shape,
+  }),
+  z.strictObject({
+    type: z.literal('decide'),
+    ...onInitiative,
+    key: IdSchema,
+    decision: z.enum(['approve', 'refuse']),
+    reason: z.string().max(2000).optional(),
+    revision: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe('The revision hash decided on; the current one when omitted.'),
+  }),
+  z.strictObject({ type: z.literal('revoke'), ...onInitiative, key: IdSchema }),
+  z.strictObject({ type: z.literal('withdraw'), ...onInitiative, reason: z.string().max(2000).optional() }),
+  z.strictObject({
+    type: z.literal('delegate'),
+    ...onInitiative,
+    key: IdSchema,
+    deputy: IdSchema,
+    from: InstantInputSchema.optional(),
+    until: InstantInputSchema,
+  }),
+  z.strictObject({ type: z.literal('respond'), ...onInitiative, region: IdSchema, accept: z.boolean() }),
+  z.strictObject({
+    type: z.literal('destination'),
+    ...onInitiative,
+    destination: IdSchema,
+    agreed: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('complete'), ...onInitiative }),
+])
+
+/** A request to the engine; if the machine takes it, it becomes an event. */
+export type Command = z.output<typeof CommandSchema>
+export type CommandInput = z.input<typeof CommandSchema>
+export type CommandType = Command['type']
+export type CommandOf<T extends CommandType> = Extract<CommandInput, { type: T }>

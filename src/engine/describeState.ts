@@ -1,0 +1,45 @@
+import type { AnyMachineSnapshot } from 'xstate'
+
+/** The phase of an initiative: a short, stable name tools can switch on. */
+export type Phase =
+  | 'none'
+  | 'draft'
+  | 'review'
+  | 'plenary'
+  | 'returned'
+  | 'approved'
+  | 'federalRollout'
+  | 'regionalRollout'
+  | 'exportRollout'
+  | 'completed'
+  | 'withdrawn'
+  | 'lapsed'
+
+export function phaseOf(snapshot: AnyMachineSnapshot): Phase {
+  const value = snapshot.value
+  if (typeof value === 'string') return value === 'idle' ? 'none' : (value as Phase)
+  if (snapshot.matches({ open: 'draft' })) return 'draft'
+  if (snapshot.matches({ open: 'returned' })) return 'returned'
+  if (snapshot.matches({ open: { review: { window: 'plenary' } } })) return 'plenary'
+  return 'review'
+}
+
+const PHASE_WORDS: Record<Phase, string> = {
+  none: 'not yet proposed',
+  draft: 'a draft',
+  review: 'in review',
+  plenary: 'in plenary session (the review window closed)',
+  returned: 'returned for amendment (a key was refused)',
+  approved: 'approved',
+  federalRollout: 'in federal rollout',
+  regionalRollout: 'in regional rollout',
+  exportRollout: 'in export rollout',
+  completed: 'completed',
+  withdrawn: 'withdrawn',
+  lapsed: 'lapsed',
+}
+
+/** The phase in words, for messages: "the initiative is in review". */
+export function describePhase(phase: Phase): string {
+  return PHASE_WORDS[phase]
+}

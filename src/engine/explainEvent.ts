@@ -1,0 +1,138 @@
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { createRules } from '../../machines/rules.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { ErrorCode } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { describePhase, phaseOf } from './describeState.js'
+
+/** Why a command would or would not be taken, in words and as rule names. */
+export interface Explanation {
+  allowed: boolean
+  reasons: string[]
+  /** The rules (guard names) that refused, in the order found. */
+  rules: string[]
+  /** The error code a refusal of this command carries. */
+  code: ErrorCode | null
+}
+
+/** Which error code each refusing rule maps to; any other refusal is `REFUSED`. */
+const CODE_OF_RULE: Record<string, ErrorCode> = {
+  actorMaySponsor: 'NOT_AUTHORIZED',
+  actorIsSponsor: 'NOT_AUTHORIZED',
+  actorHasAuthority: 'NOT_AUTHORIZED',
+  actorIsNotSponsor: 'NOT_AUTHORIZED',
+  actorHoldsDelegatedKey: 'NOT_AUTHORIZED',
+  governorOfPendingRegion: 'NOT_AUTHORIZED',
+  distinctAcrossKeys: 'KEY_ALREADY_USED',
+  seatHasNotDecided: 'KEY_ALREADY_USED',
+  onCurrentRevision: 'STALE_REVISION',
+  withinWindow: 'WINDOW_CLOSED',
+}
+
+type GuardConfig = string | { type: string; params?: unknown } | GuardFn
+interface GuardFn {
+  (...args: unknown[]): unknown
+  check?: unknown
+  guards?: GuardConfig[]
+  stateValue?: unknown
+}
+type GuardImpl = (args: { context: InitiativeContext; event: InitiativeEvent }, params: unknown) => boolean
+interface Leaf {
+  type: string
+  params: unknown
+}
+
+/** The named guards a transition's guard is made of (through `and`). */
+function leavesOf(guard: GuardConfig | undefined): Leaf[] {
+  if (guard === undefined) return []
+  if (typeof guard === 'string') return [{ type: guard, params: undefined }]
+  if (typeof guard === 'function') return (guard.guards ?? []).flatMap(leavesOf)
+  return [{ type: guard.type, params: guard.params }]
+}
+
+function refused(reasons: string[], rules: string[] = [], code: ErrorCode = 'REFUSED'): Explanation {
+  return { allowed: false, reasons, rules, code }
+}
+
+/** Where in the chart an event type is accepted at all, for "accepted only when …". */
+function phasesAccepting(machine: AnyStateMachine, type: string): string[] {
+  const found = new Set<string>()
+  const visit = (node: AnyStateMachine['root']) => {
+    if (node.transitions.has(type)) found.add(node.key)
+    for (const child of Object.values(node.states)) visit(child)
+  }
+  visit(machine.root)
+  return [...found]
+}
+
+/**
+ * Explains what the machine would do with `event` from `snapshot`, without acting: allowed,
+ * or the reasons of every rule that refuses it. The reasons come from the same named rules
+ * the machine's guards use, so an explanation cannot disagree with a decision.
+ *
+ * @example
+ * explainEvent(machine, policy, snapshot, { type: 'DECIDE', by: 'minzifry', … })
+ * // → { allowed: false, reasons: ['"minzifry" does not hold key …'], rules: ['actorHasAuthority'], code: 'NOT_AUTHORIZED' }
+ */
+export function explainEvent(
+  machine: AnyStateMachine,
+  policy: Policy,
+  snapshot: AnyMachineSnapshot,
+  event: InitiativeEvent,
+): Explanation {
+  const phase = phaseOf(snapshot)
+  if (snapshot.status !== 'active') {
+    return refused([`the initiative is ${describePhase(phase)} and takes no further commands`])
+  }
+  if (snapshot.can(event)) return { allowed: true, reasons: [], rules: [], code: null }
+
+  const rules = createRules(policy) as Record<
+    string,
+    { reason?: (c: unknown, e: unknown, p: unknown) => string }
+  >
+  const impls = machine.implementations.guards as Record<string, GuardImpl>
+  const context = snapshot.context as InitiativeContext
+  const holds = (leaf: Leaf) => impls[leaf.type]?.({ context, event }, leaf.params) === true
+
+  const reasons: string[] = []
+  const failed: string[] = []
+  let handled = false
+  for (const node of snapshot._nodes) {
+    for (const transition of node.transitions.get(event.type) ?? []) {
+      handled = true
+      const leaves = leavesOf(transition.guard as GuardConfig | undefined)
+      // A selector only says which transition the event means; if one fails, this transition is not the one.
+      if (leaves.some((leaf) => rules[leaf.type]?.reason === undefined && !holds(leaf))) continue
+      for (const leaf of leaves) {
+        const rule = rules[leaf.type]
+        if (rule?.reason === undefined || holds(leaf)) continue
+        const reason = rule.reason(context, event, leaf.params)
+        if (!reasons.includes(reason)) reasons.push(reason)
+        if (!failed.includes(leaf.type)) failed.push(leaf.type)
+      }
+    }
+  }
+  if (reasons.length > 0) {
+    const code = failed.map((r) => CODE_OF_RULE[r]).find((c) => c !== undefined) ?? 'REFUSED'
+    return refused(reasons, failed, code)
+  }
+  if (!handled) {
+    const where = phasesAccepting(machine, event.type)
+    return refused([
+      `the initiative is ${describePhase(phase)}; ${event.type} is accepted only in ${where.join(', ') || 'no state'}`,
+    ])
+  }
+  if (
+    (event.type === 'DECIDE' || event.type === 'REVOKE') &&
+    !snapshot.matches({ open: { review: { [event.key]: 'pending' } } })
+  ) {
+    const known = policy.keys.some((k) => k.id === event.key)
+    return refused([
+      known
+        ? `key "${event.key}" has already ${snapshot.matches({ open: { review: { [event.key]: 'turned' } } }) ? 'turned' : 'been refused'} on this revision; it takes no further decision`
+        : `"${event.key}" is not a key of policy "${policy.id}" (keys: ${policy.keys.map((k) => `"${k.id}"`).join(', ')})`,
+    ])
+  }
+  return refused([`${event.type} is not accepted while the initiative is ${describePhase(phase)}`])
+}

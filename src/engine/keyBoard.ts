@@ -1,0 +1,136 @@
+import type { AnyMachineSnapshot } from 'xstate'
+import {
+  countedApprovals,
+  formatInstant,
+  isFresh,
+  refusingSeats,
+  rolloutTargets,
+} from '../../machines/facts.js'
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import type { Policy, Track } from '../policy/PolicySchema.js'
+import { describePhase, type Phase, phaseOf } from './describeState.js'
+
+export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired'
+
+/** One key on the board, like a submit-requirements panel. */
+export interface KeyLine {
+  key: string
+  label: string
+  status: KeyStatus
+  quorum: number
+  /** Approvals that count now, one per seat. */
+  approvals: { by: string; seat: string; at: string }[]
+  refusedBy: { by: string; reason?: string }[]
+  /** Who can still act on this key, with deputies named for their holder. */
+  waitingFor: string[]
+  /** One line a person reads: "turned by oreshkin", "waiting for grigorenko". */
+  summary: string
+}
+
+export interface Board {
+  initiativeId: string | null
+  title: string | null
+  sponsor: string | null
+  phase: Phase
+  phaseText: string
+  revision: { n: number; hash: string }
+  deadline: string | null
+  keys: KeyLine[]
+  track: Track | null
+  rollout: { target: string; answer: 'accepted' | 'declined' | 'pending' }[]
+}
+
+function keyStatus(
+  policy: Policy,
+  context: InitiativeContext,
+  snapshot: AnyMachineSnapshot,
+  keyId: string,
+  now: number,
+): KeyStatus {
+  const phase = phaseOf(snapshot)
+  if (context.approvedAt !== null) return 'turned'
+  if (
+    refusingSeats(context, keyId).size > 0 &&
+    (phase === 'returned' || snapshot.matches({ open: { review: { [keyId]: 'refused' } } }))
+  ) {
+    return 'refused'
+  }
+  if (phase === 'review' || phase === 'plenary') {
+    if (snapshot.matches({ open: { review: { [keyId]: 'turned' } } })) return 'turned'
+  }
+  const current = context.decisions.filter(
+    (d) => d.key === keyId && d.decision === 'approve' && d.revokedAt === undefined,
+  )
+  const onThisRevision = current.filter((d) => d.revision === context.revision.hash)
+  if (onThisRevision.length > 0 && onThisRevision.every((d) => !isFresh(policy, d.at, now))) return 'expired'
+  if (onThisRevision.length === 0 && current.length > 0) return 'stale'
+  return 'pending'
+}
+
+/**
+ * The board of an initiative's keys at time `now`: per key turned, pending (and who can act),
+ * refused, stale (approved on an earlier revision only) or expired.
+ */
+export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: number): Board {
+  const context = snapshot.context as InitiativeContext
+  const phase = phaseOf(snapshot)
+  const at = context.approvedAt ?? now
+  const keys = policy.keys.map((key): KeyLine => {
+    const status = keyStatus(policy, context, snapshot, key.id, now)
+    const counted = countedApprovals(policy, context, key.id, at)
+    const seats = new Set(counted.map((d) => d.seat))
+    const refusers = refusingSeats(context, key.id)
+    const deputiesFor = (holder: string) =>
+      context.delegations
+        .filter((d) => d.key === key.id && d.holder === holder && d.from <= now && now < d.until)
+        .map((d) => `${d.deputy} (deputy for ${holder} until ${formatInstant(d.until)})`)
+    const waitingFor =
+      status === 'pending' || status === 'stale' || status === 'expired'
+        ? key.holders
+            .filter((h) => !seats.has(h) && !refusers.has(h) && h !== context.sponsor)
+            .flatMap((h) => [h, ...deputiesFor(h)])
+        : []
+    const refusedBy = context.decisions
+      .filter((d) => d.key === key.id && d.decision === 'refuse' && d.revision === context.revision.hash)
+      .map((d) => (d.reason === undefined ? { by: d.by } : { by: d.by, reason: d.reason }))
+    const needed = Math.max(0, key.quorum - seats.size)
+    const summary: Record<KeyStatus, string> = {
+      turned: `turned by ${counted.map((d) => (d.by === d.seat ? d.by : `${d.by} for ${d.seat}`)).join(', ')}`,
+      refused: `refused by ${refusedBy.map((r) => r.by).join(', ')}`,
+      pending: `waiting for ${needed} of ${waitingFor.filter((w) => key.holders.includes(w)).join(', ') || 'no one who can act'}`,
+      stale: `approved only on an earlier revision; waiting for ${waitingFor.filter((w) => key.holders.includes(w)).join(', ')}`,
+      expired: `its approvals are older than ${policy.approvals.lifetimeDays} days; waiting for a fresh approval`,
+    }
+    return {
+      key: key.id,
+      label: key.label,
+      status,
+      quorum: key.quorum,
+      approvals: counted.map((d) => ({ by: d.by, seat: d.seat, at: formatInstant(d.at) })),
+      refusedBy,
+      waitingFor,
+      summary: summary[status],
+    }
+  })
+  return {
+    initiativeId: context.id,
+    title: context.content?.title ?? null,
+    sponsor: context.sponsor,
+    phase,
+    phaseText: describePhase(phase),
+    revision: context.revision,
+    deadline: context.deadline === null ? null : formatInstant(context.deadline),
+    keys,
+    track: context.track,
+    rollout: rolloutTargets(context)
+      .filter(() => context.track !== null)
+      .map((target) => ({
+        target,
+        answer: !(target in context.responses)
+          ? 'pending'
+          : context.responses[target]
+            ? 'accepted'
+            : 'declined',
+      })),
+  }
+}

@@ -1,0 +1,70 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './Store.js'
+
+/**
+ * A store in process memory: for tests, simulations and the default engine. Nothing survives
+ * the process; use the SQLite store for durability.
+ *
+ * @example
+ * const engine = createEngine({ policy, store: memoryStore() })
+ */
+export function memoryStore(): Store {
+  const logs = new Map<string, RecordedEvent[]>()
+  const commands = new Map<string, CommandOutcome>()
+  const refusalLog: RefusalRecord[] = []
+  const policies = new Map<string, Policy>()
+  // Stored values are copied in and out so callers can never edit history in place.
+  const copy = <T>(value: T): T => structuredClone(value)
+
+  return {
+    kind: 'memory',
+    async readEvents(initiativeId, afterSeq = 0) {
+      return copy((logs.get(initiativeId) ?? []).filter((e) => e.seq > afterSeq))
+    },
+    async append(initiativeId, expectedSeq, events) {
+      const log = logs.get(initiativeId) ?? []
+      if (log.length !== expectedSeq) {
+        throw new TwoKeysError(
+          'CONFLICT',
+          `initiative "${initiativeId}" is at event ${log.length}, not ${expectedSeq}: another command was stored first; re-read and retry`,
+        )
+      }
+      for (const event of events) {
+        if (commands.has(event.commandId)) {
+          throw new TwoKeysError(
+            'CONFLICT',
+            `command "${event.commandId}" is already stored; re-read its result`,
+          )
+        }
+      }
+      logs.set(initiativeId, [...log, ...copy(events)])
+      for (const event of events) commands.set(event.commandId, { kind: 'accepted', event: copy(event) })
+    },
+    async listInitiatives() {
+      return [...logs.keys()]
+    },
+    async findCommand(commandId) {
+      const found = commands.get(commandId)
+      return found === undefined ? undefined : copy(found)
+    },
+    async recordRefusal(refusal) {
+      refusalLog.push(copy(refusal))
+      if (!commands.has(refusal.commandId))
+        commands.set(refusal.commandId, { kind: 'refused', refusal: copy(refusal) })
+    },
+    async refusals(initiativeId) {
+      return copy(
+        initiativeId === undefined ? refusalLog : refusalLog.filter((r) => r.initiativeId === initiativeId),
+      )
+    },
+    async putPolicy(hash, policy) {
+      if (!policies.has(hash)) policies.set(hash, copy(policy))
+    },
+    async getPolicy(hash) {
+      const found = policies.get(hash)
+      return found === undefined ? undefined : copy(found)
+    },
+    async close() {},
+  }
+}
