@@ -1,7 +1,9 @@
 // The public API of twokeys: named exports only (see CONVENTIONS.md #10).
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
+export { type Command, type CommandInput, CommandSchema, type CommandType } from './domain/Command.js'
 export { canonicalHash, canonicalJson } from './domain/canonicalHash.js'
+export { eventHash } from './domain/eventHash.js'
 export {
   type InitiativeContent,
   type InitiativeContentInput,
@@ -20,6 +22,18 @@ export {
   isTwoKeysError,
   TwoKeysError,
 } from './domain/TwoKeysError.js'
+export {
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type InitiativeSummary,
+  type Receipt,
+} from './engine/createEngine.js'
+export { describePhase, type Phase, phaseOf } from './engine/describeState.js'
+export { type Explanation, explainEvent } from './engine/explainEvent.js'
+export { foldEvents } from './engine/foldEvents.js'
+export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
+export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
   loadPolicy,
@@ -38,3 +52,5 @@ export {
   type RoutingRule,
   type Track,
 } from './policy/PolicySchema.js'
+export { memoryStore } from './stores/memoryStore.js'
+export type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './stores/Store.js'
