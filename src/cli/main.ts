@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { EXIT } from './exitCodes.js'
+import { registerRun } from './runCommand.js'
+import { registerValidate } from './validateCommand.js'
+import { registerWalkthrough } from './walkthroughCommand.js'
 
-/** Exit codes: 0 ok, 1 a finding (a violated invariant, a refused command in a script), 2 bad input. */
-export const EXIT = { ok: 0, finding: 1, badInput: 2 } as const
+export { EXIT }
 
 /** Builds the `twokeys` program; each subcommand lives in its own file and registers itself. */
 export function createProgram(): Command {
@@ -12,6 +15,9 @@ export function createProgram(): Command {
     .showHelpAfterError('(run twokeys --help for usage)')
     .exitOverride()
   // Subcommands, one file each (keep this list sorted).
+  registerRun(program)
+  registerValidate(program)
+  registerWalkthrough(program)
   return program
 }
 

@@ -85,11 +85,13 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
         .filter((d) => d.key === key.id && d.holder === holder && d.from <= now && now < d.until)
         .map((d) => `${d.deputy} (deputy for ${holder} until ${formatInstant(d.until)})`)
     const waitingFor =
-      status === 'pending' || status === 'stale' || status === 'expired'
-        ? key.holders
-            .filter((h) => !seats.has(h) && !refusers.has(h) && h !== context.sponsor)
-            .flatMap((h) => [h, ...deputiesFor(h)])
-        : []
+      snapshot.status !== 'active'
+        ? []
+        : status === 'pending' || status === 'stale' || status === 'expired'
+          ? key.holders
+              .filter((h) => !seats.has(h) && !refusers.has(h) && h !== context.sponsor)
+              .flatMap((h) => [h, ...deputiesFor(h)])
+          : []
     const refusedBy = context.decisions
       .filter((d) => d.key === key.id && d.decision === 'refuse' && d.revision === context.revision.hash)
       .map((d) => (d.reason === undefined ? { by: d.by } : { by: d.by, reason: d.reason }))
@@ -97,7 +99,10 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
     const summary: Record<KeyStatus, string> = {
       turned: `turned by ${counted.map((d) => (d.by === d.seat ? d.by : `${d.by} for ${d.seat}`)).join(', ')}`,
       refused: `refused by ${refusedBy.map((r) => r.by).join(', ')}`,
-      pending: `waiting for ${needed} of ${waitingFor.filter((w) => key.holders.includes(w)).join(', ') || 'no one who can act'}`,
+      pending:
+        snapshot.status !== 'active'
+          ? 'never turned'
+          : `waiting for ${needed} of ${waitingFor.filter((w) => key.holders.includes(w)).join(', ') || 'no one who can act'}`,
       stale: `approved only on an earlier revision; waiting for ${waitingFor.filter((w) => key.holders.includes(w)).join(', ')}`,
       expired: `its approvals are older than ${policy.approvals.lifetimeDays} days; waiting for a fresh approval`,
     }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { didYouMean } from './didYouMean.js'
 import type { PolicyShape } from './PolicySchema.js'
 
 type PolicyDraft = z.output<typeof PolicyShape>
@@ -37,6 +38,13 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
   const principals = new Map(policy.principals.map((p) => [p.id, p]))
   const known = (id: string) => principals.has(id)
   const knownList = () => [...principals.keys()].join(', ')
+  /** What to do about an unknown principal id: the likely typo first, else the choices. */
+  const fixPrincipal = (id: string) => {
+    const near = didYouMean(id, principals.keys())
+    return near === undefined
+      ? `add it to principals or use one of: ${knownList()}`
+      : `did you mean "${near}"?`
+  }
 
   const holderOf = new Map<string, string>()
   const keyOfInstitution = new Map<string, string>()
@@ -72,7 +80,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
         ctx.addIssue({
           code: 'custom',
           path,
-          message: `"${holder}" is listed twice as a holder of "${key.id}"`,
+          message: `"${holder}" is listed twice as a holder of "${key.id}"; remove the second entry`,
         })
       }
       seenHolders.add(holder)
@@ -81,7 +89,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
         ctx.addIssue({
           code: 'custom',
           path,
-          message: `holder "${holder}" of key "${key.id}" is not a principal; add it to principals or use one of: ${knownList()}`,
+          message: `holder "${holder}" of key "${key.id}" is not a principal; ${fixPrincipal(holder)}`,
         })
         return
       }
@@ -90,7 +98,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
         ctx.addIssue({
           code: 'custom',
           path,
-          message: `"${holder}" already holds key "${other}"; one principal may hold only one key (TK2)`,
+          message: `"${holder}" already holds key "${other}"; one principal may hold only one key (TK2), so pick another holder for "${key.id}"`,
         })
       }
       holderOf.set(holder, key.id)
@@ -99,7 +107,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
         ctx.addIssue({
           code: 'custom',
           path,
-          message: `holder "${holder}" belongs to "${principal.institution}", not to "${key.institution}" whose key "${key.id}" is; add the institution to the principal's affiliations or pick a holder from "${key.institution}"`,
+          message: `holder "${holder}" belongs to "${principal.institution}", but key "${key.id}" is the right of "${key.institution}"; pick a holder from "${key.institution}" or add it to the principal's affiliations`,
         })
       }
     })
@@ -116,7 +124,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
         ctx.addIssue({
           code: 'custom',
           path: ['keys', k, 'deputies', 'eligible', d],
-          message: `eligible deputy "${deputy}" of key "${key.id}" is not a principal; add it to principals`,
+          message: `eligible deputy "${deputy}" of key "${key.id}" is not a principal; ${fixPrincipal(deputy)}`,
         })
       }
     })
@@ -127,7 +135,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
       ctx.addIssue({
         code: 'custom',
         path: ['regions', r, 'governor'],
-        message: `governor "${region.governor}" of region "${region.id}" is not a principal; add it to principals`,
+        message: `governor "${region.governor}" of region "${region.id}" is not a principal; ${fixPrincipal(region.governor)}`,
       })
     }
   })
@@ -144,10 +152,13 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
   policy.routing.forEach((rule, r) => {
     rule.when.objective?.forEach((objective, o) => {
       if (!policy.objectives.includes(objective)) {
+        const near = didYouMean(objective, policy.objectives)
         ctx.addIssue({
           code: 'custom',
           path: ['routing', r, 'when', 'objective', o],
-          message: `objective "${objective}" is not one of the policy's objectives (${policy.objectives.join(', ')})`,
+          message: `objective "${objective}" is not one of the policy's objectives (${policy.objectives.join(', ')}); ${
+            near === undefined ? 'add it to objectives or fix the name' : `did you mean "${near}"?`
+          }`,
         })
       }
     })
@@ -157,7 +168,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
       ctx.addIssue({
         code: 'custom',
         path: ['routing', r, 'track'],
-        message: `track "${rule.track}" needs a ${needs} scope (its ${needs === 'regional' ? 'regions' : 'destinations'}), but this rule also matches scope ${scopes
+        message: `track "${rule.track}" needs ${needs === 'regional' ? 'a regional' : 'an export'} scope (its ${needs === 'regional' ? 'regions' : 'destinations'}), but this rule also matches scope ${scopes
           .filter((s) => s !== needs)
           .map((s) => `"${s}"`)
           .join(', ')}; add when.scope: [${needs}]`,

@@ -1,0 +1,72 @@
+import pc from 'picocolors'
+import type { KeyStatus } from '../engine/keyBoard.js'
+import type { ScriptRun, StepResult } from '../script/runScript.js'
+import { formatBoard } from './formatBoard.js'
+
+const STATUS_MARK: Record<KeyStatus, string> = {
+  turned: '✓',
+  pending: '○',
+  refused: '✖',
+  stale: '↺',
+  expired: '⌛',
+}
+
+const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/)
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    if (line.length > 0 && line.length + word.length + 1 > width) {
+      lines.push(line)
+      line = word
+    } else line = line.length === 0 ? word : `${line} ${word}`
+  }
+  if (line.length > 0) lines.push(line)
+  return lines.map((l) => indent + l).join('\n')
+}
+
+/** One step of the decision trail: who did what, when, and what the machine said. */
+export function formatStep(step: StepResult, options: { narrate: boolean }): string {
+  const out: string[] = []
+  if (options.narrate && step.say !== undefined) out.push('', pc.italic(wrap(step.say, 88, '  ')))
+  if (step.kind === 'say') return out.join('\n')
+  const n = String(step.index).padStart(3)
+  const who = (step.by ?? '').padEnd(16)
+  const where = step.initiative === undefined ? '' : pc.dim(` [${step.initiative}]`)
+  out.push(`${pc.dim(n)}  ${pc.dim(time(step.at))}  ${pc.cyan(who)} ${step.action}${where}`)
+  const pad = ' '.repeat(24)
+  if (step.kind === 'tick') {
+    const fired = step.fired ?? []
+    out.push(
+      `${pad}${fired.length === 0 ? pc.dim('nothing due') : fired.map((f) => `⏰ ${f.initiative} → ${f.phase}`).join(', ')}`,
+    )
+  } else if (step.outcome === 'accepted') {
+    const keys = ['review', 'plenary', 'returned'].includes(step.phase ?? '')
+      ? pc.dim(`  (${(step.keys ?? []).map((k) => `${k.key} ${STATUS_MARK[k.status]}`).join(', ')})`)
+      : ''
+    const phase = step.phase === undefined ? '' : pc.dim(` → ${step.phase}`)
+    out.push(`${pad}${pc.green('✓ accepted')}${phase}${keys}${surprise(step)}`)
+  } else {
+    const expected = step.expected === 'refused' ? pc.dim(' (as expected)') : ''
+    out.push(`${pad}${pc.red(`✖ refused ${step.code ?? ''}`)}${expected}${surprise(step)}`)
+    for (const reason of step.reasons ?? []) out.push(wrap(reason, 80, `${pad}  `))
+  }
+  return out.join('\n')
+}
+
+const surprise = (step: StepResult) =>
+  step.surprise
+    ? pc.bold(pc.red(step.expected === undefined ? '  ← unexpected' : `  ← expected ${step.expected}`))
+    : ''
+
+/** The end of a run: the final board of every initiative and a one-line tally. */
+export function formatRunSummary(run: ScriptRun): string {
+  const boards = run.boards.map(formatBoard).join('\n\n')
+  const accepted = run.steps.filter((s) => s.outcome === 'accepted').length
+  const tally = `${accepted} accepted, ${run.refusals} refused${
+    run.surprises === 0 ? '' : pc.red(`, ${run.surprises} not as the script expected`)
+  }`
+  return `\n${pc.bold('Final board')}\n\n${boards}\n\n${tally}`
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadScriptFile } from '../script/loadScriptFile.js'
+import { runScript } from '../script/runScript.js'
+import { EXIT } from './exitCodes.js'
+import { formatRunSummary, formatStep } from './formatRun.js'
+
+/** Runs a script file and prints its trail; exit 1 when a step did not do what the script expected. */
+export async function runScriptFile(
+  path: string,
+  options: { json?: boolean; narrate: boolean; policy?: string },
+) {
+  const { script, policyPath } = loadScriptFile(path)
+  const policy = loadPolicyFile(options.policy ?? policyPath)
+  const print = (text: string) => process.stdout.write(`${text}\n`)
+  if (!options.json && script.title !== undefined) print(`\n${script.title}\n`)
+  const run = await runScript(script, policy, {
+    onStep: (step) => {
+      if (!options.json) print(formatStep(step, { narrate: options.narrate }))
+    },
+  })
+  print(options.json ? JSON.stringify(run, null, 2) : formatRunSummary(run))
+  process.exitCode = run.surprises === 0 ? EXIT.ok : EXIT.finding
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'run a scripted scenario through the engine: decision trail, refusals with reasons, final board',
+    )
+    .argument('<script>', 'a script file (YAML or JSON): policy, start, steps')
+    .option('--policy <file>', 'run under this policy instead of the one the script names')
+    .option('--narrate', "print the script's narration (say:) too")
+    .option('--json', 'print the run as JSON for tools')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys run examples/seed-walkthrough.yaml\n  twokeys run examples/seed-walkthrough.yaml --policy machines/policies/single-key.yaml\n\nExit codes: 0 every step did what it expected, 1 a step was refused unexpectedly (or accepted when a refusal was expected), 2 bad input.',
+    )
+    .action((script: string, options: { json?: boolean; narrate?: boolean; policy?: string }) =>
+      runScriptFile(script, { ...options, narrate: options.narrate === true }),
+    )
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod'
+import { ScopeSchema } from '../domain/InitiativeContent.js'
+import { IdSchema } from '../policy/PolicySchema.js'
+
+/** "+3d", "+4h", "+30m": a step's time relative to the previous step. */
+const RELATIVE = /^\+(\d+(?:\.\d+)?)(d|h|m)$/
+
+export const ScriptTimeSchema = z
+  .union([
+    z.iso.datetime({ offset: true }),
+    z.iso.date(),
+    z.string().regex(RELATIVE, 'use "+3d", "+4h" or "+30m"'),
+  ])
+  .describe('An ISO time, or a time relative to the previous step such as "+2d".')
+
+const name = z
+  .string()
+  .min(1)
+  .max(64)
+  .describe('The name the script gives an initiative (its `as` when proposed).')
+const by = IdSchema
+
+const stepCommands = {
+  propose: z.strictObject({
+    as: name,
+    by,
+    title: z.string().min(1).max(300),
+    summary: z.string().max(10_000).optional(),
+    objective: IdSchema,
+    scope: ScopeSchema,
+    budget: z.number().nonnegative().optional(),
+  }),
+  submit: z.strictObject({ initiative: name, by }),
+  amend: z.strictObject({
+    initiative: name,
+    by,
+    title: z.string().min(1).max(300).optional(),
+    summary: z.string().max(10_000).optional(),
+    objective: IdSchema.optional(),
+    scope: ScopeSchema.optional(),
+    budget: z.number().nonnegative().optional(),
+  }),
+  decide: z.strictObject({
+    initiative: name,
+    by,
+    key: IdSchema,
+    decision: z.enum(['approve', 'refuse']),
+    reason: z.string().max(2000).optional(),
+  }),
+  revoke: z.strictObject({ initiative: name, by, key: IdSchema }),
+  withdraw: z.strictObject({ initiative: name, by, reason: z.string().max(2000).optional() }),
+  delegate: z.strictObject({
+    initiative: name,
+    by,
+    key: IdSchema,
+    deputy: IdSchema,
+    days: z.number().positive(),
+  }),
+  respond: z.strictObject({ initiative: name, by, region: IdSchema, accept: z.boolean() }),
+  destination: z.strictObject({ initiative: name, by, destination: IdSchema, agreed: z.boolean() }),
+  complete: z.strictObject({ initiative: name, by }),
+}
+
+export const STEP_COMMANDS = Object.keys(stepCommands) as (keyof typeof stepCommands)[]
+
+export const ScriptStepSchema = z
+  .strictObject({
+    at: ScriptTimeSchema.optional(),
+    say: z.string().max(2000).optional().describe('Narration printed before the step.'),
+    expect: z
+      .enum(['accepted', 'refused'])
+      .optional()
+      .describe('What the step should do; a surprise is reported.'),
+    tick: z.literal(true).optional().describe('Fire every deadline due at this step’s time.'),
+    propose: stepCommands.propose.optional(),
+    submit: stepCommands.submit.optional(),
+    amend: stepCommands.amend.optional(),
+    decide: stepCommands.decide.optional(),
+    revoke: stepCommands.revoke.optional(),
+    withdraw: stepCommands.withdraw.optional(),
+    delegate: stepCommands.delegate.optional(),
+    respond: stepCommands.respond.optional(),
+    destination: stepCommands.destination.optional(),
+    complete: stepCommands.complete.optional(),
+  })
+  .superRefine((step, ctx) => {
+    const present = [...STEP_COMMANDS, 'tick'].filter(
+      (k) => (step as Record<string, unknown>)[k] !== undefined,
+    )
+    if (present.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a step does one thing, but this one has ${present.join(' and ')}; split it`,
+      })
+    }
+    if (present.length === 0 && step.say === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a step needs a command (${STEP_COMMANDS.join(', ')}), tick: true, or say:`,
+      })
+    }
+  })
+
+/** A scripted scenario: a list of commands with actors and times, run through the engine. */
+export const ScriptSchema = z.strictObject({
+  title: z.string().max(300).optional(),
+  policy: z.string().min(1).describe('Path of the policy file, relative to the script.'),
+  start: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe('The time of the first step.'),
+  steps: z.array(ScriptStepSchema).min(1),
+})
+
+export type Script = z.output<typeof ScriptSchema>
+export type ScriptStep = z.output<typeof ScriptStepSchema>
+
+/** Resolves a step time against the previous one: absolute times stand, "+2d" adds. */
+export function resolveScriptTime(at: string | undefined, previous: number): number {
+  if (at === undefined) return previous
+  const relative = RELATIVE.exec(at)
+  if (relative === null) return Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at)
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[relative[2] as 'd' | 'h' | 'm']
+  return previous + Number(relative[1]) * unit
+}

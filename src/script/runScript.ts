@@ -1,0 +1,176 @@
+import type { CommandInput } from '../domain/Command.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { createEngine } from '../engine/createEngine.js'
+import type { Phase } from '../engine/describeState.js'
+import type { Board, KeyStatus } from '../engine/keyBoard.js'
+import { manualClock } from '../engine/systemClock.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { Store } from '../stores/Store.js'
+import { resolveScriptTime, type Script, type ScriptStep, STEP_COMMANDS } from './ScriptSchema.js'
+
+/** What one step of a script did. */
+export interface StepResult {
+  index: number
+  at: number
+  say?: string
+  kind: 'say' | 'tick' | (typeof STEP_COMMANDS)[number]
+  initiative?: string
+  by?: string
+  /** The command in a few words: "approve presidential-administration". */
+  action: string
+  outcome: 'accepted' | 'refused' | 'narration'
+  /** The initiative's phase after the step. */
+  phase?: Phase
+  /** Each key's status after an accepted step. */
+  keys?: { key: string; status: KeyStatus }[]
+  code?: string
+  reasons?: string[]
+  expected?: 'accepted' | 'refused'
+  /** True when the step did not do what its `expect` said. */
+  surprise: boolean
+  /** For a tick: the initiatives whose deadline fired, and where they went. */
+  fired?: { initiative: string; phase: Phase }[]
+}
+
+export interface ScriptRun {
+  title: string | null
+  policyId: string
+  steps: StepResult[]
+  boards: Board[]
+  surprises: number
+  refusals: number
+}
+
+function actionOf(kind: (typeof STEP_COMMANDS)[number], body: Record<string, unknown>): string {
+  switch (kind) {
+    case 'propose':
+      return `propose "${body.title}" (${body.objective}, ${(body.scope as { kind: string }).kind})`
+    case 'decide':
+      return `${body.decision} ${body.key}`
+    case 'revoke':
+      return `revoke approval of ${body.key}`
+    case 'delegate':
+      return `name ${body.deputy} deputy for ${body.key} for ${body.days} days`
+    case 'respond':
+      return `${body.accept ? 'accept' : 'decline'} rollout in ${body.region}`
+    case 'destination':
+      return `${body.agreed ? 'agreed' : 'declined'} by ${body.destination}`
+    case 'amend':
+      return `amend ${Object.keys(body)
+        .filter((k) => !['initiative', 'by'].includes(k))
+        .join(', ')}`
+    default:
+      return kind
+  }
+}
+
+/** Turns a script step into an engine command (script names are initiative ids). */
+function toCommand(
+  kind: (typeof STEP_COMMANDS)[number],
+  body: Record<string, unknown>,
+  at: number,
+): CommandInput {
+  const { initiative, as, days, ...rest } = body
+  const initiativeId = (as ?? initiative) as string
+  if (kind === 'delegate') {
+    return { ...rest, type: 'delegate', initiativeId, until: at + Number(days) * 86_400_000 } as CommandInput
+  }
+  return { ...rest, type: kind, initiativeId } as CommandInput
+}
+
+/**
+ * Runs a scripted scenario through a fresh engine on a manual clock and reports every step:
+ * accepted, or refused with the machine's reasons. Nothing here decides; the engine does.
+ *
+ * @example
+ * const run = await runScript(script, policy)
+ * run.steps.filter((s) => s.outcome === 'refused').map((s) => s.reasons)
+ */
+export async function runScript(
+  script: Script,
+  policy: Policy,
+  options: { store?: Store; onStep?: (step: StepResult) => void } = {},
+): Promise<ScriptRun> {
+  const clock = manualClock(resolveScriptTime(script.start, 0))
+  let counter = 0
+  const engine = createEngine({
+    policy,
+    clock,
+    ids: () => `cmd-${++counter}`,
+    ...(options.store === undefined ? {} : { store: options.store }),
+  })
+  const steps: StepResult[] = []
+  const names: string[] = []
+  for (const [i, step] of script.steps.entries()) {
+    clock.set(resolveScriptTime(step.at, clock()))
+    const result = await runStep(engine, step, i + 1, clock(), names)
+    steps.push(result)
+    options.onStep?.(result)
+  }
+  const boards: Board[] = []
+  for (const name of names) boards.push(await engine.status(name))
+  return {
+    title: script.title ?? null,
+    policyId: policy.id,
+    steps,
+    boards,
+    surprises: steps.filter((s) => s.surprise).length,
+    refusals: steps.filter((s) => s.outcome === 'refused').length,
+  }
+}
+
+async function runStep(
+  engine: ReturnType<typeof createEngine>,
+  step: ScriptStep,
+  index: number,
+  at: number,
+  names: string[],
+): Promise<StepResult> {
+  const base = { index, at, ...(step.say === undefined ? {} : { say: step.say }) }
+  if (step.tick === true) {
+    const receipts = await engine.tick(at)
+    return {
+      ...base,
+      kind: 'tick',
+      action: 'tick: fire the deadlines due now',
+      outcome: 'accepted',
+      surprise: step.expect === 'refused',
+      fired: receipts.map((r) => ({ initiative: r.initiativeId, phase: r.board.phase })),
+    }
+  }
+  const kind = STEP_COMMANDS.find((k) => step[k] !== undefined)
+  if (kind === undefined) return { ...base, kind: 'say', action: '', outcome: 'narration', surprise: false }
+  const body = step[kind] as Record<string, unknown>
+  const initiative = (body.as ?? body.initiative) as string
+  const common = {
+    ...base,
+    kind,
+    initiative,
+    by: body.by as string,
+    action: actionOf(kind, body),
+    ...(step.expect === undefined ? {} : { expected: step.expect }),
+  }
+  try {
+    const receipt = await engine.dispatch(toCommand(kind, body, at))
+    if (kind === 'propose' && !names.includes(initiative)) names.push(initiative)
+    return {
+      ...common,
+      outcome: 'accepted',
+      phase: receipt.board.phase,
+      keys: receipt.board.keys.map((k) => ({ key: k.key, status: k.status })),
+      surprise: step.expect === 'refused',
+    }
+  } catch (error) {
+    if (!isTwoKeysError(error)) throw error
+    const phase = names.includes(initiative) ? (await engine.status(initiative)).phase : undefined
+    return {
+      ...common,
+      outcome: 'refused',
+      ...(phase === undefined ? {} : { phase }),
+      code: error.code,
+      reasons: error.reasons.length > 0 ? error.reasons : [error.message],
+      // A refusal the script did not announce is a finding.
+      surprise: step.expect !== 'refused',
+    }
+  }
+}
