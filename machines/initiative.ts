@@ -111,10 +111,38 @@ export function createInitiativeMachine(policy: Policy) {
     },
   })
 
-  const closeWindow =
+  // The review window; a plenary session exists only where the policy escalates to one.
+  const windowStates =
     policy.review.onClose === 'plenary'
-      ? ({ guard: 'windowClosed', target: 'plenary', actions: 'openPlenary' } as const)
-      : ({ guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' } as const)
+      ? ({
+          open: {
+            always: { guard: 'escalated', target: 'plenary' },
+            on: {
+              TICK: [
+                { guard: 'windowClosed', target: 'plenary', actions: 'openPlenary' },
+                { actions: 'advanceClock' },
+              ],
+            },
+          },
+          plenary: {
+            on: {
+              TICK: [
+                { guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' },
+                { actions: 'advanceClock' },
+              ],
+            },
+          },
+        } as const)
+      : ({
+          open: {
+            on: {
+              TICK: [
+                { guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' },
+                { actions: 'advanceClock' },
+              ],
+            },
+          },
+        } as const)
 
   return setup({
     types: {
@@ -197,20 +225,7 @@ export function createInitiativeMachine(policy: Policy) {
             states: {
               window: {
                 initial: 'open',
-                states: {
-                  open: {
-                    always: { guard: 'escalated', target: 'plenary' },
-                    on: { TICK: [closeWindow, { actions: 'advanceClock' }] },
-                  },
-                  plenary: {
-                    on: {
-                      TICK: [
-                        { guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' },
-                        { actions: 'advanceClock' },
-                      ],
-                    },
-                  },
-                },
+                states: windowStates,
               },
               ...Object.fromEntries(keyIds.map((k) => [k, keyRegion(k)])),
             },
@@ -233,7 +248,7 @@ export function createInitiativeMachine(policy: Policy) {
       approved: {
         // Routing: the first rule that matches the initiative's objective and scope (TK9).
         always: policy.routing.map((rule, index) => ({
-          guard: { type: 'routeMatches', params: { rule: index } },
+          guard: { type: 'routeMatches', params: { rule: index, track: rule.track } },
           target: `${rule.track}Rollout`,
           actions: TRACK_ACTIONS[rule.track],
         })),

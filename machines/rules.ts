@@ -21,6 +21,8 @@ export interface KeyParams {
 }
 export interface RouteParams {
   rule: number
+  /** The rule's track, carried for diagrams and explanations. */
+  track: string
 }
 
 /**

@@ -34,6 +34,7 @@ export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
 export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
+export { formatIssues } from './policy/formatIssues.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
   loadPolicy,
@@ -52,5 +53,9 @@ export {
   type RoutingRule,
   type Track,
 } from './policy/PolicySchema.js'
+export { policyJsonSchema } from './policy/policyJsonSchema.js'
+export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
+export { toDot } from './render/toDot.js'
+export { toMermaid } from './render/toMermaid.js'
 export { memoryStore } from './stores/memoryStore.js'
 export type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './stores/Store.js'

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerRun } from './runCommand.js'
 import { registerValidate } from './validateCommand.js'
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run twokeys --help for usage)')
     .exitOverride()
   // Subcommands, one file each (keep this list sorted).
+  registerDiagram(program)
   registerRun(program)
   registerValidate(program)
   registerWalkthrough(program)

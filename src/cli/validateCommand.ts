@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import type { Issue } from '../domain/TwoKeysError.js'
+import { formatIssues } from '../policy/formatIssues.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import { safeLoadPolicy } from '../policy/loadPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { EXIT } from './exitCodes.js'
-import { formatIssues } from './formatIssues.js'
 
 /** The outcome for one file, as `--json` prints it. */
 export interface ValidationResult {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { describeIssue } from '../policy/describeIssue.js'
-import { formatPath } from '../policy/formatPath.js'
-import { locateIssue } from '../policy/locateIssue.js'
+import { formatIssues } from '../policy/formatIssues.js'
+import { safeLoadDocument } from '../policy/safeLoadDocument.js'
 import { type Script, ScriptSchema } from './ScriptSchema.js'
 
 /**
@@ -21,27 +19,13 @@ export function loadScriptFile(path: string): { script: Script; policyPath: stri
   } catch (cause) {
     throw new TwoKeysError('COMMAND_INVALID', `cannot read script file "${path}": check the path`, { cause })
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter })
-  const [error] = doc.errors
-  if (error !== undefined) {
-    const at = error.linePos?.[0]
+  const result = safeLoadDocument(text, path, ScriptSchema)
+  if (!result.success) {
     throw new TwoKeysError(
       'COMMAND_INVALID',
-      `script ${path} is not valid YAML: ${error.message.split('\n')[0]}${at === undefined ? '' : `\n    → at ${path}:${at.line}:${at.col}`}`,
+      `script ${path} is invalid:\n${formatIssues(result.issues, { color: false })}`,
+      { issues: result.issues },
     )
-  }
-  const value = doc.toJS()
-  const result = ScriptSchema.safeParse(value)
-  if (!result.success) {
-    const issues = result.error.issues
-      .flatMap((issue) => describeIssue(issue, value, ScriptSchema))
-      .map((issue) => ({ ...issue, file: path, ...locateIssue(doc, lineCounter, issue.path) }))
-    const lines = issues.map(
-      (i) =>
-        `  ✖ ${i.path.length === 0 ? '' : `${formatPath(i.path)}: `}${i.message}\n    → at ${path}:${i.line}:${i.column}`,
-    )
-    throw new TwoKeysError('COMMAND_INVALID', `script ${path} is invalid:\n${lines.join('\n')}`, { issues })
   }
   return { script: result.data, policyPath: resolve(dirname(path), result.data.policy) }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatIssues } from '../../src/cli/formatIssues.js'
+import { formatIssues } from '../../src/policy/formatIssues.js'
 
 describe('formatIssues', () => {
   it('prints each issue with its path, then where it is', () => {

@@ -1,6 +1,6 @@
 import pc from 'picocolors'
 import type { Issue } from '../domain/TwoKeysError.js'
-import { formatPath } from '../policy/formatPath.js'
+import { formatPath } from './formatPath.js'
 
 /**
  * Issues as lines for a terminal, in the style of zod's `prettifyError`: the path and message,

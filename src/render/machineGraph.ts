@@ -1,0 +1,238 @@
+import { type AnyStateMachine, type AnyStateNode, and, not, or, stateIn } from 'xstate'
+
+/** One state of the drawn machine, in document order. */
+export interface GraphState {
+  /** The XState id (`initiative.open.review`, `pending:government-apparatus`). */
+  id: string
+  /** The state's own name inside its parent (`pending`). */
+  key: string
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history'
+  parent: GraphState | null
+  children: GraphState[]
+  /** The XState id of the initial child of a compound state. */
+  initial: string | null
+  /** Labels of the transitions that stay in this state (no target): they are drawn inside it. */
+  internal: string[]
+}
+
+/** One drawn edge: a transition with a target, one edge per target. */
+export interface GraphTransition {
+  source: GraphState
+  target: GraphState
+  /** `DECIDE [approve · quorum]`, or only the guard for an eventless transition. */
+  label: string
+}
+
+export interface MachineGraph {
+  root: GraphState
+  /** Every state by XState id, in document order. */
+  states: Map<string, GraphState>
+  transitions: GraphTransition[]
+}
+
+/**
+ * Short phrases for the guards of `createInitiativeMachine`; `null` means the guard is implied
+ * where it is drawn (the key region names the key). Unknown guards show their name.
+ */
+const PHRASES: Record<string, string | null> = {
+  isForKey: null,
+  isApproval: 'approve',
+  isRefusal: 'refuse',
+  reachesQuorum: 'quorum',
+  refusalRefusesKey: 'blocks key',
+  isSubstantiveAmendment: 'substantive',
+  keyExpired: 'approval expired',
+  allKeysTurned: 'all keys turned',
+  escalated: 'escalated',
+  windowClosed: 'window closed',
+  allResponded: 'all responded',
+  actorMaySponsor: 'may sponsor',
+  actorIsSponsor: 'sponsor',
+  contentIsValid: 'valid content',
+  hasApprovalToRevoke: 'has approval',
+  actorHoldsDelegatedKey: 'holder',
+  deputiesAllowed: 'deputies allowed',
+  delegationWindowValid: 'valid window',
+  deputyEligible: 'eligible deputy',
+  governorOfPendingRegion: 'governor of pending region',
+  destinationPending: 'destination pending',
+}
+
+// Higher-order guards are recognised by their `check` function, which survives minification.
+interface GuardFn {
+  check?: unknown
+  guards?: unknown[]
+  stateValue?: unknown
+  name?: string
+}
+const checkOf = (guard: unknown) => (guard as GuardFn).check
+const CHECK = {
+  and: checkOf(and([])),
+  or: checkOf(or([])),
+  not: checkOf(not('x')),
+  stateIn: checkOf(stateIn('#x')),
+}
+
+/** A conjunct of a guard: `key` says when two transitions share it, `phrase` is what is shown. */
+interface Term {
+  key: string
+  phrase: string | null
+}
+
+/**
+ * Walks an XState v5 machine's state nodes into a graph that the renderers draw: the state
+ * tree in document order, edges with readable labels, and the transitions that stay in place.
+ *
+ * Guards are summarised by what distinguishes a transition from the others on the same event
+ * in the same state: the six decision rules every `DECIDE` needs are left out, `approve ·
+ * quorum` stays.
+ */
+export function machineGraph(machine: AnyStateMachine): MachineGraph {
+  const states = new Map<string, GraphState>()
+
+  const visit = (node: AnyStateNode, parent: GraphState | null): GraphState => {
+    const state: GraphState = {
+      id: node.id,
+      key: node.key,
+      type: node.type,
+      parent,
+      children: [],
+      initial: null,
+      internal: [],
+    }
+    states.set(node.id, state)
+    state.children = Object.values(node.states as Record<string, AnyStateNode>).map((child) =>
+      visit(child, state),
+    )
+    if (node.type === 'compound') state.initial = node.initial.target[0]?.id ?? null
+    return state
+  }
+  const root = visit(machine.root, null)
+
+  const stateOf = (value: unknown): GraphState | undefined =>
+    typeof value === 'string' && value.startsWith('#') ? states.get(value.slice(1)) : undefined
+  const stateName = (value: unknown): string => stateOf(value)?.key ?? String(value)
+  const termsOf = (guard: unknown): Term[] => {
+    if (guard === undefined || guard === null) return []
+    if (typeof guard === 'string') return [{ key: guard, phrase: phraseOf(guard, undefined) }]
+    if (typeof guard === 'function') {
+      const fn = guard as GuardFn
+      const subs = fn.guards ?? []
+      if (fn.check === CHECK.and) return dedupe(groupStateIn(subs, 'all', termsOf))
+      if (fn.check === CHECK.or) {
+        const terms = dedupe(groupStateIn(subs, 'any', termsOf))
+        return [joinTerms(terms, ' or ', 'or')]
+      }
+      if (fn.check === CHECK.not) {
+        const inner = joinTerms(subs.flatMap(termsOf), ' · ', 'and')
+        return [{ key: `not(${inner.key})`, phrase: `not ${inner.phrase ?? ''}`.trim() }]
+      }
+      if (fn.check === CHECK.stateIn) {
+        const name = stateName(fn.stateValue)
+        return [{ key: `in(${String(fn.stateValue)})`, phrase: `in ${name}` }]
+      }
+      const name = fn.name !== undefined && fn.name !== '' ? fn.name : 'guard'
+      return [{ key: `fn(${name})`, phrase: name }]
+    }
+    const { type, params } = guard as { type: string; params?: unknown }
+    return [{ key: JSON.stringify([type, params ?? null]), phrase: phraseOf(type, params) }]
+  }
+  // `stateIn` guards over the same state of regions of one parallel state (the key regions)
+  // read as one phrase: `all keys turned`, `a key refused`.
+  const groupStateIn = (subs: unknown[], quantifier: 'all' | 'any', each: (g: unknown) => Term[]) => {
+    const isStateIn = (g: unknown) => typeof g === 'function' && checkOf(g) === CHECK.stateIn
+    const targets = subs.filter(isStateIn).map((g) => stateOf((g as GuardFn).stateValue))
+    const first = targets[0]
+    const parallel = first?.parent?.parent
+    const regional =
+      first !== undefined &&
+      parallel?.type === 'parallel' &&
+      targets.every((t) => t !== undefined && t.key === first.key && t.parent?.parent === parallel)
+    if (!regional) return subs.flatMap(each)
+    const grouped: Term = {
+      key: `${quantifier}(${targets.map((t) => t?.id).join(',')})`,
+      phrase: quantifier === 'all' ? `all keys ${first.key}` : `a key ${first.key}`,
+    }
+    return [grouped, ...subs.filter((g) => !isStateIn(g)).flatMap(each)]
+  }
+
+  const transitions: GraphTransition[] = []
+  for (const state of states.values()) {
+    const node = machine.getStateNodeById(state.id) as AnyStateNode
+    const groups: { event: string; list: readonly TransitionLike[] }[] = [
+      ...[...(node.transitions as Map<string, TransitionLike[]>).entries()].map(([event, list]) => ({
+        event,
+        list,
+      })),
+      { event: '', list: (node.always ?? []) as TransitionLike[] },
+    ]
+    for (const { event, list } of groups) {
+      const termLists = list.map((t) => termsOf(t.guard))
+      // Conjuncts every alternative shares are preconditions, not what picks the transition.
+      const shared =
+        list.length < 2
+          ? new Set<string>()
+          : new Set(
+              termLists[0]
+                ?.map((t) => t.key)
+                .filter((k) => termLists.every((ts) => ts.some((t) => t.key === k))),
+            )
+      list.forEach((transition, index) => {
+        const all = termLists[index] ?? []
+        const phrases = all
+          .filter((t) => !shared.has(t.key))
+          .flatMap((t) => (t.phrase === null ? [] : [t.phrase]))
+        const otherwise = phrases.length === 0 && index > 0
+        const guardText = otherwise ? 'else' : phrases.join(' · ')
+        const label = [eventName(event), guardText === '' ? '' : `[${guardText}]`].filter(Boolean).join(' ')
+        const targets = transition.target ?? []
+        if (targets.length === 0) {
+          state.internal.push(label === '' ? '(always)' : label)
+          return
+        }
+        for (const target of targets) {
+          const to = states.get(target.id)
+          if (to !== undefined) transitions.push({ source: state, target: to, label })
+        }
+      })
+    }
+  }
+  return { root, states, transitions }
+}
+
+interface TransitionLike {
+  target?: readonly { id: string }[] | undefined
+  guard?: unknown
+}
+
+function phraseOf(type: string, params: unknown): string | null {
+  if (type === 'routeMatches') {
+    const { rule, track } = (params ?? {}) as { rule?: number; track?: string }
+    if (typeof rule !== 'number') return 'route'
+    return track === undefined ? `rule ${rule + 1}` : `rule ${rule + 1}: ${track}`
+  }
+  return type in PHRASES ? (PHRASES[type] ?? null) : type
+}
+
+function dedupe(terms: Term[]): Term[] {
+  const seen = new Set<string>()
+  return terms.filter((t) => {
+    const id = t.phrase ?? t.key
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+function joinTerms(terms: Term[], separator: string, op: string): Term {
+  const phrases = terms.flatMap((t) => (t.phrase === null ? [] : [t.phrase]))
+  return {
+    key: `${op}(${terms.map((t) => t.key).join(',')})`,
+    phrase: phrases.length === 0 ? null : phrases.join(separator),
+  }
+}
+
+function eventName(event: string): string {
+  if (event.startsWith('xstate.after.')) return `after ${event.split('.')[2] ?? ''}`.trim()
+  return event
+}
