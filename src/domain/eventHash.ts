@@ -5,7 +5,7 @@ import { canonicalHash } from './canonicalHash.js'
  * except `hash` itself. Since `prevHash` is one of those fields, the events form a chain: an
  * edit, deletion, insertion or swap anywhere breaks every later link.
  */
-export function eventHash(record: { hash?: string } & Record<string, unknown>): string {
+export function eventHash<T extends object>(record: T & { hash?: string }): string {
   const { hash: _own, ...fields } = record
   return canonicalHash(fields)
 }

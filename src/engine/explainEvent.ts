@@ -55,11 +55,21 @@ function refused(reasons: string[], rules: string[] = [], code: ErrorCode = 'REF
   return { allowed: false, reasons, rules, code }
 }
 
-/** Where in the chart an event type is accepted at all, for "accepted only when …". */
+/** A state node of the chart in the words of the phases it belongs to. */
+function phaseWords(node: AnyStateMachine['root']): string {
+  const path = node.path
+  if (path[0] === 'open' && path.length === 1) return 'draft, review or returned'
+  if (path[0] === 'open' && path[1] === 'review') return path.includes('plenary') ? 'plenary' : 'review'
+  if (path[0] === 'open') return path[1] ?? 'review'
+  if (path[0] === 'idle') return 'before it is proposed'
+  return (path[0] ?? '').replace(/Rollout$/, ' rollout')
+}
+
+/** Where in the chart an event type is accepted at all, for "accepted only in …". */
 function phasesAccepting(machine: AnyStateMachine, type: string): string[] {
   const found = new Set<string>()
   const visit = (node: AnyStateMachine['root']) => {
-    if (node.transitions.has(type)) found.add(node.key)
+    if (node.transitions.has(type)) found.add(phaseWords(node))
     for (const child of Object.values(node.states)) visit(child)
   }
   visit(machine.root)

@@ -55,8 +55,13 @@ function keyStatus(
   ) {
     return 'refused'
   }
-  if (phase === 'review' || phase === 'plenary') {
-    if (snapshot.matches({ open: { review: { [keyId]: 'turned' } } })) return 'turned'
+  if (
+    (phase === 'review' || phase === 'plenary') &&
+    snapshot.matches({ open: { review: { [keyId]: 'turned' } } })
+  ) {
+    // Turned in the chart, but its approvals may have outlived their lifetime since the last event.
+    const quorum = policy.keys.find((k) => k.id === keyId)?.quorum ?? 1
+    return countedApprovals(policy, context, keyId, now).length >= quorum ? 'turned' : 'expired'
   }
   const current = context.decisions.filter(
     (d) => d.key === keyId && d.decision === 'approve' && d.revokedAt === undefined,
