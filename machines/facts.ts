@@ -18,6 +18,16 @@ export function institutionsOf(principal: Principal | undefined): string[] {
 }
 
 /**
+ * Every institution a decision speaks for: the actor's and, for a deputy, the holder's whose
+ * seat it uses. Both count for distinctness (TK2), so a deputy cannot launder an affiliation.
+ */
+export function decisionInstitutions(policy: Policy, actor: string, seat: string | null): string[] {
+  const own = institutionsOf(findPrincipal(policy, actor))
+  const held = seat === null || seat === actor ? [] : institutionsOf(findPrincipal(policy, seat))
+  return [...new Set([...own, ...held])]
+}
+
+/**
  * The holder on whose seat `actor` acts for `key` at time `at`: the actor itself when it holds
  * the key, the delegating holder when the actor is a deputy inside an allowed window, else null.
  */

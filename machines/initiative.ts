@@ -174,7 +174,11 @@ export function createInitiativeMachine(policy: Policy) {
     states: {
       idle: {
         on: {
-          PROPOSE: { guard: and(['actorMaySponsor', 'contentIsValid']), target: 'open', actions: 'propose' },
+          PROPOSE: {
+            guard: and(['actorMaySponsor', 'contentIsValid', 'contentIsRoutable']),
+            target: 'open',
+            actions: 'propose',
+          },
         },
       },
       open: {
@@ -195,7 +199,10 @@ export function createInitiativeMachine(policy: Policy) {
           draft: {
             on: {
               SUBMIT: { guard: 'actorIsSponsor', target: 'review', actions: 'openReviewWindow' },
-              AMEND: { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+              AMEND: {
+                guard: and(['actorIsSponsor', 'contentIsValid', 'contentIsRoutable']),
+                actions: 'amend',
+              },
               TICK: { actions: 'advanceClock' },
             },
           },
@@ -214,12 +221,17 @@ export function createInitiativeMachine(policy: Policy) {
               AMEND: [
                 {
                   // A new revision: every key starts again (TK5); the window keeps its deadline.
-                  guard: and(['actorIsSponsor', 'contentIsValid', 'isSubstantiveAmendment']),
+                  guard: and([
+                    'actorIsSponsor',
+                    'contentIsValid',
+                    'contentIsRoutable',
+                    'isSubstantiveAmendment',
+                  ]),
                   target: '#review',
                   reenter: true,
                   actions: 'amend',
                 },
-                { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+                { guard: and(['actorIsSponsor', 'contentIsValid', 'contentIsRoutable']), actions: 'amend' },
               ],
             },
             states: {
@@ -234,11 +246,16 @@ export function createInitiativeMachine(policy: Policy) {
             on: {
               AMEND: [
                 {
-                  guard: and(['actorIsSponsor', 'contentIsValid', 'isSubstantiveAmendment']),
+                  guard: and([
+                    'actorIsSponsor',
+                    'contentIsValid',
+                    'contentIsRoutable',
+                    'isSubstantiveAmendment',
+                  ]),
                   target: 'review',
                   actions: ['amend', 'openReviewWindow'],
                 },
-                { guard: and(['actorIsSponsor', 'contentIsValid']), actions: 'amend' },
+                { guard: and(['actorIsSponsor', 'contentIsValid', 'contentIsRoutable']), actions: 'amend' },
               ],
               TICK: { actions: 'advanceClock' },
             },

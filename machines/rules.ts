@@ -1,10 +1,11 @@
 import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
-import type { Policy } from '../src/policy/PolicySchema.js'
+import type { Policy, Principal } from '../src/policy/PolicySchema.js'
 import {
   countedApprovals,
   currentDecisions,
   DAY_MS,
+  decisionInstitutions,
   findKey,
   findPrincipal,
   formatInstant,
@@ -55,7 +56,9 @@ type AnyFields = Partial<{
 }>
 const fields = (event: InitiativeEvent): AnyFields => event as AnyFields
 const actorOf = (event: InitiativeEvent): string => fields(event).by ?? ''
-const timeOf = (event: InitiativeEvent, context: InitiativeContext): number => fields(event).at ?? context.now
+// The machine's clock never runs backwards: an event dated before the last one is judged at the last one's time.
+const timeOf = (event: InitiativeEvent, context: InitiativeContext): number =>
+  Math.max(fields(event).at ?? context.now, context.now)
 const quote = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 
 /** Builds every rule of the initiative machine for one policy. */
@@ -99,6 +102,15 @@ export function createRules(policy: Policy) {
     }
     return problems
   }
+  /** The other key whose institution a principal belongs to, if any: acting for two keys is TK2's concern. */
+  const otherKeyOf = (keyId: string, principal: Principal) =>
+    policy.keys.find((k) => k.id !== keyId && institutionsOf(principal).includes(k.institution))
+  const routeFor = (content: InitiativeContent) =>
+    policy.routing.find(
+      (rule) =>
+        (rule.when.objective === undefined || rule.when.objective.includes(content.objective)) &&
+        (rule.when.scope === undefined || rule.when.scope.includes(content.scope.kind)),
+    )
   const substantive = (before: InitiativeContent | null, after: InitiativeContent | undefined) => {
     if (before === null || after === undefined) return false
     return policy.amendments.substantive.some(
@@ -187,6 +199,16 @@ export function createRules(policy: Policy) {
       reason: (context, event) =>
         `only the sponsor "${context.sponsor}" may ${event.type.toLowerCase()} this initiative, not "${actorOf(event)}"`,
     },
+    contentIsRoutable: {
+      check: (_c, event) => {
+        const content = fields(event).content
+        return content === undefined || routeFor(content) !== undefined
+      },
+      reason: (_c, event) => {
+        const content = fields(event).content
+        return `no routing rule of policy "${policy.id}" takes an initiative with objective "${content?.objective}" and scope "${content?.scope.kind}", so it could never be routed once approved (TK9, TK10); choose another objective or scope, or ask the policy's owner to add a rule`
+      },
+    },
     contentIsValid: {
       check: (_c, event) => contentProblems(fields(event).content).length === 0,
       reason: (_c, event) => contentProblems(fields(event).content).join('; '),
@@ -231,7 +253,7 @@ export function createRules(policy: Policy) {
         const at = timeOf(event, context)
         const by = actorOf(event)
         const seat = seatOf(context, event, p.key)
-        const mine = new Set(institutionsOf(findPrincipal(policy, by)))
+        const mine = new Set(decisionInstitutions(policy, by, seat))
         return policy.keys
           .filter((k) => k.id !== p.key)
           .every((k) =>
@@ -243,7 +265,7 @@ export function createRules(policy: Policy) {
       reason: (context, event, p: KeyParams) => {
         const at = timeOf(event, context)
         const by = actorOf(event)
-        const mine = new Set(institutionsOf(findPrincipal(policy, by)))
+        const mine = new Set(decisionInstitutions(policy, by, seatOf(context, event, p.key)))
         for (const k of policy.keys) {
           if (k.id === p.key) continue
           for (const d of countedApprovals(policy, context, k.id, at)) {
@@ -320,8 +342,8 @@ export function createRules(policy: Policy) {
         const key = findKey(policy, fields(event).key ?? '')
         const deputy = findPrincipal(policy, fields(event).deputy ?? '')
         if (key === undefined || deputy === undefined || deputy.id === context.sponsor) return false
-        if (key.holders.includes(deputy.id) || policy.keys.some((k) => k.holders.includes(deputy.id)))
-          return false
+        if (policy.keys.some((k) => k.holders.includes(deputy.id))) return false
+        if (otherKeyOf(key.id, deputy) !== undefined) return false
         return key.deputies.eligible === undefined
           ? institutionsOf(deputy).includes(key.institution)
           : key.deputies.eligible.includes(deputy.id)
@@ -335,6 +357,10 @@ export function createRules(policy: Policy) {
           return `the sponsor "${id}" may not be named deputy on its own initiative (TK3)`
         if (policy.keys.some((k) => k.holders.includes(deputy.id))) {
           return `"${id}" already holds a key and may not also act as a deputy (TK2)`
+        }
+        const other = key === undefined ? undefined : otherKeyOf(key.id, deputy)
+        if (other !== undefined) {
+          return `"${id}" belongs to "${other.institution}", the institution of key "${other.id}", and so may not act for another key (TK2)`
         }
         return key?.deputies.eligible === undefined
           ? `"${id}" is not of institution "${key?.institution}" and so may not be deputy for key "${key?.id}"`

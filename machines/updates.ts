@@ -2,7 +2,7 @@ import { canonicalHash } from '../src/domain/canonicalHash.js'
 import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
 import type { EventOf, InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import type { Policy, Track } from '../src/policy/PolicySchema.js'
-import { DAY_MS, findKey, findPrincipal, institutionsOf, seatFor } from './facts.js'
+import { DAY_MS, decisionInstitutions, findKey, seatFor } from './facts.js'
 import type { InitiativeContext, Revision } from './InitiativeContext.js'
 
 /**
@@ -60,15 +60,16 @@ export const amend: Update<EventOf<'AMEND'>> = (policy, context, event) => {
 
 export const recordDecision: Update<EventOf<'DECIDE'>> = (policy, context, event) => {
   const key = findKey(policy, event.key)
-  const seat = key === undefined ? event.by : (seatFor(context, key, event.by, event.at) ?? event.by)
+  const at = clock(context, event)
+  const seat = key === undefined ? event.by : (seatFor(context, key, event.by, at) ?? event.by)
   const decision = {
     key: event.key,
     by: event.by,
     seat,
-    institutions: institutionsOf(findPrincipal(policy, event.by)),
+    institutions: decisionInstitutions(policy, event.by, seat),
     revision: event.revision,
     decision: event.decision,
-    at: event.at,
+    at,
     ...(event.reason === undefined ? {} : { reason: event.reason }),
   }
   return { decisions: [...context.decisions, decision], now: clock(context, event) }
@@ -76,7 +77,7 @@ export const recordDecision: Update<EventOf<'DECIDE'>> = (policy, context, event
 
 export const revokeApproval: Update<EventOf<'REVOKE'>> = (policy, context, event) => {
   const key = findKey(policy, event.key)
-  const seat = key === undefined ? null : seatFor(context, key, event.by, event.at)
+  const seat = key === undefined ? null : seatFor(context, key, event.by, clock(context, event))
   return {
     decisions: context.decisions.map((d) =>
       d.key === event.key &&

@@ -130,6 +130,32 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     })
   })
 
+  // A holder or deputy who also belongs to another key's institution would sit behind two keys (TK2),
+  // and which key it reaches first would decide the outcome (TK11).
+  const institutionKeys = new Map(policy.keys.map((key) => [key.institution, key.id]))
+  policy.keys.forEach((key, k) => {
+    const actors: [string, (string | number)[]][] = [
+      ...key.holders.map((h, i): [string, (string | number)[]] => [h, ['keys', k, 'holders', i]]),
+      ...(key.deputies.eligible ?? []).map((d, i): [string, (string | number)[]] => [
+        d,
+        ['keys', k, 'deputies', 'eligible', i],
+      ]),
+    ]
+    for (const [id, path] of actors) {
+      const principal = principals.get(id)
+      if (principal === undefined) continue
+      for (const institution of [principal.institution, ...principal.affiliations]) {
+        const other = institutionKeys.get(institution)
+        if (other === undefined || other === key.id) continue
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${id}" acts for key "${key.id}" but also belongs to "${institution}", the institution of key "${other}"; one principal would sit behind two keys (TK2) — remove that affiliation or choose another principal`,
+        })
+      }
+    }
+  })
+
   policy.regions.forEach((region, r) => {
     if (!known(region.governor)) {
       ctx.addIssue({

@@ -49,6 +49,7 @@ const PHRASES: Record<string, string | null> = {
   actorMaySponsor: 'may sponsor',
   actorIsSponsor: 'sponsor',
   contentIsValid: 'valid content',
+  contentIsRoutable: 'routable',
   hasApprovalToRevoke: 'has approval',
   actorHoldsDelegatedKey: 'holder',
   deputiesAllowed: 'deputies allowed',

@@ -35,11 +35,13 @@ const lapsing = PolicySchema.parse({
   id: 'two-keys-lapse',
   review: { windowDays: 30, onClose: 'lapse' },
 })
-/** two-keys.yaml where the PA aide is also affiliated with the Government Apparatus. */
+/** two-keys.yaml where both co-chairs' aides also sit on one digital council. */
 const sharedAide = PolicySchema.parse({
   ...twoKeys,
   id: 'two-keys-shared-aide',
-  principals: twoKeys.principals.map((p) => (p.id === 'pa-aide' ? { ...p, affiliations: [GA] } : p)),
+  principals: twoKeys.principals.map((p) =>
+    p.id === 'pa-aide' || p.id === 'ga-aide' ? { ...p, affiliations: ['digital-council'] } : p,
+  ),
 })
 
 function setup(policy: Policy = twoKeys, options: { store?: Store; prefix?: string } = {}) {
@@ -301,13 +303,14 @@ describe('engine refusals', () => {
 
     const shared = setup(sharedAide).engine
     const other = await inReview(shared)
-    await shared.decide(other, { by: 'grigorenko', key: GA, decision: 'approve' })
+    await shared.delegate(other, { by: 'grigorenko', key: GA, deputy: 'ga-aide', until: START + 7 * DAY })
+    await shared.decide(other, { by: 'ga-aide', key: GA, decision: 'approve' })
     await shared.delegate(other, { by: 'oreshkin', key: PA, deputy: 'pa-aide', until: START + 7 * DAY })
     const institution = await refusedWithoutEffect(shared, other, () =>
       shared.decide(other, { by: 'pa-aide', key: PA, decision: 'approve' }),
     )
     expect(institution.code).toBe('KEY_ALREADY_USED')
-    expect(institution.reasons[0]).toContain('institution "government-apparatus" already counts')
+    expect(institution.reasons[0]).toContain('institution "digital-council" already counts')
   })
 
   it('STALE_REVISION: a decision on a revision a substantive amendment replaced (TK5)', async () => {

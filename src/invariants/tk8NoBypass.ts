@@ -1,0 +1,39 @@
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { StepInvariant, Violation } from './Invariant.js'
+import { isApproved, keyRegions, stageOf } from './restated.js'
+
+const approves = (event: InitiativeEvent, key?: string) =>
+  event.type === 'DECIDE' && event.decision === 'approve' && (key === undefined || event.key === key)
+
+/**
+ * TK8 no bypass: only an approval of key k turns key k, and only an approval moves the
+ * initiative into approval; a TICK (timeout, escalation), an amendment, a delegation, a
+ * revocation or a refusal never does.
+ */
+export const tk8NoBypass: StepInvariant = {
+  id: 'TK8',
+  name: 'no bypass',
+  statement: 'no timeout, escalation or administrative action turns a key',
+  scope: 'step',
+  check(policy, { before, event, after }) {
+    const violations: Violation[] = []
+    const was = keyRegions(policy, before)
+    for (const [key, state] of keyRegions(policy, after)) {
+      if (state === 'turned' && was.get(key) !== 'turned' && !approves(event, key)) {
+        violations.push({
+          id: 'TK8',
+          message: `a ${event.type}${event.type === 'DECIDE' ? ` (${event.decision} of "${event.key}")` : ''} turned key "${key}" (was ${was.get(key) ?? `not in review but "${stageOf(before)}"`})`,
+          event,
+        })
+      }
+    }
+    if (!isApproved(before) && isApproved(after) && !approves(event)) {
+      violations.push({
+        id: 'TK8',
+        message: `a ${event.type} moved the initiative from "${stageOf(before)}" to "${stageOf(after)}"; only an approval may`,
+        event,
+      })
+    }
+    return violations
+  },
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
+import { tk9Routing } from '../../src/invariants/tk9Routing.js'
+import {
+  day,
+  exportContent,
+  federalContent,
+  GA,
+  PA,
+  regionalContent,
+  Scenario,
+  stepOf,
+} from '../support/fixtures.js'
+import { seedPolicy } from '../support/policies.js'
+
+const approved = (content: InitiativeContent, sponsor = 'minek') =>
+  new Scenario(seedPolicy)
+    .propose(sponsor, content)
+    .submit()
+    .approve('oreshkin', PA, day(1))
+    .approve('grigorenko', GA, day(2))
+
+describe('TK9 routing', () => {
+  it('holds: a regional initiative reaches its regions, each answered by its governor', () => {
+    const s = approved(regionalContent)
+    expect(s.snapshot.value).toBe('regionalRollout')
+    s.send({ type: 'RESPOND', by: 'gov-novosibirsk', at: day(3), region: 'novosibirsk', accept: false })
+    s.send({ type: 'RESPOND', by: 'gov-tatarstan', at: day(4), region: 'tatarstan', accept: true })
+    expect(s.snapshot.value).toBe('completed')
+    const e = approved(exportContent).send({
+      type: 'DESTINATION',
+      by: 'minek',
+      at: day(3),
+      destination: 'armenia',
+      agreed: true,
+    })
+    expect([...s.steps, ...e.steps].flatMap((step) => tk9Routing.check(seedPolicy, step))).toEqual([])
+  })
+
+  it('reports a track other than the routing rules give, or a rollout of another track', () => {
+    const s = approved(federalContent)
+    const tick = { type: 'TICK' as const, at: day(3) }
+    expect(
+      tk9Routing.check(seedPolicy, stepOf(s.snapshot, tick, s.forge({ track: 'export' }, 'exportRollout'))),
+    ).not.toEqual([])
+    const [violation] = tk9Routing.check(seedPolicy, stepOf(s.snapshot, tick, s.forge({}, 'regionalRollout')))
+    expect(violation?.message).toBe('the initiative is in "regionalRollout" but its track is "federal"')
+  })
+
+  it('reports an answer by someone other than the governor, or for a region not named', () => {
+    const s = approved(regionalContent)
+    const respond = {
+      type: 'RESPOND' as const,
+      by: 'gov-nizhny',
+      at: day(3),
+      region: 'tatarstan',
+      accept: true,
+    }
+    const byOther = tk9Routing.check(
+      seedPolicy,
+      stepOf(s.snapshot, respond, s.forge({ responses: { tatarstan: true } })),
+    )
+    expect(byOther[0]?.message).toContain('only its governor "gov-tatarstan" may answer')
+    const unnamed = { ...respond, by: 'gov-nizhny', region: 'nizhny-novgorod' }
+    expect(
+      tk9Routing.check(
+        seedPolicy,
+        stepOf(s.snapshot, unnamed, s.forge({ responses: { 'nizhny-novgorod': true } })),
+      )[0]?.message,
+    ).toContain('reaches only "tatarstan", "novosibirsk"')
+  })
+
+  it('reports a region answering twice, and a regional rollout completed without every answer', () => {
+    const s = approved(regionalContent).send({
+      type: 'RESPOND',
+      by: 'gov-tatarstan',
+      at: day(3),
+      region: 'tatarstan',
+      accept: true,
+    })
+    const again = {
+      type: 'RESPOND' as const,
+      by: 'gov-tatarstan',
+      at: day(4),
+      region: 'tatarstan',
+      accept: false,
+    }
+    expect(
+      tk9Routing.check(seedPolicy, stepOf(s.snapshot, again, s.forge({ responses: { tatarstan: false } })))[0]
+        ?.message,
+    ).toContain('answered twice')
+    const done = s.forge({ closedAt: day(4) }, 'completed')
+    expect(
+      tk9Routing.check(seedPolicy, stepOf(s.snapshot, { type: 'TICK', at: day(4) }, done))[0]?.message,
+    ).toContain('completed without an answer from "novosibirsk"')
+  })
+
+  it('reports export to a destination that is not friendly', () => {
+    const s = approved(exportContent)
+    const content = { ...exportContent, scope: { kind: 'export' as const, destinations: ['narnia'] } }
+    const violations = tk9Routing.check(
+      seedPolicy,
+      stepOf(s.snapshot, { type: 'TICK', at: day(3) }, s.forge({ content })),
+    )
+    expect(violations.map((v) => v.message)).toContain(
+      'export goes to "narnia", not on the friendly-destinations list',
+    )
+  })
+})

@@ -1,0 +1,271 @@
+import { assign, createMachine } from 'xstate'
+import { countedApprovals, currentDecisions, findKey, isFresh, seatFor } from '../../machines/facts.js'
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import { recordDecision } from '../../machines/updates.js'
+import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import type { InvariantId } from '../../src/invariants/Invariant.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
+import {
+  councilPolicy,
+  crossHolderPolicy,
+  dualPolicy,
+  routingGapPolicy,
+  seedPolicy,
+  threeKeyPolicy,
+} from './policies.js'
+
+// Mutants are deliberately broken machines, built from the real one's parts, so that every
+// invariant test can be seen to fail. Each names the invariant it must break.
+
+type GuardArgs = { context: InitiativeContext; event: InitiativeEvent }
+type Guard = (args: GuardArgs, params: { key: string }) => boolean
+// biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
+type Config = any
+
+export interface Mutant {
+  /** The invariant the mutant must be caught breaking. */
+  breaks: InvariantId
+  name: string
+  policy: Policy
+  machine: InitiativeMachine
+  /** Which property catches it: the model-based one, or TK11's order property. */
+  property: 'machine' | 'order'
+}
+
+const PA = 'presidential-administration'
+const GA = 'government-apparatus'
+
+function withGuards(policy: Policy, guards: (original: (name: string) => Guard) => Record<string, Guard>) {
+  const machine = createInitiativeMachine(policy)
+  const original = (name: string) => machine.implementations.guards[name] as unknown as Guard
+  return machine.provide({ guards: guards(original) } as never) as InitiativeMachine
+}
+
+/** Rebuilds the machine with a changed config: `edit` gets a shallow copy of the state at `path`. */
+function withConfig(policy: Policy, path: string[], edit: (state: Config) => Config): InitiativeMachine {
+  const machine = createInitiativeMachine(policy)
+  const patch = (node: Config, rest: string[]): Config => {
+    const [head, ...tail] = rest
+    if (head === undefined) return edit({ ...node })
+    return { ...node, states: { ...node.states, [head]: patch(node.states[head], tail) } }
+  }
+  return createMachine(
+    patch(machine.config, path),
+    machine.implementations as never,
+  ) as unknown as InitiativeMachine
+}
+
+const decide = (event: InitiativeEvent) => event as EventOf<'DECIDE'>
+const approvalsOn = (context: InitiativeContext, key: string) =>
+  new Set(
+    currentDecisions(context, key)
+      .filter((d) => d.decision === 'approve')
+      .map((d) => d.seat),
+  )
+
+export function buildMutants(): Mutant[] {
+  const m = (breaks: InvariantId, name: string, policy: Policy, machine: InitiativeMachine): Mutant => ({
+    breaks,
+    name,
+    policy,
+    machine,
+    property: breaks === 'TK11' ? 'order' : 'machine',
+  })
+  let counter = 0
+  return [
+    m(
+      'TK1',
+      'quorum ignored: one approval turns a 2-of-3 key and approves',
+      councilPolicy,
+      withGuards(councilPolicy, () => ({
+        reachesQuorum: () => true,
+        keyExpired: () => false,
+        allKeysTurned: ({ context }) => councilPolicy.keys.every((k) => approvalsOn(context, k.id).size > 0),
+      })),
+    ),
+    m(
+      'TK1',
+      'approval guarded by allKeysTurned alone, which always holds',
+      seedPolicy,
+      withConfig(seedPolicy, ['open', 'review'], (review) => ({
+        ...review,
+        always: [
+          review.always[0],
+          { guard: 'allKeysTurned', target: '#initiative.approved', actions: 'markApproved' },
+        ],
+      })).provide({ guards: { allKeysTurned: () => true } } as never) as InitiativeMachine,
+    ),
+    m(
+      'TK2',
+      'distinctAcrossKeys compares principals and seats but not institutions, on a policy whose checks were skipped',
+      crossHolderPolicy,
+      withGuards(crossHolderPolicy, () => ({
+        distinctAcrossKeys: ({ context, event }, { key }) => {
+          const e = decide(event)
+          const seat = seatFor(context, findKey(crossHolderPolicy, key)!, e.by, e.at)
+          return crossHolderPolicy.keys
+            .filter((k) => k.id !== key)
+            .every((k) =>
+              countedApprovals(crossHolderPolicy, context, k.id, e.at).every(
+                (d) => d.by !== e.by && d.seat !== seat,
+              ),
+            )
+        },
+      })),
+    ),
+    m(
+      'TK3',
+      'actorIsNotSponsor always holds',
+      councilPolicy,
+      withGuards(councilPolicy, () => ({ actorIsNotSponsor: () => true })),
+    ),
+    m(
+      'TK3',
+      'actorIsNotSponsor ignores the seat a deputy acts on',
+      councilPolicy,
+      withGuards(councilPolicy, () => ({
+        actorIsNotSponsor: ({ context, event }) => decide(event).by !== context.sponsor,
+      })),
+    ),
+    m(
+      'TK4',
+      'a refusal never refuses the veto key',
+      councilPolicy,
+      withGuards(councilPolicy, (original) => ({
+        refusalRefusesKey: (args, params) =>
+          params.key === GA ? false : original('refusalRefusesKey')(args, params),
+      })),
+    ),
+    m(
+      'TK5',
+      'onCurrentRevision always holds',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({ onCurrentRevision: () => true })),
+    ),
+    m(
+      'TK5',
+      'a substantive amendment in review keeps turned keys; keyExpired looks at the lifetime only',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({
+        isSubstantiveAmendment: () => false,
+        keyExpired: ({ context }, { key }) => {
+          const fresh = context.decisions.filter(
+            (d) =>
+              d.key === key &&
+              d.decision === 'approve' &&
+              d.revokedAt === undefined &&
+              isFresh(seedPolicy, d.at, context.now),
+          )
+          return new Set(fresh.map((d) => d.seat)).size < findKey(seedPolicy, key)!.quorum
+        },
+      })),
+    ),
+    m(
+      'TK6',
+      'actorHasAuthority always holds',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({ actorHasAuthority: () => true })),
+    ),
+    m(
+      'TK6',
+      'delegationWindowValid ignores maxDays',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({
+        delegationWindowValid: ({ context, event }) => {
+          const e = event as EventOf<'DELEGATE'>
+          return e.from < e.until && e.until > (e.at ?? context.now)
+        },
+      })),
+    ),
+    m(
+      'TK6',
+      'deputiesAllowed holds for a key that allows no deputies',
+      threeKeyPolicy,
+      withGuards(threeKeyPolicy, () => ({ deputiesAllowed: () => true })),
+    ),
+    m(
+      'TK7',
+      'approvals never expire: keyExpired never holds, quorum and allKeysTurned ignore the lifetime',
+      councilPolicy,
+      withGuards(councilPolicy, () => ({
+        keyExpired: () => false,
+        reachesQuorum: ({ context, event }, { key }) => {
+          const e = decide(event)
+          const seats = approvalsOn(context, key)
+          const seat = seatFor(context, findKey(councilPolicy, key)!, e.by, e.at)
+          if (seat !== null) seats.add(seat)
+          return seats.size >= findKey(councilPolicy, key)!.quorum
+        },
+        allKeysTurned: ({ context }) =>
+          councilPolicy.keys.every((k) => approvalsOn(context, k.id).size >= k.quorum),
+      })),
+    ),
+    m(
+      'TK8',
+      'a closing plenary approves instead of lapsing',
+      seedPolicy,
+      withConfig(seedPolicy, ['open', 'review', 'window', 'plenary'], (plenary) => ({
+        ...plenary,
+        on: {
+          TICK: [
+            { guard: 'windowClosed', target: '#initiative.approved', actions: 'markApproved' },
+            { actions: 'advanceClock' },
+          ],
+        },
+      })),
+    ),
+    m(
+      'TK9',
+      'routeMatches always holds',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({ routeMatches: () => true })),
+    ),
+    m(
+      'TK9',
+      'governorOfPendingRegion does not ask for the governor',
+      seedPolicy,
+      withGuards(seedPolicy, () => ({
+        governorOfPendingRegion: ({ context, event }) => {
+          const { region } = event as EventOf<'RESPOND'>
+          const scope = context.content?.scope
+          return (
+            scope?.kind === 'regional' && scope.regions.includes(region) && !(region in context.responses)
+          )
+        },
+      })),
+    ),
+    m(
+      'TK10',
+      'a routing table with no rule for export, and a proposal check that no longer asks whether a rule routes the content',
+      routingGapPolicy,
+      withGuards(routingGapPolicy, () => ({ contentIsRoutable: () => true })),
+    ),
+    m(
+      'TK11',
+      'the Government Apparatus key refuses approvals once the Presidential Administration has approved',
+      seedPolicy,
+      withGuards(seedPolicy, (original) => ({
+        seatHasNotDecided: (args, params) =>
+          !(params.key === GA && approvalsOn(args.context, PA).size > 0) &&
+          original('seatHasNotDecided')(args, params),
+      })),
+    ),
+    m(
+      'TK12',
+      'recordDecision numbers decisions from a counter outside the machine',
+      seedPolicy,
+      createInitiativeMachine(seedPolicy).provide({
+        actions: {
+          recordDecision: assign(({ context, event }: GuardArgs) => {
+            const update = recordDecision(seedPolicy, context, decide(event))
+            const decisions = update.decisions ?? []
+            const last = decisions.at(-1)
+            if (last === undefined) return update
+            return { ...update, decisions: [...decisions.slice(0, -1), { ...last, reason: `#${counter++}` }] }
+          }),
+        },
+      } as never) as InitiativeMachine,
+    ),
+  ]
+}
