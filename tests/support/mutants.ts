@@ -6,14 +6,7 @@ import { recordDecision } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantId } from '../../src/invariants/Invariant.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
-import {
-  councilPolicy,
-  crossHolderPolicy,
-  dualPolicy,
-  routingGapPolicy,
-  seedPolicy,
-  threeKeyPolicy,
-} from './policies.js'
+import { councilPolicy, crossHolderPolicy, routingGapPolicy, seedPolicy, threeKeyPolicy } from './policies.js'
 
 // Mutants are deliberately broken machines, built from the real one's parts, so that every
 // invariant test can be seen to fail. Each names the invariant it must break.
