@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { registerAudit } from './auditCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
+import { registerHistory } from './historyCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerValidate } from './validateCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
@@ -16,7 +18,9 @@ export function createProgram(): Command {
     .showHelpAfterError('(run twokeys --help for usage)')
     .exitOverride()
   // Subcommands, one file each (keep this list sorted).
+  registerAudit(program)
   registerDiagram(program)
+  registerHistory(program)
   registerRun(program)
   registerValidate(program)
   registerWalkthrough(program)

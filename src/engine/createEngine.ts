@@ -26,6 +26,11 @@ export interface EngineOptions {
   clock?: Clock
   /** Makes initiative and command ids; nanoid by default. */
   ids?: () => string
+  /**
+   * Saves a machine snapshot every this many events of an initiative, if the store keeps
+   * snapshots, so loading replays only the events after it; 50 by default, 0 for never.
+   */
+  snapshotEvery?: number
 }
 
 /** What an accepted command returns: the stored event and the board after it. */
@@ -77,6 +82,8 @@ export interface Engine {
   close(): Promise<void>
 }
 
+type MachineState = ReturnType<InitiativeMachine['resolveState']>
+
 interface Loaded {
   policy: Policy
   policyHash: string
@@ -120,6 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store = options.store ?? memoryStore()
   const clock = options.clock ?? systemClock
   const ids = options.ids ?? (() => nanoid())
+  const snapshotEvery = options.snapshotEvery ?? 50
   const machines = new Map<string, { policy: Policy; machine: InitiativeMachine }>([
     [policyHash, { policy, machine: createInitiativeMachine(policy) }],
   ])
@@ -159,9 +167,17 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Brings an initiative up to date with the store, folding only the events not yet seen. */
   async function load(initiativeId: string): Promise<Loaded | undefined> {
-    const cached = cache.get(initiativeId)
-    const fresh = await store.readEvents(initiativeId, cached?.seq ?? 0)
-    if (cached !== undefined && fresh.length === 0) return cached
+    let cached = cache.get(initiativeId) ?? (await fromSnapshot(initiativeId))
+    let fresh = await store.readEvents(initiativeId, cached?.seq ?? 0)
+    if (cached !== undefined && fresh[0] !== undefined && fresh[0].prevHash !== cached.lastHash) {
+      // A snapshot that does not chain on to the log is stale or foreign: replay from the start.
+      cached = undefined
+      fresh = await store.readEvents(initiativeId)
+    }
+    if (cached !== undefined && fresh.length === 0) {
+      cache.set(initiativeId, cached)
+      return cached
+    }
     const first =
       cached ?? (fresh[0] === undefined ? undefined : await startOf(initiativeId, fresh[0].policyHash))
     if (first === undefined) return undefined
@@ -179,6 +195,40 @@ export function createEngine(options: EngineOptions): Engine {
     }
     cache.set(initiativeId, loaded)
     return loaded
+  }
+
+  /** The initiative as of its last saved snapshot, if the store keeps them and has one. */
+  async function fromSnapshot(initiativeId: string): Promise<Loaded | undefined> {
+    const saved = await store.loadSnapshot?.(initiativeId)
+    if (saved === undefined) return undefined
+    const { policy: pinned, machine } = await machineFor(saved.policyHash, initiativeId)
+    let snapshot: MachineState
+    try {
+      snapshot = machine.resolveState(saved.state as Parameters<InitiativeMachine['resolveState']>[0])
+    } catch {
+      return undefined // not a state of this machine: replay the log instead
+    }
+    return {
+      policy: pinned,
+      policyHash: saved.policyHash,
+      machine,
+      snapshot,
+      seq: saved.seq,
+      lastHash: saved.hash,
+    }
+  }
+
+  /** Saves a snapshot every `snapshotEvery` events; the event is already stored, so a failure here is harmless. */
+  async function maybeSaveSnapshot(initiativeId: string, loaded: Loaded): Promise<void> {
+    if (store.saveSnapshot === undefined || snapshotEvery <= 0 || loaded.seq % snapshotEvery !== 0) return
+    await store
+      .saveSnapshot(initiativeId, {
+        seq: loaded.seq,
+        hash: loaded.lastHash,
+        policyHash: loaded.policyHash,
+        state: loaded.machine.getPersistedSnapshot(loaded.snapshot as MachineState),
+      })
+      .catch(() => undefined)
   }
 
   async function startOf(initiativeId: string, hash: string): Promise<Loaded> {
@@ -309,6 +359,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
     cache.set(initiativeId, updated)
+    await maybeSaveSnapshot(initiativeId, updated)
     return receiptOf(updated, record, false)
   }
 
@@ -378,6 +429,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
     cache.set(initiativeId, updated)
+    await maybeSaveSnapshot(initiativeId, updated)
     return receiptOf(updated, record, false)
   }
 

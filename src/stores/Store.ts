@@ -30,6 +30,19 @@ export interface RefusalRecord {
   reasons: string[]
 }
 
+/**
+ * A saved machine state of one initiative after event `seq`: a cache that spares replaying
+ * the whole log. Never a source of truth; the events are.
+ */
+export interface StoredSnapshot {
+  seq: number
+  /** Hash of event `seq`, so that the next append chains on and a stale snapshot is noticed. */
+  hash: string
+  policyHash: string
+  /** `machine.getPersistedSnapshot(snapshot)`: plain JSON. */
+  state: unknown
+}
+
 export type CommandOutcome =
   | { kind: 'accepted'; event: RecordedEvent }
   | { kind: 'refused'; refusal: RefusalRecord }
@@ -53,5 +66,9 @@ export interface Store {
   refusals(initiativeId?: string): Promise<RefusalRecord[]>
   putPolicy(hash: string, policy: Policy): Promise<void>
   getPolicy(hash: string): Promise<Policy | undefined>
+  /** Keeps the latest snapshot of an initiative (an older `seq` than the one kept is ignored). Optional. */
+  saveSnapshot?(initiativeId: string, snapshot: StoredSnapshot): Promise<void>
+  /** The latest saved snapshot of an initiative, if any. Optional. */
+  loadSnapshot?(initiativeId: string): Promise<StoredSnapshot | undefined>
   close(): Promise<void>
 }

@@ -1,0 +1,378 @@
+import { eventHash } from '../domain/eventHash.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { RecordedEvent } from '../stores/Store.js'
+
+/** What was done to the log at the first bad position. */
+export type AuditProblem = 'malformed' | 'edited' | 'deleted' | 'inserted' | 'reordered'
+
+/** The last event of an initiative: publish these (or keep receipts) to detect a cut-off tail. */
+export interface AuditHead {
+  seq: number
+  hash: string
+}
+
+export type AuditResult =
+  | {
+      ok: true
+      /** Events checked. */
+      count: number
+      initiatives: number
+      /** The last event of each initiative, to anchor a later verification. */
+      heads: Record<string, AuditHead>
+    }
+  | {
+      ok: false
+      count: number
+      /** The first position (0-based index in the log) that was touched. */
+      position: number
+      initiativeId: string | null
+      seq: number | null
+      problem: AuditProblem
+      /** Names the entry, says what is wrong with it and what was expected. */
+      message: string
+    }
+
+export interface VerifyAuditOptions {
+  /**
+   * Checkpoints the log must still contain: heads from an earlier verification, a receipt or a
+   * published digest. Without them a cut-off tail (or a whole rewritten tail) cannot be told
+   * from a log that simply ends there; with them it is reported as deleted or edited.
+   */
+  heads?: Record<string, AuditHead>
+  /**
+   * The log must end exactly at `heads`, with no other initiatives (checking an export against
+   * the heads published with it). By default the log may have grown past them since.
+   */
+  exact?: boolean
+}
+
+type Failure = Extract<AuditResult, { ok: false }>
+/** `split`: only that an initiative's run was broken, a weaker finding than one about the event itself. */
+type Finding = Omit<Failure, 'ok' | 'count'> & { split?: true }
+
+/** At one position, a finding about the event there beats one about a missing event, which beats a split. */
+const weight = (f: Finding) => (f.split === true ? 2 : f.problem === 'deleted' ? 1 : 0)
+const byPosition = (a: Finding, b: Finding) => a.position - b.position || weight(a) - weight(b)
+
+interface Entry {
+  pos: number
+  r: RecordedEvent
+  /** The stored hash matches the content. */
+  valid: boolean
+}
+
+function isRecordShape(value: unknown): value is RecordedEvent {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const r = value as Record<string, unknown>
+  return (
+    typeof r.initiativeId === 'string' &&
+    typeof r.seq === 'number' &&
+    Number.isSafeInteger(r.seq) &&
+    r.seq >= 1 &&
+    typeof r.prevHash === 'string' &&
+    typeof r.hash === 'string'
+  )
+}
+
+function hashMatches(r: RecordedEvent): boolean {
+  try {
+    return eventHash(r as unknown as Record<string, unknown>) === r.hash
+  } catch {
+    return false
+  }
+}
+
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+
+const at = (e: Entry) => `position ${e.pos} (initiative "${e.r.initiativeId}", seq ${e.r.seq})`
+
+/**
+ * Checks one initiative's events (in log order). The genuine chain is rebuilt from the hash links:
+ * back from the head (the anchored head, or the last event with the highest seq) and, if that walk
+ * breaks, forward from the first event. Whatever is not that chain, in that order and in one run,
+ * is reported, at the first position where the log stops being it.
+ */
+function checkInitiative(
+  id: string,
+  entries: Entry[],
+  anchor: AuditHead | undefined,
+  exact: boolean,
+  all: readonly unknown[],
+): Finding | undefined {
+  const first = entries[0]
+  if (exact && anchor === undefined && first?.valid === true) {
+    return {
+      position: first.pos,
+      initiativeId: id,
+      seq: first.r.seq,
+      problem: 'inserted',
+      message: `${at(first)}: initiative "${id}" is not among the anchored heads; its events were inserted`,
+    }
+  }
+  const valid = entries.filter((e) => e.valid)
+  const positions = new Set(entries.map((e) => e.pos))
+  const nextToOwn = (e: Entry) => positions.has(e.pos - 1) || positions.has(e.pos + 1)
+  // Of identical copies, the genuine one is the first that sits with its initiative's other events.
+  const byHash = new Map<string, Entry>()
+  const copies = new Map<string, number>()
+  const children = new Map<string, Entry[]>()
+  for (const e of valid) {
+    const kept = byHash.get(e.r.hash)
+    if (kept === undefined || (!nextToOwn(kept) && nextToOwn(e))) byHash.set(e.r.hash, e)
+    copies.set(e.r.hash, (copies.get(e.r.hash) ?? 0) + 1)
+    children.set(e.r.prevHash, [...(children.get(e.r.prevHash) ?? []), e])
+  }
+  const isFirstCopy = (e: Entry) => byHash.get(e.r.hash) === e
+
+  const childOf = (e: Entry) => children.get(e.r.hash)?.find((c) => c.r.seq === e.r.seq + 1 && isFirstCopy(c))
+  // The anchored event, if the log still has it; else the last event with the highest seq.
+  let head: Entry | undefined = anchor === undefined ? undefined : byHash.get(anchor.hash)
+  const anchorFound = head !== undefined && head.r.seq === anchor?.seq
+  if (!anchorFound) {
+    head = undefined
+    for (const e of valid) if (head === undefined || e.r.seq >= head.r.seq) head = e
+    if (head !== undefined) head = byHash.get(head.r.hash)
+  }
+
+  // Back from the head, then (if that breaks) forward from the first event.
+  const back: Entry[] = []
+  for (let cur = head; cur !== undefined; ) {
+    back.unshift(cur)
+    if (cur.r.prevHash === '') break
+    const parent: Entry | undefined = byHash.get(cur.r.prevHash)
+    cur = parent?.r.seq === cur.r.seq - 1 ? parent : undefined
+  }
+  // Past an anchored checkpoint the log may have grown, unless the heads are exact.
+  if (anchorFound && !exact) {
+    for (let cur = head && childOf(head); cur !== undefined; cur = childOf(cur)) back.push(cur)
+  }
+  const rooted = (e: Entry | undefined) => e !== undefined && e.r.seq === 1 && e.r.prevHash === ''
+  const forward: Entry[] = []
+  if (!rooted(back[0])) {
+    const onBack = new Set(back)
+    const next = (prevHash: string, seq: number) =>
+      children.get(prevHash)?.find((e) => e.r.seq === seq && isFirstCopy(e) && !onBack.has(e))
+    for (let cur = next('', 1); cur !== undefined; cur = next(cur.r.hash, cur.r.seq + 1)) forward.push(cur)
+  }
+  const chain = [...forward, ...back]
+  const gap = !rooted(chain[0]) || (forward.length > 0 && back.length > 0)
+  const indexOf = new Map(chain.map((e, i) => [e, i]))
+  const seqs = new Set(chain.map((e) => e.r.seq))
+
+  const findings: Finding[] = []
+  const report = (e: Entry | undefined, pos: number, problem: AuditProblem, message: string) =>
+    findings.push({ position: pos, initiativeId: id, seq: e?.r.seq ?? null, problem, message })
+  const seen = new Set<string>()
+  let ptr = 0
+  let prev: Entry | undefined
+  for (const e of entries) {
+    if (e !== chain[ptr]) {
+      const later = indexOf.get(byHash.get(e.r.hash) as Entry)
+      if (!e.valid) {
+        report(e, e.pos, 'edited', `${at(e)}: the event no longer matches its hash; it was edited`)
+      } else if (seen.has(e.r.hash)) {
+        report(
+          e,
+          e.pos,
+          'inserted',
+          `${at(e)}: a second copy of an event already in the log; it was inserted`,
+        )
+      } else if (later !== undefined && later > ptr) {
+        const expected = chain[ptr] as Entry
+        if ((copies.get(e.r.hash) ?? 0) > 1) {
+          const positions = entries.filter((x) => x.r.hash === e.r.hash).map((x) => x.pos)
+          report(
+            e,
+            e.pos,
+            'inserted',
+            `${at(e)}: the same event appears at positions ${positions.join(', ')}, out of order; a copy was inserted`,
+          )
+        } else {
+          report(
+            e,
+            e.pos,
+            'reordered',
+            `${at(e)}: comes before seq ${expected.r.seq} (at position ${expected.pos}); the log was reordered`,
+          )
+        }
+      } else if (
+        !(gap && ptr === forward.length) &&
+        (seqs.has(e.r.seq) || indexOf.has(byHash.get(e.r.prevHash) as Entry))
+      ) {
+        report(
+          e,
+          e.pos,
+          'inserted',
+          seqs.has(e.r.seq)
+            ? `${at(e)}: not part of the hash chain, which has another seq ${e.r.seq}; it was inserted (forged)`
+            : `${at(e)}: follows the anchored head, which the log must end at; it was inserted`,
+        )
+      } else {
+        report(
+          e,
+          e.pos,
+          'edited',
+          `${at(e)}: the event was changed and its hash recomputed; it no longer links into the chain`,
+        )
+      }
+      break
+    }
+    if (ptr === forward.length && gap) {
+      const last = forward.at(-1)
+      // Is e vouched for, by a later event linking to it or by the anchor? If not, and an anchor
+      // contradicts it, e is the one that changed; otherwise the event before it is.
+      const vouched = back.length > 1 || anchorFound || anchor === undefined
+      if (last !== undefined && last.r.seq + 1 === e.r.seq && !vouched) {
+        report(
+          e,
+          e.pos,
+          'edited',
+          `${at(e)}: differs from the anchored head and no longer links to seq ${last.r.seq}; it was edited`,
+        )
+      } else if (last !== undefined && last.r.seq + 1 === e.r.seq) {
+        report(
+          last,
+          last.pos,
+          'edited',
+          `${at(last)}: the event was changed and its hash recomputed; seq ${e.r.seq} at position ${e.pos} still points to its original hash`,
+        )
+      } else if (last === undefined && e.r.seq === 1) {
+        report(e, e.pos, 'edited', `${at(e)}: the first event of an initiative must have an empty prevHash`)
+      } else if (e.r.prevHash === (last?.r.hash ?? '')) {
+        report(
+          e,
+          e.pos,
+          'edited',
+          `${at(e)}: follows seq ${last?.r.seq ?? 0} by its hash link, so its seq was changed and its hash recomputed`,
+        )
+      } else {
+        const missing = (last?.r.seq ?? 0) + 1
+        findings.push({
+          position: e.pos,
+          initiativeId: id,
+          seq: missing,
+          problem: 'deleted',
+          message: `position ${e.pos}: initiative "${id}" is missing ${missing === e.r.seq - 1 ? `seq ${missing}` : `seq ${missing}–${e.r.seq - 1}`} before seq ${e.r.seq}; events were deleted`,
+        })
+      }
+    }
+    if (prev !== undefined && e.pos > prev.pos + 1) {
+      const intruder = all[prev.pos + 1]
+      const other = isRecordShape(intruder) ? `initiative "${intruder.initiativeId}"` : 'a malformed entry'
+      findings.push({
+        split: true,
+        position: prev.pos + 1,
+        initiativeId: isRecordShape(intruder) ? intruder.initiativeId : null,
+        seq: isRecordShape(intruder) ? intruder.seq : null,
+        problem: 'reordered',
+        message: `position ${prev.pos + 1}: an event of ${other} splits initiative "${id}" (seq ${prev.r.seq} at position ${prev.pos}, seq ${e.r.seq} at position ${e.pos}); each initiative's events must stay together, so the log was reordered`,
+      })
+    }
+    if (findings.length > 0) break
+    seen.add(e.r.hash)
+    prev = e
+    ptr++
+  }
+  if (anchor !== undefined && !anchorFound) {
+    const replaced = chain.find((e) => e.r.seq === anchor.seq)
+    const position = replaced?.pos ?? (prev === undefined ? all.length : prev.pos + 1)
+    findings.push(
+      replaced !== undefined
+        ? {
+            position,
+            initiativeId: id,
+            seq: anchor.seq,
+            problem: 'edited',
+            message: `${at(replaced)}: differs from the anchored head ${anchor.hash.slice(0, 12)}…; it was edited (with its hash, and those of any earlier events edited with it, recomputed)`,
+          }
+        : {
+            position,
+            initiativeId: id,
+            seq: (prev?.r.seq ?? 0) + 1,
+            problem: 'deleted',
+            message: `position ${position}: initiative "${id}" ends at seq ${prev?.r.seq ?? 0}, but its anchored head is seq ${anchor.seq} (${anchor.hash.slice(0, 12)}…); events were deleted from its end`,
+          },
+    )
+  }
+  return findings.sort(byPosition)[0]
+}
+
+/**
+ * Verifies an audit log: every event's hash matches its content, each initiative's events
+ * follow on (seq 1, 2, 3 …, each `prevHash` the hash of the one before) and stay together.
+ * Detects any edit, deletion, insertion or reordering, and reports the first position touched.
+ * A cut-off tail is detected only against known `heads` (see {@link VerifyAuditOptions}).
+ *
+ * @example
+ * const result = verifyAudit(await engine.history(id))
+ * if (!result.ok) console.error(result.message) // 'position 3 (initiative "i1", seq 4): …'
+ */
+export function verifyAudit(events: readonly unknown[], options: VerifyAuditOptions = {}): AuditResult {
+  const findings: Finding[] = []
+  const groups = new Map<string, Entry[]>()
+  events.forEach((value, pos) => {
+    if (!isRecordShape(value)) {
+      const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
+      findings.push({
+        position: pos,
+        initiativeId: typeof r.initiativeId === 'string' ? r.initiativeId : null,
+        seq: typeof r.seq === 'number' ? r.seq : null,
+        problem: 'malformed',
+        message: `position ${pos}: not an event record (it needs a string initiativeId, prevHash and hash and a seq ≥ 1)`,
+      })
+      return
+    }
+    const entry = { pos, r: value, valid: hashMatches(value) }
+    const group = groups.get(value.initiativeId)
+    if (group === undefined) groups.set(value.initiativeId, [entry])
+    else group.push(entry)
+  })
+  const exact = options.heads !== undefined && options.exact === true
+  for (const [id, entries] of groups) {
+    const found = checkInitiative(id, entries, own(options.heads, id), exact, events)
+    if (found !== undefined) findings.push(found)
+  }
+  for (const [id, head] of Object.entries(options.heads ?? {})) {
+    if (groups.has(id)) continue
+    findings.push({
+      position: events.length,
+      initiativeId: id,
+      seq: 1,
+      problem: 'deleted',
+      message: `position ${events.length}: initiative "${id}" (anchored head seq ${head.seq}) has no events in the log; they were deleted`,
+    })
+  }
+  const first = findings.sort(byPosition)[0]
+  if (first !== undefined) {
+    const { split: _split, ...finding } = first
+    return { ok: false, count: events.length, ...finding }
+  }
+  const heads: [string, AuditHead][] = []
+  for (const [id, entries] of groups) {
+    const last = entries.at(-1) as Entry
+    heads.push([id, { seq: last.r.seq, hash: last.r.hash }])
+  }
+  return { ok: true, count: events.length, initiatives: groups.size, heads: Object.fromEntries(heads) }
+}
+
+/**
+ * Like {@link verifyAudit}, but throws a TwoKeysError AUDIT_TAMPERED naming the first bad position.
+ *
+ * @example
+ * assertAuditOk(await engine.history(id)) // throws if anyone touched the log
+ */
+export function assertAuditOk(
+  events: readonly unknown[],
+  options: VerifyAuditOptions = {},
+): Extract<AuditResult, { ok: true }> {
+  const result = verifyAudit(events, options)
+  if (!result.ok) {
+    throw new TwoKeysError(
+      'AUDIT_TAMPERED',
+      `the audit log was tampered with (${result.problem}): ${result.message}. Restore it from a trusted copy; nothing after position ${result.position} can be trusted`,
+      { reasons: [result.message] },
+    )
+  }
+  return result
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import { importAudit } from '../audit/importAudit.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { readAuditFile } from './auditFiles.js'
+import { EXIT } from './exitCodes.js'
+import { describeDb, openStore } from './openStore.js'
+
+interface ImportOptions {
+  db: string
+  policy?: string[]
+}
+
+/** `twokeys audit import <file> --db <db>`: verifies the log, then appends what the store lacks. */
+export async function auditImport(file: string, options: ImportOptions): Promise<void> {
+  const lines = readAuditFile(file)
+  const policies = (options.policy ?? []).map((p) => loadPolicyFile(p))
+  const store = await openStore(options.db)
+  try {
+    const summary = await importAudit(
+      store,
+      lines.map((l) => l.value),
+      { policies },
+    )
+    process.stdout.write(
+      `${pc.green('✓')} ${summary.events} verified events of ${summary.initiatives} initiatives; ${summary.added} added to ${describeDb(options.db)}, ${summary.events - summary.added} already there\n`,
+    )
+    for (const hash of summary.missingPolicies) {
+      process.stdout.write(
+        `${pc.yellow('!')} policy ${hash.slice(0, 12)} is not in the database: engines cannot load initiatives pinned to it until you pass that policy file with --policy\n`,
+      )
+    }
+    process.exitCode = EXIT.ok
+  } catch (error) {
+    if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
+    process.stderr.write(`${pc.red('✖')} refused to import "${file}": ${error.message}\n`)
+    process.exitCode = EXIT.finding
+  } finally {
+    await store.close()
+  }
+}
+
+export function registerAuditImport(audit: Command): void {
+  audit
+    .command('import')
+    .description('verify an exported log and append the events the database lacks (repeatable)')
+    .argument('<file>', 'an exported log (JSON Lines)')
+    .requiredOption('--db <db>', 'a SQLite file (created if missing) or a postgres:// URL')
+    .option('--policy <file...>', 'policy files the events are pinned to, stored alongside')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys audit import audit.jsonl --db copy.db --policy machines/policies/two-keys.yaml\n\nExit codes: 0 imported, 1 the log is tampered (nothing imported), 2 bad input (or the database holds a different log).',
+    )
+    .action((file: string, options: ImportOptions) => auditImport(file, options))
+}

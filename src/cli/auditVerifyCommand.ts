@@ -1,0 +1,112 @@
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import type { AuditResult } from '../audit/verifyAudit.js'
+import { verifyAudit } from '../audit/verifyAudit.js'
+import { verifyStore } from '../audit/verifyStore.js'
+import { canonicalHash } from '../domain/canonicalHash.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { readAuditFile, readHeadsFile } from './auditFiles.js'
+import { EXIT } from './exitCodes.js'
+import { describeDb, openStore } from './openStore.js'
+
+interface VerifyOptions {
+  db?: string
+  heads?: string
+  exact?: boolean
+  json?: boolean
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+function describeFailure(result: Extract<AuditResult, { ok: false }>, line?: number): string[] {
+  const where =
+    line === undefined ? `position ${result.position}` : `position ${result.position} (line ${line})`
+  return [
+    `${pc.red('✖')} audit log tampered: ${result.problem} at ${where}`,
+    `  ${result.message}`,
+    `  Nothing from position ${result.position} on can be trusted; restore the log from a trusted copy.`,
+  ]
+}
+
+function describeSuccess(result: Extract<AuditResult, { ok: true }>, digest: string): string[] {
+  return [
+    `${pc.green('✓')} ${plural(result.count, 'event')} in ${plural(result.initiatives, 'initiative')}: every hash and link checks out`,
+    pc.dim(
+      `  heads digest ${digest.slice(0, 16)}; keep \`--json\` output to check later that nothing was cut off (--heads)`,
+    ),
+  ]
+}
+
+/** `twokeys audit verify [file] [--db <db>]`: exit 0 when the log checks out, 1 when tampered, 2 on bad input. */
+export async function auditVerify(file: string | undefined, options: VerifyOptions): Promise<void> {
+  if ((file === undefined) === (options.db === undefined)) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      'name one log to verify: an exported file (twokeys audit verify audit.jsonl) or a database (--db twokeys.db)',
+    )
+  }
+  const heads = options.heads === undefined ? undefined : readHeadsFile(options.heads)
+  const verifyOptions = { ...(heads === undefined ? {} : { heads }), exact: options.exact === true }
+  const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`)
+
+  if (file !== undefined) {
+    const lines = readAuditFile(file)
+    const result = verifyAudit(
+      lines.map((l) => l.value),
+      verifyOptions,
+    )
+    const line = result.ok ? undefined : lines[result.position]?.line
+    const digest = result.ok ? canonicalHash(result.heads) : undefined
+    if (options.json)
+      print([
+        JSON.stringify({ ...result, ...(digest ? { digest } : {}), ...(line ? { line } : {}) }, null, 2),
+      ])
+    else print(result.ok ? describeSuccess(result, digest as string) : describeFailure(result, line))
+    process.exitCode = result.ok ? EXIT.ok : EXIT.finding
+    return
+  }
+
+  const db = options.db as string
+  const store = await openStore(db, { mustExist: true })
+  try {
+    const report = await verifyStore(store, verifyOptions)
+    const { audit } = report
+    const digest = audit.ok ? canonicalHash(audit.heads) : undefined
+    if (options.json) {
+      const { audit: _audit, ...rest } = report
+      print([JSON.stringify({ ...audit, ...(digest ? { digest } : {}), ...rest, ok: report.ok }, null, 2)])
+    } else {
+      const out = audit.ok ? describeSuccess(audit, digest as string) : describeFailure(audit)
+      const mark = (problems: string[]) => (problems.length === 0 ? pc.green('✓') : pc.red('✖'))
+      out.splice(
+        1,
+        0,
+        `  pinned policies: ${report.policies.checked} ${mark(report.policies.problems)} · snapshots: ${report.snapshots.checked} ${mark(report.snapshots.problems)}`,
+      )
+      for (const problem of [...report.policies.problems, ...report.snapshots.problems]) {
+        out.push(`${pc.red('✖')} ${problem}`)
+      }
+      out.unshift(pc.dim(`${describeDb(db)} (${store.kind})`))
+      print(out)
+    }
+    process.exitCode = report.ok ? EXIT.ok : EXIT.finding
+  } finally {
+    await store.close()
+  }
+}
+
+export function registerAuditVerify(audit: Command): void {
+  audit
+    .command('verify')
+    .description('prove that no event was edited, deleted, inserted or reordered; name the first that was')
+    .argument('[file]', 'an exported log (JSON Lines); or give --db')
+    .option('--db <db>', 'a SQLite file or a postgres:// URL (?schema=name for a schema)')
+    .option('--heads <file>', 'heads from an earlier `verify --json`: detect a cut-off or rewritten tail')
+    .option('--exact', 'with --heads: the log must end exactly there (checking an export)')
+    .option('--json', 'print the result as JSON for tools (includes the heads to keep)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys audit verify --db twokeys.db\n  twokeys audit verify audit.jsonl --heads heads.json --exact\n\nExit codes: 0 the log checks out, 1 tampered (the first bad position is named), 2 bad input.',
+    )
+    .action((file: string | undefined, options: VerifyOptions) => auditVerify(file, options))
+}

@@ -1,0 +1,110 @@
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import { verifyAudit } from '../audit/verifyAudit.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { RecordedEvent } from '../stores/Store.js'
+import { EXIT } from './exitCodes.js'
+import { describeDb, openStore } from './openStore.js'
+
+const time = (ms: unknown) =>
+  typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
+    ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`
+    : '?'.padEnd(17)
+
+/** What an event did, in a few words. */
+function detail(event: InitiativeEvent): string {
+  switch (event.type) {
+    case 'PROPOSE':
+    case 'AMEND': {
+      const { title, objective, scope } = event.content
+      const where =
+        scope.kind === 'regional'
+          ? `regional: ${scope.regions.join(', ')}`
+          : scope.kind === 'export'
+            ? `export: ${scope.destinations.join(', ')}`
+            : scope.kind
+      return `${JSON.stringify(title)} · ${objective} · ${where}`
+    }
+    case 'DECIDE':
+      return `${event.decision} ${event.key}${event.reason === undefined ? '' : `: ${JSON.stringify(event.reason)}`}`
+    case 'REVOKE':
+      return `revokes ${event.key}`
+    case 'DELEGATE':
+      return `${event.key} → ${event.deputy}, ${time(event.from)} to ${time(event.until)}`
+    case 'WITHDRAW':
+      return event.reason === undefined ? '' : JSON.stringify(event.reason)
+    case 'TICK':
+      return 'a deadline fell due'
+    case 'RESPOND':
+      return `${event.region} ${event.accept ? 'accepts' : 'declines'}`
+    case 'DESTINATION':
+      return `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`
+    case 'COMPLETE':
+      return ''
+  }
+  return ''
+}
+
+function safeDetail(event: InitiativeEvent): string {
+  try {
+    return detail(event)
+  } catch {
+    return pc.red('(unreadable: the stored event was tampered with)')
+  }
+}
+
+/** The history as a table a person reads, headed by whether its hash chain checks out. */
+export function formatHistory(initiativeId: string, events: RecordedEvent[]): string {
+  const check = verifyAudit(events)
+  const chain = check.ok
+    ? pc.green('hash chain ✓')
+    : pc.red(`hash chain ✖ at seq ${check.seq ?? '?'} (${check.problem}); run \`twokeys audit verify\``)
+  const rows = events.map((r) => {
+    // A stored event someone broke is shown as such, not crashed on.
+    if (typeof r.event !== 'object' || r.event === null || typeof r.event.type !== 'string') {
+      return `${String(r.seq).padStart(4)}  ${pc.red('(not an event: the stored record was tampered with)')}`
+    }
+    const by = 'by' in r.event ? String(r.event.by) : ''
+    return `${String(r.seq).padStart(4)}  ${pc.dim(time(r.event.at))}  ${r.event.type.padEnd(11)} ${pc.cyan(by.padEnd(16))} ${safeDetail(r.event)}`
+  })
+  return [
+    `initiative "${initiativeId}" · ${events.length} event${events.length === 1 ? '' : 's'} · ${chain}`,
+    pc.dim(`${'seq'.padStart(4)}  ${'time'.padEnd(17)}  ${'event'.padEnd(11)} ${'by'.padEnd(16)} detail`),
+    ...rows,
+  ].join('\n')
+}
+
+/** `twokeys history <id> --db <db> [--json]`: the recorded events of one initiative. */
+export async function history(initiativeId: string, options: { db: string; json?: boolean }): Promise<void> {
+  const store = await openStore(options.db, { mustExist: true })
+  try {
+    const events = await store.readEvents(initiativeId)
+    if (events.length === 0) {
+      throw new TwoKeysError(
+        'NOT_FOUND',
+        `no initiative "${initiativeId}" in ${describeDb(options.db)}; check the id (\`twokeys audit export --db …\` lists every event)`,
+      )
+    }
+    process.stdout.write(
+      `${options.json ? JSON.stringify(events, null, 2) : formatHistory(initiativeId, events)}\n`,
+    )
+    process.exitCode = EXIT.ok
+  } finally {
+    await store.close()
+  }
+}
+
+export function registerHistory(program: Command): void {
+  program
+    .command('history')
+    .description("an initiative's recorded events: who did what, when, and whether its hash chain holds")
+    .argument('<id>', 'the initiative id')
+    .requiredOption('--db <db>', 'a SQLite file or a postgres:// URL (?schema=name for a schema)')
+    .option('--json', 'print the recorded events as JSON for tools')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys history mncTYObSiNkB --db twokeys.db\n\nExit codes: 0 ok, 2 bad input.',
+    )
+    .action((id: string, options: { db: string; json?: boolean }) => history(id, options))
+}

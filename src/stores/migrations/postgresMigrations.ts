@@ -1,0 +1,72 @@
+import type { Migration } from './Migration.js'
+
+/**
+ * The PostgreSQL schema, as versioned steps the store applies itself (under an advisory lock,
+ * so many processes may start at once). Never edit a released step; add a new one.
+ */
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'event log, commands, refusals, policies, snapshots',
+    sql: `
+      CREATE TABLE events (
+        position      bigserial PRIMARY KEY,
+        initiative_id text    NOT NULL,
+        seq           integer NOT NULL CHECK (seq >= 1),
+        command_id    text    NOT NULL,
+        command_hash  text    NOT NULL,
+        event         text    NOT NULL,
+        policy_hash   text    NOT NULL,
+        revision      text    NOT NULL,
+        prev_hash     text    NOT NULL,
+        hash          text    NOT NULL,
+        CONSTRAINT events_seq_unique UNIQUE (initiative_id, seq),
+        CONSTRAINT events_command_unique UNIQUE (command_id)
+      );
+      -- The log is append-only; the hash chain detects whoever bypasses this.
+      CREATE FUNCTION twokeys_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'twokeys: the event log is append-only (% refused)', TG_OP; END
+      $$;
+      CREATE TRIGGER events_no_update_or_delete BEFORE UPDATE OR DELETE ON events
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+
+      -- Idempotency keys: the first outcome of every command id, accepted or refused.
+      CREATE TABLE commands (
+        command_id    text PRIMARY KEY,
+        initiative_id text,
+        outcome       text NOT NULL CHECK (outcome IN ('accepted', 'refused'))
+      );
+
+      -- The security log: every refused attempt.
+      CREATE TABLE refusals (
+        position      bigserial PRIMARY KEY,
+        initiative_id text,
+        command_id    text   NOT NULL,
+        command_hash  text   NOT NULL,
+        command       text   NOT NULL,
+        at            bigint NOT NULL,
+        code          text   NOT NULL,
+        reasons       text   NOT NULL
+      );
+      CREATE INDEX refusals_by_initiative ON refusals (initiative_id, position);
+      CREATE INDEX refusals_by_command ON refusals (command_id, position);
+
+      -- Pinned policies by canonical hash.
+      CREATE TABLE policies (
+        hash   text PRIMARY KEY,
+        policy text NOT NULL
+      );
+
+      -- The latest machine snapshot of each initiative: a cache, never a source of truth.
+      CREATE TABLE snapshots (
+        initiative_id text    PRIMARY KEY,
+        seq           integer NOT NULL,
+        hash          text    NOT NULL,
+        policy_hash   text    NOT NULL,
+        state         text    NOT NULL
+      );
+    `,
+  },
+]

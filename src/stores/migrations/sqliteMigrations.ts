@@ -1,0 +1,68 @@
+import type { Migration } from './Migration.js'
+
+/**
+ * The SQLite schema, as versioned steps the store applies itself on open. Never edit a
+ * released step; add a new one.
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'event log, commands, refusals, policies, snapshots',
+    sql: `
+      CREATE TABLE events (
+        position      INTEGER PRIMARY KEY,
+        initiative_id TEXT    NOT NULL,
+        seq           INTEGER NOT NULL CHECK (seq >= 1),
+        command_id    TEXT    NOT NULL UNIQUE,
+        command_hash  TEXT    NOT NULL,
+        event         TEXT    NOT NULL,
+        policy_hash   TEXT    NOT NULL,
+        revision      TEXT    NOT NULL,
+        prev_hash     TEXT    NOT NULL,
+        hash          TEXT    NOT NULL,
+        UNIQUE (initiative_id, seq)
+      );
+      -- The log is append-only; the hash chain detects whoever bypasses this.
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the event log is append-only'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the event log is append-only'); END;
+
+      -- Idempotency keys: the first outcome of every command id, accepted or refused.
+      CREATE TABLE commands (
+        command_id    TEXT PRIMARY KEY,
+        initiative_id TEXT,
+        outcome       TEXT NOT NULL CHECK (outcome IN ('accepted', 'refused'))
+      ) WITHOUT ROWID;
+
+      -- The security log: every refused attempt.
+      CREATE TABLE refusals (
+        position      INTEGER PRIMARY KEY,
+        initiative_id TEXT,
+        command_id    TEXT    NOT NULL,
+        command_hash  TEXT    NOT NULL,
+        command       TEXT    NOT NULL,
+        at            INTEGER NOT NULL,
+        code          TEXT    NOT NULL,
+        reasons       TEXT    NOT NULL
+      );
+      CREATE INDEX refusals_by_initiative ON refusals (initiative_id, position);
+      CREATE INDEX refusals_by_command ON refusals (command_id, position);
+
+      -- Pinned policies by canonical hash.
+      CREATE TABLE policies (
+        hash   TEXT PRIMARY KEY,
+        policy TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- The latest machine snapshot of each initiative: a cache, never a source of truth.
+      CREATE TABLE snapshots (
+        initiative_id TEXT    PRIMARY KEY,
+        seq           INTEGER NOT NULL,
+        hash          TEXT    NOT NULL,
+        policy_hash   TEXT    NOT NULL,
+        state         TEXT    NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+]

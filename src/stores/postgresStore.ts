@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto'
+import pg from 'pg'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { postgresMigrations } from './migrations/postgresMigrations.js'
+import type { Store, StoredSnapshot } from './Store.js'
+import {
+  type EventRow,
+  fromEventRow,
+  fromRefusalRow,
+  parseStoredJson,
+  type RefusalRow,
+  toEventRow,
+  toRefusalRow,
+} from './storedRows.js'
+
+export interface PostgresStoreOptions {
+  /** The schema that holds the tables, created if missing; the server's default (`public`) otherwise. */
+  schema?: string
+  /** Connections kept open by this process; 10 by default. */
+  poolSize?: number
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+const EVENT_COLUMNS =
+  'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
+const REFUSAL_COLUMNS = 'initiative_id, command_id, command_hash, command, at, code, reasons'
+
+/** Where the server is, without the password, for messages. */
+function describeServer(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`
+  } catch {
+    return 'the configured server'
+  }
+}
+
+// One statement, hence one transaction: the head check, the events and their command ids.
+const APPEND = `
+  WITH head AS (SELECT coalesce(max(seq), 0) AS at FROM events WHERE initiative_id = $1),
+  incoming AS (
+    SELECT * FROM json_to_recordset($2::json) AS r(initiative_id text, seq integer, command_id text,
+      command_hash text, event text, policy_hash text, revision text, prev_hash text, hash text)),
+  inserted AS (
+    INSERT INTO events (${EVENT_COLUMNS})
+    SELECT ${EVENT_COLUMNS} FROM incoming WHERE (SELECT at FROM head) = $3 ORDER BY seq
+    RETURNING command_id, initiative_id),
+  commands_inserted AS (
+    INSERT INTO commands (command_id, initiative_id, outcome)
+    SELECT command_id, initiative_id, 'accepted' FROM inserted)
+  SELECT (SELECT at FROM head) AS at`
+
+const RECORD_REFUSAL = `
+  WITH inserted AS (
+    INSERT INTO refusals (${REFUSAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    RETURNING command_id, initiative_id)
+  INSERT INTO commands (command_id, initiative_id, outcome)
+  SELECT command_id, initiative_id, 'refused' FROM inserted
+  ON CONFLICT (command_id) DO NOTHING`
+
+/**
+ * The shared durable store: many engine processes, on one or many machines, share one PostgreSQL
+ * database. Every append is one statement (one transaction) guarded by the initiative's head and
+ * by UNIQUE (initiative_id, seq), so two processes can never both store event n: the later one
+ * fails with CONFLICT and the engine re-reads and re-offers its command. The store creates and
+ * upgrades its tables itself (versioned migrations, under an advisory lock). Commits wait for
+ * the server's WAL flush (`synchronous_commit = on`).
+ *
+ * @example
+ * import { postgresStore } from 'twokeys/stores/postgres'
+ * const engine = createEngine({ policy, store: postgresStore(process.env.DATABASE_URL!) })
+ */
+export function postgresStore(url: string, options: PostgresStoreOptions = {}): Store {
+  const { schema } = options
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new TwoKeysError(
+      'STORE_FAILED',
+      `schema name ${JSON.stringify(schema)} is not a plain lower-case SQL identifier; use a–z, 0–9 and _`,
+    )
+  }
+  const server = describeServer(url)
+  const settings = ['-c synchronous_commit=on']
+  if (schema !== undefined) settings.push(`-c search_path=${schema}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: settings.join(' '),
+  })
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+
+  function fail(doing: string, cause: unknown): TwoKeysError {
+    if (isTwoKeysError(cause)) return cause
+    const code = (cause as { code?: unknown }).code
+    if (code === '23505' || code === '40001' || code === '40P01') {
+      return new TwoKeysError(
+        'CONFLICT',
+        `another process stored the same event position or command id first (${doing}); re-read and retry`,
+        { cause },
+      )
+    }
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    return new TwoKeysError(
+      'STORE_FAILED',
+      `PostgreSQL store at ${server} failed to ${doing}: ${reason}; check that the server is reachable and retry (repeat commands with the same commandId: they are applied once)`,
+      { cause },
+    )
+  }
+
+  async function migrate(): Promise<void> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      // One migrator at a time per schema; the others wait here, then find nothing to do.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`twokeys:${schema ?? 'default'}`])
+      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      await client.query(`CREATE TABLE IF NOT EXISTS twokeys_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM twokeys_migrations')
+      const applied = new Set(rows.map((r) => r.version))
+      for (const migration of postgresMigrations) {
+        if (applied.has(migration.version)) continue
+        await client.query(migration.sql)
+        await client.query('INSERT INTO twokeys_migrations (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ])
+      }
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  let ready: Promise<void> | undefined
+  const init = () => {
+    ready ??= migrate().catch((error) => {
+      ready = undefined
+      throw error
+    })
+    return ready
+  }
+
+  // Every statement is prepared once per connection: the server parses and plans it only once.
+  const names = new Map<string, string>()
+  const nameOf = (text: string) => {
+    let name = names.get(text)
+    if (name === undefined) {
+      name = `twokeys_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
+      names.set(text, name)
+    }
+    return name
+  }
+
+  async function query<R extends pg.QueryResultRow>(doing: string, text: string, values: unknown[] = []) {
+    try {
+      await init()
+      return (await pool.query<R>({ name: nameOf(text), text, values })).rows
+    } catch (error) {
+      throw fail(doing, error)
+    }
+  }
+
+  return {
+    kind: 'postgres',
+    async readEvents(initiativeId, afterSeq = 0) {
+      const rows = await query<EventRow>(
+        'read events',
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE initiative_id = $1 AND seq > $2 ORDER BY seq`,
+        [initiativeId, afterSeq],
+      )
+      return rows.map(fromEventRow)
+    },
+    async append(initiativeId, expectedSeq, events) {
+      events.forEach((event, i) => {
+        if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
+          throw new TwoKeysError(
+            'INTERNAL',
+            `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
+          )
+        }
+      })
+      const [row] = await query<{ at: string }>('append', APPEND, [
+        initiativeId,
+        JSON.stringify(events.map(toEventRow)),
+        expectedSeq,
+      ])
+      const at = Number(row?.at ?? 0)
+      if (at !== expectedSeq) {
+        throw new TwoKeysError(
+          'CONFLICT',
+          `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
+        )
+      }
+    },
+    async listInitiatives() {
+      const rows = await query<{ initiative_id: string }>(
+        'list initiatives',
+        'SELECT initiative_id FROM events GROUP BY initiative_id ORDER BY min(position)',
+      )
+      return rows.map((r) => r.initiative_id)
+    },
+    async findCommand(commandId) {
+      // One round trip: the accepted event, else the first refusal.
+      const [row] = await query<{ event: EventRow | null; refusal: RefusalRow | null }>(
+        'find a command',
+        `SELECT (SELECT row_to_json(e) FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE command_id = $1) e) AS event,
+                (SELECT row_to_json(r) FROM (SELECT ${REFUSAL_COLUMNS} FROM refusals WHERE command_id = $1
+                   ORDER BY position LIMIT 1) r) AS refusal`,
+        [commandId],
+      )
+      if (row?.event) return { kind: 'accepted', event: fromEventRow(row.event) }
+      if (row?.refusal) return { kind: 'refused', refusal: fromRefusalRow(row.refusal) }
+      return undefined
+    },
+    async recordRefusal(refusal) {
+      const row = toRefusalRow(refusal)
+      await query('record a refusal', RECORD_REFUSAL, [
+        row.initiative_id,
+        row.command_id,
+        row.command_hash,
+        row.command,
+        row.at,
+        row.code,
+        row.reasons,
+      ])
+    },
+    async refusals(initiativeId) {
+      const rows =
+        initiativeId === undefined
+          ? await query<RefusalRow>(
+              'read refusals',
+              `SELECT ${REFUSAL_COLUMNS} FROM refusals ORDER BY position`,
+            )
+          : await query<RefusalRow>(
+              'read refusals',
+              `SELECT ${REFUSAL_COLUMNS} FROM refusals WHERE initiative_id = $1 ORDER BY position`,
+              [initiativeId],
+            )
+      return rows.map(fromRefusalRow)
+    },
+    async putPolicy(hash, policy) {
+      await query(
+        'store a policy',
+        'INSERT INTO policies (hash, policy) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING',
+        [hash, JSON.stringify(policy)],
+      )
+    },
+    async getPolicy(hash) {
+      const [row] = await query<{ policy: string }>(
+        'read a policy',
+        'SELECT policy FROM policies WHERE hash = $1',
+        [hash],
+      )
+      return row === undefined ? undefined : (parseStoredJson(row.policy) as Policy)
+    },
+    async saveSnapshot(initiativeId, snapshot) {
+      await query(
+        'save a snapshot',
+        `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (initiative_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+           policy_hash = excluded.policy_hash, state = excluded.state
+         WHERE excluded.seq > snapshots.seq`,
+        [initiativeId, snapshot.seq, snapshot.hash, snapshot.policyHash, JSON.stringify(snapshot.state)],
+      )
+    },
+    async loadSnapshot(initiativeId): Promise<StoredSnapshot | undefined> {
+      const [row] = await query<{ seq: number; hash: string; policy_hash: string; state: string }>(
+        'load a snapshot',
+        'SELECT seq, hash, policy_hash, state FROM snapshots WHERE initiative_id = $1',
+        [initiativeId],
+      )
+      if (row === undefined) return undefined
+      return { seq: row.seq, hash: row.hash, policyHash: row.policy_hash, state: parseStoredJson(row.state) }
+    },
+    async close() {
+      if (!pool.ended) await pool.end()
+    },
+  }
+}

@@ -1,0 +1,249 @@
+import { existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { Migration } from './migrations/Migration.js'
+import { sqliteMigrations } from './migrations/sqliteMigrations.js'
+import type { RecordedEvent, Store, StoredSnapshot } from './Store.js'
+import {
+  type EventRow,
+  fromEventRow,
+  fromRefusalRow,
+  parseStoredJson,
+  type RefusalRow,
+  toEventRow,
+  toRefusalRow,
+} from './storedRows.js'
+
+export interface SqliteStoreOptions {
+  /** Fail with NOT_FOUND instead of creating a new database (for tools that only read). */
+  mustExist?: boolean
+  /** How long a write waits for another process's lock before failing; 5000 ms by default. */
+  busyTimeoutMs?: number
+}
+
+type Db = Database.Database
+
+function fail(path: string, doing: string, cause: unknown): TwoKeysError {
+  if (isTwoKeysError(cause)) return cause
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new TwoKeysError(
+    'STORE_FAILED',
+    `SQLite store "${path}" failed to ${doing}: ${reason}; nothing was half-written (each call is one transaction), check the file and retry`,
+    { cause },
+  )
+}
+
+function open(path: string, options: SqliteStoreOptions): Db {
+  if (options.mustExist === true && path !== ':memory:' && !existsSync(path)) {
+    throw new TwoKeysError('NOT_FOUND', `no database "${path}"; check the path`)
+  }
+  const db = new Database(path)
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
+    db.pragma('journal_mode = WAL')
+    // FULL: the WAL is synced on every commit, so an acknowledged command survives power loss too.
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    migrate(db, sqliteMigrations)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Applies the migrations not yet applied, each in its own write transaction (other processes wait). */
+function migrate(db: Db, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS twokeys_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+  const applied = db.prepare('SELECT 1 FROM twokeys_migrations WHERE version = ?')
+  const record = db.prepare(
+    "INSERT INTO twokeys_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))",
+  )
+  for (const migration of migrations) {
+    db.transaction(() => {
+      if (applied.get(migration.version) !== undefined) return
+      db.exec(migration.sql)
+      record.run(migration.version, migration.name)
+    }).immediate()
+  }
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Error &&
+  'code' in error &&
+  (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+
+/**
+ * The embedded durable store: one SQLite file, in WAL mode with `synchronous = FULL`, one
+ * transaction per command. When a command returns, its event, its command id and its hash-chain
+ * link are on disk. Several processes may share the file (optimistic concurrency: a stale append
+ * fails with CONFLICT); for many machines use `postgresStore`.
+ *
+ * @example
+ * import { sqliteStore } from 'twokeys/stores/sqlite'
+ * const engine = createEngine({ policy, store: sqliteStore('twokeys.db') })
+ */
+export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  let db: Db
+  try {
+    db = open(path, options)
+  } catch (error) {
+    throw fail(path, 'open', error)
+  }
+
+  const eventColumns =
+    'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
+  const refusalColumns = 'initiative_id, command_id, command_hash, command, at, code, reasons'
+  const sql = {
+    head: db.prepare<[string], { seq: number | null }>(
+      'SELECT max(seq) AS seq FROM events WHERE initiative_id = ?',
+    ),
+    events: db.prepare<[string, number], EventRow>(
+      `SELECT ${eventColumns} FROM events WHERE initiative_id = ? AND seq > ? ORDER BY seq`,
+    ),
+    insertEvent: db.prepare<[EventRow], unknown>(
+      `INSERT INTO events (${eventColumns}) VALUES (@initiative_id, @seq, @command_id, @command_hash, @event, @policy_hash, @revision, @prev_hash, @hash)`,
+    ),
+    insertCommand: db.prepare<[string, string | null, string], unknown>(
+      'INSERT INTO commands (command_id, initiative_id, outcome) VALUES (?, ?, ?)',
+    ),
+    insertCommandIfNew: db.prepare<[string, string | null, string], unknown>(
+      'INSERT OR IGNORE INTO commands (command_id, initiative_id, outcome) VALUES (?, ?, ?)',
+    ),
+    initiatives: db.prepare<[], { initiative_id: string }>(
+      'SELECT initiative_id FROM events GROUP BY initiative_id ORDER BY min(position)',
+    ),
+    outcome: db.prepare<[string], { outcome: string }>('SELECT outcome FROM commands WHERE command_id = ?'),
+    eventByCommand: db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE command_id = ?`),
+    refusalByCommand: db.prepare<[string], RefusalRow>(
+      `SELECT ${refusalColumns} FROM refusals WHERE command_id = ? ORDER BY position LIMIT 1`,
+    ),
+    insertRefusal: db.prepare<[RefusalRow], unknown>(
+      `INSERT INTO refusals (${refusalColumns}) VALUES (@initiative_id, @command_id, @command_hash, @command, @at, @code, @reasons)`,
+    ),
+    allRefusals: db.prepare<[], RefusalRow>(`SELECT ${refusalColumns} FROM refusals ORDER BY position`),
+    refusalsOf: db.prepare<[string], RefusalRow>(
+      `SELECT ${refusalColumns} FROM refusals WHERE initiative_id = ? ORDER BY position`,
+    ),
+    putPolicy: db.prepare<[string, string], unknown>(
+      'INSERT INTO policies (hash, policy) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING',
+    ),
+    getPolicy: db.prepare<[string], { policy: string }>('SELECT policy FROM policies WHERE hash = ?'),
+    saveSnapshot: db.prepare<[string, number, string, string, string], unknown>(
+      `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (initiative_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+         policy_hash = excluded.policy_hash, state = excluded.state
+       WHERE excluded.seq > snapshots.seq`,
+    ),
+    loadSnapshot: db.prepare<[string], { seq: number; hash: string; policy_hash: string; state: string }>(
+      'SELECT seq, hash, policy_hash, state FROM snapshots WHERE initiative_id = ?',
+    ),
+  }
+
+  const append = db.transaction((initiativeId: string, expectedSeq: number, events: RecordedEvent[]) => {
+    const at = sql.head.get(initiativeId)?.seq ?? 0
+    if (at !== expectedSeq) {
+      throw new TwoKeysError(
+        'CONFLICT',
+        `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
+      )
+    }
+    events.forEach((event, i) => {
+      if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
+        throw new TwoKeysError(
+          'INTERNAL',
+          `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
+        )
+      }
+      sql.insertEvent.run(toEventRow(event))
+      sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
+    })
+  })
+  const recordRefusal = db.transaction((row: RefusalRow) => {
+    sql.insertRefusal.run(row)
+    sql.insertCommandIfNew.run(row.command_id, row.initiative_id, 'refused')
+  })
+
+  /** Runs one statement or transaction, turning driver errors into TwoKeysErrors. */
+  const run = async <T>(doing: string, work: () => T): Promise<T> => {
+    try {
+      return work()
+    } catch (error) {
+      throw fail(path, doing, error)
+    }
+  }
+
+  return {
+    kind: 'sqlite',
+    readEvents: (initiativeId, afterSeq = 0) =>
+      run('read events', () => sql.events.all(initiativeId, afterSeq).map(fromEventRow)),
+    append: (initiativeId, expectedSeq, events) =>
+      run('append', () => {
+        try {
+          // IMMEDIATE takes the write lock first, so the head read and the insert see the same log.
+          append.immediate(initiativeId, expectedSeq, events)
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error
+          throw new TwoKeysError(
+            'CONFLICT',
+            `initiative "${initiativeId}" already has event ${expectedSeq + 1}, or command "${events[0]?.commandId}" is already stored: re-read and retry`,
+            { cause: error },
+          )
+        }
+      }),
+    listInitiatives: () => run('list initiatives', () => sql.initiatives.all().map((r) => r.initiative_id)),
+    findCommand: (commandId) =>
+      run('find a command', () => {
+        // The common case, a new command id, costs one primary-key lookup.
+        if (sql.outcome.get(commandId) === undefined) return undefined
+        const event = sql.eventByCommand.get(commandId)
+        if (event !== undefined) return { kind: 'accepted' as const, event: fromEventRow(event) }
+        const refusal = sql.refusalByCommand.get(commandId)
+        if (refusal !== undefined) return { kind: 'refused' as const, refusal: fromRefusalRow(refusal) }
+        return undefined
+      }),
+    recordRefusal: (refusal) => run('record a refusal', () => recordRefusal.immediate(toRefusalRow(refusal))),
+    refusals: (initiativeId) =>
+      run('read refusals', () =>
+        (initiativeId === undefined ? sql.allRefusals.all() : sql.refusalsOf.all(initiativeId)).map(
+          fromRefusalRow,
+        ),
+      ),
+    putPolicy: (hash, policy) =>
+      run('store a policy', () => {
+        sql.putPolicy.run(hash, JSON.stringify(policy))
+      }),
+    getPolicy: (hash) =>
+      run('read a policy', () => {
+        const row = sql.getPolicy.get(hash)
+        return row === undefined ? undefined : (parseStoredJson(row.policy) as Policy)
+      }),
+    saveSnapshot: (initiativeId, snapshot) =>
+      run('save a snapshot', () => {
+        sql.saveSnapshot.run(
+          initiativeId,
+          snapshot.seq,
+          snapshot.hash,
+          snapshot.policyHash,
+          JSON.stringify(snapshot.state),
+        )
+      }),
+    loadSnapshot: (initiativeId) =>
+      run('load a snapshot', (): StoredSnapshot | undefined => {
+        const row = sql.loadSnapshot.get(initiativeId)
+        if (row === undefined) return undefined
+        return {
+          seq: row.seq,
+          hash: row.hash,
+          policyHash: row.policy_hash,
+          state: parseStoredJson(row.state),
+        }
+      }),
+    close: () =>
+      run('close', () => {
+        if (db.open) db.close()
+      }),
+  }
+}

@@ -1,0 +1,89 @@
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { RecordedEvent, RefusalRecord } from './Store.js'
+
+/** An event as the SQL stores keep it: one column per field, the event itself as JSON text. */
+export interface EventRow {
+  initiative_id: string
+  seq: number
+  command_id: string
+  command_hash: string
+  event: string
+  policy_hash: string
+  revision: string
+  prev_hash: string
+  hash: string
+}
+
+export interface RefusalRow {
+  initiative_id: string | null
+  command_id: string
+  command_hash: string
+  command: string
+  at: number | string
+  code: string
+  reasons: string
+}
+
+/**
+ * JSON text as stored, parsed; text that is not JSON any more (someone edited the database) comes
+ * back as the text itself, so the audit reports it as an edited event instead of crashing.
+ */
+export function parseStoredJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+export function toEventRow(record: RecordedEvent): EventRow {
+  return {
+    initiative_id: record.initiativeId,
+    seq: record.seq,
+    command_id: record.commandId,
+    command_hash: record.commandHash,
+    event: JSON.stringify(record.event),
+    policy_hash: record.policyHash,
+    revision: record.revision,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  }
+}
+
+export function fromEventRow(row: EventRow): RecordedEvent {
+  return {
+    initiativeId: row.initiative_id,
+    seq: Number(row.seq),
+    commandId: row.command_id,
+    commandHash: row.command_hash,
+    event: parseStoredJson(row.event) as InitiativeEvent,
+    policyHash: row.policy_hash,
+    revision: row.revision,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+export function toRefusalRow(refusal: RefusalRecord): RefusalRow {
+  return {
+    initiative_id: refusal.initiativeId,
+    command_id: refusal.commandId,
+    command_hash: refusal.commandHash,
+    command: JSON.stringify(refusal.command),
+    at: refusal.at,
+    code: refusal.code,
+    reasons: JSON.stringify(refusal.reasons),
+  }
+}
+
+export function fromRefusalRow(row: RefusalRow): RefusalRecord {
+  return {
+    initiativeId: row.initiative_id,
+    commandId: row.command_id,
+    commandHash: row.command_hash,
+    command: parseStoredJson(row.command),
+    at: Number(row.at),
+    code: row.code,
+    reasons: parseStoredJson(row.reasons) as string[],
+  }
+}
