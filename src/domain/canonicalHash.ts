@@ -27,5 +27,20 @@ export function canonicalJson(value: unknown): string {
  * canonicalHash({ b: 1, a: 2 }) === canonicalHash({ a: 2, b: 1 }) // true
  */
 export function canonicalHash(value: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))
+  return sha256Hex(canonicalJson(value))
+}
+
+type NodeCrypto = {
+  createHash(algorithm: 'sha256'): { update(text: string): { digest(encoding: 'hex'): string } }
+}
+// In Node the built-in SHA-256 is about twice as fast; the browser uses the pure-JS one. Same digest.
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => NodeCrypto | undefined } }
+).process?.getBuiltinModule?.('node:crypto')
+
+/** SHA-256 (hex) of a UTF-8 text. */
+export function sha256Hex(text: string): string {
+  return nodeCrypto === undefined
+    ? bytesToHex(sha256(utf8ToBytes(text)))
+    : nodeCrypto.createHash('sha256').update(text).digest('hex')
 }

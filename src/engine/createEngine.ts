@@ -5,6 +5,7 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import { type Command, type CommandInput, type CommandOf, CommandSchema } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { type Issue, isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -99,10 +100,9 @@ const commandHashOf = (command: Command) => {
 }
 
 function invalidCommand(value: unknown, issues: Issue[]): TwoKeysError {
-  const type =
-    typeof value === 'object' && value !== null && 'type' in value
-      ? JSON.stringify((value as { type: unknown }).type)
-      : 'command'
+  const raw = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined
+  // Only a short string is worth quoting; anything else (a BigInt, a cycle, a huge object) is not echoed.
+  const type = typeof raw === 'string' && raw.length <= 40 ? JSON.stringify(raw) : 'command'
   const lines = issues.map((i) => `  ✖ ${i.path.join('.') || '(command)'}: ${i.message}`)
   return new TwoKeysError('COMMAND_INVALID', `invalid ${type} command:\n${lines.join('\n')}`, { issues })
 }
@@ -158,6 +158,12 @@ export function createEngine(options: EngineOptions): Engine {
       throw new TwoKeysError(
         'STORE_FAILED',
         `initiative "${initiativeId}" was started under policy ${hash.slice(0, 12)}, which the store does not have; restore that policy version into the store`,
+      )
+    }
+    if (hashPolicy(pinned) !== hash) {
+      throw new TwoKeysError(
+        'AUDIT_TAMPERED',
+        `the policy pinned as ${hash.slice(0, 12)} by initiative "${initiativeId}" no longer hashes to its pin: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
       )
     }
     const entry = { policy: pinned, machine: createInitiativeMachine(pinned) }
@@ -270,14 +276,67 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function receiptOf(loaded: Loaded, event: RecordedEvent, replayed: boolean): Receipt {
-    return {
+    const at = clock()
+    let board: Board | undefined
+    const receipt = {
       initiativeId: event.initiativeId,
       commandId: event.commandId,
       seq: event.seq,
       event,
-      board: keyBoard(loaded.policy, loaded.snapshot, clock()),
       replayed,
     }
+    // The board is built when first read: most callers only need to know the command was taken.
+    return Object.defineProperty(receipt, 'board', {
+      enumerable: true,
+      get: () => {
+        board ??= keyBoard(loaded.policy, loaded.snapshot, at)
+        return board
+      },
+    }) as Receipt
+  }
+
+  /** Appends one event after `loaded` and caches the state it leads to. */
+  async function appendEvent(
+    loaded: Loaded,
+    initiativeId: string,
+    event: InitiativeEvent,
+    next: AnyMachineSnapshot,
+    commandId: string,
+    commandHash: string,
+  ): Promise<{ loaded: Loaded; record: RecordedEvent }> {
+    const unsigned = {
+      initiativeId,
+      seq: loaded.seq + 1,
+      commandId,
+      commandHash,
+      event,
+      policyHash: loaded.policyHash,
+      revision: (next.context as InitiativeContext).revision.hash,
+      prevHash: loaded.lastHash,
+    }
+    const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
+    try {
+      await store.append(initiativeId, loaded.seq, [record])
+    } catch (error) {
+      cache.delete(initiativeId)
+      throw error
+    }
+    const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
+    cache.set(initiativeId, updated)
+    await maybeSaveSnapshot(initiativeId, updated)
+    return { loaded: updated, record }
+  }
+
+  /**
+   * Fires a deadline that has passed by `at` before a command is judged, so a command's answer
+   * never depends on whether someone called tick() first. A tick that changes nothing is dropped.
+   */
+  /** The state after a tick at `at` when a deadline has passed by then and the tick changes it; else the same snapshot. */
+  function dueSnapshot(loaded: Loaded, at: number): AnyMachineSnapshot {
+    const deadline = (loaded.snapshot.context as InitiativeContext).deadline
+    if (loaded.snapshot.status !== 'active' || deadline === null || at < deadline) return loaded.snapshot
+    const [next] = transition(loaded.machine, loaded.snapshot, { type: 'TICK', at })
+    return JSON.stringify(next.value) === JSON.stringify(loaded.snapshot.value) ? loaded.snapshot : next
   }
 
   async function refuse(
@@ -298,69 +357,85 @@ export function createEngine(options: EngineOptions): Engine {
     return error
   }
 
-  /** Offers one command to the machine and appends the event if taken; retries once on CONFLICT. */
+  /**
+   * Offers one command to the machine and appends the event if taken; retries once on CONFLICT.
+   * The cached state is trusted optimistically: a stale cache shows up as a CONFLICT on append,
+   * and a refusal is only given after re-reading the store.
+   */
   async function offer(
     command: Command,
     initiativeId: string,
     commandId: string,
     attempt = 0,
   ): Promise<Receipt> {
-    const loaded =
-      command.type === 'propose'
+    const cached = cache.get(initiativeId)
+    let loaded =
+      cached ??
+      (command.type === 'propose'
         ? ((await load(initiativeId)) ?? (await startOf(initiativeId, policyHash)))
-        : await mustLoad(initiativeId)
+        : await mustLoad(initiativeId))
     const at = clock()
-    const event = toMachineEvent(command, initiativeId, loaded.snapshot.context as InitiativeContext, at)
-    const explanation = explainEvent(loaded.machine, loaded.policy, loaded.snapshot, event)
-    if (!explanation.allowed) {
+    // Judged after any deadline that has passed by now, so an answer never depends on whether
+    // someone called tick() first; the tick is recorded only if the command is taken.
+    const judge = (state: Loaded) => {
+      const due = dueSnapshot(state, at)
+      const event = toMachineEvent(command, initiativeId, due.context as InitiativeContext, at)
+      const [next] = transition(state.machine, due, event)
+      // XState hands back the very same snapshot when no transition is taken: only then are words needed.
+      const explanation = next === due ? explainEvent(state.machine, state.policy, due, event) : undefined
+      return { due, event, next, explanation }
+    }
+    let verdict = judge(loaded)
+    if (verdict.explanation !== undefined && !verdict.explanation.allowed && cached !== undefined) {
+      // Refuse only on what the store holds now, not on what this process last saw.
+      loaded = (await load(initiativeId)) ?? loaded
+      verdict = judge(loaded)
+    }
+    const { due, event, next, explanation } = verdict
+    if (explanation !== undefined && !explanation.allowed) {
       const code = explanation.code ?? 'REFUSED'
+      const message = `${command.type} by "${command.by}" refused: ${explanation.reasons.join('; ')}`
       throw await refuse(
         command,
         initiativeId,
         commandId,
-        new TwoKeysError(
-          code,
-          `${command.type} by "${command.by}" refused: ${explanation.reasons.join('; ')}`,
-          {
-            reasons: explanation.reasons,
-          },
-        ),
+        new TwoKeysError(code, message, { reasons: explanation.reasons }),
       )
     }
-    const [next] = transition(loaded.machine, loaded.snapshot, event)
-    const context = next.context as InitiativeContext
-    const unsigned = {
-      initiativeId,
-      seq: loaded.seq + 1,
-      commandId,
-      commandHash: commandHashOf(command),
-      event,
-      policyHash: loaded.policyHash,
-      revision: context.revision.hash,
-      prevHash: loaded.lastHash,
-    }
-    const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
+    const current =
+      due === loaded.snapshot
+        ? loaded
+        : (
+            await appendEvent(
+              loaded,
+              initiativeId,
+              { type: 'TICK', at },
+              due,
+              ids(),
+              canonicalHash({ type: 'tick', at }),
+            )
+          ).loaded
     if (command.type === 'propose' && !policyStored) {
       await store.putPolicy(policyHash, policy)
       policyStored = true
     }
     try {
-      await store.append(initiativeId, loaded.seq, [record])
+      const { loaded: updated, record } = await appendEvent(
+        current,
+        initiativeId,
+        event,
+        next,
+        commandId,
+        commandHashOf(command),
+      )
+      return receiptOf(updated, record, false)
     } catch (error) {
-      if (isTwoKeysError(error) && error.code === 'CONFLICT' && attempt === 0) {
-        // Someone else appended first: re-read and offer the command once more.
-        cache.delete(initiativeId)
-        const outcome = await store.findCommand(commandId)
-        if (outcome?.kind === 'accepted') return receiptOf(await mustLoad(initiativeId), outcome.event, true)
-        return offer(command, initiativeId, commandId, 1)
-      }
-      cache.delete(initiativeId)
-      throw error
+      if (!(isTwoKeysError(error) && error.code === 'CONFLICT') || attempt > 0) throw error
+      // Someone else appended first: re-read and offer the command once more.
+      const outcome = await store.findCommand(commandId)
+      if (outcome?.kind === 'accepted') return receiptOf(await mustLoad(initiativeId), outcome.event, true)
+      return offer(command, initiativeId, commandId, attempt + 1)
     }
-    const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
-    cache.set(initiativeId, updated)
-    await maybeSaveSnapshot(initiativeId, updated)
-    return receiptOf(updated, record, false)
   }
 
   async function dispatch(input: CommandInput): Promise<Receipt> {
@@ -369,7 +444,11 @@ export function createEngine(options: EngineOptions): Engine {
     const previous = command.commandId === undefined ? undefined : await store.findCommand(commandId)
     if (previous !== undefined) return replay(command, commandId, previous)
     const initiativeId = command.initiativeId ?? ids()
-    return withLock(initiativeId, () => offer(command, initiativeId, commandId))
+    return withLock(initiativeId, async () => {
+      // A retry racing its first attempt waited for it here: answer with the first result.
+      const first = command.commandId === undefined ? undefined : await store.findCommand(commandId)
+      return first === undefined ? offer(command, initiativeId, commandId) : replay(command, commandId, first)
+    })
   }
 
   /** A repeated command id returns the first result, or fails if the id is reused for another command. */
@@ -406,31 +485,21 @@ export function createEngine(options: EngineOptions): Engine {
     const [next] = transition(loaded.machine, loaded.snapshot, event)
     // Only a tick that fires a deadline is a fact worth keeping; one that changes nothing is dropped.
     if (JSON.stringify(next.value) === JSON.stringify(loaded.snapshot.value)) return undefined
-    const command = { type: 'tick', at: now }
-    const commandId = ids()
-    const unsigned = {
-      initiativeId,
-      seq: loaded.seq + 1,
-      commandId,
-      commandHash: canonicalHash(command),
-      event,
-      policyHash: loaded.policyHash,
-      revision: (next.context as InitiativeContext).revision.hash,
-      prevHash: loaded.lastHash,
-    }
-    const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
     try {
-      await store.append(initiativeId, loaded.seq, [record])
+      const { loaded: updated, record } = await appendEvent(
+        loaded,
+        initiativeId,
+        event,
+        next,
+        ids(),
+        canonicalHash({ type: 'tick', at: now }),
+      )
+      return receiptOf(updated, record, false)
     } catch (error) {
-      cache.delete(initiativeId)
       // Another engine fired it first: the deadline is handled either way.
       if (isTwoKeysError(error) && error.code === 'CONFLICT') return undefined
       throw error
     }
-    const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
-    cache.set(initiativeId, updated)
-    await maybeSaveSnapshot(initiativeId, updated)
-    return receiptOf(updated, record, false)
   }
 
   const on =
@@ -463,22 +532,23 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async explain(input) {
       const command = parse(input)
-      const initiativeId = command.initiativeId ?? ids()
+      // A proposal explained without an id is judged as a new initiative; no id is used up.
+      const initiativeId = command.initiativeId ?? '(new initiative)'
       const loaded =
         command.type === 'propose'
           ? ((await load(initiativeId)) ?? (await startOf(initiativeId, policyHash)))
           : await mustLoad(initiativeId)
-      const event = toMachineEvent(
-        command,
-        initiativeId,
-        loaded.snapshot.context as InitiativeContext,
-        clock(),
-      )
-      return explainEvent(loaded.machine, loaded.policy, loaded.snapshot, event)
+      const at = clock()
+      // Judge as a command would be: after any deadline that has passed (without recording it).
+      const snapshot = dueSnapshot(loaded, at)
+      const event = toMachineEvent(command, initiativeId, snapshot.context as InitiativeContext, at)
+      return explainEvent(loaded.machine, loaded.policy, snapshot, event)
     },
     async status(initiativeId) {
       const loaded = await mustLoad(initiativeId)
-      return keyBoard(loaded.policy, loaded.snapshot, clock())
+      const now = clock()
+      // As of now: a deadline that has passed shows, though no command has recorded it yet.
+      return keyBoard(loaded.policy, dueSnapshot(loaded, now), now)
     },
     async history(initiativeId) {
       await mustLoad(initiativeId)

@@ -91,11 +91,13 @@ export function explainEvent(
   snapshot: AnyMachineSnapshot,
   event: InitiativeEvent,
 ): Explanation {
+  // The allowed path is the hot one: answer it before working out any words.
+  if (snapshot.status === 'active' && snapshot.can(event))
+    return { allowed: true, reasons: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
   if (snapshot.status !== 'active') {
     return refused([`the initiative is ${describePhase(phase)} and takes no further commands`])
   }
-  if (snapshot.can(event)) return { allowed: true, reasons: [], rules: [], code: null }
 
   const rules = createRules(policy) as Record<
     string,

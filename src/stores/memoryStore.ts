@@ -20,7 +20,9 @@ export function memoryStore(): Store {
   return {
     kind: 'memory',
     async readEvents(initiativeId, afterSeq = 0) {
-      return copy((logs.get(initiativeId) ?? []).filter((e) => e.seq > afterSeq))
+      // seq n sits at index n - 1: the log is dense and append-only.
+      const log = logs.get(initiativeId)
+      return log === undefined || log.length <= afterSeq ? [] : copy(log.slice(afterSeq))
     },
     async append(initiativeId, expectedSeq, events) {
       const log = logs.get(initiativeId) ?? []
@@ -38,13 +40,16 @@ export function memoryStore(): Store {
           )
         }
       }
-      logs.set(initiativeId, [...log, ...copy(events)])
-      for (const event of events) commands.set(event.commandId, { kind: 'accepted', event: copy(event) })
+      const stored = copy(events)
+      log.push(...stored)
+      logs.set(initiativeId, log)
+      for (const event of stored) commands.set(event.commandId, { kind: 'accepted', event })
     },
     async listInitiatives() {
       return [...logs.keys()]
     },
     async findCommand(commandId) {
+      // Stored values are never handed out: a caller's edit cannot reach history.
       const found = commands.get(commandId)
       return found === undefined ? undefined : copy(found)
     },
