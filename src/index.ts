@@ -1,8 +1,21 @@
 // The public API of twokeys: named exports only (see CONVENTIONS.md #10).
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
+export { exportAudit } from './audit/exportAudit.js'
+export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
+export { type AuditLine, parseAuditLog } from './audit/parseAuditLog.js'
+export { readAuditLog } from './audit/readAuditLog.js'
+export {
+  type AuditHead,
+  type AuditProblem,
+  type AuditResult,
+  assertAuditOk,
+  type VerifyAuditOptions,
+  verifyAudit,
+} from './audit/verifyAudit.js'
+export { type StoreAuditReport, verifyStore } from './audit/verifyStore.js'
 export { type Command, type CommandInput, CommandSchema, type CommandType } from './domain/Command.js'
-export { canonicalHash, canonicalJson } from './domain/canonicalHash.js'
+export { canonicalHash, canonicalJson, sha256Hex } from './domain/canonicalHash.js'
 export { eventHash } from './domain/eventHash.js'
 export {
   type InitiativeContent,
@@ -58,4 +71,4 @@ export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument
 export { toDot } from './render/toDot.js'
 export { toMermaid } from './render/toMermaid.js'
 export { memoryStore } from './stores/memoryStore.js'
-export type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './stores/Store.js'
+export type { CommandOutcome, RecordedEvent, RefusalRecord, Store, StoredSnapshot } from './stores/Store.js'
