@@ -4,21 +4,24 @@ import { loadScriptFile } from '../script/loadScriptFile.js'
 import { runScript } from '../script/runScript.js'
 import { EXIT } from './exitCodes.js'
 import { formatRunSummary, formatStep } from './formatRun.js'
+import { openStore } from './openStore.js'
 
 /** Runs a script file and prints its trail; exit 1 when a step did not do what the script expected. */
 export async function runScriptFile(
   path: string,
-  options: { json?: boolean; narrate: boolean; policy?: string },
+  options: { json?: boolean; narrate: boolean; policy?: string; db?: string },
 ) {
   const { script, policyPath } = loadScriptFile(path)
   const policy = loadPolicyFile(options.policy ?? policyPath)
+  const store = options.db === undefined ? undefined : await openStore(options.db)
   const print = (text: string) => process.stdout.write(`${text}\n`)
   if (!options.json && script.title !== undefined) print(`\n${script.title}\n`)
   const run = await runScript(script, policy, {
+    ...(store === undefined ? {} : { store }),
     onStep: (step) => {
       if (!options.json) print(formatStep(step, { narrate: options.narrate }))
     },
-  })
+  }).finally(() => store?.close())
   print(options.json ? JSON.stringify(run, null, 2) : formatRunSummary(run))
   process.exitCode = run.surprises === 0 ? EXIT.ok : EXIT.finding
 }
@@ -31,13 +34,14 @@ export function registerRun(program: Command): void {
     )
     .argument('<script>', 'a script file (YAML or JSON): policy, start, steps')
     .option('--policy <file>', 'run under this policy instead of the one the script names')
+    .option('--db <db>', 'keep the run in a SQLite file or a postgres:// URL (memory when absent)')
     .option('--narrate', "print the script's narration (say:) too")
     .option('--json', 'print the run as JSON for tools')
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys run examples/seed-walkthrough.yaml\n  twokeys run examples/seed-walkthrough.yaml --policy machines/policies/single-key.yaml\n\nExit codes: 0 every step did what it expected, 1 a step was refused unexpectedly (or accepted when a refusal was expected), 2 bad input.',
+      '\nExamples:\n  twokeys run examples/seed-walkthrough.yaml\n  twokeys run examples/seed-walkthrough.yaml --policy machines/policies/single-key.yaml\n  twokeys run examples/seed-walkthrough.yaml --db twokeys.db && twokeys history kazan-datacentre --db twokeys.db\n\nExit codes: 0 every step did what it expected, 1 a step was refused unexpectedly (or accepted when a refusal was expected), 2 bad input.',
     )
-    .action((script: string, options: { json?: boolean; narrate?: boolean; policy?: string }) =>
+    .action((script: string, options: { json?: boolean; narrate?: boolean; policy?: string; db?: string }) =>
       runScriptFile(script, { ...options, narrate: options.narrate === true }),
     )
 }
