@@ -58,9 +58,10 @@ export interface InitiativeInput {
   policyHash: string
 }
 
-export function initialContext(input: InitiativeInput): InitiativeContext {
+export function initialContext(input: InitiativeInput | undefined): InitiativeContext {
   return {
-    policyHash: input.policyHash,
+    // XState's pure transition() builds a throwaway actor without input; that must not throw.
+    policyHash: input?.policyHash ?? '',
     id: null,
     sponsor: null,
     content: null,

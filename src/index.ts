@@ -72,3 +72,24 @@ export { toDot } from './render/toDot.js'
 export { toMermaid } from './render/toMermaid.js'
 export { memoryStore } from './stores/memoryStore.js'
 export type { CommandOutcome, RecordedEvent, RefusalRecord, Store, StoredSnapshot } from './stores/Store.js'
+export type { AbstractEvent, EventRole } from './verify/alphabet.js'
+export { assertVerified } from './verify/assertVerified.js'
+export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
+export {
+  type CompiledTable,
+  type CompileOptions,
+  compile,
+  KEY_STATUSES,
+  PHASES,
+  TRACKS,
+} from './verify/compile.js'
+export { formatVerifyResult } from './verify/formatVerifyResult.js'
+export type {
+  Counterexample,
+  CounterexampleStep,
+  Hole,
+  InvariantResult,
+  InvariantStatus,
+  VerifyResult,
+} from './verify/VerifyResult.js'
+export { type VerifyOptions, verify } from './verify/verify.js'

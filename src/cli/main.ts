@@ -7,6 +7,7 @@ import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerValidate } from './validateCommand.js'
+import { registerVerify } from './verifyCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
 
 export { EXIT }
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerHistory(program)
   registerRun(program)
   registerValidate(program)
+  registerVerify(program)
   registerWalkthrough(program)
   return program
 }

@@ -1,0 +1,102 @@
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import pc from 'picocolors'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { loadPolicyFile } from '../policy/loadPolicy.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { BUG_CATALOGUE, findBug } from '../verify/bugCatalogue.js'
+import { formatVerifyResult } from '../verify/formatVerifyResult.js'
+import { verify } from '../verify/verify.js'
+import { EXIT } from './exitCodes.js'
+import { packageRoot } from './packageRoot.js'
+
+interface VerifyCommandOptions {
+  json?: boolean
+  bug?: string
+  maxStates?: string
+}
+
+function parseMaxStates(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1) {
+    throw new TwoKeysError('COMMAND_INVALID', `--max-states must be a positive whole number, not "${text}"`)
+  }
+  return n
+}
+
+function listBugs(json: boolean): void {
+  if (json) {
+    const bugs = BUG_CATALOGUE.map(({ name, title, explanation, breaks, basePolicy, level }) => ({
+      name,
+      title,
+      explanation,
+      breaks,
+      basePolicy,
+      level,
+    }))
+    process.stdout.write(`${JSON.stringify(bugs, null, 2)}\n`)
+    return
+  }
+  const width = Math.max(...BUG_CATALOGUE.map((b) => b.name.length))
+  for (const bug of BUG_CATALOGUE) {
+    process.stdout.write(
+      `${bug.name.padEnd(width)}  ${bug.title} ${pc.dim(`(${bug.level}, ${bug.basePolicy}; breaks ${bug.breaks.join(', ')})`)}\n`,
+    )
+  }
+}
+
+/**
+ * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N]`: explores every reachable
+ * state of the policy's machine and checks TK1–TK12, printing a shortest counterexample for
+ * each violation. `--bug <name>` runs a catalogued broken machine or policy (on its shipped
+ * policy unless one is given); `--bug list` lists them. Exit 0 when everything holds, 1 on a
+ * violation or a policy hole, 2 on bad input.
+ *
+ * @example
+ * registerVerify(program) // twokeys verify machines/policies/two-keys.yaml
+ */
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('explore every reachable state of a policy and prove the invariants TK1–TK12')
+    .argument('[policy]', 'policy file (YAML or JSON); optional with --bug')
+    .option('--json', 'print the result as JSON')
+    .option('--bug <name>', 'run a catalogued bug ("list" lists them)')
+    .option('--max-states <n>', 'stop exploring after this many states')
+    .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
+      if (options.bug === 'list') {
+        listBugs(options.json === true)
+        process.exitCode = EXIT.ok
+        return
+      }
+      const maxStates = parseMaxStates(options.maxStates)
+      let policy: Policy
+      let machine: InitiativeMachine | undefined
+      if (options.bug !== undefined) {
+        const bug = findBug(options.bug)
+        const base = loadPolicyFile(
+          policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
+        )
+        ;({ policy, machine } = bug.build(base))
+      } else {
+        if (policyPath === undefined) {
+          throw new TwoKeysError(
+            'COMMAND_INVALID',
+            'give a policy file to verify, or --bug <name> (see --bug list)',
+          )
+        }
+        policy = loadPolicyFile(policyPath)
+      }
+      const result = verify(policy, {
+        ...(machine === undefined ? {} : { machine }),
+        ...(options.bug === undefined ? {} : { bug: options.bug }),
+        ...(maxStates === undefined ? {} : { maxStates }),
+      })
+      process.stdout.write(
+        options.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyResult(result),
+      )
+      process.exitCode = result.ok ? EXIT.ok : EXIT.finding
+    })
+}

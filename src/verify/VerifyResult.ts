@@ -1,0 +1,65 @@
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { InvariantId } from '../invariants/Invariant.js'
+
+/** One numbered step of a counterexample: who did what, when. */
+export interface CounterexampleStep {
+  n: number
+  /** The explorer's clock in ms (0 is the proposal) and the same as "day 14". */
+  at: number
+  day: string
+  /** The acting principal, or "clock" for a tick. */
+  actor: string
+  /** The machine event's type: PROPOSE, DECIDE, TICK, … */
+  command: string
+  text: string
+  event: InitiativeEvent
+}
+
+/** A shortest sequence of events, from a fresh initiative, that breaks an invariant. */
+export interface Counterexample {
+  steps: CounterexampleStep[]
+  /** What broke, as the invariant's predicate says it. */
+  violation: string
+  /** Further lines: the two orders of TK11, what a dead end still accepts, … */
+  notes: string[]
+}
+
+export type InvariantStatus = 'holds' | 'violated' | 'not-applicable'
+
+export interface InvariantResult {
+  id: InvariantId
+  name: string
+  statement: string
+  status: InvariantStatus
+  /** How it was checked, or why it does not apply. */
+  note: string
+  counterexample?: Counterexample
+}
+
+/**
+ * A policy hole: a kind of initiative the policy declares but can never carry through (it can
+ * never be proposed, or never approved), told as a story.
+ */
+export interface Hole {
+  title: string
+  counterexample: Counterexample
+}
+
+/** What `verify` found: the size of the space, a verdict per invariant, holes, and warnings. */
+export interface VerifyResult {
+  policy: string
+  /** The catalogued bug the run was made with, if any. */
+  bug: string | null
+  /** True when no invariant is violated and the policy has no hole (warnings do not count). */
+  ok: boolean
+  /** False when `maxStates` stopped the exploration before every state was expanded. */
+  complete: boolean
+  states: number
+  transitions: number
+  seconds: number
+  /** Groups of interchangeable keys the states were canonicalised over. */
+  symmetry: string[][]
+  invariants: InvariantResult[]
+  holes: Hole[]
+  warnings: string[]
+}

@@ -1,0 +1,174 @@
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { KeySymmetry } from './keySymmetry.js'
+import { expiryOf, reviewOf, timelineOf } from './timeline.js'
+
+/** The part of a snapshot the abstraction reads. */
+export interface SnapshotView {
+  value: unknown
+  status: string
+  context: InitiativeContext
+}
+
+/**
+ * The canonical abstract state of a snapshot: a string two snapshots share exactly when, for
+ * the explorer's alphabet (`buildAlphabet`), every future of one is a future of the other. It
+ * keeps what a guard can still read and forgets the rest, so that the loops of a real initiative
+ * (amend, review again; time passing) close and the space is finite.
+ *
+ * **Time.** Every command happens at the snapshot's own instant; the clock moves only by a tick
+ * to the next instant at which something a guard reads changes: the end of the review window,
+ * the end of the plenary, the first instant an approval is no longer fresh (given + lifetime +
+ * 1 ms), the start or end of a delegation window. Between two such instants nothing changes, so
+ * those instants are the only times worth acting at. In review no tick goes past the horizon
+ * (the window's end, plus the plenary while it is still ahead). Guards compare times only with
+ * each other and with the policy's durations, so shifting every time by the same amount changes
+ * nothing: the key keeps each time as an offset from now — the deadline, each counted approval's
+ * expiry, each delegation's start ("started" once past) and end — and drops the clock itself.
+ * An approval whose expiry lies past the horizon is "fresh" (no tick reaches it while its
+ * revision is reviewed), an expired one "expired" (time never runs back). An ended delegation is
+ * dropped (no later decision falls inside it) but the key remembers that its holder delegated:
+ * the alphabet lets a holder name a deputy once per key, which keeps all times on a coarse grid
+ * of the policy's durations. The windows of one holder and deputy are kept as their union (a
+ * deputy acts whenever some window covers the instant).
+ *
+ * **Revisions.** A revision hash is compared only for equality with the current one, and a new
+ * revision has a new number, so an old revision never becomes current again. The key keeps only
+ * the decisions on the current revision — and only in review, the one state whose guards read
+ * them — and forgets revision numbers and hashes. Amendments toggle a field of the current
+ * content, so whether one is substantive depends on the field alone: the key keeps objective,
+ * scope and budget, not title and summary.
+ *
+ * **Stages.** Outside review, decisions, deadlines and escalation are never read again (a new
+ * review starts a new revision and window); after approval only the sponsor, content, track and
+ * rollout answers are; a final state takes no event, so its key is its state and track. A revoked
+ * decision is dropped (no rule reads it) and equal facts collapse into one.
+ *
+ * **Symmetry.** For keys in a symmetry group (`keySymmetry`) the per-key parts — the key's
+ * region, its decisions, its delegations — are written with positional names (`h0` for the
+ * key's first holder, `d0` for its first possible deputy) and sorted within the group, so states
+ * that differ only by which of two alike keys is where share one key.
+ *
+ * Why this is sound for TK1–TK12: what the key forgets is, by the list above, never read again by
+ * any guard or action of the machine, so two snapshots with one key accept the same events and
+ * move to snapshots with one key (a bisimulation); the step invariants are checked on the
+ * concrete step from each state's representative, and whatever they read that the key drops (an
+ * old revision's decisions, a revoked approval) was checked on the step that recorded it. A
+ * counterexample is never abstract: it is the representative's own concrete events, replayable on
+ * the machine. The tests check exactness against XState's `getAdjacencyMap` (same states, same
+ * moves) and against random concrete walks (the compiled table and XState agree after every step).
+ */
+export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snapshot: SnapshotView) => string {
+  const keyIds = policy.keys.map((k) => k.id)
+  const keyIndex = new Map(keyIds.map((id, i) => [id, i]))
+  const inGroup = new Set(symmetry.groups.flat())
+  const lifetime = policy.approvals.lifetimeDays
+
+  const contentKey = (c: InitiativeContext['content']) =>
+    c === null ? '-' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+
+  /**
+   * Delegations as, per key, holder and deputy, the union of their windows from now on: a
+   * deputy acts for a holder whenever some window covers the instant, so overlapping or
+   * back-to-back windows are one.
+   */
+  const delegationParts = (
+    context: InitiativeContext,
+    parts: string[][],
+    map: (k: number, id: string) => string,
+  ) => {
+    const now = context.now
+    const windows = new Map<string, { k: number; from: number; until: number }[]>()
+    for (const d of context.delegations) {
+      const k = keyIndex.get(d.key) ?? -1
+      // Who has delegated at all: the alphabet lets each holder delegate a key once.
+      parts[k < 0 ? parts.length - 1 : k]?.push(`#${map(k, d.holder)}`)
+      if (d.until <= now || d.from >= d.until) continue
+      const pair = `${k < 0 ? `${d.key}@` : '@'}${map(k, d.holder)}>${map(k, d.deputy)}`
+      const list = windows.get(pair) ?? []
+      list.push({ k, from: Math.max(d.from, now), until: d.until })
+      windows.set(pair, list)
+    }
+    for (const [pair, list] of windows) {
+      list.sort((a, b) => a.from - b.from)
+      let current: { k: number; from: number; until: number } | null = null
+      const flush = (w: { k: number; from: number; until: number }) => {
+        const token = `${pair}:${w.from <= now ? 's' : w.from - now},${w.until - now}`
+        parts[w.k < 0 ? parts.length - 1 : w.k]?.push(token)
+      }
+      for (const w of list) {
+        if (current !== null && w.from <= current.until) current.until = Math.max(current.until, w.until)
+        else {
+          if (current !== null) flush(current)
+          current = { ...w }
+        }
+      }
+      if (current !== null) flush(current)
+    }
+  }
+
+  /** Joins per-key parts: keys of a symmetry group sorted among themselves. */
+  const joinKeys = (parts: string[][]) => {
+    const strings = parts.map((p) => [...new Set(p)].sort().join(','))
+    if (symmetry.groups.length === 0) return strings.join(';')
+    const out = strings.slice()
+    for (const group of symmetry.groups) {
+      const sorted = group.map((k) => strings[k] as string).sort()
+      group.forEach((k, i) => {
+        out[k] = sorted[i] as string
+      })
+    }
+    return out.join(';')
+  }
+
+  const tokenOf = (k: number, id: string) =>
+    k >= 0 && inGroup.has(k) ? (symmetry.tokens[k]?.get(id) ?? id) : id
+
+  return (snapshot) => {
+    const { value, status, context } = snapshot
+    if (status !== 'active')
+      return `F|${JSON.stringify(value)}|${context.track}|${context.approvedAt !== null}`
+    if (value === 'idle') return 'idle'
+    const review = reviewOf(value)
+    const parts: string[][] = keyIds.map(() => [])
+    parts.push([]) // facts about keys the policy does not have
+    if (review === null) {
+      const top = typeof value === 'string' ? value : JSON.stringify(value)
+      if (typeof value === 'string') {
+        const responses = Object.entries(context.responses)
+          .map(([t, a]) => `${t}=${a ? 1 : 0}`)
+          .sort()
+          .join(',')
+        return `R|${top}|${context.sponsor}|${contentKey(context.content)}|${context.track}|${responses}`
+      }
+      delegationParts(context, parts, tokenOf)
+      return `D|${top}|${context.sponsor}|${contentKey(context.content)}|${joinKeys(parts)}`
+    }
+    const now = context.now
+    const timeline = timelineOf(policy, value, context)
+    const hash = context.revision.hash
+    for (const d of context.decisions) {
+      if (d.revision !== hash) continue
+      const k = keyIndex.get(d.key) ?? -1
+      // A revoked decision is read by no rule (`currentDecisions` skips it).
+      if (d.revokedAt !== undefined) continue
+      let status: string
+      if (d.decision === 'refuse' || lifetime === null) status = 'f'
+      else {
+        const expiry = expiryOf(policy, d.at)
+        status = expiry <= now ? 'x' : expiry > timeline.horizon ? 'f' : String(expiry - now)
+      }
+      const token = `${tokenOf(k, d.by)}>${tokenOf(k, d.seat)}${d.decision === 'approve' ? '+' : '-'}${status}`
+      if (k < 0) parts[parts.length - 1]?.push(`${d.key}:${token}`)
+      else parts[k]?.push(token)
+    }
+    delegationParts(context, parts, tokenOf)
+    keyIds.forEach((id, k) => {
+      parts[k]?.push(`=${String(review[id])}`)
+    })
+    const deadline = context.deadline === null ? '-' : Math.max(0, context.deadline - now)
+    return `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
+      context.escalatedAt === null ? 0 : 1
+    }|${joinKeys(parts)}`
+  }
+}

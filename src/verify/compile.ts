@@ -1,0 +1,128 @@
+import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import { type Phase, phaseOf } from '../engine/describeState.js'
+import type { Policy, ScopeKind, Track } from '../policy/PolicySchema.js'
+import type { AbstractEvent } from './alphabet.js'
+import { explore, type InitiativeSnapshot } from './explore.js'
+import { reviewOf } from './timeline.js'
+
+/** Phases in the order `CompiledTable.phase` numbers them. */
+export const PHASES: readonly Phase[] = [
+  'none',
+  'draft',
+  'review',
+  'plenary',
+  'returned',
+  'approved',
+  'federalRollout',
+  'regionalRollout',
+  'exportRollout',
+  'completed',
+  'withdrawn',
+  'lapsed',
+]
+/** Key statuses in the order `CompiledTable.keyStatus` numbers them. */
+export const KEY_STATUSES = ['none', 'pending', 'turned', 'refused'] as const
+/** Tracks in the order `CompiledTable.track` numbers them (-1: none yet). */
+export const TRACKS: readonly Track[] = ['federal', 'regional', 'export']
+
+/**
+ * A policy's explored graph as arrays a simulator can run on without XState.
+ *
+ * States are numbered 0 … `states − 1` (0 is the initial state, before any proposal); events
+ * are the explorer's alphabet (`events[e]`: type, acting role, key, variant — see
+ * `AbstractEvent`), numbered 0 … `eventCount − 1`. `next[s * eventCount + e]` is the state event
+ * `e` leads to from state `s`, or -1 when the machine refuses it there (or it makes no sense
+ * there: a tick with nothing ahead). A taken event that changes nothing abstract leads back to
+ * `s` itself.
+ *
+ * Per state: `phase[s]` indexes `PHASES`; `keyStatus[s * keyCount + k]` indexes `KEY_STATUSES`
+ * (the key's region in review, "turned" for every key once approved, "none" otherwise);
+ * `track[s]` indexes `TRACKS` or is -1; `final[s]` is 1 for completed, withdrawn and lapsed.
+ *
+ * Event words a simulator needs: "holder h of key k approves" is a `DECIDE` with role
+ * `holder`, `actor` h, `key` k, variant `approve`; "tick past the review deadline" is the
+ * `TICK` with variant `window`; "tick past an approval's lifetime" is `expiry`; "tick to the
+ * next delegation boundary" is `delegation`.
+ */
+export interface CompiledTable {
+  policy: string
+  states: number
+  eventCount: number
+  keyCount: number
+  events: readonly AbstractEvent[]
+  next: Int32Array
+  phase: Int8Array
+  keyStatus: Int8Array
+  track: Int8Array
+  final: Uint8Array
+  /** The abstract key of each state (see `createAbstractKey`), for tests and debugging. */
+  keys: readonly string[]
+  /** False when `maxStates` stopped the exploration: some rows are all -1 because they were not expanded. */
+  complete: boolean
+}
+
+export interface CompileOptions {
+  /** The machine to compile; by default `createInitiativeMachine(policy)` (see `explore`). */
+  machine?: InitiativeMachine
+  maxStates?: number
+  scopes?: readonly ScopeKind[]
+}
+
+/**
+ * Compiles a policy's machine into a transition table: every reachable abstract state times
+ * every event of the explorer's alphabet. The states are explored without symmetry reduction,
+ * so each key index in the table is the policy's own key.
+ *
+ * @example
+ * const table = compile(policy)
+ * const s = table.next[0 * table.eventCount + proposeIndex] // the draft after a proposal
+ */
+export function compile(policy: Policy, options: CompileOptions = {}): CompiledTable {
+  const graph = explore(policy, options.machine ?? createInitiativeMachine(policy), {
+    symmetry: false,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+  })
+  const states = graph.keys.length
+  const eventCount = graph.alphabet.length
+  const keyCount = policy.keys.length
+  const next = new Int32Array(states * eventCount).fill(-1)
+  for (let i = 0; i < graph.edges.count; i++) {
+    next[(graph.edges.from[i] as number) * eventCount + (graph.edges.event[i] as number)] = graph.edges.to[
+      i
+    ] as number
+  }
+  const phase = new Int8Array(states)
+  const keyStatus = new Int8Array(states * keyCount)
+  const track = new Int8Array(states).fill(-1)
+  const final = new Uint8Array(states)
+  graph.snapshots.forEach((snapshot: InitiativeSnapshot, s) => {
+    phase[s] = PHASES.indexOf(phaseOf(snapshot))
+    const review = reviewOf(snapshot.value)
+    const approved = snapshot.context.approvedAt !== null
+    policy.keys.forEach((key, k) => {
+      const status = approved
+        ? 'turned'
+        : review === null
+          ? 'none'
+          : (review[key.id] as (typeof KEY_STATUSES)[number])
+      keyStatus[s * keyCount + k] = Math.max(0, KEY_STATUSES.indexOf(status))
+    })
+    if (snapshot.context.track !== null) track[s] = TRACKS.indexOf(snapshot.context.track)
+    final[s] = snapshot.status === 'done' ? 1 : 0
+  })
+  return {
+    policy: policy.id,
+    states,
+    eventCount,
+    keyCount,
+    events: graph.alphabet,
+    next,
+    phase,
+    keyStatus,
+    track,
+    final,
+    keys: graph.keys,
+    complete: graph.complete,
+  }
+}

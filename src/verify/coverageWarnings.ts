@@ -1,0 +1,50 @@
+import type { AnyStateNode } from 'xstate'
+import type { Exploration } from './explore.js'
+
+/** Every state node of the chart below the root, by id, with a readable dotted path. */
+export function chartNodes(root: AnyStateNode): Map<string, string> {
+  const nodes = new Map<string, string>()
+  const visit = (node: AnyStateNode) => {
+    for (const child of Object.values(node.states) as AnyStateNode[]) {
+      nodes.set(child.id, child.path.join('.'))
+      visit(child)
+    }
+  }
+  visit(root)
+  return nodes
+}
+
+/**
+ * Warnings about what the exploration never saw: states of the chart no run enters (`entered`
+ * holds the node ids seen in any snapshot or microstep) and commands the policy means to be
+ * possible that the machine never takes from any reachable state.
+ */
+export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string>): string[] {
+  const warnings: string[] = []
+  const unreached = [...chartNodes(graph.machine.root)]
+    .filter(([id]) => !entered.has(id))
+    .map(([, path]) => path)
+  if (unreached.length > 0) {
+    warnings.push(
+      `no run enters ${unreached.length === 1 ? 'state' : 'states'} ${unreached.map((p) => `"${p}"`).join(', ')} of the chart`,
+    )
+  }
+  const taken = new Uint8Array(graph.alphabet.length)
+  for (let i = 0; i < graph.edges.count; i++) taken[graph.edges.event[i] as number] = 1
+  const never = new Map<string, string[]>()
+  for (const event of graph.alphabet) {
+    if (event.expected && taken[event.index] === 0)
+      never.set(event.type, [...(never.get(event.type) ?? []), event.label])
+  }
+  for (const [type, labels] of never) {
+    warnings.push(
+      `${type} is never taken from any reachable state, though the policy means it to be: ${labels.join('; ')}`,
+    )
+  }
+  if (!graph.complete) {
+    warnings.push(
+      `the exploration stopped at ${graph.keys.length} states (--max-states) before expanding them all; TK10 and the warnings above cover only what was seen`,
+    )
+  }
+  return warnings
+}

@@ -1,0 +1,221 @@
+import { type AnyMachineSnapshot, initialTransition, type SnapshotFrom } from 'xstate'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { hashPolicy } from '../policy/hashPolicy.js'
+import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { createAbstractKey } from './abstractKey.js'
+import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
+import { castOf } from './cast.js'
+import { representativeContents } from './contents.js'
+import { keySymmetry, noSymmetry } from './keySymmetry.js'
+import { createStepper } from './stepper.js'
+
+export type InitiativeSnapshot = SnapshotFrom<InitiativeMachine>
+
+export interface ExploreOptions {
+  /** Stop after this many abstract states (the result says it is incomplete). Default 200 000. */
+  maxStates?: number
+  /** Canonicalise over interchangeable keys (see `keySymmetry`). Default true. */
+  symmetry?: boolean
+  /** Which representative initiatives to start from. Default: federal, regional, export. */
+  scopes?: readonly ScopeKind[]
+  /**
+   * Called for every event the machine takes, in breadth-first order, with the representative
+   * snapshot before, the concrete event and the snapshot after; `to` is the next state's number.
+   */
+  onStep?: (step: ExploredStep) => void
+  /** Asked before each state is expanded: true stops the search there (the result is incomplete). */
+  shouldStop?: () => boolean
+}
+
+export interface ExploredStep {
+  from: number
+  to: number
+  event: AbstractEvent
+  concrete: InitiativeEvent
+  before: InitiativeSnapshot
+  after: InitiativeSnapshot
+}
+
+/** Accepted transitions, as parallel arrays (`from[i]` --`event[i]`--> `to[i]`). */
+export interface EdgeList {
+  count: number
+  from: Int32Array
+  event: Int32Array
+  to: Int32Array
+}
+
+/**
+ * The explored graph of abstract states. State 0 is the initial snapshot; numbers follow
+ * breadth-first order, so `parent` links give shortest paths.
+ */
+export interface Exploration {
+  policy: Policy
+  machine: InitiativeMachine
+  alphabet: AbstractEvent[]
+  alphabetContext: AlphabetContext
+  symmetryGroups: number[][]
+  /** Canonical abstract key of each state. */
+  keys: string[]
+  /** The concrete snapshot first seen for each state: its representative. */
+  snapshots: InitiativeSnapshot[]
+  /** Breadth-first parent of each state (-1 for the initial one) and the event from it. */
+  parent: Int32Array
+  parentEvent: Int32Array
+  /** The concrete event that led from the parent's representative to this representative. */
+  via: (InitiativeEvent | null)[]
+  depth: Int32Array
+  edges: EdgeList
+  /** False when `maxStates` stopped the search: some states were not expanded. */
+  complete: boolean
+  /** Number of states expanded (all of them when complete). */
+  expanded: number
+  /** How many full XState transitions were computed (refusals are found by `getTransitionData` alone). */
+  transitionCalls: number
+  seconds: number
+}
+
+/** The event types some active state node handles; anything else is refused without asking XState. */
+function handledTypes(snapshot: AnyMachineSnapshot, cache: Map<string, Set<string>>): Set<string> {
+  const id = snapshot._nodes.map((n) => n.id).join('|')
+  let types = cache.get(id)
+  if (types === undefined) {
+    types = new Set()
+    for (const node of snapshot._nodes) for (const type of node.transitions.keys()) types.add(type)
+    cache.set(id, types)
+  }
+  return types
+}
+
+class GrowableInt32 {
+  data = new Int32Array(1024)
+  length = 0
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2)
+      next.set(this.data)
+      this.data = next
+    }
+    this.data[this.length++] = v
+  }
+  done() {
+    return this.data.slice(0, this.length)
+  }
+}
+
+/** What the explorer derives from a policy: cast, alphabet and abstraction. */
+export function explorationSetup(policy: Policy, options: Pick<ExploreOptions, 'symmetry' | 'scopes'> = {}) {
+  const branches = representativeContents(policy, options.scopes)
+  const cast = castOf(policy, branches)
+  const alphabetContext: AlphabetContext = { policy, branches, cast }
+  const alphabet = buildAlphabet(policy, branches, cast)
+  const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
+  const abstractKey = createAbstractKey(policy, symmetry)
+  return { branches, cast, alphabet, alphabetContext, symmetry, abstractKey }
+}
+
+/**
+ * Breadth-first search over the reachable abstract states of `machine` (a machine built by
+ * `createInitiativeMachine(policy)`, or a deliberately broken variant of it), using XState's
+ * own pure `transition`. Each abstract state is expanded once, from the first concrete snapshot
+ * that reached it; see `createAbstractKey` for why that loses nothing.
+ *
+ * @example
+ * const graph = explore(policy, createInitiativeMachine(policy))
+ * graph.keys.length // number of abstract states
+ */
+export function explore(
+  policy: Policy,
+  machine: InitiativeMachine,
+  options: ExploreOptions = {},
+): Exploration {
+  const started = performance.now()
+  const maxStates = options.maxStates ?? 200_000
+  const { alphabet, alphabetContext, symmetry, abstractKey } = explorationSetup(policy, options)
+  const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
+  const step = createStepper(machine)
+
+  const keys: string[] = [abstractKey(initial)]
+  const index = new Map<string, number>([[keys[0] as string, 0]])
+  const snapshots: InitiativeSnapshot[] = [initial]
+  const parent = new GrowableInt32()
+  const parentEvent = new GrowableInt32()
+  const depth = new GrowableInt32()
+  parent.push(-1)
+  parentEvent.push(-1)
+  depth.push(0)
+  const via: (InitiativeEvent | null)[] = [null]
+  const from = new GrowableInt32()
+  const eventOf = new GrowableInt32()
+  const to = new GrowableInt32()
+  const typeCache = new Map<string, Set<string>>()
+  let calls = 0
+  let next = 0
+  let complete = true
+
+  for (; next < snapshots.length; next++) {
+    if (snapshots.length > maxStates || options.shouldStop?.() === true) {
+      complete = false
+      break
+    }
+    const before = snapshots[next] as InitiativeSnapshot
+    if (before.status !== 'active') continue
+    const handled = handledTypes(before, typeCache)
+    for (const event of alphabet) {
+      if (!handled.has(event.type)) continue
+      const concrete = instantiate(alphabetContext, event, before.value, before.context)
+      if (concrete === null) continue
+      // XState's own transition selection first: no enabled transition means refused, and the
+      // full macrostep (new snapshot, eventless transitions) is needed only when one is enabled.
+      if (machine.getTransitionData(before as never, concrete).length === 0) continue
+      calls++
+      const after = step(before, concrete)
+      if (after === before) continue
+      const key = abstractKey(after)
+      let target = index.get(key)
+      if (target === undefined) {
+        target = snapshots.length
+        index.set(key, target)
+        keys.push(key)
+        snapshots.push(after)
+        parent.push(next)
+        parentEvent.push(event.index)
+        depth.push((depth.data[next] as number) + 1)
+        via.push(concrete)
+      }
+      from.push(next)
+      eventOf.push(event.index)
+      to.push(target)
+      options.onStep?.({ from: next, to: target, event, concrete, before, after })
+    }
+  }
+  return {
+    policy,
+    machine,
+    alphabet,
+    alphabetContext,
+    symmetryGroups: symmetry.groups,
+    keys,
+    snapshots,
+    parent: parent.done(),
+    parentEvent: parentEvent.done(),
+    via,
+    depth: depth.done(),
+    edges: { count: from.length, from: from.done(), event: eventOf.done(), to: to.done() },
+    complete,
+    expanded: next,
+    transitionCalls: calls,
+    seconds: (performance.now() - started) / 1000,
+  }
+}
+
+/** The concrete events from the initial snapshot to state `s`'s representative. */
+export function pathTo(graph: Exploration, s: number): { events: InitiativeEvent[]; abstract: number[] } {
+  const events: InitiativeEvent[] = []
+  const abstract: number[] = []
+  for (let at = s; at > 0; at = graph.parent[at] as number) {
+    events.push(graph.via[at] as InitiativeEvent)
+    abstract.push(graph.parentEvent[at] as number)
+  }
+  return { events: events.reverse(), abstract: abstract.reverse() }
+}

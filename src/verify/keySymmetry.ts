@@ -1,0 +1,114 @@
+import type { Key, Policy, Principal } from '../policy/PolicySchema.js'
+
+/**
+ * Keys that are interchangeable, and how to name their principals by position so that two such
+ * keys' states can be compared. `tokens` maps each principal of a symmetric key to `h<i>` (its
+ * i-th holder) or `d<j>` (its j-th possible deputy); everyone else keeps their id.
+ */
+export interface KeySymmetry {
+  /** Groups of key indices with identical configuration, each of two or more keys. */
+  groups: number[][]
+  /** Per key index: principal id → positional token, for keys in a group; empty otherwise. */
+  tokens: Map<string, string>[]
+}
+
+const institutionsOf = (p: Principal) => [p.institution, ...p.affiliations]
+
+/** Everyone the rules tie to `key`: its holders, the deputies it may have, its institution's members. */
+function membersOf(policy: Policy, key: Key): { holders: string[]; others: string[] } {
+  const others = (
+    key.deputies.eligible ??
+    policy.principals.filter((p) => institutionsOf(p).includes(key.institution)).map((p) => p.id)
+  ).filter((id) => !key.holders.includes(id))
+  const sameInstitution = policy.principals
+    .filter((p) => institutionsOf(p).includes(key.institution) && !key.holders.includes(p.id))
+    .map((p) => p.id)
+  for (const id of sameInstitution) if (!others.includes(id)) others.push(id)
+  return { holders: [...key.holders], others }
+}
+
+/**
+ * Finds the keys a state may be canonicalised over (symmetry reduction).
+ *
+ * Two keys are interchangeable when swapping them — together with their holders, their possible
+ * deputies and their institutions — maps the policy onto itself: the same quorum, veto and deputy
+ * rules (allowed, longest window, by list or by institution), as many holders and possible
+ * deputies, and every one of those principals belongs to that key's institution only, may not
+ * sponsor, governs no region and has nothing to do with any other key. The machine's rules treat
+ * keys alike (every key region has the same guards with its own key as parameter; "all keys
+ * turned", "some key refused" and distinctness range over all keys) and so do the invariants and
+ * the explorer's alphabet (every key gets the same commands), so a state and its image under
+ * such a swap have images of the same futures and the same verdicts. The explorer therefore
+ * keeps one state per class: the per-key parts of the abstract key are sorted within each group.
+ * With n alike keys this divides the review states by up to n!: a generated policy of 4 alike keys
+ * with an aide each has 44 643 abstract states without symmetry and 2 004 with it; 6 such keys
+ * have 10 074.
+ *
+ * Symmetry is assumed of the policy's own machine only: `verify` turns it off for a machine it is
+ * given (a broken machine need not treat alike keys alike), and `compile` never uses it, so that a
+ * table's key index is the policy's own.
+ *
+ * @example
+ * keySymmetry(twoKeysPolicy).groups // [[0, 1]]: the two co-chair keys are alike
+ */
+export function keySymmetry(policy: Policy): KeySymmetry {
+  const members = policy.keys.map((k) => membersOf(policy, k))
+  const owner = new Map<string, number[]>()
+  members.forEach((m, k) => {
+    for (const id of [...m.holders, ...m.others]) owner.set(id, [...(owner.get(id) ?? []), k])
+  })
+  const governors = new Set(policy.regions.map((r) => r.governor))
+  const eligible = (k: number) => {
+    const key = policy.keys[k] as Key
+    const m = members[k] as { holders: string[]; others: string[] }
+    return [...m.holders, ...m.others].every((id) => {
+      const p = policy.principals.find((x) => x.id === id)
+      return (
+        p !== undefined &&
+        institutionsOf(p).length === 1 &&
+        p.institution === key.institution &&
+        !p.roles.includes('sponsor') &&
+        !governors.has(id) &&
+        (owner.get(id) ?? []).length === 1
+      )
+    })
+  }
+  const signature = (k: number) => {
+    const key = policy.keys[k] as Key
+    const m = members[k] as { holders: string[]; others: string[] }
+    return JSON.stringify([
+      key.quorum,
+      key.veto,
+      key.deputies.allowed,
+      key.deputies.maxDays ?? null,
+      key.deputies.eligible === undefined,
+      m.holders.length,
+      m.others.length,
+    ])
+  }
+  const bySignature = new Map<string, number[]>()
+  policy.keys.forEach((_key, k) => {
+    if (!eligible(k)) return
+    const s = signature(k)
+    bySignature.set(s, [...(bySignature.get(s) ?? []), k])
+  })
+  const groups = [...bySignature.values()].filter((g) => g.length > 1)
+  const tokens = policy.keys.map(() => new Map<string, string>())
+  for (const k of groups.flat()) {
+    const m = members[k] as { holders: string[]; others: string[] }
+    const map = tokens[k] as Map<string, string>
+    m.holders.forEach((id, i) => {
+      map.set(id, `h${i}`)
+    })
+    m.others.forEach((id, j) => {
+      map.set(id, `d${j}`)
+    })
+  }
+  return { groups, tokens }
+}
+
+/** No symmetry: every key keeps its place and every principal its id. */
+export const noSymmetry = (policy: Policy): KeySymmetry => ({
+  groups: [],
+  tokens: policy.keys.map(() => new Map()),
+})

@@ -1,0 +1,28 @@
+import { type AnyActorScope, createEmptyActor } from 'xstate'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { InitiativeSnapshot } from './explore.js'
+
+/**
+ * XState's pure transition, `machine.transition(snapshot, event, scope)`, with one inert actor
+ * scope made once. `transition(machine, snapshot, event)` from 'xstate' does the same but builds
+ * a throwaway actor — and the machine's initial snapshot with it — on every call; the
+ * initiative machine spawns nothing and has no side effects, so one scope serves every step.
+ * A refused event returns the very same snapshot object.
+ */
+export function createStepper(machine: InitiativeMachine) {
+  const self = createEmptyActor()
+  const scope = {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope
+  return (snapshot: InitiativeSnapshot, event: InitiativeEvent): InitiativeSnapshot =>
+    machine.transition(snapshot, event, scope as never) as InitiativeSnapshot
+}

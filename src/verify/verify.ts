@@ -1,0 +1,201 @@
+import { getMicrosteps } from 'xstate'
+import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { InvariantId, Violation } from '../invariants/Invariant.js'
+import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
+import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { checkOrders } from './checkOrders.js'
+import { checkReplays } from './checkReplays.js'
+import { counterexampleOf } from './counterexampleOf.js'
+import { coverageWarnings } from './coverageWarnings.js'
+import { type Exploration, explore, type InitiativeSnapshot } from './explore.js'
+import { findDeadEnds } from './findDeadEnds.js'
+import { findHoles } from './findHoles.js'
+import type { InvariantResult, VerifyResult } from './VerifyResult.js'
+
+export interface VerifyOptions {
+  /**
+   * The machine to verify; by default `createInitiativeMachine(policy)`. Pass a deliberately
+   * broken one (see `bugCatalogue`) to see the verifier catch it.
+   */
+  machine?: InitiativeMachine
+  /** A name for the run's machine, reported back as `bug`. */
+  bug?: string
+  /** Stop after this many abstract states. Default 200 000. */
+  maxStates?: number
+  /**
+   * Canonicalise states over interchangeable keys. Default: on for the policy's own machine,
+   * off for a given `machine` (a broken machine need not treat alike keys alike).
+   */
+  symmetry?: boolean
+  /** The representative initiatives: federal, regional and export by default. */
+  scopes?: readonly ScopeKind[]
+  /** TK11: how many review-start states to try every key order from. Default 32. */
+  orderStarts?: number
+  /** TK12: how many states to replay from scratch. Default 40. */
+  replays?: number
+  /**
+   * Stop exploring at the first violated step invariant (TK1–TK9): quick to find a bug, but the
+   * result is incomplete and TK10–TK12 see only the states explored so far.
+   */
+  stopAtFirstViolation?: boolean
+}
+
+interface Found {
+  from: number
+  event: InitiativeEvent
+  violation: Violation
+}
+
+const nodesOf = (s: InitiativeSnapshot) => s._nodes.map((n) => n.id).join('|')
+
+/**
+ * Explores every reachable abstract state of the policy's machine and checks TK1–TK12: the step
+ * invariants (TK1–TK9, `src/invariants`) on every transition, TK10 by searching backwards from
+ * the final states, TK11 by comparing key orders, TK12 by replaying paths. Each violation comes
+ * with a shortest counterexample: numbered steps of who did what, when. Policy holes — a kind
+ * of initiative that can never be proposed or never approved — are findings too. Nothing is
+ * thrown for a violation; see `assertVerified`.
+ *
+ * @example
+ * const result = verify(loadPolicyFile('machines/policies/two-keys.yaml'))
+ * result.ok // true
+ * result.invariants.find((i) => i.id === 'TK4')?.status // 'holds'
+ */
+export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResult {
+  const started = performance.now()
+  const machine = options.machine ?? createInitiativeMachine(policy)
+  const found = new Map<InvariantId, Found>()
+  const entered = new Set<string>()
+  const seenPairs = new Set<string>()
+  const graph = explore(policy, machine, {
+    symmetry: options.symmetry ?? options.machine === undefined,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
+    onStep: ({ from, concrete, before, after }) => {
+      const step = { before, event: concrete, after }
+      for (const invariant of STEP_INVARIANTS) {
+        if (found.has(invariant.id)) continue
+        const [violation] = invariant.check(policy, step)
+        if (violation !== undefined) found.set(invariant.id, { from, event: concrete, violation })
+      }
+      // States passed through within one step (a routing choice) count as entered.
+      if (after.value !== before.value) {
+        const pair = `${nodesOf(before)}>${nodesOf(after)}`
+        if (!seenPairs.has(pair)) {
+          seenPairs.add(pair)
+          for (const [micro] of getMicrosteps(machine, before, concrete)) {
+            for (const node of micro._nodes) entered.add(node.id)
+          }
+        }
+      }
+    },
+  })
+  for (const snapshot of graph.snapshots) for (const node of snapshot._nodes) entered.add(node.id)
+
+  const results: InvariantResult[] = []
+  const info = (id: InvariantId) => INVARIANTS.find((i) => i.id === id) as (typeof INVARIANTS)[number]
+  const result = (id: InvariantId, fields: Omit<InvariantResult, 'id' | 'name' | 'statement'>) => {
+    const { name, statement } = info(id)
+    results.push({ id, name, statement, ...fields })
+  }
+  const transitions = graph.edges.count
+  for (const invariant of STEP_INVARIANTS) {
+    const applies = notApplicable(policy, invariant.id)
+    if (applies !== null) {
+      result(invariant.id, { status: 'not-applicable', note: applies })
+      continue
+    }
+    const hit = found.get(invariant.id)
+    result(
+      invariant.id,
+      hit === undefined
+        ? { status: 'holds', note: `checked on all ${transitions} transitions` }
+        : {
+            status: 'violated',
+            note: `checked on all ${transitions} transitions`,
+            counterexample: counterexampleOf(graph, hit.from, hit.violation.message, { last: hit.event }),
+          },
+    )
+  }
+  result('TK10', deadEndResult(graph))
+  result('TK11', orderResult(graph, options.orderStarts ?? 32))
+  const replays = checkReplays(graph, options.replays ?? 40)
+  result(
+    'TK12',
+    replays.finding === null
+      ? { status: 'holds', note: `replayed the paths to ${replays.checked} states` }
+      : {
+          status: 'violated',
+          note: `replayed the paths to ${replays.checked} states`,
+          counterexample: counterexampleOf(graph, replays.finding.state, replays.finding.violation.message),
+        },
+  )
+  const holes = findHoles(graph)
+  return {
+    policy: policy.id,
+    bug: options.bug ?? null,
+    ok: results.every((r) => r.status !== 'violated') && holes.length === 0,
+    complete: graph.complete,
+    states: graph.keys.length,
+    transitions,
+    seconds: (performance.now() - started) / 1000,
+    symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
+    invariants: results,
+    holes,
+    warnings: coverageWarnings(graph, entered),
+  }
+}
+
+/** Why a step invariant says nothing about this policy, or null when it applies. */
+function notApplicable(policy: Policy, id: InvariantId): string | null {
+  if (id === 'TK4' && !policy.keys.some((k) => k.veto)) return 'no key has veto'
+  if (id === 'TK7' && policy.approvals.lifetimeDays === null) return 'approvals never expire'
+  return null
+}
+
+function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' | 'statement'> {
+  const note = graph.complete
+    ? `searched back from the final states over all ${graph.keys.length} states`
+    : `searched back from the final states; the ${graph.keys.length - graph.expanded} unexpanded states count as able to finish`
+  const [dead] = findDeadEnds(graph)
+  if (dead === undefined) return { status: 'holds', note }
+  const snapshot = graph.snapshots[dead] as InitiativeSnapshot
+  const labels = new Set<string>()
+  for (let i = 0; i < graph.edges.count; i++) {
+    if (graph.edges.from[i] === dead) labels.add(graph.alphabet[graph.edges.event[i] as number]?.label ?? '?')
+  }
+  const accepts =
+    labels.size === 0
+      ? 'it takes no command at all'
+      : `it still takes only: ${[...labels].slice(0, 6).join('; ')}${labels.size > 6 ? '; …' : ''}`
+  return {
+    status: 'violated',
+    note,
+    counterexample: counterexampleOf(
+      graph,
+      dead,
+      `the initiative is stuck in ${JSON.stringify(snapshot.value)}: no final state (completed, withdrawn, lapsed) can be reached from here`,
+      { notes: [accepts] },
+    ),
+  }
+}
+
+function orderResult(
+  graph: Exploration,
+  maxStarts: number,
+): Omit<InvariantResult, 'id' | 'name' | 'statement'> {
+  if (graph.policy.keys.length < 2) return { status: 'not-applicable', note: 'the policy has one key' }
+  const check = checkOrders(graph, maxStarts)
+  const note = `compared up to ${check.orders} key orders from ${check.starts} of ${check.candidates} review starts`
+  if (check.finding === null) return { status: 'holds', note }
+  const orders = (check.finding.violation.details?.outcomes ?? []) as { value: string }[]
+  return {
+    status: 'violated',
+    note,
+    counterexample: counterexampleOf(graph, check.finding.state, check.finding.violation.message, {
+      notes: orders.length === 2 ? ['the same approvals, in two orders, end in different states'] : [],
+    }),
+  }
+}

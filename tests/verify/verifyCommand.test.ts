@@ -1,0 +1,128 @@
+import { stripVTControlCharacters } from 'node:util'
+import { describe, expect, it, vi } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
+import type { VerifyResult } from '../../src/verify/VerifyResult.js'
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** `main()` in this process with its output captured; one at a time (it swaps stdout and exitCode). */
+async function twokeys(...args: string[]): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const capture = (into: (text: string) => void) => (chunk: string | Uint8Array) => {
+    into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())
+    return true
+  }
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as never)
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as never)
+  const before = process.exitCode
+  process.exitCode = undefined
+  try {
+    await main(['node', 'twokeys', ...args])
+    return {
+      code: Number(process.exitCode ?? 0),
+      stdout: stripVTControlCharacters(stdout),
+      stderr: stripVTControlCharacters(stderr),
+    }
+  } finally {
+    out.mockRestore()
+    err.mockRestore()
+    process.exitCode = before
+  }
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s{4}at /m)
+
+describe('twokeys verify', () => {
+  it('prints the size of the space, a ✓ per invariant and the warnings, and exits 0 on two-keys.yaml', async () => {
+    const { code, stdout, stderr } = await twokeys('verify', 'machines/policies/two-keys.yaml')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const lines = stdout.split('\n')
+    expect(lines[0]).toMatch(/^policy "two-keys": \d+ states, \d+ transitions, explored in \d+\.\d\d s$/)
+    for (const line of [
+      '✓ TK1 dual-key',
+      '✓ TK2 distinct',
+      '✓ TK3 no self-approval',
+      '✓ TK4 veto',
+      '✓ TK5 fresh',
+      '✓ TK6 authority',
+      '✓ TK7 expiry',
+      '✓ TK8 no bypass',
+      '✓ TK9 routing',
+      '✓ TK10 no dead ends',
+      '✓ TK11 order-free',
+      '✓ TK12 replay',
+    ]) {
+      expect(lines).toContain(line)
+    }
+    expect(stdout).not.toContain('Warnings')
+    expect(lines.at(-2)).toBe('every invariant that applies holds')
+  })
+
+  it('prints the same with --json, for tools', async () => {
+    const { code, stdout } = await twokeys('verify', 'machines/policies/single-key.yaml', '--json')
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as VerifyResult
+    expect(result).toMatchObject({ policy: 'single-key', bug: null, ok: true, complete: true, holes: [] })
+    expect(result.invariants.find((i) => i.id === 'TK11')).toMatchObject({ status: 'not-applicable' })
+  })
+
+  it('runs a catalogued bug on its shipped policy: ✗ and the numbered story, exit 1', async () => {
+    const { code, stdout } = await twokeys('verify', '--bug', 'deputy-ignores-window')
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/^policy "two-keys" with bug "deputy-ignores-window": \d+ states/)
+    const story = stdout.slice(stdout.indexOf('✗ TK6 authority'))
+    expect(story.split('\n').slice(0, 7)).toEqual([
+      '✗ TK6 authority: every counted approval came from a holder of that key, or a deputy inside the window of a delegation the policy allows',
+      '    1. day 0 — minzifry proposes a federal infrastructure initiative',
+      '    2. day 0 — minzifry submits it for review',
+      '    3. day 0 — oreshkin names pa-aide deputy for presidential-administration from day 0 to day 14 (14 days; the policy allows 14)',
+      "    4. day 14 — time passes: pa-aide's delegation for presidential-administration ends",
+      '    5. day 14 — pa-aide approves presidential-administration',
+      expect.stringMatching(
+        /^ {4}→ an approval of key "presidential-administration" was recorded without authority/,
+      ),
+    ])
+  })
+
+  it('lists the catalogue with --bug list', async () => {
+    const { code, stdout } = await twokeys('verify', '--bug', 'list')
+    expect(code).toBe(0)
+    expect(stdout.trimEnd().split('\n')).toHaveLength(BUG_CATALOGUE.length)
+    expect(stdout).toMatch(
+      /^routing-gap +the routing rules leave export initiatives unrouted \(policy, two-keys; breaks hole\)$/m,
+    )
+  })
+
+  it('exits 1 on a policy file with a hole, telling its story', async () => {
+    const { code, stdout } = await twokeys('verify', 'tests/fixtures/bugs/routing-gap.yaml')
+    expect(code).toBe(1)
+    expect(stdout).toContain(
+      'Holes in the policy\n✗ no export initiative can ever be proposed\n    1. day 0 — minzifry proposes an export initiative exporting to belarus\n    → the machine refuses it: no routing rule',
+    )
+  })
+
+  it('exits 2 on bad input, with a located message and no stack trace', async () => {
+    const invalid = await twokeys('verify', 'tests/fixtures/policies/bad/quorum-above-holders.yaml')
+    expect(invalid.code).toBe(2)
+    expect(invalid.stderr).toMatch(/quorum-above-holders\.yaml:\d+:\d+/)
+    noStackTrace(invalid.stderr)
+    const unknownBug = await twokeys('verify', '--bug', 'no-such-bug')
+    expect(unknownBug.code).toBe(2)
+    expect(unknownBug.stderr).toContain(
+      'there is no catalogued bug "no-such-bug"; choose one of: deputy-ignores-window',
+    )
+    const nothing = await twokeys('verify')
+    expect(nothing.code).toBe(2)
+    expect(nothing.stderr).toContain('give a policy file to verify, or --bug <name>')
+    const badLimit = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-states', 'many')
+    expect(badLimit.code).toBe(2)
+    expect(badLimit.stderr).toContain('--max-states must be a positive whole number, not "many"')
+  })
+})

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { assertVerified } from '../../src/verify/assertVerified.js'
+import { findBug } from '../../src/verify/bugCatalogue.js'
+import { verify } from '../../src/verify/verify.js'
+
+const shipped = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
+
+describe('verify on the shipped policies', () => {
+  it.each(['two-keys', 'single-key', 'council'])(
+    '%s: every invariant that applies holds, no hole',
+    (name) => {
+      const result = verify(shipped(name))
+      expect(result.complete).toBe(true)
+      expect(result.holes).toEqual([])
+      const statuses = Object.fromEntries(result.invariants.map((i) => [i.id, i.status]))
+      expect(Object.keys(statuses)).toEqual([
+        'TK1',
+        'TK2',
+        'TK3',
+        'TK4',
+        'TK5',
+        'TK6',
+        'TK7',
+        'TK8',
+        'TK9',
+        'TK10',
+        'TK11',
+        'TK12',
+      ])
+      expect(Object.values(statuses)).not.toContain('violated')
+      expect(result.ok).toBe(true)
+      expect(result.states).toBeGreaterThan(20)
+      // Only one key: TK11 (order of keys) says nothing.
+      expect(statuses.TK11).toBe(name === 'single-key' ? 'not-applicable' : 'holds')
+    },
+  )
+
+  it('canonicalises the two alike co-chair keys of two-keys.yaml, and finds the same verdicts without', () => {
+    const policy = shipped('two-keys')
+    const reduced = verify(policy)
+    const full = verify(policy, { symmetry: false })
+    expect(reduced.symmetry).toEqual([['presidential-administration', 'government-apparatus']])
+    expect(full.symmetry).toEqual([])
+    expect(reduced.states).toBeLessThan(full.states)
+    expect(full.invariants.map((i) => i.status)).toEqual(reduced.invariants.map((i) => i.status))
+  })
+
+  it('gives no warning on two-keys.yaml: revoking is not expected where one approval turns a key at once', () => {
+    const { warnings } = verify(shipped('two-keys'))
+    expect(warnings).toEqual([])
+  })
+
+  it('assertVerified returns the result when everything holds, and throws a TwoKeysError naming each violation', () => {
+    expect(assertVerified(shipped('single-key')).ok).toBe(true)
+    const bug = findBug('stale-approval-counts')
+    const { policy, machine } = bug.build(shipped('two-keys'))
+    let error: unknown
+    try {
+      assertVerified(policy, { machine, bug: bug.name, stopAtFirstViolation: true })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TwoKeysError)
+    expect((error as TwoKeysError).code).toBe('POLICY_INVALID')
+    expect((error as TwoKeysError).message).toMatch(
+      /with bug "stale-approval-counts" breaks 1 invariant: TK5/,
+    )
+    expect((error as TwoKeysError).reasons[0]).toMatch(/^TK5 fresh: .*\(after: 1\. day 0 — minzifry proposes/)
+  })
+
+  it('stops at --max-states and says so', () => {
+    const result = verify(shipped('two-keys'), { maxStates: 30 })
+    expect(result.complete).toBe(false)
+    expect(result.warnings.at(-1)).toMatch(/stopped at \d+ states/)
+  })
+})
