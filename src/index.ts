@@ -68,6 +68,7 @@ export {
 } from './policy/PolicySchema.js'
 export { policyJsonSchema } from './policy/policyJsonSchema.js'
 export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
+export { type HistoryMermaidOptions, historyToMermaid } from './render/historyToMermaid.js'
 export { toDot } from './render/toDot.js'
 export { toMermaid } from './render/toMermaid.js'
 export { memoryStore } from './stores/memoryStore.js'

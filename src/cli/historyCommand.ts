@@ -1,8 +1,9 @@
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { historyToMermaid } from '../render/historyToMermaid.js'
 import type { RecordedEvent } from '../stores/Store.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
@@ -76,7 +77,24 @@ export function formatHistory(initiativeId: string, events: RecordedEvent[]): st
 }
 
 /** `twokeys history <id> --db <db> [--json]`: the recorded events of one initiative. */
-export async function history(initiativeId: string, options: { db: string; json?: boolean }): Promise<void> {
+interface HistoryOptions {
+  db: string
+  json?: boolean
+  format?: string
+  kind?: string
+}
+
+/** The events as the chosen format: a table for people, JSON for tools, a Mermaid timeline for slides. */
+function render(initiativeId: string, events: RecordedEvent[], options: HistoryOptions): string {
+  if (options.json === true || options.format === 'json') return JSON.stringify(events, null, 2)
+  if (options.format === 'mermaid') {
+    return historyToMermaid(events, { kind: options.kind === 'gantt' ? 'gantt' : 'sequence' })
+  }
+  return formatHistory(initiativeId, events)
+}
+
+/** `twokeys history <id> --db <db> [--json | --format mermaid]`: the recorded events of one initiative. */
+export async function history(initiativeId: string, options: HistoryOptions): Promise<void> {
   const store = await openStore(options.db, { mustExist: true })
   try {
     const events = await store.readEvents(initiativeId)
@@ -86,9 +104,7 @@ export async function history(initiativeId: string, options: { db: string; json?
         `no initiative "${initiativeId}" in ${describeDb(options.db)}; check the id (\`twokeys audit export --db …\` lists every event)`,
       )
     }
-    process.stdout.write(
-      `${options.json ? JSON.stringify(events, null, 2) : formatHistory(initiativeId, events)}\n`,
-    )
+    process.stdout.write(`${render(initiativeId, events, options)}\n`)
     process.exitCode = EXIT.ok
   } finally {
     await store.close()
@@ -102,9 +118,19 @@ export function registerHistory(program: Command): void {
     .argument('<id>', 'the initiative id')
     .requiredOption('--db <db>', 'a SQLite file or a postgres:// URL (?schema=name for a schema)')
     .option('--json', 'print the recorded events as JSON for tools')
+    .addOption(
+      new Option('--format <format>', 'table for people, json for tools, mermaid for a timeline diagram')
+        .choices(['table', 'json', 'mermaid'])
+        .default('table'),
+    )
+    .addOption(
+      new Option('--kind <kind>', 'with --format mermaid: a sequence or a Gantt diagram')
+        .choices(['sequence', 'gantt'])
+        .default('sequence'),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys history mncTYObSiNkB --db twokeys.db\n\nExit codes: 0 ok, 2 bad input.',
+      '\nExamples:\n  twokeys history kazan-datacentre --db twokeys.db\n  twokeys history kazan-datacentre --db twokeys.db --format mermaid --kind gantt\n\nExit codes: 0 ok, 2 bad input.',
     )
-    .action((id: string, options: { db: string; json?: boolean }) => history(id, options))
+    .action((id: string, options: HistoryOptions) => history(id, options))
 }

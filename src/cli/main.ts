@@ -5,6 +5,7 @@ import { registerAudit } from './auditCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
+import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerValidate } from './validateCommand.js'
 import { registerVerify } from './verifyCommand.js'
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   registerAudit(program)
   registerDiagram(program)
   registerHistory(program)
+  registerPlayground(program)
   registerRun(program)
   registerValidate(program)
   registerVerify(program)

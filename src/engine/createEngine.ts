@@ -107,6 +107,31 @@ function invalidCommand(value: unknown, issues: Issue[]): TwoKeysError {
   return new TwoKeysError('COMMAND_INVALID', `invalid ${type} command:\n${lines.join('\n')}`, { issues })
 }
 
+/** A receipt whose board is built when first read: most callers only need to know the command was taken. */
+class LazyReceipt implements Receipt {
+  readonly initiativeId: string
+  readonly commandId: string
+  readonly seq: number
+  #board: Board | undefined
+  constructor(
+    readonly event: RecordedEvent,
+    readonly replayed: boolean,
+    private readonly makeBoard: () => Board,
+  ) {
+    this.initiativeId = event.initiativeId
+    this.commandId = event.commandId
+    this.seq = event.seq
+  }
+  get board(): Board {
+    this.#board ??= this.makeBoard()
+    return this.#board
+  }
+  toJSON() {
+    const { initiativeId, commandId, seq, event, board, replayed } = this
+    return { initiativeId, commandId, seq, event, board, replayed }
+  }
+}
+
 /**
  * Creates an engine that runs initiatives through a policy's statechart. Commands are
  * validated, offered to the machine and, if taken, appended to the initiative's
@@ -137,16 +162,18 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Runs `work` after every earlier command on the same initiative: one writer per initiative here. */
   function withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = locks.get(key) ?? Promise.resolve()
-    const next = previous.then(work, work)
+    const previous = locks.get(key)
+    // Nobody waiting: start now, without chaining onto a resolved promise.
+    const next = previous === undefined ? work() : previous.then(work, work)
     const settled = next.then(
-      () => undefined,
-      () => undefined,
+      () => {
+        if (locks.get(key) === settled) locks.delete(key)
+      },
+      () => {
+        if (locks.get(key) === settled) locks.delete(key)
+      },
     )
     locks.set(key, settled)
-    void settled.then(() => {
-      if (locks.get(key) === settled) locks.delete(key)
-    })
     return next
   }
 
@@ -276,23 +303,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function receiptOf(loaded: Loaded, event: RecordedEvent, replayed: boolean): Receipt {
-    const at = clock()
-    let board: Board | undefined
-    const receipt = {
-      initiativeId: event.initiativeId,
-      commandId: event.commandId,
-      seq: event.seq,
-      event,
-      replayed,
-    }
-    // The board is built when first read: most callers only need to know the command was taken.
-    return Object.defineProperty(receipt, 'board', {
-      enumerable: true,
-      get: () => {
-        board ??= keyBoard(loaded.policy, loaded.snapshot, at)
-        return board
-      },
-    }) as Receipt
+    return new LazyReceipt(event, replayed, () => keyBoard(loaded.policy, loaded.snapshot, clock()))
   }
 
   /** Appends one event after `loaded` and caches the state it leads to. */

@@ -14,15 +14,21 @@ export function memoryStore(): Store {
   const commands = new Map<string, CommandOutcome>()
   const refusalLog: RefusalRecord[] = []
   const policies = new Map<string, Policy>()
-  // Stored values are copied in and out so callers can never edit history in place.
-  const copy = <T>(value: T): T => structuredClone(value)
+  // What is stored is frozen, so no caller can edit history in place, and nothing needs copying out.
+  const freeze = <T>(value: T): T => {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+      for (const inner of Object.values(value)) freeze(inner)
+      Object.freeze(value)
+    }
+    return value
+  }
 
   return {
     kind: 'memory',
     async readEvents(initiativeId, afterSeq = 0) {
       // seq n sits at index n - 1: the log is dense and append-only.
       const log = logs.get(initiativeId)
-      return log === undefined || log.length <= afterSeq ? [] : copy(log.slice(afterSeq))
+      return log === undefined || log.length <= afterSeq ? [] : log.slice(afterSeq)
     },
     async append(initiativeId, expectedSeq, events) {
       const log = logs.get(initiativeId) ?? []
@@ -40,7 +46,7 @@ export function memoryStore(): Store {
           )
         }
       }
-      const stored = copy(events)
+      const stored = freeze(events)
       log.push(...stored)
       logs.set(initiativeId, log)
       for (const event of stored) commands.set(event.commandId, { kind: 'accepted', event })
@@ -49,26 +55,25 @@ export function memoryStore(): Store {
       return [...logs.keys()]
     },
     async findCommand(commandId) {
-      // Stored values are never handed out: a caller's edit cannot reach history.
-      const found = commands.get(commandId)
-      return found === undefined ? undefined : copy(found)
+      return commands.get(commandId)
     },
     async recordRefusal(refusal) {
-      refusalLog.push(copy(refusal))
+      refusalLog.push(freeze(refusal))
       if (!commands.has(refusal.commandId))
-        commands.set(refusal.commandId, { kind: 'refused', refusal: copy(refusal) })
+        commands.set(refusal.commandId, { kind: 'refused', refusal: freeze(refusal) })
     },
     async refusals(initiativeId) {
-      return copy(
-        initiativeId === undefined ? refusalLog : refusalLog.filter((r) => r.initiativeId === initiativeId),
-      )
+      // A new array each time: the log itself keeps growing.
+      return initiativeId === undefined
+        ? [...refusalLog]
+        : refusalLog.filter((r) => r.initiativeId === initiativeId)
     },
     async putPolicy(hash, policy) {
-      if (!policies.has(hash)) policies.set(hash, copy(policy))
+      if (!policies.has(hash)) policies.set(hash, freeze(policy))
     },
     async getPolicy(hash) {
       const found = policies.get(hash)
-      return found === undefined ? undefined : copy(found)
+      return found === undefined ? undefined : freeze(found)
     },
     async close() {},
   }

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Command, InvalidArgumentError } from 'commander'
+import pc from 'picocolors'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { packageRoot } from './packageRoot.js'
+import { type PlaygroundServer, servePlayground } from './playgroundServer.js'
+
+export const DEFAULT_PORT = 4321
+
+interface PlaygroundOptions {
+  port: number
+  host: string
+  /** The built page; web/dist of this package by default. */
+  root?: string
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a port; use a number from 1 to 65535, or 0 for any free port`,
+    )
+  }
+  return port
+}
+
+/** Starts serving the built playground page; the caller stops it with `close()`. */
+export async function startPlayground(options: PlaygroundOptions): Promise<PlaygroundServer> {
+  const root = options.root ?? join(packageRoot(), 'web', 'dist')
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new TwoKeysError(
+      'NOT_FOUND',
+      `the playground page is not built (${join(root, 'index.html')} is missing); run \`npm run build:web\` in ${packageRoot()} (\`npm ci\` builds it too)`,
+    )
+  }
+  try {
+    return await servePlayground({ root, port: options.port, host: options.host })
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code
+    const where = `${options.host}:${options.port}`
+    throw new TwoKeysError(
+      'NOT_FOUND',
+      code === 'EADDRINUSE'
+        ? `port ${options.port} on ${options.host} is already in use; pick another with --port N (or --port 0 for any free port)`
+        : `cannot listen on ${where} (${code ?? String(cause)}); check --host and --port`,
+      { cause },
+    )
+  }
+}
+
+/** `twokeys playground [--port N] [--host 127.0.0.1]`: serve the classroom page until Ctrl-C. */
+export function registerPlayground(program: Command): void {
+  program
+    .command('playground')
+    .description(
+      'serve the classroom playground on localhost: act as each principal, try to cheat, see why the process refuses',
+    )
+    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, DEFAULT_PORT)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys playground\n  twokeys playground --port 8080 --host 0.0.0.0\n\nThe page is static: web/dist (built by `npm run build:web`) can be hosted anywhere.\nExit codes: 0 stopped with Ctrl-C, 2 bad input (page not built, port in use).',
+    )
+    .action(async (options: PlaygroundOptions) => {
+      const server = await startPlayground(options)
+      process.stdout.write(`twokeys playground on ${server.url}\n`)
+      process.stdout.write(pc.dim('Press Ctrl-C to stop.\n'))
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop)
+          process.off('SIGTERM', stop)
+          void server.close().then(() => {
+            process.stdout.write('stopped\n')
+            done()
+          })
+        }
+        process.on('SIGINT', stop)
+        process.on('SIGTERM', stop)
+      })
+    })
+}

@@ -1,0 +1,340 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type PlaygroundServer, servePlayground } from '../../src/cli/playgroundServer.js'
+import { buildPlayground } from './support/buildPlayground.js'
+import { launchChromium, skipBrowser } from './support/chromium.js'
+
+const SHOTS = 'test-output/screenshots'
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+const PA = 'Presidential Administration'
+const GA = 'Government Apparatus'
+
+describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
+  let server: PlaygroundServer
+  let browser: Browser
+  let out: string
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    // A fresh build in a temporary folder: not web/dist, which someone may be serving, nor where the linter looks.
+    out = mkdtempSync(join(tmpdir(), 'twokeys-web-'))
+    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
+    browser = launched
+    server = await servePlayground({ root: out, port: 0 })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (out !== undefined) rmSync(out, { recursive: true, force: true })
+  })
+
+  /** A fresh page, ready to act on; page errors and failed requests are collected as failures. */
+  async function open(hash = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
+    })
+    await page.goto(`${server.url}/${hash}`)
+    page.setDefaultTimeout(10_000)
+    await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
+    return page
+  }
+
+  const actAs = (page: Page, name: RegExp) => page.getByRole('radio', { name }).check()
+  const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click()
+  const keyLine = (page: Page, key: string) => page.locator(`#panel-play .key[data-key="${key}"]`)
+
+  /** Proposes the default federal initiative as the ministry and submits it. */
+  async function proposeAndSubmit(page: Page) {
+    await actAs(page, /Ministry of Digital Development/)
+    await page.getByRole('button', { name: /^Propose/ }).click()
+    await press(page, 'Submit it for review')
+    await page.locator('#panel-play .phase[data-phase="review"]').waitFor()
+  }
+
+  it('two co-chairs turn their keys, and the initiative is routed', async () => {
+    const page = await open()
+    await proposeAndSubmit(page)
+    await actAs(page, /Maxim Oreshkin/)
+    await press(page, `Approve: turn the ${PA} key`)
+    await expect
+      .poll(() => keyLine(page, 'presidential-administration').getAttribute('data-status'))
+      .toBe('turned')
+    await expect.poll(() => keyLine(page, 'presidential-administration').textContent()).toContain('✓ turned')
+    await expect.poll(() => keyLine(page, 'government-apparatus').textContent()).toContain('○ not turned')
+
+    await actAs(page, /Dmitry Grigorenko/)
+    await press(page, `Approve: turn the ${GA} key`)
+    await page.locator('#panel-play .phase[data-phase="federalRollout"]').waitFor()
+    expect(await keyLine(page, 'government-apparatus').textContent()).toContain(
+      '✓ turned — turned by grigorenko',
+    )
+    expect(await page.locator('#panel-play .outcome').textContent()).toContain(
+      'Accepted: grigorenko — Approve: turn the Government Apparatus key. The initiative is in federal rollout.',
+    )
+    // The chart highlights the state the engine is in, drawn by Mermaid.
+    await expect
+      .poll(() => page.locator('#panel-play .chart .diagram-alt').textContent())
+      .toBe('Highlighted (active) states: federalRollout.')
+    await page.locator('#panel-play .chart svg g.active').first().waitFor()
+    expect(await page.locator('#panel-play .chart svg g.active').count()).toBe(1)
+    await page.screenshot({ path: `${SHOTS}/routed.png`, fullPage: true })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('refuses a self-approval with its reason, before and when tried', async () => {
+    const page = await open()
+    await proposeAndSubmit(page)
+    // As the sponsor: the approve button is shown disabled, with the engine's reasons.
+    const approve = page.getByRole('button', { name: `✖ Approve: turn the ${PA} key` })
+    expect(await approve.getAttribute('aria-disabled')).toBe('true')
+    const why = page.locator(`#${await approve.getAttribute('aria-describedby')}`)
+    expect(await why.textContent()).toContain(
+      '"minzifry" sponsors this initiative and may not turn a key on it (TK3)',
+    )
+    expect(await why.textContent()).toContain('TK3 no self-approval')
+    // Pressed anyway, the engine refuses it for real, and the security log keeps the attempt.
+    await approve.press('Enter')
+    const outcome = page.locator('#panel-play .outcome')
+    await expect.poll(() => outcome.getAttribute('data-kind')).toBe('refused')
+    expect(await outcome.textContent()).toContain('✖ Refused: minzifry')
+    expect(await outcome.textContent()).toContain('may not turn a key on it (TK3)')
+    expect(await outcome.textContent()).toContain('Error code: NOT_AUTHORIZED')
+    expect(await page.locator('#panel-play .refusals').textContent()).toContain(
+      'minzifry tried: decide approve',
+    )
+    expect(await keyLine(page, 'presidential-administration').getAttribute('data-status')).toBe('pending')
+    await page.screenshot({ path: `${SHOTS}/self-approval-refused.png`, fullPage: true })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('locates the errors of a pasted policy as it is typed', async () => {
+    const page = await open()
+    const text = page.getByLabel(/^Policy text/)
+    const original = await text.inputValue()
+    await text.fill(original.replace('quorum: 1', 'quorum: 3').replace('    veto: true', '    vetto: true'))
+    const check = page.locator('#policy-check')
+    await expect.poll(() => check.getAttribute('data-valid')).toBe('false')
+    const issues = await check.textContent()
+    expect(issues).toContain('✖ my-policy.yaml is not a valid policy')
+    expect(issues).toMatch(/keys\[0\]\.quorum: 3 is more than the 1 holder/)
+    expect(issues).toMatch(/keys\[0\]\.vetto: unknown field "vetto" in keys\[0\]; did you mean "veto"\?/)
+    expect(issues).toMatch(/→ at my-policy\.yaml:\d+:\d+/)
+    expect(await page.getByRole('button', { name: 'Use this policy' }).isDisabled()).toBe(true)
+    // "Go to line …" puts the cursor on the bad line.
+    await page
+      .getByRole('button', { name: /^Go to line/ })
+      .first()
+      .click()
+    const selected = await text.evaluate((t: HTMLTextAreaElement) =>
+      t.value.slice(t.selectionStart, t.selectionEnd),
+    )
+    expect(selected).toMatch(/quorum: 3|vetto: true/)
+    await page.screenshot({ path: `${SHOTS}/policy-error.png`, fullPage: true })
+
+    await text.fill('version: 1\nid: [oops')
+    await expect
+      .poll(() => check.textContent())
+      .toMatch(/YAML syntax error: .*\n?.*→ at my-policy\.yaml:2:\d+/)
+    // A valid edit can be used: the single-key policy has one key on the board.
+    await page.getByLabel('Shipped policy').selectOption('single-key.yaml')
+    await expect.poll(() => page.locator('#panel-play .key').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('steps through the seed story, narrated, with each refusal and its invariant', async () => {
+    const page = await open('#story')
+    const story = page.locator('#panel-story')
+    const next = page.getByRole('button', { name: 'Next step ▶' })
+    await story.getByText('Press “Next step” to begin.').waitFor()
+    const seen: string[] = []
+    for (let step = 1; ; step++) {
+      await next.click()
+      await expect.poll(() => story.locator('.story').getAttribute('data-step')).toBe(String(step))
+      seen.push(
+        [
+          await story.locator('.narration').textContent(),
+          await story.locator('.step-result').textContent(),
+        ].join(' '),
+      )
+      if (await next.isDisabled()) break
+    }
+    expect(seen).toHaveLength(24)
+    expect(seen[3]).toContain(
+      "The governor tries to turn the Presidential Administration's key on his own proposal.",
+    )
+    expect(seen[3]).toContain('✖ refused NOT_AUTHORIZED (as expected)')
+    expect(seen[3]).toContain('TK3 no self-approval')
+    expect(seen[5]).toContain('TK2 distinct')
+    expect(seen[6]).toContain('✓ accepted → regionalRollout')
+    expect(seen[23]).toContain("The plenary's 14 days pass without both keys")
+    await expect.poll(() => story.locator('.phase').getAttribute('data-phase')).toBe('lapsed')
+    expect(await story.locator('.trail').textContent()).toContain('a deadline fell due')
+    await page.screenshot({ path: `${SHOTS}/seed-story-end.png`, fullPage: true })
+    await page.getByRole('button', { name: '◀ Previous step' }).click()
+    await expect.poll(() => story.locator('.phase').getAttribute('data-phase')).toBe('plenary')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('detects tampering with the audit trail, even a forger who recomputes the hash', async () => {
+    const page = await open()
+    await proposeAndSubmit(page)
+    await actAs(page, /Maxim Oreshkin/)
+    await press(page, `Approve: turn the ${PA} key`)
+    const trail = page.locator('#panel-play .trail-panel')
+    await expect.poll(() => trail.locator('tbody tr').count()).toBe(3)
+    const verdict = trail.locator('.verdict')
+    expect(await verdict.textContent()).toContain('✓ The hash chain holds: 3 events')
+
+    await trail.getByLabel('Event', { exact: true }).selectOption({ label: 'seq 2: SUBMIT by minzifry' })
+    await press(page, 'Tamper with the copy')
+    await expect.poll(() => verdict.textContent()).toContain('✖ Tampering detected (edited) at seq 2')
+    expect(await verdict.textContent()).toContain('You changed seq 2: time moved one day earlier.')
+    expect(await trail.locator('tr.broken').textContent()).toContain(
+      '✖ first broken link · ✖ hash does not match the event',
+    )
+    await page.screenshot({ path: `${SHOTS}/tampered.png`, fullPage: true })
+
+    await trail.getByLabel('The forger').selectOption('edit-and-rehash')
+    await trail.getByLabel('Event', { exact: true }).selectOption({ label: 'seq 3: DECIDE by oreshkin' })
+    await press(page, 'Tamper with the copy')
+    await expect.poll(() => verdict.textContent()).toContain('✖ Tampering detected (edited) at seq 3')
+    expect(await verdict.textContent()).toContain('decision "approve" → "refuse", and its hash recomputed')
+
+    await press(page, 'Restore the original')
+    await expect.poll(() => verdict.textContent()).toContain('✓ The hash chain holds')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('draws the timeline with Mermaid, loaded only when first needed', async () => {
+    const page = await browser.newPage()
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url())
+    })
+    await page.goto(server.url)
+    await page.locator('#panel-play .chart svg').waitFor()
+    // index.html loads one script; Mermaid came later, as chunks of its own.
+    expect(scripts[0]).toMatch(/\/assets\/index-[\w-]+\.js$/)
+    const mermaid = scripts.findIndex((u) => /\/assets\/mermaid\.core-[\w-]+\.js$/.test(u))
+    expect(mermaid).toBeGreaterThan(0)
+
+    await proposeAndSubmit(page)
+    await actAs(page, /Maxim Oreshkin/)
+    await press(page, `Approve: turn the ${PA} key`)
+    await page.locator('#panel-play .timeline-box > summary').click()
+    const timeline = page.locator('#panel-play .timeline')
+    await timeline.locator('svg[aria-roledescription="sequence"]').waitFor()
+    expect(await timeline.locator('svg').textContent()).toContain('approves revision 1')
+    await page.locator('#panel-play').getByLabel('Diagram').selectOption('gantt')
+    await timeline.locator('svg[aria-roledescription="gantt"]').waitFor()
+    expect(await timeline.getAttribute('data-error')).toBeNull()
+    expect(await timeline.locator('svg').textContent()).toContain('✓ oreshkin approves')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('names the invariant a challenge runs into', async () => {
+    const page = await open('#challenges')
+    const card = page.getByRole('article', { name: 'Approve your own proposal' })
+    await card.getByRole('button', { name: 'Start this challenge' }).click()
+    const banner = page.locator('.challenge-banner')
+    await banner.getByText('Challenge: Approve your own proposal').waitFor()
+    expect(await page.getByRole('radio', { name: /Head of the Republic of Tatarstan/ }).isChecked()).toBe(
+      true,
+    )
+    await page.getByRole('button', { name: `✖ Approve: turn the ${PA} key` }).press('Enter')
+    await expect.poll(() => banner.getAttribute('data-found')).toBe('true')
+    expect(await banner.textContent()).toContain('✓ You found the rule that stops you: TK3 no self-approval')
+    await page.screenshot({ path: `${SHOTS}/challenge-found.png`, fullPage: true })
+    await page.getByRole('tab', { name: 'Challenges' }).click()
+    expect(await card.textContent()).toContain('✓ found: TK3 no self-approval')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('can be used from the keyboard alone', async () => {
+    const page = await open()
+    // The tabs: one tab stop, arrow keys between them.
+    await page.getByRole('tab', { name: 'Play' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('The seed story')
+    expect(await page.locator('#panel-story').isVisible()).toBe(true)
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent)
+    for (let i = 0; i < 5 && (await focusedText()) !== 'Next step ▶'; i++) await page.keyboard.press('Tab')
+    expect(await focusedText()).toBe('Next step ▶')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.story').getAttribute('data-step')).toBe('1')
+    await page.getByRole('tab', { name: 'The seed story' }).focus()
+    await page.keyboard.press('ArrowLeft')
+    expect(await page.locator('#panel-play').isVisible()).toBe(true)
+    // Act as the ministry with arrow keys in the radio group, then propose with Enter.
+    await page.getByRole('radio', { name: /Maxim Oreshkin/ }).focus()
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown')
+    expect(await page.getByRole('radio', { name: /Ministry of Digital Development/ }).isChecked()).toBe(true)
+    await page.getByRole('button', { name: /^Propose/ }).focus()
+    await page.keyboard.press('Enter')
+    await page.locator('#panel-play .phase[data-phase="draft"]').waitFor()
+    // Focus stays on the actions after they change.
+    expect(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)).toBe(
+      'actions-h',
+    )
+    // Every control the page draws is reachable: nothing interactive has a negative tabindex.
+    const unreachable = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('button, input, select, textarea, a[href], summary'))
+        .filter((e) => (e as HTMLElement).tabIndex < 0 && !(e as HTMLButtonElement).disabled)
+        .filter((e) => e.getAttribute('role') !== 'tab' && e.closest('[hidden]') === null)
+        .map((e) => e.outerHTML.slice(0, 80)),
+    )
+    expect(unreachable).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('has no serious or critical accessibility violations (axe-core) on any tab', async () => {
+    const page = await open()
+    await proposeAndSubmit(page)
+    await page.addScriptTag({ content: axeSource })
+    const found: string[] = []
+    for (const tab of ['Play', 'The seed story', 'Challenges']) {
+      await page.getByRole('tab', { name: tab }).click()
+      if (tab === 'The seed story') {
+        await page.getByRole('button', { name: 'Next step ▶' }).click()
+        await page.locator('#panel-story .chart svg').waitFor()
+      }
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
+        const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
+          violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+        }
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }))
+      })
+      for (const v of violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          found.push(`${tab}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`)
+        }
+      }
+    }
+    expect(found).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})

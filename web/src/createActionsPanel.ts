@@ -1,0 +1,102 @@
+import type { Explanation } from '../../src/engine/explainEvent.js'
+import { h } from './h.js'
+import type { Offer } from './offersFor.js'
+import { renderReasons } from './renderReasons.js'
+
+export interface ExplainedOffer {
+  offer: Offer
+  explanation: Explanation
+}
+
+/**
+ * The acting principal's commands as buttons: the ones the engine would take now, then the ones
+ * it would refuse, each shown disabled with `explain()`'s reasons. A disabled one stays
+ * focusable and can be pressed anyway, to see the engine refuse it for real.
+ */
+export function createActionsPanel(
+  proposalForm: HTMLElement,
+  outcome: HTMLElement,
+  onAttempt: (offer: Offer) => void,
+) {
+  const heading = h('h2', { id: 'actions-h', tabindex: -1 }, 'Actions')
+  const allowed = h('div', { class: 'allowed' })
+  const refused = h('div', { class: 'refused' })
+  const element = h(
+    'section',
+    { class: 'panel actions', 'aria-labelledby': heading.id },
+    heading,
+    outcome,
+    proposalForm,
+    allowed,
+    refused,
+  )
+
+  function update(who: string, explained: readonly ExplainedOffer[], proposing: boolean) {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.offer
+    heading.textContent = `What ${who} may do`
+    proposalForm.hidden = !proposing
+    const yes = explained.filter((e) => e.explanation.allowed)
+    const no = explained.filter((e) => !e.explanation.allowed)
+    allowed.replaceChildren(
+      h('h3', {}, `✓ Allowed now (${yes.length})`),
+      yes.length === 0
+        ? h(
+            'p',
+            {},
+            'Nothing: the statechart takes no command from this principal now. Act as someone else, move the clock, or start over.',
+          )
+        : h(
+            'ul',
+            { class: 'offers' },
+            yes.map(({ offer }) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'offer', 'data-offer': offer.id, onClick: () => onAttempt(offer) },
+                  offer.label,
+                ),
+              ),
+            ),
+          ),
+    )
+    refused.replaceChildren(
+      h('h3', {}, `✖ Not allowed now (${no.length})`),
+      no.length === 0
+        ? ''
+        : h('p', { class: 'hint' }, 'The statechart refuses these; each says why. Press one to try anyway.'),
+      h(
+        'ul',
+        { class: 'offers' },
+        no.map(({ offer, explanation }) => {
+          const reasonsId = `why-${offer.id}`
+          return h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'offer',
+                'aria-disabled': 'true',
+                'aria-describedby': reasonsId,
+                'data-offer': offer.id,
+                onClick: () => onAttempt(offer),
+              },
+              `✖ ${offer.label}`,
+            ),
+            h('div', { id: reasonsId }, renderReasons(explanation.reasons, explanation.code, false)),
+          )
+        }),
+      ),
+    )
+    // Keep the keyboard where it was: the same command's button, or the panel's heading.
+    if (focused !== undefined) {
+      const again = element.querySelector<HTMLElement>(`[data-offer="${CSS.escape(focused)}"]`)
+      ;(again ?? heading).focus()
+    }
+  }
+
+  return { element, update }
+}

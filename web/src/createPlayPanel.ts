@@ -1,0 +1,193 @@
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { INVARIANTS } from '../../src/invariants/invariants.js'
+import { loadPolicy } from '../../src/policy/loadPolicy.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
+import { createActionsPanel } from './createActionsPanel.js'
+import { createClockPanel } from './createClockPanel.js'
+import { createPolicyPanel } from './createPolicyPanel.js'
+import { createProposalForm } from './createProposalForm.js'
+import { createRoleSwitcher } from './createRoleSwitcher.js'
+import { createSandbox, type Outcome, SANDBOX_INITIATIVE, type Sandbox } from './createSandbox.js'
+import { createStage } from './createStage.js'
+import { h } from './h.js'
+import type { Challenge } from './lessons/challenges.js'
+import { defaultDraft, type Offer, offersFor, type ProposalDraft } from './offersFor.js'
+import { renderReasons } from './renderReasons.js'
+import type { Scene } from './scene.js'
+import { shippedPolicy } from './shippedPolicies.js'
+
+/**
+ * The playground: pick a policy, act as any principal, press the commands the engine allows
+ * (or try the ones it refuses), move the clock, and watch the keys, the chart and the audit
+ * trail. A challenge sets up a situation and watches for the invariant that stops the student.
+ */
+export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void) {
+  let sandbox: Sandbox = createSandbox(loadPolicy(shippedPolicy('two-keys.yaml').text, 'two-keys.yaml'))
+  let actingAs = 'minzifry'
+  let challenge: Challenge | null = null
+  let found = false
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const policyPanel = createPolicyPanel((policy) => serial(() => usePolicy(policy, null)))
+  const roles = createRoleSwitcher((principal) => {
+    actingAs = principal
+    serial(refresh)
+  })
+  const form = createProposalForm(() => serial(refresh))
+  const outcome = h('div', { class: 'outcome', role: 'status', 'aria-live': 'polite' })
+  const actions = createActionsPanel(form.element, outcome, (offer) => serial(() => attempt(offer)))
+  const clock = createClockPanel(
+    (ms) => serial(() => advance(ms)),
+    () => serial(() => usePolicy(sandbox.policy, challenge)),
+  )
+  const banner = h('section', { class: 'challenge-banner', 'aria-labelledby': 'challenge-h', hidden: true })
+  const stage = createStage(
+    'play',
+    'No initiative yet: act as a sponsor (a ministry or a governor) and propose one.',
+  )
+  const element = h(
+    'div',
+    { class: 'play' },
+    banner,
+    roles.element,
+    h(
+      'div',
+      { class: 'columns' },
+      h('div', { class: 'controls' }, actions.element, clock.element, policyPanel.element),
+      stage.element,
+    ),
+  )
+
+  /** One thing at a time: the engine's answers arrive in the order they were asked. */
+  function serial(task: () => Promise<unknown>) {
+    queue = queue.then(task).catch((error: unknown) => {
+      outcome.replaceChildren(h('p', { class: 'bad' }, `✖ internal error: ${String(error)}`))
+    })
+  }
+
+  async function usePolicy(policy: Policy, next: Challenge | null) {
+    sandbox = createSandbox(policy)
+    challenge = next
+    found = false
+    outcome.replaceChildren()
+    delete outcome.dataset.kind
+    if (next !== null) {
+      for (const step of next.setup) {
+        if (step.advance !== undefined) await sandbox.advance(step.advance)
+        if (step.command !== undefined) {
+          const result = await sandbox.attempt(step.command)
+          if (result.kind === 'refused')
+            throw new Error(`challenge "${next.id}" setup was refused: ${result.reasons.join('; ')}`)
+        }
+      }
+      actingAs = next.actAs
+    }
+    actingAs = roles.update(policy, actingAs)
+    form.reset(policy, next?.draft ?? defaultDraft(policy))
+    renderBanner()
+    await refresh()
+    // A keyboard or screen-reader user starting a challenge lands on it.
+    if (next !== null) document.getElementById('challenge-h')?.focus()
+  }
+
+  async function refresh(): Promise<Scene> {
+    const scene = await sandbox.scene()
+    stage.update(scene)
+    const context = scene.board === null ? null : (scene.snapshot.context as InitiativeContext)
+    const draft: ProposalDraft = form.read()
+    const offers = offersFor(sandbox.policy, actingAs, SANDBOX_INITIATIVE, context, sandbox.now(), draft)
+    const explained = await Promise.all(
+      offers.map(async (offer) => ({ offer, explanation: await sandbox.explain(offer.command) })),
+    )
+    actions.update(actingAs, explained, context === null)
+    clock.update(sandbox.now())
+    return scene
+  }
+
+  async function attempt(offer: Offer) {
+    const result = await sandbox.attempt(offer.command)
+    const scene = await refresh()
+    showOutcome(offer, result, scene)
+    check(result, scene)
+  }
+
+  async function advance(ms: number) {
+    await sandbox.advance(ms)
+    const scene = await refresh()
+    outcome.dataset.kind = 'clock'
+    outcome.replaceChildren(
+      h(
+        'p',
+        {},
+        `◷ The clock moved on; ${scene.board === null ? 'no initiative yet' : `the initiative is ${scene.board.phaseText}`}.`,
+      ),
+    )
+    check(null, scene)
+  }
+
+  function showOutcome(offer: Offer, result: Outcome, scene: Scene) {
+    outcome.dataset.kind = result.kind
+    if (result.kind === 'accepted') {
+      outcome.replaceChildren(
+        h(
+          'p',
+          { class: 'ok' },
+          `✓ Accepted: ${actingAs} — ${offer.label}. The initiative is ${scene.board?.phaseText ?? 'not yet proposed'}.`,
+        ),
+      )
+      return
+    }
+    outcome.replaceChildren(
+      h('p', { class: 'bad' }, `✖ Refused: ${actingAs} — ${offer.label}. The engine said:`),
+      renderReasons(result.reasons, result.code),
+    )
+  }
+
+  function check(result: Outcome | null, scene: Scene) {
+    if (challenge === null || found) return
+    if (!challenge.found(result, scene.board)) return
+    found = true
+    renderBanner()
+    onChallengeFound(challenge)
+  }
+
+  function renderBanner() {
+    banner.hidden = challenge === null
+    if (challenge === null) {
+      banner.replaceChildren()
+      return
+    }
+    const invariant = INVARIANTS.find((i) => i.id === challenge?.invariant)
+    banner.dataset.found = String(found)
+    banner.replaceChildren(
+      h('h2', { id: 'challenge-h', tabindex: -1 }, `Challenge: ${challenge.title}`),
+      h('p', {}, challenge.story),
+      h('p', {}, h('strong', {}, 'Your goal: '), challenge.goal),
+      h('details', {}, h('summary', {}, 'A hint'), h('p', {}, challenge.hint)),
+      h(
+        'p',
+        { class: found ? 'ok found' : 'pending', role: 'status' },
+        found
+          ? `✓ You found the rule that stops you: ${invariant?.id} ${invariant?.name} — ${invariant?.statement}.`
+          : '○ Not yet: keep trying. When the process stops you, the rule that did it appears here.',
+      ),
+      h('p', {}, h('button', { type: 'button', onClick: () => leaveChallenge() }, 'Leave the challenge')),
+    )
+  }
+
+  function leaveChallenge() {
+    serial(() => usePolicy(sandbox.policy, null))
+  }
+
+  /** Starts a challenge: its policy, its setup, its principal. */
+  function startChallenge(next: Challenge) {
+    policyPanel.choose(next.policy, false)
+    serial(() => usePolicy(loadPolicy(shippedPolicy(next.policy).text, next.policy), next))
+  }
+
+  function start() {
+    policyPanel.choose('two-keys.yaml')
+  }
+
+  return { element, start, startChallenge }
+}

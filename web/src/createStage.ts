@@ -1,0 +1,48 @@
+import { toMermaid } from '../../src/render/toMermaid.js'
+import { createBoardView } from './createBoardView.js'
+import { createDiagramView } from './createDiagramView.js'
+import { createTrailView } from './createTrailView.js'
+import { h } from './h.js'
+import type { Scene } from './scene.js'
+
+/** The active leaf states in words: `open › review › presidential-administration › turned`. */
+export function describeActive(scene: Scene): string {
+  const leaves = scene.snapshot._nodes
+    .filter((n) => n.type === 'atomic' || n.type === 'final')
+    .map((n) => n.path.join(' › '))
+  return `Highlighted (active) states: ${leaves.join('; ')}.`
+}
+
+/**
+ * What every part of the page shows about one initiative: the key board, the statechart with
+ * the active states highlighted (`toMermaid(machine, { highlight })`) and the audit trail.
+ */
+export function createStage(prefix: string, emptyText: string) {
+  const board = createBoardView(`${prefix}-board-h`, emptyText)
+  const chartHeading = `${prefix}-chart-h`
+  const chart = createDiagramView('The statechart of the policy, with the current state highlighted', 'chart')
+  const trail = createTrailView(prefix)
+  const element = h(
+    'div',
+    { class: 'stage' },
+    board.element,
+    h(
+      'section',
+      { class: 'panel chart-panel', 'aria-labelledby': chartHeading },
+      h('h2', { id: chartHeading }, 'The statechart'),
+      chart.element,
+    ),
+    trail.element,
+  )
+
+  function update(scene: Scene) {
+    board.update(scene)
+    chart.show(
+      toMermaid(scene.machine, { highlight: scene.snapshot._nodes.map((n) => n.id) }),
+      describeActive(scene),
+    )
+    trail.update(scene)
+  }
+
+  return { element, update }
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+const web = fileURLToPath(new URL('.', import.meta.url))
+const repo = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * The classroom playground: `npm run build:web` writes web/dist, a static site anyone can host
+ * (relative paths, no server code). The page imports the library from ../src and ../machines.
+ */
+export default defineConfig({
+  root: web,
+  base: './',
+  // The page bundles its policies and the seed script; there is nothing to copy.
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The bundle-budget test reads which chunks index.html loads first from here.
+    manifest: true,
+    // Mermaid is large; it loads on demand, after the page works.
+    chunkSizeWarningLimit: 3000,
+  },
+  server: { fs: { allow: [repo] } },
+})
