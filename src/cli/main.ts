@@ -2,11 +2,13 @@ import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { registerAudit } from './auditCommand.js'
+import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
+import { registerSimulate } from './simulateCommand.js'
 import { registerValidate } from './validateCommand.js'
 import { registerVerify } from './verifyCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
@@ -21,10 +23,12 @@ export function createProgram(): Command {
     .exitOverride()
   // Subcommands, one file each (keep this list sorted).
   registerAudit(program)
+  registerCompare(program)
   registerDiagram(program)
   registerHistory(program)
   registerPlayground(program)
   registerRun(program)
+  registerSimulate(program)
   registerValidate(program)
   registerVerify(program)
   registerWalkthrough(program)

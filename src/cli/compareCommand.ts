@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs'
+import type { Command } from 'commander'
+import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { renderSimulationReport } from '../report/renderSimulationReport.js'
+import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
+import { compare } from '../simulate/simulate.js'
+import { EXIT } from './exitCodes.js'
+import { addRunOptions, progressBar, runOptions, type SimulationCliOptions } from './simulateCommand.js'
+
+/**
+ * `twokeys compare <policyA> <policyB> --scenario <file> …`: the same scenario under two policies
+ * with common random numbers; prints A, B and the paired difference B − A with its interval.
+ *
+ * @example
+ * registerCompare(program) // twokeys compare two-keys.yaml single-key.yaml --scenario baseline.yaml
+ */
+export function registerCompare(program: Command): void {
+  addRunOptions(
+    program
+      .command('compare')
+      .description('simulate one scenario under two policies with common random numbers; paired differences')
+      .argument('<policyA>', 'policy A (YAML or JSON)')
+      .argument('<policyB>', 'policy B (YAML or JSON)'),
+  ).action(async (pathA: string, pathB: string, options: SimulationCliOptions) => {
+    const a = loadPolicyFile(pathA)
+    const b = loadPolicyFile(pathB)
+    const run = runOptions(options)
+    const bar = progressBar('comparing', options.json !== true && options.csv !== true)
+    const result = await compare(a, b, run.scenario, {
+      ...run,
+      ...(bar.update === undefined ? {} : { onProgress: bar.update }),
+    })
+    bar.done()
+    if (options.report !== undefined) {
+      writeFileSync(
+        options.report,
+        renderSimulationReport({ simulations: [result.a, result.b], comparison: result }),
+      )
+    }
+    process.stdout.write(
+      options.json === true
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : options.csv === true
+          ? comparisonCsv(result)
+          : formatComparison(result),
+    )
+    process.exitCode = EXIT.ok
+  })
+}

