@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Printed output is asserted as text: no colours, whether or not CI makes picocolors think it may.
+    env: { NO_COLOR: '1' },
   },
 })

@@ -22,5 +22,7 @@ export default defineConfig({
     // Mermaid is large; it loads on demand, after the page works.
     chunkSizeWarningLimit: 3000,
   },
+  // The what-if simulator runs in a module worker, its own chunk, fetched when Run is pressed.
+  worker: { format: 'es' },
   server: { fs: { allow: [repo] } },
 })

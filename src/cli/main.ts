@@ -9,6 +9,7 @@ import { registerHistory } from './historyCommand.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerSimulate } from './simulateCommand.js'
+import { registerSweep } from './sweepCommand.js'
 import { registerValidate } from './validateCommand.js'
 import { registerVerify } from './verifyCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   registerPlayground(program)
   registerRun(program)
   registerSimulate(program)
+  registerSweep(program)
   registerValidate(program)
   registerVerify(program)
   registerWalkthrough(program)

@@ -4,6 +4,7 @@ import { createTabs } from './createTabs.js'
 import { h } from './h.js'
 import { createChallengesPanel } from './lessons/createChallengesPanel.js'
 import { createSeedLesson } from './lessons/createSeedLesson.js'
+import { createWhatIfPanel } from './whatIf/createWhatIfPanel.js'
 
 const app = document.getElementById('app')
 if (app === null) throw new Error('the page has no #app element')
@@ -14,10 +15,14 @@ const challenges = createChallengesPanel((challenge) => {
 })
 const play = createPlayPanel((challenge) => challenges.solved(challenge))
 const story = createSeedLesson()
+const whatIf = createWhatIfPanel(
+  () => (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value ?? '',
+)
 const tabs = createTabs('Playground sections', [
   { id: 'play', label: 'Play', panel: play.element },
   { id: 'story', label: 'The seed story', panel: story.element },
   { id: 'challenges', label: 'Challenges', panel: challenges.element },
+  { id: 'what-if', label: 'What if?', panel: whatIf.element },
 ])
 app.replaceChildren(tabs.element)
 play.start()

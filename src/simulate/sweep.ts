@@ -1,0 +1,252 @@
+import pc from 'picocolors'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { compile } from '../verify/compile.js'
+import { formatEstimate } from './formatSimulation.js'
+import type { RunOptions } from './runReplications.js'
+import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
+import type { MetricEstimate } from './SimulationResult.js'
+import { resolvePath, setPath } from './setPath.js'
+import { simulate } from './simulate.js'
+import type { Estimate } from './studentT.js'
+
+/** Most sweep points one run accepts. */
+export const MAX_SWEEP_POINTS = 1000
+
+const badCommand = (message: string) => new TwoKeysError('COMMAND_INVALID', message)
+
+/**
+ * Parses the values of `--vary`: an inclusive range `a..b:step` (step 1 when left out), a comma
+ * list `5,10,20`, or one value. Numbers become numbers; other words stay strings (`fifo,lifo`).
+ *
+ * @example
+ * parseValues('5..40:5') // [5, 10, 15, 20, 25, 30, 35, 40]
+ * parseValues('5,10,20') // [5, 10, 20]
+ */
+export function parseValues(text: string): (number | string)[] {
+  const range =
+    /^\s*(-?[\d.]+(?:e-?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e-?\d+)?)\s*(?::\s*([\d.]+(?:e-?\d+)?))?\s*$/i.exec(text)
+  if (range !== null) {
+    const from = Number(range[1])
+    const to = Number(range[2])
+    const step = range[3] === undefined ? 1 : Number(range[3])
+    if (![from, to, step].every(Number.isFinite) || step <= 0 || to < from) {
+      throw badCommand(`range "${text}" is not a..b:step with a ≤ b and step > 0 (for example 5..40:5)`)
+    }
+    const count = Math.floor((to - from) / step + 1e-9) + 1
+    if (count > MAX_SWEEP_POINTS)
+      throw badCommand(`range "${text}" has ${count} points; at most ${MAX_SWEEP_POINTS}`)
+    // Rounded to the step's decimals, so 0.1 steps give 0.3, not 0.30000000000000004.
+    const decimals = Math.max(...[range[1] ?? '', range[3] ?? '1'].map((s) => s.split('.')[1]?.length ?? 0))
+    return Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(decimals)))
+  }
+  if (text.includes('..')) throw badCommand(`range "${text}" is not a..b:step (for example 5..40:5)`)
+  const items = text.split(',').map((s) => s.trim())
+  if (items.some((s) => s === '')) throw badCommand(`value list "${text}" has an empty item`)
+  if (items.length > MAX_SWEEP_POINTS)
+    throw badCommand(`value list "${text}" has ${items.length} values; at most ${MAX_SWEEP_POINTS}`)
+  return items.map((s) => {
+    if (s === 'true' || s === 'false') return s
+    const n = Number(s)
+    return Number.isFinite(n) ? n : s
+  })
+}
+
+/**
+ * Splits `--vary 'path=values'` into the path and its values.
+ *
+ * @example
+ * parseVary('reviewers.principals.oreshkin.reviewDays.mean=5..40:5')
+ */
+export function parseVary(text: string): { path: string; values: (number | string)[] } {
+  // The path may contain `[field=value]`; the values start at the first "=" outside brackets.
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '[') depth++
+    else if (c === ']') depth--
+    else if (c === '=' && depth === 0) {
+      const path = text.slice(0, i).trim()
+      if (path === '') break
+      return { path, values: parseValues(text.slice(i + 1)) }
+    }
+  }
+  throw badCommand(
+    `--vary "${text}" is not path=values (for example reviewers.principals.oreshkin.reviewDays.mean=5..40:5)`,
+  )
+}
+
+/**
+ * The scenario with one parameter changed, validated again by the schema: a bad path, a value of
+ * the wrong type, or one the schema rejects throws `SCENARIO_INVALID` naming the path.
+ *
+ * @example
+ * varyScenario(scenario, 'principals.oreshkin.reviewDays.mean', 10)
+ */
+export function varyScenario(scenario: Scenario, path: string, value: number | string | boolean): Scenario {
+  const varied = setPath(scenario, path, value)
+  const result = ScenarioSchema.safeParse(varied)
+  if (!result.success) {
+    const issues = result.error.issues
+      .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('\n')
+    throw new TwoKeysError(
+      'SCENARIO_INVALID',
+      `scenario "${scenario.name}" with ${path} = ${JSON.stringify(value)} is invalid:\n${issues}`,
+    )
+  }
+  return result.data
+}
+
+export interface SweepPoint {
+  value: number | string
+  metrics: MetricEstimate[]
+  events: number
+  seconds: number
+}
+
+export interface SweepResult {
+  policy: string
+  scenario: string
+  path: string
+  /** The principal the path varies (`reviewers.principals.<id>…`), whose utilisation is shown. */
+  principal: string | null
+  seed: number
+  replications: number
+  keys: { id: string; label: string }[]
+  /** The metrics each point reports, in column order. */
+  metricNames: string[]
+  points: SweepPoint[]
+  commonRandomNumbers: true
+}
+
+export interface SweepOptions extends RunOptions {
+  path: string
+  values: (number | string)[]
+}
+
+/**
+ * Runs a scenario once per value of one parameter, every point on the same seed (common random
+ * numbers: initiative i arrives at the same time at every point), and reports the key metrics.
+ * Every varied scenario is validated before any runs.
+ *
+ * @example
+ * const s = await sweep(policy, scenario, { path: 'principals.oreshkin.reviewDays.mean', values: [5, 10], replications: 10, seed: 1 })
+ */
+export async function sweep(policy: Policy, scenario: Scenario, options: SweepOptions): Promise<SweepResult> {
+  if (options.values.length === 0) throw badCommand('--vary names no values')
+  const at = resolvePath(scenario, options.path)
+  const segs = at.segments
+  const principal =
+    segs.length >= 3 &&
+    segs[0]?.kind === 'key' &&
+    segs[0].key === 'reviewers' &&
+    segs[1]?.kind === 'key' &&
+    segs[1].key === 'principals' &&
+    segs[2]?.kind === 'key'
+      ? segs[2].key
+      : null
+  const scenarios = options.values.map((v) => varyScenario(scenario, options.path, v))
+  const metricNames = [
+    'approvalDays.p50',
+    'approvalDays.mean',
+    'approvedPer30',
+    'lapseRate',
+    ...(principal === null ? [] : [`utilisation.${principal}`]),
+    ...policy.keys.map((k) => `lastKey.${k.id}`),
+  ]
+  const table = compile(policy)
+  const total = options.values.length * options.replications
+  const points: SweepPoint[] = []
+  for (const [i, s] of scenarios.entries()) {
+    const result = await simulate(policy, s, {
+      replications: options.replications,
+      seed: options.seed,
+      table,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.onProgress === undefined
+        ? {}
+        : {
+            onProgress: (d: number) => options.onProgress?.(i * options.replications + d, total),
+          }),
+    })
+    points.push({
+      value: options.values[i]!,
+      metrics: metricNames.map(
+        (name) =>
+          result.metrics.find((m) => m.name === name) ?? {
+            name,
+            mean: Number.NaN,
+            halfWidth: Number.NaN,
+            low: Number.NaN,
+            high: Number.NaN,
+            n: 0,
+            sd: Number.NaN,
+          },
+      ),
+      events: result.events,
+      seconds: result.seconds,
+    })
+  }
+  return {
+    policy: policy.id,
+    scenario: scenario.name,
+    path: options.path,
+    principal,
+    seed: options.seed,
+    replications: options.replications,
+    keys: policy.keys.map((k) => ({ id: k.id, label: k.label })),
+    metricNames,
+    points,
+    commonRandomNumbers: true,
+  }
+}
+
+function header(result: SweepResult, name: string): { label: string; unit: string } {
+  if (name === 'approvalDays.p50') return { label: 'approval p50 (days)', unit: 'days' }
+  if (name === 'approvalDays.mean') return { label: 'approval mean (days)', unit: 'days' }
+  if (name === 'approvedPer30') return { label: 'approved / 30 d', unit: 'rate' }
+  if (name === 'lapseRate') return { label: 'lapsed', unit: 'share' }
+  if (name.startsWith('utilisation.')) return { label: `util. ${name.slice(12)}`, unit: 'share' }
+  const key = result.keys.find((k) => `lastKey.${k.id}` === name)
+  return { label: `last: ${key?.label ?? name.slice(8)}`, unit: 'share' }
+}
+
+/**
+ * A sweep as a terminal table: one row per value, each metric's mean and 95 % interval.
+ *
+ * @example
+ * process.stdout.write(formatSweep(result))
+ */
+export function formatSweep(result: SweepResult, options: { color?: boolean } = {}): string {
+  const color = options.color ?? pc.isColorSupported
+  const c = pc.createColors(color)
+  const head = `${c.bold(`Sweep of ${result.path} on "${result.scenario}" under policy "${result.policy}"`)}\n${c.dim(
+    `${result.replications} replications per point · seed ${result.seed} · common random numbers across points`,
+  )}\n`
+  const rows = [['value', ...result.metricNames.map((n) => header(result, n).label)]]
+  for (const p of result.points) {
+    rows.push([
+      String(p.value),
+      ...p.metrics.map((m) => formatEstimate(m as Estimate, header(result, m.name).unit)),
+    ])
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
+  const lines = rows.map((r, j) => {
+    const line = r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+    return j === 0 ? c.bold(line) : line
+  })
+  return `${head}\n${lines.join('\n')}\n${c.dim('Intervals: 95% Student-t across replications.')}\n`
+}
+
+/** A sweep as CSV: one row per value, mean and interval per metric. */
+export function sweepCsv(result: SweepResult): string {
+  const cols = result.metricNames.flatMap((n) => [n, `${n}.low`, `${n}.high`])
+  const lines = [['path', 'value', ...cols].join(',')]
+  for (const p of result.points) {
+    lines.push([result.path, p.value, ...p.metrics.flatMap((m) => [m.mean, m.low, m.high])].join(','))
+  }
+  return `${lines.join('\n')}\n`
+}

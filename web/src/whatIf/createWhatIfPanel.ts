@@ -1,0 +1,215 @@
+import baseline from '../../../examples/scenarios/baseline.yaml?raw'
+import { h } from '../h.js'
+import { SHIPPED_POLICIES } from '../shippedPolicies.js'
+import { drawLeadTimeChart } from './drawLeadTimeChart.js'
+import {
+  clampKnobs,
+  DEFAULT_KNOBS,
+  KNOB_BOUNDS,
+  type WhatIfKnobs,
+  type WhatIfMessage,
+  type WhatIfRequest,
+  type WhatIfResult,
+  type WhatIfRun,
+} from './whatIfTypes.js'
+
+const PASTED = ''
+const SEED = 7
+
+const KNOB_LABELS: Record<keyof WhatIfKnobs, string> = {
+  ratePerDay: 'Initiatives arriving per day',
+  reviewDays: 'Maxim Oreshkin’s mean review days',
+  replications: 'Replications',
+  horizonDays: 'Simulated days per replication',
+}
+
+const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—')
+
+/** "two-keys.yaml" → "two keys": how the sentence and legend name a policy. */
+export function policyName(file: string): string {
+  return file.replace(/\.(ya?ml|json)$/, '').replace(/-/g, ' ')
+}
+
+/** "With two keys, median time to approval is X days [CI], Y× single key." */
+export function whatIfSentence(result: WhatIfResult): string {
+  const { a, b, ratio } = result
+  const m = a.medianDays
+  const ci = (e: { low: number; high: number }, digits = 1) =>
+    Number.isFinite(e.low) ? ` [95 % CI ${fmt(e.low, digits)}–${fmt(e.high, digits)}]` : ''
+  return `With ${policyName(a.file)}, median time to approval is ${fmt(m.mean)} days${ci(m)}, ${fmt(ratio.mean, 2)}×${ci(ratio, 2)} ${policyName(b.file)} (${fmt(b.medianDays.mean)} days).`
+}
+
+/**
+ * The what-if tab: pick two policies and a few knobs of the bundled baseline scenario, and run
+ * a small simulation of both in a Web Worker, with common random numbers. The simulator and
+ * `compile()` live in the worker's chunk, fetched only when Run is pressed.
+ *
+ * @param pastedText the policy text of the Play tab's policy box (the pasted one)
+ */
+export function createWhatIfPanel(pastedText: () => string) {
+  const choose = (id: string, initial: string) => {
+    const select = h(
+      'select',
+      { id },
+      SHIPPED_POLICIES.map((p) => h('option', { value: p.file }, p.file)),
+      h('option', { value: PASTED }, 'the policy text in Play → Policy'),
+    )
+    select.value = initial
+    return select
+  }
+  const selectA = choose('whatif-a', 'two-keys.yaml')
+  const selectB = choose('whatif-b', 'single-key.yaml')
+  const inputs = Object.fromEntries(
+    (Object.keys(KNOB_BOUNDS) as (keyof WhatIfKnobs)[]).map((name) => {
+      const { min, max, step } = KNOB_BOUNDS[name]
+      const input = h('input', {
+        type: 'number',
+        id: `whatif-${name}`,
+        name,
+        min,
+        max,
+        step,
+        value: DEFAULT_KNOBS[name],
+        required: true,
+        'aria-describedby': `whatif-${name}-hint`,
+      })
+      return [name, input]
+    }),
+  ) as Record<keyof WhatIfKnobs, HTMLInputElement>
+  const run = h('button', { type: 'button', id: 'whatif-run' }, 'Run')
+  const cancel = h('button', { type: 'button', id: 'whatif-cancel', disabled: true }, 'Cancel')
+  const progress = h('progress', {
+    id: 'whatif-progress',
+    max: 1,
+    value: 0,
+    'aria-label': 'Simulation progress',
+  })
+  const status = h(
+    'p',
+    { id: 'whatif-status', class: 'whatif-status', role: 'status', 'aria-live': 'polite' },
+    '',
+  )
+  const output = h('div', { class: 'whatif-output', id: 'whatif-output' })
+
+  const element = h(
+    'section',
+    { class: 'panel whatif', 'aria-labelledby': 'whatif-h' },
+    h('h2', { id: 'whatif-h' }, 'What if? Two policies under the same load'),
+    h(
+      'p',
+      {},
+      'Pick two policies and change the baseline scenario a little. Both run on the same simulated initiatives and the same review times (common random numbers), in a Web Worker, on the same compiled statechart as the CLI’s ',
+      h('code', {}, 'twokeys simulate'),
+      '.',
+    ),
+    h(
+      'div',
+      { class: 'whatif-form' },
+      h('p', {}, h('label', { for: selectA.id, class: 'whatif-label' }, 'Policy A '), selectA),
+      h('p', {}, h('label', { for: selectB.id, class: 'whatif-label' }, 'Policy B '), selectB),
+      (Object.keys(inputs) as (keyof WhatIfKnobs)[]).map((name) => {
+        const { min, max } = KNOB_BOUNDS[name]
+        return h(
+          'p',
+          {},
+          h('label', { for: `whatif-${name}`, class: 'whatif-label' }, `${KNOB_LABELS[name]} `),
+          inputs[name],
+          ' ',
+          h('span', { id: `whatif-${name}-hint`, class: 'hint' }, `(${min} to ${max})`),
+        )
+      }),
+      h('p', { class: 'whatif-buttons' }, run, ' ', cancel, ' ', progress),
+    ),
+    status,
+    output,
+  )
+
+  let worker: Worker | null = null
+
+  function textOf(select: HTMLSelectElement) {
+    if (select.value === PASTED) return { file: 'my-policy.yaml', text: pastedText() }
+    const shipped = SHIPPED_POLICIES.find((p) => p.file === select.value)
+    return { file: select.value, text: shipped?.text ?? '' }
+  }
+
+  function stop(message: string) {
+    worker?.terminate()
+    worker = null
+    run.disabled = false
+    cancel.disabled = true
+    element.dataset.running = 'false'
+    status.textContent = message
+  }
+
+  function show(result: WhatIfResult) {
+    const label = (r: WhatIfRun) => `${policyName(r.file)} (${r.keys} key${r.keys === 1 ? '' : 's'})`
+    output.replaceChildren(
+      h('p', { class: 'whatif-sentence' }, whatIfSentence(result)),
+      h(
+        'figure',
+        { class: 'chart' },
+        drawLeadTimeChart([result.a, result.b], label),
+        h(
+          'figcaption',
+          {},
+          `Time to approval under A (${policyName(result.a.file)}, solid line) and B (${policyName(result.b.file)}, dashed line): ${result.replications} replications of ${result.horizonDays} days after a ${fmt(result.warmupDays, 0)}-day warm-up, seed ${result.seed}. 90th percentile: A ${fmt(result.a.p90Days.mean)} days, B ${fmt(result.b.p90Days.mean)} days.`,
+        ),
+      ),
+    )
+    element.dataset.result = 'true'
+  }
+
+  function start() {
+    const knobs = clampKnobs(
+      Object.fromEntries(
+        (Object.keys(inputs) as (keyof WhatIfKnobs)[]).map((name) => [name, Number(inputs[name].value)]),
+      ) as unknown as WhatIfKnobs,
+    )
+    for (const name of Object.keys(inputs) as (keyof WhatIfKnobs)[]) inputs[name].value = String(knobs[name])
+    const request: WhatIfRequest = {
+      a: textOf(selectA),
+      b: textOf(selectB),
+      scenarioText: baseline,
+      knobs,
+      seed: SEED,
+    }
+    worker?.terminate()
+    worker = new Worker(new URL('./whatIfWorker.ts', import.meta.url), { type: 'module' })
+    run.disabled = true
+    cancel.disabled = false
+    element.dataset.running = 'true'
+    element.dataset.result = 'false'
+    progress.value = 0
+    status.textContent = 'Loading the simulator…'
+    let announced = -1
+    worker.addEventListener('message', (event: MessageEvent<WhatIfMessage>) => {
+      const message = event.data
+      if (message.type === 'progress') {
+        progress.value = message.done / message.total
+        // Announce every quarter, not every replication.
+        const quarter = Math.floor((4 * message.done) / message.total)
+        if (quarter !== announced) {
+          announced = quarter
+          status.textContent = `Running: ${message.done} of ${message.total} replications…`
+        }
+      } else if (message.type === 'done') {
+        stop(
+          `Done: ${message.result.replications} replications per policy in ${fmt(message.result.seconds)} s.`,
+        )
+        show(message.result)
+      } else {
+        stop(`✖ The simulation failed: ${message.message}`)
+      }
+    })
+    worker.addEventListener('error', (event) => stop(`✖ The simulation worker failed: ${event.message}`))
+    worker.postMessage(request)
+  }
+
+  run.addEventListener('click', start)
+  cancel.addEventListener('click', () => {
+    progress.value = 0
+    stop('Cancelled.')
+  })
+  element.dataset.running = 'false'
+  return { element }
+}
