@@ -2,15 +2,14 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportAudit } from '../../src/audit/exportAudit.js'
 import { importAudit } from '../../src/audit/importAudit.js'
-import { main } from '../../src/cli/main.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { freshSchema, pgRequired, pgSkipReason, pgUrl } from '../stores/support/postgres.js'
+import { twokeys } from '../support/runCli.js'
 import { policy, sampleLog } from './support/sampleLog.js'
 
 // The real CLI from source, as bin/twokeys.js runs it from dist/.
@@ -41,35 +40,6 @@ function spawned(...args: string[]): Promise<Run> {
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
-}
-
-/**
- * The same `main()` in this process, with its output captured: fast, so most cases run this way.
- * One at a time (it swaps process.stdout.write and process.exitCode).
- */
-async function twokeys(...args: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const capture = (into: (text: string) => void) => (chunk: string | Uint8Array) => {
-    into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())
-    return true
-  }
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as never)
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as never)
-  const before = process.exitCode
-  process.exitCode = undefined
-  try {
-    await main(['node', 'twokeys', ...args])
-    return {
-      code: Number(process.exitCode ?? 0),
-      stdout: stripVTControlCharacters(stdout),
-      stderr: stripVTControlCharacters(stderr),
-    }
-  } finally {
-    out.mockRestore()
-    err.mockRestore()
-    process.exitCode = before
-  }
 }
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s{4}at /m)

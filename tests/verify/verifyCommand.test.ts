@@ -1,40 +1,7 @@
-import { stripVTControlCharacters } from 'node:util'
-import { describe, expect, it, vi } from 'vitest'
-import { main } from '../../src/cli/main.js'
+import { describe, expect, it } from 'vitest'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** `main()` in this process with its output captured; one at a time (it swaps stdout and exitCode). */
-async function twokeys(...args: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const capture = (into: (text: string) => void) => (chunk: string | Uint8Array) => {
-    into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())
-    return true
-  }
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)) as never)
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)) as never)
-  const before = process.exitCode
-  process.exitCode = undefined
-  try {
-    await main(['node', 'twokeys', ...args])
-    return {
-      code: Number(process.exitCode ?? 0),
-      stdout: stripVTControlCharacters(stdout),
-      stderr: stripVTControlCharacters(stderr),
-    }
-  } finally {
-    out.mockRestore()
-    err.mockRestore()
-    process.exitCode = before
-  }
-}
+import { twokeys } from '../support/runCli.js'
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s{4}at /m)
 
