@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'REFUSED',
   'CONFLICT',
   'AUDIT_TAMPERED',
+  'INVARIANT_VIOLATED',
   'STORE_FAILED',
   'INTERNAL',
 ] as const

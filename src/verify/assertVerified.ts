@@ -4,7 +4,7 @@ import type { VerifyResult } from './VerifyResult.js'
 import { type VerifyOptions, verify } from './verify.js'
 
 /**
- * Like `verify`, but throws when an invariant is violated: a `POLICY_INVALID` TwoKeysError whose
+ * Like `verify`, but throws when an invariant is violated: an `INVARIANT_VIOLATED` TwoKeysError whose
  * reasons are the violations, each with its counterexample's steps.
  *
  * @example
@@ -20,7 +20,7 @@ export function assertVerified(policy: Policy, options: VerifyOptions = {}): Ver
       return `${i.id} ${i.name}: ${i.counterexample?.violation ?? 'violated'}${steps === '' ? '' : ` (after: ${steps})`}`
     })
   throw new TwoKeysError(
-    'POLICY_INVALID',
+    'INVARIANT_VIOLATED',
     `policy "${result.policy}"${result.bug === null ? '' : ` with bug "${result.bug}"`} breaks ${reasons.length} invariant${reasons.length === 1 ? '' : 's'}: ${reasons.map((r) => r.split(':')[0]).join(', ')}; run \`twokeys verify\` on it to see each counterexample`,
     { reasons },
   )

@@ -63,7 +63,7 @@ describe('verify on the shipped policies', () => {
       error = e
     }
     expect(error).toBeInstanceOf(TwoKeysError)
-    expect((error as TwoKeysError).code).toBe('POLICY_INVALID')
+    expect((error as TwoKeysError).code).toBe('INVARIANT_VIOLATED')
     expect((error as TwoKeysError).message).toMatch(
       /with bug "stale-approval-counts" breaks 1 invariant: TK5/,
     )
