@@ -13,7 +13,7 @@ import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import { createEngine } from '../src/engine/createEngine.js'
 import { manualClock } from '../src/engine/systemClock.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
-import { loadPolicyFile } from '../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 
 const INITIATIVES = Number(process.argv[2] ?? 1000)
 const ROUNDS = Number(process.argv[3] ?? 7)

@@ -16,7 +16,7 @@
 import { initialTransition } from 'xstate'
 import { createInitiativeMachine } from '../machines/initiative.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
-import { loadPolicyFile } from '../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../src/simulate/loadScenario.js'
 import { runReplication } from '../src/simulate/runReplication.js'
 import { createSimulationModel, type SimulationModel } from '../src/simulate/SimulationModel.js'

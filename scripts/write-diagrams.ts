@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createInitiativeMachine } from '../machines/initiative.js'
-import { loadPolicyFile } from '../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { toMermaid } from '../src/render/toMermaid.js'
 
 const policy = loadPolicyFile(fileURLToPath(new URL('../machines/policies/two-keys.yaml', import.meta.url)))

@@ -51,11 +51,11 @@ export { formatIssues } from './policy/formatIssues.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
   loadPolicy,
-  loadPolicyFile,
   type SafePolicyResult,
   safeLoadPolicy,
   safeParsePolicy,
 } from './policy/loadPolicy.js'
+export { loadPolicyFile } from './policy/loadPolicyFile.js'
 export {
   type Key,
   type Policy,

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
 import { compare } from '../simulate/simulate.js'

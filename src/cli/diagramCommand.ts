@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { toDot } from '../render/toDot.js'
 import { toMermaid } from '../render/toMermaid.js'
 

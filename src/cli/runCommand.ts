@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { loadScriptFile } from '../script/loadScriptFile.js'
 import { runScript } from '../script/runScript.js'
 import { EXIT } from './exitCodes.js'

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
 import { loadScenarioFile } from '../simulate/loadScenario.js'

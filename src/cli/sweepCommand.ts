@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { loadPolicyFile } from '../policy/loadPolicy.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
 import { EXIT } from './exitCodes.js'
 import { progressBar, runOptions, type SimulationCliOptions } from './simulateCommand.js'

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
 import { describeIssue } from './describeIssue.js'
 import { formatIssues } from './formatIssues.js'
@@ -54,20 +53,4 @@ export function loadPolicy(text: string, file = '<policy>'): Policy {
       issues: result.issues,
     },
   )
-}
-
-/**
- * Reads and validates a policy file (YAML or JSON).
- *
- * @example
- * const policy = loadPolicyFile('machines/policies/two-keys.yaml')
- */
-export function loadPolicyFile(path: string): Policy {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (cause) {
-    throw new TwoKeysError('POLICY_INVALID', `cannot read policy file "${path}": check the path`, { cause })
-  }
-  return loadPolicy(text, path)
 }

@@ -8,7 +8,7 @@ import { createEngine, type Engine, type Receipt } from '../../src/engine/create
 import { foldEvents } from '../../src/engine/foldEvents.js'
 import type { Board } from '../../src/engine/keyBoard.js'
 import { manualClock } from '../../src/engine/systemClock.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import type { Store } from '../../src/stores/Store.js'

@@ -6,7 +6,7 @@ import { isTwoKeysError, type TwoKeysError } from '../../src/domain/TwoKeysError
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
 import { foldEvents } from '../../src/engine/foldEvents.js'
 import { manualClock } from '../../src/engine/systemClock.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { type Policy, PolicySchema } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import type { Store } from '../../src/stores/Store.js'

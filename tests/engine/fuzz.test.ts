@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 
 const policy = loadPolicyFile('machines/policies/two-keys.yaml')
 const START = Date.parse('2026-03-01T09:00:00Z')

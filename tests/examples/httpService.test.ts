@@ -4,7 +4,7 @@ import { createServer } from '../../examples/http-service/server.js'
 import { eventHash } from '../../src/domain/eventHash.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
 
 const policy = loadPolicyFile('machines/policies/two-keys.yaml')

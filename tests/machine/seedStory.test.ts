@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createActor } from 'xstate'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 
 const DAY = 86_400_000
 const policy = loadPolicyFile('machines/policies/two-keys.yaml')

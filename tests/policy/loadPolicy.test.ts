@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
-import { loadPolicy, loadPolicyFile, safeLoadPolicy } from '../../src/policy/loadPolicy.js'
+import { loadPolicy, safeLoadPolicy } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 
 const BAD = 'tests/fixtures/policies/bad/quorum-above-holders.yaml'
 

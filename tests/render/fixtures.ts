@@ -1,5 +1,5 @@
 import { createInitiativeMachine } from '../../machines/initiative.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { type Policy, PolicySchema } from '../../src/policy/PolicySchema.js'
 
 export const twoKeys: Policy = loadPolicyFile('machines/policies/two-keys.yaml')

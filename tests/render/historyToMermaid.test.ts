@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
 import { loadScriptFile } from '../../src/script/loadScriptFile.js'
 import { runScript } from '../../src/script/runScript.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScriptFile } from '../../src/script/loadScriptFile.js'
 import { runScript } from '../../src/script/runScript.js'
 import { resolveScriptTime } from '../../src/script/ScriptSchema.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile, parseArrivalDates, safeLoadScenario } from '../../src/simulate/loadScenario.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
 import { compile } from '../../src/verify/compile.js'

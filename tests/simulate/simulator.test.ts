@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
 import { runReplication } from '../../src/simulate/runReplication.js'
 import { runReplications } from '../../src/simulate/runReplications.js'

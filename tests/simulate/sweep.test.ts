@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli/main.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
 import { parsePath, resolvePath, setPath } from '../../src/simulate/setPath.js'
 import { parseValues, parseVary, sweep, sweepCsv, varyScenario } from '../../src/simulate/sweep.js'

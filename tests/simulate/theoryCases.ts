@@ -1,4 +1,4 @@
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { type Scenario, type ScenarioInput, ScenarioSchema } from '../../src/simulate/ScenarioSchema.js'
 

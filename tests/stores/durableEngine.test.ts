@@ -8,7 +8,7 @@ import { createEngine } from '../../src/engine/createEngine.js'
 import { foldEvents } from '../../src/engine/foldEvents.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Store } from '../../src/stores/Store.js'
 import {
   postgresTarget,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { verify } from '../../src/verify/verify.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { assertVerified } from '../../src/verify/assertVerified.js'
 import { findBug } from '../../src/verify/bugCatalogue.js'
 import { verify } from '../../src/verify/verify.js'

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CommandInput } from '../../src/domain/Command.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { runScript } from '../../src/script/runScript.js'
 import { createSandbox, SANDBOX_INITIATIVE } from '../../web/src/createSandbox.js'
 import { CHALLENGES } from '../../web/src/lessons/challenges.js'

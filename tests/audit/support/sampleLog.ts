@@ -1,6 +1,6 @@
 import { createEngine } from '../../../src/engine/createEngine.js'
 import { manualClock } from '../../../src/engine/systemClock.js'
-import { loadPolicyFile } from '../../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../../src/policy/loadPolicyFile.js'
 import { memoryStore } from '../../../src/stores/memoryStore.js'
 import type { RecordedEvent, Store } from '../../../src/stores/Store.js'
 

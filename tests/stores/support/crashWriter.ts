@@ -10,7 +10,7 @@
  * acknowledged: the worst moment, which a random kill rarely hits.
  */
 import { createEngine } from '../../../src/engine/createEngine.js'
-import { loadPolicyFile } from '../../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../../src/policy/loadPolicyFile.js'
 import { sqliteStore } from '../../../src/stores/sqliteStore.js'
 import { commandNumber } from './crashPlan.js'
 
