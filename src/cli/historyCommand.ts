@@ -3,6 +3,7 @@ import pc from 'picocolors'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { describeEvent } from '../render/describeEvent.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
 import type { RecordedEvent } from '../stores/Store.js'
 import { EXIT } from './exitCodes.js'
@@ -13,46 +14,9 @@ const time = (ms: unknown) =>
     ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`
     : '?'.padEnd(17)
 
-/** What an event did, in a few words. */
-function detail(event: InitiativeEvent): string {
-  switch (event.type) {
-    case 'PROPOSE':
-    case 'AMEND': {
-      const { title, objective, scope } = event.content
-      const where =
-        scope.kind === 'regional'
-          ? `regional: ${scope.regions.join(', ')}`
-          : scope.kind === 'export'
-            ? `export: ${scope.destinations.join(', ')}`
-            : scope.kind
-      return `${JSON.stringify(title)} · ${objective} · ${where}`
-    }
-    case 'DECIDE':
-      return `${event.decision} ${event.key}${event.reason === undefined ? '' : `: ${JSON.stringify(event.reason)}`}`
-    case 'REVOKE':
-      return `revokes ${event.key}`
-    case 'DELEGATE':
-      return `${event.key} → ${event.deputy}, ${time(event.from)} to ${time(event.until)}`
-    case 'WITHDRAW':
-      return event.reason === undefined ? '' : JSON.stringify(event.reason)
-    case 'TICK':
-      return 'a deadline fell due'
-    case 'RESPOND':
-      return `${event.region} ${event.accept ? 'accepts' : 'declines'}`
-    case 'DESTINATION':
-      return `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`
-    case 'COMPLETE':
-      return ''
-  }
-  return ''
-}
-
 function safeDetail(event: InitiativeEvent): string {
-  try {
-    return detail(event)
-  } catch {
-    return pc.red('(unreadable: the stored event was tampered with)')
-  }
+  const words = describeEvent(event)
+  return words === '(unreadable)' ? pc.red('(unreadable: the stored event was tampered with)') : words
 }
 
 /** The history as a table a person reads, headed by whether its hash chain checks out. */

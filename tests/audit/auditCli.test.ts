@@ -231,7 +231,7 @@ describe('twokeys history', () => {
         'initiative "sample-1" · 4 events · hash chain ✓',
         ' seq  time               event       by               detail',
         '   1  2026-03-01 09:00Z  PROPOSE     minzifry         "GPU cluster for federal ministries" · infrastructure · federal',
-        '   2  2026-03-01 15:00Z  SUBMIT      minzifry         ',
+        '   2  2026-03-01 15:00Z  SUBMIT      minzifry         submitted for review',
         '   3  2026-03-01 18:00Z  DECIDE      oreshkin         approve presidential-administration: "Fits the plan"',
         '   4  2026-03-02 00:00Z  DECIDE      grigorenko       approve government-apparatus',
         '',
