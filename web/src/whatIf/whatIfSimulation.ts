@@ -5,6 +5,7 @@ import { type ReplicationResult, runReplication } from '../../../src/simulate/ru
 import { type Scenario, ScenarioSchema } from '../../../src/simulate/ScenarioSchema.js'
 import { createSimulationModel } from '../../../src/simulate/SimulationModel.js'
 import { type Estimate, estimate } from '../../../src/simulate/studentT.js'
+import { summarize } from '../../../src/simulate/summarize.js'
 import { compile } from '../../../src/verify/compile.js'
 import {
   clampKnobs,
@@ -54,21 +55,32 @@ function loadPolicy(text: string, file: string): Policy {
   return result.policy
 }
 
-function summarise(file: string, policy: Policy, results: ReplicationResult[]): WhatIfRun {
-  const pick = (name: string) => results.map((r) => r.scalars[name] ?? Number.NaN)
-  const histogram: number[] = []
-  for (const r of results) {
-    r.approvalHistogram.forEach((v, i) => {
-      histogram[i] = (histogram[i] ?? 0) + v
-    })
+function summarise(
+  file: string,
+  policy: Policy,
+  scenario: Scenario,
+  results: ReplicationResult[],
+): WhatIfRun {
+  // The library's own summary, so the page and `twokeys simulate` report the same numbers.
+  const summary = summarize(policy, scenario, results, ['approvalDays.p50', 'approvalDays.p90'], {
+    seed: 0,
+    workers: 1,
+    seconds: 0,
+  })
+  const metric = (name: string): Estimate => {
+    const { name: _name, ...found } = summary.metrics.find((m) => m.name === name) ?? {
+      name,
+      ...estimate([]),
+    }
+    return found
   }
   return {
     file,
     policy: policy.id,
     keys: policy.keys.length,
-    medianDays: estimate(pick('approvalDays.p50')),
-    p90Days: estimate(pick('approvalDays.p90')),
-    approvalHistogram: histogram,
+    medianDays: metric('approvalDays.p50'),
+    p90Days: metric('approvalDays.p90'),
+    approvalHistogram: summary.approvalHistogram,
   }
 }
 
@@ -108,8 +120,8 @@ export function runWhatIf(
     .filter((v) => Number.isFinite(v))
   const ratio: Estimate = estimate(ratios)
   return {
-    a: summarise(request.a.file, a.policy, a.results),
-    b: summarise(request.b.file, b.policy, b.results),
+    a: summarise(request.a.file, a.policy, scenario, a.results),
+    b: summarise(request.b.file, b.policy, scenario, b.results),
     ratio,
     seed: request.seed,
     replications: n,
