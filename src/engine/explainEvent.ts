@@ -76,6 +76,19 @@ function phasesAccepting(machine: AnyStateMachine, type: string): string[] {
   return [...found]
 }
 
+type Reasons = Record<string, { reason?: (c: unknown, e: unknown, p: unknown) => string }>
+const rulesByPolicy = new WeakMap<Policy, Reasons>()
+
+/** The policy's rules, built once per policy: a refusal should not rebuild every rule. */
+function rulesOf(policy: Policy): Reasons {
+  let rules = rulesByPolicy.get(policy)
+  if (rules === undefined) {
+    rules = createRules(policy) as Reasons
+    rulesByPolicy.set(policy, rules)
+  }
+  return rules
+}
+
 /**
  * Explains what the machine would do with `event` from `snapshot`, without acting: allowed,
  * or the reasons of every rule that refuses it. The reasons come from the same named rules
@@ -99,10 +112,7 @@ export function explainEvent(
     return refused([`the initiative is ${describePhase(phase)} and takes no further commands`])
   }
 
-  const rules = createRules(policy) as Record<
-    string,
-    { reason?: (c: unknown, e: unknown, p: unknown) => string }
-  >
+  const rules = rulesOf(policy)
   const impls = machine.implementations.guards as Record<string, GuardImpl>
   const context = snapshot.context as InitiativeContext
   const holds = (leaf: Leaf) => impls[leaf.type]?.({ context, event }, leaf.params) === true
