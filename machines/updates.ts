@@ -33,17 +33,18 @@ export const propose: Update<EventOf<'PROPOSE'>> = (policy, _context, event) => 
 
 export const advanceClock: Update = (_policy, context, event) => ({ now: clock(context, event) })
 
+// The machine's clock never runs back: every time an update stores is at or after `context.now`.
 export const openReviewWindow: Update = (policy, context, event) => ({
   now: clock(context, event),
-  submittedAt: event.at,
-  deadline: event.at + policy.review.windowDays * DAY_MS,
+  submittedAt: clock(context, event),
+  deadline: clock(context, event) + policy.review.windowDays * DAY_MS,
   escalatedAt: null,
 })
 
 export const openPlenary: Update = (policy, context, event) => ({
   now: clock(context, event),
-  deadline: (context.deadline ?? event.at) + policy.review.plenaryDays * DAY_MS,
-  escalatedAt: event.at,
+  deadline: (context.deadline ?? clock(context, event)) + policy.review.plenaryDays * DAY_MS,
+  escalatedAt: clock(context, event),
 })
 
 /** A substantive amendment makes a new revision, so every approval given so far stops counting (TK5). */
@@ -85,7 +86,7 @@ export const revokeApproval: Update<EventOf<'REVOKE'>> = (policy, context, event
       d.decision === 'approve' &&
       d.revision === context.revision.hash &&
       d.revokedAt === undefined
-        ? { ...d, revokedAt: event.at }
+        ? { ...d, revokedAt: clock(context, event) }
         : d,
     ),
     now: clock(context, event),
@@ -101,7 +102,7 @@ export const recordDelegation: Update<EventOf<'DELEGATE'>> = (_policy, context, 
       deputy: event.deputy,
       from: event.from,
       until: event.until,
-      at: event.at,
+      at: clock(context, event),
     },
   ],
   now: clock(context, event),
