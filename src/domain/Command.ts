@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { IdSchema } from '../policy/PolicySchema.js'
 import { ScopeSchema } from './InitiativeContent.js'
+import { PolicyRefSchema } from './PolicyRefSchema.js'
+import { RecordIdSchema } from './RecordIdSchema.js'
 
 /** A time as an ISO-8601 string, epoch milliseconds, or a Date; stored as milliseconds. */
 export const InstantInputSchema = z
@@ -12,21 +13,16 @@ export const InstantInputSchema = z
   ])
   .describe('An ISO-8601 time ("2026-03-01T09:00:00Z" or "2026-03-01"), epoch milliseconds, or a Date.')
 
-const InitiativeIdSchema = z.string().min(1).max(64)
+// Ids a caller chooses share one check (RecordIdSchema); names from the policy use the policy's id rule.
 const common = {
-  by: IdSchema.describe('The acting principal.'),
-  commandId: z
-    .string()
-    .min(1)
-    .max(128)
-    .optional()
-    .describe('Idempotency key; repeating it returns the first result.'),
+  by: PolicyRefSchema.describe('The acting principal.'),
+  commandId: RecordIdSchema.optional().describe('Idempotency key; repeating it returns the first result.'),
 }
-const onInitiative = { ...common, initiativeId: InitiativeIdSchema }
+const onInitiative = { ...common, initiativeId: RecordIdSchema }
 const contentFields = {
   title: z.string().min(1).max(300),
   summary: z.string().max(10_000).optional(),
-  objective: IdSchema,
+  objective: PolicyRefSchema,
   scope: ScopeSchema,
   budget: z.number().nonnegative().max(1e15).optional(),
 }
@@ -35,7 +31,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('propose'),
     ...common,
-    initiativeId: InitiativeIdSchema.optional(),
+    initiativeId: RecordIdSchema.optional(),
     ...contentFields,
   }),
   z.strictObject({ type: z.literal('submit'), ...onInitiative }),
@@ -47,31 +43,33 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('decide'),
     ...onInitiative,
-    key: IdSchema,
+    key: PolicyRefSchema,
     decision: z.enum(['approve', 'refuse']),
     reason: z.string().max(2000).optional(),
-    revision: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .describe('The revision hash decided on; the current one when omitted.'),
+    revision: RecordIdSchema.optional().describe(
+      'The revision hash decided on; the current one when omitted.',
+    ),
   }),
-  z.strictObject({ type: z.literal('revoke'), ...onInitiative, key: IdSchema }),
+  z.strictObject({ type: z.literal('revoke'), ...onInitiative, key: PolicyRefSchema }),
   z.strictObject({ type: z.literal('withdraw'), ...onInitiative, reason: z.string().max(2000).optional() }),
   z.strictObject({
     type: z.literal('delegate'),
     ...onInitiative,
-    key: IdSchema,
-    deputy: IdSchema,
+    key: PolicyRefSchema,
+    deputy: PolicyRefSchema,
     from: InstantInputSchema.optional(),
     until: InstantInputSchema,
   }),
-  z.strictObject({ type: z.literal('respond'), ...onInitiative, region: IdSchema, accept: z.boolean() }),
+  z.strictObject({
+    type: z.literal('respond'),
+    ...onInitiative,
+    region: PolicyRefSchema,
+    accept: z.boolean(),
+  }),
   z.strictObject({
     type: z.literal('destination'),
     ...onInitiative,
-    destination: IdSchema,
+    destination: PolicyRefSchema,
     agreed: z.boolean(),
   }),
   z.strictObject({ type: z.literal('complete'), ...onInitiative }),

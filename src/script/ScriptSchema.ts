@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ScopeSchema } from '../domain/InitiativeContent.js'
+import { RecordIdSchema } from '../domain/RecordIdSchema.js'
 import { IdSchema } from '../policy/PolicySchema.js'
 
 /** "+3d", "+4h", "+30m": a step's time relative to the previous step. */
@@ -13,11 +14,8 @@ export const ScriptTimeSchema = z
   ])
   .describe('An ISO time, or a time relative to the previous step such as "+2d".')
 
-const name = z
-  .string()
-  .min(1)
-  .max(64)
-  .describe('The name the script gives an initiative (its `as` when proposed).')
+// A script name becomes the initiative id, so it follows the id rule from the start.
+const name = RecordIdSchema.describe('The name the script gives an initiative (its `as` when proposed).')
 const by = IdSchema
 
 const stepCommands = {
