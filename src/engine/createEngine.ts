@@ -1,22 +1,28 @@
 import { nanoid } from 'nanoid'
-import { type AnyMachineSnapshot, getInitialSnapshot, transition } from 'xstate'
+import { type AnyMachineSnapshot, transition } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { type Command, type CommandInput, type CommandOf, CommandSchema } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { type Issue, isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { memoryStore } from '../stores/memoryStore.js'
-import type { RecordedEvent, RefusalRecord, Store } from '../stores/Store.js'
+import type { CommandOutcome, RefusalRecord, Store } from '../stores/Store.js'
 import { type Phase, phaseOf } from './describeState.js'
+import { type DueTick, dueTicks } from './dueTicks.js'
 import { type Explanation, explainEvent } from './explainEvent.js'
-import { foldEvents } from './foldEvents.js'
+import { createInitiativeLoader, type Loaded } from './initiativeLoader.js'
 import { type Board, keyBoard } from './keyBoard.js'
+import { createKeyedLock } from './keyedLock.js'
+import { LazyReceipt, type Receipt } from './LazyReceipt.js'
+import { snapshotKeyBytes } from './snapshotSeal.js'
 import { type Clock, systemClock } from './systemClock.js'
 import { toMachineEvent } from './toMachineEvent.js'
+
+export type { Receipt }
 
 export interface EngineOptions {
   /** The policy new initiatives start under; running ones keep the policy they started with. */
@@ -28,21 +34,18 @@ export interface EngineOptions {
   /** Makes initiative and command ids; nanoid by default. */
   ids?: () => string
   /**
-   * Saves a machine snapshot every this many events of an initiative, if the store keeps
-   * snapshots, so loading replays only the events after it; 50 by default, 0 for never.
+   * Saves a sealed machine snapshot every this many events of an initiative, if the store keeps
+   * snapshots and a `snapshotKey` is given, so loading replays only the events after it; 50 by
+   * default, 0 for never.
    */
   snapshotEvery?: number
-}
-
-/** What an accepted command returns: the stored event and the board after it. */
-export interface Receipt {
-  initiativeId: string
-  commandId: string
-  seq: number
-  event: RecordedEvent
-  board: Board
-  /** True when this command id had been handled before and this is that first result again. */
-  replayed: boolean
+  /**
+   * The engine's own secret (at least 16 bytes), kept outside the database — a file or an
+   * environment variable. Snapshots are sealed with it and only sealed ones are trusted, so whoever
+   * can write the database cannot plant a state. Without it no snapshot is saved or read: loading
+   * replays the log (checked event by event) once per process.
+   */
+  snapshotKey?: string | Uint8Array
 }
 
 export interface InitiativeSummary {
@@ -83,21 +86,12 @@ export interface Engine {
   close(): Promise<void>
 }
 
-type MachineState = ReturnType<InitiativeMachine['resolveState']>
-
-interface Loaded {
-  policy: Policy
-  policyHash: string
-  machine: InitiativeMachine
-  snapshot: AnyMachineSnapshot
-  seq: number
-  lastHash: string
-}
-
 const commandHashOf = (command: Command) => {
   const { commandId: _id, ...rest } = command
   return canonicalHash(rest)
 }
+
+const tickHashOf = (at: number) => canonicalHash({ type: 'tick', at })
 
 function invalidCommand(value: unknown, issues: Issue[]): TwoKeysError {
   const raw = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined
@@ -107,29 +101,38 @@ function invalidCommand(value: unknown, issues: Issue[]): TwoKeysError {
   return new TwoKeysError('COMMAND_INVALID', `invalid ${type} command:\n${lines.join('\n')}`, { issues })
 }
 
-/** A receipt whose board is built when first read: most callers only need to know the command was taken. */
-class LazyReceipt implements Receipt {
-  readonly initiativeId: string
-  readonly commandId: string
-  readonly seq: number
-  #board: Board | undefined
-  constructor(
-    readonly event: RecordedEvent,
-    readonly replayed: boolean,
-    private readonly makeBoard: () => Board,
-  ) {
-    this.initiativeId = event.initiativeId
-    this.commandId = event.commandId
-    this.seq = event.seq
+function parse(input: CommandInput): Command {
+  const result = CommandSchema.safeParse(input)
+  if (!result.success) {
+    throw invalidCommand(
+      input,
+      result.error.issues.map((i) => ({
+        code: i.code,
+        path: i.path as (string | number)[],
+        message: i.message,
+      })),
+    )
   }
-  get board(): Board {
-    this.#board ??= this.makeBoard()
-    return this.#board
-  }
-  toJSON() {
-    const { initiativeId, commandId, seq, event, board, replayed } = this
-    return { initiativeId, commandId, seq, event, board, replayed }
-  }
+  return result.data
+}
+
+/** One event about to be appended, with the state it leads to. */
+interface Step {
+  event: InitiativeEvent
+  snapshot: AnyMachineSnapshot
+  commandId: string
+  commandHash: string
+}
+
+/** What the machine makes of a command now: the deadlines due first, then the command itself. */
+interface Verdict {
+  ticks: DueTick[]
+  /** The state after the due deadlines, in which the command is judged. */
+  due: AnyMachineSnapshot
+  event: InitiativeEvent
+  next: AnyMachineSnapshot
+  /** Present only when the machine refused the event. */
+  explanation: Explanation | undefined
 }
 
 /**
@@ -152,211 +155,89 @@ export function createEngine(options: EngineOptions): Engine {
   const store = options.store ?? memoryStore()
   const clock = options.clock ?? systemClock
   const ids = options.ids ?? (() => nanoid())
-  const snapshotEvery = options.snapshotEvery ?? 50
-  const machines = new Map<string, { policy: Policy; machine: InitiativeMachine }>([
-    [policyHash, { policy, machine: createInitiativeMachine(policy) }],
-  ])
-  const cache = new Map<string, Loaded>()
-  const locks = new Map<string, Promise<unknown>>()
+  const loader = createInitiativeLoader({
+    store,
+    policy,
+    policyHash,
+    snapshotKey: options.snapshotKey === undefined ? undefined : snapshotKeyBytes(options.snapshotKey),
+    snapshotEvery: options.snapshotEvery ?? 50,
+  })
+  const withLock = createKeyedLock()
   let policyStored = false
 
-  /** Runs `work` after every earlier command on the same initiative: one writer per initiative here. */
-  function withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = locks.get(key)
-    // Nobody waiting: start now, without chaining onto a resolved promise.
-    const next = previous === undefined ? work() : previous.then(work, work)
-    const settled = next.then(
-      () => {
-        if (locks.get(key) === settled) locks.delete(key)
-      },
-      () => {
-        if (locks.get(key) === settled) locks.delete(key)
-      },
-    )
-    locks.set(key, settled)
-    return next
+  /**
+   * Judges a command as the machine would take it now: every deadline that has passed is applied
+   * first (to a fixed point), then the command, at the engine's clock clamped to the machine's —
+   * instance clocks drift, and the machine's clock never runs back.
+   */
+  function judge(loaded: Loaded, command: Command, initiativeId: string): Verdict {
+    const now = Math.max(clock(), (loaded.snapshot.context as InitiativeContext).now)
+    const { ticks, snapshot: due } = dueTicks(loaded.machine, loaded.policy, loaded.snapshot, now)
+    const at = Math.max(now, (due.context as InitiativeContext).now)
+    const event = toMachineEvent(command, initiativeId, due.context as InitiativeContext, at)
+    const [next] = transition(loaded.machine, due, event)
+    // XState hands back the very same snapshot when no transition is taken: only then are words needed.
+    const explanation = next === due ? explainEvent(loaded.machine, loaded.policy, due, event) : undefined
+    return { ticks, due, event, next, explanation }
   }
 
-  async function machineFor(hash: string, initiativeId: string) {
-    const known = machines.get(hash)
-    if (known !== undefined) return known
-    const pinned = await store.getPolicy(hash)
-    if (pinned === undefined) {
-      throw new TwoKeysError(
-        'STORE_FAILED',
-        `initiative "${initiativeId}" was started under policy ${hash.slice(0, 12)}, which the store does not have; restore that policy version into the store`,
-      )
-    }
-    if (hashPolicy(pinned) !== hash) {
-      throw new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `the policy pinned as ${hash.slice(0, 12)} by initiative "${initiativeId}" no longer hashes to its pin: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
-      )
-    }
-    const entry = { policy: pinned, machine: createInitiativeMachine(pinned) }
-    machines.set(hash, entry)
-    return entry
-  }
+  const tickSteps = (ticks: DueTick[]): Step[] =>
+    ticks.map((t) => ({
+      event: t.event,
+      snapshot: t.snapshot,
+      commandId: ids(),
+      commandHash: tickHashOf(t.event.at),
+    }))
 
-  /** Brings an initiative up to date with the store, folding only the events not yet seen. */
-  async function load(initiativeId: string): Promise<Loaded | undefined> {
-    let cached = cache.get(initiativeId) ?? (await fromSnapshot(initiativeId))
-    let fresh = await store.readEvents(initiativeId, cached?.seq ?? 0)
-    if (cached !== undefined && fresh[0] !== undefined && fresh[0].prevHash !== cached.lastHash) {
-      // A snapshot that does not chain on to the log is stale or foreign: replay from the start.
-      cached = undefined
-      fresh = await store.readEvents(initiativeId)
-    }
-    if (cached !== undefined && fresh.length === 0) {
-      cache.set(initiativeId, cached)
-      return cached
-    }
-    const first =
-      cached ?? (fresh[0] === undefined ? undefined : await startOf(initiativeId, fresh[0].policyHash))
-    if (first === undefined) return undefined
-    const last = fresh.at(-1)
-    const loaded: Loaded = {
-      ...first,
-      snapshot: foldEvents(
-        first.machine,
-        first.policyHash,
-        fresh.map((r) => r.event),
-        first.snapshot,
-      ),
-      seq: last?.seq ?? first.seq,
-      lastHash: last?.hash ?? first.lastHash,
-    }
-    cache.set(initiativeId, loaded)
-    return loaded
-  }
-
-  /** The initiative as of its last saved snapshot, if the store keeps them and has one. */
-  async function fromSnapshot(initiativeId: string): Promise<Loaded | undefined> {
-    const saved = await store.loadSnapshot?.(initiativeId)
-    if (saved === undefined) return undefined
-    const { policy: pinned, machine } = await machineFor(saved.policyHash, initiativeId)
-    let snapshot: MachineState
-    try {
-      snapshot = machine.resolveState(saved.state as Parameters<InitiativeMachine['resolveState']>[0])
-    } catch {
-      return undefined // not a state of this machine: replay the log instead
-    }
-    return {
-      policy: pinned,
-      policyHash: saved.policyHash,
-      machine,
-      snapshot,
-      seq: saved.seq,
-      lastHash: saved.hash,
-    }
-  }
-
-  /** Saves a snapshot every `snapshotEvery` events; the event is already stored, so a failure here is harmless. */
-  async function maybeSaveSnapshot(initiativeId: string, loaded: Loaded): Promise<void> {
-    if (store.saveSnapshot === undefined || snapshotEvery <= 0 || loaded.seq % snapshotEvery !== 0) return
-    await store
-      .saveSnapshot(initiativeId, {
-        seq: loaded.seq,
-        hash: loaded.lastHash,
+  /** Chains the steps onto `loaded` and appends them in one transaction: all of them or none. */
+  async function commit(
+    loaded: Loaded,
+    initiativeId: string,
+    steps: Step[],
+  ): Promise<{ loaded: Loaded; last: RecordedEvent }> {
+    let { seq, lastHash } = loaded
+    const records = steps.map((step) => {
+      const unsigned = {
+        initiativeId,
+        seq: ++seq,
+        commandId: step.commandId,
+        commandHash: step.commandHash,
+        event: step.event,
         policyHash: loaded.policyHash,
-        state: loaded.machine.getPersistedSnapshot(loaded.snapshot as MachineState),
-      })
-      .catch(() => undefined)
-  }
-
-  async function startOf(initiativeId: string, hash: string): Promise<Loaded> {
-    const { policy: pinned, machine } = await machineFor(hash, initiativeId)
-    return {
-      policy: pinned,
-      policyHash: hash,
-      machine,
-      snapshot: getInitialSnapshot(machine, { policyHash: hash }),
-      seq: 0,
-      lastHash: '',
+        revision: (step.snapshot.context as InitiativeContext).revision.hash,
+        prevHash: lastHash,
+      }
+      const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
+      lastHash = record.hash
+      return record
+    })
+    try {
+      await store.append(initiativeId, loaded.seq, records)
+    } catch (error) {
+      loader.forget(initiativeId)
+      throw error
     }
-  }
-
-  async function mustLoad(initiativeId: string): Promise<Loaded> {
-    const loaded = await load(initiativeId)
-    if (loaded === undefined) {
-      throw new TwoKeysError(
-        'NOT_FOUND',
-        `no initiative "${initiativeId}" in the ${store.kind} store; check the id (engine.list() shows them)`,
-      )
-    }
-    return loaded
-  }
-
-  function parse(input: CommandInput): Command {
-    const result = CommandSchema.safeParse(input)
-    if (!result.success) {
-      throw invalidCommand(
-        input,
-        result.error.issues.map((i) => ({
-          code: i.code,
-          path: i.path as (string | number)[],
-          message: i.message,
-        })),
-      )
-    }
-    return result.data
+    const snapshot = steps.at(-1)?.snapshot ?? loaded.snapshot
+    const updated = loader.remember(initiativeId, { ...loaded, snapshot, seq, lastHash })
+    await loader.maybeSaveSnapshot(initiativeId, loaded.seq, updated)
+    return { loaded: updated, last: records.at(-1) as RecordedEvent }
   }
 
   function receiptOf(loaded: Loaded, event: RecordedEvent, replayed: boolean): Receipt {
     return new LazyReceipt(event, replayed, () => keyBoard(loaded.policy, loaded.snapshot, clock()))
   }
 
-  /** Appends one event after `loaded` and caches the state it leads to. */
-  async function appendEvent(
-    loaded: Loaded,
-    initiativeId: string,
-    event: InitiativeEvent,
-    next: AnyMachineSnapshot,
-    commandId: string,
-    commandHash: string,
-  ): Promise<{ loaded: Loaded; record: RecordedEvent }> {
-    const unsigned = {
-      initiativeId,
-      seq: loaded.seq + 1,
-      commandId,
-      commandHash,
-      event,
-      policyHash: loaded.policyHash,
-      revision: (next.context as InitiativeContext).revision.hash,
-      prevHash: loaded.lastHash,
-    }
-    const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
-    try {
-      await store.append(initiativeId, loaded.seq, [record])
-    } catch (error) {
-      cache.delete(initiativeId)
-      throw error
-    }
-    const updated: Loaded = { ...loaded, snapshot: next, seq: record.seq, lastHash: record.hash }
-    cache.set(initiativeId, updated)
-    await maybeSaveSnapshot(initiativeId, updated)
-    return { loaded: updated, record }
-  }
-
   /**
-   * Fires a deadline that has passed by `at` before a command is judged, so a command's answer
-   * never depends on whether someone called tick() first. A tick that changes nothing is dropped.
+   * Keeps a refusal in the security log and throws it — unless the command id already has an
+   * outcome (the same command raced in from elsewhere): then that first outcome is the answer.
    */
-  /** The state after a tick at `at` when a deadline has passed by then and the tick changes it; else the same snapshot. */
-  function dueSnapshot(loaded: Loaded, at: number): AnyMachineSnapshot {
-    const deadline = (loaded.snapshot.context as InitiativeContext).deadline
-    if (loaded.snapshot.status !== 'active' || deadline === null || at < deadline) return loaded.snapshot
-    const [next] = transition(loaded.machine, loaded.snapshot, { type: 'TICK', at })
-    return JSON.stringify(next.value) === JSON.stringify(loaded.snapshot.value) ? loaded.snapshot : next
-  }
-
   async function refuse(
     command: Command,
     initiativeId: string | null,
     commandId: string,
     error: TwoKeysError,
-  ) {
-    await store.recordRefusal({
+  ): Promise<Receipt> {
+    const earlier = await store.recordRefusal({
       initiativeId,
       commandId,
       commandHash: commandHashOf(command),
@@ -365,13 +246,14 @@ export function createEngine(options: EngineOptions): Engine {
       code: error.code,
       reasons: error.reasons.length > 0 ? error.reasons : [error.message],
     })
-    return error
+    if (earlier !== undefined) return replay(command, commandId, earlier)
+    throw error
   }
 
   /**
-   * Offers one command to the machine and appends the event if taken; retries once on CONFLICT.
-   * The cached state is trusted optimistically: a stale cache shows up as a CONFLICT on append,
-   * and a refusal is only given after re-reading the store.
+   * Offers one command to the machine and appends it, with the deadlines due before it, if taken;
+   * re-offers once on CONFLICT. The cached state is trusted optimistically: a stale cache shows up
+   * as a CONFLICT on append, and a refusal is only given after re-reading the store.
    */
   async function offer(
     command: Command,
@@ -379,72 +261,47 @@ export function createEngine(options: EngineOptions): Engine {
     commandId: string,
     attempt = 0,
   ): Promise<Receipt> {
-    const cached = cache.get(initiativeId)
+    const cached = loader.cached(initiativeId)
     let loaded =
       cached ??
       (command.type === 'propose'
-        ? ((await load(initiativeId)) ?? (await startOf(initiativeId, policyHash)))
-        : await mustLoad(initiativeId))
-    const at = clock()
-    // Judged after any deadline that has passed by now, so an answer never depends on whether
-    // someone called tick() first; the tick is recorded only if the command is taken.
-    const judge = (state: Loaded) => {
-      const due = dueSnapshot(state, at)
-      const event = toMachineEvent(command, initiativeId, due.context as InitiativeContext, at)
-      const [next] = transition(state.machine, due, event)
-      // XState hands back the very same snapshot when no transition is taken: only then are words needed.
-      const explanation = next === due ? explainEvent(state.machine, state.policy, due, event) : undefined
-      return { due, event, next, explanation }
-    }
-    let verdict = judge(loaded)
+        ? ((await loader.load(initiativeId)) ?? (await loader.startOf(initiativeId, policyHash)))
+        : await loader.mustLoad(initiativeId))
+    let verdict = judge(loaded, command, initiativeId)
     if (verdict.explanation !== undefined && !verdict.explanation.allowed && cached !== undefined) {
       // Refuse only on what the store holds now, not on what this process last saw.
-      loaded = (await load(initiativeId)) ?? loaded
-      verdict = judge(loaded)
+      loaded = (await loader.load(initiativeId)) ?? loaded
+      verdict = judge(loaded, command, initiativeId)
     }
-    const { due, event, next, explanation } = verdict
+    const { ticks, event, next, explanation } = verdict
     if (explanation !== undefined && !explanation.allowed) {
       const code = explanation.code ?? 'REFUSED'
       const message = `${command.type} by "${command.by}" refused: ${explanation.reasons.join('; ')}`
-      throw await refuse(
+      return refuse(
         command,
         initiativeId,
         commandId,
         new TwoKeysError(code, message, { reasons: explanation.reasons }),
       )
     }
-    const current =
-      due === loaded.snapshot
-        ? loaded
-        : (
-            await appendEvent(
-              loaded,
-              initiativeId,
-              { type: 'TICK', at },
-              due,
-              ids(),
-              canonicalHash({ type: 'tick', at }),
-            )
-          ).loaded
     if (command.type === 'propose' && !policyStored) {
       await store.putPolicy(policyHash, policy)
       policyStored = true
     }
+    const steps = [
+      ...tickSteps(ticks),
+      { event, snapshot: next, commandId, commandHash: commandHashOf(command) },
+    ]
     try {
-      const { loaded: updated, record } = await appendEvent(
-        current,
-        initiativeId,
-        event,
-        next,
-        commandId,
-        commandHashOf(command),
-      )
-      return receiptOf(updated, record, false)
+      const { loaded: updated, last } = await commit(loaded, initiativeId, steps)
+      return receiptOf(updated, last, false)
     } catch (error) {
-      if (!(isTwoKeysError(error) && error.code === 'CONFLICT') || attempt > 0) throw error
-      // Someone else appended first: re-read and offer the command once more.
+      if (!(isTwoKeysError(error) && error.code === 'CONFLICT')) throw error
+      // The id may have been taken meanwhile (the same command from elsewhere, or a reuse).
       const outcome = await store.findCommand(commandId)
-      if (outcome?.kind === 'accepted') return receiptOf(await mustLoad(initiativeId), outcome.event, true)
+      if (outcome !== undefined) return replay(command, commandId, outcome)
+      if (attempt > 0) throw error
+      // Someone else appended first: re-read and offer the command once more.
       return offer(command, initiativeId, commandId, attempt + 1)
     }
   }
@@ -462,17 +319,16 @@ export function createEngine(options: EngineOptions): Engine {
     })
   }
 
-  /** A repeated command id returns the first result, or fails if the id is reused for another command. */
-  async function replay(
-    command: Command,
-    commandId: string,
-    previous: NonNullable<Awaited<ReturnType<Store['findCommand']>>>,
-  ): Promise<Receipt> {
-    const firstHash = previous.kind === 'accepted' ? previous.event.commandHash : previous.refusal.commandHash
-    if (firstHash !== commandHashOf(command)) {
+  /**
+   * One id names one command: a repeat gets the first outcome (the receipt again, or the same
+   * refusal); the id reused for another command or initiative is COMMAND_INVALID.
+   */
+  async function replay(command: Command, commandId: string, previous: CommandOutcome): Promise<Receipt> {
+    const first = previous.kind === 'accepted' ? previous.event : previous.refusal
+    if (first.commandHash !== commandHashOf(command)) {
       throw new TwoKeysError(
         'COMMAND_INVALID',
-        `command id "${commandId}" was already used for a different command; use a new id for a new command`,
+        `command id "${commandId}" was already used for a different command${first.initiativeId === null ? '' : ` on initiative "${first.initiativeId}"`}; use a new id for a new command`,
       )
     }
     if (previous.kind === 'refused') {
@@ -485,32 +341,28 @@ export function createEngine(options: EngineOptions): Engine {
         },
       )
     }
-    return receiptOf(await mustLoad(previous.event.initiativeId), previous.event, true)
+    return receiptOf(await loader.mustLoad(previous.event.initiativeId), previous.event, true)
   }
 
+  /** Records every deadline of one initiative due by `now`, in one append. */
   async function tickOne(initiativeId: string, now: number): Promise<Receipt | undefined> {
-    const loaded = await mustLoad(initiativeId)
-    if (loaded.snapshot.status !== 'active') return undefined
-    const event = { type: 'TICK' as const, at: now }
-    if (!loaded.snapshot.can(event)) return undefined
-    const [next] = transition(loaded.machine, loaded.snapshot, event)
-    // Only a tick that fires a deadline is a fact worth keeping; one that changes nothing is dropped.
-    if (JSON.stringify(next.value) === JSON.stringify(loaded.snapshot.value)) return undefined
+    const loaded = await loader.mustLoad(initiativeId)
+    const { ticks } = dueTicks(loaded.machine, loaded.policy, loaded.snapshot, now)
+    if (ticks.length === 0) return undefined
     try {
-      const { loaded: updated, record } = await appendEvent(
-        loaded,
-        initiativeId,
-        event,
-        next,
-        ids(),
-        canonicalHash({ type: 'tick', at: now }),
-      )
-      return receiptOf(updated, record, false)
+      const { loaded: updated, last } = await commit(loaded, initiativeId, tickSteps(ticks))
+      return receiptOf(updated, last, false)
     } catch (error) {
-      // Another engine fired it first: the deadline is handled either way.
+      // Another engine stored first; it applied the same deadlines before its own event.
       if (isTwoKeysError(error) && error.code === 'CONFLICT') return undefined
       throw error
     }
+  }
+
+  /** The state as of now: deadlines that have passed show, though nothing has recorded them yet. */
+  function asOfNow(loaded: Loaded, now: number): AnyMachineSnapshot {
+    const clamped = Math.max(now, (loaded.snapshot.context as InitiativeContext).now)
+    return dueTicks(loaded.machine, loaded.policy, loaded.snapshot, clamped).snapshot
   }
 
   const on =
@@ -535,53 +387,70 @@ export function createEngine(options: EngineOptions): Engine {
     complete: on('complete'),
     async tick(now = clock()) {
       const receipts: Receipt[] = []
+      const failures: string[] = []
+      let firstFailure: TwoKeysError | undefined
       for (const initiativeId of await store.listInitiatives()) {
-        const receipt = await withLock(initiativeId, () => tickOne(initiativeId, now))
-        if (receipt !== undefined) receipts.push(receipt)
+        try {
+          const receipt = await withLock(initiativeId, () => tickOne(initiativeId, now))
+          if (receipt !== undefined) receipts.push(receipt)
+        } catch (error) {
+          // One broken initiative must not stop every other deadline from firing.
+          const wrapped = isTwoKeysError(error)
+            ? error
+            : new TwoKeysError('INTERNAL', `initiative "${initiativeId}": ${String(error)}`, { cause: error })
+          firstFailure ??= wrapped
+          failures.push(wrapped.message)
+        }
+      }
+      if (firstFailure !== undefined) {
+        throw new TwoKeysError(
+          firstFailure.code,
+          `tick fired the deadlines of every other initiative (${receipts.length} changed), but ${failures.length} could not be ticked:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`,
+          { reasons: failures, cause: firstFailure },
+        )
       }
       return receipts
     },
     async explain(input) {
       const command = parse(input)
-      // A proposal explained without an id is judged as a new initiative; no id is used up.
-      const initiativeId = command.initiativeId ?? '(new initiative)'
+      const initiativeId = command.initiativeId
+      // A proposal without an id is judged as a new initiative: nothing is loaded, no id is used up.
       const loaded =
         command.type === 'propose'
-          ? ((await load(initiativeId)) ?? (await startOf(initiativeId, policyHash)))
-          : await mustLoad(initiativeId)
-      const at = clock()
-      // Judge as a command would be: after any deadline that has passed (without recording it).
-      const snapshot = dueSnapshot(loaded, at)
-      const event = toMachineEvent(command, initiativeId, snapshot.context as InitiativeContext, at)
-      return explainEvent(loaded.machine, loaded.policy, snapshot, event)
+          ? ((initiativeId === undefined ? undefined : await loader.load(initiativeId)) ??
+            (await loader.startOf(initiativeId ?? '', policyHash)))
+          : await loader.mustLoad(initiativeId as string)
+      const verdict = judge(loaded, command, initiativeId ?? '')
+      return verdict.explanation ?? explainEvent(loaded.machine, loaded.policy, verdict.due, verdict.event)
     },
     async status(initiativeId) {
-      const loaded = await mustLoad(initiativeId)
+      const loaded = await loader.mustLoad(initiativeId)
       const now = clock()
-      // As of now: a deadline that has passed shows, though no command has recorded it yet.
-      return keyBoard(loaded.policy, dueSnapshot(loaded, now), now)
+      return keyBoard(loaded.policy, asOfNow(loaded, now), now)
     },
     async history(initiativeId) {
-      await mustLoad(initiativeId)
+      await loader.mustLoad(initiativeId)
       return store.readEvents(initiativeId)
     },
     securityLog: (initiativeId) => store.refusals(initiativeId),
     async list() {
       const summaries: InitiativeSummary[] = []
+      const now = clock()
       for (const initiativeId of await store.listInitiatives()) {
-        const loaded = await mustLoad(initiativeId)
-        const context = loaded.snapshot.context as InitiativeContext
+        const loaded = await loader.mustLoad(initiativeId)
+        const snapshot = asOfNow(loaded, now)
+        const context = snapshot.context as InitiativeContext
         summaries.push({
           initiativeId,
           title: context.content?.title ?? null,
-          phase: phaseOf(loaded.snapshot),
+          phase: phaseOf(snapshot),
           seq: loaded.seq,
         })
       }
       return summaries
     },
     async snapshot(initiativeId) {
-      return (await mustLoad(initiativeId)).snapshot
+      return (await loader.mustLoad(initiativeId)).snapshot
     },
     close: () => store.close(),
   }

@@ -1,26 +1,10 @@
-import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
 
-/** One accepted command, as stored: an event in an initiative's hash-chained log. */
-export interface RecordedEvent {
-  initiativeId: string
-  /** 1, 2, 3 … within the initiative. */
-  seq: number
-  commandId: string
-  /** Hash of the command as requested, to tell a retry from a reuse of its id. */
-  commandHash: string
-  event: InitiativeEvent
-  policyHash: string
-  /** The revision hash in force after the event. */
-  revision: string
-  /** Hash of the previous event of the initiative ('' for the first). */
-  prevHash: string
-  /** SHA-256 of the canonical form of every field above (see the README's audit recipe). */
-  hash: string
-}
+export type { RecordedEvent }
 
-/** A refused attempt, for the security log: who tried what and why it was refused. Never affects state. */
-export interface RefusalRecord {
+/** A refused attempt, as the engine reports it: who tried what and why it was refused. Never affects state. */
+export interface RefusalInput {
   initiativeId: string | null
   commandId: string
   commandHash: string
@@ -31,8 +15,21 @@ export interface RefusalRecord {
 }
 
 /**
+ * A refused attempt as the security log keeps it: chained like events, so an edited, deleted or
+ * inserted refusal is noticed by `audit verify`. Refusals stored before the chain existed (schema
+ * version 1) have empty hashes and may only precede the chained ones.
+ */
+export interface RefusalRecord extends RefusalInput {
+  /** Hash of the store's previous refusal ('' for the first). */
+  prevHash: string
+  /** SHA-256 of the canonical form of every other field (`eventHash`). */
+  hash: string
+}
+
+/**
  * A saved machine state of one initiative after event `seq`: a cache that spares replaying
- * the whole log. Never a source of truth; the events are.
+ * the whole log. Never a source of truth; the events are. The engine trusts a snapshot only when
+ * its `seal` verifies under the engine's own snapshot key, which the database does not hold.
  */
 export interface StoredSnapshot {
   seq: number
@@ -41,6 +38,15 @@ export interface StoredSnapshot {
   policyHash: string
   /** `machine.getPersistedSnapshot(snapshot)`: plain JSON. */
   state: unknown
+  /** HMAC-SHA256 (hex) of the snapshot under the engine's snapshot key ('' when saved without one). */
+  seal: string
+}
+
+/** Which command id was used for what: the store's idempotency index. */
+export interface CommandEntry {
+  commandId: string
+  initiativeId: string | null
+  outcome: 'accepted' | 'refused'
 }
 
 export type CommandOutcome =
@@ -56,19 +62,28 @@ export interface Store {
   /** Events of one initiative with seq > afterSeq, in order. */
   readEvents(initiativeId: string, afterSeq?: number): Promise<RecordedEvent[]>
   /**
-   * Appends events if the initiative's last stored seq is `expectedSeq` (0 for a new one);
-   * otherwise throws a TwoKeysError with code CONFLICT and stores nothing.
+   * Appends events, all or none, if the initiative's last stored seq is `expectedSeq` (0 for a new
+   * one) and none of their command ids is taken; otherwise throws a TwoKeysError with code
+   * CONFLICT and stores nothing.
    */
   append(initiativeId: string, expectedSeq: number, events: RecordedEvent[]): Promise<void>
   listInitiatives(): Promise<string[]>
   findCommand(commandId: string): Promise<CommandOutcome | undefined>
-  recordRefusal(refusal: RefusalRecord): Promise<void>
+  /**
+   * Records a refusal under its command id, unless that id already has an outcome: then nothing
+   * is recorded and the earlier outcome is returned (one id, one outcome, also across processes).
+   */
+  recordRefusal(refusal: RefusalInput): Promise<CommandOutcome | undefined>
   refusals(initiativeId?: string): Promise<RefusalRecord[]>
   putPolicy(hash: string, policy: Policy): Promise<void>
   getPolicy(hash: string): Promise<Policy | undefined>
-  /** Keeps the latest snapshot of an initiative (an older `seq` than the one kept is ignored). Optional. */
+  /** Adds a snapshot (append-only: a second one at the same `seq` is ignored). Optional. */
   saveSnapshot?(initiativeId: string, snapshot: StoredSnapshot): Promise<void>
   /** The latest saved snapshot of an initiative, if any. Optional. */
   loadSnapshot?(initiativeId: string): Promise<StoredSnapshot | undefined>
+  /** Every saved snapshot, by initiative and seq: for the audit. Optional, with the two above. */
+  snapshots?(): Promise<(StoredSnapshot & { initiativeId: string })[]>
+  /** The whole idempotency index (every command id with its initiative and outcome): for the audit. */
+  commandIndex(): Promise<CommandEntry[]>
   close(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { eventHash } from '../domain/eventHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './Store.js'
@@ -58,9 +59,20 @@ export function memoryStore(): Store {
       return commands.get(commandId)
     },
     async recordRefusal(refusal) {
-      refusalLog.push(freeze(refusal))
-      if (!commands.has(refusal.commandId))
-        commands.set(refusal.commandId, { kind: 'refused', refusal: freeze(refusal) })
+      const earlier = commands.get(refusal.commandId)
+      if (earlier !== undefined) return earlier
+      const unsigned = { ...refusal, prevHash: refusalLog.at(-1)?.hash ?? '' }
+      const record = freeze({ ...unsigned, hash: eventHash(unsigned) })
+      refusalLog.push(record)
+      commands.set(refusal.commandId, { kind: 'refused', refusal: record })
+      return undefined
+    },
+    async commandIndex() {
+      return [...commands].map(([commandId, outcome]) =>
+        outcome.kind === 'accepted'
+          ? { commandId, initiativeId: outcome.event.initiativeId, outcome: 'accepted' as const }
+          : { commandId, initiativeId: outcome.refusal.initiativeId, outcome: 'refused' as const },
+      )
     },
     async refusals(initiativeId) {
       // A new array each time: the log itself keeps growing.

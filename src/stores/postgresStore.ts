@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto'
 import pg from 'pg'
+import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { postgresMigrations } from './migrations/postgresMigrations.js'
-import type { Store, StoredSnapshot } from './Store.js'
+import type { CommandEntry, CommandOutcome, RefusalInput, Store, StoredSnapshot } from './Store.js'
 import {
   type EventRow,
   fromEventRow,
   fromRefusalRow,
+  fromSnapshotRow,
   parseStoredJson,
   type RefusalRow,
+  type SnapshotRow,
   toEventRow,
   toRefusalRow,
 } from './storedRows.js'
@@ -24,7 +27,8 @@ export interface PostgresStoreOptions {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 const EVENT_COLUMNS =
   'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
-const REFUSAL_COLUMNS = 'initiative_id, command_id, command_hash, command, at, code, reasons'
+const SNAPSHOT_COLUMNS = 'initiative_id, seq, hash, policy_hash, state, seal'
+const REFUSAL_COLUMNS = 'initiative_id, command_id, command_hash, command, at, code, reasons, prev_hash, hash'
 
 /** Where the server is, without the password, for messages. */
 function describeServer(url: string): string {
@@ -50,14 +54,6 @@ const APPEND = `
     INSERT INTO commands (command_id, initiative_id, outcome)
     SELECT command_id, initiative_id, 'accepted' FROM inserted)
   SELECT (SELECT at FROM head) AS at`
-
-const RECORD_REFUSAL = `
-  WITH inserted AS (
-    INSERT INTO refusals (${REFUSAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
-    RETURNING command_id, initiative_id)
-  INSERT INTO commands (command_id, initiative_id, outcome)
-  SELECT command_id, initiative_id, 'refused' FROM inserted
-  ON CONFLICT (command_id) DO NOTHING`
 
 /**
  * The shared durable store: many engine processes, on one or many machines, share one PostgreSQL
@@ -165,6 +161,78 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     }
   }
 
+  async function findCommand(commandId: string): Promise<CommandOutcome | undefined> {
+    // One round trip: the accepted event, else the first refusal.
+    const [row] = await query<{ event: EventRow | null; refusal: RefusalRow | null }>(
+      'find a command',
+      `SELECT (SELECT row_to_json(e) FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE command_id = $1) e) AS event,
+              (SELECT row_to_json(r) FROM (SELECT ${REFUSAL_COLUMNS} FROM refusals WHERE command_id = $1
+                 ORDER BY position LIMIT 1) r) AS refusal`,
+      [commandId],
+    )
+    if (row?.event) return { kind: 'accepted', event: fromEventRow(row.event) }
+    if (row?.refusal) return { kind: 'refused', refusal: fromRefusalRow(row.refusal) }
+    return undefined
+  }
+
+  /** Runs `work` in one transaction on one connection; rolls back on any error. */
+  async function inTransaction<T>(doing: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    try {
+      await init()
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await work(client)
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    } catch (error) {
+      throw fail(doing, error)
+    }
+  }
+
+  /**
+   * Claims the command id for a refusal and chains the refusal onto the security log, or answers
+   * 'taken' when the id already has an outcome (then nothing is written).
+   */
+  async function claimAndRecord(client: pg.PoolClient, refusal: RefusalInput): Promise<'taken' | 'recorded'> {
+    // One writer of the security log at a time, so its chain has a single head.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `twokeys:refusals:${schema ?? 'default'}`,
+    ])
+    const claimed = await client.query(
+      `INSERT INTO commands (command_id, initiative_id, outcome) VALUES ($1, $2, 'refused')
+       ON CONFLICT (command_id) DO NOTHING RETURNING command_id`,
+      [refusal.commandId, refusal.initiativeId],
+    )
+    if (claimed.rowCount === 0) return 'taken'
+    const last = await client.query<{ hash: string }>(
+      'SELECT hash FROM refusals ORDER BY position DESC LIMIT 1',
+    )
+    const unsigned = { ...refusal, prevHash: last.rows[0]?.hash ?? '' }
+    const row = toRefusalRow({ ...unsigned, hash: eventHash(unsigned) })
+    await client.query(
+      `INSERT INTO refusals (${REFUSAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        row.initiative_id,
+        row.command_id,
+        row.command_hash,
+        row.command,
+        row.at,
+        row.code,
+        row.reasons,
+        row.prev_hash,
+        row.hash,
+      ],
+    )
+    return 'recorded'
+  }
+
   return {
     kind: 'postgres',
     async readEvents(initiativeId, afterSeq = 0) {
@@ -204,30 +272,24 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       )
       return rows.map((r) => r.initiative_id)
     },
-    async findCommand(commandId) {
-      // One round trip: the accepted event, else the first refusal.
-      const [row] = await query<{ event: EventRow | null; refusal: RefusalRow | null }>(
-        'find a command',
-        `SELECT (SELECT row_to_json(e) FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE command_id = $1) e) AS event,
-                (SELECT row_to_json(r) FROM (SELECT ${REFUSAL_COLUMNS} FROM refusals WHERE command_id = $1
-                   ORDER BY position LIMIT 1) r) AS refusal`,
-        [commandId],
-      )
-      if (row?.event) return { kind: 'accepted', event: fromEventRow(row.event) }
-      if (row?.refusal) return { kind: 'refused', refusal: fromRefusalRow(row.refusal) }
-      return undefined
-    },
+    findCommand,
     async recordRefusal(refusal) {
-      const row = toRefusalRow(refusal)
-      await query('record a refusal', RECORD_REFUSAL, [
-        row.initiative_id,
-        row.command_id,
-        row.command_hash,
-        row.command,
-        row.at,
-        row.code,
-        row.reasons,
-      ])
+      const earlier = await inTransaction('record a refusal', (client) => claimAndRecord(client, refusal))
+      // The id was taken: its first outcome, committed before the claim was refused, is the answer.
+      return earlier === 'taken' ? findCommand(refusal.commandId) : undefined
+    },
+    async commandIndex() {
+      const rows = await query<{ command_id: string; initiative_id: string | null; outcome: string }>(
+        'read the command index',
+        'SELECT command_id, initiative_id, outcome FROM commands ORDER BY command_id',
+      )
+      return rows.map(
+        (r): CommandEntry => ({
+          commandId: r.command_id,
+          initiativeId: r.initiative_id,
+          outcome: r.outcome as CommandEntry['outcome'],
+        }),
+      )
     },
     async refusals(initiativeId) {
       const rows =
@@ -261,21 +323,32 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     async saveSnapshot(initiativeId, snapshot) {
       await query(
         'save a snapshot',
-        `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (initiative_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-           policy_hash = excluded.policy_hash, state = excluded.state
-         WHERE excluded.seq > snapshots.seq`,
-        [initiativeId, snapshot.seq, snapshot.hash, snapshot.policyHash, JSON.stringify(snapshot.state)],
+        `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state, seal) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (initiative_id, seq) DO NOTHING`,
+        [
+          initiativeId,
+          snapshot.seq,
+          snapshot.hash,
+          snapshot.policyHash,
+          JSON.stringify(snapshot.state),
+          snapshot.seal,
+        ],
       )
     },
     async loadSnapshot(initiativeId): Promise<StoredSnapshot | undefined> {
-      const [row] = await query<{ seq: number; hash: string; policy_hash: string; state: string }>(
+      const [row] = await query<SnapshotRow>(
         'load a snapshot',
-        'SELECT seq, hash, policy_hash, state FROM snapshots WHERE initiative_id = $1',
+        `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE initiative_id = $1 ORDER BY seq DESC LIMIT 1`,
         [initiativeId],
       )
-      if (row === undefined) return undefined
-      return { seq: row.seq, hash: row.hash, policyHash: row.policy_hash, state: parseStoredJson(row.state) }
+      return row === undefined ? undefined : fromSnapshotRow(row)
+    },
+    async snapshots() {
+      const rows = await query<SnapshotRow>(
+        'read snapshots',
+        `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots ORDER BY initiative_id, seq`,
+      )
+      return rows.map(fromSnapshotRow)
     },
     async close() {
       if (!pool.ended) await pool.end()

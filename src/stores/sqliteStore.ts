@@ -1,16 +1,26 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
+import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Migration } from './migrations/Migration.js'
 import { sqliteMigrations } from './migrations/sqliteMigrations.js'
-import type { RecordedEvent, Store, StoredSnapshot } from './Store.js'
+import type {
+  CommandEntry,
+  CommandOutcome,
+  RecordedEvent,
+  RefusalInput,
+  Store,
+  StoredSnapshot,
+} from './Store.js'
 import {
   type EventRow,
   fromEventRow,
   fromRefusalRow,
+  fromSnapshotRow,
   parseStoredJson,
   type RefusalRow,
+  type SnapshotRow,
   toEventRow,
   toRefusalRow,
 } from './storedRows.js'
@@ -95,7 +105,8 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
 
   const eventColumns =
     'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
-  const refusalColumns = 'initiative_id, command_id, command_hash, command, at, code, reasons'
+  const refusalColumns =
+    'initiative_id, command_id, command_hash, command, at, code, reasons, prev_hash, hash'
   const sql = {
     head: db.prepare<[string], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM events WHERE initiative_id = ?',
@@ -109,9 +120,6 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     insertCommand: db.prepare<[string, string | null, string], unknown>(
       'INSERT INTO commands (command_id, initiative_id, outcome) VALUES (?, ?, ?)',
     ),
-    insertCommandIfNew: db.prepare<[string, string | null, string], unknown>(
-      'INSERT OR IGNORE INTO commands (command_id, initiative_id, outcome) VALUES (?, ?, ?)',
-    ),
     initiatives: db.prepare<[], { initiative_id: string }>(
       'SELECT initiative_id FROM events GROUP BY initiative_id ORDER BY min(position)',
     ),
@@ -121,7 +129,13 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       `SELECT ${refusalColumns} FROM refusals WHERE command_id = ? ORDER BY position LIMIT 1`,
     ),
     insertRefusal: db.prepare<[RefusalRow], unknown>(
-      `INSERT INTO refusals (${refusalColumns}) VALUES (@initiative_id, @command_id, @command_hash, @command, @at, @code, @reasons)`,
+      `INSERT INTO refusals (${refusalColumns}) VALUES (@initiative_id, @command_id, @command_hash, @command, @at, @code, @reasons, @prev_hash, @hash)`,
+    ),
+    lastRefusalHash: db.prepare<[], { hash: string }>(
+      'SELECT hash FROM refusals ORDER BY position DESC LIMIT 1',
+    ),
+    commandIndex: db.prepare<[], { command_id: string; initiative_id: string | null; outcome: string }>(
+      'SELECT command_id, initiative_id, outcome FROM commands ORDER BY command_id',
     ),
     allRefusals: db.prepare<[], RefusalRow>(`SELECT ${refusalColumns} FROM refusals ORDER BY position`),
     refusalsOf: db.prepare<[string], RefusalRow>(
@@ -131,14 +145,15 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       'INSERT INTO policies (hash, policy) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING',
     ),
     getPolicy: db.prepare<[string], { policy: string }>('SELECT policy FROM policies WHERE hash = ?'),
-    saveSnapshot: db.prepare<[string, number, string, string, string], unknown>(
-      `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (initiative_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-         policy_hash = excluded.policy_hash, state = excluded.state
-       WHERE excluded.seq > snapshots.seq`,
+    saveSnapshot: db.prepare<[string, number, string, string, string, string], unknown>(
+      `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state, seal) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (initiative_id, seq) DO NOTHING`,
     ),
-    loadSnapshot: db.prepare<[string], { seq: number; hash: string; policy_hash: string; state: string }>(
-      'SELECT seq, hash, policy_hash, state FROM snapshots WHERE initiative_id = ?',
+    loadSnapshot: db.prepare<[string], SnapshotRow>(
+      'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots WHERE initiative_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    allSnapshots: db.prepare<[], SnapshotRow>(
+      'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots ORDER BY initiative_id, seq',
     ),
   }
 
@@ -161,10 +176,25 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
     })
   })
-  const recordRefusal = db.transaction((row: RefusalRow) => {
-    sql.insertRefusal.run(row)
-    sql.insertCommandIfNew.run(row.command_id, row.initiative_id, 'refused')
+  // One transaction: the id check, the chain link and the insert see the same security log.
+  const recordRefusal = db.transaction((refusal: RefusalInput): CommandOutcome | undefined => {
+    const earlier = findCommand(refusal.commandId)
+    if (earlier !== undefined) return earlier
+    const unsigned = { ...refusal, prevHash: sql.lastRefusalHash.get()?.hash ?? '' }
+    sql.insertRefusal.run(toRefusalRow({ ...unsigned, hash: eventHash(unsigned) }))
+    sql.insertCommand.run(refusal.commandId, refusal.initiativeId, 'refused')
+    return undefined
   })
+
+  function findCommand(commandId: string): CommandOutcome | undefined {
+    // The common case, a new command id, costs one primary-key lookup.
+    if (sql.outcome.get(commandId) === undefined) return undefined
+    const event = sql.eventByCommand.get(commandId)
+    if (event !== undefined) return { kind: 'accepted', event: fromEventRow(event) }
+    const refusal = sql.refusalByCommand.get(commandId)
+    if (refusal !== undefined) return { kind: 'refused', refusal: fromRefusalRow(refusal) }
+    return undefined
+  }
 
   /** Runs one statement or transaction, turning driver errors into TwoKeysErrors. */
   const run = async <T>(doing: string, work: () => T): Promise<T> => {
@@ -194,17 +224,18 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         }
       }),
     listInitiatives: () => run('list initiatives', () => sql.initiatives.all().map((r) => r.initiative_id)),
-    findCommand: (commandId) =>
-      run('find a command', () => {
-        // The common case, a new command id, costs one primary-key lookup.
-        if (sql.outcome.get(commandId) === undefined) return undefined
-        const event = sql.eventByCommand.get(commandId)
-        if (event !== undefined) return { kind: 'accepted' as const, event: fromEventRow(event) }
-        const refusal = sql.refusalByCommand.get(commandId)
-        if (refusal !== undefined) return { kind: 'refused' as const, refusal: fromRefusalRow(refusal) }
-        return undefined
-      }),
-    recordRefusal: (refusal) => run('record a refusal', () => recordRefusal.immediate(toRefusalRow(refusal))),
+    findCommand: (commandId) => run('find a command', () => findCommand(commandId)),
+    recordRefusal: (refusal) => run('record a refusal', () => recordRefusal.immediate(refusal)),
+    commandIndex: () =>
+      run('read the command index', () =>
+        sql.commandIndex.all().map(
+          (r): CommandEntry => ({
+            commandId: r.command_id,
+            initiativeId: r.initiative_id,
+            outcome: r.outcome as CommandEntry['outcome'],
+          }),
+        ),
+      ),
     refusals: (initiativeId) =>
       run('read refusals', () =>
         (initiativeId === undefined ? sql.allRefusals.all() : sql.refusalsOf.all(initiativeId)).map(
@@ -228,19 +259,15 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
           snapshot.hash,
           snapshot.policyHash,
           JSON.stringify(snapshot.state),
+          snapshot.seal,
         )
       }),
     loadSnapshot: (initiativeId) =>
       run('load a snapshot', (): StoredSnapshot | undefined => {
         const row = sql.loadSnapshot.get(initiativeId)
-        if (row === undefined) return undefined
-        return {
-          seq: row.seq,
-          hash: row.hash,
-          policyHash: row.policy_hash,
-          state: parseStoredJson(row.state),
-        }
+        return row === undefined ? undefined : fromSnapshotRow(row)
       }),
+    snapshots: () => run('read snapshots', () => sql.allSnapshots.all().map(fromSnapshotRow)),
     close: () =>
       run('close', () => {
         if (db.open) db.close()

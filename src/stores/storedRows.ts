@@ -1,5 +1,5 @@
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { RecordedEvent, RefusalRecord } from './Store.js'
+import type { RecordedEvent, RefusalRecord, StoredSnapshot } from './Store.js'
 
 /** An event as the SQL stores keep it: one column per field, the event itself as JSON text. */
 export interface EventRow {
@@ -22,6 +22,28 @@ export interface RefusalRow {
   at: number | string
   code: string
   reasons: string
+  prev_hash: string
+  hash: string
+}
+
+export interface SnapshotRow {
+  initiative_id: string
+  seq: number | string
+  hash: string
+  policy_hash: string
+  state: string
+  seal: string
+}
+
+export function fromSnapshotRow(row: SnapshotRow): StoredSnapshot & { initiativeId: string } {
+  return {
+    initiativeId: row.initiative_id,
+    seq: Number(row.seq),
+    hash: row.hash,
+    policyHash: row.policy_hash,
+    state: parseStoredJson(row.state),
+    seal: row.seal,
+  }
 }
 
 /**
@@ -73,6 +95,8 @@ export function toRefusalRow(refusal: RefusalRecord): RefusalRow {
     at: refusal.at,
     code: refusal.code,
     reasons: JSON.stringify(refusal.reasons),
+    prev_hash: refusal.prevHash,
+    hash: refusal.hash,
   }
 }
 
@@ -85,5 +109,7 @@ export function fromRefusalRow(row: RefusalRow): RefusalRecord {
     at: Number(row.at),
     code: row.code,
     reasons: parseStoredJson(row.reasons) as string[],
+    prevHash: row.prev_hash,
+    hash: row.hash,
   }
 }

@@ -23,6 +23,7 @@ const singleKey = loadPolicyFile('machines/policies/single-key.yaml')
 const PA = 'presidential-administration'
 const GA = 'government-apparatus'
 const federal = { objective: 'infrastructure', scope: { kind: 'federal' as const } }
+const KEY = 'a snapshot key the database never sees'
 
 /** The persisted form of a machine snapshot, canonical, to compare two states exactly. */
 function persisted(policy: typeof twoKeys, snapshot: unknown): string {
@@ -129,7 +130,13 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
   it('loads from a snapshot to the same state as a replay from the start', async () => {
     target = await kind.create()
     const clock = manualClock('2026-03-01T09:00:00Z')
-    const writer = createEngine({ policy: twoKeys, store: target.open(), clock, snapshotEvery: 5 })
+    const writer = createEngine({
+      policy: twoKeys,
+      store: target.open(),
+      clock,
+      snapshotEvery: 5,
+      snapshotKey: KEY,
+    })
     const { initiativeId } = await writer.propose({ by: 'minzifry', title: 'Amended often', ...federal })
     await writer.submit(initiativeId, { by: 'minzifry' })
     for (let i = 0; i < 10; i++) {
@@ -143,9 +150,10 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
     const store = target.open()
     expect((await store.loadSnapshot?.(initiativeId))?.seq).toBe(20)
     const { store: watched, reads } = counting(store)
-    const reader = createEngine({ policy: twoKeys, store: watched, clock })
+    const reader = createEngine({ policy: twoKeys, store: watched, clock, snapshotKey: KEY })
     const fromSnapshot = await reader.snapshot(initiativeId)
-    expect(reads).toEqual([20]) // only the event after the snapshot was read
+    // Only the snapshot's own event (to check it still matches the seal) and the one after it were read.
+    expect(reads).toEqual([19])
 
     const history = await store.readEvents(initiativeId)
     expect(history).toHaveLength(23)
@@ -168,7 +176,13 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
   it('ignores a snapshot that does not chain on to the log or is not a state of the machine', async () => {
     target = await kind.create()
     const clock = manualClock('2026-03-01T09:00:00Z')
-    const writer = createEngine({ policy: twoKeys, store: target.open(), clock, snapshotEvery: 0 })
+    const writer = createEngine({
+      policy: twoKeys,
+      store: target.open(),
+      clock,
+      snapshotEvery: 0,
+      snapshotKey: KEY,
+    })
     const { initiativeId } = await writer.propose({ by: 'minzifry', title: 'Stale snapshot', ...federal })
     await writer.submit(initiativeId, { by: 'minzifry' })
     await writer.decide(initiativeId, { by: 'oreshkin', key: PA, decision: 'approve' })
@@ -180,10 +194,11 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
         hash,
         policyHash: hashPolicy(twoKeys),
         state: { value, context, status: 'active' },
+        seal: 'f'.repeat(64),
       })
     // Claims the initiative was never submitted, but does not chain on to event 2.
     await forge(1, 'not-the-hash-of-seq-1', { open: 'draft' })
-    const reader = createEngine({ policy: twoKeys, store, clock })
+    const reader = createEngine({ policy: twoKeys, store, clock, snapshotKey: KEY })
     expect((await reader.status(initiativeId)).keys[0]?.status).toBe('turned')
     expect((await verifyStore(store)).snapshots.problems).toEqual([
       `snapshot of "${initiativeId}" at seq 1 does not match event seq 1 of the log`,
@@ -191,7 +206,7 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
     // Chains on, but names no state of the machine.
     const [, second] = await store.readEvents(initiativeId)
     await forge(2, second?.hash as string, 'nowhere')
-    const another = createEngine({ policy: twoKeys, store, clock })
+    const another = createEngine({ policy: twoKeys, store, clock, snapshotKey: KEY })
     expect((await another.status(initiativeId)).keys[0]?.status).toBe('turned')
     expect((await verifyStore(store)).snapshots.problems).toEqual([
       `snapshot of "${initiativeId}" at seq 2 differs from a replay of the log up to it; it was edited`,

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
 import { eventHash } from '../../src/domain/eventHash.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
-import type { RecordedEvent, RefusalRecord, Store } from '../../src/stores/Store.js'
+import type { RecordedEvent, RefusalInput, Store } from '../../src/stores/Store.js'
 import { policy, sampleLog } from '../audit/support/sampleLog.js'
 import {
   memoryTarget,
@@ -21,7 +21,7 @@ beforeAll(async () => {
 })
 const eventsOf = (n: number) => [...byInitiative.values()][n] as RecordedEvent[]
 
-const refusal = (over: Partial<RefusalRecord> = {}): RefusalRecord => ({
+const refusal = (over: Partial<RefusalInput> = {}): RefusalInput => ({
   initiativeId: 'sample-1',
   commandId: 'refused-1',
   commandHash: 'c0ffee',
@@ -107,20 +107,43 @@ describe.each(targets(kinds))('the $name store', (kind) => {
     expect(await store.listInitiatives()).toEqual([c, a, b].map((e) => e[0]?.initiativeId))
   })
 
-  it('keeps refusals as a security log, and a refused command id stays refused', async () => {
+  it('keeps refusals as a chained security log, and a refused command id stays refused', async () => {
     await open()
-    await store.recordRefusal(refusal())
-    await store.recordRefusal(refusal({ commandId: 'refused-2', initiativeId: null, at: 5 }))
-    await store.recordRefusal(refusal({ at: 9, reasons: ['again'] }))
-    expect((await store.refusals()).map((r) => [r.commandId, r.at])).toEqual([
+    expect(await store.recordRefusal(refusal())).toBeUndefined()
+    expect(
+      await store.recordRefusal(refusal({ commandId: 'refused-2', initiativeId: null, at: 5 })),
+    ).toBeUndefined()
+    // One id, one outcome: a second refusal under a taken id is not recorded; the first outcome comes back.
+    const again = await store.recordRefusal(refusal({ at: 9, reasons: ['again'] }))
+    expect(again).toEqual({ kind: 'refused', refusal: expect.objectContaining(refusal()) })
+    const log = await store.refusals()
+    expect(log.map((r) => [r.commandId, r.at])).toEqual([
       ['refused-1', 1_772_355_600_000],
       ['refused-2', 5],
-      ['refused-1', 9],
     ])
-    expect(await store.refusals('sample-1')).toHaveLength(2)
-    expect(await store.findCommand('refused-1')).toEqual({ kind: 'refused', refusal: refusal() })
+    // Chained like events: each links to the one before and hashes its own fields.
+    expect(log[0]?.prevHash).toBe('')
+    expect(log[1]?.prevHash).toBe(log[0]?.hash)
+    for (const r of log) expect(eventHash(r)).toBe(r.hash)
+    expect(await store.refusals('sample-1')).toHaveLength(1)
+    expect(await store.findCommand('refused-1')).toEqual({ kind: 'refused', refusal: log[0] })
     const event = { ...(eventsOf(0)[0] as RecordedEvent), commandId: 'refused-1' }
     await expect(store.append(event.initiativeId, 0, [event])).rejects.toEqual(conflict)
+    // An accepted id cannot be refused later either.
+    const accepted = eventsOf(1)[0] as RecordedEvent
+    await store.append(accepted.initiativeId, 0, [accepted])
+    expect(await store.recordRefusal(refusal({ commandId: accepted.commandId }))).toEqual({
+      kind: 'accepted',
+      event: accepted,
+    })
+    expect(await store.commandIndex()).toEqual(
+      expect.arrayContaining([
+        { commandId: 'refused-1', initiativeId: 'sample-1', outcome: 'refused' },
+        { commandId: 'refused-2', initiativeId: null, outcome: 'refused' },
+        { commandId: accepted.commandId, initiativeId: accepted.initiativeId, outcome: 'accepted' },
+      ]),
+    )
+    expect(await store.commandIndex()).toHaveLength(3)
   })
 
   it('pins policies by hash; the first stored version wins', async () => {
@@ -148,19 +171,37 @@ describe.each(targets(kinds))('the $name store', (kind) => {
     expect(verifyAudit([back]).ok).toBe(true)
   })
 
-  it('keeps the latest snapshot, if it keeps snapshots at all', async () => {
+  it('keeps every snapshot (append-only) and loads the latest, if it keeps snapshots at all', async () => {
     await open()
-    if (store.saveSnapshot === undefined || store.loadSnapshot === undefined) {
+    if (
+      store.saveSnapshot === undefined ||
+      store.loadSnapshot === undefined ||
+      store.snapshots === undefined
+    ) {
       expect(kind.name).toBe('memory')
       return
     }
     const state = { value: { open: 'review' }, context: { n: 1 }, status: 'active' }
     expect(await store.loadSnapshot('x')).toBeUndefined()
-    await store.saveSnapshot('x', { seq: 50, hash: 'h50', policyHash: 'p', state })
-    await store.saveSnapshot('x', { seq: 10, hash: 'h10', policyHash: 'p', state: {} })
-    expect(await store.loadSnapshot('x')).toEqual({ seq: 50, hash: 'h50', policyHash: 'p', state })
-    await store.saveSnapshot('x', { seq: 100, hash: 'h100', policyHash: 'p', state: {} })
+    await store.saveSnapshot('x', { seq: 50, hash: 'h50', policyHash: 'p', state, seal: 's50' })
+    await store.saveSnapshot('x', { seq: 10, hash: 'h10', policyHash: 'p', state: {}, seal: 's10' })
+    expect(await store.loadSnapshot('x')).toEqual({
+      initiativeId: 'x',
+      seq: 50,
+      hash: 'h50',
+      policyHash: 'p',
+      state,
+      seal: 's50',
+    })
+    // A second snapshot at a seq already kept is ignored, never overwrites.
+    await store.saveSnapshot('x', { seq: 50, hash: 'forged', policyHash: 'p', state: {}, seal: 'x' })
+    await store.saveSnapshot('x', { seq: 100, hash: 'h100', policyHash: 'p', state: {}, seal: 's100' })
     expect((await store.loadSnapshot('x'))?.seq).toBe(100)
+    expect((await store.snapshots()).map((s) => [s.initiativeId, s.seq, s.hash])).toEqual([
+      ['x', 10, 'h10'],
+      ['x', 50, 'h50'],
+      ['x', 100, 'h100'],
+    ])
   })
 
   it('keeps everything across a close and reopen', async () => {
@@ -174,7 +215,7 @@ describe.each(targets(kinds))('the $name store', (kind) => {
     await store.close()
     const reopened = target.open()
     expect(await reopened.readEvents(id)).toEqual(events)
-    expect(await reopened.refusals()).toEqual([refusal()])
+    expect(await reopened.refusals()).toEqual([{ ...refusal(), prevHash: '', hash: expect.any(String) }])
     expect(await reopened.getPolicy(hashPolicy(policy))).toEqual(policy)
   })
 })

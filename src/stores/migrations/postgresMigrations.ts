@@ -69,4 +69,34 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'append-only snapshots with seals, commands and a chained security log',
+    sql: `
+      CREATE OR REPLACE FUNCTION twokeys_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'twokeys: table % is append-only (% refused)', TG_TABLE_NAME, TG_OP; END
+      $$;
+      -- Snapshots are kept, not overwritten: each is sealed by the engine and checked by the audit.
+      ALTER TABLE snapshots DROP CONSTRAINT snapshots_pkey;
+      ALTER TABLE snapshots ADD PRIMARY KEY (initiative_id, seq);
+      ALTER TABLE snapshots ADD COLUMN seal text NOT NULL DEFAULT '';
+      CREATE TRIGGER snapshots_no_update_or_delete BEFORE UPDATE OR DELETE ON snapshots
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER snapshots_no_truncate BEFORE TRUNCATE ON snapshots
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+
+      CREATE TRIGGER commands_no_update_or_delete BEFORE UPDATE OR DELETE ON commands
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER commands_no_truncate BEFORE TRUNCATE ON commands
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+
+      -- The security log is chained like events; rows written before this step keep empty hashes.
+      ALTER TABLE refusals ADD COLUMN prev_hash text NOT NULL DEFAULT '';
+      ALTER TABLE refusals ADD COLUMN hash text NOT NULL DEFAULT '';
+      CREATE TRIGGER refusals_no_update_or_delete BEFORE UPDATE OR DELETE ON refusals
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER refusals_no_truncate BEFORE TRUNCATE ON refusals
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+    `,
+  },
 ]

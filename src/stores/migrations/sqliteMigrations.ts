@@ -65,4 +65,41 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'append-only snapshots with seals, commands and a chained security log',
+    sql: `
+      -- Snapshots are kept, not overwritten: each is sealed by the engine and checked by the audit.
+      CREATE TABLE snapshots_v2 (
+        initiative_id TEXT    NOT NULL,
+        seq           INTEGER NOT NULL,
+        hash          TEXT    NOT NULL,
+        policy_hash   TEXT    NOT NULL,
+        state         TEXT    NOT NULL,
+        seal          TEXT    NOT NULL DEFAULT '',
+        PRIMARY KEY (initiative_id, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO snapshots_v2 (initiative_id, seq, hash, policy_hash, state)
+        SELECT initiative_id, seq, hash, policy_hash, state FROM snapshots;
+      DROP TABLE snapshots;
+      ALTER TABLE snapshots_v2 RENAME TO snapshots;
+      CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots
+        BEGIN SELECT RAISE(ABORT, 'twokeys: snapshots are append-only'); END;
+      CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots
+        BEGIN SELECT RAISE(ABORT, 'twokeys: snapshots are append-only'); END;
+
+      CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the command index is append-only'); END;
+      CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the command index is append-only'); END;
+
+      -- The security log is chained like events; rows written before this step keep empty hashes.
+      ALTER TABLE refusals ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE refusals ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+      CREATE TRIGGER refusals_no_update BEFORE UPDATE ON refusals
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the security log is append-only'); END;
+      CREATE TRIGGER refusals_no_delete BEFORE DELETE ON refusals
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the security log is append-only'); END;
+    `,
+  },
 ]
