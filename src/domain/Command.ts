@@ -1,17 +1,8 @@
 import { z } from 'zod'
 import { ScopeSchema } from './InitiativeContent.js'
+import { InstantInputSchema } from './InstantInputSchema.js'
 import { PolicyRefSchema } from './PolicyRefSchema.js'
 import { RecordIdSchema } from './RecordIdSchema.js'
-
-/** A time as an ISO-8601 string, epoch milliseconds, or a Date; stored as milliseconds. */
-export const InstantInputSchema = z
-  .union([
-    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
-    z.iso.date().transform((s) => Date.parse(`${s}T00:00:00Z`)),
-    z.int().nonnegative().max(8.64e15),
-    z.date().transform((d) => d.getTime()),
-  ])
-  .describe('An ISO-8601 time ("2026-03-01T09:00:00Z" or "2026-03-01"), epoch milliseconds, or a Date.')
 
 // Ids a caller chooses share one check (RecordIdSchema); names from the policy use the policy's id rule.
 const common = {

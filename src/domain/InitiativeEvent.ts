@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IdSchema } from '../policy/PolicySchema.js'
 import { InitiativeContentSchema } from './InitiativeContent.js'
+import { RecordIdSchema } from './RecordIdSchema.js'
 
 /** Milliseconds since the Unix epoch; every event carries the time it happened. */
 export const InstantSchema = z.int().nonnegative().max(8.64e15)
@@ -10,7 +11,7 @@ const acted = { by: IdSchema, at: InstantSchema }
 export const ProposeEventSchema = z.strictObject({
   type: z.literal('PROPOSE'),
   ...acted,
-  id: z.string().min(1).max(64),
+  id: RecordIdSchema,
   content: InitiativeContentSchema,
 })
 export const SubmitEventSchema = z.strictObject({ type: z.literal('SUBMIT'), ...acted })

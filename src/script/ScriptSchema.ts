@@ -1,20 +1,38 @@
 import { z } from 'zod'
 import { ScopeSchema } from '../domain/InitiativeContent.js'
+import { toInstant } from '../domain/InstantInputSchema.js'
+import { quoteText } from '../domain/quoteText.js'
 import { RecordIdSchema } from '../domain/RecordIdSchema.js'
 import { IdSchema } from '../policy/PolicySchema.js'
 
 /** "+3d", "+4h", "+30m": a step's time relative to the previous step. */
 const RELATIVE = /^\+(\d+(?:\.\d+)?)(d|h|m)$/
 
+const ISO_TIME = z.union([z.iso.datetime({ offset: true }), z.iso.date()])
+
+/** Why `at` is not an ISO time naming one whole millisecond from 1970 on, as a command's times do. */
+function absoluteTimeProblem(at: string, orElse = ''): string | undefined {
+  if (!ISO_TIME.safeParse(at).success) {
+    return `${quoteText(at)} is not a time; write an ISO time such as 2026-03-02T09:00:00Z or 2026-03-02${orElse}`
+  }
+  const instant = toInstant(at)
+  return 'problem' in instant ? instant.problem : undefined
+}
+
+const AbsoluteTimeSchema = z.string().superRefine((at, ctx) => {
+  const problem = absoluteTimeProblem(at)
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+})
+
 export const ScriptTimeSchema = z
-  .union([
-    z.iso.datetime({ offset: true }),
-    z.iso.date(),
-    z.string().regex(RELATIVE, 'use "+3d", "+4h" or "+30m"'),
-  ])
+  .string()
+  .superRefine((at, ctx) => {
+    if (RELATIVE.test(at)) return
+    const problem = absoluteTimeProblem(at, ', or a relative one such as "+3d", "+4h" or "+30m"')
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+  })
   .describe('An ISO time, or a time relative to the previous step such as "+2d".')
 
-// A script name becomes the initiative id, so it follows the id rule from the start.
 const name = RecordIdSchema.describe('The name the script gives an initiative (its `as` when proposed).')
 const by = IdSchema
 
@@ -103,18 +121,21 @@ export const ScriptStepSchema = z
 export const ScriptSchema = z.strictObject({
   title: z.string().max(300).optional(),
   policy: z.string().min(1).describe('Path of the policy file, relative to the script.'),
-  start: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe('The time of the first step.'),
+  start: AbsoluteTimeSchema.describe('The time of the first step.'),
   steps: z.array(ScriptStepSchema).min(1),
 })
 
 export type Script = z.output<typeof ScriptSchema>
 export type ScriptStep = z.output<typeof ScriptStepSchema>
 
-/** Resolves a step time against the previous one: absolute times stand, "+2d" adds. */
+/**
+ * Resolves a step time against the previous one: absolute times stand, "+2d" adds. Times are
+ * whole milliseconds, so a relative time is rounded to the nearest one ("+0.00001m" is +1 ms).
+ */
 export function resolveScriptTime(at: string | undefined, previous: number): number {
   if (at === undefined) return previous
   const relative = RELATIVE.exec(at)
   if (relative === null) return Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at)
   const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[relative[2] as 'd' | 'h' | 'm']
-  return previous + Number(relative[1]) * unit
+  return previous + Math.round(Number(relative[1]) * unit)
 }

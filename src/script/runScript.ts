@@ -73,7 +73,9 @@ function toCommand(
   const { initiative, as, days, ...rest } = body
   const initiativeId = (as ?? initiative) as string
   if (kind === 'delegate') {
-    return { ...rest, type: 'delegate', initiativeId, until: at + Number(days) * 86_400_000 } as CommandInput
+    // Whole milliseconds, like every time: "days: 0.0000001" is rounded, not refused later.
+    const until = at + Math.round(Number(days) * 86_400_000)
+    return { ...rest, type: 'delegate', initiativeId, until } as CommandInput
   }
   return { ...rest, type: kind, initiativeId } as CommandInput
 }

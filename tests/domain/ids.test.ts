@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { nanoid } from 'nanoid'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CommandSchema } from '../../src/domain/Command.js'
@@ -130,7 +130,7 @@ describe('initiative and command ids', () => {
     writeFileSync(
       path,
       [
-        'policy: ../../work/main/machines/policies/two-keys.yaml',
+        `policy: ${resolve('machines/policies/two-keys.yaml')}`,
         'start: 2026-03-01',
         'steps:',
         '  - propose: { as: kazan datacentre, by: minzifry, title: T, objective: infrastructure, scope: { kind: federal } }',
