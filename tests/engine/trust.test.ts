@@ -8,6 +8,7 @@ import { manualClock } from '../../src/engine/systemClock.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
+import { type EventRow, fromEventRow } from '../../src/stores/storedRows.js'
 import { type StoreTarget, sqliteTarget } from '../stores/support/storeTargets.js'
 
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
@@ -46,21 +47,10 @@ async function oneKeyTurned(snapshotEvery = 0) {
     },
     events: (): RecordedEvent[] =>
       (
-        db.prepare('SELECT * FROM events WHERE initiative_id = ? ORDER BY seq').all(initiativeId) as Record<
-          string,
-          never
-        >[]
-      ).map((r) => ({
-        initiativeId: r.initiative_id,
-        seq: r.seq,
-        commandId: r.command_id,
-        commandHash: r.command_hash,
-        event: JSON.parse(r.event),
-        policyHash: r.policy_hash,
-        revision: r.revision,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      })),
+        db
+          .prepare('SELECT * FROM events WHERE initiative_id = ? ORDER BY seq')
+          .all(initiativeId) as EventRow[]
+      ).map(fromEventRow),
     /** Rewrites the whole log from `records`, recomputing every hash and link, as an insider would. */
     rewrite(records: RecordedEvent[]) {
       let prev = ''
@@ -128,7 +118,7 @@ describe('the engine trusts only what it checked', () => {
       const engine = reopen()
       const snapshot = await engine.snapshot(initiativeId)
       await engine.close()
-      return machine.getPersistedSnapshot(snapshot as never) as { value: Record<string, unknown> }
+      return machine.getPersistedSnapshot(snapshot as never) as unknown as { value: Record<string, unknown> }
     })()
     const forged = JSON.parse(JSON.stringify(real))
     forged.value.open.review[GA] = 'turned'
