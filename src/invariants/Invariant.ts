@@ -1,6 +1,7 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import type { Recorded } from './Recorded.js'
 
 /** The ids of DESIGN.md's invariants table; tests, the verifier and docs use these. */
 export type InvariantId =
@@ -35,11 +36,16 @@ export interface InitiativeSnapshotLike {
   status: string
 }
 
-/** One accepted event and the snapshots around it. */
+/**
+ * One accepted event, the snapshots around it, and what the accepted events record before and
+ * after it (`recordEvent`). The snapshots' state values are what is judged; whether they are
+ * legitimate is decided from the recorded facts, never from the machine's context.
+ */
 export interface InvariantStep<S extends InitiativeSnapshotLike = InitiativeSnapshotLike> {
   before: S
   event: InitiativeEvent
   after: S
+  recorded: { before: Recorded; after: Recorded }
 }
 
 /** How an invariant is checked: on every step, by search from a snapshot, over orders, or by replay. */

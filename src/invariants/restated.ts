@@ -1,9 +1,12 @@
-import type { Decision, InitiativeContext } from '../../machines/InitiativeContext.js'
+import { canonicalHash, canonicalJson } from '../domain/canonicalHash.js'
+import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { Key, Policy, Track } from '../policy/PolicySchema.js'
 import type { InitiativeSnapshotLike, InvariantStep } from './Invariant.js'
+import type { Recorded, RecordedDecision, RecordedDelegation, RecordedRevision } from './Recorded.js'
 
-// These restate what the rules mean from the recorded facts and the policy. They deliberately
-// share no code with machines/rules.ts or machines/facts.ts: a bug in a guard must not hide here.
+// These restate what the rules mean from the recorded events and the policy. They deliberately
+// share no code with machines/rules.ts or machines/facts.ts and read nothing of the machine's
+// context: a bug in a guard or an action must not hide here.
 
 export const DAY_MS = 86_400_000
 
@@ -12,7 +15,7 @@ export function keyById(policy: Policy, id: string): Key | undefined {
 }
 
 /** Every institution a principal belongs to or is affiliated with; none for an unknown id. */
-export function institutionsOf(policy: Policy, principalId: string): string[] {
+export function institutionsOf(policy: Policy, principalId: string | null): string[] {
   const p = policy.principals.find((x) => x.id === principalId)
   return p === undefined ? [] : [p.institution, ...p.affiliations]
 }
@@ -24,31 +27,94 @@ export function isFreshAt(policy: Policy, givenAt: number, at: number): boolean 
 }
 
 /**
- * Approvals of `keyId` on the context's current revision, not revoked, given by or for a holder
- * of the key, one per holder seat. With `freshAt`, only those within the lifetime at that time
- * and not given after it.
+ * The hash a decision names its revision by: SHA-256 of the canonical JSON of the initiative id,
+ * the revision number and the fields the policy calls substantive (absent ones as null).
+ */
+export function revisionHashOf(policy: Policy, id: string, n: number, content: InitiativeContent): string {
+  const substantive = Object.fromEntries(policy.amendments.substantive.map((f) => [f, content[f] ?? null]))
+  return canonicalHash({ initiative: id, revision: n, content: substantive })
+}
+
+/** Whether some field the policy calls substantive differs between two contents. */
+export function substantiveChange(
+  policy: Policy,
+  before: InitiativeContent | null,
+  after: InitiativeContent,
+): boolean {
+  if (before === null) return true
+  return policy.amendments.substantive.some(
+    (f) => canonicalJson(before[f] ?? null) !== canonicalJson(after[f] ?? null),
+  )
+}
+
+/**
+ * The holder on whose seat `actor` acts for `keyId` at `at`: the actor when it holds the key;
+ * for a key that allows deputies, the holder of the first recorded delegation of the key to the
+ * actor whose window covers `at`; else null.
+ */
+export function seatOf(
+  policy: Policy,
+  delegations: readonly RecordedDelegation[],
+  keyId: string,
+  actor: string,
+  at: number,
+): string | null {
+  const key = keyById(policy, keyId)
+  if (key === undefined) return null
+  if (key.holders.includes(actor)) return actor
+  if (!key.deputies.allowed) return null
+  const covering = delegations.find(
+    (g) =>
+      g.key === keyId && g.deputy === actor && g.from <= at && at < g.until && key.holders.includes(g.holder),
+  )
+  return covering?.holder ?? null
+}
+
+export const currentRevision = (r: Recorded): RecordedRevision | undefined => r.revisions.at(-1)
+
+/** Whether a decision names the revision that was current when it was recorded. */
+export const namesItsRevision = (r: Recorded, d: RecordedDecision): boolean =>
+  d.named === r.revisions[d.revision]?.hash
+
+/**
+ * Where the initiative stands for counting: past approval, the approval's revision, position
+ * and time; before it, the current revision, now.
+ */
+export function standing(r: Recorded, stage: string): { revision: number; asOf: number; at: number } {
+  if (APPROVED_STAGES.includes(stage) && r.approval !== null) {
+    return { revision: r.approval.revision, asOf: r.approval.seq, at: r.approval.at }
+  }
+  return { revision: r.revisions.length - 1, asOf: r.count - 1, at: r.now }
+}
+
+/**
+ * Approvals of `keyId` that count on `revision` as of the `asOf`-th event: recorded by then on
+ * that revision and naming it, on a holder's seat, not revoked by then; one per seat. With
+ * `freshAt`, only those within the policy's lifetime at that time.
  */
 export function countingApprovals(
   policy: Policy,
-  context: InitiativeContext,
+  r: Recorded,
   keyId: string,
-  freshAt?: number,
-): Decision[] {
+  { revision, asOf, freshAt }: { revision: number; asOf: number; freshAt?: number },
+): RecordedDecision[] {
   const key = keyById(policy, keyId)
   if (key === undefined) return []
-  const bySeat = new Map<string, Decision>()
-  for (const d of context.decisions) {
-    if (d.key !== keyId || d.decision !== 'approve' || d.revokedAt !== undefined) continue
-    if (d.revision !== context.revision.hash || !key.holders.includes(d.seat)) continue
-    if (freshAt !== undefined && (d.at > freshAt || !isFreshAt(policy, d.at, freshAt))) continue
+  const bySeat = new Map<string, RecordedDecision>()
+  for (const d of r.decisions) {
+    if (d.key !== keyId || d.decision !== 'approve' || d.seq > asOf) continue
+    if (d.revokedSeq !== undefined && d.revokedSeq <= asOf) continue
+    if (d.revision !== revision || !namesItsRevision(r, d)) continue
+    if (d.seat === null || !key.holders.includes(d.seat)) continue
+    if (freshAt !== undefined && !isFreshAt(policy, d.at, freshAt)) continue
     bySeat.set(d.seat, d)
   }
   return [...bySeat.values()]
 }
 
-/** Decisions that the step appended (decisions are append-only; only `revokedAt` may change later). */
-export function newDecisions(step: InvariantStep): Decision[] {
-  return step.after.context.decisions.slice(step.before.context.decisions.length)
+/** The decision the step recorded, if its event was a DECIDE. */
+export function newDecision({ event, recorded }: InvariantStep): RecordedDecision | undefined {
+  return event.type === 'DECIDE' ? recorded.after.decisions.at(-1) : undefined
 }
 
 /**
@@ -56,7 +122,7 @@ export function newDecisions(step: InvariantStep): Decision[] {
  * (`idle`, `approved`, `regionalRollout`, `completed`, …) or a stage of `open` (`draft`,
  * `review`, `returned`).
  */
-export function stageOf(snapshot: InitiativeSnapshotLike): string {
+export function stageOf(snapshot: Pick<InitiativeSnapshotLike, 'value'>): string {
   const value = snapshot.value
   if (typeof value === 'string') return value
   if (typeof value !== 'object' || value === null) return String(value)
@@ -76,13 +142,16 @@ export const APPROVED_STAGES: readonly string[] = [
 ]
 export const ROLLOUT_STAGES: readonly string[] = ['federalRollout', 'regionalRollout', 'exportRollout']
 
-/** Whether the snapshot is past approval (by state, or by the recorded approval time). */
-export function isApproved(snapshot: InitiativeSnapshotLike): boolean {
-  return snapshot.context.approvedAt !== null || APPROVED_STAGES.includes(stageOf(snapshot))
+/** Whether the snapshot's state is past approval. */
+export function isApproved(snapshot: Pick<InitiativeSnapshotLike, 'value'>): boolean {
+  return APPROVED_STAGES.includes(stageOf(snapshot))
 }
 
 /** The state of each key's region (`pending`, `turned`, `refused`) in review; empty outside it. */
-export function keyRegions(policy: Policy, snapshot: InitiativeSnapshotLike): Map<string, string> {
+export function keyRegions(
+  policy: Policy,
+  snapshot: Pick<InitiativeSnapshotLike, 'value'>,
+): Map<string, string> {
   const regions = new Map<string, string>()
   const value = snapshot.value as { open?: { review?: Record<string, unknown> } } | string | null
   const review = typeof value === 'object' && value !== null ? value.open?.review : undefined
@@ -95,8 +164,7 @@ export function keyRegions(policy: Policy, snapshot: InitiativeSnapshotLike): Ma
 }
 
 /** The track of the first routing rule that matches the content: the one it must take (TK9). */
-export function expectedTrack(policy: Policy, context: InitiativeContext): Track | null {
-  const content = context.content
+export function expectedTrack(policy: Policy, content: InitiativeContent | null): Track | null {
   if (content === null) return null
   const rule = policy.routing.find(
     (r) =>

@@ -1,12 +1,13 @@
 import type { Policy } from '../policy/PolicySchema.js'
 import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
-import { countingApprovals, isApproved, keyRegions, stageOf } from './restated.js'
+import { countingApprovals, isApproved, keyRegions, short, stageOf } from './restated.js'
 
 /**
- * TK1 dual-key: past approval, every key has at least its quorum of distinct holder seats
- * approving the current revision, unrevoked, given no later than the approval; and in review a
- * key shows turned only with that quorum. (Whether those approvals were still fresh is TK7;
- * who gave them is TK6.)
+ * TK1 dual-key, from the recorded events: when the state steps into approval, every key has at
+ * least its quorum of distinct holder seats approving the current revision — recorded on it,
+ * naming it, unrevoked; past approval, no substantive amendment has been recorded since; and in
+ * review a key shows turned only with that quorum now. (Whether those approvals were still fresh
+ * is TK7; who gave them is TK6.)
  */
 export const tk1DualKey: StepInvariant = {
   id: 'TK1',
@@ -15,30 +16,41 @@ export const tk1DualKey: StepInvariant = {
     'an initiative is approved, routed or rolled out only if every key is turned for its current revision',
   scope: 'step',
   check(policy, step) {
-    const { event, after } = step
+    const { event, after, recorded } = step
     if (!isApproved(after)) return turnedWithoutQuorum(policy, step)
-    const { context } = after
-    const approvedAt = context.approvedAt
-    if (approvedAt === null) {
+    const r = recorded.after
+    const approval = r.approval
+    if (approval === null) {
       return [
         {
           id: 'TK1',
-          message: `the initiative is in "${stageOf(after)}" but no approval was ever recorded (approvedAt is null)`,
+          message: `the initiative is in "${stageOf(after)}" but no step into approval was recorded`,
           event,
         },
       ]
     }
     const violations: Violation[] = []
+    const approvedOn = r.revisions[approval.revision]
+    const current = r.revisions.at(-1)
+    if (current !== undefined && current !== approvedOn) {
+      violations.push({
+        id: 'TK1',
+        message: `the initiative is in "${stageOf(after)}" on revision ${current.n} (${short(current.hash)}), but was approved on revision ${approvedOn?.n} and amended substantively since`,
+        event,
+        details: { approved: approvedOn, current },
+      })
+    }
     for (const key of policy.keys) {
-      const seats = countingApprovals(policy, context, key.id)
-        .filter((d) => d.at <= approvedAt)
-        .map((d) => d.seat)
+      const seats = countingApprovals(policy, r, key.id, {
+        revision: approval.revision,
+        asOf: approval.seq,
+      }).map((d) => d.seat)
       if (seats.length < key.quorum) {
         violations.push({
           id: 'TK1',
-          message: `approved on revision ${context.revision.n} with key "${key.id}" not turned: ${seats.length} of ${key.quorum} required holder seats approved it`,
+          message: `approved on revision ${approvedOn?.n ?? '?'} with key "${key.id}" not turned: ${seats.length} of ${key.quorum} required holder seats approved it`,
           event,
-          details: { key: key.id, seats, quorum: key.quorum, revision: context.revision.hash },
+          details: { key: key.id, seats, quorum: key.quorum, revision: approvedOn?.hash },
         })
       }
     }
@@ -47,16 +59,20 @@ export const tk1DualKey: StepInvariant = {
 }
 
 /** In review, a key shown turned without its quorum on the current revision. */
-function turnedWithoutQuorum(policy: Policy, { event, after }: InvariantStep): Violation[] {
+function turnedWithoutQuorum(policy: Policy, { event, after, recorded }: InvariantStep): Violation[] {
+  const r = recorded.after
   const violations: Violation[] = []
   for (const [keyId, state] of keyRegions(policy, after)) {
     const key = policy.keys.find((k) => k.id === keyId)
     if (state !== 'turned' || key === undefined) continue
-    const seats = countingApprovals(policy, after.context, keyId).length
+    const seats = countingApprovals(policy, r, keyId, {
+      revision: r.revisions.length - 1,
+      asOf: r.count - 1,
+    }).length
     if (seats < key.quorum) {
       violations.push({
         id: 'TK1',
-        message: `key "${keyId}" shows turned with ${seats} of ${key.quorum} required approvals on the current revision ${after.context.revision.n}`,
+        message: `key "${keyId}" shows turned with ${seats} of ${key.quorum} required approvals on the current revision ${r.revisions.at(-1)?.n}`,
         event,
       })
     }

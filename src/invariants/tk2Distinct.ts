@@ -1,29 +1,29 @@
-import type { Decision } from '../../machines/InitiativeContext.js'
 import type { StepInvariant, Violation } from './Invariant.js'
-import { countingApprovals, institutionsOf, stageOf } from './restated.js'
+import type { RecordedDecision } from './Recorded.js'
+import { countingApprovals, institutionsOf, stageOf, standing } from './restated.js'
 
 /**
- * TK2 distinct: among the approvals that count (at approval, or now while undecided), no
- * principal — acting, or whose seat is used — and no institution counts toward two keys. A
- * decision's institutions are those recorded with it plus, from the policy, those of the actor
- * and of the seat it was given on: a deputy acting for a holder carries the holder's too.
+ * TK2 distinct, from the recorded events: among the approvals that count (at approval, or now
+ * while undecided), no principal — acting, or whose seat is used — and no institution counts
+ * toward two keys. A decision's institutions are, from the policy, those of the actor and of the
+ * seat it was given on: a deputy acting for a holder carries the holder's too.
  */
 export const tk2Distinct: StepInvariant = {
   id: 'TK2',
   name: 'distinct',
   statement: 'no principal, and no institution, counts toward two keys of one revision',
   scope: 'step',
-  check(policy, { event, after }) {
-    const { context } = after
-    if (context.content === null || stageOf(after) === 'idle') return []
-    const at = context.approvedAt ?? context.now
+  check(policy, { event, after, recorded }) {
+    const r = recorded.after
+    if (r.sponsor === null || stageOf(after) === 'idle') return []
+    const { revision, asOf, at } = standing(r, stageOf(after))
     const counted = policy.keys.map((k) => ({
       key: k.id,
-      approvals: countingApprovals(policy, context, k.id, at),
+      approvals: countingApprovals(policy, r, k.id, { revision, asOf, freshAt: at }),
     }))
-    const people = (d: Decision) => new Set([d.by, d.seat])
-    const institutions = (d: Decision) =>
-      new Set([...d.institutions, ...institutionsOf(policy, d.by), ...institutionsOf(policy, d.seat)])
+    const people = (d: RecordedDecision) => new Set([d.by, d.seat])
+    const institutions = (d: RecordedDecision) =>
+      new Set([...institutionsOf(policy, d.by), ...institutionsOf(policy, d.seat)])
     const violations: Violation[] = []
     for (let i = 0; i < counted.length; i++) {
       for (let j = i + 1; j < counted.length; j++) {
@@ -37,7 +37,7 @@ export const tk2Distinct: StepInvariant = {
             const what = person !== undefined ? `principal "${person}"` : `institution "${shared}"`
             violations.push({
               id: 'TK2',
-              message: `${what} counts toward both key "${a.key}" (via "${x.by}" for seat "${x.seat}") and key "${b.key}" (via "${y.by}" for seat "${y.seat}") on revision ${context.revision.n}`,
+              message: `${what} counts toward both key "${a.key}" (via "${x.by}" for seat "${x.seat}") and key "${b.key}" (via "${y.by}" for seat "${y.seat}") on revision ${r.revisions[revision]?.n}`,
               event,
               details: { keys: [a.key, b.key], decisions: [x, y] },
             })

@@ -1,50 +1,34 @@
 import type { StepInvariant, Violation } from './Invariant.js'
-import { short } from './restated.js'
+import { isApproved, keyById, namesItsRevision, short } from './restated.js'
 
 /**
- * TK4 veto: a refusal on revision r by a key with veto means r is never approved. A recorded
- * refusal is a fact: it is never removed, rewritten or revoked.
+ * TK4 veto, from the recorded events: when the state is past approval, no refusal recorded
+ * before the approval, on the approved revision and naming it, came from a seat of a key with
+ * veto. (The recorded events are append-only, so a refusal cannot be lost.)
  */
 export const tk4Veto: StepInvariant = {
   id: 'TK4',
   name: 'veto',
   statement: 'a refusal by a key with veto power on revision r means r is never approved',
   scope: 'step',
-  check(policy, { before, event, after }) {
+  check(policy, { event, after, recorded }) {
+    const r = recorded.after
+    const approval = r.approval
+    if (!isApproved(after) || approval === null) return []
+    const revision = r.revisions[approval.revision]
     const violations: Violation[] = []
-    const { context } = after
-    const vetoKeys = new Set(policy.keys.filter((k) => k.veto).map((k) => k.id))
-    if (context.approvedAt !== null) {
-      for (const d of context.decisions) {
-        if (d.decision !== 'refuse' || !vetoKeys.has(d.key) || d.revision !== context.revision.hash) continue
-        violations.push({
-          id: 'TK4',
-          message: `revision ${context.revision.n} (${short(d.revision)}) was approved although "${d.by}" refused it for key "${d.key}", which has veto`,
-          event,
-          details: { refusal: d },
-        })
-      }
+    for (const d of r.decisions) {
+      const key = keyById(policy, d.key)
+      if (d.decision !== 'refuse' || key?.veto !== true || d.seq > approval.seq) continue
+      if (d.revision !== approval.revision || !namesItsRevision(r, d)) continue
+      if (d.seat === null || !key.holders.includes(d.seat)) continue
+      violations.push({
+        id: 'TK4',
+        message: `revision ${revision?.n} (${short(d.named)}) was approved although "${d.by}" refused it for key "${d.key}", which has veto`,
+        event,
+        details: { refusal: d },
+      })
     }
-    const now = new Map(after.context.decisions.map((d, i) => [i, d]))
-    before.context.decisions.forEach((d, i) => {
-      if (d.decision !== 'refuse') return
-      const later = now.get(i)
-      const same =
-        later !== undefined &&
-        later.decision === 'refuse' &&
-        later.key === d.key &&
-        later.by === d.by &&
-        later.revision === d.revision &&
-        later.revokedAt === undefined
-      if (!same) {
-        violations.push({
-          id: 'TK4',
-          message: `the refusal by "${d.by}" of key "${d.key}" on revision ${short(d.revision)} was removed or changed`,
-          event,
-          details: { refusal: d, now: later },
-        })
-      }
-    })
     return violations
   },
 }

@@ -1,10 +1,13 @@
 import type { StepInvariant, Violation } from './Invariant.js'
-import { keyRegions, newDecisions, short, stageOf } from './restated.js'
+import { keyRegions, newDecision, short, stageOf } from './restated.js'
 
 /**
- * TK5 fresh: a decision is recorded only on the revision current when it is taken, and a
- * substantive amendment in review (a new revision) leaves every key pending. (That a turned
- * key has its quorum on the current revision is TK1.)
+ * TK5 fresh, from the recorded contents: a revision is what the proposal and each amendment that
+ * changes a field the policy calls substantive make (compared on the contents the events carry,
+ * never on the machine's revision); a decision is accepted only naming the revision current when
+ * it is taken; and a step that records a new revision and ends in review leaves every key
+ * pending. (That a turned key, or an approval, counts only approvals recorded since the last
+ * substantive change is checked by TK1.)
  */
 export const tk5Fresh: StepInvariant = {
   id: 'TK5',
@@ -13,28 +16,26 @@ export const tk5Fresh: StepInvariant = {
     'an approval counts only for the revision it was given on; a substantive amendment resets every key',
   scope: 'step',
   check(policy, step) {
-    const { before, event, after } = step
+    const { event, after, recorded } = step
     const violations: Violation[] = []
-    const current = before.context.revision
-    for (const d of newDecisions(step)) {
-      if (d.revision === current.hash) continue
+    const current = recorded.after.revisions.at(-1)
+    const d = newDecision(step)
+    if (d !== undefined && d.named !== current?.hash) {
+      const named = recorded.after.revisions.findLast((rev) => rev.hash === d.named)
       violations.push({
         id: 'TK5',
-        message: `${d.decision === 'approve' ? 'an approval' : 'a refusal'} of key "${d.key}" by "${d.by}" was recorded on revision ${short(d.revision)} while the current revision was ${current.n} (${short(current.hash)})`,
+        message: `${d.decision === 'approve' ? 'an approval' : 'a refusal'} of key "${d.key}" by "${d.by}" was accepted naming ${named === undefined ? `"${short(d.named)}", no revision of this initiative,` : `revision ${named.n} (${short(d.named)})`} while the current revision was ${current?.n ?? 'none'} (${short(current?.hash ?? '')})`,
         event,
         details: { decision: d, current },
       })
     }
-    const amended =
-      stageOf(before) === 'review' &&
-      stageOf(after) === 'review' &&
-      before.context.revision.hash !== after.context.revision.hash
-    if (!amended) return violations
+    const amended = recorded.after.revisions.length > recorded.before.revisions.length
+    if (!amended || recorded.before.revisions.length === 0 || stageOf(after) !== 'review') return violations
     for (const [key, state] of keyRegions(policy, after)) {
       if (state === 'pending') continue
       violations.push({
         id: 'TK5',
-        message: `the amendment made revision ${after.context.revision.n}, but key "${key}" is "${state}" instead of starting again as pending`,
+        message: `the amendment made revision ${current?.n}, but key "${key}" is "${state}" instead of starting again as pending`,
         event,
       })
     }

@@ -6,7 +6,7 @@ const approves = (event: InitiativeEvent, key?: string) =>
   event.type === 'DECIDE' && event.decision === 'approve' && (key === undefined || event.key === key)
 
 /**
- * TK8 no bypass: only an approval of key k turns key k, and only an approval moves the
+ * TK8 no bypass, from the state values and the event alone: only an approval of key k turns key k, and only an approval moves the
  * initiative into approval; a TICK (timeout, escalation), an amendment, a delegation, a
  * revocation or a refusal never does.
  */

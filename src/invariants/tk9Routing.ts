@@ -1,39 +1,46 @@
 import type { Policy } from '../policy/PolicySchema.js'
-import type { InitiativeSnapshotLike, InvariantStep, StepInvariant, Violation } from './Invariant.js'
+import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
+import type { Recorded } from './Recorded.js'
 import { expectedTrack, quoteIds, ROLLOUT_STAGES, stageOf } from './restated.js'
 
-/** What the rollout of a track waits on: the named regions (regional), destinations (export). */
-function targetsOf(snapshot: InitiativeSnapshotLike): string[] {
-  const { track, content } = snapshot.context
-  const scope = content?.scope
+/** What a rollout of `track` waits on, by the recorded content: the named regions or destinations. */
+function targetsOf(r: Recorded, track: string | null): string[] {
+  const scope = r.content?.scope
   if (track === 'regional' && scope?.kind === 'regional') return scope.regions
   if (track === 'export' && scope?.kind === 'export') return scope.destinations
   return []
 }
 
-function checkTrack(policy: Policy, { event, after }: InvariantStep): Violation[] {
-  const { context } = after
+/** The track the state under test claims: its rollout state's, else the one it reports. */
+function claimedTrack(stage: string, reported: string | null): string | null {
+  return ROLLOUT_STAGES.includes(stage) ? stage.replace('Rollout', '') : reported
+}
+
+function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): Violation[] {
+  const r = recorded.after
   const stage = stageOf(after)
-  const routed = ROLLOUT_STAGES.includes(stage) || (stage === 'completed' && context.approvedAt !== null)
-  if (!routed && context.track === null) return []
+  const reported = after.context.track
+  const routed = ROLLOUT_STAGES.includes(stage) || stage === 'completed'
+  if (!routed && reported === null) return []
   const violations: Violation[] = []
-  const expected = expectedTrack(policy, context)
-  if (context.track !== expected) {
+  const expected = expectedTrack(policy, r.content)
+  const track = claimedTrack(stage, reported)
+  if (track !== expected) {
     violations.push({
       id: 'TK9',
-      message: `the initiative took track "${context.track}" but its routing rules give "${expected}" for objective "${context.content?.objective}" and scope "${context.content?.scope.kind}"`,
+      message: `the initiative took track "${track}" but its routing rules give "${expected}" for objective "${r.content?.objective}" and scope "${r.content?.scope.kind}"`,
       event,
     })
   }
-  if (ROLLOUT_STAGES.includes(stage) && stage !== `${context.track}Rollout`) {
+  if (ROLLOUT_STAGES.includes(stage) && reported !== track) {
     violations.push({
       id: 'TK9',
-      message: `the initiative is in "${stage}" but its track is "${context.track}"`,
+      message: `the initiative is in "${stage}" but its track is "${reported}"`,
       event,
     })
   }
-  const scope = context.content?.scope
-  if ((context.track === 'export' || stage === 'exportRollout') && scope?.kind === 'export') {
+  const scope = r.content?.scope
+  if ((track === 'export' || reported === 'export') && scope?.kind === 'export') {
     const unfriendly = scope.destinations.filter((d) => !policy.friendlyDestinations.includes(d))
     if (unfriendly.length > 0) {
       violations.push({
@@ -43,12 +50,13 @@ function checkTrack(policy: Policy, { event, after }: InvariantStep): Violation[
       })
     }
   }
-  if (stage === 'completed' && (context.track === 'regional' || context.track === 'export')) {
-    const waiting = targetsOf(after).filter((t) => !(t in context.responses))
+  if (stage === 'completed' && (track === 'regional' || track === 'export')) {
+    const answered = new Set(r.answers.map((a) => a.target))
+    const waiting = targetsOf(r, track).filter((t) => !answered.has(t))
     if (waiting.length > 0) {
       violations.push({
         id: 'TK9',
-        message: `the ${context.track} rollout completed without an answer from ${quoteIds(waiting)}`,
+        message: `the ${track} rollout completed without an answer from ${quoteIds(waiting)}`,
         event,
       })
     }
@@ -56,67 +64,63 @@ function checkTrack(policy: Policy, { event, after }: InvariantStep): Violation[
   return violations
 }
 
-function checkResponses(policy: Policy, { before, event, after }: InvariantStep): Violation[] {
+/** The answer the step recorded: in its track's rollout, for a target it names, once, by the right principal. */
+function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violation[] {
+  if (event.type !== 'RESPOND' && event.type !== 'DESTINATION') return []
+  const answer = recorded.after.answers.at(-1)
+  if (answer === undefined) return []
+  const r = recorded.before
+  const track = answer.type === 'RESPOND' ? 'regional' : 'export'
+  const inRollout = answer.stage === `${track}Rollout`
+  const targets = targetsOf(r, track)
   const violations: Violation[] = []
-  const targets = targetsOf(after)
-  const { responses, track, sponsor } = after.context
-  for (const target of Object.keys(responses)) {
-    if (!targets.includes(target)) {
+  if (!inRollout) {
+    violations.push({
+      id: 'TK9',
+      message: `"${answer.target}" answered while the initiative was in "${answer.stage}", not in a ${track} rollout`,
+      event,
+    })
+  } else if (!targets.includes(answer.target)) {
+    violations.push({
+      id: 'TK9',
+      message: `"${answer.target}" answered, but the ${track} rollout reaches only ${quoteIds(targets)}`,
+      event,
+    })
+  }
+  const earlier = r.answers.find((a) => a.target === answer.target && a.type === answer.type)
+  if (earlier !== undefined) {
+    violations.push({
+      id: 'TK9',
+      message: `"${answer.target}" answered twice (${earlier.answer} → ${answer.answer})`,
+      event,
+    })
+  }
+  if (answer.type === 'RESPOND') {
+    const governor = policy.regions.find((g) => g.id === answer.target)?.governor
+    if (answer.by !== governor) {
       violations.push({
         id: 'TK9',
-        message: `"${target}" answered, but the ${track ?? 'un-routed'} rollout reaches only ${quoteIds(targets)}`,
+        message: `region "${answer.target}" answered through a RESPOND by "${answer.by}"; only its governor "${governor}" may answer for it`,
         event,
       })
     }
-    const was = before.context.responses[target]
-    if (was === responses[target]) continue
-    if (was !== undefined) {
-      violations.push({
-        id: 'TK9',
-        message: `"${target}" answered twice (${was} → ${responses[target]})`,
-        event,
-      })
-      continue
-    }
-    if (track === 'regional') {
-      const governor = policy.regions.find((r) => r.id === target)?.governor
-      const byGovernor =
-        event.type === 'RESPOND' &&
-        event.region === target &&
-        event.by === governor &&
-        event.accept === responses[target]
-      if (!byGovernor) {
-        violations.push({
-          id: 'TK9',
-          message: `region "${target}" answered through a ${event.type}${'by' in event ? ` by "${event.by}"` : ''}; only its governor "${governor}" may answer for it`,
-          event,
-        })
-      }
-    }
-    if (track === 'export') {
-      const bySponsor =
-        event.type === 'DESTINATION' &&
-        event.destination === target &&
-        event.by === sponsor &&
-        event.agreed === responses[target]
-      if (!bySponsor) {
-        violations.push({
-          id: 'TK9',
-          message: `destination "${target}" was recorded through a ${event.type}${'by' in event ? ` by "${event.by}"` : ''}, not by the sponsor "${sponsor}"`,
-          event,
-        })
-      }
-    }
+  } else if (answer.by !== r.sponsor) {
+    violations.push({
+      id: 'TK9',
+      message: `destination "${answer.target}" was recorded through a DESTINATION by "${answer.by}", not by the sponsor "${r.sponsor}"`,
+      event,
+    })
   }
   return violations
 }
 
 /**
- * TK9 routing: a routed initiative is on the track of the first routing rule matching its
- * objective and scope kind, in that track's rollout; export goes only to friendly
- * destinations; answers come only from the named regions (each by its own governor, once) or
- * destinations (recorded by the sponsor), and a regional or export rollout completes only
- * when every one has answered.
+ * TK9 routing: a routed initiative (its rollout state, or the track it reports) is on the track
+ * of the first routing rule matching the recorded content's objective and scope kind; export
+ * goes only to friendly destinations; every accepted answer is taken in its track's rollout,
+ * for a region or destination the recorded content names, once, by that region's governor (or
+ * the sponsor, for a destination); and a regional or export rollout completes only when the
+ * recorded answers cover every one.
  */
 export const tk9Routing: StepInvariant = {
   id: 'TK9',
@@ -125,6 +129,6 @@ export const tk9Routing: StepInvariant = {
     'an approved initiative takes exactly the track its rules give; export goes only to friendly destinations; regional rollout reaches only the named regions, each accepted by its own governor',
   scope: 'step',
   check(policy, step) {
-    return [...checkTrack(policy, step), ...checkResponses(policy, step)]
+    return [...checkTrack(policy, step), ...checkAnswer(policy, step)]
   },
 }

@@ -1,4 +1,4 @@
-import { createMachine } from 'xstate'
+import { assign, createMachine } from 'xstate'
 import {
   countedApprovals,
   currentDecisions,
@@ -10,6 +10,7 @@ import {
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import { amend } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InvariantId } from '../invariants/Invariant.js'
@@ -225,6 +226,26 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
       },
     }),
   }),
+  {
+    name: 'amendment-keeps-revision',
+    title: 'an amendment changes the content but never makes a new revision',
+    explanation:
+      "the amend action stores the new content and keeps the revision hash it had, so approvals given on the old content still name the current revision: a federal initiative approved by one co-chair is amended into an export to Belarus with a thousand times the budget, and the other co-chair's approval sends it to export rollout on revision 1",
+    breaks: ['TK5'],
+    basePolicy: 'two-keys',
+    level: 'machine',
+    build(policy) {
+      const machine = createInitiativeMachine(policy).provide({
+        actions: {
+          amend: assign(({ context, event }: GuardArgs) => {
+            const { revision: _kept, ...update } = amend(policy, context, event as EventOf<'AMEND'>)
+            return update
+          }),
+        },
+      } as never) as InitiativeMachine
+      return { policy, machine }
+    },
+  },
   machineBug({
     name: 'veto-overridden-in-plenary',
     title: 'in a plenary session a refusal counts as one vote, so a veto can be outvoted',

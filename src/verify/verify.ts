@@ -11,6 +11,7 @@ import { coverageWarnings } from './coverageWarnings.js'
 import { type Exploration, explore, type InitiativeSnapshot } from './explore.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
+import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
 
 export interface VerifyOptions {
@@ -68,13 +69,15 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const found = new Map<InvariantId, Found>()
   const entered = new Set<string>()
   const seenPairs = new Set<string>()
+  // The invariants judge each step on what the representative's events record, not its context.
+  const oracle = createOracleFacts(policy)
   const graph = explore(policy, machine, {
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
-    onStep: ({ from, concrete, before, after }) => {
-      const step = { before, event: concrete, after }
+    onStep: ({ from, to, concrete, before, after }) => {
+      const step = oracle.step(from, to, before, concrete, after)
       for (const invariant of STEP_INVARIANTS) {
         if (found.has(invariant.id)) continue
         const [violation] = invariant.check(policy, step)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkInvariants, INVARIANTS } from '../../src/invariants/invariants.js'
-import { day, PA, Scenario, stepOf } from '../support/fixtures.js'
+import { day, GA, PA, Scenario } from '../support/fixtures.js'
 import { seedPolicy } from '../support/policies.js'
 
 describe('the invariants registry', () => {
@@ -26,9 +26,23 @@ describe('the invariants registry', () => {
     const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
     expect(s.steps.flatMap((step) => checkInvariants(seedPolicy, step))).toEqual([])
     const after = s.forge({ approvedAt: day(2), track: 'export' }, 'exportRollout')
-    const ids = checkInvariants(seedPolicy, stepOf(s.snapshot, { type: 'TICK', at: day(2) }, after)).map(
-      (v) => v.id,
-    )
+    const ids = checkInvariants(seedPolicy, s.stepTo({ type: 'TICK', at: day(2) }, after)).map((v) => v.id)
     expect(new Set(ids)).toEqual(new Set(['TK1', 'TK8', 'TK9']))
+  })
+
+  it("judges by the recorded events, not by what the machine's context claims", () => {
+    const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    const [oreshkin] = s.snapshot.context.decisions
+    if (oreshkin === undefined) throw new Error('no decision')
+    // A context that lists Grigorenko's approval too, with an approval time: no event records it.
+    const grigorenko = { ...oreshkin, key: GA, by: 'grigorenko', seat: 'grigorenko', institutions: [GA] }
+    const lying = s.forge(
+      { decisions: [oreshkin, grigorenko], approvedAt: day(2), track: 'federal' },
+      'federalRollout',
+    )
+    const violations = checkInvariants(seedPolicy, s.stepTo(s.decision('oreshkin', PA, day(2)), lying))
+    expect(violations.map((v) => v.message)).toContain(
+      'approved on revision 1 with key "government-apparatus" not turned: 0 of 1 required holder seats approved it',
+    )
   })
 })

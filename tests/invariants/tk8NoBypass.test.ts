@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tk8NoBypass } from '../../src/invariants/tk8NoBypass.js'
-import { day, GA, PA, reviewValue, Scenario, stepOf } from '../support/fixtures.js'
+import { day, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
 import { seedPolicy } from '../support/policies.js'
 
 describe('TK8 no bypass', () => {
@@ -19,7 +19,7 @@ describe('TK8 no bypass', () => {
   it('reports a TICK that approves', () => {
     const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
     const after = s.forge({ approvedAt: day(45), track: 'federal' }, 'federalRollout')
-    const violations = tk8NoBypass.check(seedPolicy, stepOf(s.snapshot, { type: 'TICK', at: day(45) }, after))
+    const violations = tk8NoBypass.check(seedPolicy, s.stepTo({ type: 'TICK', at: day(45) }, after))
     expect(violations.map((v) => v.message)).toEqual([
       'a TICK moved the initiative from "review" to "federalRollout"; only an approval may',
     ])
@@ -34,12 +34,8 @@ describe('TK8 no bypass', () => {
       s.decision('oreshkin', PA, day(1), 'refuse'),
     ]
     for (const event of events) {
-      expect(tk8NoBypass.check(seedPolicy, stepOf(s.snapshot, event, turned)).map((v) => v.id)).toEqual([
-        'TK8',
-      ])
+      expect(tk8NoBypass.check(seedPolicy, s.stepTo(event, turned)).map((v) => v.id)).toEqual(['TK8'])
     }
-    expect(
-      tk8NoBypass.check(seedPolicy, stepOf(s.snapshot, s.decision('oreshkin', PA, day(1)), turned)),
-    ).toEqual([])
+    expect(tk8NoBypass.check(seedPolicy, s.stepTo(s.decision('oreshkin', PA, day(1)), turned))).toEqual([])
   })
 })

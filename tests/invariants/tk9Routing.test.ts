@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import { tk9Routing } from '../../src/invariants/tk9Routing.js'
-import {
-  day,
-  exportContent,
-  federalContent,
-  GA,
-  PA,
-  regionalContent,
-  Scenario,
-  stepOf,
-} from '../support/fixtures.js'
+import { day, exportContent, federalContent, GA, PA, regionalContent, Scenario } from '../support/fixtures.js'
 import { seedPolicy } from '../support/policies.js'
 
 const approved = (content: InitiativeContent, sponsor = 'minek') =>
@@ -41,14 +32,18 @@ describe('TK9 routing', () => {
     const s = approved(federalContent)
     const tick = { type: 'TICK' as const, at: day(3) }
     expect(
-      tk9Routing.check(seedPolicy, stepOf(s.snapshot, tick, s.forge({ track: 'export' }, 'exportRollout'))),
+      tk9Routing.check(seedPolicy, s.stepTo(tick, s.forge({ track: 'export' }, 'exportRollout'))),
     ).not.toEqual([])
-    const [violation] = tk9Routing.check(seedPolicy, stepOf(s.snapshot, tick, s.forge({}, 'regionalRollout')))
-    expect(violation?.message).toBe('the initiative is in "regionalRollout" but its track is "federal"')
+    const messages = tk9Routing
+      .check(seedPolicy, s.stepTo(tick, s.forge({}, 'regionalRollout')))
+      .map((v) => v.message)
+    expect(messages).toEqual([
+      'the initiative took track "regional" but its routing rules give "federal" for objective "infrastructure" and scope "federal"',
+      'the initiative is in "regionalRollout" but its track is "federal"',
+    ])
   })
 
   it('reports an answer by someone other than the governor, or for a region not named', () => {
-    const s = approved(regionalContent)
     const respond = {
       type: 'RESPOND' as const,
       by: 'gov-nizhny',
@@ -56,18 +51,32 @@ describe('TK9 routing', () => {
       region: 'tatarstan',
       accept: true,
     }
-    const byOther = tk9Routing.check(
-      seedPolicy,
-      stepOf(s.snapshot, respond, s.forge({ responses: { tatarstan: true } })),
-    )
-    expect(byOther[0]?.message).toContain('only its governor "gov-tatarstan" may answer')
-    const unnamed = { ...respond, by: 'gov-nizhny', region: 'nizhny-novgorod' }
+    const byOther = tk9Routing.check(seedPolicy, approved(regionalContent).force(respond).lastStep)
+    expect(byOther.map((v) => v.message)).toEqual([
+      'region "tatarstan" answered through a RESPOND by "gov-nizhny"; only its governor "gov-tatarstan" may answer for it',
+    ])
+    const unnamed = { ...respond, region: 'nizhny-novgorod' }
     expect(
-      tk9Routing.check(
-        seedPolicy,
-        stepOf(s.snapshot, unnamed, s.forge({ responses: { 'nizhny-novgorod': true } })),
-      )[0]?.message,
+      tk9Routing.check(seedPolicy, approved(regionalContent).force(unnamed).lastStep)[0]?.message,
     ).toContain('reaches only "tatarstan", "novosibirsk"')
+  })
+
+  it('reports an answer outside the rollout, and a destination recorded by someone else', () => {
+    const s = new Scenario(seedPolicy).propose('minek', regionalContent).submit()
+    s.force({ type: 'RESPOND', by: 'gov-tatarstan', at: day(1), region: 'tatarstan', accept: true })
+    expect(tk9Routing.check(seedPolicy, s.lastStep)[0]?.message).toBe(
+      '"tatarstan" answered while the initiative was in "review", not in a regional rollout',
+    )
+    const e = approved(exportContent).force({
+      type: 'DESTINATION',
+      by: 'oreshkin',
+      at: day(3),
+      destination: 'armenia',
+      agreed: true,
+    })
+    expect(tk9Routing.check(seedPolicy, e.lastStep)[0]?.message).toBe(
+      'destination "armenia" was recorded through a DESTINATION by "oreshkin", not by the sponsor "minek"',
+    )
   })
 
   it('reports a region answering twice, and a regional rollout completed without every answer', () => {
@@ -85,24 +94,20 @@ describe('TK9 routing', () => {
       region: 'tatarstan',
       accept: false,
     }
-    expect(
-      tk9Routing.check(seedPolicy, stepOf(s.snapshot, again, s.forge({ responses: { tatarstan: false } })))[0]
-        ?.message,
-    ).toContain('answered twice')
+    expect(tk9Routing.check(seedPolicy, s.stepTo(again, s.snapshot))[0]?.message).toContain(
+      'answered twice (true → false)',
+    )
     const done = s.forge({ closedAt: day(4) }, 'completed')
-    expect(
-      tk9Routing.check(seedPolicy, stepOf(s.snapshot, { type: 'TICK', at: day(4) }, done))[0]?.message,
-    ).toContain('completed without an answer from "novosibirsk"')
+    expect(tk9Routing.check(seedPolicy, s.stepTo({ type: 'TICK', at: day(4) }, done))[0]?.message).toContain(
+      'completed without an answer from "novosibirsk"',
+    )
   })
 
-  it('reports export to a destination that is not friendly', () => {
+  it('reports export to a destination that is not friendly, by the recorded content', () => {
     const s = approved(exportContent)
     const content = { ...exportContent, scope: { kind: 'export' as const, destinations: ['narnia'] } }
-    const violations = tk9Routing.check(
-      seedPolicy,
-      stepOf(s.snapshot, { type: 'TICK', at: day(3) }, s.forge({ content })),
-    )
-    expect(violations.map((v) => v.message)).toContain(
+    s.force({ type: 'AMEND', by: 'minek', at: day(3), content })
+    expect(tk9Routing.check(seedPolicy, s.lastStep).map((v) => v.message)).toContain(
       'export goes to "narnia", not on the friendly-destinations list',
     )
   })

@@ -4,6 +4,8 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantStep } from '../../src/invariants/Invariant.js'
+import type { Recorded } from '../../src/invariants/Recorded.js'
+import { NOTHING_RECORDED, recordStep } from '../../src/invariants/recordEvent.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { DAY, EPOCH } from './arbitraries.js'
@@ -38,6 +40,8 @@ export class Scenario {
   snapshot: Snapshot
   readonly steps: InvariantStep<Snapshot>[] = []
   readonly events: InitiativeEvent[] = []
+  /** What the accepted events record: the facts the invariants judge by. */
+  recorded: Recorded = NOTHING_RECORDED
 
   constructor(
     readonly policy: Policy,
@@ -50,10 +54,29 @@ export class Scenario {
   /** Sends an event; throws when the machine refuses it, so a scenario says what it means. */
   send(event: InitiativeEvent): this {
     if (!this.snapshot.can(event)) throw new Error(`the machine refused ${JSON.stringify(event)}`)
-    const before = this.snapshot
-    ;[this.snapshot] = transition(this.machine, before, event)
-    this.steps.push({ before, event, after: this.snapshot })
+    const [after] = transition(this.machine, this.snapshot, event)
+    return this.push(event, after)
+  }
+
+  /**
+   * Records `event` as accepted whether or not the machine would take it, and moves to a forged
+   * snapshot in `value` (the context unchanged): what a broken machine could have done.
+   */
+  force(event: InitiativeEvent, value: unknown = this.snapshot.value): this {
+    return this.push(event, this.forge({}, value))
+  }
+
+  /** The step if the machine took `event` into `after` (a forged snapshot), without keeping it. */
+  stepTo(event: InitiativeEvent, after: Snapshot): InvariantStep<Snapshot> {
+    return recordStep(this.policy, this.recorded, this.snapshot, event, after)
+  }
+
+  private push(event: InitiativeEvent, after: Snapshot): this {
+    const step = this.stepTo(event, after)
+    this.steps.push(step)
     this.events.push(event)
+    this.recorded = step.recorded.after
+    this.snapshot = after
     return this
   }
 
@@ -103,17 +126,6 @@ export class Scenario {
     })
   }
 }
-
-/** A step from a forged `before` to a forged `after`. */
-export const stepOf = (
-  before: Snapshot,
-  event: InitiativeEvent,
-  after: Snapshot,
-): InvariantStep<Snapshot> => ({
-  before,
-  event,
-  after,
-})
 
 export const reviewValue = (pa: string, ga: string, window = 'open') => ({
   open: { review: { window, [PA]: pa, [GA]: ga } },

@@ -4,6 +4,8 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantId, Violation } from '../../src/invariants/Invariant.js'
 import { checkInvariants } from '../../src/invariants/invariants.js'
+import type { Recorded } from '../../src/invariants/Recorded.js'
+import { NOTHING_RECORDED, recordStep } from '../../src/invariants/recordEvent.js'
 import { keyRegions } from '../../src/invariants/restated.js'
 import { tk10NoDeadEnds } from '../../src/invariants/tk10NoDeadEnds.js'
 import { tk12Replay } from '../../src/invariants/tk12Replay.js'
@@ -38,6 +40,8 @@ export class InitiativeRun {
   readonly input: { policyHash: string }
   snapshot: Snapshot
   readonly accepted: InitiativeEvent[] = []
+  /** What the accepted events record: the invariants' facts, never the machine's context. */
+  recorded: Recorded = NOTHING_RECORDED
   clock = EPOCH
   previousRevision: string | null = null
   refused = 0
@@ -74,7 +78,9 @@ export class InitiativeRun {
     if (after.context.revision.hash !== before.context.revision.hash && before.context.revision.hash !== '') {
       this.previousRevision = before.context.revision.hash
     }
-    const violations = checkInvariants(this.policy, { before, event, after })
+    const step = recordStep(this.policy, this.recorded, before, event, after)
+    this.recorded = step.recorded.after
+    const violations = checkInvariants(this.policy, step)
     if (violations.length > 0) throw new InvariantViolationError(violations, this.accepted)
   }
 
@@ -139,9 +145,11 @@ export function machineProperty(
  * Run parameters: a fixed seed (printed by fast-check in every failure), overridable with
  * TWOKEYS_SEED. TWOKEYS_PATH (fast-check's `path`) with TWOKEYS_REPLAY_PATH (the
  * `replayPath` printed after the counterexample's commands) replays the shrunk failure exactly.
+ * TWOKEYS_RUNS caps the number of runs while iterating (the suite's counts are the default).
  */
-export function runParameters(numRuns: number): fc.Parameters<unknown> {
+export function runParameters(defaultRuns: number): fc.Parameters<unknown> {
   const seed = Number(process.env.TWOKEYS_SEED ?? 20_250_101)
+  const numRuns = Math.min(defaultRuns, Number(process.env.TWOKEYS_RUNS ?? defaultRuns))
   const path = process.env.TWOKEYS_PATH
   // The violations and the accepted events go into the report itself, not only its cause.
   const base = { numRuns, seed, includeErrorInReport: true }

@@ -2,7 +2,7 @@ import { assign, createMachine } from 'xstate'
 import { countedApprovals, currentDecisions, findKey, isFresh, seatFor } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
-import { recordDecision } from '../../machines/updates.js'
+import { amend, recordDecision } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantId } from '../../src/invariants/Invariant.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
@@ -153,6 +153,19 @@ export function buildMutants(): Mutant[] {
           return new Set(fresh.map((d) => d.seat)).size < findKey(seedPolicy, key)!.quorum
         },
       })),
+    ),
+    m(
+      'TK5',
+      'amendments never make a new revision: the amend action keeps the revision it had',
+      seedPolicy,
+      createInitiativeMachine(seedPolicy).provide({
+        actions: {
+          amend: assign(({ context, event }: GuardArgs) => {
+            const { revision: _kept, ...update } = amend(seedPolicy, context, event as EventOf<'AMEND'>)
+            return update
+          }),
+        },
+      } as never) as InitiativeMachine,
     ),
     m(
       'TK6',

@@ -1,0 +1,35 @@
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { InvariantStep } from '../invariants/Invariant.js'
+import type { Recorded } from '../invariants/Recorded.js'
+import { NOTHING_RECORDED, recordStep } from '../invariants/recordEvent.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { InitiativeSnapshot } from './explore.js'
+
+/**
+ * The step invariants' facts for an exploration: for each state, what its representative's own
+ * concrete events record (`recordEvent`), folded along the breadth-first tree as states are
+ * found — never read from the machine's context. A step from state `from` is judged on the facts
+ * of `from`'s representative plus the step's event; a state seen for the first time keeps the
+ * facts after the step that found it, which is the last step of its representative's path.
+ *
+ * @example
+ * const oracle = createOracleFacts(policy)
+ * explore(policy, machine, { onStep: ({ from, to, concrete, before, after }) =>
+ *   checkInvariants(policy, oracle.step(from, to, before, concrete, after)) })
+ */
+export function createOracleFacts(policy: Policy) {
+  const facts: Recorded[] = [NOTHING_RECORDED]
+  return {
+    step(
+      from: number,
+      to: number,
+      before: InitiativeSnapshot,
+      event: InitiativeEvent,
+      after: InitiativeSnapshot,
+    ): InvariantStep<InitiativeSnapshot> {
+      const step = recordStep(policy, facts[from] ?? NOTHING_RECORDED, before, event, after)
+      facts[to] ??= step.recorded.after
+      return step
+    },
+  }
+}
