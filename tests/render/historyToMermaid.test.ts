@@ -141,10 +141,10 @@ describe('historyToMermaid', () => {
 
   it('shows deadlines, which turn no key', () => {
     const sequence = historyToMermaid(events('federal-ai-registry'), { kind: 'sequence' })
-    expect(sequence).toContain('Note over initiative: 3 · 2026-04-16 10:00 · a deadline fell due')
+    expect(sequence).toContain('Note over initiative: 3 · 2026-04-15 10:00 · a deadline fell due')
     expect(sequence).not.toContain('key_')
     expect(historyToMermaid(events('federal-ai-registry'), { kind: 'gantt' })).toContain(
-      '  4 a deadline fell due :milestone, 2026-05-01 10:00, 0d',
+      '  4 a deadline fell due :milestone, 2026-04-29 10:00, 0d',
     )
   })
 
