@@ -1,134 +1,79 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { afterAll, describe, expect, it } from 'vitest'
-import { readAuditLog } from '../../src/audit/readAuditLog.js'
-import { verifyAudit } from '../../src/audit/verifyAudit.js'
-import { verifyStore } from '../../src/audit/verifyStore.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import {
+  type Ack,
+  bundledWriter,
+  checkCrashStore,
+  crashSoak,
+  runWriter,
+  type WriterLaunch,
+} from './support/crashSoak.js'
+import { pgUrl } from './support/postgres.js'
+import { postgresTarget, reportSkipped, sqliteTarget, targets } from './support/storeTargets.js'
 
+// The CI slice of `npm run soak` (scripts/soak.ts): ten SIGKILLs per store; the soak runs hundreds.
 const SEED = 20260301
-const ROUNDS = 4
-const WRITER = 'tests/stores/support/crashWriter.ts'
+const KILLS = 10
 
-/** mulberry32: a small seeded generator, so the kill moments are the same on every run. */
-function seeded(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+let launch: WriterLaunch
+beforeAll(async () => {
+  launch = await bundledWriter('test-output/crash')
+})
 
-interface Round {
-  acknowledged: string[]
-  killed: boolean
-}
-
-/**
- * Runs the writer as its own OS process (node itself, not a wrapper that would outlive a kill)
- * from command `first`; SIGKILLs it `killAfterMs` after it is ready, or lets it finish at `stop`.
- */
-function runWriter(
-  db: string,
-  first: number,
-  opts: { killAfterMs?: number; stop?: number; crashAfterCommit?: number },
-): Promise<Round> {
-  const args = ['--import', 'tsx', WRITER, db, String(first)]
-  if (opts.stop !== undefined) args.push(String(opts.stop))
-  const env = { ...process.env, CRASH_AFTER_COMMIT: String(opts.crashAfterCommit ?? '') }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
-  const acknowledged: string[] = []
-  let pending = ''
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  child.stdout.on('data', (chunk: Buffer) => {
-    pending += chunk.toString()
-    const lines = pending.split('\n')
-    pending = lines.pop() ?? '' // only complete lines are acknowledgements
-    for (const line of lines) {
-      if (line === 'ready' && opts.killAfterMs !== undefined) {
-        setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs)
-      } else if (line.startsWith('cmd-')) acknowledged.push(line)
-    }
-  })
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ acknowledged, killed: true })
-      else if (code === 0) resolve({ acknowledged, killed: false })
-      else reject(new Error(`writer exited with ${code ?? signal}:\n${stderr}`))
-    })
-  })
-}
-
-describe('a SQLite engine killed at random moments', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'twokeys-crash-'))
-  const db = join(dir, 'crash.db')
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-  it(`loses no acknowledged command over ${ROUNDS + 1} SIGKILLs (seed ${SEED})`, async () => {
-    const random = seeded(SEED)
-    const acknowledged: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      // The next writer starts at the first unacknowledged command: possibly one that was stored
-      // but killed before its acknowledgement, which its idempotency key then answers.
-      const result = await runWriter(db, acknowledged.length, {
-        killAfterMs: 150 + Math.floor(random() * 600),
+describe('an engine killed at random moments', () => {
+  reportSkipped([postgresTarget])
+  for (const kind of targets([sqliteTarget, postgresTarget])) {
+    it(`${kind.name}: loses no acknowledged step and never splits a deadline from its command over ${KILLS} SIGKILLs (seed ${SEED})`, async () => {
+      const report = await crashSoak({
+        target: kind.name as 'sqlite' | 'postgres',
+        kills: KILLS,
+        seed: SEED,
+        killsPerDatabase: KILLS,
+        maxKillMs: 500,
+        launch,
+        ...(pgUrl === undefined ? {} : { pgUrl }),
+        stopAtFirstProblem: true,
       })
-      expect(result.killed).toBe(true)
-      acknowledged.push(...result.acknowledged)
+      expect(report.problems).toEqual([])
+      expect(report.kills).toBe(KILLS)
+      // The kills landed while commands flowed, and deadlines were stored with their commands.
+      expect(report.acknowledged).toBeGreaterThan(KILLS * 5)
+      expect(report.ticksWithCommand).toBeGreaterThan(0)
+      expect(report.ticksFromCalls).toBeGreaterThan(0)
+    })
+  }
 
-      const store = sqliteStore(db)
-      for (const id of result.acknowledged) {
-        expect(await store.findCommand(id), `${id} after round ${round}`).toMatchObject({ kind: 'accepted' })
-      }
-      const log = await readAuditLog(store)
-      // At most one command beyond the acknowledged ones: the one in flight at the kill.
-      expect(log.length - acknowledged.length).toBeGreaterThanOrEqual(0)
-      expect(log.length - acknowledged.length).toBeLessThanOrEqual(1)
-      expect(verifyAudit(log)).toMatchObject({ ok: true })
+  it('the check notices a deadline stored apart from its command (a store that appends one event at a time)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twokeys-crash-mutant-'))
+    const location = { sqlite: join(dir, 'crash.db') }
+    try {
+      // Step 2 is the first decision of a `crossing` initiative: a TICK and the decision in one append.
+      const broken = await runWriter(
+        launch,
+        { location, run: 1, first: 0, crashAfter: 2, mutant: 'split-appends' },
+        { kind: 'after-commit', step: 2 },
+      )
+      expect(broken.killed).toBe(true)
+      const rest = await runWriter(launch, { location, run: 2, first: 2, stop: 4 }, { kind: 'none', stop: 4 })
+      const acks = new Map<number, Ack>([...broken.acks, ...rest.acks].map((a) => [a.n, a]))
+      const store = sqliteStore(location.sqlite)
+      const { problems } = await checkCrashStore(store, {
+        acks,
+        next: 4,
+        runs: new Map([
+          [1, 0],
+          [2, 2],
+        ]),
+      })
       await store.close()
+      expect(problems).toEqual([
+        expect.stringContaining('the deadline and its command were not stored together'),
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
-    expect(acknowledged.length).toBeGreaterThan(ROUNDS * 10)
-
-    // The worst moment: stored, then killed before the acknowledgement. The next writer re-sends
-    // that command with the same id and must not apply it twice.
-    const inFlight = acknowledged.length + 5
-    const crashed = await runWriter(db, acknowledged.length, { crashAfterCommit: inFlight })
-    expect(crashed.killed).toBe(true)
-    acknowledged.push(...crashed.acknowledged)
-    expect(acknowledged.length).toBe(inFlight)
-    const between = sqliteStore(db)
-    expect(await between.findCommand(`cmd-${inFlight}`)).toMatchObject({ kind: 'accepted' })
-    await between.close()
-
-    // A last writer finishes the current initiative undisturbed.
-    const stop = (Math.floor(acknowledged.length / 4) + 1) * 4
-    const last = await runWriter(db, acknowledged.length, { stop })
-    acknowledged.push(...last.acknowledged)
-    expect(acknowledged).toEqual(Array.from({ length: stop }, (_, n) => `cmd-${n}`))
-
-    const store = sqliteStore(db)
-    const log = await readAuditLog(store)
-    // Every command exactly once, in order; every initiative approved by both keys.
-    expect(log.map((e) => e.commandId)).toEqual(acknowledged)
-    const report = await verifyStore(store)
-    expect(report.ok).toBe(true)
-    for (const initiativeId of await store.listInitiatives()) {
-      const events = await store.readEvents(initiativeId)
-      expect(events.map((e) => e.event.type)).toEqual(['PROPOSE', 'SUBMIT', 'DECIDE', 'DECIDE'])
-    }
-    await store.close()
-    const raw = new Database(db, { readonly: true })
-    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
-    raw.close()
   })
 })
