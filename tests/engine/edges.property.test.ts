@@ -173,7 +173,7 @@ describe.each(targets(kinds))('edges, as properties ($name)', (kind) => {
     return target.open()
   }
   // Durable stores cost a commit per command: fewer runs there, the same laws.
-  const numRuns = kind.name === 'memory' ? 300 : 15
+  const numRuns = Math.min(kind.name === 'memory' ? 300 : 15, Number(process.env.TWOKEYS_RUNS ?? 300))
 
   it('any placement of tick() gives the histories of ticking before every command', async () => {
     await fc.assert(

@@ -1,0 +1,34 @@
+// Mutation testing (`npm run mutation`): not in CI. Stryker changes the code under test one small
+// mutation at a time and requires some test to fail. Folder by folder, incremental, so a rerun only
+// tests what changed. See README "Tests that would notice".
+const folder = process.env.TWOKEYS_MUTATE ?? 'machines'
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: {
+    machines: ['machines/*.ts'],
+    invariants: ['src/invariants/*.ts'],
+    engine: [
+      'src/engine/createEngine.ts',
+      'src/engine/dueTicks.ts',
+      'src/engine/toMachineEvent.ts',
+      'src/engine/explainEvent.ts',
+      'src/engine/initiativeLoader.ts',
+      'src/ledger/*.ts',
+    ],
+  }[folder],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: `reports/mutation/${folder}.incremental.json`,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  concurrency: 2,
+  timeoutMS: 60_000,
+  ignoreStatic: true,
+  tempDirName: '.stryker-tmp',
+}
