@@ -9,17 +9,24 @@ export interface AuditLine {
  * kept as its text, so verification reports it as a malformed entry at its position.
  */
 export function parseAuditLog(text: string): AuditLine[] {
+  return parseAuditLines(text.split('\n'))
+}
+
+/** {@link parseAuditLog} over lines as they are read: a file too large for one string streams. */
+export function parseAuditLines(lines: Iterable<string>): AuditLine[] {
   const entries: AuditLine[] = []
-  text.split('\n').forEach((raw, i) => {
+  let n = 0
+  for (const raw of lines) {
+    n++
     const line = raw.trim()
-    if (line === '') return
+    if (line === '') continue
     let value: unknown = line
     try {
       value = JSON.parse(line)
     } catch {
       // Kept as text: reported as malformed, with its line.
     }
-    entries.push({ line: i + 1, value })
-  })
+    entries.push({ line: n, value })
+  }
   return entries
 }

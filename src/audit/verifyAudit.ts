@@ -98,7 +98,7 @@ function checkInitiative(
   entries: Entry[],
   anchor: AuditHead | undefined,
   exact: boolean,
-  all: readonly unknown[],
+  log: { at: (position: number) => unknown; end: number },
 ): Finding | undefined {
   const first = entries[0]
   if (exact && anchor === undefined && first?.valid === true) {
@@ -121,7 +121,9 @@ function checkInitiative(
     const kept = byHash.get(e.r.hash)
     if (kept === undefined || (!nextToOwn(kept) && nextToOwn(e))) byHash.set(e.r.hash, e)
     copies.set(e.r.hash, (copies.get(e.r.hash) ?? 0) + 1)
-    children.set(e.r.prevHash, [...(children.get(e.r.prevHash) ?? []), e])
+    const siblings = children.get(e.r.prevHash)
+    if (siblings === undefined) children.set(e.r.prevHash, [e])
+    else siblings.push(e)
   }
   const isFirstCopy = (e: Entry) => byHash.get(e.r.hash) === e
 
@@ -138,11 +140,12 @@ function checkInitiative(
   // Back from the head, then (if that breaks) forward from the first event.
   const back: Entry[] = []
   for (let cur = head; cur !== undefined; ) {
-    back.unshift(cur)
+    back.push(cur)
     if (cur.r.prevHash === '') break
     const parent: Entry | undefined = byHash.get(cur.r.prevHash)
     cur = parent?.r.seq === cur.r.seq - 1 ? parent : undefined
   }
+  back.reverse() // walked from the head: oldest first now
   // Past an anchored checkpoint the log may have grown, unless the heads are exact.
   if (anchorFound && !exact) {
     for (let cur = head && childOf(head); cur !== undefined; cur = childOf(cur)) back.push(cur)
@@ -258,7 +261,7 @@ function checkInitiative(
       }
     }
     if (prev !== undefined && e.pos > prev.pos + 1) {
-      const intruder = all[prev.pos + 1]
+      const intruder = log.at(prev.pos + 1)
       const other = isRecordShape(intruder) ? `initiative "${intruder.initiativeId}"` : 'a malformed entry'
       findings.push({
         split: true,
@@ -276,7 +279,7 @@ function checkInitiative(
   }
   if (anchor !== undefined && !anchorFound) {
     const replaced = chain.find((e) => e.r.seq === anchor.seq)
-    const position = replaced?.pos ?? (prev === undefined ? all.length : prev.pos + 1)
+    const position = replaced?.pos ?? (prev === undefined ? log.end : prev.pos + 1)
     findings.push(
       replaced !== undefined
         ? {
@@ -309,51 +312,87 @@ function checkInitiative(
  * if (!result.ok) console.error(result.message) // 'position 3 (initiative "i1", seq 4): …'
  */
 export function verifyAudit(events: readonly unknown[], options: VerifyAuditOptions = {}): AuditResult {
-  const findings: Finding[] = []
-  const groups = new Map<string, Entry[]>()
-  events.forEach((value, pos) => {
-    if (!isRecordShape(value)) {
-      const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-      findings.push({
-        position: pos,
-        initiativeId: typeof r.initiativeId === 'string' ? r.initiativeId : null,
-        seq: typeof r.seq === 'number' ? r.seq : null,
-        problem: 'malformed',
-        message: `position ${pos}: not an event record (it needs a string initiativeId, prevHash and hash and a seq ≥ 1)`,
-      })
-      return
-    }
-    const entry = { pos, r: value, valid: hashMatches(value) }
-    const group = groups.get(value.initiativeId)
-    if (group === undefined) groups.set(value.initiativeId, [entry])
-    else group.push(entry)
-  })
+  const check = createChainCheck(options)
+  check.add(events)
+  return check.result()
+}
+
+/**
+ * {@link verifyAudit} for a log read in parts, such as a store read initiative by initiative: the
+ * result is the one verifyAudit gives for the parts put together, provided each initiative's
+ * events all come in one part. Only one part is held at a time.
+ *
+ * @example
+ * const check = createChainCheck()
+ * for (const id of await store.listInitiatives()) check.add(await store.readEvents(id))
+ * const result = check.result()
+ */
+export function createChainCheck(options: VerifyAuditOptions = {}) {
   const exact = options.heads !== undefined && options.exact === true
-  for (const [id, entries] of groups) {
-    const found = checkInitiative(id, entries, own(options.heads, id), exact, events)
-    if (found !== undefined) findings.push(found)
-  }
-  for (const [id, head] of Object.entries(options.heads ?? {})) {
-    if (groups.has(id)) continue
-    findings.push({
-      position: events.length,
-      initiativeId: id,
-      seq: 1,
-      problem: 'deleted',
-      message: `position ${events.length}: initiative "${id}" (anchored head seq ${head.seq}) has no events in the log; they were deleted`,
-    })
-  }
-  const first = findings.sort(byPosition)[0]
-  if (first !== undefined) {
+  const findings: Finding[] = []
+  const heads = new Map<string, AuditHead>()
+  let count = 0
+
+  /** Checks the next part of the log; returns its first finding, if any. */
+  function add(part: readonly unknown[]): Omit<Failure, 'ok' | 'count'> | undefined {
+    const offset = count
+    count += part.length
+    const found: Finding[] = []
+    const groups = new Map<string, Entry[]>()
+    for (let i = 0; i < part.length; i++) {
+      const value = part[i]
+      const pos = offset + i
+      if (!isRecordShape(value)) {
+        const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
+        found.push({
+          position: pos,
+          initiativeId: typeof r.initiativeId === 'string' ? r.initiativeId : null,
+          seq: typeof r.seq === 'number' ? r.seq : null,
+          problem: 'malformed',
+          message: `position ${pos}: not an event record (it needs a string initiativeId, prevHash and hash and a seq ≥ 1)`,
+        })
+        continue
+      }
+      const entry = { pos, r: value, valid: hashMatches(value) }
+      const group = groups.get(value.initiativeId)
+      if (group === undefined) groups.set(value.initiativeId, [entry])
+      else group.push(entry)
+    }
+    const log = { at: (position: number) => part[position - offset], end: count }
+    for (const [id, entries] of groups) {
+      const finding = checkInitiative(id, entries, own(options.heads, id), exact, log)
+      if (finding !== undefined) found.push(finding)
+      const last = entries.at(-1) as Entry
+      heads.set(id, { seq: last.r.seq, hash: last.r.hash })
+    }
+    for (const finding of found) findings.push(finding)
+    const first = found.sort(byPosition)[0]
+    if (first === undefined) return undefined
     const { split: _split, ...finding } = first
-    return { ok: false, count: events.length, ...finding }
+    return finding
   }
-  const heads: [string, AuditHead][] = []
-  for (const [id, entries] of groups) {
-    const last = entries.at(-1) as Entry
-    heads.push([id, { seq: last.r.seq, hash: last.r.hash }])
+
+  /** The verdict on everything added. */
+  function result(): AuditResult {
+    for (const [id, head] of Object.entries(options.heads ?? {})) {
+      if (heads.has(id)) continue
+      findings.push({
+        position: count,
+        initiativeId: id,
+        seq: 1,
+        problem: 'deleted',
+        message: `position ${count}: initiative "${id}" (anchored head seq ${head.seq}) has no events in the log; they were deleted`,
+      })
+    }
+    const first = findings.sort(byPosition)[0]
+    if (first !== undefined) {
+      const { split: _split, ...finding } = first
+      return { ok: false, count, ...finding }
+    }
+    return { ok: true, count, initiatives: heads.size, heads: Object.fromEntries(heads) }
   }
-  return { ok: true, count: events.length, initiatives: groups.size, heads: Object.fromEntries(heads) }
+
+  return { add, result }
 }
 
 /**
