@@ -3,6 +3,8 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
 import { parseAuditLog } from './parseAuditLog.js'
+import { pinnedPolicies } from './pinnedPolicies.js'
+import { replayInitiative } from './replayInitiative.js'
 import { assertAuditOk, type VerifyAuditOptions } from './verifyAudit.js'
 
 export interface ImportAuditOptions extends VerifyAuditOptions {
@@ -15,15 +17,26 @@ export interface ImportSummary {
   initiatives: number
   /** Events appended; the rest were in the store already. */
   added: number
-  /** Policy hashes the events name that the store still lacks: engines cannot load those initiatives yet. */
+  /**
+   * Policy hashes the events name that neither the options nor the store hold: engines cannot load
+   * those initiatives yet, and their events were checked for hashes and links but not the rules.
+   */
   missingPolicies: string[]
 }
 
+/** One initiative of the log: its events, and where the first of them stands in the log. */
+interface Run {
+  offset: number
+  events: RecordedEvent[]
+}
+
 /**
- * Imports an audit log (JSON Lines text, or parsed records) into a store after verifying it: a
- * log that fails verification is refused whole with AUDIT_TAMPERED. Each initiative is appended
- * in one transaction; events the store already has (the same hashes) are skipped, so an import
- * can be repeated. If any initiative's stored events differ from the log's, nothing is imported (CONFLICT).
+ * Imports an audit log (JSON Lines text, or parsed records) into a store after verifying it: the
+ * hash chain, then each initiative replayed under the rules of the policy it is pinned to (given
+ * in `policies`, or already in the store). A log that fails either is refused whole with
+ * AUDIT_TAMPERED, naming the first bad position. Each initiative is appended in one transaction;
+ * events the store already has (the same hashes) are skipped, so an import can be repeated. If
+ * any initiative's stored events differ from the log's, nothing is imported (CONFLICT).
  *
  * @example
  * await importAudit(sqliteStore('copy.db'), readFileSync('audit.jsonl', 'utf8'), { policies: [policy] })
@@ -35,14 +48,34 @@ export async function importAudit(
 ): Promise<ImportSummary> {
   const entries = typeof log === 'string' ? parseAuditLog(log).map((l) => l.value) : log
   assertAuditOk(entries, options)
-  const events = entries as RecordedEvent[]
-  const byInitiative = new Map<string, RecordedEvent[]>()
-  for (const event of events)
-    byInitiative.set(event.initiativeId, [...(byInitiative.get(event.initiativeId) ?? []), event])
+  const events = entries as readonly RecordedEvent[]
+  // The chain check guarantees each initiative's events stand together, in seq order.
+  const runs = new Map<string, Run>()
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as RecordedEvent
+    const run = runs.get(event.initiativeId)
+    if (run === undefined) runs.set(event.initiativeId, { offset: i, events: [event] })
+    else run.events.push(event)
+  }
+
+  const policies = pinnedPolicies(store, options.policies)
+  for (const [initiativeId, run] of runs) {
+    const pinned = (run.events[0] as RecordedEvent).policyHash
+    const machine = await policies.machine(pinned)
+    if (machine === undefined) continue // reported as a missing policy; the engine checks on load
+    const { rule } = replayInitiative({ machine, policyHash: pinned, initiativeId, ...run })
+    if (rule !== undefined) {
+      throw new TwoKeysError(
+        'AUDIT_TAMPERED',
+        `the audit log breaks the rules of its pinned policy: ${rule.message}. Nothing was imported; restore the log from a trusted copy`,
+        { reasons: [rule.message] },
+      )
+    }
+  }
 
   // Check every initiative before appending any, so a mismatch imports nothing.
   const toAppend: [string, number, RecordedEvent[]][] = []
-  for (const [initiativeId, incoming] of byInitiative) {
+  for (const [initiativeId, { events: incoming }] of runs) {
     const stored = await store.readEvents(initiativeId)
     const differs = stored.findIndex((s, i) => incoming[i] !== undefined && incoming[i].hash !== s.hash)
     if (differs !== -1) {
@@ -62,11 +95,13 @@ export async function importAudit(
 
   const given = new Map((options.policies ?? []).map((p) => [hashPolicy(p), p]))
   const missingPolicies: string[] = []
-  for (const hash of new Set(events.map((e) => e.policyHash))) {
+  const named = new Set<string>()
+  for (const event of events) named.add(event.policyHash)
+  for (const hash of named) {
     if ((await store.getPolicy(hash)) !== undefined) continue
     const policy = given.get(hash)
     if (policy === undefined) missingPolicies.push(hash)
     else await store.putPolicy(hash, policy)
   }
-  return { events: events.length, initiatives: byInitiative.size, added, missingPolicies }
+  return { events: events.length, initiatives: runs.size, added, missingPolicies }
 }

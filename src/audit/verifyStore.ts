@@ -1,110 +1,142 @@
-import { createInitiativeMachine } from '../../machines/initiative.js'
-import { canonicalJson } from '../domain/canonicalHash.js'
-import { foldEvents } from '../engine/foldEvents.js'
-import { hashPolicy } from '../policy/hashPolicy.js'
-import type { RecordedEvent, Store } from '../stores/Store.js'
-import { readAuditLog } from './readAuditLog.js'
-import { type AuditResult, type VerifyAuditOptions, verifyAudit } from './verifyAudit.js'
+import { snapshotKeyBytes } from '../engine/snapshotSeal.js'
+import type { Store, StoredSnapshot } from '../stores/Store.js'
+import { commandIndexCheck } from './commandIndexCheck.js'
+import { ProblemList } from './ProblemList.js'
+import { pinnedPolicies } from './pinnedPolicies.js'
+import { replayInitiative } from './replayInitiative.js'
+import { type AuditResult, createChainCheck, type VerifyAuditOptions } from './verifyAudit.js'
+import { verifySecurityLog } from './verifySecurityLog.js'
 
-export interface StoreAuditReport {
-  /** True when the log, the pinned policies and the snapshots all check out. */
-  ok: boolean
-  /** The hash chain of every event. */
-  audit: AuditResult
-  /** Each policy the events name is stored and still hashes to its pin. */
-  policies: { checked: number; problems: string[] }
-  /** Each saved snapshot equals the replay of the events up to it (TK12). */
-  snapshots: { checked: number; problems: string[] }
+/** One part of what a store keeps: how many items were checked, and what is wrong, first first. */
+export interface AuditSection {
+  checked: number
+  problems: string[]
 }
 
-const short = (hash: string) => `${hash.slice(0, 12)}…`
+export interface StoreAuditReport {
+  /** True when every section checks out. */
+  ok: boolean
+  /** The hash chain of every event ({@link verifyAudit}). */
+  audit: AuditResult
+  /** Each initiative's events replayed under its pinned policy: `checked` events the rules took. */
+  rules: AuditSection
+  /** Each policy the events name is stored and still hashes to its pin. */
+  policies: AuditSection
+  /** Every saved snapshot equals the replay of the log at its seq (and, given the key, carries a valid seal). */
+  snapshots: AuditSection
+  /** The security log's chain of refusals. */
+  securityLog: AuditSection
+  /** The command index agrees with the events and refusals: `checked` index rows. */
+  commandIndex: AuditSection
+}
+
+export interface VerifyStoreOptions extends VerifyAuditOptions {
+  /**
+   * The engine's snapshot key, to check every snapshot's seal as well as its state. The audit
+   * needs no key: without one it compares each snapshot with the replay.
+   */
+  snapshotKey?: string | Uint8Array
+}
+
+type Saved = StoredSnapshot & { initiativeId: string }
+
+/** Every saved snapshot, by initiative: all of them where the store lists them, else the latest. */
+async function savedSnapshots(store: Store, initiatives: readonly string[]): Promise<Map<string, Saved[]>> {
+  const byInitiative = new Map<string, Saved[]>()
+  const add = (s: Saved) => {
+    const list = byInitiative.get(s.initiativeId)
+    if (list === undefined) byInitiative.set(s.initiativeId, [s])
+    else list.push(s)
+  }
+  if (store.snapshots !== undefined) {
+    for (const s of await store.snapshots()) add(s)
+  } else if (store.loadSnapshot !== undefined) {
+    for (const initiativeId of initiatives) {
+      const latest = await store.loadSnapshot(initiativeId)
+      if (latest !== undefined) add({ ...latest, initiativeId })
+    }
+  }
+  return byInitiative
+}
 
 /**
- * Verifies everything a store keeps that decides state: the hash-chained event log
- * ({@link verifyAudit}), the pinned policies (an edited policy would change the rules of running
- * initiatives) and the saved snapshots (each must equal a replay of the log up to it).
+ * Verifies everything a store keeps: the hash-chained event log ({@link verifyAudit}); each
+ * initiative replayed under the rules of its pinned policy, so a rewrite that recomputed every
+ * hash is still caught where it breaks a rule; the pinned policies; every saved snapshot against
+ * that replay; the security log's chain; and the command index against the events and refusals.
+ * Reads one initiative at a time and replays each once: linear in the size of the store.
  *
  * @example
  * const report = await verifyStore(sqliteStore('twokeys.db', { mustExist: true }))
  * if (!report.ok) process.exitCode = 1
  */
-export async function verifyStore(store: Store, options: VerifyAuditOptions = {}): Promise<StoreAuditReport> {
-  const events = await readAuditLog(store)
-  const audit = verifyAudit(events, options)
+export async function verifyStore(store: Store, options: VerifyStoreOptions = {}): Promise<StoreAuditReport> {
+  const { snapshotKey: key, ...auditOptions } = options
+  const snapshotKey = key === undefined ? undefined : snapshotKeyBytes(key)
+  const initiatives = await store.listInitiatives()
+  const chain = createChainCheck(auditOptions)
+  const policies = pinnedPolicies(store)
+  const index = commandIndexCheck(await store.commandIndex())
+  const saved = await savedSnapshots(store, initiatives)
+  const rules = { checked: 0, problems: new ProblemList() }
+  const snapshots = { checked: 0, problems: new ProblemList() }
 
-  const policies = { checked: 0, problems: [] as string[] }
-  const machines = new Map<string, ReturnType<typeof createInitiativeMachine>>()
-  for (const hash of new Set(events.map((e) => e.policyHash))) {
-    policies.checked++
-    const policy = await store.getPolicy(hash)
-    if (policy === undefined) {
-      policies.problems.push(
-        `policy ${short(hash)} is missing: initiatives started under it cannot be loaded`,
-      )
-      continue
+  let offset = 0
+  for (const initiativeId of initiatives) {
+    const events = await store.readEvents(initiativeId)
+    chain.add(events)
+    const named = new Set<string>()
+    for (let i = 0; i < events.length; i++) {
+      const record = events[i]
+      if (record === undefined) continue
+      index.event(record, offset + i)
+      named.add(record.policyHash)
     }
-    let actual: string
-    try {
-      actual = hashPolicy(policy)
-    } catch {
-      actual = '(not a policy)'
+    for (const hash of named) await policies.machine(hash)
+    const own = saved.get(initiativeId) ?? []
+    saved.delete(initiativeId)
+    snapshots.checked += own.length
+    const pinned = events[0]?.policyHash
+    const machine = pinned === undefined ? undefined : await policies.machine(pinned)
+    if (machine !== undefined && pinned !== undefined) {
+      const replay = replayInitiative({
+        machine,
+        policyHash: pinned,
+        initiativeId,
+        events,
+        offset,
+        snapshots: own,
+        ...(snapshotKey === undefined ? {} : { snapshotKey }),
+      })
+      rules.checked += replay.replayed
+      if (replay.rule !== undefined) rules.problems.add(replay.rule.message)
+      for (const problem of replay.snapshotProblems) snapshots.problems.add(problem)
     }
-    if (actual !== hash) {
-      policies.problems.push(
-        `policy ${short(hash)} was edited: it now hashes to ${short(actual)}, so it would change the rules of initiatives pinned to it`,
-      )
-      continue
-    }
-    machines.set(hash, createInitiativeMachine(policy))
+    offset += events.length
   }
-
-  const snapshots = { checked: 0, problems: [] as string[] }
-  if (store.loadSnapshot !== undefined) {
-    const byInitiative = new Map<string, RecordedEvent[]>()
-    for (const e of events) byInitiative.set(e.initiativeId, [...(byInitiative.get(e.initiativeId) ?? []), e])
-    for (const [initiativeId, log] of byInitiative) {
-      const saved = await store.loadSnapshot(initiativeId)
-      if (saved === undefined) continue
+  // Snapshots of initiatives with no events at all.
+  for (const [initiativeId, own] of saved) {
+    for (const s of own) {
       snapshots.checked++
-      const where = `snapshot of "${initiativeId}" at seq ${saved.seq}`
-      if (log[saved.seq - 1]?.hash !== saved.hash) {
-        snapshots.problems.push(`${where} does not match event seq ${saved.seq} of the log`)
-        continue
-      }
-      const pinned = log[0]?.policyHash ?? ''
-      if (saved.policyHash !== pinned) {
-        snapshots.problems.push(
-          `${where} names policy ${short(saved.policyHash)}, not the pinned ${short(pinned)}`,
-        )
-        continue
-      }
-      const machine = machines.get(pinned)
-      if (machine === undefined) continue
-      try {
-        const replayed = foldEvents(
-          machine,
-          saved.policyHash,
-          log.slice(0, saved.seq).map((e) => e.event),
-        )
-        if (
-          canonicalJson(
-            machine.getPersistedSnapshot(replayed as Parameters<typeof machine.getPersistedSnapshot>[0]),
-          ) !== canonicalJson(saved.state)
-        ) {
-          snapshots.problems.push(`${where} differs from a replay of the log up to it; it was edited`)
-        }
-      } catch (error) {
-        snapshots.problems.push(
-          `${where} could not be checked: replaying the log failed (${error instanceof Error ? error.message : String(error)})`,
-        )
-      }
+      snapshots.problems.add(
+        `snapshot of "${initiativeId}" at seq ${s.seq} belongs to no initiative in the log: its events were deleted, or it was inserted`,
+      )
     }
   }
 
-  return {
-    ok: audit.ok && policies.problems.length === 0 && snapshots.problems.length === 0,
-    audit,
-    policies,
-    snapshots,
+  const refusals = await store.refusals()
+  const securityLog = verifySecurityLog(refusals)
+  for (let position = 0; position < refusals.length; position++) {
+    index.refusal(refusals[position] as (typeof refusals)[number], position)
   }
+  const report = {
+    audit: chain.result(),
+    rules: { checked: rules.checked, problems: rules.problems.toArray() },
+    policies: { checked: policies.checked, problems: [...policies.problems] },
+    snapshots: { checked: snapshots.checked, problems: snapshots.problems.toArray() },
+    securityLog,
+    commandIndex: index.finish(),
+  }
+  const sections = [report.rules, report.policies, report.snapshots, report.securityLog, report.commandIndex]
+  return { ok: report.audit.ok && sections.every((s) => s.problems.length === 0), ...report }
 }

@@ -1,21 +1,45 @@
-import { readFileSync } from 'node:fs'
-import { type AuditLine, parseAuditLog } from '../audit/parseAuditLog.js'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { StringDecoder } from 'node:string_decoder'
+import { type AuditLine, parseAuditLines } from '../audit/parseAuditLog.js'
 import type { AuditHead } from '../audit/verifyAudit.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+
+/** A file error as a located message: a missing file or a directory is bad input, not a crash. */
+function unreadable(path: string, what: string, cause: unknown): TwoKeysError {
+  const code = (cause as NodeJS.ErrnoException).code
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code
+  return new TwoKeysError(
+    'NOT_FOUND',
+    `cannot read ${what} "${path}" (${reason ?? 'unreadable'}); check the path`,
+    {
+      cause,
+    },
+  )
+}
 
 function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      `cannot read ${what} "${path}" (${reason ?? 'unreadable'}); check the path`,
-      {
-        cause,
-      },
-    )
+    throw unreadable(path, what, cause)
+  }
+}
+
+/** The lines of a file, read a megabyte at a time: a log larger than a string can hold still reads. */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(1 << 20)
+    const decoder = new StringDecoder('utf8')
+    let rest = ''
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\n')
+      rest = lines.pop() ?? ''
+      yield* lines
+    }
+    yield rest + decoder.end()
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -24,7 +48,12 @@ function readText(path: string, what: string): string {
  * tampered log; a log in which some lines are broken is for verification to report.
  */
 export function readAuditFile(path: string): AuditLine[] {
-  const lines = parseAuditLog(readText(path, 'audit log'))
+  let lines: AuditLine[]
+  try {
+    lines = parseAuditLines(fileLines(path))
+  } catch (cause) {
+    throw unreadable(path, 'audit log', cause)
+  }
   const looksLikeEvent = (v: unknown) => typeof v === 'object' && v !== null && 'initiativeId' in v
   if (lines.length > 0 && !lines.some((l) => looksLikeEvent(l.value))) {
     throw new TwoKeysError(
@@ -33,6 +62,17 @@ export function readAuditFile(path: string): AuditLine[] {
     )
   }
   return lines
+}
+
+/**
+ * The engine's snapshot key for the audit to check seals with: the contents of `file` (one
+ * trailing newline dropped, as `openssl rand -hex 32 > key` writes it), else the environment
+ * variable TWOKEYS_SNAPSHOT_KEY; none by default.
+ */
+export function readSnapshotKey(file: string | undefined): string | undefined {
+  if (file !== undefined) return readText(file, 'snapshot key file').replace(/\r?\n$/, '')
+  const fromEnv = process.env.TWOKEYS_SNAPSHOT_KEY
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv
 }
 
 /** Reads heads to check against: `twokeys audit verify --json` output, or a plain { id: { seq, hash } } map. */

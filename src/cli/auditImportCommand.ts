@@ -28,7 +28,7 @@ export async function auditImport(file: string, options: ImportOptions): Promise
     )
     for (const hash of summary.missingPolicies) {
       process.stdout.write(
-        `${pc.yellow('!')} policy ${hash.slice(0, 12)} is not in the database: engines cannot load initiatives pinned to it until you pass that policy file with --policy\n`,
+        `${pc.yellow('!')} policy ${hash.slice(0, 12)} is not in the database: the events pinned to it were checked for hashes and links but not its rules, and engines cannot load them until you import again with that policy file (--policy)\n`,
       )
     }
     process.exitCode = EXIT.ok
@@ -50,7 +50,7 @@ export function registerAuditImport(audit: Command): void {
     .option('--policy <file...>', 'policy files the events are pinned to, stored alongside')
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys audit import audit.jsonl --db copy.db --policy machines/policies/two-keys.yaml\n\nExit codes: 0 imported, 1 the log is tampered (nothing imported), 2 bad input (or the database holds a different log).',
+      '\nExamples:\n  twokeys audit import audit.jsonl --db copy.db --policy machines/policies/two-keys.yaml\n\nExit codes: 0 imported, 1 the log is tampered or breaks the rules of its policy (nothing imported), 2 bad input (or the database holds a different log).',
     )
     .action((file: string, options: ImportOptions) => auditImport(file, options))
 }

@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import type { AuditResult } from '../audit/verifyAudit.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
-import { verifyStore } from '../audit/verifyStore.js'
+import { type StoreAuditReport, verifyStore } from '../audit/verifyStore.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { readAuditFile, readHeadsFile } from './auditFiles.js'
+import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 
@@ -14,6 +14,7 @@ interface VerifyOptions {
   heads?: string
   exact?: boolean
   json?: boolean
+  snapshotKeyFile?: string
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -67,9 +68,13 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
   }
 
   const db = options.db as string
+  const snapshotKey = readSnapshotKey(options.snapshotKeyFile)
   const store = await openStore(db, { mustExist: true })
   try {
-    const report = await verifyStore(store, verifyOptions)
+    const report = await verifyStore(store, {
+      ...verifyOptions,
+      ...(snapshotKey === undefined ? {} : { snapshotKey }),
+    })
     const { audit } = report
     const digest = audit.ok ? canonicalHash(audit.heads) : undefined
     if (options.json) {
@@ -77,15 +82,7 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
       print([JSON.stringify({ ...audit, ...(digest ? { digest } : {}), ...rest, ok: report.ok }, null, 2)])
     } else {
       const out = audit.ok ? describeSuccess(audit, digest as string) : describeFailure(audit)
-      const mark = (problems: string[]) => (problems.length === 0 ? pc.green('✓') : pc.red('✖'))
-      out.splice(
-        1,
-        0,
-        `  pinned policies: ${report.policies.checked} ${mark(report.policies.problems)} · snapshots: ${report.snapshots.checked} ${mark(report.snapshots.problems)}`,
-      )
-      for (const problem of [...report.policies.problems, ...report.snapshots.problems]) {
-        out.push(`${pc.red('✖')} ${problem}`)
-      }
+      out.splice(1, 0, ...describeSections(report, snapshotKey !== undefined))
       out.unshift(pc.dim(`${describeDb(db)} (${store.kind})`))
       print(out)
     }
@@ -95,18 +92,51 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
   }
 }
 
+/** What besides the hash chain was checked, one line; then every problem, by what it is in. */
+function describeSections(report: StoreAuditReport, sealsChecked: boolean): string[] {
+  const sections = [
+    ['rules', report.rules],
+    ['pinned policies', report.policies],
+    ['snapshots', report.snapshots],
+    ['security log', report.securityLog],
+    ['command index', report.commandIndex],
+  ] as const
+  const mark = (problems: string[]) => (problems.length === 0 ? pc.green('✓') : pc.red('✖'))
+  const summary = sections.map(([name, section]) => {
+    const note =
+      name === 'snapshots' && section.checked > 0 && !sealsChecked
+        ? pc.dim(' (seals not checked: no snapshot key)')
+        : ''
+    return `${name}: ${section.checked} ${mark(section.problems)}${note}`
+  })
+  const lines = [`  ${summary.join(' · ')}`]
+  for (const [name, section] of sections) {
+    for (const problem of section.problems) lines.push(`${pc.red('✖')} ${name}: ${problem}`)
+  }
+  if (report.audit.ok && !report.ok) {
+    lines.push('  The database was altered after the engine wrote it; restore it from a trusted copy.')
+  }
+  return lines
+}
+
 export function registerAuditVerify(audit: Command): void {
   audit
     .command('verify')
-    .description('prove that no event was edited, deleted, inserted or reordered; name the first that was')
+    .description(
+      'prove that no event was edited, deleted, inserted or reordered, and that the rules, snapshots, security log and command index agree; name the first that was',
+    )
     .argument('[file]', 'an exported log (JSON Lines); or give --db')
     .option('--db <db>', 'a SQLite file or a postgres:// URL (?schema=name for a schema)')
     .option('--heads <file>', 'heads from an earlier `verify --json`: detect a cut-off or rewritten tail')
     .option('--exact', 'with --heads: the log must end exactly there (checking an export)')
     .option('--json', 'print the result as JSON for tools (includes the heads to keep)')
+    .option(
+      '--snapshot-key-file <file>',
+      "the engine's snapshot key, to check snapshot seals too (or set TWOKEYS_SNAPSHOT_KEY)",
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys audit verify --db twokeys.db\n  twokeys audit verify audit.jsonl --heads heads.json --exact\n\nExit codes: 0 the log checks out, 1 tampered (the first bad position is named), 2 bad input.',
+      '\nExamples:\n  twokeys audit verify --db twokeys.db\n  twokeys audit verify --db twokeys.db --snapshot-key-file /etc/twokeys/snapshot.key\n  twokeys audit verify audit.jsonl --heads heads.json --exact\n\nExit codes: 0 the log checks out, 1 tampered (the first bad position is named), 2 bad input.',
     )
     .action((file: string | undefined, options: VerifyOptions) => auditVerify(file, options))
 }

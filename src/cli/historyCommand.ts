@@ -2,10 +2,11 @@ import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { createEngine } from '../engine/createEngine.js'
 import { describeEvent } from '../render/describeEvent.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
-import type { RecordedEvent } from '../stores/Store.js'
+import type { RecordedEvent, Store } from '../stores/Store.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 
@@ -19,12 +20,56 @@ function safeDetail(event: InitiativeEvent): string {
   return words === '(unreadable)' ? pc.red('(unreadable: the stored event was tampered with)') : words
 }
 
-/** The history as a table a person reads, headed by whether its hash chain checks out. */
-export function formatHistory(initiativeId: string, events: RecordedEvent[]): string {
+/**
+ * What the engine makes of an initiative's log: `ok`, the message it refuses the log with
+ * (AUDIT_TAMPERED), or that the policy the log is pinned to is not in the store to judge it by.
+ */
+export type RulesVerdict =
+  | { kind: 'ok' }
+  | { kind: 'tampered'; message: string }
+  | { kind: 'unchecked'; policyHash: string }
+
+/**
+ * Loads the initiative as the engine does — links, hashes and the pinned policy's rules checked
+ * event by event (src/ledger) — and says what it found. No snapshot key: the whole log is replayed.
+ */
+export async function checkRules(store: Store, initiativeId: string, pinned: string): Promise<RulesVerdict> {
+  const policy = await store.getPolicy(pinned)
+  if (policy === undefined) return { kind: 'unchecked', policyHash: pinned }
+  let engine: ReturnType<typeof createEngine>
+  try {
+    // Given the stored policy as it is: if it was edited, the engine notices on load and refuses it.
+    engine = createEngine({ policy, store })
+  } catch {
+    return {
+      kind: 'tampered',
+      message: `the policy pinned as ${pinned.slice(0, 12)} by initiative "${initiativeId}" is no longer a policy: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
+    }
+  }
+  try {
+    await engine.history(initiativeId)
+    return { kind: 'ok' }
+  } catch (error) {
+    if (isTwoKeysError(error) && error.code === 'AUDIT_TAMPERED')
+      return { kind: 'tampered', message: error.message }
+    throw error
+  }
+}
+
+/** The history as a table a person reads, headed by whether its hash chain (and the rules) check out. */
+export function formatHistory(initiativeId: string, events: RecordedEvent[], rules?: RulesVerdict): string {
   const check = verifyAudit(events)
   const chain = check.ok
     ? pc.green('hash chain ✓')
     : pc.red(`hash chain ✖ at seq ${check.seq ?? '?'} (${check.problem}); run \`twokeys audit verify\``)
+  const verdict =
+    rules === undefined
+      ? ''
+      : rules.kind === 'ok'
+        ? ` · ${pc.green('rules ✓')}`
+        : rules.kind === 'tampered'
+          ? ` · ${pc.red('rules ✖')}`
+          : ` · ${pc.yellow(`rules not checked (policy ${rules.policyHash.slice(0, 12)} is not in the database)`)}`
   const rows = events.map((r) => {
     // A stored event someone broke is shown as such, not crashed on.
     if (typeof r.event !== 'object' || r.event === null || typeof r.event.type !== 'string') {
@@ -34,7 +79,7 @@ export function formatHistory(initiativeId: string, events: RecordedEvent[]): st
     return `${String(r.seq).padStart(4)}  ${pc.dim(time(r.event.at))}  ${r.event.type.padEnd(11)} ${pc.cyan(by.padEnd(16))} ${safeDetail(r.event)}`
   })
   return [
-    `initiative "${initiativeId}" · ${events.length} event${events.length === 1 ? '' : 's'} · ${chain}`,
+    `initiative "${initiativeId}" · ${events.length} event${events.length === 1 ? '' : 's'} · ${chain}${verdict}`,
     pc.dim(`${'seq'.padStart(4)}  ${'time'.padEnd(17)}  ${'event'.padEnd(11)} ${'by'.padEnd(16)} detail`),
     ...rows,
   ].join('\n')
@@ -49,27 +94,46 @@ interface HistoryOptions {
 }
 
 /** The events as the chosen format: a table for people, JSON for tools, a Mermaid timeline for slides. */
-function render(initiativeId: string, events: RecordedEvent[], options: HistoryOptions): string {
+function render(
+  initiativeId: string,
+  events: RecordedEvent[],
+  options: HistoryOptions,
+  rules: RulesVerdict,
+): string {
   if (options.json === true || options.format === 'json') return JSON.stringify(events, null, 2)
   if (options.format === 'mermaid') {
     return historyToMermaid(events, { kind: options.kind === 'gantt' ? 'gantt' : 'sequence' })
   }
-  return formatHistory(initiativeId, events)
+  return formatHistory(initiativeId, events, rules)
 }
 
-/** `twokeys history <id> --db <db> [--json | --format mermaid]`: the recorded events of one initiative. */
+/**
+ * `twokeys history <id> --db <db> [--json | --format mermaid]`: the recorded events of one
+ * initiative, shown even when tampered with (to see what was done); exit 1 then, with the
+ * engine's own message.
+ */
 export async function history(initiativeId: string, options: HistoryOptions): Promise<void> {
   const store = await openStore(options.db, { mustExist: true })
   try {
     const events = await store.readEvents(initiativeId)
-    if (events.length === 0) {
+    const first = events[0]
+    if (first === undefined) {
       throw new TwoKeysError(
         'NOT_FOUND',
         `no initiative "${initiativeId}" in ${describeDb(options.db)}; check the id (\`twokeys audit export --db …\` lists every event)`,
       )
     }
-    process.stdout.write(`${render(initiativeId, events, options)}\n`)
-    process.exitCode = EXIT.ok
+    const rules = await checkRules(store, initiativeId, first.policyHash)
+    process.stdout.write(`${render(initiativeId, events, options, rules)}\n`)
+    if (rules.kind === 'tampered') {
+      process.stderr.write(`${pc.red('✖')} ${rules.message}\n`)
+    } else if (rules.kind === 'unchecked') {
+      process.stderr.write(
+        `${pc.yellow('!')} the rules could not be checked: policy ${rules.policyHash.slice(0, 12)}, which the initiative is pinned to, is not in the database; \`twokeys audit verify --db …\` reports it\n`,
+      )
+    }
+    const chainOk = verifyAudit(events).ok
+    process.exitCode = rules.kind === 'ok' && chainOk ? EXIT.ok : EXIT.finding
   } finally {
     await store.close()
   }
@@ -94,7 +158,7 @@ export function registerHistory(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys history kazan-datacentre --db twokeys.db\n  twokeys history kazan-datacentre --db twokeys.db --format mermaid --kind gantt\n\nExit codes: 0 ok, 2 bad input.',
+      '\nExamples:\n  twokeys history kazan-datacentre --db twokeys.db\n  twokeys history kazan-datacentre --db twokeys.db --format mermaid --kind gantt\n\nExit codes: 0 ok, 1 the log was tampered with (or its policy is missing), 2 bad input.',
     )
     .action((id: string, options: HistoryOptions) => history(id, options))
 }

@@ -123,7 +123,7 @@ describe('twokeys audit verify', () => {
     raw.close()
     const { code, stdout } = await twokeys('audit', 'verify', '--db', path)
     expect(code).toBe(1)
-    expect(stdout).toContain(`✖ policy ${hashPolicy(policy).slice(0, 12)}… was edited`)
+    expect(stdout).toContain(`✖ pinned policies: policy ${hashPolicy(policy).slice(0, 12)}… was edited`)
   })
 
   it('exports JSON Lines that both verifiers accept, and a tampered line is found with its line', async () => {
@@ -228,7 +228,7 @@ describe('twokeys history', () => {
     expect(human.code).toBe(0)
     expect(human.stdout).toBe(
       [
-        'initiative "sample-1" · 4 events · hash chain ✓',
+        'initiative "sample-1" · 4 events · hash chain ✓ · rules ✓',
         ' seq  time               event       by               detail',
         '   1  2026-03-01 09:00Z  PROPOSE     minzifry         "GPU cluster for federal ministries" · infrastructure · federal',
         '   2  2026-03-01 15:00Z  SUBMIT      minzifry         submitted for review',

@@ -170,7 +170,8 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
     const next = await reader.decide(initiativeId, { by: 'grigorenko', key: GA, decision: 'approve' })
     expect(next.board.phase).toBe('federalRollout')
     expect(verifyAudit(await readAuditLog(store)).ok).toBe(true)
-    expect((await verifyStore(store)).snapshots).toEqual({ checked: 1, problems: [] })
+    // Every snapshot kept (at seq 5, 10, 15 and 20) is checked, not only the latest.
+    expect((await verifyStore(store)).snapshots).toEqual({ checked: 4, problems: [] })
   })
 
   it('ignores a snapshot that does not chain on to the log or is not a state of the machine', async () => {
@@ -208,7 +209,9 @@ describe.each(targets(kinds))('the engine on $name', (kind) => {
     await forge(2, second?.hash as string, 'nowhere')
     const another = createEngine({ policy: twoKeys, store, clock, snapshotKey: KEY })
     expect((await another.status(initiativeId)).keys[0]?.status).toBe('turned')
+    // Snapshots are append-only: the forgery at seq 1 is still there and still reported.
     expect((await verifyStore(store)).snapshots.problems).toEqual([
+      `snapshot of "${initiativeId}" at seq 1 does not match event seq 1 of the log`,
       `snapshot of "${initiativeId}" at seq 2 differs from a replay of the log up to it; it was edited`,
     ])
     await writer.close()

@@ -1,0 +1,51 @@
+import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import { hashPolicy } from '../policy/hashPolicy.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { Store } from '../stores/Store.js'
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`
+
+/**
+ * The policies a log is pinned to, each looked up once: from `given` (policy files at hand) or
+ * else from the store, where it must still hash to its pin. A policy that is missing or was edited
+ * has no machine, and is named in `problems`.
+ */
+export function pinnedPolicies(store: Store, given: readonly Policy[] = []) {
+  const byHash = new Map(given.map((p) => [hashPolicy(p), p]))
+  const machines = new Map<string, InitiativeMachine | undefined>()
+  const problems: string[] = []
+
+  async function lookUp(hash: string): Promise<InitiativeMachine | undefined> {
+    const policy = byHash.get(hash) ?? (await store.getPolicy(hash))
+    if (policy === undefined) {
+      problems.push(`policy ${short(hash)} is missing: initiatives started under it cannot be loaded`)
+      return undefined
+    }
+    let actual: string
+    try {
+      actual = hashPolicy(policy)
+    } catch {
+      actual = '(not a policy)'
+    }
+    if (actual !== hash) {
+      problems.push(
+        `policy ${short(hash)} was edited: it now hashes to ${short(actual)}, so it would change the rules of initiatives pinned to it`,
+      )
+      return undefined
+    }
+    return createInitiativeMachine(policy)
+  }
+
+  return {
+    /** The machine of the policy pinned as `hash`; undefined when it is missing or was edited. */
+    async machine(hash: string): Promise<InitiativeMachine | undefined> {
+      if (!machines.has(hash)) machines.set(hash, await lookUp(hash))
+      return machines.get(hash)
+    },
+    /** Policies looked up so far. */
+    get checked(): number {
+      return machines.size
+    },
+    problems,
+  }
+}
