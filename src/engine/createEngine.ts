@@ -1,12 +1,13 @@
 import { nanoid } from 'nanoid'
 import { type AnyMachineSnapshot, transition } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import { type Command, type CommandInput, type CommandOf, CommandSchema } from '../domain/Command.js'
+import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { parseCommand as parse } from '../domain/parseCommand.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
-import { type Issue, isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { memoryStore } from '../stores/memoryStore.js'
@@ -92,29 +93,6 @@ const commandHashOf = (command: Command) => {
 }
 
 const tickHashOf = (at: number) => canonicalHash({ type: 'tick', at })
-
-function invalidCommand(value: unknown, issues: Issue[]): TwoKeysError {
-  const raw = typeof value === 'object' && value !== null && 'type' in value ? value.type : undefined
-  // Only a short string is worth quoting; anything else (a BigInt, a cycle, a huge object) is not echoed.
-  const type = typeof raw === 'string' && raw.length <= 40 ? JSON.stringify(raw) : 'command'
-  const lines = issues.map((i) => `  ✖ ${i.path.join('.') || '(command)'}: ${i.message}`)
-  return new TwoKeysError('COMMAND_INVALID', `invalid ${type} command:\n${lines.join('\n')}`, { issues })
-}
-
-function parse(input: CommandInput): Command {
-  const result = CommandSchema.safeParse(input)
-  if (!result.success) {
-    throw invalidCommand(
-      input,
-      result.error.issues.map((i) => ({
-        code: i.code,
-        path: i.path as (string | number)[],
-        message: i.message,
-      })),
-    )
-  }
-  return result.data
-}
 
 /** One event about to be appended, with the state it leads to. */
 interface Step {
