@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CommandSignatureSchema } from './CommandSignature.js'
 import { ScopeSchema } from './InitiativeContent.js'
 import { InstantInputSchema } from './InstantInputSchema.js'
 import { PolicyRefSchema } from './PolicyRefSchema.js'
@@ -8,6 +9,9 @@ import { RecordIdSchema } from './RecordIdSchema.js'
 const common = {
   by: PolicyRefSchema.describe('The acting principal.'),
   commandId: RecordIdSchema.optional().describe('Idempotency key; repeating it returns the first result.'),
+  signature: CommandSignatureSchema.optional().describe(
+    "The acting principal's Ed25519 signature; required where the policy says identity: signed.",
+  ),
 }
 const onInitiative = { ...common, initiativeId: RecordIdSchema }
 const contentFields = {

@@ -1,0 +1,35 @@
+import type { Command, CommandInput } from '../domain/Command.js'
+import type { CommandSignature } from '../domain/CommandSignature.js'
+import { parseCommand } from '../domain/parseCommand.js'
+import { fromBase64url, toBase64url } from './base64url.js'
+import { ed25519Sign } from './ed25519.js'
+import type { PrivateKeyFile } from './PrivateKeyFile.js'
+import { signingBytes } from './signingBytes.js'
+
+/** A command with its signature. */
+export type SignedCommand = Command & { signature: CommandSignature }
+
+/**
+ * The bytes a command's signature covers: `twokeys/command/v1`, a newline, and the RFC 8785 JSON
+ * of `{ command, keyId }`, where `command` is the parsed command without its `signature`.
+ */
+export function commandSigningBytes(command: Command, keyId: string): Uint8Array {
+  const { signature: _own, ...unsigned } = command
+  return signingBytes('twokeys/command/v1', { command: unsigned, keyId })
+}
+
+/**
+ * Signs a command with a principal's private key. The command is parsed first (times become epoch
+ * milliseconds), and the parsed form is what is signed and returned: send it as it is.
+ *
+ * @example
+ * const signed = signCommand({ type: 'decide', initiativeId: 'kazan', commandId: 'c-17', by: 'oreshkin',
+ *   key: 'presidential-administration', decision: 'approve', revision }, oreshkinKey)
+ * await engine.dispatch(signed)
+ */
+export function signCommand(input: CommandInput, key: PrivateKeyFile): SignedCommand {
+  const command = parseCommand(input)
+  const seed = fromBase64url(key.d) as Uint8Array
+  const value = toBase64url(ed25519Sign(seed, commandSigningBytes(command, key.kid)))
+  return { ...command, signature: { keyId: key.kid, value } }
+}
