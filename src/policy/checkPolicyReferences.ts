@@ -4,6 +4,17 @@ import type { PolicyShape } from './PolicySchema.js'
 
 type PolicyDraft = z.output<typeof PolicyShape>
 
+/** How many "did you mean" searches one policy gets; past it, messages list the choices instead. */
+const MAX_SUGGESTIONS = 50
+/** How many ids a message lists before it says how many there are in all. */
+const MAX_LISTED = 10
+
+/** Ids for a message: all of a short list, the first few of a long one. */
+function listSome(ids: readonly string[]): string {
+  if (ids.length <= MAX_LISTED) return ids.join(', ')
+  return `${ids.slice(0, MAX_LISTED).join(', ')}, … (${ids.length} in all)`
+}
+
 /** Reports every id that appears twice in a list, at the later position. */
 function reportDuplicates(
   ctx: z.RefinementCtx,
@@ -37,13 +48,13 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
 
   const principals = new Map(policy.principals.map((p) => [p.id, p]))
   const known = (id: string) => principals.has(id)
-  const knownList = () => [...principals.keys()].join(', ')
+  const knownList = listSome([...principals.keys()])
+  // Each suggestion scans every principal: a budget keeps thousands of bad references linear.
+  let suggestions = 0
   /** What to do about an unknown principal id: the likely typo first, else the choices. */
   const fixPrincipal = (id: string) => {
-    const near = didYouMean(id, principals.keys())
-    return near === undefined
-      ? `add it to principals or use one of: ${knownList()}`
-      : `did you mean "${near}"?`
+    const near = suggestions++ < MAX_SUGGESTIONS ? didYouMean(id, principals.keys()) : undefined
+    return near === undefined ? `add it to principals or use one of: ${knownList}` : `did you mean "${near}"?`
   }
 
   const holderOf = new Map<string, string>()
@@ -175,14 +186,16 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     })
   }
 
+  const objectives = new Set(policy.objectives)
+  const objectiveList = listSome(policy.objectives)
   policy.routing.forEach((rule, r) => {
     rule.when.objective?.forEach((objective, o) => {
-      if (!policy.objectives.includes(objective)) {
-        const near = didYouMean(objective, policy.objectives)
+      if (!objectives.has(objective)) {
+        const near = suggestions++ < MAX_SUGGESTIONS ? didYouMean(objective, policy.objectives) : undefined
         ctx.addIssue({
           code: 'custom',
           path: ['routing', r, 'when', 'objective', o],
-          message: `objective "${objective}" is not one of the policy's objectives (${policy.objectives.join(', ')}); ${
+          message: `objective "${objective}" is not one of the policy's objectives (${objectiveList}); ${
             near === undefined ? 'add it to objectives or fix the name' : `did you mean "${near}"?`
           }`,
         })

@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { quoteText } from '../domain/quoteText.js'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { didYouMean } from './didYouMean.js'
 import { formatPath } from './formatPath.js'
 
 type Path = (string | number)[]
+
+/** Unknown fields of one mapping reported one by one; the rest are counted in one more issue. */
+export const MAX_UNKNOWN_FIELDS = 20
 
 /** The value the author wrote at `path`, or undefined when it is missing. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -225,7 +229,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.
     case 'unrecognized_keys': {
       const fields = fieldsOf(schemaAt(schema, path))
       const where = path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`
-      return issue.keys.map((key) => {
+      const shown: Issue[] = issue.keys.slice(0, MAX_UNKNOWN_FIELDS).map((key) => {
         const suggestion = didYouMean(key, fields)
         const advice =
           suggestion !== undefined
@@ -234,9 +238,15 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.
         return {
           code: issue.code,
           path: [...path, key],
-          message: `unknown field "${key}" ${where}; ${advice}`,
+          message: `unknown field ${quoteText(key)} ${where}; ${advice}`,
         }
       })
+      const next = issue.keys[MAX_UNKNOWN_FIELDS]
+      if (next === undefined) return shown
+      // Thousands of unknown fields are one mistake (a wrong file, a paste): say how many, not each.
+      const more = issue.keys.length - MAX_UNKNOWN_FIELDS
+      const message = `… and ${more} more unknown fields ${where}, from ${quoteText(next)} on; remove them`
+      return [...shown, { code: issue.code, path: [...path, next], message }]
     }
     case 'invalid_type':
       return one(describeInvalidType(issue, value, schema))

@@ -29,11 +29,16 @@ function editDistance(a: string, b: string): number {
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3))
+  const lower = word.toLowerCase()
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of candidates) {
     if (candidate === word) continue
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
+    const other = candidate.toLowerCase()
+    // The lengths alone bound the distance from below: most candidates cost no table at all.
+    const atLeast = Math.abs(other.length - lower.length)
+    if (atLeast > limit || atLeast >= bestDistance) continue
+    const distance = editDistance(lower, other)
     if (distance <= limit && distance < bestDistance) {
       best = candidate
       bestDistance = distance

@@ -1,4 +1,5 @@
 import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
+import { capIssues } from './capIssues.js'
 import { describeIssue } from './describeIssue.js'
 import { formatIssues } from './formatIssues.js'
 import { type Policy, PolicySchema, PolicyShape } from './PolicySchema.js'
@@ -19,7 +20,7 @@ export function safeParsePolicy(value: unknown): SafePolicyResult {
   if (result.success) return { success: true, policy: result.data }
   return {
     success: false,
-    issues: result.error.issues.flatMap((issue) => describeIssue(issue, value, PolicyShape)),
+    issues: capIssues(result.error.issues.flatMap((issue) => describeIssue(issue, value, PolicyShape))),
   }
 }
 

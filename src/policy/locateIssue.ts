@@ -1,4 +1,14 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml'
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml'
 
 /** A 1-based position in a source text. */
 export interface Location {
@@ -8,6 +18,22 @@ export interface Location {
 
 function resolve(node: unknown, doc: Document): unknown {
   return isAlias(node) ? node.resolve(doc) : node
+}
+
+/** Each mapping's pairs by field name, built once per mapping: finding a field is then O(1), not a scan. */
+const fieldIndex = new WeakMap<YAMLMap, Map<string, Pair>>()
+
+function pairOf(map: YAMLMap, field: string): Pair | undefined {
+  let index = fieldIndex.get(map)
+  if (index === undefined) {
+    index = new Map()
+    for (const pair of map.items) {
+      // The first of two equal fields wins, as a scan would find it.
+      if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair)
+    }
+    fieldIndex.set(map, index)
+  }
+  return index.get(field)
 }
 
 function hasRange(node: unknown): node is Node & { range: [number, number, number] } {
@@ -39,7 +65,7 @@ export function locateIssue(
     let next: unknown
     let key: unknown
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment))
+      const pair = pairOf(node, String(segment))
       key = pair?.key
       next = resolve(pair?.value, doc)
       // An empty value (`quorum:`) has no text of its own: point at its field name.

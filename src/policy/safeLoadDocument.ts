@@ -1,7 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
+import { quoteText } from '../domain/quoteText.js'
 import type { Issue } from '../domain/TwoKeysError.js'
+import { capIssues } from './capIssues.js'
 import { describeIssue } from './describeIssue.js'
+import { findDuplicateField } from './findDuplicateField.js'
 import { locateIssue } from './locateIssue.js'
 
 export type SafeLoadResult<T> = { success: true; data: T } | { success: false; issues: Issue[] }
@@ -45,13 +48,20 @@ export function safeLoadDocument<T>(
   shape: z.core.$ZodType = schema,
 ): SafeLoadResult<T> {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true })
+  // yaml's own duplicate-field check is quadratic in a mapping's size; findDuplicateField is not.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false })
   // Only the first syntax error: the ones after it are usually its echoes.
   const [error] = doc.errors
   if (error !== undefined) {
     const start = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0])
     const issue = { code: 'syntax', path: [], message: syntaxMessage(error.message), file }
     return { success: false, issues: [{ ...issue, line: start.line, column: start.col }] }
+  }
+  const twice = findDuplicateField(doc)
+  if (twice !== undefined) {
+    const { line, col } = lineCounter.linePos(twice.range?.[0] ?? 0)
+    const message = `YAML syntax error: the field ${quoteText(String(twice.value))} appears twice in one mapping; keep one`
+    return { success: false, issues: [{ code: 'syntax', path: [], message, file, line, column: col }] }
   }
   let value: unknown
   try {
@@ -63,14 +73,13 @@ export function safeLoadDocument<T>(
   }
   const result = schema.safeParse(value)
   if (result.success) return { success: true, data: result.data }
+  const issues = capIssues(result.error.issues.flatMap((issue) => describeIssue(issue, value, shape)))
   return {
     success: false,
-    issues: result.error.issues
-      .flatMap((issue) => describeIssue(issue, value, shape))
-      .map((issue) => ({
-        ...issue,
-        file,
-        ...locateIssue(doc, lineCounter, issue.path, issue.code === 'unrecognized_keys' ? 'key' : 'value'),
-      })),
+    issues: issues.map((issue) => ({
+      ...issue,
+      file,
+      ...locateIssue(doc, lineCounter, issue.path, issue.code === 'unrecognized_keys' ? 'key' : 'value'),
+    })),
   }
 }
