@@ -1,7 +1,7 @@
-import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import type { Command } from '../domain/Command.js'
-import type { InitiativeContent } from '../domain/InitiativeContent.js'
-import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { Command } from '../src/domain/Command.js'
+import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
+import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import type { InitiativeContext } from './InitiativeContext.js'
 
 /** Keeps only the fields a command actually set, so exactOptionalPropertyTypes stays honest. */
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid'
 import { type AnyMachineSnapshot, transition } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { toMachineEvent } from '../../machines/toMachineEvent.js'
 import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
@@ -21,7 +22,6 @@ import { createKeyedLock } from './keyedLock.js'
 import { LazyReceipt, type Receipt } from './LazyReceipt.js'
 import { snapshotKeyBytes } from './snapshotSeal.js'
 import { type Clock, systemClock } from './systemClock.js'
-import { toMachineEvent } from './toMachineEvent.js'
 
 export type { Receipt }
 
