@@ -37,8 +37,26 @@ export function createProgram(): Command {
   return program
 }
 
+let pipesGuarded = false
+
+/**
+ * `twokeys … | head -1`: once the reader is gone nothing more can be shown, so the CLI stops at
+ * once and quietly (exit 0, as other CLIs do) instead of printing an EPIPE stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (pipesGuarded) return
+  pipesGuarded = true
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      process.exit(EXIT.ok)
+    })
+  }
+}
+
 /** Runs the CLI; never throws: bad input prints a located message and exits 2, no stack trace. */
 export async function main(argv: readonly string[]): Promise<void> {
+  endQuietlyOnClosedPipe()
   const program = createProgram()
   try {
     await program.parseAsync([...argv])
