@@ -1,100 +1,166 @@
 /**
- * Commands per second through the engine (memory store, manual clock) against a baseline of
- * bare XState `transition()` calls on the same machine with the same events, in the same run.
+ * The engine (memory store, manual clock) against XState running the same machine on the same
+ * events, without the engine's validation, hashing and log, in the same process, interleaved in
+ * slices of 10 initiatives, by CPU time:
  *
- *   npx tsx bench/engine.ts [initiatives per round = 1000] [rounds = 7]
+ * - a long-lived actor per initiative (`createActor(machine).start()`, then `.send` per event),
+ *   the way an application would keep an initiative in memory — the target, ≤ 1.5× its cost;
+ * - the stepper (`machine.transition` with one reused actor scope, src/verify/stepper.ts);
+ * - bare `transition()`, which builds a throwaway actor per call (XState's slowest path).
+ *
+ *   npm run bench:engine -- [--rounds 7] [--scale 1]
  *
  * Each initiative is proposed, submitted, approved by both co-chairs and completed: 5 commands.
- * The baseline folds exactly the events the engine recorded in that round.
+ * The baselines replay exactly the events the engine records (checked after every round).
  */
-import { getInitialSnapshot, transition } from 'xstate'
+import { createActor, getInitialSnapshot, initialTransition, transition } from 'xstate'
 import { createInitiativeMachine } from '../machines/initiative.js'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
-import { createEngine } from '../src/engine/createEngine.js'
+import { createEngine, type Engine } from '../src/engine/createEngine.js'
 import { manualClock } from '../src/engine/systemClock.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
+import { createStepper } from '../src/verify/stepper.js'
+import { benchArgs } from './support/benchArgs.js'
+import { interleave, roundRatios, roundSeconds } from './support/interleave.js'
+import { printHeader, printReport, rate } from './support/printReport.js'
+import { singleThreadedGc } from './support/singleThreadedGc.js'
+import { spread } from './support/spread.js'
 
-const INITIATIVES = Number(process.argv[2] ?? 1000)
-const ROUNDS = Number(process.argv[3] ?? 7)
+singleThreadedGc()
+
+const { rounds, scale } = benchArgs('npm run bench:engine -- [--rounds 7] [--scale 1]', { rounds: 7 })
+const PER_SLICE = 10
+const SLICES = Math.max(1, Math.round(100 * scale))
+const INITIATIVES = SLICES * PER_SLICE
 const COMMANDS = 5
-const TARGET = 2
+const TARGET = 1.5
 
 const policy = loadPolicyFile(new URL('../machines/policies/two-keys.yaml', import.meta.url).pathname)
 const policyHash = hashPolicy(policy)
 const machine = createInitiativeMachine(policy)
 
-/** One round through the engine: returns the time taken and the events it recorded. */
-async function engineRound(): Promise<{ ms: number; events: InitiativeEvent[][] }> {
+/** A fresh engine whose ids and clock repeat exactly from one engine to the next. */
+function freshEngine(): Engine {
   let n = 0
-  const clock = manualClock('2026-03-01T09:00:00Z')
-  const engine = createEngine({ policy, clock, ids: () => `id-${++n}` })
+  return createEngine({ policy, clock: manualClock('2026-03-01T09:00:00Z'), ids: () => `id-${++n}` })
+}
+
+async function runInitiative(engine: Engine, i: number): Promise<string> {
+  const { initiativeId } = await engine.propose({
+    by: 'minzifry',
+    title: `Initiative ${i}`,
+    objective: 'infrastructure',
+    scope: { kind: 'federal' },
+  })
+  await engine.submit(initiativeId, { by: 'minzifry' })
+  await engine.decide(initiativeId, {
+    by: 'oreshkin',
+    key: 'presidential-administration',
+    decision: 'approve',
+  })
+  await engine.decide(initiativeId, { by: 'grigorenko', key: 'government-apparatus', decision: 'approve' })
+  await engine.complete(initiativeId, { by: 'minzifry' })
+  return initiativeId
+}
+
+/** The events of one round, recorded once by an engine that nothing times. */
+async function recordRound(): Promise<{ ids: string[]; events: InitiativeEvent[][] }> {
+  const engine = freshEngine()
   const ids: string[] = []
-  const start = performance.now()
-  for (let i = 0; i < INITIATIVES; i++) {
-    const { initiativeId } = await engine.propose({
-      by: 'minzifry',
-      title: `Initiative ${i}`,
-      objective: 'infrastructure',
-      scope: { kind: 'federal' },
-    })
-    await engine.submit(initiativeId, { by: 'minzifry' })
-    await engine.decide(initiativeId, {
-      by: 'oreshkin',
-      key: 'presidential-administration',
-      decision: 'approve',
-    })
-    await engine.decide(initiativeId, { by: 'grigorenko', key: 'government-apparatus', decision: 'approve' })
-    await engine.complete(initiativeId, { by: 'minzifry' })
-    ids.push(initiativeId)
-  }
-  const ms = performance.now() - start
+  for (let i = 0; i < INITIATIVES; i++) ids.push(await runInitiative(engine, i))
   const events = await Promise.all(ids.map(async (id) => (await engine.history(id)).map((e) => e.event)))
-  return { ms, events }
+  await engine.close()
+  return { ids, events }
 }
 
-/** The same events through bare `transition()`, from each initiative's initial snapshot. */
-function bareRound(events: InitiativeEvent[][]): number {
-  const start = performance.now()
-  let completed = 0
-  for (const sequence of events) {
-    let snapshot = getInitialSnapshot(machine, { policyHash })
-    for (const event of sequence) snapshot = transition(machine, snapshot, event)[0]
-    if (snapshot.value === 'completed') completed++
-  }
-  const ms = performance.now() - start
-  if (completed !== events.length) throw new Error(`baseline: ${events.length - completed} did not complete`)
-  return ms
+const reference = await recordRound()
+const sliceOf = (slice: number) => reference.events.slice(slice * PER_SLICE, (slice + 1) * PER_SLICE)
+const done = (value: unknown) => {
+  if (value !== 'completed') throw new Error(`a baseline ended in ${JSON.stringify(value)}, not completed`)
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-const opsPerSecond = (ms: number) => (INITIATIVES * COMMANDS * 1000) / ms
-const format = (x: number) => Math.round(x).toLocaleString('en-US').padStart(10)
+let engine = freshEngine()
+const stepper = createStepper(machine)
+const [initial] = initialTransition(machine, { policyHash })
 
-// Warm up both paths so the JIT has settled before anything is timed.
-for (let i = 0; i < 2; i++) bareRound((await engineRound()).events)
-
-const engineMs: number[] = []
-const bareMs: number[] = []
-console.log(`${INITIATIVES} initiatives × ${COMMANDS} commands per round, ${ROUNDS} rounds\n`)
-console.log('round    engine ops/s    bare ops/s    ratio')
-for (let round = 1; round <= ROUNDS; round++) {
-  const { ms, events } = await engineRound()
-  const bare = bareRound(events)
-  engineMs.push(ms)
-  bareMs.push(bare)
-  console.log(
-    `${String(round).padStart(5)}  ${format(opsPerSecond(ms))}      ${format(opsPerSecond(bare))}    ${(ms / bare).toFixed(2)}×`,
-  )
-}
-const ratio = median(engineMs) / median(bareMs)
-console.log(
-  `median  ${format(opsPerSecond(median(engineMs)))}      ${format(opsPerSecond(median(bareMs)))}    ${ratio.toFixed(2)}×`,
+printHeader(
+  'twokeys engine benchmark',
+  `${INITIATIVES} initiatives × ${COMMANDS} commands per round, in slices of ${PER_SLICE} initiatives; ${rounds} rounds after a warm-up`,
 )
-console.log(
-  `\nengine costs ${ratio.toFixed(1)}× a bare transition (target ≤ ${TARGET}×)${ratio <= TARGET ? '' : ' — MISSED'}`,
-)
+const timings = await interleave({
+  rounds,
+  slices: SLICES,
+  beforeRound: () => {
+    engine = freshEngine()
+  },
+  afterRound: async () => {
+    // The engine must have recorded exactly the events the baselines replayed.
+    for (const [i, id] of reference.ids.entries()) {
+      const events = (await engine.history(id)).map((e) => e.event)
+      if (JSON.stringify(events) !== JSON.stringify(reference.events[i]))
+        throw new Error(`engine: ${id} recorded other events than the reference run`)
+    }
+    await engine.close()
+  },
+  onRound: (round, t) =>
+    console.log(
+      `round ${round}: CPU s engine ${t.cpu[0]?.toFixed(3)}, actor ${t.cpu[1]?.toFixed(3)}, stepper ${t.cpu[2]?.toFixed(3)}, transition() ${t.cpu[3]?.toFixed(3)}`,
+    ),
+  contenders: [
+    {
+      name: 'engine',
+      run: async (slice) => {
+        for (let i = slice * PER_SLICE; i < (slice + 1) * PER_SLICE; i++) await runInitiative(engine, i)
+      },
+    },
+    {
+      name: 'actor',
+      run: (slice) => {
+        for (const events of sliceOf(slice)) {
+          const actor = createActor(machine, { input: { policyHash } }).start()
+          for (const event of events) actor.send(event)
+          done(actor.getSnapshot().value)
+          actor.stop()
+        }
+      },
+    },
+    {
+      name: 'stepper',
+      run: (slice) => {
+        for (const events of sliceOf(slice)) {
+          let snapshot = initial
+          for (const event of events) snapshot = stepper(snapshot, event)
+          done(snapshot.value)
+        }
+      },
+    },
+    {
+      name: 'transition()',
+      run: (slice) => {
+        for (const events of sliceOf(slice)) {
+          let snapshot = getInitialSnapshot(machine, { policyHash })
+          for (const event of events) snapshot = transition(machine, snapshot, event)[0]
+          done(snapshot.value)
+        }
+      },
+    },
+  ],
+})
+
+const perSecond = (name: string) =>
+  rate(spread(roundSeconds(timings, 'cpu', name).map((s) => (INITIATIVES * COMMANDS) / s)).median)
+const row = (baseline: string, label: string, target?: number) => ({
+  benchmark: 'engine commands, memory store',
+  baseline: label,
+  clock: 'CPU' as const,
+  ratios: roundRatios(timings, 'cpu', 'engine', baseline),
+  reads: `engine ÷ ${baseline} time`,
+  ...(target === undefined ? {} : { target: { op: '≤' as const, value: target } }),
+  rates: `${perSecond('engine')} vs ${perSecond(baseline)} commands per CPU second`,
+})
+printReport([
+  row('actor', 'long-lived actor, .send', TARGET),
+  row('stepper', 'stepper (reused scope)'),
+  row('transition()', 'bare transition()'),
+])

@@ -1,253 +1,287 @@
 /**
- * Simulated events per second on the seed scenario (examples/scenarios/baseline.yaml under
- * machines/policies/two-keys.yaml), table-driven, against a baseline measured in the same run:
- * the same simulation loop where every transition is XState's own pure transition on one
- * snapshot per initiative (concrete events built by the explorer's `instantiate`, the next
- * table state found by its abstract key). The XState baseline runs a smaller N and its rate is
- * compared as a rate (events per second), which does not depend on N.
+ * The simulator on the compiled table against a hand-written event loop for the same model, at
+ * the same number of initiatives, in the same process, interleaved replication by replication,
+ * by CPU time per initiative.
  *
- * A second baseline, at the full N: a reducer written by hand for the seed policy (no table, no
- * XState), driven by the same loop, arrivals and random streams through the same `step` hook.
- * The compiled table should run within 2× of it; both must give statistically similar approval
- * times, which the run prints side by side.
+ *   npm run bench:simulate -- [--rounds 7] [--scale 1]
  *
- *   npx tsx bench/simulate.ts [initiatives = 1000000] [xstateInitiatives = initiatives / 100]
+ * The model is a fork-join queue, the two-key review at its simplest: initiatives arrive as a
+ * Poisson stream (3 a day), each goes to both co-chairs at once, each co-chair is a FIFO single
+ * server with exponential reviews (mean 0.2 days, so ρ = 0.6) who always approves, and an
+ * initiative is approved when both have; a federal rollout (exponential, mean 1 day) completes it.
+ * Reviews end long before the 30-day window, so the window never closes.
+ *
+ * The hand-written loop is what one would write for that model alone: a binary heap of events, a
+ * ring buffer per co-chair, one random stream, and the same statistics (approval and completion
+ * time: mean and P² p50/p90/p99; utilisation and queue length per co-chair; mean WIP). The window
+ * and plenary are checked when the second key turns instead of by timer events. Both must agree
+ * within their 95% intervals across replications; the theory is printed too (utilisation ρ, and
+ * for two-server fork-join the Nelson–Tantawi mean, exact for two: (12 − ρ)/8 · 1/(μ − λ)).
+ *
+ * Second, at a smaller N (XState is slow): the same simulator with every transition taken by
+ * XState (`instantiate` + the stepper, the next table state found by its abstract key) against
+ * the table, interleaved the same way.
  */
 import { initialTransition } from 'xstate'
 import { createInitiativeMachine } from '../machines/initiative.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
-import { loadScenarioFile } from '../src/simulate/loadScenario.js'
+import { P2Quantile } from '../src/simulate/P2Quantile.js'
+import { hashString, Random } from '../src/simulate/random.js'
 import { runReplication } from '../src/simulate/runReplication.js'
-import { createSimulationModel, type SimulationModel } from '../src/simulate/SimulationModel.js'
+import { type Scenario, ScenarioSchema } from '../src/simulate/ScenarioSchema.js'
+import { createSimulationModel } from '../src/simulate/SimulationModel.js'
+import { type Estimate, estimate } from '../src/simulate/studentT.js'
 import { instantiate } from '../src/verify/alphabet.js'
-import { type CompiledTable, compile, KEY_STATUSES, PHASES, TRACKS } from '../src/verify/compile.js'
+import { compile } from '../src/verify/compile.js'
 import { explorationSetup, type InitiativeSnapshot } from '../src/verify/explore.js'
 import { createStepper } from '../src/verify/stepper.js'
+import { benchArgs } from './support/benchArgs.js'
+import { interleave, roundRatios, roundSeconds, type Timings } from './support/interleave.js'
+import { printHeader, printReport, type ReportRow, rate } from './support/printReport.js'
+import { singleThreadedGc } from './support/singleThreadedGc.js'
+import { spread } from './support/spread.js'
 
-const n = Number(process.argv[2] ?? 1_000_000)
-const nx = Number(process.argv[3] ?? Math.max(1000, Math.round(n / 100)))
-const policy = loadPolicyFile('machines/policies/two-keys.yaml')
-const base = loadScenarioFile('examples/scenarios/baseline.yaml')
+singleThreadedGc()
+const { rounds, scale } = benchArgs('npm run bench:simulate -- [--rounds 7] [--scale 1]', { rounds: 7 })
+const LAMBDA = 3 // arrivals a day
+const MEAN_REVIEW = 0.2 // days
+const MEAN_ROLLOUT = 1 // days
+const WARMUP = 20 // days: many relaxation times of a ρ = 0.6 queue
+const N = Math.max(1000, Math.round(10_000 * scale)) // initiatives per replication
+const SLICES = 16 // replications per round and side
+const XSTATE_N = Math.max(200, Math.round(1000 * scale))
+const SEED = 20_260_301
+const TARGET = 2.5
+const RHO = LAMBDA * MEAN_REVIEW
+
+const policy = loadPolicyFile(new URL('../machines/policies/two-keys.yaml', import.meta.url).pathname)
 const table = compile(policy)
-const rate = base.arrivals.kind === 'poisson' ? base.arrivals.ratePerDay : 1
-const scenarioFor = (initiatives: number) => ({ ...base, horizonDays: initiatives / rate, warmupDays: 0 })
+const scenarioFor = (initiatives: number): Scenario =>
+  ScenarioSchema.parse({
+    version: 1,
+    name: 'fork-join',
+    horizonDays: WARMUP + initiatives / LAMBDA,
+    warmupDays: WARMUP,
+    arrivals: { kind: 'poisson', ratePerDay: LAMBDA },
+    mix: [{ objective: 'infrastructure', scope: 'federal' }],
+    reviewers: {
+      default: { reviewDays: { kind: 'exponential', mean: MEAN_REVIEW }, decisions: { approve: 1 } },
+    },
+    rollout: { federalDays: { kind: 'exponential', mean: MEAN_ROLLOUT } },
+    wipPoints: 2,
+  })
+const model = createSimulationModel(policy, table, scenarioFor(N))
+if (model.reviewers.length !== 2 || model.reviewers.some((r) => r.capacity !== 1 || r.deputy !== null))
+  throw new Error('the fork-join scenario should give two single-server co-chairs without deputies')
+const [pa, ga] = model.reviewers.map((r) => r.id) as [string, string]
 
-function measure(
-  label: string,
-  initiatives: number,
-  step?: (i: number, from: number, e: number) => number,
-  adapt: (model: SimulationModel) => SimulationModel = (m) => m,
-) {
-  const model = adapt(createSimulationModel(policy, table, scenarioFor(initiatives)))
-  const started = performance.now()
-  const r = runReplication(model, 1, 0, step === undefined ? {} : { step })
-  const seconds = (performance.now() - started) / 1000
-  const perSecond = r.events / seconds
-  console.log(
-    `${label.padEnd(28)} ${r.initiatives.toLocaleString('en').padStart(10)} initiatives  ${r.events.toLocaleString('en').padStart(11)} events  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(perSecond).toLocaleString('en').padStart(11)} events/s`,
-  )
-  return { perSecond, result: r }
-}
-
-// ── The hand-written reducer baseline ────────────────────────────────────────────────────────
-// The seed policy's rules written out by hand, as a reducer over a packed integer state, driven
-// by the same event loop, arrivals and random streams (only `step` differs). Two keys, quorum 1,
-// both veto; a closed review window goes to plenary, a closed plenary lapses; approval routes by
-// the proposal's scope. State bits: phase (4, numbered as PHASES) · scope (2) · key 0 and key 1
-// status (2 each, numbered as KEY_STATUSES) · delegated key 0, key 1 (1 each) · regional seat 0,
-// seat 1 answered (1 each) · key 0, key 1 delegated once already (1 each). The loop reads phase, key status and finality per state number, so
-// the reducer comes with those arrays over its own 2¹⁶ state numbers; it never reads the table.
-const P_NONE = PHASES.indexOf('none')
-const P_DRAFT = PHASES.indexOf('draft')
-const P_REVIEW = PHASES.indexOf('review')
-const P_PLENARY = PHASES.indexOf('plenary')
-const P_RETURNED = PHASES.indexOf('returned')
-const P_COMPLETED = PHASES.indexOf('completed')
-const P_WITHDRAWN = PHASES.indexOf('withdrawn')
-const P_LAPSED = PHASES.indexOf('lapsed')
-const P_ROLLOUT = [
-  PHASES.indexOf('federalRollout'),
-  PHASES.indexOf('regionalRollout'),
-  PHASES.indexOf('exportRollout'),
+/** The statistics both sides report, by the simulator's scalar names. */
+const STATS = [
+  'approvalDays.mean',
+  'approvalDays.p50',
+  'approvalDays.p90',
+  'completionDays.mean',
+  `utilisation.${pa}`,
+  `utilisation.${ga}`,
+  `queue.${pa}`,
+  `queue.${ga}`,
+  'wip.mean',
 ]
-const K_NONE = KEY_STATUSES.indexOf('none')
-const K_PENDING = KEY_STATUSES.indexOf('pending')
-const K_TURNED = KEY_STATUSES.indexOf('turned')
-const SCOPE_SHIFT = 4
-const KS_SHIFT = [6, 8]
-const KS_CLEAR = ~(0b1111 << 6)
-const DEL_BIT = [1 << 10, 1 << 11]
-const DEL_BITS = (1 << 10) | (1 << 11)
-const USED_BIT = [1 << 14, 1 << 15]
-const ANSWERED_BIT = [1 << 12, 1 << 13]
-const HAND_STATES = 1 << 16
-const PHASE_MASK = 15
-const FINAL_PHASES = [P_COMPLETED, P_WITHDRAWN, P_LAPSED]
 
-// Opcodes of the reducer, one per event of the table's alphabet the simulator sends (0: none).
-const OP_PROPOSE = 1
-const OP_SUBMIT = 2
-const OP_WITHDRAW = 3
-const OP_AMEND = 4
-const OP_APPROVE = 5
-const OP_REFUSE = 6
-const OP_DEPUTY_APPROVE = 7
-const OP_DEPUTY_REFUSE = 8
-const OP_DELEGATE = 9
-const OP_TICK_WINDOW = 10
-const OP_TICK_EXPIRY = 11
-const OP_TICK_DELEGATION = 12
-const OP_COMPLETE = 13
-const OP_RESPOND = 14
-const OP_DESTINATION = 15
+// ── The hand-written event loop ──────────────────────────────────────────────────────────────
+const ARRIVAL = 0
+const REVIEWED = 1 // + co-chair (0 or 1)
+const ROLLED_OUT = 3
+const HAND = hashString('hand-written fork-join')
 
-function handWrittenReducer(model: SimulationModel) {
-  if (model.policy.keys.length !== 2 || model.policy.review.onClose !== 'plenary') {
-    throw new Error('the hand-written reducer is written for the seed policy (two keys, plenary on close)')
-  }
-  // Event number → opcode and argument (key, scope or regional seat), from the model's event words.
-  const op = new Uint8Array(model.table.eventCount)
-  const arg = new Int8Array(model.table.eventCount)
-  const set = (e: number, o: number, a = 0) => {
-    if (e >= 0) {
-      op[e] = o
-      arg[e] = a
+/** A binary min-heap of (time, code) in typed arrays. */
+class Heap {
+  times = new Float64Array(1024)
+  codes = new Int32Array(1024)
+  size = 0
+  push(t: number, code: number) {
+    if (this.size === this.times.length) {
+      const times = new Float64Array(this.size * 2)
+      times.set(this.times)
+      const codes = new Int32Array(this.size * 2)
+      codes.set(this.codes)
+      this.times = times
+      this.codes = codes
     }
-  }
-  model.scenario.mix.forEach((m, i) => {
-    set(model.propose[i] as number, OP_PROPOSE, TRACKS.indexOf(m.scope))
-  })
-  set(model.ev.submit, OP_SUBMIT)
-  set(model.ev.withdraw, OP_WITHDRAW)
-  set(model.ev.amend, OP_AMEND)
-  set(model.ev.window, OP_TICK_WINDOW)
-  set(model.ev.expiry, OP_TICK_EXPIRY)
-  set(model.ev.delegation, OP_TICK_DELEGATION)
-  set(model.ev.complete, OP_COMPLETE)
-  model.ev.respond.forEach(([accept, decline], t) => {
-    set(accept, OP_RESPOND, t)
-    set(decline, OP_RESPOND, t)
-  })
-  set(model.ev.destination[0], OP_DESTINATION)
-  set(model.ev.destination[1], OP_DESTINATION)
-  for (const seat of model.seats) {
-    set(seat.approve, OP_APPROVE, seat.key)
-    set(seat.refuse, OP_REFUSE, seat.key)
-    set(seat.delegate, OP_DELEGATE, seat.key)
-  }
-  model.deputy.forEach((d, k) => {
-    set(d.approve, OP_DEPUTY_APPROVE, k)
-    set(d.refuse, OP_DEPUTY_REFUSE, k)
-  })
-
-  const keyOf = (s: number, k: number) => (s >> (KS_SHIFT[k] as number)) & 3
-  const withKeys = (s: number, a: number, b: number) => (s & KS_CLEAR) | (a << 6) | (b << 8)
-  const inReview = (ph: number) => ph === P_REVIEW || ph === P_PLENARY
-  const open = (ph: number) => ph === P_DRAFT || ph === P_REVIEW || ph === P_PLENARY || ph === P_RETURNED
-
-  const approve = (s: number, k: number): number => {
-    const ph = s & PHASE_MASK
-    if (!inReview(ph) || keyOf(s, k) !== K_PENDING) return -1
-    if (keyOf(s, 1 - k) === K_TURNED) {
-      // Both keys turned: approved, routed by the proposal's scope.
-      const scope = (s >> SCOPE_SHIFT) & 3
-      return withKeys((s & ~PHASE_MASK) | (P_ROLLOUT[scope] as number), K_TURNED, K_TURNED)
+    let i = this.size++
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if ((this.times[p] as number) <= t) break
+      this.times[i] = this.times[p] as number
+      this.codes[i] = this.codes[p] as number
+      i = p
     }
-    return (s & ~(3 << (KS_SHIFT[k] as number))) | (K_TURNED << (KS_SHIFT[k] as number))
+    this.times[i] = t
+    this.codes[i] = code
   }
-  const refuse = (s: number, k: number): number => {
-    const ph = s & PHASE_MASK
-    if (!inReview(ph) || keyOf(s, k) !== K_PENDING) return -1
-    return withKeys((s & ~PHASE_MASK) | P_RETURNED, K_NONE, K_NONE) // a veto: back to the sponsor
-  }
-
-  const reduce = (s: number, e: number): number => {
-    const ph = s & PHASE_MASK
-    const a = arg[e] as number
-    switch (op[e]) {
-      case OP_PROPOSE:
-        return ph === P_NONE ? P_DRAFT | (a << SCOPE_SHIFT) : -1
-      case OP_SUBMIT:
-        return ph === P_DRAFT ? withKeys((s & ~PHASE_MASK) | P_REVIEW, K_PENDING, K_PENDING) : -1
-      case OP_WITHDRAW:
-        return open(ph) ? withKeys((s & ~PHASE_MASK) | P_WITHDRAWN, K_NONE, K_NONE) : -1
-      case OP_AMEND:
-        // A new revision: every approval so far stops counting; a returned dossier is resubmitted.
-        if (ph === P_DRAFT) return s
-        if (inReview(ph)) return withKeys(s, K_PENDING, K_PENDING)
-        if (ph === P_RETURNED) return withKeys((s & ~PHASE_MASK) | P_REVIEW, K_PENDING, K_PENDING)
-        return -1
-      case OP_APPROVE:
-        return approve(s, a)
-      case OP_REFUSE:
-        return refuse(s, a)
-      case OP_DEPUTY_APPROVE:
-        return (s & (DEL_BIT[a] as number)) === 0 ? -1 : approve(s, a)
-      case OP_DEPUTY_REFUSE:
-        return (s & (DEL_BIT[a] as number)) === 0 ? -1 : refuse(s, a)
-      case OP_DELEGATE:
-        // A holder delegates once per initiative.
-        return open(ph) && (s & (USED_BIT[a] as number)) === 0
-          ? s | (DEL_BIT[a] as number) | (USED_BIT[a] as number)
-          : -1
-      case OP_TICK_DELEGATION:
-        // The delegation ends; a tick with no delegation running has nothing to do.
-        return open(ph) && (s & DEL_BITS) !== 0 ? s & ~DEL_BITS : -1
-      case OP_TICK_WINDOW:
-        // The window closes: plenary, and any delegation ends.
-        if (ph === P_REVIEW) return (s & ~PHASE_MASK & ~DEL_BITS) | P_PLENARY
-        if (ph === P_PLENARY) return withKeys((s & ~PHASE_MASK) | P_LAPSED, K_NONE, K_NONE)
-        return -1
-      case OP_TICK_EXPIRY:
-        // Lifetimes are checked when the last key would turn; with a 90-day lifetime and a 30 + 14
-        // day review no approval in review is ever that old, so the tick has nothing to do.
-        return -1
-      case OP_COMPLETE:
-        return ph === P_ROLLOUT[0] ? (s & ~PHASE_MASK) | P_COMPLETED : -1
-      case OP_RESPOND: {
-        if (ph !== P_ROLLOUT[1] || (s & (ANSWERED_BIT[a] as number)) !== 0) return -1
-        const answered = s | (ANSWERED_BIT[a] as number)
-        const both = (ANSWERED_BIT[0] as number) | (ANSWERED_BIT[1] as number)
-        return (answered & both) === both ? (answered & ~PHASE_MASK) | P_COMPLETED : answered
-      }
-      case OP_DESTINATION:
-        return ph === P_ROLLOUT[2] ? (s & ~PHASE_MASK) | P_COMPLETED : -1
-      default:
-        return -1
+  /** Removes the earliest event; its time and code are left in `t` and `code`. */
+  t = 0
+  code = 0
+  pop(): boolean {
+    if (this.size === 0) return false
+    this.t = this.times[0] as number
+    this.code = this.codes[0] as number
+    const n = --this.size
+    const lt = this.times[n] as number
+    const lc = this.codes[n] as number
+    let i = 0
+    for (;;) {
+      let c = 2 * i + 1
+      if (c >= n) break
+      if (c + 1 < n && (this.times[c + 1] as number) < (this.times[c] as number)) c++
+      if (lt <= (this.times[c] as number)) break
+      this.times[i] = this.times[c] as number
+      this.codes[i] = this.codes[c] as number
+      i = c
     }
-  }
-
-  // What the loop reads per state number, decoded from the reducer's own bits.
-  const phase = new Int8Array(HAND_STATES)
-  const keyStatus = new Int8Array(HAND_STATES * 2)
-  const track = new Int8Array(HAND_STATES).fill(-1)
-  const final = new Uint8Array(HAND_STATES)
-  for (let s = 0; s < HAND_STATES; s++) {
-    const ph = s & PHASE_MASK
-    phase[s] = ph < PHASES.length ? ph : P_NONE
-    keyStatus[s * 2] = keyOf(s, 0)
-    keyStatus[s * 2 + 1] = keyOf(s, 1)
-    if (P_ROLLOUT.includes(ph) || ph === P_COMPLETED) track[s] = (s >> SCOPE_SHIFT) & 3
-    final[s] = FINAL_PHASES.includes(ph) ? 1 : 0
-  }
-  const table: CompiledTable = {
-    ...model.table,
-    states: HAND_STATES,
-    next: new Int32Array(0), // never read: every transition goes through `step`
-    phase,
-    keyStatus,
-    track,
-    final,
-    keys: [],
-  }
-  return {
-    model: { ...model, table },
-    step: (_initiative: number, from: number, e: number) => reduce(from, e),
+    this.times[i] = lt
+    this.codes[i] = lc
+    return true
   }
 }
 
-// The XState baseline: one snapshot per initiative, XState's pure transition for every event.
+/** One replication of the fork-join model, written for it alone. */
+function handWritten(initiatives: number, replication: number) {
+  const horizon = WARMUP + initiatives / LAMBDA
+  const { windowDays, plenaryDays } = policy.review
+  const random = new Random(SEED, replication, HAND)
+  const exp = (mean: number) => -mean * Math.log(1 - random.next())
+  const heap = new Heap()
+  let size = 1024
+  let submitted = new Float64Array(size)
+  let waiting = new Uint8Array(size) // keys still to turn
+  const ring = [new Int32Array(1024), new Int32Array(1024)]
+  const head = [0, 0]
+  const length = [0, 0]
+  const busy = [0, 0]
+  const busyArea = [0, 0]
+  const queueArea = [0, 0]
+  let wip = 0
+  let wipArea = 0
+  let last = 0
+  let n = 0
+  let counted = 0
+  let approvalSum = 0
+  let approvalN = 0
+  let completionSum = 0
+  let completionN = 0
+  let escalated = 0
+  let lapsed = 0
+  const approvalQ = [0.5, 0.9].map((p) => new P2Quantile(p))
+
+  const serve = (s: number, t: number, id: number) => {
+    busy[s] = 1
+    heap.push(t + exp(MEAN_REVIEW), (id << 2) | (REVIEWED + s))
+  }
+  const enqueue = (s: number, id: number) => {
+    let r = ring[s] as Int32Array
+    if (length[s] === r.length) {
+      const grown = new Int32Array(r.length * 2)
+      for (let i = 0; i < r.length; i++) grown[i] = r[((head[s] as number) + i) % r.length] as number
+      ring[s] = r = grown
+      head[s] = 0
+    }
+    r[((head[s] as number) + (length[s] as number)) % r.length] = id
+    length[s] = (length[s] as number) + 1
+  }
+
+  heap.push(exp(1 / LAMBDA), ARRIVAL)
+  while (heap.pop()) {
+    const t = heap.t
+    if (t > horizon) break
+    const from = Math.max(last, WARMUP)
+    if (t > from) {
+      const dt = t - from
+      wipArea += wip * dt
+      busyArea[0] = (busyArea[0] as number) + (busy[0] as number) * dt
+      busyArea[1] = (busyArea[1] as number) + (busy[1] as number) * dt
+      queueArea[0] = (queueArea[0] as number) + (length[0] as number) * dt
+      queueArea[1] = (queueArea[1] as number) + (length[1] as number) * dt
+    }
+    last = t
+    const kind = heap.code & 3
+    const id = heap.code >> 2
+    if (kind === ARRIVAL) {
+      if (n === size) {
+        size *= 2
+        const s = new Float64Array(size)
+        s.set(submitted)
+        submitted = s
+        const w = new Uint8Array(size)
+        w.set(waiting)
+        waiting = w
+      }
+      submitted[n] = t
+      waiting[n] = 2
+      if (t >= WARMUP) counted++
+      wip++
+      for (let s = 0; s < 2; s++) {
+        if (busy[s] === 0) serve(s, t, n)
+        else enqueue(s, n)
+      }
+      n++
+      heap.push(t + exp(1 / LAMBDA), ARRIVAL)
+    } else if (kind === ROLLED_OUT) {
+      wip--
+      const lead = t - (submitted[id] as number)
+      if ((submitted[id] as number) >= WARMUP) {
+        completionSum += lead
+        completionN++
+      }
+    } else {
+      const s = kind - REVIEWED
+      waiting[id] = (waiting[id] as number) - 1
+      if (waiting[id] === 0) {
+        const lead = t - (submitted[id] as number)
+        const late = lead > windowDays
+        if (late && lead > windowDays + plenaryDays) {
+          // The plenary closed first: the initiative lapsed and was never approved.
+          if ((submitted[id] as number) >= WARMUP) lapsed++
+          wip--
+        } else {
+          if ((submitted[id] as number) >= WARMUP) {
+            approvalSum += lead
+            approvalN++
+            for (const q of approvalQ) q.add(lead)
+            if (late) escalated++
+          }
+          heap.push(t + exp(MEAN_ROLLOUT), (id << 2) | ROLLED_OUT)
+        }
+      }
+      if ((length[s] as number) > 0) {
+        const r = ring[s] as Int32Array
+        const next = r[head[s] as number] as number
+        head[s] = ((head[s] as number) + 1) % r.length
+        length[s] = (length[s] as number) - 1
+        serve(s, t, next)
+      } else busy[s] = 0
+    }
+  }
+  const observed = horizon - WARMUP
+  const scalars: Record<string, number> = {
+    arrivals: counted,
+    'approvalDays.mean': approvalSum / approvalN,
+    'approvalDays.p50': approvalQ[0]?.value() ?? Number.NaN,
+    'approvalDays.p90': approvalQ[1]?.value() ?? Number.NaN,
+    'completionDays.mean': completionSum / completionN,
+    [`utilisation.${pa}`]: (busyArea[0] as number) / observed,
+    [`utilisation.${ga}`]: (busyArea[1] as number) / observed,
+    [`queue.${pa}`]: (queueArea[0] as number) / observed,
+    [`queue.${ga}`]: (queueArea[1] as number) / observed,
+    'wip.mean': wipArea / observed,
+    escalated,
+    lapsed,
+  }
+  return { initiatives: n, scalars }
+}
+
+// ── XState per transition (the simulator's `step` hook) ──────────────────────────────────────
 const machine = createInitiativeMachine(policy)
 const setup = explorationSetup(policy, { symmetry: false })
 const stateOf = new Map(table.keys.map((k, i) => [k, i]))
@@ -256,8 +290,7 @@ const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
 const snapshots = new Map<number, InitiativeSnapshot>()
 const xstateStep = (initiative: number, _from: number, e: number): number => {
   const before = snapshots.get(initiative) ?? initial
-  const event = table.events[e]!
-  const concrete = instantiate(setup.alphabetContext, event, before.value, before.context)
+  const concrete = instantiate(setup.alphabetContext, table.events[e]!, before.value, before.context)
   if (concrete === null) return -1
   const after = stepper(before, concrete)
   if (after === before) return -1
@@ -266,37 +299,111 @@ const xstateStep = (initiative: number, _from: number, e: number): number => {
   return stateOf.get(setup.abstractKey(after)) ?? -1
 }
 
-console.log(
-  `twokeys simulate benchmark — policy ${policy.id}, scenario ${base.name}, ${table.states} table states\n`,
+// ── Runs ─────────────────────────────────────────────────────────────────────────────────────
+printHeader(
+  'twokeys simulate benchmark',
+  `fork-join scenario (λ = ${LAMBDA}/day, two FIFO co-chairs, exponential reviews of mean ${MEAN_REVIEW} d, ρ = ${RHO.toFixed(2)}) on policy ${policy.id} (${table.states} table states); ${N.toLocaleString('en-US')} initiatives per replication, ${SLICES} replications per side and round, ${rounds} rounds after a warm-up; XState at ${XSTATE_N.toLocaleString('en-US')} per replication`,
 )
-const reducer = handWrittenReducer(createSimulationModel(policy, table, scenarioFor(n)))
-const handModel = (m: SimulationModel) => ({ ...m, table: reducer.model.table })
-// Warm both paths up (JIT) on a short run first, so neither pays for compilation in its figure.
-for (const warm of [
-  createSimulationModel(policy, table, scenarioFor(20_000)),
-  handModel(createSimulationModel(policy, table, scenarioFor(20_000))),
-]) {
-  runReplication(warm, 2, 0, warm.table.next.length === 0 ? { step: reducer.step } : {})
+const seen = { table: [] as Record<string, number>[], hand: [] as Record<string, number>[] }
+const count = { table: [] as number[], hand: [] as number[] }
+const replicationOf = (slice: number, round: number) => round * SLICES + slice
+const main = await interleave({
+  rounds,
+  slices: SLICES,
+  beforeRound: () => {
+    count.table.push(0)
+    count.hand.push(0)
+  },
+  contenders: [
+    {
+      name: 'table',
+      run: (slice, round) => {
+        const r = runReplication(model, SEED, replicationOf(slice, round))
+        count.table[round] = (count.table[round] as number) + r.initiatives
+        seen.table.push(r.scalars)
+      },
+    },
+    {
+      name: 'hand',
+      run: (slice, round) => {
+        const r = handWritten(N, replicationOf(slice, round))
+        count.hand[round] = (count.hand[round] as number) + r.initiatives
+        seen.hand.push(r.scalars)
+      },
+    },
+  ],
+})
+const small = createSimulationModel(policy, table, scenarioFor(XSTATE_N))
+const xstate = await interleave({
+  rounds,
+  slices: 1,
+  contenders: [
+    { name: 'table', run: (_slice, round) => void runReplication(small, SEED, round) },
+    {
+      name: 'xstate',
+      run: (_slice, round) => {
+        snapshots.clear()
+        runReplication(small, SEED, round, { step: xstateStep })
+      },
+    },
+  ],
+})
+
+/** CPU seconds per initiative, per measured round (the warm-up round's counts dropped). */
+const perInitiative = (t: Timings, side: 'table' | 'hand') => {
+  const counts = count[side].slice(-rounds)
+  return roundSeconds(t, 'cpu', side).map((s, r) => s / (counts[r] as number))
 }
-const heapBefore = process.memoryUsage().heapUsed
-const fast = measure('compiled table', n)
-const peakRss = process.resourceUsage().maxRSS / 1024
-const heapAfter = process.memoryUsage().heapUsed
-const hand = measure('hand-written reducer', n, reducer.step, handModel)
-const sameRun = measure('compiled table (xstate N)', nx)
-const slow = measure('XState transition()', nx, xstateStep)
-const agree = JSON.stringify(sameRun.result.scalars) === JSON.stringify(slow.result.scalars)
-console.log(`\nspeed-up over XState:      ${(fast.perSecond / slow.perSecond).toFixed(0)}×  (target ≥ 50×)`)
-console.log(`XState and table agree:    ${agree ? 'yes, identical statistics on the same N' : 'NO'}`)
-console.log(`peak RSS (whole process):  ${peakRss.toFixed(0)} MB  (target < 300 MB for 1M initiatives)`)
-console.log(`heap growth over the run:  ${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`)
-const handRatio = hand.perSecond / fast.perSecond
-const approvalMean = (r: typeof fast) => r.result.scalars['approvalDays.mean'] as number
-const approvalN = (r: typeof fast) => r.result.scalars.arrivals as number
-const relative = Math.abs(approvalMean(fast) - approvalMean(hand)) / approvalMean(hand)
+const tablePer = perInitiative(main, 'table')
+const handPer = perInitiative(main, 'hand')
+const rows: ReportRow[] = [
+  {
+    benchmark: `simulation, fork-join, ${N.toLocaleString('en-US')} initiatives a replication`,
+    baseline: 'hand-written event loop',
+    clock: 'CPU',
+    ratios: tablePer.map((x, r) => x / (handPer[r] as number)),
+    reads: 'table ÷ hand CPU per initiative',
+    target: { op: '≤', value: TARGET },
+    rates: `${rate(1 / spread(tablePer).median)} vs ${rate(1 / spread(handPer).median)} initiatives per CPU second`,
+  },
+  {
+    benchmark: `simulation, fork-join, ${XSTATE_N.toLocaleString('en-US')} initiatives a replication`,
+    baseline: 'same loop, XState per transition',
+    clock: 'CPU',
+    ratios: roundRatios(xstate, 'cpu', 'xstate', 'table'),
+    reads: 'XState ÷ table time',
+  },
+]
+printReport(rows)
+
+// The statistics, side by side: both must agree within their intervals (the warm-up round included).
+const warm = SLICES // the warm-up round's replications
+const forkJoinMean = ((12 - RHO) / 8) * (1 / (1 / MEAN_REVIEW - LAMBDA))
+const theory: Record<string, number> = {
+  'approvalDays.mean': forkJoinMean,
+  'completionDays.mean': forkJoinMean + MEAN_ROLLOUT,
+  'wip.mean': LAMBDA * (forkJoinMean + MEAN_ROLLOUT), // Little's law
+  [`utilisation.${pa}`]: RHO,
+  [`utilisation.${ga}`]: RHO,
+  [`queue.${pa}`]: (RHO * RHO) / (1 - RHO),
+  [`queue.${ga}`]: (RHO * RHO) / (1 - RHO),
+}
+const show = (e: Estimate) => `${e.mean.toFixed(4)} ± ${e.halfWidth.toFixed(4)}`
 console.log(
-  `hand-written reducer / table: ${handRatio.toFixed(2)}×  (table ${Math.round(fast.perSecond).toLocaleString('en')} events/s, reducer ${Math.round(hand.perSecond).toLocaleString('en')} events/s; target ≤ 2×)`,
+  `\nstatistics over ${seen.table.length - warm} replications a side (mean ± 95% half-width)\nstatistic${' '.repeat(22)}table${' '.repeat(17)}hand-written${' '.repeat(10)}theory    agree`,
 )
+let disagree = 0
+for (const name of STATS) {
+  const a = estimate(seen.table.slice(warm).map((s) => s[name] ?? Number.NaN))
+  const b = estimate(seen.hand.slice(warm).map((s) => s[name] ?? Number.NaN))
+  const agree = Math.abs(a.mean - b.mean) <= Math.hypot(a.halfWidth, b.halfWidth)
+  if (!agree) disagree++
+  const t = theory[name]
+  console.log(
+    `${name.padEnd(31)}${show(a).padEnd(22)}${show(b).padEnd(22)}${(t === undefined ? '' : t.toFixed(4)).padEnd(10)}${agree ? 'yes' : 'NO'}`,
+  )
+}
+const late = seen.hand.slice(warm).reduce((a, s) => a + (s.escalated ?? 0) + (s.lapsed ?? 0), 0)
 console.log(
-  `approval time, mean:        table ${approvalMean(fast).toFixed(3)} d, reducer ${approvalMean(hand).toFixed(3)} d  (${(relative * 100).toFixed(2)}% apart over ${approvalN(fast).toLocaleString('en')} submissions; ${JSON.stringify(fast.result.scalars) === JSON.stringify(hand.result.scalars) ? 'identical statistics' : 'statistics differ'})`,
+  `${disagree === 0 ? 'every statistic agrees' : `${disagree} statistic(s) disagree`} (difference within the combined 95% half-widths); approvals past the window in the hand-written loop: ${late}`,
 )
