@@ -1,3 +1,4 @@
+import { nanoid } from 'nanoid'
 import type { CommandInput } from '../domain/Command.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
@@ -35,6 +36,8 @@ export interface StepResult {
 export interface ScriptRun {
   title: string | null
   policyId: string
+  /** The prefix of this run's command ids ("run-…:cmd-3"); null for a run in memory ("cmd-3"). */
+  runId: string | null
   steps: StepResult[]
   boards: Board[]
   surprises: number
@@ -91,14 +94,16 @@ function toCommand(
 export async function runScript(
   script: Script,
   policy: Policy,
-  options: { store?: Store; onStep?: (step: StepResult) => void } = {},
+  options: { store?: Store; runId?: string; onStep?: (step: StepResult) => void } = {},
 ): Promise<ScriptRun> {
   const clock = manualClock(resolveScriptTime(script.start, 0))
+  // A store may hold earlier runs: their "cmd-1" is not this run's, so each such run gets its own prefix.
+  const runId = options.runId ?? (options.store === undefined ? null : `run-${nanoid(12)}`)
   let counter = 0
   const engine = createEngine({
     policy,
     clock,
-    ids: () => `cmd-${++counter}`,
+    ids: () => (runId === null ? `cmd-${++counter}` : `${runId}:cmd-${++counter}`),
     ...(options.store === undefined ? {} : { store: options.store }),
   })
   const steps: StepResult[] = []
@@ -114,6 +119,7 @@ export async function runScript(
   return {
     title: script.title ?? null,
     policyId: policy.id,
+    runId,
     steps,
     boards,
     surprises: steps.filter((s) => s.surprise).length,
