@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { recordIdProblem } from '../domain/RecordIdSchema.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
 import { describeEvent } from '../render/describeEvent.js'
@@ -113,6 +114,9 @@ function render(
  * engine's own message.
  */
 export async function history(initiativeId: string, options: HistoryOptions): Promise<void> {
+  // A malformed id can name no initiative: say so before a store is opened, and never echo it raw.
+  const problem = recordIdProblem(initiativeId)
+  if (problem !== undefined) throw new TwoKeysError('COMMAND_INVALID', `not an initiative id: ${problem}`)
   const store = await openStore(options.db, { mustExist: true })
   try {
     const events = await store.readEvents(initiativeId)
