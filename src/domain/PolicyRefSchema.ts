@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { ID_MAX, ID_PATTERN, ID_RULE } from '../policy/PolicySchema.js'
+import { checkedString } from './checkedString.js'
 import { quoteText } from './quoteText.js'
 
 /**
@@ -14,10 +14,6 @@ export function policyRefProblem(id: string): string | undefined {
 }
 
 /** A command's reference to something its policy names (a principal, key, region, destination or objective). */
-export const PolicyRefSchema = z
-  .string()
-  .superRefine((id, ctx) => {
-    const problem = policyRefProblem(id)
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
-  })
-  .describe('A kebab-case id from the policy, such as "presidential-administration".')
+export const PolicyRefSchema = checkedString(policyRefProblem).describe(
+  'A kebab-case id from the policy, such as "presidential-administration".',
+)

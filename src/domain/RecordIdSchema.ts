@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { checkedString } from './checkedString.js'
 import { escapeChar, quoteText } from './quoteText.js'
 
 /** The id alphabet as the README states it. */
@@ -35,10 +35,6 @@ export function recordIdProblem(id: string): string | undefined {
  * An initiative or command id chosen by a caller: 1–128 characters of A–Z a–z 0–9 . _ : ~ -.
  * No white space, control characters or lone surrogates ever reach a store.
  */
-export const RecordIdSchema = z
-  .string()
-  .superRefine((id, ctx) => {
-    const problem = recordIdProblem(id)
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
-  })
-  .describe(`An initiative or command id: 1–${RECORD_ID_MAX} characters of ${RECORD_ID_CHARACTERS}.`)
+export const RecordIdSchema = checkedString(recordIdProblem).describe(
+  `An initiative or command id: 1–${RECORD_ID_MAX} characters of ${RECORD_ID_CHARACTERS}.`,
+)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkedString } from '../domain/checkedString.js'
 import { ScopeSchema } from '../domain/InitiativeContent.js'
 import { toInstant } from '../domain/InstantInputSchema.js'
 import { quoteText } from '../domain/quoteText.js'
@@ -19,19 +20,13 @@ function absoluteTimeProblem(at: string, orElse = ''): string | undefined {
   return 'problem' in instant ? instant.problem : undefined
 }
 
-const AbsoluteTimeSchema = z.string().superRefine((at, ctx) => {
-  const problem = absoluteTimeProblem(at)
-  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
-})
+const AbsoluteTimeSchema = checkedString((at) => absoluteTimeProblem(at))
 
-export const ScriptTimeSchema = z
-  .string()
-  .superRefine((at, ctx) => {
-    if (RELATIVE.test(at)) return
-    const problem = absoluteTimeProblem(at, ', or a relative one such as "+3d", "+4h" or "+30m"')
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
-  })
-  .describe('An ISO time, or a time relative to the previous step such as "+2d".')
+export const ScriptTimeSchema = checkedString((at) =>
+  RELATIVE.test(at)
+    ? undefined
+    : absoluteTimeProblem(at, ', or a relative one such as "+3d", "+4h" or "+30m"'),
+).describe('An ISO time, or a time relative to the previous step such as "+2d".')
 
 const name = RecordIdSchema.describe('The name the script gives an initiative (its `as` when proposed).')
 const by = IdSchema
