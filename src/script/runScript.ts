@@ -36,7 +36,7 @@ export interface StepResult {
 export interface ScriptRun {
   title: string | null
   policyId: string
-  /** The prefix of this run's command ids ("run-…:cmd-3"); null for a run in memory ("cmd-3"). */
+  /** The prefix of this run's command ids ("run-…:cmd-3") when it was given a store; null for a run on its own ("cmd-3"). */
   runId: string | null
   steps: StepResult[]
   boards: Board[]
