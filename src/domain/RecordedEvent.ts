@@ -1,3 +1,4 @@
+import type { Command } from './Command.js'
 import type { InitiativeEvent } from './InitiativeEvent.js'
 
 /** One accepted command, as stored: an event in an initiative's hash-chained log. */
@@ -14,6 +15,13 @@ export interface RecordedEvent {
   revision: string
   /** Hash of the previous event of the initiative ('' for the first). */
   prevHash: string
+  /**
+   * The signed command the event was made from, kept so anyone can check the signature and that
+   * the event is what the command asked (policies with `identity: signed`; absent otherwise).
+   */
+  command?: Command
+  /** The keyring version the signature was checked against (with `command`). */
+  keyring?: number
   /** SHA-256 of the canonical form of every field above (see the README's audit recipe). */
   hash: string
 }

@@ -9,6 +9,11 @@ import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { parseCommand as parse } from '../domain/parseCommand.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { applyKeyringChange } from '../identity/applyKeyringChange.js'
+import { type KeyringChangeInput, KeyringChangeSchema } from '../identity/KeyringChange.js'
+import type { Keyring } from '../identity/KeyringSchema.js'
+import { type AppliedBody, replayKeyring } from '../identity/replayKeyring.js'
+import { verifyCommandSignature } from '../identity/verifyCommandSignature.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { memoryStore } from '../stores/memoryStore.js'
@@ -84,6 +89,13 @@ export interface Engine {
   list(): Promise<InitiativeSummary[]>
   /** The machine snapshot of an initiative (for diagrams, tests and tools). */
   snapshot(initiativeId: string): Promise<AnyMachineSnapshot>
+  /** The current keyring, checked change by change; null before the first keyring change. */
+  keyring(): Promise<Keyring | null>
+  /**
+   * Applies a keyring change signed by a key of every key-holding institution (see
+   * `signKeyringChange`) and stores it; UNAUTHENTICATED when a signature is missing or bad.
+   */
+  changeKeyring(change: KeyringChangeInput): Promise<Keyring>
   close(): Promise<void>
 }
 
@@ -100,6 +112,8 @@ interface Step {
   snapshot: AnyMachineSnapshot
   commandId: string
   commandHash: string
+  /** The signed command and the keyring version it was checked against, kept with the event. */
+  signed?: { command: Command; keyring: number }
 }
 
 /** What the machine makes of a command now: the deadlines due first, then the command itself. */
@@ -139,9 +153,47 @@ export function createEngine(options: EngineOptions): Engine {
     policyHash,
     snapshotKey: options.snapshotKey === undefined ? undefined : snapshotKeyBytes(options.snapshotKey),
     snapshotEvery: options.snapshotEvery ?? 50,
+    keyrings: {
+      get: (version) => keyringSource.get(version),
+      refresh: () => keyringSource.refresh(),
+    },
   })
   const withLock = createKeyedLock()
   let policyStored = false
+
+  // Every version of the keyring, each checked; refreshed from the store (other instances may change it).
+  let keyrings: Keyring[] = []
+  const keyringSource = {
+    get: (version: number) => keyrings[version - 1],
+    async refresh() {
+      const fresh = await store.keyringChanges(keyrings.length)
+      if (fresh.length > 0) keyrings = replayKeyring(policy, fresh, keyrings)
+    },
+  }
+
+  /**
+   * Who is acting: under `identity: signed`, the signature of the command's actor, checked against
+   * the current keyring at the engine's time; a signature is checked whenever one is present.
+   * `keyring` is the version to record with the event (undefined: the command is not signed).
+   */
+  async function authenticate(
+    loaded: Loaded,
+    command: Command,
+  ): Promise<{ ok: true; keyring: number | undefined } | { ok: false; reason: string }> {
+    if (loaded.policy.identity !== 'signed' && command.signature === undefined)
+      return { ok: true, keyring: undefined }
+    await keyringSource.refresh()
+    const keyring = keyrings.at(-1)
+    if (keyring === undefined) {
+      return {
+        ok: false,
+        reason: `${command.type} by "${command.by}" cannot be authenticated: the store has no keyring yet; apply one signed by every key-holding institution (\`twokeys keys apply\`)`,
+      }
+    }
+    const at = Math.max(clock(), (loaded.snapshot.context as InitiativeContext).now)
+    const verdict = verifyCommandSignature(keyring, command, at)
+    return verdict.ok ? { ok: true, keyring: keyring.version } : { ok: false, reason: verdict.reason }
+  }
 
   /**
    * Judges a command as the machine would take it now: every deadline that has passed is applied
@@ -184,6 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
         policyHash: loaded.policyHash,
         revision: (step.snapshot.context as InitiativeContext).revision.hash,
         prevHash: lastHash,
+        ...(step.signed === undefined ? {} : { command: step.signed.command, keyring: step.signed.keyring }),
       }
       const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
       lastHash = record.hash
@@ -245,6 +298,15 @@ export function createEngine(options: EngineOptions): Engine {
       (command.type === 'propose'
         ? ((await loader.load(initiativeId)) ?? (await loader.startOf(initiativeId, policyHash)))
         : await loader.mustLoad(initiativeId))
+    const signed = await authenticate(loaded, command)
+    if (!signed.ok) {
+      return refuse(
+        command,
+        initiativeId,
+        commandId,
+        new TwoKeysError('UNAUTHENTICATED', signed.reason, { reasons: [signed.reason] }),
+      )
+    }
     let verdict = judge(loaded, command, initiativeId)
     if (verdict.explanation !== undefined && !verdict.explanation.allowed && cached !== undefined) {
       // Refuse only on what the store holds now, not on what this process last saw.
@@ -266,9 +328,15 @@ export function createEngine(options: EngineOptions): Engine {
       await store.putPolicy(policyHash, policy)
       policyStored = true
     }
-    const steps = [
+    const steps: Step[] = [
       ...tickSteps(ticks),
-      { event, snapshot: next, commandId, commandHash: commandHashOf(command) },
+      {
+        event,
+        snapshot: next,
+        commandId,
+        commandHash: commandHashOf(command),
+        ...(signed.keyring === undefined ? {} : { signed: { command, keyring: signed.keyring } }),
+      },
     ]
     try {
       const { loaded: updated, last } = await commit(loaded, initiativeId, steps)
@@ -398,6 +466,11 @@ export function createEngine(options: EngineOptions): Engine {
           ? ((initiativeId === undefined ? undefined : await loader.load(initiativeId)) ??
             (await loader.startOf(initiativeId ?? '', policyHash)))
           : await loader.mustLoad(initiativeId as string)
+      // The rules are explained before anyone signs; a signature, when present, is checked as a command's would be.
+      if (command.signature !== undefined) {
+        const signed = await authenticate(loaded, command)
+        if (!signed.ok) return { allowed: false, reasons: [signed.reason], rules: [], code: 'UNAUTHENTICATED' }
+      }
       const verdict = judge(loaded, command, initiativeId ?? '')
       return verdict.explanation ?? explainEvent(loaded.machine, loaded.policy, verdict.due, verdict.event)
     },
@@ -429,6 +502,32 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async snapshot(initiativeId) {
       return (await loader.mustLoad(initiativeId)).snapshot
+    },
+    async keyring() {
+      await keyringSource.refresh()
+      return keyrings.at(-1) ?? null
+    },
+    async changeKeyring(input) {
+      const parsed = KeyringChangeSchema.safeParse(input)
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({
+          code: i.code,
+          path: i.path as (string | number)[],
+          message: i.message,
+        }))
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `invalid keyring change:\n${issues.map((i) => `  ✖ ${i.path.join('.') || '(change)'}: ${i.message}`).join('\n')}`,
+          { issues },
+        )
+      }
+      await keyringSource.refresh()
+      const appliedAt = clock()
+      const next = applyKeyringChange(policy, keyrings.at(-1) ?? null, parsed.data, appliedAt)
+      const body: AppliedBody = { appliedAt, change: parsed.data }
+      await store.appendKeyringChange({ version: next.version, change: body })
+      keyrings = [...keyrings, next]
+      return next
     },
     close: () => store.close(),
   }

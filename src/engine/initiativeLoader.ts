@@ -3,6 +3,7 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import { eventHash } from '../domain/eventHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Keyring } from '../identity/KeyringSchema.js'
 import { replayChecked } from '../ledger/replayChecked.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -26,6 +27,8 @@ export interface LoaderOptions {
   /** The engine's own secret: only snapshots sealed with it are trusted. None: snapshots are neither saved nor read. */
   snapshotKey: Uint8Array | undefined
   snapshotEvery: number
+  /** The keyring versions, for signed events; refreshed when an event names a version not yet read. */
+  keyrings: { get(version: number): Keyring | undefined; refresh(): Promise<void> }
 }
 
 type MachineState = ReturnType<InitiativeMachine['resolveState']>
@@ -39,7 +42,7 @@ const short = (hash: string) => hash.slice(0, 12)
  * before it counts, so a tampered log is refused with AUDIT_TAMPERED instead of being believed.
  */
 export function createInitiativeLoader(options: LoaderOptions) {
-  const { store, policy, policyHash, snapshotKey, snapshotEvery } = options
+  const { store, policy, policyHash, snapshotKey, snapshotEvery, keyrings } = options
   const machines = new Map<string, { policy: Policy; machine: InitiativeMachine }>([
     [policyHash, { policy, machine: createInitiativeMachine(policy) }],
   ])
@@ -146,7 +149,10 @@ export function createInitiativeLoader(options: LoaderOptions) {
       }
     }
     if (fresh.length === 0) return remember(initiativeId, base)
-    const point = replayChecked(base.machine, base.policyHash, initiativeId, base, fresh)
+    if (fresh.some((r) => r.keyring !== undefined && keyrings.get(r.keyring) === undefined))
+      await keyrings.refresh()
+    const signatures = { required: base.policy.identity === 'signed', keyring: keyrings.get }
+    const point = replayChecked(base.machine, base.policyHash, initiativeId, base, fresh, signatures)
     return remember(initiativeId, { ...base, ...point })
   }
 

@@ -1,15 +1,58 @@
 import { type AnyMachineSnapshot, transition } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import { toMachineEvent } from '../../machines/toMachineEvent.js'
+import { canonicalJson } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Keyring } from '../identity/KeyringSchema.js'
+import { verifyCommandSignature } from '../identity/verifyCommandSignature.js'
 
 /** Where a replay stands: the state after event `seq`, whose hash is `lastHash`. */
 export interface ReplayPoint {
   snapshot: AnyMachineSnapshot
   seq: number
   lastHash: string
+}
+
+/** How signatures are checked: the keyring of each version, and whether every command must be signed. */
+export interface SignatureCheck {
+  /** `identity: signed` in the pinned policy: every event but a deadline's carries a signed command. */
+  required: boolean
+  keyring(version: number): Keyring | undefined
+}
+
+/**
+ * Why the signed command stored with an event does not stand, or null when it does: the signature
+ * verifies under the keyring version recorded, at the event's time, and the event is exactly what
+ * the command asks for in the state before it (so no field of the event can be changed).
+ */
+function signatureProblem(
+  check: SignatureCheck,
+  initiativeId: string,
+  before: AnyMachineSnapshot,
+  record: RecordedEvent,
+): string | null {
+  const command = record.command
+  if (command === undefined) {
+    return check.required && record.event.type !== 'TICK'
+      ? `${describe(record)} carries no signed command, but the policy says identity: signed`
+      : null
+  }
+  const keyring = record.keyring === undefined ? undefined : check.keyring(record.keyring)
+  if (keyring === undefined)
+    return `it names keyring version ${String(record.keyring)}, which the store does not have`
+  if (command.commandId !== record.commandId || command.initiativeId !== initiativeId) {
+    return 'its signed command names another command id or initiative'
+  }
+  const verdict = verifyCommandSignature(keyring, command, record.event.at)
+  if (!verdict.ok) return verdict.reason
+  const asked = toMachineEvent(command, initiativeId, before.context as InitiativeContext, record.event.at)
+  if (canonicalJson(asked) !== canonicalJson(record.event)) {
+    return `the event is not what the signed ${command.type} command by "${command.by}" asked for`
+  }
+  return null
 }
 
 /** Why a recorded event cannot follow the point before it, or null when it can. */
@@ -25,8 +68,9 @@ function linkProblem(initiativeId: string, policyHash: string, at: ReplayPoint, 
 
 /**
  * Replays recorded events of one initiative onto a trusted point, checking each before it counts:
- * its seq, its link and its own hash, the pinned policy, and that the machine — the rules —
- * takes it there and reaches the revision it records. A log edited by someone who recomputed
+ * its seq, its link and its own hash, the pinned policy, its signed command (with `signatures`:
+ * the signature, and that the event is what the command asked), and that the machine — the
+ * rules — takes it there and reaches the revision it records. A log edited by someone who recomputed
  * every hash still fails here when the edit breaks a rule. The first bad event is named.
  *
  * @example
@@ -38,6 +82,7 @@ export function replayChecked(
   initiativeId: string,
   from: ReplayPoint,
   records: readonly RecordedEvent[],
+  signatures?: SignatureCheck,
 ): ReplayPoint {
   let at = from
   for (const record of records) {
@@ -46,7 +91,9 @@ export function replayChecked(
         'AUDIT_TAMPERED',
         `initiative "${initiativeId}", event ${at.seq + 1}: ${why}; the stored log was altered — run \`twokeys audit verify\` and restore it from a backup`,
       )
-    const problem = linkProblem(initiativeId, policyHash, at, record)
+    const problem =
+      linkProblem(initiativeId, policyHash, at, record) ??
+      (signatures === undefined ? null : signatureProblem(signatures, initiativeId, at.snapshot, record))
     if (problem !== null) throw tampered(problem)
     // biome-ignore lint/suspicious/noExplicitAny: the recorded event is checked by the machine itself
     const [next] = transition(machine, at.snapshot as any, record.event as any)

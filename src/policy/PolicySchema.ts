@@ -117,6 +117,12 @@ export const PolicyShape = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(200),
   description: z.string().max(5000).optional(),
+  identity: z
+    .enum(['asserted', 'signed'])
+    .optional()
+    .describe(
+      'signed: every command must carry a valid signature of its actor from the keyring; asserted (the default): the actor is whoever the caller names.',
+    ),
   objectives: z.array(IdSchema).min(1).default(['infrastructure', 'export']),
   principals: z.array(PrincipalSchema).min(1),
   keys: z.array(KeySchema).min(1),

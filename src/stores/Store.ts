@@ -42,6 +42,12 @@ export interface StoredSnapshot {
   seal: string
 }
 
+/** One applied keyring change: the version it made and the change itself, with its signatures. */
+export interface StoredKeyringChange {
+  version: number
+  change: unknown
+}
+
 /** Which command id was used for what: the store's idempotency index. */
 export interface CommandEntry {
   commandId: string
@@ -83,6 +89,13 @@ export interface Store {
   loadSnapshot?(initiativeId: string): Promise<StoredSnapshot | undefined>
   /** Every saved snapshot, by initiative and seq: for the audit. Optional, with the two above. */
   snapshots?(): Promise<(StoredSnapshot & { initiativeId: string })[]>
+  /**
+   * Adds the keyring change that makes `version` (append-only); CONFLICT when that version is
+   * already stored or is not the next one. The engine checks the signatures before.
+   */
+  appendKeyringChange(change: StoredKeyringChange): Promise<void>
+  /** Keyring changes with version > afterVersion, in order. */
+  keyringChanges(afterVersion?: number): Promise<StoredKeyringChange[]>
   /** The whole idempotency index (every command id with its initiative and outcome): for the audit. */
   commandIndex(): Promise<CommandEntry[]>
   close(): Promise<void>

@@ -1,7 +1,7 @@
 import { eventHash } from '../domain/eventHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { CommandOutcome, RecordedEvent, RefusalRecord, Store } from './Store.js'
+import type { CommandOutcome, RecordedEvent, RefusalRecord, Store, StoredKeyringChange } from './Store.js'
 
 /**
  * A store in process memory: for tests, simulations and the default engine. Nothing survives
@@ -15,6 +15,7 @@ export function memoryStore(): Store {
   const commands = new Map<string, CommandOutcome>()
   const refusalLog: RefusalRecord[] = []
   const policies = new Map<string, Policy>()
+  const keyringLog: StoredKeyringChange[] = []
   // What is stored is frozen, so no caller can edit history in place, and nothing needs copying out.
   const freeze = <T>(value: T): T => {
     if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -66,6 +67,18 @@ export function memoryStore(): Store {
       refusalLog.push(record)
       commands.set(refusal.commandId, { kind: 'refused', refusal: record })
       return undefined
+    },
+    async appendKeyringChange(entry) {
+      if (entry.version !== keyringLog.length + 1) {
+        throw new TwoKeysError(
+          'CONFLICT',
+          `the keyring is at version ${keyringLog.length}, so the next change makes version ${keyringLog.length + 1}, not ${entry.version}; re-read the keyring and make the change again`,
+        )
+      }
+      keyringLog.push(freeze(entry))
+    },
+    async keyringChanges(afterVersion = 0) {
+      return keyringLog.slice(afterVersion)
     },
     async commandIndex() {
       return [...commands].map(([commandId, outcome]) =>

@@ -26,7 +26,7 @@ export interface PostgresStoreOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 const EVENT_COLUMNS =
-  'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
+  'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash, command, keyring'
 const SNAPSHOT_COLUMNS = 'initiative_id, seq, hash, policy_hash, state, seal'
 const REFUSAL_COLUMNS = 'initiative_id, command_id, command_hash, command, at, code, reasons, prev_hash, hash'
 
@@ -45,7 +45,8 @@ const APPEND = `
   WITH head AS (SELECT coalesce(max(seq), 0) AS at FROM events WHERE initiative_id = $1),
   incoming AS (
     SELECT * FROM json_to_recordset($2::json) AS r(initiative_id text, seq integer, command_id text,
-      command_hash text, event text, policy_hash text, revision text, prev_hash text, hash text)),
+      command_hash text, event text, policy_hash text, revision text, prev_hash text, hash text,
+      command text, keyring integer)),
   inserted AS (
     INSERT INTO events (${EVENT_COLUMNS})
     SELECT ${EVENT_COLUMNS} FROM incoming WHERE (SELECT at FROM head) = $3 ORDER BY seq
@@ -277,6 +278,31 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       const earlier = await inTransaction('record a refusal', (client) => claimAndRecord(client, refusal))
       // The id was taken: its first outcome, committed before the claim was refused, is the answer.
       return earlier === 'taken' ? findCommand(refusal.commandId) : undefined
+    },
+    async appendKeyringChange(entry) {
+      // The next version only: the primary key refuses a second writer of the same version.
+      const [row] = await query<{ at: number | null }>(
+        'store a keyring change',
+        `WITH head AS (SELECT coalesce(max(version), 0) AS at FROM keyring_changes)
+         INSERT INTO keyring_changes (version, change)
+         SELECT $1, $2 FROM head WHERE head.at = $1 - 1
+         RETURNING version AS at`,
+        [entry.version, JSON.stringify(entry.change)],
+      )
+      if (row === undefined) {
+        throw new TwoKeysError(
+          'CONFLICT',
+          `keyring version ${entry.version} is not the next one (another change was stored first, or one is missing); re-read the keyring and make the change again`,
+        )
+      }
+    },
+    async keyringChanges(afterVersion = 0) {
+      const rows = await query<{ version: number; change: string }>(
+        'read keyring changes',
+        'SELECT version, change FROM keyring_changes WHERE version > $1 ORDER BY version',
+        [afterVersion],
+      )
+      return rows.map((r) => ({ version: Number(r.version), change: parseStoredJson(r.change) }))
     },
     async commandIndex() {
       const rows = await query<{ command_id: string; initiative_id: string | null; outcome: string }>(

@@ -11,6 +11,7 @@ import type {
   RecordedEvent,
   RefusalInput,
   Store,
+  StoredKeyringChange,
   StoredSnapshot,
 } from './Store.js'
 import {
@@ -104,7 +105,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
   }
 
   const eventColumns =
-    'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash'
+    'initiative_id, seq, command_id, command_hash, event, policy_hash, revision, prev_hash, hash, command, keyring'
   const refusalColumns =
     'initiative_id, command_id, command_hash, command, at, code, reasons, prev_hash, hash'
   const sql = {
@@ -115,7 +116,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       `SELECT ${eventColumns} FROM events WHERE initiative_id = ? AND seq > ? ORDER BY seq`,
     ),
     insertEvent: db.prepare<[EventRow], unknown>(
-      `INSERT INTO events (${eventColumns}) VALUES (@initiative_id, @seq, @command_id, @command_hash, @event, @policy_hash, @revision, @prev_hash, @hash)`,
+      `INSERT INTO events (${eventColumns}) VALUES (@initiative_id, @seq, @command_id, @command_hash, @event, @policy_hash, @revision, @prev_hash, @hash, @command, @keyring)`,
     ),
     insertCommand: db.prepare<[string, string | null, string], unknown>(
       'INSERT INTO commands (command_id, initiative_id, outcome) VALUES (?, ?, ?)',
@@ -152,6 +153,15 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     loadSnapshot: db.prepare<[string], SnapshotRow>(
       'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots WHERE initiative_id = ? ORDER BY seq DESC LIMIT 1',
     ),
+    keyringHead: db.prepare<[], { version: number | null }>(
+      'SELECT max(version) AS version FROM keyring_changes',
+    ),
+    insertKeyringChange: db.prepare<[number, string], unknown>(
+      'INSERT INTO keyring_changes (version, change) VALUES (?, ?)',
+    ),
+    keyringChanges: db.prepare<[number], { version: number; change: string }>(
+      'SELECT version, change FROM keyring_changes WHERE version > ? ORDER BY version',
+    ),
     allSnapshots: db.prepare<[], SnapshotRow>(
       'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots ORDER BY initiative_id, seq',
     ),
@@ -176,6 +186,17 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
     })
   })
+  const appendKeyringChange = db.transaction((entry: StoredKeyringChange) => {
+    const at = sql.keyringHead.get()?.version ?? 0
+    if (entry.version !== at + 1) {
+      throw new TwoKeysError(
+        'CONFLICT',
+        `the keyring is at version ${at}, so the next change makes version ${at + 1}, not ${entry.version}; re-read the keyring and make the change again`,
+      )
+    }
+    sql.insertKeyringChange.run(entry.version, JSON.stringify(entry.change))
+  })
+
   // One transaction: the id check, the chain link and the insert see the same security log.
   const recordRefusal = db.transaction((refusal: RefusalInput): CommandOutcome | undefined => {
     const earlier = findCommand(refusal.commandId)
@@ -226,6 +247,13 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     listInitiatives: () => run('list initiatives', () => sql.initiatives.all().map((r) => r.initiative_id)),
     findCommand: (commandId) => run('find a command', () => findCommand(commandId)),
     recordRefusal: (refusal) => run('record a refusal', () => recordRefusal.immediate(refusal)),
+    appendKeyringChange: (entry) => run('store a keyring change', () => appendKeyringChange.immediate(entry)),
+    keyringChanges: (afterVersion = 0) =>
+      run('read keyring changes', () =>
+        sql.keyringChanges
+          .all(afterVersion)
+          .map((r): StoredKeyringChange => ({ version: r.version, change: parseStoredJson(r.change) })),
+      ),
     commandIndex: () =>
       run('read the command index', () =>
         sql.commandIndex.all().map(

@@ -12,6 +12,8 @@ export interface EventRow {
   revision: string
   prev_hash: string
   hash: string
+  command: string | null
+  keyring: number | string | null
 }
 
 export interface RefusalRow {
@@ -69,10 +71,19 @@ export function toEventRow(record: RecordedEvent): EventRow {
     revision: record.revision,
     prev_hash: record.prevHash,
     hash: record.hash,
+    command: record.command === undefined ? null : JSON.stringify(record.command),
+    keyring: record.keyring ?? null,
   }
 }
 
 export function fromEventRow(row: EventRow): RecordedEvent {
+  // Fields absent from older events stay absent, so their hashes are what they were.
+  const signed: Pick<RecordedEvent, 'command'> =
+    row.command === null || row.command === undefined
+      ? {}
+      : { command: parseStoredJson(row.command) as NonNullable<RecordedEvent['command']> }
+  const keyring: Pick<RecordedEvent, 'keyring'> =
+    row.keyring === null || row.keyring === undefined ? {} : { keyring: Number(row.keyring) }
   return {
     initiativeId: row.initiative_id,
     seq: Number(row.seq),
@@ -83,6 +94,8 @@ export function fromEventRow(row: EventRow): RecordedEvent {
     revision: row.revision,
     prevHash: row.prev_hash,
     hash: row.hash,
+    ...signed,
+    ...keyring,
   }
 }
 

@@ -99,4 +99,23 @@ export const postgresMigrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
     `,
   },
+  {
+    version: 3,
+    name: 'signed commands on events, keyring changes',
+    sql: `
+      -- A signed command and the keyring version it was checked against (NULL for unsigned events).
+      ALTER TABLE events ADD COLUMN command text;
+      ALTER TABLE events ADD COLUMN keyring integer;
+
+      -- Every applied keyring change, signed by every key-holding institution; append-only.
+      CREATE TABLE keyring_changes (
+        version integer PRIMARY KEY CHECK (version >= 1),
+        change  text    NOT NULL
+      );
+      CREATE TRIGGER keyring_changes_no_update_or_delete BEFORE UPDATE OR DELETE ON keyring_changes
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER keyring_changes_no_truncate BEFORE TRUNCATE ON keyring_changes
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+    `,
+  },
 ]

@@ -102,4 +102,23 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'twokeys: the security log is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'signed commands on events, keyring changes',
+    sql: `
+      -- A signed command and the keyring version it was checked against (NULL for unsigned events).
+      ALTER TABLE events ADD COLUMN command TEXT;
+      ALTER TABLE events ADD COLUMN keyring INTEGER;
+
+      -- Every applied keyring change, signed by every key-holding institution; append-only.
+      CREATE TABLE keyring_changes (
+        version INTEGER PRIMARY KEY CHECK (version >= 1),
+        change  TEXT    NOT NULL
+      );
+      CREATE TRIGGER keyring_changes_no_update BEFORE UPDATE ON keyring_changes
+        BEGIN SELECT RAISE(ABORT, 'twokeys: keyring changes are append-only'); END;
+      CREATE TRIGGER keyring_changes_no_delete BEFORE DELETE ON keyring_changes
+        BEGIN SELECT RAISE(ABORT, 'twokeys: keyring changes are append-only'); END;
+    `,
+  },
 ]
