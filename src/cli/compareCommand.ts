@@ -5,7 +5,7 @@ import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
 import { compare } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
-import { addRunOptions, progressBar, runOptions, type SimulationCliOptions } from './simulateCommand.js'
+import { addRunOptions, runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
 
 /**
  * `twokeys compare <policyA> <policyB> --scenario <file> …`: the same scenario under two policies
@@ -25,12 +25,8 @@ export function registerCompare(program: Command): void {
     const a = loadPolicyFile(pathA)
     const b = loadPolicyFile(pathB)
     const run = runOptions(options)
-    const bar = progressBar('comparing', options.json !== true && options.csv !== true)
-    const result = await compare(a, b, run.scenario, {
-      ...run,
-      ...(bar.update === undefined ? {} : { onProgress: bar.update }),
-    })
-    bar.done()
+    const { done, ...progress } = runProgress('comparing', options)
+    const result = await compare(a, b, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined) {
       writeFileSync(
         options.report,

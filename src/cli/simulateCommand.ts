@@ -5,8 +5,11 @@ import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
 import { loadScenarioFile } from '../simulate/loadScenario.js'
+import { MAX_REPLICATIONS, MAX_SEED } from '../simulate/runReplications.js'
 import { simulate } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
+import { progressLine } from './progressLine.js'
+import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 
 export interface SimulationCliOptions {
   scenario?: string
@@ -17,16 +20,11 @@ export interface SimulationCliOptions {
   csv?: boolean
   report?: string
   progress?: boolean
+  maxStates?: string
 }
 
-/** A positive whole number from an option, or a COMMAND_INVALID error that quotes it. */
-export function wholeNumber(text: string, option: string, min = 1): number {
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < min) {
-    throw new TwoKeysError('COMMAND_INVALID', `${option} must be a whole number ≥ ${min}, not "${text}"`)
-  }
-  return n
-}
+/** Most worker threads: more than any machine has cores, few enough to start. */
+const MAX_WORKERS = 256
 
 /** The run options shared by simulate, compare and sweep. */
 export function runOptions(options: SimulationCliOptions) {
@@ -38,9 +36,37 @@ export function runOptions(options: SimulationCliOptions) {
   }
   return {
     scenario: loadScenarioFile(options.scenario),
-    replications: wholeNumber(options.replications, '--replications', 2),
-    seed: wholeNumber(options.seed, '--seed', 0),
-    ...(options.workers === undefined ? {} : { workers: wholeNumber(options.workers, '--workers') }),
+    replications: wholeNumber(options.replications, '--replications', 2, MAX_REPLICATIONS),
+    seed: wholeNumber(options.seed, '--seed', 0, MAX_SEED),
+    ...(options.workers === undefined
+      ? {}
+      : { workers: wholeNumber(options.workers, '--workers', 1, MAX_WORKERS) }),
+    ...(options.maxStates === undefined
+      ? {}
+      : { maxStates: wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT) }),
+  }
+}
+
+/**
+ * Progress for people on a terminal: a line while each policy's table compiles, then a bar
+ * over the replications. Nothing with --json or --csv, or when stderr is not a terminal.
+ */
+export function runProgress(verb: string, options: SimulationCliOptions) {
+  const forPeople = options.json !== true && options.csv !== true
+  const line = progressLine(forPeople)
+  const bar = progressBar(verb, forPeople)
+  return {
+    ...(line.update === undefined
+      ? {}
+      : {
+          onCompileProgress: (policy: string, p: Parameters<NonNullable<typeof line.update>>[1]) =>
+            line.update?.(`compiling "${policy}"`, p),
+        }),
+    ...(bar.update === undefined ? {} : { onProgress: bar.update }),
+    done: () => {
+      line.done()
+      bar.done()
+    },
   }
 }
 
@@ -70,6 +96,7 @@ export function addRunOptions(command: Command): Command {
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print the metrics as CSV')
     .option('--report <file>', 'write a self-contained HTML report with charts')
+    .option('--max-states <n>', 'compile at most this many states (default 200,000); more is an error')
 }
 
 /**
@@ -91,12 +118,8 @@ export function registerSimulate(program: Command): void {
   ).action(async (policyPath: string, options: SimulationCliOptions) => {
     const policy = loadPolicyFile(policyPath)
     const run = runOptions(options)
-    const bar = progressBar('simulating', options.json !== true && options.csv !== true)
-    const result = await simulate(policy, run.scenario, {
-      ...run,
-      ...(bar.update === undefined ? {} : { onProgress: bar.update }),
-    })
-    bar.done()
+    const { done, ...progress } = runProgress('simulating', options)
+    const result = await simulate(policy, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined)
       writeFileSync(options.report, renderSimulationReport({ simulations: [result] }))
     process.stdout.write(

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
 import { EXIT } from './exitCodes.js'
-import { progressBar, runOptions, type SimulationCliOptions } from './simulateCommand.js'
+import { runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
 
 interface SweepCliOptions extends SimulationCliOptions {
   vary: string
@@ -34,18 +34,13 @@ export function registerSweep(program: Command): void {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print one CSV row per value')
+    .option('--max-states <n>', 'compile at most this many states (default 200,000); more is an error')
     .action(async (policyPath: string, options: SweepCliOptions) => {
       const policy = loadPolicyFile(policyPath)
       const { path, values } = parseVary(options.vary)
       const run = runOptions(options)
-      const bar = progressBar('sweeping', options.json !== true && options.csv !== true)
-      const result = await sweep(policy, run.scenario, {
-        ...run,
-        path,
-        values,
-        ...(bar.update === undefined ? {} : { onProgress: bar.update }),
-      })
-      bar.done()
+      const { done, ...progress } = runProgress('sweeping', options)
+      const result = await sweep(policy, run.scenario, { ...run, path, values, ...progress }).finally(done)
       process.stdout.write(
         options.json === true
           ? `${JSON.stringify(result, null, 2)}\n`

@@ -10,20 +10,13 @@ import { formatVerifyResult } from '../verify/formatVerifyResult.js'
 import { verify } from '../verify/verify.js'
 import { EXIT } from './exitCodes.js'
 import { packageRoot } from './packageRoot.js'
+import { progressLine } from './progressLine.js'
+import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 
 interface VerifyCommandOptions {
   json?: boolean
   bug?: string
   maxStates?: string
-}
-
-function parseMaxStates(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < 1) {
-    throw new TwoKeysError('COMMAND_INVALID', `--max-states must be a positive whole number, not "${text}"`)
-  }
-  return n
 }
 
 function listBugs(json: boolean): void {
@@ -52,7 +45,7 @@ function listBugs(json: boolean): void {
  * state of the policy's machine and checks TK1–TK12, printing a shortest counterexample for
  * each violation. `--bug <name>` runs a catalogued broken machine or policy (on its shipped
  * policy unless one is given); `--bug list` lists them. Exit 0 when everything holds, 1 on a
- * violation or a policy hole, 2 on bad input.
+ * violation, a policy hole or a search stopped at `--max-states`, 2 on bad input.
  *
  * @example
  * registerVerify(program) // twokeys verify machines/policies/two-keys.yaml
@@ -64,14 +57,20 @@ export function registerVerify(program: Command): void {
     .argument('[policy]', 'policy file (YAML or JSON); optional with --bug')
     .option('--json', 'print the result as JSON')
     .option('--bug <name>', 'run a catalogued bug ("list" lists them)')
-    .option('--max-states <n>', 'stop exploring after this many states')
+    .option(
+      '--max-states <n>',
+      'explore at most this many states (default 200,000); stopping there is a failure',
+    )
     .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
       if (options.bug === 'list') {
         listBugs(options.json === true)
         process.exitCode = EXIT.ok
         return
       }
-      const maxStates = parseMaxStates(options.maxStates)
+      const maxStates =
+        options.maxStates === undefined
+          ? undefined
+          : wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT)
       let policy: Policy
       let machine: InitiativeMachine | undefined
       if (options.bug !== undefined) {
@@ -89,11 +88,15 @@ export function registerVerify(program: Command): void {
         }
         policy = loadPolicyFile(policyPath)
       }
+      const line = progressLine(options.json !== true)
+      const label = `exploring "${policy.id}"`
       const result = verify(policy, {
         ...(machine === undefined ? {} : { machine }),
         ...(options.bug === undefined ? {} : { bug: options.bug }),
         ...(maxStates === undefined ? {} : { maxStates }),
+        ...(line.update === undefined ? {} : { onProgress: (p) => line.update?.(label, p) }),
       })
+      line.done()
       process.stdout.write(
         options.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyResult(result),
       )

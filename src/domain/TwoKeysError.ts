@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'AUDIT_TAMPERED',
   'INVARIANT_VIOLATED',
+  'LIMIT_REACHED',
   'STORE_FAILED',
   'INTERNAL',
 ] as const

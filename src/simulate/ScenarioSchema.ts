@@ -3,6 +3,11 @@ import { DistributionSchema } from './distributions.js'
 
 const probability = z.number().min(0).max(1)
 
+/** The longest horizon or warm-up a scenario may ask for: 100 years, far past any policy's deadlines. */
+export const MAX_SCENARIO_DAYS = 36_500
+const days = (what: string) =>
+  z.number().max(MAX_SCENARIO_DAYS, `${what} can be at most ${MAX_SCENARIO_DAYS} days (100 years)`)
+
 /** What a reviewer decides when a review ends; the three shares must add up to 1. */
 export const DecisionsSchema = z
   .strictObject({
@@ -57,58 +62,74 @@ const MixEntrySchema = z.strictObject({
  * A simulation scenario: how often initiatives arrive, what they are, and how every principal
  * behaves. The policy (the rules) is separate, so one scenario runs under several policies.
  */
-export const ScenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  version: z.literal(1),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  horizonDays: z.number().positive().describe('Simulated days per replication.'),
-  warmupDays: z.number().nonnegative().default(0).describe('Days discarded before statistics start.'),
-  arrivals: ArrivalsSchema,
-  mix: z.array(MixEntrySchema).min(1),
-  reviewers: z
-    .strictObject({
-      default: ReviewerSchema.optional(),
-      roles: z.record(z.string(), ReviewerSchema).default({}),
-      principals: z.record(z.string(), ReviewerSchema).default({}),
-    })
-    .describe('Per principal, else per role, else the default.'),
-  sponsor: z
-    .strictObject({
-      amendmentDays: DistributionSchema.default({ kind: 'fixed', value: 7 }),
-      withdrawAfterRefusal: probability.default(0.5),
-      maxAmendments: z.int().nonnegative().default(3),
-    })
-    .default({
-      amendmentDays: { kind: 'fixed', value: 7 },
-      withdrawAfterRefusal: 0.5,
-      maxAmendments: 3,
-    }),
-  governors: z
-    .strictObject({
-      accept: probability.default(0.9),
-      responseDays: DistributionSchema.default({ kind: 'exponential', mean: 14 }),
-    })
-    .default({ accept: 0.9, responseDays: { kind: 'exponential', mean: 14 } }),
-  rollout: z
-    .strictObject({
-      federalDays: DistributionSchema.default({ kind: 'exponential', mean: 60 }),
-      exportDays: DistributionSchema.default({ kind: 'exponential', mean: 45 }),
-      exportAgreed: probability.default(0.8),
-    })
-    .default({
-      federalDays: { kind: 'exponential', mean: 60 },
-      exportDays: { kind: 'exponential', mean: 45 },
-      exportAgreed: 0.8,
-    }),
-  sla: z
-    .strictObject({
-      approvalDays: z.number().positive().default(30),
-      completionDays: z.number().positive().default(120),
-    })
-    .default({ approvalDays: 30, completionDays: 120 }),
-  wipPoints: z.int().min(2).max(1000).default(60).describe('How many times WIP is sampled over the horizon.'),
-})
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    horizonDays: days('the horizon').positive().describe('Simulated days per replication.'),
+    warmupDays: days('the warm-up')
+      .nonnegative()
+      .default(0)
+      .describe('Days discarded before statistics start.'),
+    arrivals: ArrivalsSchema,
+    mix: z.array(MixEntrySchema).min(1),
+    reviewers: z
+      .strictObject({
+        default: ReviewerSchema.optional(),
+        roles: z.record(z.string(), ReviewerSchema).default({}),
+        principals: z.record(z.string(), ReviewerSchema).default({}),
+      })
+      .describe('Per principal, else per role, else the default.'),
+    sponsor: z
+      .strictObject({
+        amendmentDays: DistributionSchema.default({ kind: 'fixed', value: 7 }),
+        withdrawAfterRefusal: probability.default(0.5),
+        maxAmendments: z.int().nonnegative().default(3),
+      })
+      .default({
+        amendmentDays: { kind: 'fixed', value: 7 },
+        withdrawAfterRefusal: 0.5,
+        maxAmendments: 3,
+      }),
+    governors: z
+      .strictObject({
+        accept: probability.default(0.9),
+        responseDays: DistributionSchema.default({ kind: 'exponential', mean: 14 }),
+      })
+      .default({ accept: 0.9, responseDays: { kind: 'exponential', mean: 14 } }),
+    rollout: z
+      .strictObject({
+        federalDays: DistributionSchema.default({ kind: 'exponential', mean: 60 }),
+        exportDays: DistributionSchema.default({ kind: 'exponential', mean: 45 }),
+        exportAgreed: probability.default(0.8),
+      })
+      .default({
+        federalDays: { kind: 'exponential', mean: 60 },
+        exportDays: { kind: 'exponential', mean: 45 },
+        exportAgreed: 0.8,
+      }),
+    sla: z
+      .strictObject({
+        approvalDays: z.number().positive().default(30),
+        completionDays: z.number().positive().default(120),
+      })
+      .default({ approvalDays: 30, completionDays: 120 }),
+    wipPoints: z
+      .int()
+      .min(2)
+      .max(1000)
+      .default(60)
+      .describe('How many times WIP is sampled over the horizon.'),
+  })
+  .refine((s) => s.warmupDays < s.horizonDays, {
+    path: ['warmupDays'],
+    error: (issue) => {
+      const s = issue.input as { warmupDays: number; horizonDays: number }
+      return `the warm-up (${s.warmupDays} days) must end before the horizon (${s.horizonDays} days)`
+    },
+  })
 
 export type Scenario = z.output<typeof ScenarioSchema>
 export type ScenarioInput = z.input<typeof ScenarioSchema>

@@ -1,13 +1,21 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { CompiledTable } from '../verify/compile.js'
 import { type ReplicationResult, runReplication } from './runReplication.js'
 import type { Scenario } from './ScenarioSchema.js'
 import { createSimulationModel } from './SimulationModel.js'
 
+/** Most replications one run takes (each keeps its results in memory until the summary). */
+export const MAX_REPLICATIONS = 100_000
+/** Seeds are 32-bit: every stream is seeded by hashing the seed with 32-bit words. */
+export const MAX_SEED = 0xffff_ffff
+
 export interface RunOptions {
+  /** 1 … `MAX_REPLICATIONS`. */
   replications: number
+  /** 0 … `MAX_SEED`. */
   seed: number
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
   workers?: number
@@ -43,6 +51,18 @@ export async function runReplications(
   options: RunOptions,
 ): Promise<ReplicationResult[]> {
   const { replications, seed } = options
+  if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `replications must be a whole number from 1 to ${MAX_REPLICATIONS.toLocaleString('en')}, not ${replications}`,
+    )
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}, not ${seed}`,
+    )
+  }
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), replications))
   const results: ReplicationResult[] = new Array(replications)
   let done = 0

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/PolicySchema.js'
 import { type CompiledTable, compile } from '../verify/compile.js'
+import type { ExploreProgress } from '../verify/explore.js'
 import { scalarNames } from './runReplication.js'
 import { type RunOptions, runReplications } from './runReplications.js'
 import type { Scenario } from './ScenarioSchema.js'
@@ -8,13 +9,30 @@ import type { ComparisonResult, SimulationResult } from './SimulationResult.js'
 import { estimate } from './studentT.js'
 import { summarize } from './summarize.js'
 
-export interface SimulateOptions extends RunOptions {
+/** How a simulation compiles its policy's table (when it is not given one). */
+export interface TableOptions {
+  /** The state limit of the compilation; past it `compile` throws `LIMIT_REACHED`. Default 200 000. */
+  maxStates?: number
+  /** Called as each policy's table is compiled, with the policy's id. */
+  onCompileProgress?: (policy: string, progress: ExploreProgress) => void
+}
+
+export interface SimulateOptions extends RunOptions, TableOptions {
   /** A table compiled earlier (compiling is the slow part for big policies). */
   table?: CompiledTable
 }
 
+/** The policy's table, compiled whole or not at all (a limit reached throws `LIMIT_REACHED`). */
+export function compileFor(policy: Policy, options: TableOptions): CompiledTable {
+  const progress = options.onCompileProgress
+  return compile(policy, {
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(progress === undefined ? {} : { onProgress: (p: ExploreProgress) => progress(policy.id, p) }),
+  })
+}
+
 async function run(policy: Policy, scenario: Scenario, options: SimulateOptions) {
-  const table = options.table ?? compile(policy)
+  const table = options.table ?? compileFor(policy, options)
   const names = scalarNames(createSimulationModel(policy, table, scenario))
   const started = performance.now()
   const results = await runReplications(policy, table, scenario, options)
@@ -43,7 +61,7 @@ export async function simulate(
   })
 }
 
-export interface CompareOptions extends RunOptions {
+export interface CompareOptions extends RunOptions, TableOptions {
   tables?: [CompiledTable, CompiledTable]
   /** Common random numbers (default true): both policies see the same seeds and streams. */
   commonRandomNumbers?: boolean
@@ -65,6 +83,9 @@ export async function compare(
   options: CompareOptions,
 ): Promise<ComparisonResult> {
   const crn = options.commonRandomNumbers ?? true
+  // Both tables first: a limit reached fails before any replication, and progress never
+  // stands still at half while the second policy compiles.
+  const tables = options.tables ?? [compileFor(a, options), compileFor(b, options)]
   const total = options.replications * 2
   const progress = (offset: number) =>
     options.onProgress === undefined
@@ -73,14 +94,14 @@ export async function compare(
   const ra = await run(a, scenario, {
     ...options,
     ...progress(0),
-    ...(options.tables ? { table: options.tables[0] } : {}),
+    table: tables[0],
   })
   const rb = await run(b, scenario, {
     ...options,
     ...progress(options.replications),
     // Without CRN, B's replications draw from streams A never used.
-    seed: crn ? options.seed : options.seed + 0x5bd1e995,
-    ...(options.tables ? { table: options.tables[1] } : {}),
+    seed: crn ? options.seed : (options.seed + 0x5bd1e995) >>> 0,
+    table: tables[1],
   })
   const meta = (r: typeof ra, seed: number) => ({ seed, workers: options.workers ?? 0, seconds: r.seconds })
   const sa = summarize(a, scenario, ra.results, ra.names, meta(ra, options.seed))
@@ -89,7 +110,7 @@ export async function compare(
     scenario,
     rb.results,
     rb.names,
-    meta(rb, crn ? options.seed : options.seed + 0x5bd1e995),
+    meta(rb, crn ? options.seed : (options.seed + 0x5bd1e995) >>> 0),
   )
   const names = [...ra.names, ...rb.names.filter((n) => !ra.names.includes(n))]
   const metrics = names.map((name) => {

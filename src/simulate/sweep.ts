@@ -1,13 +1,12 @@
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { compile } from '../verify/compile.js'
 import { formatEstimate } from './formatSimulation.js'
 import type { RunOptions } from './runReplications.js'
 import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
 import type { MetricEstimate } from './SimulationResult.js'
 import { resolvePath, setPath } from './setPath.js'
-import { simulate } from './simulate.js'
+import { compileFor, simulate, type TableOptions } from './simulate.js'
 import type { Estimate } from './studentT.js'
 
 /** Most sweep points one run accepts. */
@@ -120,7 +119,7 @@ export interface SweepResult {
   commonRandomNumbers: true
 }
 
-export interface SweepOptions extends RunOptions {
+export interface SweepOptions extends RunOptions, TableOptions {
   path: string
   values: (number | string)[]
 }
@@ -155,7 +154,7 @@ export async function sweep(policy: Policy, scenario: Scenario, options: SweepOp
     ...(principal === null ? [] : [`utilisation.${principal}`]),
     ...policy.keys.map((k) => `lastKey.${k.id}`),
   ]
-  const table = compile(policy)
+  const table = compileFor(policy, options)
   const total = options.values.length * options.replications
   const points: SweepPoint[] = []
   for (const [i, s] of scenarios.entries()) {

@@ -24,7 +24,11 @@ export interface Counterexample {
   notes: string[]
 }
 
-export type InvariantStatus = 'holds' | 'violated' | 'not-applicable'
+/**
+ * `holds`: checked on the whole reachable space and never broken. `unproven`: not seen broken,
+ * but the search stopped before the whole space was explored (see `VerifyResult.partial`).
+ */
+export type InvariantStatus = 'holds' | 'violated' | 'unproven' | 'not-applicable'
 
 export interface InvariantResult {
   id: InvariantId
@@ -50,10 +54,15 @@ export interface VerifyResult {
   policy: string
   /** The catalogued bug the run was made with, if any. */
   bug: string | null
-  /** True when no invariant is violated and the policy has no hole (warnings do not count). */
+  /**
+   * True when the whole space was explored, no invariant is violated and the policy has no hole
+   * (warnings do not count).
+   */
   ok: boolean
   /** False when `maxStates` stopped the exploration before every state was expanded. */
   complete: boolean
+  /** Why the search gives no verdict (it stopped short, and how to raise the limit), or null. */
+  partial: string | null
   states: number
   transitions: number
   seconds: number

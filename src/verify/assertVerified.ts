@@ -5,7 +5,8 @@ import { type VerifyOptions, verify } from './verify.js'
 
 /**
  * Like `verify`, but throws when an invariant is violated: an `INVARIANT_VIOLATED` TwoKeysError whose
- * reasons are the violations, each with its counterexample's steps.
+ * reasons are the violations, each with its counterexample's steps. A search stopped short with
+ * nothing violated throws `LIMIT_REACHED`: not seeing a violation is not a proof.
  *
  * @example
  * assertVerified(loadPolicyFile('machines/policies/two-keys.yaml')) // returns the result
@@ -13,6 +14,13 @@ import { type VerifyOptions, verify } from './verify.js'
 export function assertVerified(policy: Policy, options: VerifyOptions = {}): VerifyResult {
   const result = verify(policy, options)
   if (result.ok) return result
+  const violated = result.invariants.some((i) => i.status === 'violated') || result.holes.length > 0
+  if (!violated && result.partial !== null) {
+    // No violation seen, but no proof either.
+    throw new TwoKeysError('LIMIT_REACHED', `policy "${result.policy}" is not verified: ${result.partial}`, {
+      reasons: [result.partial],
+    })
+  }
   const reasons = result.invariants
     .filter((i) => i.status === 'violated')
     .map((i) => {

@@ -2,7 +2,8 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import { type Phase, phaseOf } from '../engine/describeState.js'
 import type { Policy, ScopeKind, Track } from '../policy/PolicySchema.js'
 import type { AbstractEvent } from './alphabet.js'
-import { explore, type InitiativeSnapshot } from './explore.js'
+import { type ExploreProgress, explore, type InitiativeSnapshot } from './explore.js'
+import { limitReached } from './limitReached.js'
 import { reviewOf } from './timeline.js'
 
 /** Phases in the order `CompiledTable.phase` numbers them. */
@@ -57,21 +58,26 @@ export interface CompiledTable {
   final: Uint8Array
   /** The abstract key of each state (see `createAbstractKey`), for tests and debugging. */
   keys: readonly string[]
-  /** False when `maxStates` stopped the exploration: some rows are all -1 because they were not expanded. */
-  complete: boolean
 }
 
 export interface CompileOptions {
   /** The machine to compile; by default `createInitiativeMachine(policy)` (see `explore`). */
   machine?: InitiativeMachine
+  /** Stop after this many states and throw `LIMIT_REACHED`. Default 200 000. */
   maxStates?: number
   scopes?: readonly ScopeKind[]
+  /** Called as the exploration goes (see `ExploreOptions.onProgress`). */
+  onProgress?: (progress: ExploreProgress) => void
+  /** Expanded states between two `onProgress` calls. Default 500. */
+  progressEvery?: number
 }
 
 /**
  * Compiles a policy's machine into a transition table: every reachable abstract state times
  * every event of the explorer's alphabet. The states are explored without symmetry reduction,
- * so each key index in the table is the policy's own key.
+ * so each key index in the table is the policy's own key. A table is always whole: when
+ * `maxStates` stops the exploration, `compile` throws a `LIMIT_REACHED` TwoKeysError rather than
+ * return rows that were never expanded (they would refuse every event).
  *
  * @example
  * const table = compile(policy)
@@ -82,7 +88,10 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
     symmetry: false,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
   })
+  if (!graph.complete) throw limitReached(policy.id, graph.maxStates)
   const states = graph.keys.length
   const eventCount = graph.alphabet.length
   const keyCount = policy.keys.length
@@ -123,6 +132,5 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
     track,
     final,
     keys: graph.keys,
-    complete: graph.complete,
   }
 }

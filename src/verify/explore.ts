@@ -26,7 +26,25 @@ export interface ExploreOptions {
   onStep?: (step: ExploredStep) => void
   /** Asked before each state is expanded: true stops the search there (the result is incomplete). */
   shouldStop?: () => boolean
+  /** Called every `progressEvery` expanded states, and once more when the search ends (`done`). */
+  onProgress?: (progress: ExploreProgress) => void
+  /** How many expanded states between two `onProgress` calls. Default 500. */
+  progressEvery?: number
 }
+
+/** How far a search has got: for progress lines on a terminal and progress bars on a page. */
+export interface ExploreProgress {
+  /** Abstract states seen so far (expanded or waiting). */
+  states: number
+  expanded: number
+  transitions: number
+  seconds: number
+  /** True on the last call, when the search has ended (complete or not). */
+  done: boolean
+}
+
+/** The default `maxStates` of `explore`, `verify` and `compile`. */
+export const DEFAULT_MAX_STATES = 200_000
 
 export interface ExploredStep {
   from: number
@@ -68,6 +86,8 @@ export interface Exploration {
   edges: EdgeList
   /** False when `maxStates` stopped the search: some states were not expanded. */
   complete: boolean
+  /** The limit the search ran under. */
+  maxStates: number
   /** Number of states expanded (all of them when complete). */
   expanded: number
   /** How many full XState transitions were computed (refusals are found by `getTransitionData` alone). */
@@ -130,7 +150,8 @@ export function explore(
   options: ExploreOptions = {},
 ): Exploration {
   const started = performance.now()
-  const maxStates = options.maxStates ?? 200_000
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
+  const every = Math.max(1, options.progressEvery ?? 500)
   const { alphabet, alphabetContext, symmetry, abstractKey } = explorationSetup(policy, options)
   const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
   const step = createStepper(machine)
@@ -152,12 +173,21 @@ export function explore(
   let calls = 0
   let next = 0
   let complete = true
+  const report = (done: boolean) =>
+    options.onProgress?.({
+      states: snapshots.length,
+      expanded: next,
+      transitions: from.length,
+      seconds: (performance.now() - started) / 1000,
+      done,
+    })
 
   for (; next < snapshots.length; next++) {
     if (snapshots.length > maxStates || options.shouldStop?.() === true) {
       complete = false
       break
     }
+    if (next > 0 && next % every === 0) report(false)
     const before = snapshots[next] as InitiativeSnapshot
     if (before.status !== 'active') continue
     const handled = handledTypes(before, typeCache)
@@ -189,6 +219,7 @@ export function explore(
       options.onStep?.({ from: next, to: target, event, concrete, before, after })
     }
   }
+  report(true)
   return {
     policy,
     machine,
@@ -203,6 +234,7 @@ export function explore(
     depth: depth.done(),
     edges: { count: from.length, from: from.done(), event: eventOf.done(), to: to.done() },
     complete,
+    maxStates,
     expanded: next,
     transitionCalls: calls,
     seconds: (performance.now() - started) / 1000,

@@ -41,6 +41,8 @@ export function formatVerifyResult(result: VerifyResult): string {
   for (const inv of result.invariants) {
     const label = `${inv.id} ${inv.name}`
     if (inv.status === 'holds') lines.push(`${pc.green('✓')} ${label}`)
+    else if (inv.status === 'unproven')
+      lines.push(`${pc.yellow('?')} ${label} ${pc.dim(`(unproven: ${inv.note})`)}`)
     else if (inv.status === 'not-applicable')
       lines.push(`${pc.dim(`– ${label} (does not apply: ${inv.note})`)}`)
     else {
@@ -54,6 +56,7 @@ export function formatVerifyResult(result: VerifyResult): string {
       lines.push(`${pc.red('✗')} ${hole.title}`, ...formatCounterexample(hole.counterexample))
     }
   }
+  if (result.partial !== null) lines.push('', `${pc.red('✗')} ${result.partial}`)
   if (result.warnings.length > 0) {
     lines.push('', pc.bold('Warnings'))
     for (const warning of result.warnings) lines.push(`${pc.yellow('!')} ${warning}`)
@@ -62,15 +65,17 @@ export function formatVerifyResult(result: VerifyResult): string {
   lines.push(
     '',
     result.ok
-      ? pc.green(`every invariant that applies holds${result.complete ? '' : ' on the states explored'}`)
-      : pc.red(
-          [
-            failed > 0 ? `${plural(failed, 'invariant')} violated` : '',
-            result.holes.length > 0 ? plural(result.holes.length, 'hole') : '',
-          ]
-            .filter((x) => x !== '')
-            .join(', '),
-        ),
+      ? pc.green('every invariant that applies holds')
+      : failed === 0 && result.holes.length === 0
+        ? pc.red('no verdict: the exploration is partial')
+        : pc.red(
+            [
+              failed > 0 ? `${plural(failed, 'invariant')} violated` : '',
+              result.holes.length > 0 ? plural(result.holes.length, 'hole') : '',
+            ]
+              .filter((x) => x !== '')
+              .join(', '),
+          ),
   )
   return `${lines.join('\n')}\n`
 }

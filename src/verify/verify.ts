@@ -8,9 +8,10 @@ import { checkOrders } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
 import { counterexampleOf } from './counterexampleOf.js'
 import { coverageWarnings } from './coverageWarnings.js'
-import { type Exploration, explore, type InitiativeSnapshot } from './explore.js'
+import { type Exploration, type ExploreProgress, explore, type InitiativeSnapshot } from './explore.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
+import { partialReason } from './limitReached.js'
 import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
 
@@ -40,6 +41,10 @@ export interface VerifyOptions {
    * result is incomplete and TK10–TK12 see only the states explored so far.
    */
   stopAtFirstViolation?: boolean
+  /** Called as the exploration goes (see `ExploreOptions.onProgress`). */
+  onProgress?: (progress: ExploreProgress) => void
+  /** Expanded states between two `onProgress` calls. Default 500. */
+  progressEvery?: number
 }
 
 interface Found {
@@ -56,7 +61,9 @@ const nodesOf = (s: InitiativeSnapshot) => s._nodes.map((n) => n.id).join('|')
  * the final states, TK11 by comparing key orders, TK12 by replaying paths. Each violation comes
  * with a shortest counterexample: numbered steps of who did what, when. Policy holes — a kind
  * of initiative that can never be proposed or never approved — are findings too. Nothing is
- * thrown for a violation; see `assertVerified`.
+ * thrown for a violation; see `assertVerified`. A search that `maxStates` (or
+ * `stopAtFirstViolation`) stopped gives no verdict: `ok` is false, `partial` says why, and an
+ * invariant not seen violated is `unproven`, never `holds`.
  *
  * @example
  * const result = verify(loadPolicyFile('machines/policies/two-keys.yaml'))
@@ -75,6 +82,8 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
     onStep: ({ from, to, concrete, before, after }) => {
       const step = oracle.step(from, to, before, concrete, after)
@@ -136,18 +145,40 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
         },
   )
   const holes = findHoles(graph)
+  const partial = graph.complete
+    ? null
+    : partialReason({
+        maxStates: graph.maxStates,
+        states: graph.keys.length,
+        expanded: graph.expanded,
+        stoppedAtViolation: options.stopAtFirstViolation === true && found.size > 0,
+      })
   return {
     policy: policy.id,
     bug: options.bug ?? null,
-    ok: results.every((r) => r.status !== 'violated') && holes.length === 0,
+    ok: partial === null && results.every((r) => r.status !== 'violated') && holes.length === 0,
     complete: graph.complete,
+    partial,
     states: graph.keys.length,
     transitions,
     seconds: (performance.now() - started) / 1000,
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
-    invariants: results,
+    invariants: graph.complete ? results : results.map((r) => unproven(r, graph)),
     holes,
     warnings: coverageWarnings(graph, entered),
+  }
+}
+
+/** On a partial search, "holds" only means "not seen violated in the part explored". */
+function unproven(result: InvariantResult, graph: Exploration): InvariantResult {
+  if (result.status !== 'holds') return result
+  const seen = STEP_INVARIANTS.some((i) => i.id === result.id)
+    ? `${graph.edges.count} transitions`
+    : `${graph.keys.length} states`
+  return {
+    ...result,
+    status: 'unproven',
+    note: `held on the ${seen} explored; the rest of the space was not explored`,
   }
 }
 

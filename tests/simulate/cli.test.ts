@@ -84,4 +84,40 @@ describe('twokeys simulate / compare', () => {
     expect(process.exitCode).toBe(2)
     expect(err).toMatch(/--replications must be a whole number/)
   })
+
+  it.each([
+    ['simulate', ['machines/policies/two-keys.yaml']],
+    ['compare', ['machines/policies/two-keys.yaml', 'machines/policies/single-key.yaml']],
+  ])(
+    '%s exits 2 when the compiled table would be cut short by --max-states, saying how to raise it',
+    async (command, policies) => {
+      await run(command, ...policies, ...SCENARIO, '--max-states', '100')
+      expect(process.exitCode).toBe(2)
+      expect(out).toBe('')
+      expect(err).toMatch(
+        /✖ policy "two-keys" has more than 100 reachable states \(--max-states 100\).*raise --max-states/,
+      )
+    },
+  )
+
+  it('bounds the numeric options: a huge --replications, --seed or --workers is a clear message, exit 2', async () => {
+    await run(
+      'simulate',
+      'machines/policies/two-keys.yaml',
+      ...SCENARIO,
+      '--replications',
+      '99999999999999999999',
+    )
+    expect(process.exitCode).toBe(2)
+    expect(err).toMatch(/--replications must be a whole number from 2 to 100,000, not "99999999999999999999"/)
+    expect(err).not.toMatch(/internal error/)
+    err = ''
+    await run('simulate', 'machines/policies/two-keys.yaml', ...SCENARIO, '--seed', '1e30')
+    expect(process.exitCode).toBe(2)
+    expect(err).toMatch(/--seed must be a whole number from 0 to 4,294,967,295, not "1e30"/)
+    err = ''
+    await run('simulate', 'machines/policies/two-keys.yaml', ...SCENARIO, '--max-states', '1e300')
+    expect(process.exitCode).toBe(2)
+    expect(err).toMatch(/--max-states must be a whole number from 1 to 10,000,000/)
+  })
 })

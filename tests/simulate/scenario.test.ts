@@ -86,4 +86,17 @@ describe('scenario files', () => {
     expect(parseArrivalDates('date\n2026-03-02\n2026-03-05\n2026-03-03\n', 'a.csv')).toEqual([0, 1, 3])
     expect(() => parseArrivalDates('2026-03-02\nnot a date\n', 'a.csv')).toThrow(/a\.csv:2/)
   })
+
+  it('bounds the horizon and the warm-up to 100 years, and the warm-up to less than the horizon', () => {
+    const long = safeLoadScenario(GOOD.replace('horizonDays: 100', 'horizonDays: 1e308'), 'long.yaml')
+    expect(long.success).toBe(false)
+    if (!long.success) expect(long.issues[0]?.message).toMatch(/1e\+308 is more than the maximum 36500/)
+    const warm = safeLoadScenario(
+      GOOD.replace('horizonDays: 100', 'horizonDays: 100\nwarmupDays: 100'),
+      'w.yaml',
+    )
+    expect(warm.success).toBe(false)
+    if (!warm.success)
+      expect(warm.issues[0]?.message).toMatch(/warm-up \(100 days\) must end before the horizon \(100 days\)/)
+  })
 })

@@ -180,4 +180,16 @@ describe('twokeys sweep', () => {
     expect(err).toMatch(/principals\.nobody\.reviewDays\.mean/)
     expect(err).toMatch(/oreshkin, grigorenko/)
   })
+
+  it('a value past the scenario bounds exits 2 at once: --vary horizonDays=1e308', async () => {
+    await main(args('horizonDays=1e308'))
+    expect(process.exitCode).toBe(2)
+    expect(err).toMatch(/horizonDays = 1e\+308 is invalid:\n\s+horizonDays: .*36500/)
+  })
+
+  it('exits 2 when --max-states would cut the compiled table short', async () => {
+    await main([...args('principals.grigorenko.reviewDays.mean=2,4'), '--max-states', '50'])
+    expect(process.exitCode).toBe(2)
+    expect(err).toMatch(/has more than 50 reachable states \(--max-states 50\)/)
+  })
 })

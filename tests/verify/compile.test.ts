@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { initialTransition, transition } from 'xstate'
 import { createInitiativeMachine } from '../../machines/initiative.js'
+import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { ScopeKind } from '../../src/policy/PolicySchema.js'
@@ -15,7 +16,6 @@ describe('compile', () => {
   it('lays the explored graph out as typed arrays: states × events → next state or -1', () => {
     const policy = load('two-keys')
     const table = compile(policy)
-    expect(table.complete).toBe(true)
     expect(table.next).toBeInstanceOf(Int32Array)
     expect(table.next.length).toBe(table.states * table.eventCount)
     expect(table.keyStatus.length).toBe(table.states * table.keyCount)
@@ -84,4 +84,30 @@ describe('compile', () => {
       )
     },
   )
+
+  it('throws LIMIT_REACHED instead of returning a table cut short, naming the limit and how to raise it', () => {
+    let error: unknown
+    try {
+      compile(load('council'), { maxStates: 3000 })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TwoKeysError)
+    expect((error as TwoKeysError).code).toBe('LIMIT_REACHED')
+    expect((error as TwoKeysError).message).toMatch(
+      /^policy "council" has more than 3,000 reachable states .*raise --max-states \(maxStates/,
+    )
+  })
+
+  it('reports its progress: states and transitions so far, and the time', () => {
+    const seen: { states: number; transitions: number; seconds: number; done: boolean }[] = []
+    const table = compile(load('two-keys'), { onProgress: (p) => seen.push(p), progressEvery: 50 })
+    expect(seen.length).toBeGreaterThan(2)
+    const last = seen.at(-1)
+    expect(last).toMatchObject({ states: table.states, done: true })
+    expect(seen.slice(0, -1).every((p) => !p.done)).toBe(true)
+    const states = seen.map((p) => p.states)
+    expect(states).toEqual([...states].sort((a, b) => a - b))
+    expect(seen.every((p) => p.seconds >= 0 && p.transitions >= 0)).toBe(true)
+  })
 })

@@ -90,6 +90,23 @@ describe('twokeys verify', () => {
     expect(nothing.stderr).toContain('give a policy file to verify, or --bug <name>')
     const badLimit = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-states', 'many')
     expect(badLimit.code).toBe(2)
-    expect(badLimit.stderr).toContain('--max-states must be a positive whole number, not "many"')
+    expect(badLimit.stderr).toContain('--max-states must be a whole number from 1 to 10,000,000, not "many"')
+  })
+
+  it('exits 1 when --max-states stops the search: no ✓, the reason, and "ok": false in --json', async () => {
+    const { code, stdout } = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-states', '30')
+    expect(code).toBe(1)
+    expect(stdout).not.toContain('✓')
+    expect(stdout).toMatch(/^\? TK1 dual-key \(unproven: held on the \d+ transitions explored/m)
+    expect(stdout).toMatch(/✗ the exploration stopped at the limit of 30 states \(--max-states\)/)
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('no verdict: the exploration is partial')
+    const json = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-states', '30', '--json')
+    expect(json.code).toBe(1)
+    const result = JSON.parse(json.stdout) as VerifyResult
+    expect(result).toMatchObject({
+      ok: false,
+      complete: false,
+      partial: expect.stringMatching(/--max-states/),
+    })
   })
 })

@@ -70,9 +70,35 @@ describe('verify on the shipped policies', () => {
     expect((error as TwoKeysError).reasons[0]).toMatch(/^TK5 fresh: .*\(after: 1\. day 0 — minzifry proposes/)
   })
 
-  it('stops at --max-states and says so', () => {
+  it('a search stopped at maxStates is a failure: ok false with the reason, and no invariant holds', () => {
     const result = verify(shipped('two-keys'), { maxStates: 30 })
     expect(result.complete).toBe(false)
-    expect(result.warnings.at(-1)).toMatch(/stopped at \d+ states/)
+    expect(result.ok).toBe(false)
+    expect(result.partial).toMatch(
+      /^the exploration stopped at the limit of 30 states \(--max-states\) after expanding \d+ of \d+ states seen; raise --max-states \(maxStates/,
+    )
+    const statuses = new Set(result.invariants.map((i) => i.status))
+    expect(statuses.has('holds')).toBe(false)
+    expect(result.invariants.find((i) => i.id === 'TK1')).toMatchObject({
+      status: 'unproven',
+      note: expect.stringMatching(
+        /^held on the \d+ transitions explored; the rest of the space was not explored$/,
+      ),
+    })
+    let error: unknown
+    try {
+      assertVerified(shipped('two-keys'), { maxStates: 30 })
+    } catch (e) {
+      error = e
+    }
+    expect((error as TwoKeysError).code).toBe('LIMIT_REACHED')
+    expect((error as TwoKeysError).message).toMatch(/stopped at the limit of 30 states/)
+  })
+
+  it('reports the progress of the exploration through onProgress', () => {
+    const seen: { states: number; done: boolean }[] = []
+    const result = verify(shipped('two-keys'), { onProgress: (p) => seen.push(p), progressEvery: 20 })
+    expect(seen.length).toBeGreaterThan(2)
+    expect(seen.at(-1)).toMatchObject({ states: result.states, done: true })
   })
 })

@@ -63,6 +63,17 @@ describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
     await page.getByLabel('Maxim Oreshkin’s mean review days').fill('4')
     const workers: string[] = []
     page.on('worker', (w) => workers.push(w.url()))
+    // Every status the run shows, in order (a compile phase can be too short to catch by polling).
+    await page.evaluate(() => {
+      const status = document.getElementById('whatif-status') as HTMLElement
+      const seen: string[] = []
+      ;(window as unknown as { statuses: string[] }).statuses = seen
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      })
+    })
     const started = Date.now()
     await page.getByRole('button', { name: 'Run', exact: true }).click()
     await panel.locator('.whatif-sentence').waitFor({ timeout: 30_000 })
@@ -73,6 +84,12 @@ describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
       /^With two keys, median time to approval is \d+\.\d days \[95 % CI \d+\.\d–\d+\.\d\], \d+\.\d\d× \[95 % CI [\d.]+–[\d.]+\] single key \(\d+\.\d days\)\.$/,
     )
     expect(await page.locator('#whatif-status').textContent()).toContain('Done: 6 replications per policy')
+    // The compile phase of each policy shows before any replication runs.
+    const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)
+    const running = statuses.findIndex((s) => s.startsWith('Running:'))
+    const compiling = statuses.slice(0, running).filter((s) => s.startsWith('Compiling '))
+    expect(compiling.some((s) => /^Compiling two-keys\.yaml(: [\d,]+ states)?…$/.test(s))).toBe(true)
+    expect(compiling.some((s) => s.startsWith('Compiling single-key.yaml'))).toBe(true)
     // The chart: two labelled series with different dash patterns, not colour alone.
     const chart = panel.locator('svg.lead-time-chart')
     expect(await chart.getAttribute('role')).toBe('img')
@@ -112,7 +129,11 @@ describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
     // Cancel at once, while the worker is still loading and compiling (hundreds of ms): waiting for
     // progress first races the end of the run on a fast machine or the start of it on a busy one.
     const status = await page.locator('#whatif-status').textContent()
-    expect(status === 'Loading the simulator…' || status?.startsWith('Running:')).toBe(true)
+    expect(
+      status === 'Loading the simulator…' ||
+        status?.startsWith('Compiling ') ||
+        status?.startsWith('Running:'),
+    ).toBe(true)
     await page.getByRole('button', { name: 'Cancel', exact: true }).click()
     expect(await page.locator('#whatif-status').textContent()).toBe('Cancelled.')
     expect(await page.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true)

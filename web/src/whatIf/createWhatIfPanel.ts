@@ -182,15 +182,31 @@ export function createWhatIfPanel(pastedText: () => string) {
     progress.value = 0
     status.textContent = 'Loading the simulator…'
     let announced = -1
+    let compiledAt = 0
     worker.addEventListener('message', (event: MessageEvent<WhatIfMessage>) => {
       const message = event.data
       if (message.type === 'progress') {
-        progress.value = message.done / message.total
+        const p = message.progress
+        if (p.phase === 'compiling') {
+          // No share to show while compiling: the number of states is not known in advance.
+          progress.removeAttribute('value')
+          // Repaint at most twice a second, so a screen reader is not flooded.
+          const now = performance.now()
+          if (now - compiledAt >= 500 || !status.textContent?.includes(p.file)) {
+            compiledAt = now
+            status.textContent =
+              p.states > 1
+                ? `Compiling ${p.file}: ${p.states.toLocaleString('en')} states…`
+                : `Compiling ${p.file}…`
+          }
+          return
+        }
+        progress.value = p.done / p.total
         // Announce every quarter, not every replication.
-        const quarter = Math.floor((4 * message.done) / message.total)
+        const quarter = Math.floor((4 * p.done) / p.total)
         if (quarter !== announced) {
           announced = quarter
-          status.textContent = `Running: ${message.done} of ${message.total} replications…`
+          status.textContent = `Running: ${p.done} of ${p.total} replications…`
         }
       } else if (message.type === 'done') {
         stop(

@@ -1,3 +1,4 @@
+import { isTwoKeysError } from '../../../src/domain/TwoKeysError.js'
 import { safeLoadPolicy } from '../../../src/policy/loadPolicy.js'
 import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { safeLoadDocument } from '../../../src/policy/safeLoadDocument.js'
@@ -6,10 +7,12 @@ import { type Scenario, ScenarioSchema } from '../../../src/simulate/ScenarioSch
 import { createSimulationModel } from '../../../src/simulate/SimulationModel.js'
 import { type Estimate, estimate } from '../../../src/simulate/studentT.js'
 import { summarize } from '../../../src/simulate/summarize.js'
-import { compile } from '../../../src/verify/compile.js'
+import { type CompiledTable, compile } from '../../../src/verify/compile.js'
 import {
   clampKnobs,
+  WHAT_IF_MAX_STATES,
   type WhatIfKnobs,
+  type WhatIfProgress,
   type WhatIfRequest,
   type WhatIfResult,
   type WhatIfRun,
@@ -84,28 +87,59 @@ function summarise(
   }
 }
 
+/** One side's table, whole or a located error: a table cut short would simulate a different policy. */
+function compileSide(
+  file: string,
+  policy: Policy,
+  request: WhatIfRequest,
+  onProgress: (progress: WhatIfProgress) => void,
+): CompiledTable {
+  const maxStates = request.maxStates ?? WHAT_IF_MAX_STATES
+  try {
+    return compile(policy, {
+      maxStates,
+      ...(request.progressEvery === undefined ? {} : { progressEvery: request.progressEvery }),
+      onProgress: (p) => {
+        if (!p.done) onProgress({ phase: 'compiling', file, states: p.states, transitions: p.transitions })
+      },
+    })
+  } catch (error) {
+    if (isTwoKeysError(error) && error.code === 'LIMIT_REACHED') {
+      throw new Error(
+        `${file}: policy "${policy.id}" has more than ${maxStates.toLocaleString('en')} reachable states, more than the page compiles; compare it with \`twokeys compare … --max-states <n>\` instead`,
+      )
+    }
+    throw error
+  }
+}
+
 /**
- * Runs the what-if comparison: both policies compiled with the library's `compile()`, the same
- * scenario, and replications 0 … n−1 on the same seed (common random numbers), so initiative i
- * arrives at the same time and each reviewer draws the same review times under both.
+ * Runs the what-if comparison: both policies compiled with the library's `compile()` first (the
+ * slow part for a big policy, reported state by state), then the same scenario and replications
+ * 0 … n−1 on the same seed (common random numbers), so initiative i arrives at the same time and
+ * each reviewer draws the same review times under both.
  */
 export function runWhatIf(
   request: WhatIfRequest,
-  onProgress: (done: number, total: number) => void,
+  onProgress: (progress: WhatIfProgress) => void,
 ): WhatIfResult {
   const started = performance.now()
   const knobs = clampKnobs(request.knobs)
   const scenario = buildScenario(request.scenarioText, knobs)
   const n = knobs.replications
   const total = 2 * n
-  let done = 0
-  const runs = [request.a, request.b].map((side) => {
+  const sides = [request.a, request.b].map((side) => {
     const policy = loadPolicy(side.text, side.file)
-    const model = createSimulationModel(policy, compile(policy), scenario)
+    onProgress({ phase: 'compiling', file: side.file, states: 1, transitions: 0 })
+    return { policy, table: compileSide(side.file, policy, request, onProgress) }
+  })
+  let done = 0
+  const runs = sides.map(({ policy, table }) => {
+    const model = createSimulationModel(policy, table, scenario)
     const results: ReplicationResult[] = []
     for (let r = 0; r < n; r++) {
       results.push(runReplication(model, request.seed, r))
-      onProgress(++done, total)
+      onProgress({ phase: 'running', done: ++done, total })
     }
     return { policy, results }
   })

@@ -46,6 +46,9 @@ export interface WhatIfSide {
   text: string
 }
 
+/** Most states the page compiles for one policy; past it the run fails and points to the CLI. */
+export const WHAT_IF_MAX_STATES = 50_000
+
 /** The page → worker message. */
 export interface WhatIfRequest {
   a: WhatIfSide
@@ -53,7 +56,16 @@ export interface WhatIfRequest {
   scenarioText: string
   knobs: WhatIfKnobs
   seed: number
+  /** The compile limit per policy; default `WHAT_IF_MAX_STATES`. */
+  maxStates?: number
+  /** Expanded states between two compile progress messages; default 500. */
+  progressEvery?: number
 }
+
+/** How far a what-if run has got: compiling a policy (states so far), then replications. */
+export type WhatIfProgress =
+  | { phase: 'compiling'; file: string; states: number; transitions: number }
+  | { phase: 'running'; done: number; total: number }
 
 export interface WhatIfRun {
   file: string
@@ -80,6 +92,6 @@ export interface WhatIfResult {
 
 /** The worker → page messages. */
 export type WhatIfMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; progress: WhatIfProgress }
   | { type: 'done'; result: WhatIfResult }
   | { type: 'error'; message: string }

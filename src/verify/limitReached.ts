@@ -1,0 +1,37 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { DEFAULT_MAX_STATES } from './explore.js'
+
+const count = (n: number) => n.toLocaleString('en')
+
+/**
+ * The `LIMIT_REACHED` error of a compilation that `maxStates` stopped: a table with rows never
+ * expanded would refuse every event there, and a simulation on it would be wrong without a word.
+ *
+ * @example
+ * throw limitReached('council', 3000)
+ */
+export function limitReached(policy: string, maxStates: number): TwoKeysError {
+  return new TwoKeysError(
+    'LIMIT_REACHED',
+    `policy "${policy}" has more than ${count(maxStates)} reachable states (--max-states ${maxStates}): a table cut short would refuse every command in the states it never expanded; raise --max-states (maxStates in the API; default ${count(DEFAULT_MAX_STATES)})`,
+  )
+}
+
+/**
+ * Why a stopped search gives no verdict, in one sentence for `VerifyResult.partial`.
+ *
+ * @example
+ * partialReason({ maxStates: 30, states: 31, expanded: 12, stoppedAtViolation: false })
+ * // 'the exploration stopped at the limit of 30 states (--max-states) after expanding 12 of 31 states seen; …'
+ */
+export function partialReason(search: {
+  maxStates: number
+  states: number
+  expanded: number
+  stoppedAtViolation: boolean
+}): string {
+  const where = `after expanding ${count(search.expanded)} of ${count(search.states)} states seen`
+  return search.stoppedAtViolation
+    ? `the exploration stopped at the first violation (stopAtFirstViolation) ${where}; run without it for a verdict on every invariant`
+    : `the exploration stopped at the limit of ${count(search.maxStates)} states (--max-states) ${where}; raise --max-states (maxStates; default ${count(DEFAULT_MAX_STATES)}) for a verdict`
+}
