@@ -109,4 +109,21 @@ describe('twokeys verify', () => {
       partial: expect.stringMatching(/--max-states/),
     })
   })
+
+  it('shows its progress on a terminal (states, transitions, rate, time), and none with --json', async () => {
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY')
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true })
+    try {
+      const people = await twokeys('verify', 'machines/policies/council.yaml')
+      expect(people.code).toBe(0)
+      expect(people.stderr).toMatch(
+        /exploring "council": [\d,]+ states · [\d,]+ transitions · [\d,]+ states\/s · \d+\.\d s/,
+      )
+      const tools = await twokeys('verify', 'machines/policies/single-key.yaml', '--json')
+      expect(tools.stderr).toBe('')
+    } finally {
+      if (tty === undefined) delete (process.stderr as { isTTY?: boolean }).isTTY
+      else Object.defineProperty(process.stderr, 'isTTY', tty)
+    }
+  })
 })
