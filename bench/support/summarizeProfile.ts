@@ -39,7 +39,9 @@ export function summarizeProfile(profile: Profile, top = 25, focus: readonly str
   })
   const label = (n: ProfileNode) => {
     const { functionName, url, lineNumber } = n.callFrame
-    const file = url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(src|machines|bench)\//, '$1/')
+    const file = url
+      .replace(/^.*\/node_modules\//, '')
+      .replace(/^file:\/\/.*?\/(src|machines|bench)\//, '$1/')
     return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim()
   }
   const self = new Map<string, number>()
@@ -94,6 +96,7 @@ export function summarizeProfile(profile: Profile, top = 25, focus: readonly str
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, top, ...focus] = process.argv.slice(2)
-  if (file === undefined) throw new Error('usage: summarizeProfile.ts <file.cpuprofile> [top = 25] [function …]')
+  if (file === undefined)
+    throw new Error('usage: summarizeProfile.ts <file.cpuprofile> [top = 25] [function …]')
   console.log(summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25), focus))
 }
