@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
+import { LineCounter, parseDocument } from 'yaml'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { formatIssues } from '../policy/formatIssues.js'
+import { formatPath } from '../policy/formatPath.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import { safeLoadPolicy } from '../policy/loadPolicy.js'
+import { locateIssue } from '../policy/locateIssue.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { EXIT } from './exitCodes.js'
 
 /** The outcome for one file, as `--json` prints it. */
@@ -15,6 +19,25 @@ export interface ValidationResult {
   /** The canonical policy hash (pinned into every initiative), when the policy is valid. */
   hash?: string
   issues: Issue[]
+  /** What the policy permits that it probably should not (see `policyWarnings`); only when there are some. */
+  warnings?: PolicyWarning[]
+}
+
+/** Each warning with its file, line and column, as issues carry them. */
+function locateWarnings(text: string, file: string, warnings: PolicyWarning[]): PolicyWarning[] {
+  if (warnings.length === 0) return warnings
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
+  return warnings.map((w) => ({ ...w, file, ...locateIssue(doc, lineCounter, w.path) }))
+}
+
+/** `⚠ amendments.substantive: leaves out "scope", …` and where, like an issue but not an error. */
+function formatWarning(warning: PolicyWarning): string {
+  const where =
+    warning.line === undefined
+      ? ''
+      : `\n  ${pc.dim('→ at')} ${pc.cyan(`${warning.file}:${warning.line}:${warning.column ?? 1}`)}`
+  return `${pc.yellow('⚠')} ${pc.bold(formatPath(warning.path))}: ${warning.message}${where}`
 }
 
 function readText(file: string): { text: string } | { issue: Issue } {
@@ -42,7 +65,17 @@ function validatePolicyFile(file: string): { result: ValidationResult; policy?: 
   const loaded = safeLoadPolicy(read.text, file)
   if (!loaded.success) return { result: { file, valid: false, issues: loaded.issues } }
   const { policy } = loaded
-  return { result: { file, valid: true, hash: hashPolicy(policy), issues: [] }, policy }
+  const warnings = locateWarnings(read.text, file, policyWarnings(policy))
+  return {
+    result: {
+      file,
+      valid: true,
+      hash: hashPolicy(policy),
+      issues: [],
+      ...(warnings.length === 0 ? {} : { warnings }),
+    },
+    policy,
+  }
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -56,7 +89,8 @@ function describeValid(result: ValidationResult, policy: Policy): string {
 /**
  * `twokeys validate <policy...>`: checks each policy file (shape, references and the two-key
  * rules) and prints its hash, or every issue with its file, line and column. Exit code 2 when
- * any file is invalid.
+ * any file is invalid. A valid policy may also get warnings (⚠, see `policyWarnings`): they
+ * do not change the exit code; `twokeys verify` reports the same as holes.
  *
  * @example
  * registerValidate(program) // twokeys validate machines/policies/*.yaml --json
@@ -74,8 +108,10 @@ export function registerValidate(program: Command): void {
         process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
       } else {
         for (const { result, policy } of checked) {
-          if (policy !== undefined) process.stdout.write(`${describeValid(result, policy)}\n`)
-          else process.stderr.write(`${formatIssues(result.issues)}\n`)
+          if (policy !== undefined) {
+            process.stdout.write(`${describeValid(result, policy)}\n`)
+            for (const warning of result.warnings ?? []) process.stdout.write(`${formatWarning(warning)}\n`)
+          } else process.stderr.write(`${formatIssues(result.issues)}\n`)
         }
       }
       process.exitCode = checked.every((c) => c.result.valid) ? EXIT.ok : EXIT.badInput

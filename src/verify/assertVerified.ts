@@ -21,15 +21,29 @@ export function assertVerified(policy: Policy, options: VerifyOptions = {}): Ver
       reasons: [result.partial],
     })
   }
-  const reasons = result.invariants
-    .filter((i) => i.status === 'violated')
-    .map((i) => {
-      const steps = i.counterexample?.steps.map((s) => `${s.n}. ${s.day} — ${s.text}`).join('; ') ?? ''
-      return `${i.id} ${i.name}: ${i.counterexample?.violation ?? 'violated'}${steps === '' ? '' : ` (after: ${steps})`}`
-    })
+  const story = (steps: { n: number; day: string; text: string }[] | undefined) => {
+    const text = steps?.map((s) => `${s.n}. ${s.day} — ${s.text}`).join('; ') ?? ''
+    return text === '' ? '' : ` (after: ${text})`
+  }
+  const broken = result.invariants.filter((i) => i.status === 'violated')
+  const reasons = [
+    ...broken.map(
+      (i) =>
+        `${i.id} ${i.name}: ${i.counterexample?.violation ?? 'violated'}${story(i.counterexample?.steps)}`,
+    ),
+    ...result.holes.map(
+      (h) => `hole: ${h.title}: ${h.counterexample.violation}${story(h.counterexample.steps)}`,
+    ),
+  ]
+  const what = [
+    broken.length === 0
+      ? ''
+      : `breaks ${broken.length} invariant${broken.length === 1 ? '' : 's'}: ${broken.map((i) => i.id).join(', ')}`,
+    result.holes.length === 0 ? '' : `has ${result.holes.length} hole${result.holes.length === 1 ? '' : 's'}`,
+  ].filter((w) => w !== '')
   throw new TwoKeysError(
     'INVARIANT_VIOLATED',
-    `policy "${result.policy}"${result.bug === null ? '' : ` with bug "${result.bug}"`} breaks ${reasons.length} invariant${reasons.length === 1 ? '' : 's'}: ${reasons.map((r) => r.split(':')[0]).join(', ')}; run \`twokeys verify\` on it to see each counterexample`,
+    `policy "${result.policy}"${result.bug === null ? '' : ` with bug "${result.bug}"`} ${what.join(' and ')}; run \`twokeys verify\` on it to see each counterexample`,
     { reasons },
   )
 }

@@ -11,6 +11,7 @@ import { coverageWarnings } from './coverageWarnings.js'
 import { type Exploration, type ExploreProgress, explore, type InitiativeSnapshot } from './explore.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
+import { findReroutes } from './findReroutes.js'
 import { partialReason } from './limitReached.js'
 import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
@@ -144,7 +145,9 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
           counterexample: counterexampleOf(graph, replays.finding.state, replays.finding.violation.message),
         },
   )
-  const holes = findHoles(graph)
+  // Holes: kinds of initiative the policy cannot carry through, and approvals it lets move track.
+  const reroutes = findReroutes(graph)
+  const holes = [...findHoles(graph), ...reroutes.holes]
   const partial = graph.complete
     ? null
     : partialReason({
@@ -165,7 +168,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
     invariants: graph.complete ? results : results.map((r) => unproven(r, graph)),
     holes,
-    warnings: coverageWarnings(graph, entered),
+    warnings: [...coverageWarnings(graph, entered), ...reroutes.notes],
   }
 }
 

@@ -1,0 +1,130 @@
+import type { InitiativeContent } from '../domain/InitiativeContent.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
+import { instantiate } from './alphabet.js'
+import { counterexampleOf, stepsOf } from './counterexampleOf.js'
+import type { Exploration, InitiativeSnapshot } from './explore.js'
+import { createStepper } from './stepper.js'
+import { reviewOf } from './timeline.js'
+import type { Hole } from './VerifyResult.js'
+
+/** The approvals that count now: given on the current revision and not revoked. */
+const standing = (s: InitiativeSnapshot) =>
+  s.context.decisions.filter(
+    (d) => d.decision === 'approve' && d.revokedAt === undefined && d.revision === s.context.revision.hash,
+  )
+
+/** The first state, breadth-first (so the shortest story), in review with some approval standing and none refused. */
+function partlyApproved(graph: Exploration, warning: PolicyWarning): number {
+  return graph.snapshots.findIndex((s) => {
+    const review = reviewOf(s.value)
+    const content = s.context.content
+    return (
+      review !== null &&
+      s.context.approvedAt === null &&
+      content !== null &&
+      content.objective === warning.before.objective &&
+      content.scope.kind === warning.before.scope &&
+      graph.policy.keys.every((k) => review[k.id] !== 'refused') &&
+      standing(s).length > 0
+    )
+  })
+}
+
+/** The content amended in `warning.field` only, to what routing sends elsewhere. */
+function amended(
+  graph: Exploration,
+  content: InitiativeContent,
+  warning: PolicyWarning,
+): InitiativeContent | null {
+  if (warning.field === 'objective') return { ...content, objective: warning.after.objective }
+  const scope = graph.alphabetContext.branches.find((b) => b.content.scope.kind === warning.after.scope)
+    ?.content.scope
+  return scope === undefined ? null : { ...content, scope }
+}
+
+/**
+ * Each `policyWarnings` rerouting told as a hole, with the story the machine itself follows:
+ * the shortest way to an initiative some keys approved, the sponsor's amendment of the field
+ * (no new revision, so the approvals stand), then the remaining holders' approvals, ending on
+ * the other track. A warning whose story the machine does not follow is returned as a note
+ * instead: the policy permits it, but this machine refuses it.
+ */
+export function findReroutes(graph: Exploration): { holes: Hole[]; notes: string[] } {
+  const holes: Hole[] = []
+  const notes: string[] = []
+  const step = createStepper(graph.machine)
+  for (const warning of policyWarnings(graph.policy)) {
+    const story = tell(graph, warning, step)
+    const as = (c: PolicyWarning['before']) => (warning.field === 'scope' ? c.scope : c.objective)
+    if (typeof story === 'string') {
+      notes.push(`amendments.substantive leaves out "${warning.field}", which routing reads, but ${story}`)
+      continue
+    }
+    const given = story.approvals.map((d) => `${d.by} gave for ${d.key}`).join(' and ')
+    const rule = `routing[${warning.rule}]`
+    const kind = warning.before.scope
+    const was =
+      warning.field === 'scope'
+        ? `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} initiative`
+        : `an initiative with objective ${warning.before.objective}`
+    holes.push({
+      title: `an initiative approved as ${as(warning.before)} can be amended to ${as(warning.after)} and keep its approvals (amendments.substantive leaves out "${warning.field}")`,
+      counterexample: {
+        ...story.counterexample,
+        violation: `routed to ${warning.after.track} on the approval${story.approvals.length === 1 ? '' : 's'} ${given} on ${was}: amendments.substantive leaves out "${warning.field}", which ${rule} reads; add "${warning.field}" to amendments.substantive`,
+      },
+    })
+  }
+  return { holes, notes }
+}
+
+/** The story of one rerouting, or why the machine does not follow it. */
+function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeof createStepper>) {
+  const s = partlyApproved(graph, warning)
+  if (s < 0) return `no reachable ${warning.before.scope} initiative is ever partly approved`
+  let snapshot = graph.snapshots[s] as InitiativeSnapshot
+  const approvals = standing(snapshot)
+  const events: InitiativeEvent[] = []
+  const befores: InitiativeSnapshot[] = []
+  const take = (event: InitiativeEvent): boolean => {
+    const after = step(snapshot, event)
+    if (after === snapshot) return false
+    events.push(event)
+    befores.push(snapshot)
+    snapshot = after
+    return true
+  }
+  const content = snapshot.context.content
+  const changed = content === null ? null : amended(graph, content, warning)
+  const sponsor = snapshot.context.sponsor
+  if (changed === null || sponsor === null) return 'the explorer has no content to amend it to'
+  const revision = snapshot.context.revision.hash
+  if (!take({ type: 'AMEND', by: sponsor, at: snapshot.context.now, content: changed }))
+    return 'the machine refuses the amendment'
+  if (snapshot.context.revision.hash !== revision) return 'the amendment makes a new revision'
+  // The remaining holders approve, one decision at a time, until the initiative is approved.
+  const approves = graph.alphabet.filter(
+    (e) => e.type === 'DECIDE' && e.role === 'holder' && e.variant === 'approve' && e.expected,
+  )
+  for (let round = 0; snapshot.context.approvedAt === null && round < approves.length; round++) {
+    const progressed = approves.some((e) => {
+      const review = reviewOf(snapshot.value)
+      const key = graph.policy.keys[e.key]
+      if (review === null || key === undefined || review[key.id] !== 'pending') return false
+      const event = instantiate(graph.alphabetContext, e, snapshot.value, snapshot.context)
+      return event !== null && take(event)
+    })
+    if (!progressed) break
+  }
+  if (snapshot.context.track !== warning.after.track)
+    return `the amended initiative is not routed to ${warning.after.track}`
+  const prefix = counterexampleOf(graph, s, '')
+  return {
+    approvals,
+    counterexample: {
+      steps: [...prefix.steps, ...stepsOf(graph, events, befores, prefix.steps.length + 1)],
+      notes: [],
+    },
+  }
+}
