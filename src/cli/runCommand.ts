@@ -1,4 +1,6 @@
+import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
+import { loadPrivateKeyFiles } from '../identity/loadPrivateKeyFiles.js'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { loadScriptFile } from '../script/loadScriptFile.js'
 import { runScript } from '../script/runScript.js'
@@ -13,10 +15,21 @@ export async function runScriptFile(
 ) {
   const { script, policyPath } = loadScriptFile(path)
   const policy = loadPolicyFile(options.policy ?? policyPath)
+  const keys = script.keys === undefined ? [] : loadPrivateKeyFiles(resolve(dirname(path), script.keys))
   const store = options.db === undefined ? undefined : await openStore(options.db)
   const print = (text: string) => process.stdout.write(`${text}\n`)
   if (!options.json && script.title !== undefined) print(`\n${script.title}\n`)
+  if (!options.json && (script.identity === 'signed' || policy.identity === 'signed')) {
+    const source =
+      script.keys === undefined
+        ? 'keys made for this run and forgotten'
+        : `the keys in ${script.keys}/ (demo keys: anyone can sign with them)`
+    print(
+      `Every step is signed with its actor's Ed25519 key (identity: signed), from ${source}; the first keyring is signed by every key-holding institution.\n`,
+    )
+  }
   const run = await runScript(script, policy, {
+    keys,
     ...(store === undefined ? {} : { store }),
     onStep: (step) => {
       if (!options.json) print(formatStep(step, { narrate: options.narrate }))

@@ -20,6 +20,7 @@ export const PrivateKeyFileSchema = z
       .refine((d) => fromBase64url(d)?.length === 32, { message: 'd must be a 32-byte seed, base64url' }),
     kid: RecordIdSchema,
     principal: PolicyRefSchema,
+    note: z.string().max(500).optional().describe('Free text, e.g. that a key is a demo key.'),
   })
   .refine((k) => toBase64url(ed25519PublicKey(fromBase64url(k.d) as Uint8Array)) === k.x, {
     message: 'x is not the public key of d: the file is damaged',

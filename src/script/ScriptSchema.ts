@@ -83,6 +83,9 @@ export const ScriptStepSchema = z
       .optional()
       .describe('What the step should do; a surprise is reported.'),
     tick: z.literal(true).optional().describe('Fire every deadline due at this step’s time.'),
+    signedBy: IdSchema.optional().describe(
+      "Signed runs: sign with this principal's key instead of the actor's — a forgery, to show the engine refuses it.",
+    ),
     propose: stepCommands.propose.optional(),
     submit: stepCommands.submit.optional(),
     amend: stepCommands.amend.optional(),
@@ -117,6 +120,19 @@ export const ScriptSchema = z.strictObject({
   title: z.string().max(300).optional(),
   policy: z.string().min(1).describe('Path of the policy file, relative to the script.'),
   start: AbsoluteTimeSchema.describe('The time of the first step.'),
+  identity: z
+    .enum(['asserted', 'signed'])
+    .optional()
+    .describe(
+      "signed: run the policy under identity: signed; each step is signed by its actor's key, after a first keyring signed by every key-holding institution.",
+    ),
+  keys: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'With identity: signed, a folder of private key files (JWK, *.key.json), relative to the script; without it, keys are made for the run and forgotten.',
+    ),
   steps: z.array(ScriptStepSchema).min(1),
 })
 

@@ -5,9 +5,12 @@ import { createEngine } from '../engine/createEngine.js'
 import type { Phase } from '../engine/describeState.js'
 import type { Board, KeyStatus } from '../engine/keyBoard.js'
 import { manualClock } from '../engine/systemClock.js'
+import type { PrivateKeyFile } from '../identity/PrivateKeyFile.js'
+import { signCommand } from '../identity/signCommand.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Store } from '../stores/Store.js'
 import { resolveScriptTime, type Script, type ScriptStep, STEP_COMMANDS } from './ScriptSchema.js'
+import { scriptKeys } from './scriptIdentity.js'
 
 /** What one step of a script did. */
 export interface StepResult {
@@ -36,6 +39,8 @@ export interface StepResult {
 export interface ScriptRun {
   title: string | null
   policyId: string
+  /** How actors were identified: by signature (`identity: signed`) or by name. */
+  identity: 'asserted' | 'signed'
   /** The prefix of this run's command ids ("run-…:cmd-3") when it was given a store; null for a run on its own ("cmd-3"). */
   runId: string | null
   steps: StepResult[]
@@ -94,23 +99,50 @@ function toCommand(
 export async function runScript(
   script: Script,
   policy: Policy,
-  options: { store?: Store; runId?: string; onStep?: (step: StepResult) => void } = {},
+  options: {
+    store?: Store
+    runId?: string
+    onStep?: (step: StepResult) => void
+    /** With `identity: signed`: the private keys to sign with; keys are made for the run when absent. */
+    keys?: readonly PrivateKeyFile[]
+  } = {},
 ): Promise<ScriptRun> {
-  const clock = manualClock(resolveScriptTime(script.start, 0))
+  const start = resolveScriptTime(script.start, 0)
+  const clock = manualClock(start)
   // A store may hold earlier runs: their "cmd-1" is not this run's, so each such run gets its own prefix.
   const runId = options.runId ?? (options.store === undefined ? null : `run-${nanoid(12)}`)
   let counter = 0
+  const nextId = () => (runId === null ? `cmd-${++counter}` : `${runId}:cmd-${++counter}`)
+  const signedRun = script.identity === 'signed' || policy.identity === 'signed'
   const engine = createEngine({
-    policy,
+    policy: signedRun ? { ...policy, identity: 'signed' } : policy,
     clock,
-    ids: () => (runId === null ? `cmd-${++counter}` : `${runId}:cmd-${++counter}`),
+    ids: nextId,
     ...(options.store === undefined ? {} : { store: options.store }),
   })
+  let sign: Signer | undefined
+  if (signedRun) {
+    const keys = scriptKeys(policy, options.keys ?? [], new Date(start).toISOString())
+    if ((await engine.keyring()) === null) await engine.changeKeyring(keys.genesis)
+    sign = async (command, signedBy) => {
+      const key = keys.byPrincipal.get(signedBy ?? command.by)
+      // A principal without a key cannot sign: the engine refuses it, as it would anyone's forgery.
+      if (key === undefined) return { ...command, commandId: nextId() }
+      const revision =
+        command.type === 'decide' && command.revision === undefined
+          ? (await engine.status(command.initiativeId)).revision.hash
+          : undefined
+      return signCommand(
+        { ...command, commandId: nextId(), ...(revision === undefined ? {} : { revision }) } as CommandInput,
+        key,
+      )
+    }
+  }
   const steps: StepResult[] = []
   const names: string[] = []
   for (const [i, step] of script.steps.entries()) {
     clock.set(resolveScriptTime(step.at, clock()))
-    const result = await runStep(engine, step, i + 1, clock(), names)
+    const result = await runStep(engine, step, i + 1, clock(), names, sign)
     steps.push(result)
     options.onStep?.(result)
   }
@@ -119,6 +151,7 @@ export async function runScript(
   return {
     title: script.title ?? null,
     policyId: policy.id,
+    identity: signedRun ? 'signed' : 'asserted',
     runId,
     steps,
     boards,
@@ -127,12 +160,16 @@ export async function runScript(
   }
 }
 
+/** Signs a step's command as its actor, or as `signedBy` (a forgery); the command gets its id here. */
+type Signer = (command: CommandInput, signedBy?: string) => Promise<CommandInput>
+
 async function runStep(
   engine: ReturnType<typeof createEngine>,
   step: ScriptStep,
   index: number,
   at: number,
   names: string[],
+  sign: Signer | undefined,
 ): Promise<StepResult> {
   const base = { index, at, ...(step.say === undefined ? {} : { say: step.say }) }
   if (step.tick === true) {
@@ -159,7 +196,8 @@ async function runStep(
     ...(step.expect === undefined ? {} : { expected: step.expect }),
   }
   try {
-    const receipt = await engine.dispatch(toCommand(kind, body, at))
+    const command = toCommand(kind, body, at)
+    const receipt = await engine.dispatch(sign === undefined ? command : await sign(command, step.signedBy))
     if (kind === 'propose' && !names.includes(initiative)) names.push(initiative)
     return {
       ...common,

@@ -14,16 +14,23 @@ describe('runScript', () => {
   it('walks the seed story with every refusal expected and every initiative where the story says', async () => {
     const result = await run('examples/seed-walkthrough.yaml')
     expect(result.surprises).toBe(0)
-    expect(result.refusals).toBe(4)
+    expect(result.refusals).toBe(5)
+    expect(result.identity).toBe('signed')
     expect(result.boards.map((b) => [b.initiativeId, b.phase, b.track])).toEqual([
       ['kazan-datacentre', 'completed', 'regional'],
       ['gov-services-export', 'completed', 'export'],
       ['federal-ai-registry', 'lapsed', null],
     ])
     const refused = result.steps.filter((s) => s.outcome === 'refused')
+    // The forgery is refused before any rule is consulted: the signature is not Grigorenko's.
+    expect(refused[2]).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reasons: ['key "pa-aide-run" belongs to "pa-aide", but the command acts as "grigorenko"'],
+    })
     expect(refused.map((s) => s.reasons?.join(' ').match(/TK\d+/g))).toEqual([
       ['TK6', 'TK3'],
       ['TK6', 'TK2'],
+      null,
       ['TK9'],
       ['TK9'],
     ])

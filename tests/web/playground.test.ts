@@ -170,15 +170,16 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
       )
       if (await next.isDisabled()) break
     }
-    expect(seen).toHaveLength(24)
+    expect(seen).toHaveLength(25)
     expect(seen[3]).toContain(
       "The governor tries to turn the Presidential Administration's key on his own proposal.",
     )
     expect(seen[3]).toContain('✖ refused NOT_AUTHORIZED (as expected)')
     expect(seen[3]).toContain('TK3 no self-approval')
     expect(seen[5]).toContain('TK2 distinct')
-    expect(seen[6]).toContain('✓ accepted → regionalRollout')
-    expect(seen[23]).toContain("The plenary's 14 days pass without both keys")
+    expect(seen[6]).toContain('✖ refused UNAUTHENTICATED (as expected)')
+    expect(seen[7]).toContain('✓ accepted → regionalRollout')
+    expect(seen[24]).toContain("The plenary's 14 days pass without both keys")
     await expect.poll(() => story.locator('.phase').getAttribute('data-phase')).toBe('lapsed')
     expect(await story.locator('.trail').textContent()).toContain('a deadline fell due')
     await page.screenshot({ path: `${SHOTS}/seed-story-end.png`, fullPage: true })

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { type PrivateKeyFile, PrivateKeyFileSchema } from './PrivateKeyFile.js'
+
+/** Reads one private key file (an Ed25519 JWK with kid and principal); a bad file names what is wrong. */
+export function loadPrivateKeyFile(path: string): PrivateKeyFile {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (cause) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `cannot read key file "${path}": it is missing or not JSON; check the path`,
+      {
+        cause,
+      },
+    )
+  }
+  const parsed = PrivateKeyFileSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `key file "${path}" is not a twokeys private key (${problems.join('; ')}); make one with \`twokeys keys new <principal>\``,
+    )
+  }
+  return parsed.data
+}
+
+/** The private key files (`*.key.json`) of a folder, or of one file. Node only: the CLI reads keys here. */
+export function loadPrivateKeyFiles(path: string): PrivateKeyFile[] {
+  let isFolder: boolean
+  try {
+    isFolder = statSync(path).isDirectory()
+  } catch (cause) {
+    throw new TwoKeysError('COMMAND_INVALID', `no key file or folder "${path}"; check the path`, { cause })
+  }
+  if (!isFolder) return [loadPrivateKeyFile(path)]
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.key.json'))
+    .sort()
+    .map((name) => loadPrivateKeyFile(join(path, name)))
+}

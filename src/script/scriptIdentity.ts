@@ -1,0 +1,50 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { signingInstitutions } from '../identity/applyKeyringChange.js'
+import type { KeyringChange } from '../identity/KeyringChange.js'
+import { newKeyPair, type PrivateKeyFile } from '../identity/PrivateKeyFile.js'
+import { signKeyringChange } from '../identity/signKeyringChange.js'
+import type { Policy } from '../policy/PolicySchema.js'
+
+/** The keys a signed script run signs with, by principal, and the first keyring they make. */
+export interface ScriptKeys {
+  byPrincipal: Map<string, PrivateKeyFile>
+  genesis: KeyringChange
+}
+
+/**
+ * The keys of a signed run: the given private key files, or — when none are given — a fresh key
+ * for every principal of the policy, made for this run and never written anywhere. The first
+ * keyring lists them all from `validFrom` and is signed by one key of each key-holding
+ * institution, as any keyring change must be.
+ *
+ * @example
+ * const { byPrincipal, genesis } = scriptKeys(policy, [], '2026-03-02T09:00:00Z')
+ */
+export function scriptKeys(policy: Policy, files: readonly PrivateKeyFile[], validFrom: string): ScriptKeys {
+  const keys =
+    files.length > 0
+      ? [...files]
+      : policy.principals.map((p) => newKeyPair(p.id, `${p.id}-run`, validFrom).privateKey)
+  const byPrincipal = new Map(keys.map((k) => [k.principal, k]))
+  let genesis: KeyringChange = {
+    base: '',
+    version: 1,
+    reason: files.length > 0 ? 'the keys of this script run' : 'keys made for this run and forgotten',
+    add: keys.map((k) => ({ keyId: k.kid, principal: k.principal, publicKey: k.x, validFrom })),
+    revoke: [],
+    signatures: [],
+  }
+  for (const institution of signingInstitutions(policy)) {
+    const signer = keys.find(
+      (k) => policy.principals.find((p) => p.id === k.principal)?.institution === institution,
+    )
+    if (signer === undefined) {
+      throw new TwoKeysError(
+        'SCENARIO_INVALID',
+        `the script's keys have none for institution "${institution}", whose signature the first keyring needs; add a key of one of its principals`,
+      )
+    }
+    genesis = signKeyringChange(genesis, signer)
+  }
+  return { byPrincipal, genesis }
+}
