@@ -61,9 +61,9 @@ export async function importAudit(
   const policies = pinnedPolicies(store, options.policies)
   for (const [initiativeId, run] of runs) {
     const pinned = (run.events[0] as RecordedEvent).policyHash
-    const machine = await policies.machine(pinned)
-    if (machine === undefined) continue // reported as a missing policy; the engine checks on load
-    const { rule } = replayInitiative({ machine, policyHash: pinned, initiativeId, ...run })
+    const found = await policies.pinned(pinned)
+    if (found === undefined) continue // reported as a missing policy; the engine checks on load
+    const { rule } = replayInitiative({ machine: found.machine, policyHash: pinned, initiativeId, ...run })
     if (rule !== undefined) {
       throw new TwoKeysError(
         'AUDIT_TAMPERED',

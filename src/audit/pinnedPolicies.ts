@@ -5,6 +5,12 @@ import type { Store } from '../stores/Store.js'
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`
 
+/** A pinned policy that still hashes to its pin, and the machine made from it. */
+export interface Pinned {
+  policy: Policy
+  machine: InitiativeMachine
+}
+
 /**
  * The policies a log is pinned to, each looked up once: from `given` (policy files at hand) or
  * else from the store, where it must still hash to its pin. A policy that is missing or was edited
@@ -12,10 +18,10 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`
  */
 export function pinnedPolicies(store: Store, given: readonly Policy[] = []) {
   const byHash = new Map(given.map((p) => [hashPolicy(p), p]))
-  const machines = new Map<string, InitiativeMachine | undefined>()
+  const machines = new Map<string, Pinned | undefined>()
   const problems: string[] = []
 
-  async function lookUp(hash: string): Promise<InitiativeMachine | undefined> {
+  async function lookUp(hash: string): Promise<Pinned | undefined> {
     const policy = byHash.get(hash) ?? (await store.getPolicy(hash))
     if (policy === undefined) {
       problems.push(`policy ${short(hash)} is missing: initiatives started under it cannot be loaded`)
@@ -33,12 +39,12 @@ export function pinnedPolicies(store: Store, given: readonly Policy[] = []) {
       )
       return undefined
     }
-    return createInitiativeMachine(policy)
+    return { policy, machine: createInitiativeMachine(policy) }
   }
 
   return {
-    /** The machine of the policy pinned as `hash`; undefined when it is missing or was edited. */
-    async machine(hash: string): Promise<InitiativeMachine | undefined> {
+    /** The policy pinned as `hash` and its machine; undefined when it is missing or was edited. */
+    async pinned(hash: string): Promise<Pinned | undefined> {
       if (!machines.has(hash)) machines.set(hash, await lookUp(hash))
       return machines.get(hash)
     },

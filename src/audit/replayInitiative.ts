@@ -4,7 +4,7 @@ import { canonicalJson } from '../domain/canonicalHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { snapshotSealValid } from '../engine/snapshotSeal.js'
-import { type ReplayPoint, replayChecked } from '../ledger/replayChecked.js'
+import { type ReplayPoint, replayChecked, type SignatureCheck } from '../ledger/replayChecked.js'
 import type { StoredSnapshot } from '../stores/Store.js'
 
 export interface ReplayInput {
@@ -20,6 +20,8 @@ export interface ReplayInput {
   snapshots?: readonly StoredSnapshot[]
   /** The engine's snapshot key, to check seals too; without it only states are compared. */
   snapshotKey?: Uint8Array
+  /** The keyring versions, to check each signed command as the engine does on load. */
+  signatures?: SignatureCheck
 }
 
 export interface RuleFinding {
@@ -52,7 +54,7 @@ function reasonOf(message: string, initiativeId: string, seq: number): string {
 
 /**
  * Replays one initiative's events under its pinned policy with the ledger's checks (seq, link,
- * hash, policy, the rules, the recorded revision), once, from its first event; and compares every
+ * hash, policy, signed commands, the rules, the recorded revision), once, from its first event; and compares every
  * saved snapshot with the state the replay reaches at its seq. One pass: linear in the events.
  *
  * @example
@@ -60,7 +62,7 @@ function reasonOf(message: string, initiativeId: string, seq: number): string {
  * if (rule) console.error(rule.message) // 'position 2 (initiative "kazan", seq 3): …'
  */
 export function replayInitiative(input: ReplayInput): InitiativeReplay {
-  const { machine, policyHash, initiativeId, events, offset, snapshotKey } = input
+  const { machine, policyHash, initiativeId, events, offset, snapshotKey, signatures } = input
   const problems: { seq: number; message: string }[] = []
   const pending: StoredSnapshot[] = []
   for (const saved of input.snapshots ?? []) {
@@ -99,7 +101,7 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
   for (let i = 0; i < events.length; i++) {
     const record = events[i] as RecordedEvent
     try {
-      point = replayChecked(machine, policyHash, initiativeId, point, [record])
+      point = replayChecked(machine, policyHash, initiativeId, point, [record], signatures)
     } catch (error) {
       if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
       const position = offset + i

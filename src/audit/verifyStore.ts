@@ -1,6 +1,7 @@
 import { snapshotKeyBytes } from '../engine/snapshotSeal.js'
 import type { Store, StoredSnapshot } from '../stores/Store.js'
 import { commandIndexCheck } from './commandIndexCheck.js'
+import { keyringCheck } from './keyringCheck.js'
 import { ProblemList } from './ProblemList.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
 import { replayInitiative } from './replayInitiative.js'
@@ -28,6 +29,8 @@ export interface StoreAuditReport {
   securityLog: AuditSection
   /** The command index agrees with the events and refusals: `checked` index rows. */
   commandIndex: AuditSection
+  /** The keyring changes signed commands are checked against, each replayed and checked again. */
+  keyring: AuditSection
 }
 
 export interface VerifyStoreOptions extends VerifyAuditOptions {
@@ -62,8 +65,10 @@ async function savedSnapshots(store: Store, initiatives: readonly string[]): Pro
 /**
  * Verifies everything a store keeps: the hash-chained event log ({@link verifyAudit}); each
  * initiative replayed under the rules of its pinned policy, so a rewrite that recomputed every
- * hash is still caught where it breaks a rule; the pinned policies; every saved snapshot against
- * that replay; the security log's chain; and the command index against the events and refusals.
+ * hash is still caught where it breaks a rule (and, for signed commands, where a signature does not
+ * stand, against the stored keyring, itself checked again); the pinned policies; every saved
+ * snapshot against that replay; the security log's chain; and the command index against the
+ * events and refusals.
  * Reads one initiative at a time and replays each once: linear in the size of the store.
  *
  * @example
@@ -78,6 +83,7 @@ export async function verifyStore(store: Store, options: VerifyStoreOptions = {}
   const policies = pinnedPolicies(store)
   const index = commandIndexCheck(await store.commandIndex())
   const saved = await savedSnapshots(store, initiatives)
+  const keyrings = await keyringCheck(store)
   const rules = { checked: 0, problems: new ProblemList() }
   const snapshots = { checked: 0, problems: new ProblemList() }
 
@@ -92,21 +98,23 @@ export async function verifyStore(store: Store, options: VerifyStoreOptions = {}
       index.event(record, offset + i)
       named.add(record.policyHash)
     }
-    for (const hash of named) await policies.machine(hash)
+    for (const hash of named) await policies.pinned(hash)
     const own = saved.get(initiativeId) ?? []
     saved.delete(initiativeId)
     snapshots.checked += own.length
     const pinned = events[0]?.policyHash
-    const machine = pinned === undefined ? undefined : await policies.machine(pinned)
-    if (machine !== undefined && pinned !== undefined) {
+    const found = pinned === undefined ? undefined : await policies.pinned(pinned)
+    if (found !== undefined && pinned !== undefined) {
+      const signatures = keyrings.signaturesFor(pinned, found.policy, events)
       const replay = replayInitiative({
-        machine,
+        machine: found.machine,
         policyHash: pinned,
         initiativeId,
         events,
         offset,
         snapshots: own,
         ...(snapshotKey === undefined ? {} : { snapshotKey }),
+        ...(signatures === undefined ? {} : { signatures }),
       })
       rules.checked += replay.replayed
       if (replay.rule !== undefined) rules.problems.add(replay.rule.message)
@@ -136,7 +144,15 @@ export async function verifyStore(store: Store, options: VerifyStoreOptions = {}
     snapshots: { checked: snapshots.checked, problems: snapshots.problems.toArray() },
     securityLog,
     commandIndex: index.finish(),
+    keyring: keyrings.section(),
   }
-  const sections = [report.rules, report.policies, report.snapshots, report.securityLog, report.commandIndex]
+  const sections = [
+    report.rules,
+    report.policies,
+    report.snapshots,
+    report.securityLog,
+    report.commandIndex,
+    report.keyring,
+  ]
   return { ok: report.audit.ok && sections.every((s) => s.problems.length === 0), ...report }
 }

@@ -100,9 +100,12 @@ function describeSections(report: StoreAuditReport, sealsChecked: boolean): stri
     ['snapshots', report.snapshots],
     ['security log', report.securityLog],
     ['command index', report.commandIndex],
+    ['keyring', report.keyring],
   ] as const
+  // Named only where commands are signed: a store without a keyring has nothing to show.
+  const shown = sections.filter(([name, s]) => name !== 'keyring' || s.checked > 0 || s.problems.length > 0)
   const mark = (problems: string[]) => (problems.length === 0 ? pc.green('✓') : pc.red('✖'))
-  const summary = sections.map(([name, section]) => {
+  const summary = shown.map(([name, section]) => {
     const note =
       name === 'snapshots' && section.checked > 0 && !sealsChecked
         ? pc.dim(' (seals not checked: no snapshot key)')

@@ -49,7 +49,8 @@ export function rewriteInitiative(
     const forged = rechain(edit(rows.map(fromEventRow)))
     const update = db.prepare<[EventRow], unknown>(
       `UPDATE events SET command_id = @command_id, command_hash = @command_hash, event = @event,
-         policy_hash = @policy_hash, revision = @revision, prev_hash = @prev_hash, hash = @hash
+         policy_hash = @policy_hash, revision = @revision, prev_hash = @prev_hash, hash = @hash,
+         command = @command, keyring = @keyring
        WHERE initiative_id = @initiative_id AND seq = @seq`,
     )
     db.transaction(() => {
