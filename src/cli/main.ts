@@ -6,6 +6,7 @@ import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
+import { registerKeys } from './keysCommand.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerSimulate } from './simulateCommand.js'
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerCompare(program)
   registerDiagram(program)
   registerHistory(program)
+  registerKeys(program)
   registerPlayground(program)
   registerRun(program)
   registerSimulate(program)
