@@ -15,6 +15,7 @@ export {
 } from './audit/verifyAudit.js'
 export { type StoreAuditReport, verifyStore } from './audit/verifyStore.js'
 export { type Command, type CommandInput, CommandSchema, type CommandType } from './domain/Command.js'
+export type { CommandSignature } from './domain/CommandSignature.js'
 export { canonicalHash, canonicalJson, sha256Hex } from './domain/canonicalHash.js'
 export { eventHash } from './domain/eventHash.js'
 export {
@@ -28,6 +29,7 @@ export {
   InitiativeEventSchema,
   type InitiativeEventType,
 } from './domain/InitiativeEvent.js'
+export { parseCommand } from './domain/parseCommand.js'
 export {
   ERROR_CODES,
   type ErrorCode,
@@ -47,6 +49,18 @@ export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
 export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
+export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
+export {
+  type KeyringChange,
+  type KeyringChangeInput,
+  KeyringChangeSchema,
+  keyringHash,
+} from './identity/KeyringChange.js'
+export { type KeyEntry, KeyEntrySchema, type Keyring, KeyringSchema } from './identity/KeyringSchema.js'
+export { newKeyPair, type PrivateKeyFile, PrivateKeyFileSchema } from './identity/PrivateKeyFile.js'
+export { commandSigningBytes, type SignedCommand, signCommand } from './identity/signCommand.js'
+export { signKeyringChange } from './identity/signKeyringChange.js'
+export { type SignatureVerdict, verifyCommandSignature } from './identity/verifyCommandSignature.js'
 export { formatIssues } from './policy/formatIssues.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
@@ -78,7 +92,16 @@ export { type CompareOptions, compare, type SimulateOptions, simulate } from './
 export { summarize } from './simulate/summarize.js'
 export { type SweepOptions, type SweepResult, sweep } from './simulate/sweep.js'
 export { memoryStore } from './stores/memoryStore.js'
-export type { CommandOutcome, RecordedEvent, RefusalRecord, Store, StoredSnapshot } from './stores/Store.js'
+export type {
+  CommandEntry,
+  CommandOutcome,
+  RecordedEvent,
+  RefusalInput,
+  RefusalRecord,
+  Store,
+  StoredKeyringChange,
+  StoredSnapshot,
+} from './stores/Store.js'
 export type { AbstractEvent, EventRole } from './verify/alphabet.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
