@@ -2,6 +2,7 @@ import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
+import { keyringCheck } from './keyringCheck.js'
 import { parseAuditLog } from './parseAuditLog.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
 import { replayInitiative } from './replayInitiative.js'
@@ -33,7 +34,8 @@ interface Run {
 /**
  * Imports an audit log (JSON Lines text, or parsed records) into a store after verifying it: the
  * hash chain, then each initiative replayed under the rules of the policy it is pinned to (given
- * in `policies`, or already in the store). A log that fails either is refused whole with
+ * in `policies`, or already in the store), with its signed commands checked against the store's
+ * keyring when the store has one (a log carries no keyring; an engine checks them on load). A log that fails either is refused whole with
  * AUDIT_TAMPERED, naming the first bad position. Each initiative is appended in one transaction;
  * events the store already has (the same hashes) are skipped, so an import can be repeated. If
  * any initiative's stored events differ from the log's, nothing is imported (CONFLICT).
@@ -59,11 +61,20 @@ export async function importAudit(
   }
 
   const policies = pinnedPolicies(store, options.policies)
+  // Signed commands are checked against the target's keyring, where it has one already.
+  const keyrings = await keyringCheck(store)
   for (const [initiativeId, run] of runs) {
     const pinned = (run.events[0] as RecordedEvent).policyHash
     const found = await policies.pinned(pinned)
     if (found === undefined) continue // reported as a missing policy; the engine checks on load
-    const { rule } = replayInitiative({ machine: found.machine, policyHash: pinned, initiativeId, ...run })
+    const signatures = keyrings.held ? keyrings.signaturesFor(pinned, found.policy, run.events) : undefined
+    const { rule } = replayInitiative({
+      machine: found.machine,
+      policyHash: pinned,
+      initiativeId,
+      ...run,
+      ...(signatures === undefined ? {} : { signatures }),
+    })
     if (rule !== undefined) {
       throw new TwoKeysError(
         'AUDIT_TAMPERED',

@@ -39,6 +39,8 @@ export async function keyringCheck(store: Store) {
   }
 
   return {
+    /** Whether the store has a keyring at all (an import target may not have one yet). */
+    held: changes.length > 0,
     /**
      * How to check the signatures of an initiative pinned to `policy` (as `hash`): undefined when
      * neither the policy asks for signatures nor any of its events carries a signed command.

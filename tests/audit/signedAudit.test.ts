@@ -111,3 +111,51 @@ describe('the audit of a signed log', () => {
     expect(found.keyring.problems).toEqual([expect.stringMatching(/^keyring change 1: /)])
   })
 })
+
+describe('importing a signed log', () => {
+  async function exported(path: string): Promise<string> {
+    const { exportAudit } = await import('../../src/audit/exportAudit.js')
+    const store = sqliteStore(path)
+    let text = ''
+    for await (const line of exportAudit(store)) text += line
+    await store.close()
+    return text
+  }
+
+  it('checks its signatures against the keyring of a store that holds one', async () => {
+    const { importAudit } = await import('../../src/audit/importAudit.js')
+    const { memoryStore } = await import('../../src/stores/memoryStore.js')
+    const forgedPath = await copy()
+    rewriteInitiative(forgedPath, 'kazan', (records) =>
+      records.map((r) =>
+        r.seq === 3
+          ? ({
+              ...r,
+              event: { ...r.event, decision: 'refuse' },
+              command: { ...r.command, decision: 'refuse' },
+            } as RecordedEvent)
+          : r,
+      ),
+    )
+    const keyed = async () => {
+      const store = memoryStore()
+      await createEngine({
+        policy: signedPolicy,
+        store,
+        clock: manualClock('2026-03-01T09:00:00Z'),
+      }).changeKeyring(genesis)
+      return store
+    }
+    await expect(
+      importAudit(await keyed(), await exported(forgedPath), { policies: [signedPolicy] }),
+    ).rejects.toMatchObject({
+      code: 'AUDIT_TAMPERED',
+      message: expect.stringContaining('position 2 (initiative "kazan", seq 3)'),
+    })
+    expect(
+      await importAudit(await keyed(), await exported(original), { policies: [signedPolicy] }),
+    ).toMatchObject({
+      added: 3,
+    })
+  })
+})
