@@ -1,5 +1,5 @@
 import type { Issue } from '../domain/TwoKeysError.js'
-import type { Policy, ScopeKind, Track } from './PolicySchema.js'
+import type { Policy, RoutingRule, ScopeKind, Track } from './PolicySchema.js'
 
 /** A content of the routing's domain: an objective and a kind of scope. */
 export interface RouteInput {
@@ -32,26 +32,32 @@ export function ruleFor(policy: Policy, { objective, scope }: RouteInput): numbe
   )
 }
 
-/** A kind of scope the policy can express at all (a regional one needs regions, …). */
-function expressible(policy: Policy, kind: ScopeKind): boolean {
-  if (kind === 'regional') return policy.regions.length > 0
-  if (kind === 'export') return policy.friendlyDestinations.length > 0
-  return true
+/** The kinds of scope the policy can express at all (a regional one needs regions, …). */
+export function expressibleKinds(policy: Policy): ScopeKind[] {
+  return KINDS.filter(
+    (kind) =>
+      (kind !== 'regional' || policy.regions.length > 0) &&
+      (kind !== 'export' || policy.friendlyDestinations.length > 0),
+  )
 }
 
-const describeRule = (policy: Policy, i: number) => {
-  const rule = policy.routing[i]
-  if (rule === undefined) return `routing[${i}]`
+/** "objective export, scope export → track export": what a routing rule says. */
+export function describeRoute(rule: RoutingRule): string {
   const when = [
     rule.when.objective === undefined ? '' : `objective ${rule.when.objective.join('/')}`,
     rule.when.scope === undefined ? '' : `scope ${rule.when.scope.join('/')}`,
   ].filter((w) => w !== '')
-  return `routing[${i}]: ${when.join(', ') || 'anything'} → track ${rule.track}`
+  return `${when.join(', ') || 'anything'} → track ${rule.track}`
+}
+
+const describeRule = (policy: Policy, i: number) => {
+  const rule = policy.routing[i]
+  return rule === undefined ? `routing[${i}]` : `routing[${i}]: ${describeRoute(rule)}`
 }
 
 /** Two contents that differ only in `field` and that routing sends to different tracks, or null. */
 function reroute(policy: Policy, field: 'objective' | 'scope') {
-  const kinds = KINDS.filter((k) => expressible(policy, k))
+  const kinds = expressibleKinds(policy)
   // Toward export first: the track with the most at stake.
   const targets = [...kinds].reverse()
   const pairs: [RouteInput, RouteInput][] =

@@ -37,7 +37,29 @@ export interface InvariantResult {
   status: InvariantStatus
   /** How it was checked, or why it does not apply. */
   note: string
+  /**
+   * True when the check could never have failed: the rule it tests never binds on the reachable
+   * space (see `Vacuity`). A vacuous "holds" says nothing about the machine.
+   */
+  vacuous: boolean
+  /** Why the check is vacuous, when it is. */
+  reason?: string
   counterexample?: Counterexample
+}
+
+/**
+ * A rule of the policy that can never bind on the reachable space, so it changes nothing, and
+ * any invariant about it holds without being tested.
+ */
+export interface Vacuity {
+  /** The rule as a policy path: `approvals.lifetimeDays`, `keys[0].veto`, `routing[3]`. */
+  rule: string
+  path: (string | number)[]
+  reason: string
+  /** Read from the explored graph (what the machine does), or computed from the policy alone. */
+  from: 'graph' | 'policy'
+  /** The invariants whose check this makes vacuous. */
+  invariants: InvariantId[]
 }
 
 /**
@@ -70,5 +92,7 @@ export interface VerifyResult {
   symmetry: string[][]
   invariants: InvariantResult[]
   holes: Hole[]
+  /** Rules that never bind (warnings: they do not change `ok`). */
+  vacuity: Vacuity[]
   warnings: string[]
 }

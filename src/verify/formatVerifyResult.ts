@@ -12,7 +12,8 @@ function formatCounterexample(c: Counterexample): string[] {
 
 /**
  * The verifier's report for people: a header with the size of the space and the time, a ✓ or
- * ✗ line per invariant (each ✗ followed by its numbered counterexample), policy holes, then
+ * ✗ line per invariant (each ✗ followed by its numbered counterexample; a vacuous ✓ says why,
+ * an unproven one is a ?), policy holes, a partial search, the rules that never bind, then
  * warnings.
  *
  * @example
@@ -40,7 +41,10 @@ export function formatVerifyResult(result: VerifyResult): string {
   lines.push('')
   for (const inv of result.invariants) {
     const label = `${inv.id} ${inv.name}`
-    if (inv.status === 'holds') lines.push(`${pc.green('✓')} ${label}`)
+    if (inv.status === 'holds')
+      lines.push(
+        `${pc.green('✓')} ${label}${inv.vacuous ? ` ${pc.yellow(`(vacuous: ${inv.reason ?? ''})`)}` : ''}`,
+      )
     else if (inv.status === 'unproven')
       lines.push(`${pc.yellow('?')} ${label} ${pc.dim(`(unproven: ${inv.note})`)}`)
     else if (inv.status === 'not-applicable')
@@ -57,15 +61,25 @@ export function formatVerifyResult(result: VerifyResult): string {
     }
   }
   if (result.partial !== null) lines.push('', `${pc.red('✗')} ${result.partial}`)
+  if (result.vacuity.length > 0) {
+    lines.push('', pc.bold('Rules that never bind'))
+    for (const v of result.vacuity) {
+      const so = v.invariants.length === 0 ? '' : ` (so ${v.invariants.join(', ')} holds vacuously)`
+      lines.push(`${pc.yellow('⚠')} ${v.rule}: ${v.reason}${so}`)
+    }
+  }
   if (result.warnings.length > 0) {
     lines.push('', pc.bold('Warnings'))
-    for (const warning of result.warnings) lines.push(`${pc.yellow('!')} ${warning}`)
+    for (const warning of result.warnings) lines.push(`${pc.yellow('⚠')} ${warning}`)
   }
   const failed = result.invariants.filter((i) => i.status === 'violated').length
+  const vacuous = result.invariants.filter((i) => i.vacuous).map((i) => i.id)
   lines.push(
     '',
     result.ok
-      ? pc.green('every invariant that applies holds')
+      ? pc.green(
+          `every invariant that applies holds${vacuous.length === 0 ? '' : ` (${vacuous.join(', ')} only vacuously)`}`,
+        )
       : failed === 0 && result.holes.length === 0
         ? pc.red('no verdict: the exploration is partial')
         : pc.red(

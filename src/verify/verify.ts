@@ -12,6 +12,7 @@ import { type Exploration, type ExploreProgress, explore, type InitiativeSnapsho
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
 import { findReroutes } from './findReroutes.js'
+import { findVacuity } from './findVacuity.js'
 import { partialReason } from './limitReached.js'
 import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
@@ -109,9 +110,12 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
 
   const results: InvariantResult[] = []
   const info = (id: InvariantId) => INVARIANTS.find((i) => i.id === id) as (typeof INVARIANTS)[number]
-  const result = (id: InvariantId, fields: Omit<InvariantResult, 'id' | 'name' | 'statement'>) => {
+  const result = (
+    id: InvariantId,
+    fields: Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'>,
+  ) => {
     const { name, statement } = info(id)
-    results.push({ id, name, statement, ...fields })
+    results.push({ id, name, statement, vacuous: false, ...fields })
   }
   const transitions = graph.edges.count
   for (const invariant of STEP_INVARIANTS) {
@@ -148,6 +152,13 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   // Holes: kinds of initiative the policy cannot carry through, and approvals it lets move track.
   const reroutes = findReroutes(graph)
   const holes = [...findHoles(graph), ...reroutes.holes]
+  const vacuity = findVacuity(graph)
+  for (const v of vacuity) {
+    for (const r of results) {
+      if (v.invariants.includes(r.id) && r.status === 'holds')
+        Object.assign(r, { vacuous: true, reason: v.reason })
+    }
+  }
   const partial = graph.complete
     ? null
     : partialReason({
@@ -168,6 +179,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
     invariants: graph.complete ? results : results.map((r) => unproven(r, graph)),
     holes,
+    vacuity,
     warnings: [...coverageWarnings(graph, entered), ...reroutes.notes],
   }
 }
@@ -192,7 +204,7 @@ function notApplicable(policy: Policy, id: InvariantId): string | null {
   return null
 }
 
-function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' | 'statement'> {
+function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'> {
   const note = graph.complete
     ? `searched back from the final states over all ${graph.keys.length} states`
     : `searched back from the final states; the ${graph.keys.length - graph.expanded} unexpanded states count as able to finish`
@@ -222,7 +234,7 @@ function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' 
 function orderResult(
   graph: Exploration,
   maxStarts: number,
-): Omit<InvariantResult, 'id' | 'name' | 'statement'> {
+): Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'> {
   if (graph.policy.keys.length < 2) return { status: 'not-applicable', note: 'the policy has one key' }
   const check = checkOrders(graph, maxStarts)
   const note = `compared up to ${check.orders} key orders from ${check.starts} of ${check.candidates} review starts`

@@ -19,7 +19,7 @@ describe('twokeys verify', () => {
       '✓ TK4 veto',
       '✓ TK5 fresh',
       '✓ TK6 authority',
-      '✓ TK7 expiry',
+      '✓ TK7 expiry (vacuous: approvals cannot expire before the review ends — lifetime 90 d ≥ window 30 d + plenary 14 d)',
       '✓ TK8 no bypass',
       '✓ TK9 routing',
       '✓ TK10 no dead ends',
@@ -28,8 +28,10 @@ describe('twokeys verify', () => {
     ]) {
       expect(lines).toContain(line)
     }
+    // The rules that never bind are listed; no coverage warning.
+    expect(stdout).toContain('Rules that never bind\n⚠ approvals.lifetimeDays:')
     expect(stdout).not.toContain('Warnings')
-    expect(lines.at(-2)).toBe('every invariant that applies holds')
+    expect(lines.at(-2)).toBe('every invariant that applies holds (TK7 only vacuously)')
   })
 
   it('prints the same with --json, for tools', async () => {

@@ -1,0 +1,135 @@
+import { formatPath } from '../policy/formatPath.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { describeRoute, expressibleKinds, ruleFor } from '../policy/policyWarnings.js'
+import type { Exploration } from './explore.js'
+import type { Vacuity } from './VerifyResult.js'
+
+const vacuity = (
+  path: (string | number)[],
+  reason: string,
+  from: Vacuity['from'],
+  invariants: Vacuity['invariants'] = [],
+): Vacuity => ({
+  rule: formatPath(path),
+  path,
+  reason,
+  from,
+  invariants,
+})
+
+/** Which alphabet letters the machine took from some reachable state. */
+function takenEvents(graph: Exploration): Uint8Array {
+  const taken = new Uint8Array(graph.alphabet.length)
+  for (let i = 0; i < graph.edges.count; i++) taken[graph.edges.event[i] as number] = 1
+  return taken
+}
+
+/**
+ * TK7 binds only if some approval reaches the end of its lifetime while its revision is still in
+ * review: in the graph, some state takes the `expiry` tick (the explorer schedules it only when
+ * it falls inside the review). The arithmetic only explains why it never does.
+ */
+function expiry(graph: Exploration, taken: Uint8Array): Vacuity[] {
+  const { review, approvals } = graph.policy
+  const lifetime = approvals.lifetimeDays
+  if (lifetime === null) return []
+  if (graph.alphabet.some((e) => e.type === 'TICK' && e.variant === 'expiry' && taken[e.index] === 1))
+    return []
+  const plenary = review.onClose === 'plenary' ? review.plenaryDays : 0
+  const reason =
+    lifetime >= review.windowDays + plenary
+      ? `approvals cannot expire before the review ends — lifetime ${lifetime} d ≥ window ${review.windowDays} d${
+          review.onClose === 'plenary' ? ` + plenary ${plenary} d` : ' (then it lapses)'
+        }`
+      : `no reachable state lets an approval outlive its lifetime of ${lifetime} d while its revision is in review`
+  return [vacuity(['approvals', 'lifetimeDays'], reason, 'graph', ['TK7'])]
+}
+
+/** Deputies a key allows but no reachable state lets act: no decision by one is ever taken. */
+function deputies(graph: Exploration, taken: Uint8Array): Vacuity[] {
+  const { policy, alphabet } = graph
+  // Alike keys are canonicalised: a deputy deciding on one of them stands for all of them.
+  const groupOf = (k: number) => graph.symmetryGroups.find((g) => g.includes(k)) ?? [k]
+  return policy.keys.flatMap((key, k) => {
+    if (!key.deputies.allowed) return []
+    const group = groupOf(k)
+    const acted = alphabet.some(
+      (e) => e.type === 'DECIDE' && e.role === 'deputy' && group.includes(e.key) && taken[e.index] === 1,
+    )
+    if (acted) return []
+    const why =
+      graph.alphabetContext.cast.deputies[k] === null
+        ? key.deputies.eligible === undefined
+          ? ` (no principal but its holders belongs to "${key.institution}")`
+          : ' (none of its eligible deputies is a principal who can be named)'
+        : ''
+    return [
+      vacuity(
+        ['keys', k, 'deputies'],
+        `deputies of key "${key.id}" can never act: no reachable state takes a decision by one${why}`,
+        'graph',
+      ),
+    ]
+  })
+}
+
+/**
+ * Routing rules that never decide a track. Routing reads only the objective and the kind of
+ * scope, both from finite lists, so trying every pair is exact; no exploration needed.
+ */
+function shadowedRoutes(policy: Policy): Vacuity[] {
+  const inputs = policy.objectives.flatMap((objective) =>
+    expressibleKinds(policy).map((scope) => ({ objective, scope })),
+  )
+  return policy.routing.flatMap((rule, i) => {
+    const matched = inputs.filter(
+      (c) =>
+        (rule.when.objective === undefined || rule.when.objective.includes(c.objective)) &&
+        (rule.when.scope === undefined || rule.when.scope.includes(c.scope)),
+    )
+    const first = [...new Set(matched.map((c) => ruleFor(policy, c)))].sort((a, b) => a - b)
+    if (first.includes(i)) return []
+    const what = `routing[${i}] (${describeRoute(rule)}) never decides a track`
+    const reason =
+      matched.length === 0
+        ? `${what} — it matches no initiative the policy can express`
+        : `${what} — ${first.map((r) => `routing[${r}]`).join(', ')} ${first.length === 1 ? 'takes' : 'take'} every initiative it matches first (first match wins)`
+    return [vacuity(['routing', i], reason, 'policy')]
+  })
+}
+
+/**
+ * A veto that changes nothing: without it, a key is refused once its remaining holders cannot
+ * reach the quorum (the machine's `refusalRefusesKey`), and with as many holders as its quorum
+ * one refusal already does that.
+ */
+function idleVetoes(policy: Policy): Vacuity[] {
+  return policy.keys.flatMap((key, k) => {
+    if (!key.veto || key.quorum !== key.holders.length) return []
+    const holders = `${key.holders.length} holder${key.holders.length === 1 ? '' : 's'}`
+    return [
+      vacuity(
+        ['keys', k, 'veto'],
+        `the veto of key "${key.id}" never matters — with a quorum of ${key.quorum} of its ${holders}, one refusal already leaves too few holders to turn it`,
+        'policy',
+      ),
+    ]
+  })
+}
+
+/**
+ * Rules of the policy that can never bind on the reachable space, each with the reason: an
+ * approval lifetime that never runs out inside a review (TK7 then holds vacuously), deputies no
+ * one can be or who never get to act, routing rules shadowed by earlier ones, vetoes that change
+ * nothing. What depends on the machine's behaviour is read from the explored graph (and only when
+ * the graph is complete: a partial search cannot say "never"); what is plain arithmetic on the
+ * policy is computed from it.
+ *
+ * @example
+ * findVacuity(explore(policy, machine)).map((v) => v.rule) // ['approvals.lifetimeDays', 'keys[0].veto', …]
+ */
+export function findVacuity(graph: Exploration): Vacuity[] {
+  const taken = takenEvents(graph)
+  const fromGraph = graph.complete ? [...expiry(graph, taken), ...deputies(graph, taken)] : []
+  return [...fromGraph, ...shadowedRoutes(graph.policy), ...idleVetoes(graph.policy)]
+}
