@@ -1,5 +1,7 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]))
+// char code → 6-bit value, -1 for any other character: one array read per character.
+const INDEX = new Int8Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i
 
 /** Base64url without padding (RFC 4648 §5): how keys and signatures are written everywhere in twokeys. */
 export function toBase64url(bytes: Uint8Array): string {
@@ -20,9 +22,10 @@ export function fromBase64url(text: string): Uint8Array | undefined {
   let bits = 0
   let value = 0
   let at = 0
-  for (const char of text) {
-    const index = INDEX.get(char)
-    if (index === undefined) return undefined
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const index = code < 128 ? (INDEX[code] as number) : -1
+    if (index < 0) return undefined
     value = (value << 6) | index
     bits += 6
     if (bits >= 8) {

@@ -1,5 +1,5 @@
 import { ed25519 } from '@noble/curves/ed25519.js'
-import { toBase64url } from './base64url.js'
+import { fromBase64url, toBase64url } from './base64url.js'
 
 interface NodeCrypto {
   sign(algorithm: null, data: Uint8Array, key: unknown): Uint8Array
@@ -31,11 +31,43 @@ function nodePublicKey(publicKey: Uint8Array, crypto: NodeCrypto): unknown {
 
 /** True when `signature` is an Ed25519 signature of `message` by `publicKey` (32 bytes). Never throws. */
 export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-  if (publicKey.length !== 32 || signature.length !== 64) return false
+  if (publicKey.length !== 32) return false
+  return ed25519VerifyWith(publicKey, publicKey, message, signature)
+}
+
+/**
+ * As {@link ed25519Verify}, for a public key given as base64url (as keyrings keep it): the parsed
+ * key is cached under that text, so a keyring's keys are decoded once, not once per signature.
+ */
+export function ed25519VerifyBase64url(
+  publicKey: string,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  if (nodeCrypto !== undefined) {
+    let key = publicKeys.get(publicKey)
+    if (key === undefined) {
+      const bytes = fromBase64url(publicKey)
+      if (bytes === undefined || bytes.length !== 32) return false
+      key = nodePublicKey(bytes, nodeCrypto)
+    }
+    return ed25519VerifyWith(key, undefined, message, signature)
+  }
+  const bytes = fromBase64url(publicKey)
+  return bytes !== undefined && bytes.length === 32 && ed25519VerifyWith(undefined, bytes, message, signature)
+}
+
+function ed25519VerifyWith(
+  nodeKey: unknown,
+  bytes: Uint8Array | undefined,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  if (signature.length !== 64) return false
   try {
-    return nodeCrypto === undefined
-      ? ed25519.verify(signature, message, publicKey)
-      : nodeCrypto.verify(null, message, nodePublicKey(publicKey, nodeCrypto), signature)
+    if (nodeCrypto === undefined) return ed25519.verify(signature, message, bytes as Uint8Array)
+    const key = nodeKey instanceof Uint8Array ? nodePublicKey(nodeKey, nodeCrypto) : nodeKey
+    return nodeCrypto.verify(null, message, key, signature)
   } catch {
     return false // not a point on the curve: no signature verifies
   }

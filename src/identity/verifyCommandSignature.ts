@@ -1,6 +1,6 @@
 import type { Command } from '../domain/Command.js'
 import { fromBase64url } from './base64url.js'
-import { ed25519Verify } from './ed25519.js'
+import { ed25519VerifyBase64url } from './ed25519.js'
 import { findKeyEntry, type KeyEntry, type Keyring, keyValidityProblem } from './KeyringSchema.js'
 import { commandSigningBytes } from './signCommand.js'
 
@@ -44,11 +44,10 @@ export function verifyCommandSignature(keyring: Keyring, command: Command, at: n
   const invalid = keyValidityProblem(entry, at)
   if (invalid !== undefined) return { ok: false, reason: invalid }
   const bytes = fromBase64url(signature.value)
-  const publicKey = fromBase64url(entry.publicKey)
-  if (bytes === undefined || bytes.length !== 64 || publicKey === undefined) {
-    return { ok: false, reason: `the signature is not 64 bytes of base64url` }
+  if (bytes === undefined || bytes.length !== 64) {
+    return { ok: false, reason: 'the signature is not 64 bytes of base64url' }
   }
-  if (!ed25519Verify(publicKey, commandSigningBytes(command, entry.keyId), bytes)) {
+  if (!ed25519VerifyBase64url(entry.publicKey, commandSigningBytes(command, entry.keyId), bytes)) {
     return { ok: false, reason: `the signature of "${command.by}" (key "${entry.keyId}") does not verify` }
   }
   return { ok: true, entry }
