@@ -20,7 +20,7 @@ interface DiagramOptions {
 export function registerDiagram(program: Command): void {
   program
     .command('diagram')
-    .description("draw a policy's statechart: the two keys as parallel regions, every guard on its edge")
+    .description("draw a policy's statechart: one parallel region per key, every guard on its edge")
     .argument('<policy>', 'policy file (YAML or JSON)')
     .addOption(new Option('-f, --format <format>', 'diagram language').choices(FORMATS).default('mermaid'))
     .option('-o, --out <file>', 'write the diagram to this file instead of standard output')

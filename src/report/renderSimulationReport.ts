@@ -1,4 +1,6 @@
-import { describeMetric, formatEstimate } from '../simulate/formatSimulation.js'
+import { describeMetric } from '../simulate/describeMetric.js'
+import { formatEstimate, methodName } from '../simulate/formatSimulation.js'
+import { commonKeyCount, keysTurned } from '../simulate/keysTurned.js'
 import type { ComparisonResult, SimulationResult } from '../simulate/SimulationResult.js'
 
 const W = 640
@@ -174,14 +176,14 @@ function barChart(
 
 function metricTable(runs: SimulationResult[]): string {
   const names = [...new Set(runs.flatMap((r) => r.metrics.map((m) => m.name)))]
-  const head = `<tr><th>metric</th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}</tr>`
+  const keys = commonKeyCount(runs.map((r) => r.keys.length))
+  const head = `<tr><th>metric</th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}<th>interval</th></tr>`
   const rows = names.map((name) => {
-    const d = describeMetric(name)
-    const cells = runs.map((r) => {
-      const m = r.metrics.find((x) => x.name === name)
-      return `<td>${m === undefined ? '—' : esc(formatEstimate(m, d.unit))}</td>`
-    })
-    return `<tr><td>${esc(d.label)}</td>${cells.join('')}</tr>`
+    const d = describeMetric(name, keys)
+    const found = runs.map((r) => r.metrics.find((x) => x.name === name))
+    const cells = found.map((m) => `<td>${m === undefined ? '—' : esc(formatEstimate(m, d.unit))}</td>`)
+    const method = found.find((m) => m !== undefined && Number.isFinite(m.mean))
+    return `<tr><td>${esc(d.label)}</td>${cells.join('')}<td>${method === undefined ? '' : methodName(method)}</td></tr>`
   })
   return `<table>${head}${rows.join('')}</table>`
 }
@@ -202,9 +204,10 @@ export function renderSimulationReport(input: ReportInput): string {
   const runs = input.simulations
   const names = runs.map((r) => r.policy)
   const first = runs[0]
+  const turned = keysTurned(commonKeyCount(runs.map((r) => r.keys.length)))
   const charts: string[] = [
     histogramChart(
-      'Lead time: submission → both keys turned (distribution over all replications)',
+      `Lead time: submission → ${turned} (distribution over all replications)`,
       runs.map((r) => ({ name: r.policy, bins: r.approvalHistogram })),
     ),
     histogramChart(
@@ -220,7 +223,7 @@ export function renderSimulationReport(input: ReportInput): string {
   }
   charts.push(
     barChart(
-      'Utilisation of each key holder (95% CI)',
+      'Utilisation of each key holder (Student-t 95% CI, within [0, 1])',
       reviewers.map((id) => ({ label: id, values: runs.map((r) => pick(r, `utilisation.${id}`)) })),
       names,
       'share',
@@ -229,7 +232,7 @@ export function renderSimulationReport(input: ReportInput): string {
   const keyIds = [...new Set(runs.flatMap((r) => r.keys.map((k) => k.id)))]
   charts.push(
     barChart(
-      'Bottleneck: which key turned last (share of approvals)',
+      'Bottleneck: which key turned last (share of approvals, Wilson 95% CI)',
       keyIds.map((id) => ({ label: id, values: runs.map((r) => pick(r, `lastKey.${id}`)) })),
       names,
       'share',
@@ -256,7 +259,7 @@ export function renderSimulationReport(input: ReportInput): string {
 </head><body>
 <h1>${esc(title)}</h1>
 <p>${runs.map((r) => `Policy <b>${esc(r.policy)}</b>: ${r.replications} replications, seed ${r.seed}, ${r.horizonDays} days with ${r.warmupDays} days of warm-up, ${r.initiatives.toLocaleString('en')} initiatives.`).join('<br>')}</p>
-<p>Means with 95% Student-t confidence intervals across independent replications. ${esc(first?.quantileMethod ?? '')}.</p>
+<p>Intervals: ${esc(first?.intervalMethod ?? '')}. ${esc(first?.quantileMethod ?? '')}.</p>
 ${metricTable(runs)}
 ${charts.join('\n')}
 </body></html>

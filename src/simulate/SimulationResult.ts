@@ -1,6 +1,6 @@
 import type { Estimate } from './studentT.js'
 
-/** One metric across replications: its mean with a 95 % Student-t interval. */
+/** One metric across replications: its estimate with a 95 % interval (Wilson or Student-t, see `method`). */
 export interface MetricEstimate extends Estimate {
   name: string
 }
@@ -36,6 +36,8 @@ export interface SimulationResult {
   seconds: number
   /** How quantiles were estimated, said in the output. */
   quantileMethod: string
+  /** Which intervals the metrics carry, said in the output. */
+  intervalMethod: string
 }
 
 /** One metric under two policies, and the paired difference B − A with its interval. */

@@ -1,44 +1,22 @@
 import pc from 'picocolors'
+import { describeMetric } from './describeMetric.js'
+import { commonKeyCount } from './keysTurned.js'
 import type { ComparisonResult, SimulationResult } from './SimulationResult.js'
 import type { Estimate } from './studentT.js'
 
-/** Words and units for each metric name, for tables and charts. */
-export function describeMetric(name: string): { label: string; unit: 'days' | 'share' | 'count' | 'rate' } {
-  const [head, tail] = name.split('.') as [string, string | undefined]
-  const lead: Record<string, string> = {
-    approvalDays: 'submission → both keys turned & routed',
-    completionDays: 'submission → rollout complete',
-  }
-  if (head in lead && tail !== undefined) return { label: `${lead[head]} (${tail})`, unit: 'days' }
-  const fixed: Record<string, { label: string; unit: 'days' | 'share' | 'count' | 'rate' }> = {
-    arrivals: { label: 'initiatives submitted after warm-up', unit: 'count' },
-    approvedPer30: { label: 'throughput: approved per 30 days', unit: 'rate' },
-    completedPer30: { label: 'throughput: completed per 30 days', unit: 'rate' },
-    'wip.mean': { label: 'work in progress (time average)', unit: 'count' },
-    approvalRate: { label: 'approved', unit: 'share' },
-    refusalRate: { label: 'refused by a veto key at least once', unit: 'share' },
-    amendmentRate: { label: 'amended at least once (amendment loop)', unit: 'share' },
-    amendmentsPerInitiative: { label: 'amendments per initiative', unit: 'count' },
-    escalationRate: { label: 'escalated to plenary', unit: 'share' },
-    lapseRate: { label: 'lapsed', unit: 'share' },
-    withdrawalRate: { label: 'withdrawn', unit: 'share' },
-    slaApprovalBreach: { label: 'SLA breach: not approved within the SLA', unit: 'share' },
-    slaCompletionBreach: { label: 'SLA breach: not completed within the SLA', unit: 'share' },
-  }
-  const known = fixed[name]
-  if (known !== undefined) return known
-  if (head === 'lastKey') return { label: `last key to turn: ${tail}`, unit: 'share' }
-  if (head === 'utilisation') return { label: `utilisation of ${tail}`, unit: 'share' }
-  if (head === 'queue') return { label: `queue length at ${tail} (time average)`, unit: 'count' }
-  return { label: name, unit: 'count' }
+export { describeMetric }
+
+/** A number rounded for print, without the sign of a value that rounds to zero ("-0.0"). */
+const fixed = (v: number, digits: number) => {
+  const text = v.toFixed(digits)
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text
 }
 
 const fmt = (v: number, unit: string) =>
-  !Number.isFinite(v)
-    ? '—'
-    : unit === 'share'
-      ? `${(v * 100).toFixed(1)}%`
-      : v.toFixed(unit === 'days' ? 1 : 2)
+  !Number.isFinite(v) ? '—' : unit === 'share' ? `${fixed(v * 100, 1)}%` : fixed(v, unit === 'days' ? 1 : 2)
+
+/** The interval's name for a table cell. */
+export const methodName = (e: Estimate) => (e.method === 'wilson' ? 'Wilson' : 'Student-t')
 
 /** "12.3 [11.8, 12.9]" in the metric's unit. */
 export function formatEstimate(e: Estimate, unit: string): string {
@@ -61,7 +39,8 @@ function table(rows: string[][], color: boolean): string {
 }
 
 /**
- * A simulation result as a terminal table: each metric's mean and 95 % interval.
+ * A simulation result as a terminal table: each metric's estimate, its 95 % interval and which
+ * interval it is (Wilson for shares of initiatives, Student-t for the rest).
  *
  * @example
  * process.stdout.write(formatSimulation(result))
@@ -72,10 +51,10 @@ export function formatSimulation(result: SimulationResult, options: { color?: bo
   const head = `${c.bold(`Simulation of "${result.scenario}" under policy "${result.policy}"`)}\n${c.dim(
     `${result.replications} replications · seed ${result.seed} · ${result.horizonDays} days (warm-up ${result.warmupDays}) · ${result.initiatives.toLocaleString('en')} initiatives · ${result.events.toLocaleString('en')} events · ${result.seconds.toFixed(2)} s`,
   )}\n`
-  const rows = [['metric', 'mean [95% CI]']]
+  const rows = [['metric', 'estimate [95% CI]', 'interval']]
   for (const m of result.metrics) {
-    const d = describeMetric(m.name)
-    rows.push([d.label, formatEstimate(m, d.unit)])
+    const d = describeMetric(m.name, result.keys.length)
+    rows.push([d.label, formatEstimate(m, d.unit), Number.isFinite(m.mean) ? methodName(m) : ''])
   }
   const last = result.metrics
     .filter((m) => m.name.startsWith('lastKey.') && Number.isFinite(m.mean))
@@ -84,7 +63,7 @@ export function formatSimulation(result: SimulationResult, options: { color?: bo
     last === undefined || result.keys.length < 2
       ? ''
       : `\n${c.bold('Bottleneck:')} ${result.keys.find((k) => `lastKey.${k.id}` === last.name)?.label ?? last.name} is the last key to turn in ${formatEstimate(last, 'share')} of approvals.\n`
-  return `${head}\n${table(rows, color)}\n${bottleneck}${c.dim(`Quantiles: ${result.quantileMethod}.`)}\n`
+  return `${head}\n${table(rows, color)}\n${bottleneck}${c.dim(`Intervals: ${result.intervalMethod}.\nQuantiles: ${result.quantileMethod}.`)}\n`
 }
 
 /**
@@ -100,8 +79,9 @@ export function formatComparison(result: ComparisonResult, options: { color?: bo
     `${result.a.replications} replications each · seed ${result.a.seed} · ${result.commonRandomNumbers ? 'common random numbers (paired)' : 'independent streams'}`,
   )}\n`
   const rows = [['metric', 'A', 'B', 'B − A [95% CI]']]
+  const keys = commonKeyCount([result.a.keys.length, result.b.keys.length])
   for (const m of result.metrics) {
-    const d = describeMetric(m.name)
+    const d = describeMetric(m.name, keys)
     const diff = formatEstimate(m.difference, d.unit)
     const significant = Number.isFinite(m.difference.low) && (m.difference.low > 0 || m.difference.high < 0)
     rows.push([
@@ -111,7 +91,7 @@ export function formatComparison(result: ComparisonResult, options: { color?: bo
       significant ? `${diff} *` : diff,
     ])
   }
-  return `${head}\n${table(rows, color)}\n${c.dim('* the interval excludes 0')}\n`
+  return `${head}\n${table(rows, color)}\n${c.dim(`* the interval excludes 0\nA and B: ${result.a.intervalMethod}. B − A: Student-t 95% on the paired differences across replications.`)}\n`
 }
 
 /** Metrics as CSV: one row per metric (and per policy when comparing). */

@@ -19,6 +19,11 @@ export interface ReplicationResult {
   events: number
   /** Initiatives that arrived over the whole horizon. */
   initiatives: number
+  /**
+   * The counts behind each share of initiatives, by scalar name: `hits` of `trials` (lapsed of
+   * resolved, say). Shares of counts get a Wilson interval on the pooled counts (see `estimateShare`).
+   */
+  counts: Record<string, { hits: number; trials: number }>
 }
 
 export interface ReplicationOptions {
@@ -663,6 +668,12 @@ export function runReplication(
   const observed = Math.max(horizon - warmup, Number.MIN_VALUE)
   const per30 = 30 / observed
   const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b)
+  // A share of initiatives keeps its counts, for an interval on the pooled counts.
+  const counts: Record<string, { hits: number; trials: number }> = {}
+  const share = (name: string, hits: number, trials: number) => {
+    counts[name] = { hits, trials }
+    return ratio(hits, trials)
+  }
   const quantiles = (qs: P2Quantile[], n: number) => qs.map((q) => (n === 0 ? Number.NaN : q.value()))
   const [a50, a90, a99] = quantiles(approvalQ, approvalN)
   const [c50, c90, c99] = quantiles(completionQ, completionN)
@@ -679,18 +690,18 @@ export function runReplication(
     'completionDays.p90': c90 as number,
     'completionDays.p99': c99 as number,
     'wip.mean': wipArea / observed,
-    approvalRate: ratio(approvedResolved, resolved),
-    refusalRate: ratio(refused, resolved),
-    amendmentRate: ratio(amended, resolved),
+    approvalRate: share('approvalRate', approvedResolved, resolved),
+    refusalRate: share('refusalRate', refused, resolved),
+    amendmentRate: share('amendmentRate', amended, resolved),
     amendmentsPerInitiative: ratio(amendmentTotal, resolved),
-    escalationRate: ratio(escalated, resolved),
-    lapseRate: ratio(lapsed, resolved),
-    withdrawalRate: ratio(withdrawn, resolved),
-    slaApprovalBreach: ratio(slaApprovalBreaches, resolved),
-    slaCompletionBreach: ratio(slaCompletionBreaches, finished),
+    escalationRate: share('escalationRate', escalated, resolved),
+    lapseRate: share('lapseRate', lapsed, resolved),
+    withdrawalRate: share('withdrawalRate', withdrawn, resolved),
+    slaApprovalBreach: share('slaApprovalBreach', slaApprovalBreaches, resolved),
+    slaCompletionBreach: share('slaCompletionBreach', slaCompletionBreaches, finished),
   }
   policy.keys.forEach((k, i) => {
-    scalars[`lastKey.${k.id}`] = ratio(lastKey[i] as number, approvalN)
+    scalars[`lastKey.${k.id}`] = share(`lastKey.${k.id}`, lastKey[i] as number, approvalN)
   })
   reviewers.forEach((r, p) => {
     scalars[`utilisation.${r.id}`] = (busyArea[p] as number) / (observed * r.capacity)
@@ -704,5 +715,6 @@ export function runReplication(
     completionHistogram,
     events,
     initiatives,
+    counts,
   }
 }

@@ -1,13 +1,14 @@
 import type { Policy } from '../policy/PolicySchema.js'
 import { type CompiledTable, compile } from '../verify/compile.js'
 import type { ExploreProgress } from '../verify/explore.js'
+import { metricRange } from './describeMetric.js'
 import { scalarNames } from './runReplication.js'
 import { type RunOptions, runReplications } from './runReplications.js'
 import type { Scenario } from './ScenarioSchema.js'
 import { createSimulationModel } from './SimulationModel.js'
 import type { ComparisonResult, SimulationResult } from './SimulationResult.js'
 import { estimate } from './studentT.js'
-import { summarize } from './summarize.js'
+import { summarize, summarizeMetric } from './summarize.js'
 
 /** How a simulation compiles its policy's table (when it is not given one). */
 export interface TableOptions {
@@ -42,7 +43,8 @@ async function run(policy: Policy, scenario: Scenario, options: SimulateOptions)
 
 /**
  * Runs independent replications of a scenario under a policy and reports every metric with a
- * 95 % Student-t confidence interval across replications.
+ * 95 % confidence interval: Wilson on the pooled counts for shares of initiatives, Student-t
+ * across replications (cut to the metric's range) for the rest.
  *
  * @example
  * const result = await simulate(policy, scenario, { replications: 200, seed: 7 })
@@ -116,11 +118,17 @@ export async function compare(
   const metrics = names.map((name) => {
     const va = ra.results.map((r) => r.scalars[name] ?? Number.NaN)
     const vb = rb.results.map((r) => r.scalars[name] ?? Number.NaN)
+    // A difference of shares lies in [-1, 1]; of anything else, anywhere.
+    const [low, high] = metricRange(name)
     return {
       name,
-      a: estimate(va),
-      b: estimate(vb),
-      difference: estimate(vb.map((v, i) => v - (va[i] as number))),
+      a: summarizeMetric(ra.results, name),
+      b: summarizeMetric(rb.results, name),
+      difference: estimate(
+        vb.map((v, i) => v - (va[i] as number)),
+        0.95,
+        [low - high, high - low],
+      ),
     }
   })
   return { a: sa, b: sb, commonRandomNumbers: crn, metrics }

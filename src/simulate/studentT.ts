@@ -80,25 +80,41 @@ export function studentTQuantile(p: number, df: number): number {
   return (lo + hi) / 2
 }
 
-/** A mean with its two-sided Student-t confidence interval across independent replications. */
+/**
+ * An estimate with its two-sided confidence interval across independent replications: a mean
+ * with a Student-t interval (`estimate`), or a share of counts with a Wilson score interval
+ * (`estimateShare`).
+ */
 export interface Estimate {
   mean: number
-  /** Half the interval's width: the interval is mean ± halfWidth. */
+  /**
+   * Half the interval's width. A Student-t interval is mean ± halfWidth unless it was clamped to
+   * the metric's range; a Wilson interval is not centred on the mean.
+   */
   halfWidth: number
   low: number
   high: number
   /** Replications that had a value (a metric can be undefined in a replication, e.g. no completions). */
   n: number
   sd: number
+  /** How the interval was made: Student-t across replications, or Wilson on pooled counts. */
+  method: 'student-t' | 'wilson'
 }
 
 /**
- * The mean of `values` (NaN ones skipped) with a `level` (default 95 %) Student-t interval.
+ * The mean of `values` (NaN ones skipped) with a `level` (default 95 %) Student-t interval,
+ * intersected with `range` when the quantity cannot leave it (a share lies in [0, 1], a time is
+ * never negative): the true value is in the range, so cutting off the rest loses no coverage.
  *
  * @example
  * estimate([2.1, 1.9, 2.0]) // { mean: 2, halfWidth: 0.248, … }
+ * estimate([0.6, 1, 1], 0.95, [0, 1]).high // 1, not 1.35
  */
-export function estimate(values: ArrayLike<number>, level = 0.95): Estimate {
+export function estimate(
+  values: ArrayLike<number>,
+  level = 0.95,
+  range: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+): Estimate {
   let n = 0
   let sum = 0
   for (let i = 0; i < values.length; i++) {
@@ -116,5 +132,14 @@ export function estimate(values: ArrayLike<number>, level = 0.95): Estimate {
   }
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN
   const halfWidth = n > 1 ? (studentTQuantile(1 - (1 - level) / 2, n - 1) * sd) / Math.sqrt(n) : Number.NaN
-  return { mean, halfWidth, low: mean - halfWidth, high: mean + halfWidth, n, sd }
+  const [min, max] = range
+  return {
+    mean,
+    halfWidth,
+    low: Math.min(max, Math.max(min, mean - halfWidth)),
+    high: Math.max(min, Math.min(max, mean + halfWidth)),
+    n,
+    sd,
+    method: 'student-t',
+  }
 }

@@ -7,7 +7,8 @@ import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
 import type { MetricEstimate } from './SimulationResult.js'
 import { resolvePath, setPath } from './setPath.js'
 import { compileFor, simulate, type TableOptions } from './simulate.js'
-import type { Estimate } from './studentT.js'
+import { type Estimate, estimate } from './studentT.js'
+import { INTERVAL_METHOD } from './summarize.js'
 
 /** Most sweep points one run accepts. */
 export const MAX_SWEEP_POINTS = 1000
@@ -117,6 +118,8 @@ export interface SweepResult {
   metricNames: string[]
   points: SweepPoint[]
   commonRandomNumbers: true
+  /** Which intervals the metrics carry. */
+  intervalMethod: string
 }
 
 export interface SweepOptions extends RunOptions, TableOptions {
@@ -172,16 +175,7 @@ export async function sweep(policy: Policy, scenario: Scenario, options: SweepOp
     points.push({
       value: options.values[i]!,
       metrics: metricNames.map(
-        (name) =>
-          result.metrics.find((m) => m.name === name) ?? {
-            name,
-            mean: Number.NaN,
-            halfWidth: Number.NaN,
-            low: Number.NaN,
-            high: Number.NaN,
-            n: 0,
-            sd: Number.NaN,
-          },
+        (name) => result.metrics.find((m) => m.name === name) ?? { name, ...estimate([]) },
       ),
       events: result.events,
       seconds: result.seconds,
@@ -198,6 +192,7 @@ export async function sweep(policy: Policy, scenario: Scenario, options: SweepOp
     metricNames,
     points,
     commonRandomNumbers: true,
+    intervalMethod: INTERVAL_METHOD,
   }
 }
 
@@ -212,7 +207,8 @@ function header(result: SweepResult, name: string): { label: string; unit: strin
 }
 
 /**
- * A sweep as a terminal table: one row per value, each metric's mean and 95 % interval.
+ * A sweep as a terminal table: one row per value, each metric's estimate and 95 % interval
+ * (Wilson for the shares of initiatives, Student-t for the rest).
  *
  * @example
  * process.stdout.write(formatSweep(result))
@@ -237,7 +233,7 @@ export function formatSweep(result: SweepResult, options: { color?: boolean } = 
       .join('  ')
     return j === 0 ? c.bold(line) : line
   })
-  return `${head}\n${lines.join('\n')}\n${c.dim('Intervals: 95% Student-t across replications.')}\n`
+  return `${head}\n${lines.join('\n')}\n${c.dim(`Intervals: ${result.intervalMethod}.`)}\n`
 }
 
 /** A sweep as CSV: one row per value, mean and interval per metric. */
