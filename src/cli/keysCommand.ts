@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
+import { signingInstitutions } from '../identity/applyKeyringChange.js'
 import { type KeyringChange, KeyringChangeSchema, keyringHash } from '../identity/KeyringChange.js'
 import { type KeyEntry, KeyEntrySchema, type Keyring } from '../identity/KeyringSchema.js'
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
@@ -194,6 +195,39 @@ export function registerKeys(program: Command): void {
     .action(async (path: string, options: { db: string; policy: string }) => {
       const next = await withEngine(options, (engine) => engine.changeKeyring(readChange(path)))
       print(`${pc.green('✓')} applied\n${describeKeyring(next)}`)
+    })
+
+  keys
+    .command('export')
+    .description(
+      "the trust file for checking signatures without twokeys: each institution's principals (from the policy) and every keyring change as stored",
+    )
+    .requiredOption('--db <db>', 'the SQLite file or postgres:// URL')
+    .requiredOption('--policy <file>', 'the policy whose institutions must sign keyring changes')
+    .option('--out <file>', 'write it here (default: stdout)')
+    .action(async (options: { db: string; policy: string; out?: string }) => {
+      const policy = loadPolicyFile(options.policy)
+      const store = await openStore(options.db, { mustExist: true })
+      try {
+        const changes = await store.keyringChanges()
+        const trust = {
+          format: 'twokeys/trust/v1',
+          identity: policy.identity ?? 'asserted',
+          // Who may sign a keyring change for each key-holding institution: its own principals.
+          institutions: Object.fromEntries(
+            signingInstitutions(policy).map((i) => [
+              i,
+              policy.principals.filter((p) => p.institution === i).map((p) => p.id),
+            ]),
+          ),
+          changes: changes.map((c) => ({ version: c.version, ...(c.change as object) })),
+        }
+        const text = `${JSON.stringify(trust, null, 2)}\n`
+        if (options.out === undefined) process.stdout.write(text)
+        else writeFileSync(options.out, text)
+      } finally {
+        await store.close()
+      }
     })
 
   keys
