@@ -81,6 +81,7 @@ export {
   type Track,
 } from './policy/PolicySchema.js'
 export { policyJsonSchema } from './policy/policyJsonSchema.js'
+export { type PolicyWarning, policyWarnings } from './policy/policyWarnings.js'
 export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
 export { type HistoryMermaidOptions, historyToMermaid } from './render/historyToMermaid.js'
 export { toDot } from './render/toDot.js'
@@ -88,7 +89,13 @@ export { toMermaid } from './render/toMermaid.js'
 export { loadScenarioFile, type SafeScenarioResult, safeLoadScenario } from './simulate/loadScenario.js'
 export { type Scenario, ScenarioSchema } from './simulate/ScenarioSchema.js'
 export type { ComparisonResult, MetricEstimate, SimulationResult } from './simulate/SimulationResult.js'
-export { type CompareOptions, compare, type SimulateOptions, simulate } from './simulate/simulate.js'
+export {
+  type CompareOptions,
+  compare,
+  type SimulateOptions,
+  simulate,
+  type TableOptions,
+} from './simulate/simulate.js'
 export { summarize } from './simulate/summarize.js'
 export { type SweepOptions, type SweepResult, sweep } from './simulate/sweep.js'
 export { memoryStore } from './stores/memoryStore.js'
@@ -113,6 +120,7 @@ export {
   PHASES,
   TRACKS,
 } from './verify/compile.js'
+export type { ExploreProgress } from './verify/explore.js'
 export { formatVerifyResult } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,
@@ -120,6 +128,7 @@ export type {
   Hole,
   InvariantResult,
   InvariantStatus,
+  Vacuity,
   VerifyResult,
 } from './verify/VerifyResult.js'
 export { type VerifyOptions, verify } from './verify/verify.js'
