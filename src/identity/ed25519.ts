@@ -78,10 +78,13 @@ export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   return ed25519.getPublicKey(seed)
 }
 
-/** An Ed25519 signature (64 bytes) of `message` under the private key `seed` (32 bytes). */
-export function ed25519Sign(seed: Uint8Array, message: Uint8Array): Uint8Array {
+/**
+ * An Ed25519 signature (64 bytes) of `message` under the private key `seed` (32 bytes); pass the
+ * public key when it is known (a key file carries it) to spare deriving it.
+ */
+export function ed25519Sign(seed: Uint8Array, message: Uint8Array, publicKey?: Uint8Array): Uint8Array {
   if (nodeCrypto === undefined) return ed25519.sign(message, seed)
-  const x = toBase64url(ed25519PublicKey(seed))
+  const x = toBase64url(publicKey ?? ed25519PublicKey(seed))
   const key = nodeCrypto.createPrivateKey({
     key: { kty: 'OKP', crv: 'Ed25519', x, d: toBase64url(seed) },
     format: 'jwk',

@@ -30,6 +30,7 @@ export function commandSigningBytes(command: Command, keyId: string): Uint8Array
 export function signCommand(input: CommandInput, key: PrivateKeyFile): SignedCommand {
   const command = parseCommand(input)
   const seed = fromBase64url(key.d) as Uint8Array
-  const value = toBase64url(ed25519Sign(seed, commandSigningBytes(command, key.kid)))
+  const publicKey = fromBase64url(key.x) as Uint8Array
+  const value = toBase64url(ed25519Sign(seed, commandSigningBytes(command, key.kid), publicKey))
   return { ...command, signature: { keyId: key.kid, value } }
 }
