@@ -30,8 +30,9 @@ export interface Revision {
 }
 
 /**
- * Everything the machine knows about one initiative. Only facts are stored: which keys are
- * turned is the state of the chart, and what counts is computed from these facts by the rules.
+ * Everything the machine knows about one initiative, and only what its rules (and the key board)
+ * read again: which keys are turned is the state of the chart, and what counts is computed from
+ * these facts by the rules. The full history is the event log; the invariants judge from that.
  */
 export interface InitiativeContext {
   policyHash: string
@@ -45,7 +46,13 @@ export interface InitiativeContext {
   deadline: number | null
   /** When the review window closed into a plenary session (escalation), if it has. */
   escalatedAt: number | null
+  /**
+   * Decisions on the current revision: a substantive amendment drops the others (no rule reads a
+   * decision on an earlier revision again), so what the guards filter stays small.
+   */
   decisions: Decision[]
+  /** Keys with an unrevoked approval on an earlier revision: the key board shows them stale. */
+  approvedEarlier: string[]
   delegations: Delegation[]
   approvedAt: number | null
   track: Track | null
@@ -71,6 +78,7 @@ export function initialContext(input: InitiativeInput | undefined): InitiativeCo
     deadline: null,
     escalatedAt: null,
     decisions: [],
+    approvedEarlier: [],
     delegations: [],
     approvedAt: null,
     track: null,

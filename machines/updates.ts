@@ -47,16 +47,27 @@ export const openPlenary: Update = (policy, context, event) => ({
   escalatedAt: clock(context, event),
 })
 
-/** A substantive amendment makes a new revision, so every approval given so far stops counting (TK5). */
+/**
+ * A substantive amendment makes a new revision, so every approval given so far stops counting
+ * (TK5): its decisions are dropped, and the keys they approved are remembered as approved earlier.
+ */
 export const amend: Update<EventOf<'AMEND'>> = (policy, context, event) => {
   const changed = policy.amendments.substantive.some(
     (f) => JSON.stringify(context.content?.[f]) !== JSON.stringify(event.content[f]),
   )
-  const n = changed ? context.revision.n + 1 : context.revision.n
-  const revision: Revision = changed
-    ? { n, hash: revisionHash(policy, context.id ?? '', n, event.content) }
-    : context.revision
-  return { content: event.content, revision, now: clock(context, event) }
+  if (!changed) return { content: event.content, now: clock(context, event) }
+  const n = context.revision.n + 1
+  const revision: Revision = { n, hash: revisionHash(policy, context.id ?? '', n, event.content) }
+  const approved = context.decisions
+    .filter((d) => d.decision === 'approve' && d.revokedAt === undefined)
+    .map((d) => d.key)
+  return {
+    content: event.content,
+    revision,
+    decisions: [],
+    approvedEarlier: [...new Set([...context.approvedEarlier, ...approved])],
+    now: clock(context, event),
+  }
 }
 
 export const recordDecision: Update<EventOf<'DECIDE'>> = (policy, context, event) => {

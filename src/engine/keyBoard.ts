@@ -68,7 +68,9 @@ function keyStatus(
   )
   const onThisRevision = current.filter((d) => d.revision === context.revision.hash)
   if (onThisRevision.length > 0 && onThisRevision.every((d) => !isFresh(policy, d.at, now))) return 'expired'
-  if (onThisRevision.length === 0 && current.length > 0) return 'stale'
+  // Decisions on earlier revisions are dropped at the amendment; the key is remembered instead.
+  const earlier = current.length > onThisRevision.length || context.approvedEarlier.includes(keyId)
+  if (onThisRevision.length === 0 && earlier) return 'stale'
   return 'pending'
 }
 

@@ -33,9 +33,11 @@ export interface SnapshotView {
  * deputy acts whenever some window covers the instant).
  *
  * **Revisions.** A revision hash is compared only for equality with the current one, and a new
- * revision has a new number, so an old revision never becomes current again. The key keeps only
- * the decisions on the current revision — and only in review, the one state whose guards read
- * them — and forgets revision numbers and hashes. Amendments toggle a field of the current
+ * revision has a new number, so an old revision never becomes current again. The context keeps
+ * only the decisions on the current revision (a substantive amendment drops the others; the keys
+ * they approved, which only the key board reads, are not part of the key), and the key keeps
+ * them only in review, the one state whose guards read them; it forgets revision numbers and
+ * hashes. Amendments toggle a field of the current
  * content, so whether one is substantive depends on the field alone: the key keeps objective,
  * scope and budget, not title and summary.
  *

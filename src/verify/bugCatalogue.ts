@@ -74,10 +74,28 @@ const keyOf = (policy: Policy, id: string) => {
 const seats = (policy: Policy, context: InitiativeContext, key: string, quorumShift: number) =>
   countedApprovals(policy, context, key, context.now).length >= keyOf(policy, key).quorum + quorumShift
 
+/** The machine with an amend action that changes the content but keeps the context's `kept` fields. */
+function withAmendKeeping(
+  policy: Policy,
+  machine: InitiativeMachine,
+  kept: readonly (keyof InitiativeContext)[],
+): InitiativeMachine {
+  return machine.provide({
+    actions: {
+      amend: assign(({ context, event }: GuardArgs) => ({
+        ...amend(policy, context, event as EventOf<'AMEND'>),
+        ...Object.fromEntries(kept.map((field) => [field, context[field]])),
+      })),
+    },
+  } as never) as InitiativeMachine
+}
+
 const machineBug = (
   bug: Omit<CataloguedBug, 'level' | 'build'> & {
     policy?: (p: Policy) => Policy
     guards: (policy: Policy) => (original: (name: string) => Guard) => Record<string, Guard>
+    /** Context fields the amend action keeps although a substantive amendment resets them. */
+    amendKeeps?: readonly (keyof InitiativeContext)[]
   },
 ): CataloguedBug => ({
   name: bug.name,
@@ -88,7 +106,11 @@ const machineBug = (
   level: 'machine',
   build(base) {
     const policy = bug.policy?.(base) ?? base
-    return { policy, machine: withGuards(policy, bug.guards(policy)) }
+    const machine = withGuards(policy, bug.guards(policy))
+    return {
+      policy,
+      machine: bug.amendKeeps === undefined ? machine : withAmendKeeping(policy, machine, bug.amendKeeps),
+    }
   },
 })
 
@@ -208,9 +230,10 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
     name: 'amendment-keeps-approvals',
     title: 'a substantive amendment in review keeps the approvals already given',
     explanation:
-      'isSubstantiveAmendment never holds and a turned key counts its approvals whatever their revision, so an amendment that changes the summary makes a new revision but leaves every turned key turned on the old one',
+      'isSubstantiveAmendment never holds, the amend action keeps the decisions given so far, and a turned key counts its approvals whatever their revision, so an amendment that changes the summary makes a new revision but leaves every turned key turned on the old one',
     breaks: ['TK5'],
     basePolicy: 'two-keys',
+    amendKeeps: ['decisions', 'approvedEarlier'],
     guards: (policy) => () => ({
       isSubstantiveAmendment: () => false,
       // … and a turned key re-checks its approvals by freshness alone, whatever their revision.
@@ -226,26 +249,16 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
       },
     }),
   }),
-  {
+  machineBug({
     name: 'amendment-keeps-revision',
     title: 'an amendment changes the content but never makes a new revision',
     explanation:
-      "the amend action stores the new content and keeps the revision hash it had, so approvals given on the old content still name the current revision: a federal initiative approved by one co-chair is amended into an export to Belarus with a thousand times the budget, and the other co-chair's approval sends it to export rollout on revision 1",
+      "the amend action stores the new content and keeps the revision hash it had, and the decisions on it, so approvals given on the old content still name the current revision: a federal initiative approved by one co-chair is amended into an export to Belarus with a thousand times the budget, and the other co-chair's approval sends it to export rollout on revision 1",
     breaks: ['TK5'],
     basePolicy: 'two-keys',
-    level: 'machine',
-    build(policy) {
-      const machine = createInitiativeMachine(policy).provide({
-        actions: {
-          amend: assign(({ context, event }: GuardArgs) => {
-            const { revision: _kept, ...update } = amend(policy, context, event as EventOf<'AMEND'>)
-            return update
-          }),
-        },
-      } as never) as InitiativeMachine
-      return { policy, machine }
-    },
-  },
+    amendKeeps: ['revision', 'decisions', 'approvedEarlier'],
+    guards: () => () => ({}),
+  }),
   machineBug({
     name: 'veto-overridden-in-plenary',
     title: 'in a plenary session a refusal counts as one vote, so a veto can be outvoted',

@@ -27,6 +27,26 @@ describe.each(POLICY_VARIANTS)('the initiative machine under the $name policy', 
     fc.assert(orderProperty(policy), runParameters(ORDERINGS))
   })
 
+  it('keeps in the context only the decisions on the current revision', () => {
+    const machine = createInitiativeMachine(policy)
+    fc.assert(
+      fc.property(startArb(policy), fc.array(eventSpecArb(policy), { maxLength: 40 }), (start, specs) => {
+        const run = new InitiativeRun(policy, machine)
+        for (const spec of [...start, ...specs]) {
+          run.send(spec)
+          const { decisions, revision } = run.snapshot.context
+          expect(decisions.filter((d) => d.revision !== revision.hash)).toEqual([])
+        }
+        // What was dropped is in the recorded events: every decision the oracle counts is on the current revision.
+        const current = run.recorded.revisions.length - 1
+        expect(run.snapshot.context.decisions).toHaveLength(
+          run.recorded.decisions.filter((d) => d.revision === current).length,
+        )
+      }),
+      runParameters(300),
+    )
+  })
+
   it('generates only events the command schema accepts', () => {
     const machine = createInitiativeMachine(policy)
     fc.assert(

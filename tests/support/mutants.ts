@@ -35,6 +35,25 @@ function withGuards(policy: Policy, guards: (original: (name: string) => Guard) 
   return machine.provide({ guards: guards(original) } as never) as InitiativeMachine
 }
 
+/**
+ * The machine with some guards replaced and an amend action that changes the content but keeps
+ * the context's `kept` fields as they were (what a substantive amendment should have reset).
+ */
+function withAmend(
+  policy: Policy,
+  kept: (keyof InitiativeContext)[],
+  guards: (original: (name: string) => Guard) => Record<string, Guard>,
+): InitiativeMachine {
+  return withGuards(policy, guards).provide({
+    actions: {
+      amend: assign(({ context, event }: GuardArgs) => ({
+        ...amend(policy, context, event as EventOf<'AMEND'>),
+        ...Object.fromEntries(kept.map((field) => [field, context[field]])),
+      })),
+    },
+  } as never) as InitiativeMachine
+}
+
 /** Rebuilds the machine with a changed config: `edit` gets a shallow copy of the state at `path`. */
 function withConfig(policy: Policy, path: string[], edit: (state: Config) => Config): InitiativeMachine {
   const machine = createInitiativeMachine(policy)
@@ -138,9 +157,9 @@ export function buildMutants(): Mutant[] {
     ),
     m(
       'TK5',
-      'a substantive amendment in review keeps turned keys; keyExpired looks at the lifetime only',
+      'a substantive amendment in review keeps turned keys and their approvals; keyExpired looks at the lifetime only',
       seedPolicy,
-      withGuards(seedPolicy, () => ({
+      withAmend(seedPolicy, ['decisions', 'approvedEarlier'], () => ({
         isSubstantiveAmendment: () => false,
         keyExpired: ({ context }, { key }) => {
           const fresh = context.decisions.filter(
@@ -158,14 +177,7 @@ export function buildMutants(): Mutant[] {
       'TK5',
       'amendments never make a new revision: the amend action keeps the revision it had',
       seedPolicy,
-      createInitiativeMachine(seedPolicy).provide({
-        actions: {
-          amend: assign(({ context, event }: GuardArgs) => {
-            const { revision: _kept, ...update } = amend(seedPolicy, context, event as EventOf<'AMEND'>)
-            return update
-          }),
-        },
-      } as never) as InitiativeMachine,
+      withAmend(seedPolicy, ['revision', 'decisions', 'approvedEarlier'], () => ({})),
     ),
     m(
       'TK6',
