@@ -22,13 +22,17 @@ describe('intervals on shares', () => {
     expect(mid.low).toBeCloseTo(0.4038, 4)
     expect(mid.high).toBeCloseTo(0.5962, 4)
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e6 }), (p, n) => {
-        const { low, high } = wilsonInterval(p, n, 1.96)
-        expect(low).toBeGreaterThanOrEqual(0)
-        expect(high).toBeLessThanOrEqual(1)
-        expect(low).toBeLessThanOrEqual(p + 1e-12)
-        expect(high).toBeGreaterThanOrEqual(p - 1e-12)
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        (p, n) => {
+          const { low, high } = wilsonInterval(p, n, 1.96)
+          expect(low).toBeGreaterThanOrEqual(0)
+          expect(high).toBeLessThanOrEqual(1)
+          expect(low).toBeLessThanOrEqual(p + 1e-12)
+          expect(high).toBeGreaterThanOrEqual(p - 1e-12)
+        },
+      ),
     )
   })
 
