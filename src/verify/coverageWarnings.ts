@@ -17,7 +17,8 @@ export function chartNodes(root: AnyStateNode): Map<string, string> {
 /**
  * Warnings about what the exploration never saw: states of the chart no run enters (`entered`
  * holds the node ids seen in any snapshot or microstep) and commands the policy means to be
- * possible that the machine never takes from any reachable state.
+ * possible that the machine never takes from any reachable state. Meaningful only for a complete
+ * exploration: `verify` calls it only then.
  */
 export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string>): string[] {
   const warnings: string[] = []

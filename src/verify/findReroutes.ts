@@ -57,6 +57,7 @@ export function findReroutes(graph: Exploration): { holes: Hole[]; notes: string
   for (const warning of policyWarnings(graph.policy)) {
     const story = tell(graph, warning, step)
     const as = (c: PolicyWarning['before']) => (warning.field === 'scope' ? c.scope : c.objective)
+    if (story === null) continue
     if (typeof story === 'string') {
       notes.push(`amendments.substantive leaves out "${warning.field}", which routing reads, but ${story}`)
       continue
@@ -82,7 +83,9 @@ export function findReroutes(graph: Exploration): { holes: Hole[]; notes: string
 /** The story of one rerouting, or why the machine does not follow it. */
 function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeof createStepper>) {
   const s = partlyApproved(graph, warning)
-  if (s < 0) return `no reachable ${warning.before.scope} initiative is ever partly approved`
+  // On a partial search, "never" cannot be said: say nothing (the result is a failure anyway).
+  if (s < 0)
+    return graph.complete ? `no reachable ${warning.before.scope} initiative is ever partly approved` : null
   let snapshot = graph.snapshots[s] as InitiativeSnapshot
   const approvals = standing(snapshot)
   const events: InitiativeEvent[] = []
