@@ -14,25 +14,29 @@ export const tk2Distinct: StepInvariant = {
   statement: 'no principal, and no institution, counts toward two keys of one revision',
   scope: 'step',
   check(policy, { event, after, recorded }) {
+    const facets = (d: RecordedDecision) => ({
+      d,
+      people: new Set([d.by, d.seat]),
+      institutions: new Set([...institutionsOf(policy, d.by), ...institutionsOf(policy, d.seat)]),
+    })
     const r = recorded.after
     if (r.sponsor === null || stageOf(after) === 'idle') return []
     const { revision, asOf, at } = standing(r, stageOf(after))
-    const counted = policy.keys.map((k) => ({
-      key: k.id,
-      approvals: countingApprovals(policy, r, k.id, { revision, asOf, freshAt: at }),
-    }))
-    const people = (d: RecordedDecision) => new Set([d.by, d.seat])
-    const institutions = (d: RecordedDecision) =>
-      new Set([...institutionsOf(policy, d.by), ...institutionsOf(policy, d.seat)])
+    const counted = policy.keys
+      .map((k) => ({
+        key: k.id,
+        approvals: countingApprovals(policy, r, k.id, { revision, asOf, freshAt: at }).map(facets),
+      }))
+      .filter((c) => c.approvals.length > 0)
     const violations: Violation[] = []
     for (let i = 0; i < counted.length; i++) {
       for (let j = i + 1; j < counted.length; j++) {
         const a = counted[i]!
         const b = counted[j]!
-        for (const x of a.approvals) {
-          for (const y of b.approvals) {
-            const person = [...people(x)].find((p) => people(y).has(p))
-            const shared = [...institutions(x)].find((inst) => institutions(y).has(inst))
+        for (const { d: x, people: px, institutions: ix } of a.approvals) {
+          for (const { d: y, people: py, institutions: iy } of b.approvals) {
+            const person = [...px].find((p) => py.has(p))
+            const shared = [...ix].find((inst) => iy.has(inst))
             if (person === undefined && shared === undefined) continue
             const what = person !== undefined ? `principal "${person}"` : `institution "${shared}"`
             violations.push({

@@ -17,7 +17,10 @@ export const tk7Expiry: StepInvariant = {
     if (lifetime === null) return []
     const violations: Violation[] = []
     const approval = r.approval
-    if (isApproved(after) && approval !== null) {
+    const approved = isApproved(after) && approval !== null
+    const turned = [...keyRegions(policy, after)].filter(([, state]) => state === 'turned')
+    if (!approved && turned.length === 0) return []
+    if (approved) {
       const on = { revision: approval.revision, asOf: approval.seq }
       for (const key of policy.keys) {
         const all = countingApprovals(policy, r, key.id, on)
@@ -33,9 +36,9 @@ export const tk7Expiry: StepInvariant = {
       }
     }
     const now = { revision: r.revisions.length - 1, asOf: r.count - 1 }
-    for (const [keyId, state] of keyRegions(policy, after)) {
+    for (const [keyId] of turned) {
       const key = policy.keys.find((k) => k.id === keyId)
-      if (state !== 'turned' || key === undefined) continue
+      if (key === undefined) continue
       const all = countingApprovals(policy, r, keyId, now)
       const fresh = countingApprovals(policy, r, keyId, { ...now, freshAt: r.now })
       if (all.length >= key.quorum && fresh.length < key.quorum) {
