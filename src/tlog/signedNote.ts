@@ -64,7 +64,10 @@ export function parseVerifierKey(text: string): VerifierKey | string {
 
 /** A note: text and signature lines, split at the last blank line; a reason when malformed. */
 export function parseNote(note: string): { text: string; signatures: NoteSignature[] } | string {
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) return 'a note may hold no control characters but newlines'
+  for (let i = 0; i < note.length; i++) {
+    const code = note.charCodeAt(i)
+    if (code < 0x20 && code !== 0x0a) return 'a note may hold no control characters but newlines'
+  }
   if (!note.endsWith('\n')) return 'a note ends with a newline'
   const split = note.lastIndexOf('\n\n')
   if (split < 0) return 'a note has a blank line between its text and its signatures'
