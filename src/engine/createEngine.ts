@@ -469,7 +469,8 @@ export function createEngine(options: EngineOptions): Engine {
       // The rules are explained before anyone signs; a signature, when present, is checked as a command's would be.
       if (command.signature !== undefined) {
         const signed = await authenticate(loaded, command)
-        if (!signed.ok) return { allowed: false, reasons: [signed.reason], rules: [], code: 'UNAUTHENTICATED' }
+        if (!signed.ok)
+          return { allowed: false, reasons: [signed.reason], rules: [], code: 'UNAUTHENTICATED' }
       }
       const verdict = judge(loaded, command, initiativeId ?? '')
       return verdict.explanation ?? explainEvent(loaded.machine, loaded.policy, verdict.due, verdict.event)
