@@ -44,7 +44,7 @@ export {
   type InitiativeSummary,
   type Receipt,
 } from './engine/createEngine.js'
-export { describePhase, type Phase, phaseOf } from './engine/describeState.js'
+export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
@@ -109,7 +109,7 @@ export type {
   StoredKeyringChange,
   StoredSnapshot,
 } from './stores/Store.js'
-export type { AbstractEvent, EventRole } from './verify/alphabet.js'
+export type { AbstractEvent, EventRole } from './explore/alphabet.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
 export {
@@ -119,8 +119,8 @@ export {
   KEY_STATUSES,
   PHASES,
   TRACKS,
-} from './verify/compile.js'
-export type { ExploreProgress } from './verify/explore.js'
+} from './explore/compile.js'
+export type { ExploreProgress } from './explore/explore.js'
 export { formatVerifyResult } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,

@@ -1,4 +1,4 @@
-import type { ExploreProgress } from '../verify/explore.js'
+import type { ExploreProgress } from '../explore/explore.js'
 
 const count = (n: number) => n.toLocaleString('en')
 

@@ -8,7 +8,7 @@ import {
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { Policy, Track } from '../policy/PolicySchema.js'
-import { describePhase, type Phase, phaseOf } from './describeState.js'
+import { describePhase, type Phase, phaseOf } from '../../machines/describeState.js'
 
 export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired'
 

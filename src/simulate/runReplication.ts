@@ -1,4 +1,4 @@
-import { KEY_STATUSES } from '../verify/compile.js'
+import { KEY_STATUSES } from '../explore/compile.js'
 import { EventQueue } from './EventQueue.js'
 import { P2Quantile } from './P2Quantile.js'
 import { hashInts, hashString, Random, StreamSet } from './random.js'

@@ -1,5 +1,5 @@
 import type { AnyStateNode } from 'xstate'
-import type { Exploration } from './explore.js'
+import type { Exploration } from '../explore/explore.js'
 
 /** Every state node of the chart below the root, by id, with a readable dotted path. */
 export function chartNodes(root: AnyStateNode): Map<string, string> {

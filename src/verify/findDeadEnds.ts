@@ -1,4 +1,4 @@
-import type { Exploration } from './explore.js'
+import type { Exploration } from '../explore/explore.js'
 
 /**
  * TK10 on the explored graph: the states from which no final state can be reached, found by

@@ -6,7 +6,7 @@ import { runReplication } from '../../src/simulate/runReplication.js'
 import { runReplications } from '../../src/simulate/runReplications.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
 import { compare } from '../../src/simulate/simulate.js'
-import { compile } from '../../src/verify/compile.js'
+import { compile } from '../../src/explore/compile.js'
 
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
 const singleKey = loadPolicyFile('machines/policies/single-key.yaml')

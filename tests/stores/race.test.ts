@@ -4,7 +4,7 @@ import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { readAuditLog } from '../../src/audit/readAuditLog.js'
 import { verifyStore } from '../../src/audit/verifyStore.js'
 import { createEngine } from '../../src/engine/createEngine.js'
-import { phaseOf } from '../../src/engine/describeState.js'
+import { phaseOf } from '../../machines/describeState.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { RaceOutcome, RacerConfig } from './support/racer.js'
 import {

@@ -5,8 +5,8 @@ import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { ScopeKind } from '../../src/policy/PolicySchema.js'
-import { instantiate } from '../../src/verify/alphabet.js'
-import { explorationSetup, explore, type InitiativeSnapshot } from '../../src/verify/explore.js'
+import { instantiate } from '../../src/explore/alphabet.js'
+import { explorationSetup, explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
 
 // XState's own graph tool, given the same events and the same serialisation, must find exactly
 // the states the explorer finds, and the same moves between them.

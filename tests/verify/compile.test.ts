@@ -6,9 +6,9 @@ import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { ScopeKind } from '../../src/policy/PolicySchema.js'
-import { instantiate } from '../../src/verify/alphabet.js'
-import { compile, KEY_STATUSES, PHASES, TRACKS } from '../../src/verify/compile.js'
-import { explorationSetup } from '../../src/verify/explore.js'
+import { instantiate } from '../../src/explore/alphabet.js'
+import { compile, KEY_STATUSES, PHASES, TRACKS } from '../../src/explore/compile.js'
+import { explorationSetup } from '../../src/explore/explore.js'
 
 const load = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
 

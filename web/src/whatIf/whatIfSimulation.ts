@@ -7,7 +7,7 @@ import { type Scenario, ScenarioSchema } from '../../../src/simulate/ScenarioSch
 import { createSimulationModel } from '../../../src/simulate/SimulationModel.js'
 import { type Estimate, estimate } from '../../../src/simulate/studentT.js'
 import { summarize } from '../../../src/simulate/summarize.js'
-import { type CompiledTable, compile } from '../../../src/verify/compile.js'
+import { type CompiledTable, compile } from '../../../src/explore/compile.js'
 import {
   clampKnobs,
   WHAT_IF_MAX_STATES,
