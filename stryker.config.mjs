@@ -16,7 +16,6 @@ export default {
     engine: [
       'src/engine/createEngine.ts',
       'src/engine/dueTicks.ts',
-      'src/engine/toMachineEvent.ts',
       'src/engine/explainEvent.ts',
       'src/engine/initiativeLoader.ts',
       'src/ledger/*.ts',
@@ -31,4 +30,12 @@ export default {
   timeoutMS: 60_000,
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',
+  // Copy only the project into the sandbox, not stray files other tools leave at the root.
+  ignorePatterns: [
+    '/*',
+    ...['src', 'machines', 'tests', 'examples', 'bench', 'web', 'schema', 'bin', 'scripts'].map(
+      (d) => `!/${d}`,
+    ),
+    ...['package.json', 'tsconfig.json', 'vitest.config.ts', 'vitest.stryker.config.ts'].map((f) => `!/${f}`),
+  ],
 }

@@ -12,8 +12,13 @@ export default defineConfig({
       'tests/verify/verifyShipped.test.ts',
       'tests/verify/bugCatalogue.test.ts',
     ],
+    // The broken-machine suite needs its full run counts (some mutants of the machine are found
+    // only after hundreds of sequences); at TWOKEYS_RUNS it fails the initial run. `npm test` runs it.
+    exclude: ['tests/properties/mutants.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { NO_COLOR: '1', TWOKEYS_RUNS: '150' },
+    // Memory store only: the store adapters are not mutated here, and the same laws run on SQLite and
+    // PostgreSQL in the ordinary suite.
+    env: { NO_COLOR: '1', TWOKEYS_RUNS: '150', TWOKEYS_STORES: 'memory' },
   },
 })

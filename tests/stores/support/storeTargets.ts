@@ -75,12 +75,17 @@ export const memoryTarget: TargetKind = {
   },
 }
 
+/** Opt-in: `TWOKEYS_STORES=memory` (comma-separated names) keeps only those targets; unset, all. */
+const onlyStores = process.env.TWOKEYS_STORES?.split(',').map((s) => s.trim())
+
 /**
  * The targets to run a suite on. PostgreSQL is skipped with a visible reason when no server is
  * reachable, except in CI, where its absence fails.
  */
 export function targets(kinds: TargetKind[]): TargetKind[] {
-  return kinds.filter((k) => k.skip === undefined || pgRequired)
+  return kinds
+    .filter((k) => onlyStores === undefined || onlyStores.includes(k.name))
+    .filter((k) => k.skip === undefined || pgRequired)
 }
 
 /** A visible placeholder for a target that is skipped here. */
