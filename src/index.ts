@@ -1,4 +1,6 @@
 // The public API of twokeys: named exports only (see CONVENTIONS.md #10).
+
+export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
 export { exportAudit } from './audit/exportAudit.js'
@@ -44,11 +46,20 @@ export {
   type InitiativeSummary,
   type Receipt,
 } from './engine/createEngine.js'
-export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
 export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
+export type { AbstractEvent, EventRole } from './explore/alphabet.js'
+export {
+  type CompiledTable,
+  type CompileOptions,
+  compile,
+  KEY_STATUSES,
+  PHASES,
+  TRACKS,
+} from './explore/compile.js'
+export type { ExploreProgress } from './explore/explore.js'
 export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
 export {
   type KeyringChange,
@@ -109,18 +120,8 @@ export type {
   StoredKeyringChange,
   StoredSnapshot,
 } from './stores/Store.js'
-export type { AbstractEvent, EventRole } from './explore/alphabet.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
-export {
-  type CompiledTable,
-  type CompileOptions,
-  compile,
-  KEY_STATUSES,
-  PHASES,
-  TRACKS,
-} from './explore/compile.js'
-export type { ExploreProgress } from './explore/explore.js'
 export { formatVerifyResult } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,

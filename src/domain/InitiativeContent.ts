@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema } from '../policy/PolicySchema.js'
+import { IdSchema } from './IdSchema.js'
 
 export const ScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema } from '../policy/PolicySchema.js'
+import { IdSchema } from './IdSchema.js'
 import { InitiativeContentSchema } from './InitiativeContent.js'
 import { RecordIdSchema } from './RecordIdSchema.js'
 

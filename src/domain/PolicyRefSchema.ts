@@ -1,5 +1,5 @@
-import { ID_MAX, ID_PATTERN, ID_RULE } from '../policy/PolicySchema.js'
 import { checkedString } from './checkedString.js'
+import { ID_MAX, ID_PATTERN, ID_RULE } from './IdSchema.js'
 import { quoteText } from './quoteText.js'
 
 /**

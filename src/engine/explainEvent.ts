@@ -1,10 +1,10 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
+import { describePhase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createRules } from '../../machines/rules.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { ErrorCode } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { describePhase, phaseOf } from '../../machines/describeState.js'
 
 /** Why a command would or would not be taken, in words and as rule names. */
 export interface Explanation {

@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate'
+import { describePhase, type Phase, phaseOf } from '../../machines/describeState.js'
 import {
   countedApprovals,
   formatInstant,
@@ -8,7 +9,6 @@ import {
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { Policy, Track } from '../policy/PolicySchema.js'
-import { describePhase, type Phase, phaseOf } from '../../machines/describeState.js'
 
 export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired'
 

@@ -1,5 +1,5 @@
-import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { type Phase, phaseOf } from '../../machines/describeState.js'
+import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { Policy, ScopeKind, Track } from '../policy/PolicySchema.js'
 import type { AbstractEvent } from './alphabet.js'
 import { type ExploreProgress, explore, type InitiativeSnapshot } from './explore.js'

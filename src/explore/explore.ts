@@ -1,4 +1,4 @@
-import { type AnyMachineSnapshot, initialTransition, type SnapshotFrom } from 'xstate'
+import { type AnyMachineSnapshot, initialTransition } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
@@ -7,10 +7,11 @@ import { createAbstractKey } from './abstractKey.js'
 import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
+import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { keySymmetry, noSymmetry } from './keySymmetry.js'
 import { createStepper } from './stepper.js'
 
-export type InitiativeSnapshot = SnapshotFrom<InitiativeMachine>
+export type { InitiativeSnapshot }
 
 export interface ExploreOptions {
   /** Stop after this many abstract states (the result says it is incomplete). Default 200 000. */

@@ -1,7 +1,7 @@
 import { type AnyActorScope, createEmptyActor } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { InitiativeSnapshot } from './explore.js'
+import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 
 /**
  * XState's pure transition, `machine.transition(snapshot, event, scope)`, with one inert actor

@@ -1,7 +1,7 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import type { Policy } from '../policy/PolicySchema.js'
 import type { CompiledTable } from '../explore/compile.js'
 import { PHASES } from '../explore/compile.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { type Sampler, samplerOf } from './distributions.js'
 import type { Decisions, Reviewer, Scenario } from './ScenarioSchema.js'
 

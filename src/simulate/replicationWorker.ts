@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { Policy } from '../policy/PolicySchema.js'
 import type { CompiledTable } from '../explore/compile.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { runReplication } from './runReplication.js'
 import type { Scenario } from './ScenarioSchema.js'
 import { createSimulationModel } from './SimulationModel.js'

@@ -1,6 +1,6 @@
-import type { Policy } from '../policy/PolicySchema.js'
 import { type CompiledTable, compile } from '../explore/compile.js'
 import type { ExploreProgress } from '../explore/explore.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { metricRange } from './describeMetric.js'
 import { scalarNames } from './runReplication.js'
 import { type RunOptions, runReplications } from './runReplications.js'

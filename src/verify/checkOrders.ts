@@ -1,9 +1,9 @@
 import { currentDecisions } from '../../machines/facts.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { Violation } from '../invariants/Invariant.js'
-import { keyOrders, tk11OrderFree } from '../invariants/tk11OrderFree.js'
 import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
 import { reviewOf } from '../explore/timeline.js'
+import type { Violation } from '../invariants/Invariant.js'
+import { keyOrders, tk11OrderFree } from '../invariants/tk11OrderFree.js'
 
 export interface OrderFinding {
   /** The state the orders start from. */

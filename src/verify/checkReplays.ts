@@ -1,7 +1,7 @@
+import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
 import type { Violation } from '../invariants/Invariant.js'
 import { tk12Replay } from '../invariants/tk12Replay.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
-import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
 
 export interface ReplayCheck {
   checked: number

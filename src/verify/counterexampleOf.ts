@@ -1,6 +1,6 @@
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { describeEvent, formatDay } from './describeEvent.js'
 import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
+import { describeEvent, formatDay } from './describeEvent.js'
 import type { Counterexample, CounterexampleStep } from './VerifyResult.js'
 
 /** Numbered steps for events applied one after another from `snapshots[i]` (the snapshot before event i). */

@@ -2,9 +2,9 @@ import { DAY_MS } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { Policy } from '../policy/PolicySchema.js'
 import { EPOCH, STALE_REVISION } from '../explore/alphabet.js'
 import { reviewOf } from '../explore/timeline.js'
+import type { Policy } from '../policy/PolicySchema.js'
 
 /** "day 14", "day 30 + 1 ms": a time of the explorer's clock, counted from the proposal (`EPOCH`). */
 export function formatDay(time: number): string {

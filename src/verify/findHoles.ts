@@ -1,8 +1,8 @@
 import { explainEvent } from '../engine/explainEvent.js'
 import { instantiate } from '../explore/alphabet.js'
-import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
 import { reviewOf } from '../explore/timeline.js'
+import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Hole } from './VerifyResult.js'
 
 /** Forward adjacency in compressed rows. */

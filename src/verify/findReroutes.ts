@@ -1,11 +1,11 @@
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { instantiate } from '../explore/alphabet.js'
-import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
 import { createStepper } from '../explore/stepper.js'
 import { reviewOf } from '../explore/timeline.js'
+import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
+import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Hole } from './VerifyResult.js'
 
 /** The approvals that count now: given on the current revision and not revoked. */

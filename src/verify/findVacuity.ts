@@ -1,7 +1,7 @@
+import type { Exploration } from '../explore/explore.js'
 import { formatPath } from '../policy/formatPath.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { describeRoute, expressibleKinds, ruleFor } from '../policy/policyWarnings.js'
-import type { Exploration } from '../explore/explore.js'
 import type { Vacuity } from './VerifyResult.js'
 
 const vacuity = (

@@ -1,9 +1,9 @@
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { InitiativeSnapshot } from '../explore/explore.js'
 import type { InvariantStep } from '../invariants/Invariant.js'
 import type { Recorded } from '../invariants/Recorded.js'
 import { NOTHING_RECORDED, recordStep } from '../invariants/recordEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { InitiativeSnapshot } from '../explore/explore.js'
 
 /**
  * The step invariants' facts for an exploration: for each state, what its representative's own

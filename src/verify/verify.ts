@@ -1,6 +1,13 @@
 import { getMicrosteps } from 'xstate'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import {
+  type Exploration,
+  type ExploreProgress,
+  explore,
+  type InitiativeSnapshot,
+} from '../explore/explore.js'
+import { partialReason } from '../explore/limitReached.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
@@ -8,12 +15,10 @@ import { checkOrders } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
 import { counterexampleOf } from './counterexampleOf.js'
 import { coverageWarnings } from './coverageWarnings.js'
-import { type Exploration, type ExploreProgress, explore, type InitiativeSnapshot } from '../explore/explore.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
 import { findReroutes } from './findReroutes.js'
 import { findVacuity } from './findVacuity.js'
-import { partialReason } from '../explore/limitReached.js'
 import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { compile } from '../../src/explore/compile.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile, parseArrivalDates, safeLoadScenario } from '../../src/simulate/loadScenario.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
-import { compile } from '../../src/explore/compile.js'
 
 const GOOD = `version: 1
 name: t

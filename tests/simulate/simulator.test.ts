@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { compile } from '../../src/explore/compile.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
 import { runReplication } from '../../src/simulate/runReplication.js'
 import { runReplications } from '../../src/simulate/runReplications.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
 import { compare } from '../../src/simulate/simulate.js'
-import { compile } from '../../src/explore/compile.js'
 
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
 const singleKey = loadPolicyFile('machines/policies/single-key.yaml')

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import { phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { readAuditLog } from '../../src/audit/readAuditLog.js'
 import { verifyStore } from '../../src/audit/verifyStore.js'
 import { createEngine } from '../../src/engine/createEngine.js'
-import { phaseOf } from '../../machines/describeState.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { RaceOutcome, RacerConfig } from './support/racer.js'
 import {

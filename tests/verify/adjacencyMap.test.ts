@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { getAdjacencyMap } from 'xstate/graph'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import { instantiate } from '../../src/explore/alphabet.js'
+import { explorationSetup, explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { ScopeKind } from '../../src/policy/PolicySchema.js'
-import { instantiate } from '../../src/explore/alphabet.js'
-import { explorationSetup, explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
 
 // XState's own graph tool, given the same events and the same serialisation, must find exactly
 // the states the explorer finds, and the same moves between them.

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { initialTransition, transition } from 'xstate'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
-import { hashPolicy } from '../../src/policy/hashPolicy.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import type { ScopeKind } from '../../src/policy/PolicySchema.js'
 import { instantiate } from '../../src/explore/alphabet.js'
 import { compile, KEY_STATUSES, PHASES, TRACKS } from '../../src/explore/compile.js'
 import { explorationSetup } from '../../src/explore/explore.js'
+import { hashPolicy } from '../../src/policy/hashPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import type { ScopeKind } from '../../src/policy/PolicySchema.js'
 
 const load = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
 

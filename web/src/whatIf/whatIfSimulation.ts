@@ -1,4 +1,5 @@
 import { isTwoKeysError } from '../../../src/domain/TwoKeysError.js'
+import { type CompiledTable, compile } from '../../../src/explore/compile.js'
 import { safeLoadPolicy } from '../../../src/policy/loadPolicy.js'
 import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { safeLoadDocument } from '../../../src/policy/safeLoadDocument.js'
@@ -7,7 +8,6 @@ import { type Scenario, ScenarioSchema } from '../../../src/simulate/ScenarioSch
 import { createSimulationModel } from '../../../src/simulate/SimulationModel.js'
 import { type Estimate, estimate } from '../../../src/simulate/studentT.js'
 import { summarize } from '../../../src/simulate/summarize.js'
-import { type CompiledTable, compile } from '../../../src/explore/compile.js'
 import {
   clampKnobs,
   WHAT_IF_MAX_STATES,
