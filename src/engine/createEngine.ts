@@ -1,8 +1,10 @@
 import { nanoid } from 'nanoid'
-import { type AnyMachineSnapshot, transition } from 'xstate'
+import type { AnyMachineSnapshot } from 'xstate'
 import { type Phase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
+import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
+import { stepperFor } from '../explore/stepper.js'
 import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
@@ -205,7 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
     const { ticks, snapshot: due } = dueTicks(loaded.machine, loaded.policy, loaded.snapshot, now)
     const at = Math.max(now, (due.context as InitiativeContext).now)
     const event = toMachineEvent(command, initiativeId, due.context as InitiativeContext, at)
-    const [next] = transition(loaded.machine, due, event)
+    const next = stepperFor(loaded.machine)(due as InitiativeSnapshot, event)
     // XState hands back the very same snapshot when no transition is taken: only then are words needed.
     const explanation = next === due ? explainEvent(loaded.machine, loaded.policy, due, event) : undefined
     return { ticks, due, event, next, explanation }

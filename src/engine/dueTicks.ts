@@ -1,9 +1,11 @@
-import { type AnyMachineSnapshot, transition } from 'xstate'
+import type { AnyMachineSnapshot } from 'xstate'
 import { dueInstants } from '../../machines/dueInstants.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { EventOf } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
+import { stepperFor } from '../explore/stepper.js'
 import type { Policy } from '../policy/PolicySchema.js'
 
 export interface DueTick {
@@ -35,6 +37,7 @@ export function dueTicks(
   now: number,
 ): { ticks: DueTick[]; snapshot: AnyMachineSnapshot } {
   const ticks: DueTick[] = []
+  const step = stepperFor(machine)
   let snapshot = from
   // Instants before `floor` were tried and changed nothing.
   let floor = Number.NEGATIVE_INFINITY
@@ -50,7 +53,7 @@ export function dueTicks(
     }
     // The machine's clock never runs back, so a deadline already behind it fires at its clock.
     const event = { type: 'TICK' as const, at: Math.max(due, context.now) }
-    const [next] = transition(machine, snapshot, event)
+    const next = step(snapshot as InitiativeSnapshot, event)
     if (stateValueOf(next) === stateValueOf(snapshot)) {
       floor = due + 1
       continue

@@ -26,3 +26,15 @@ export function createStepper(machine: InitiativeMachine) {
   return (snapshot: InitiativeSnapshot, event: InitiativeEvent): InitiativeSnapshot =>
     machine.transition(snapshot, event, scope as never) as InitiativeSnapshot
 }
+
+const steppers = new WeakMap<InitiativeMachine, ReturnType<typeof createStepper>>()
+
+/** The stepper of a machine, made once per machine: the engine and the ledger step with it. */
+export function stepperFor(machine: InitiativeMachine): ReturnType<typeof createStepper> {
+  let step = steppers.get(machine)
+  if (step === undefined) {
+    step = createStepper(machine)
+    steppers.set(machine, step)
+  }
+  return step
+}

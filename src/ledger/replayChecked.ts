@@ -1,9 +1,11 @@
-import { type AnyMachineSnapshot, transition } from 'xstate'
+import type { AnyMachineSnapshot } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
 import { canonicalJson } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
+import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
+import { stepperFor } from '../explore/stepper.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
@@ -85,6 +87,7 @@ export function replayChecked(
   signatures?: SignatureCheck,
 ): ReplayPoint {
   let at = from
+  const step = stepperFor(machine)
   for (const record of records) {
     const tampered = (why: string) =>
       new TwoKeysError(
@@ -95,8 +98,7 @@ export function replayChecked(
       linkProblem(initiativeId, policyHash, at, record) ??
       (signatures === undefined ? null : signatureProblem(signatures, initiativeId, at.snapshot, record))
     if (problem !== null) throw tampered(problem)
-    // biome-ignore lint/suspicious/noExplicitAny: the recorded event is checked by the machine itself
-    const [next] = transition(machine, at.snapshot as any, record.event as any)
+    const next = step(at.snapshot as InitiativeSnapshot, record.event)
     if (next === at.snapshot) {
       throw tampered(
         `the pinned policy's machine does not take ${describe(record)} in state ${JSON.stringify(at.snapshot.value)}`,
