@@ -1,8 +1,9 @@
+import { DAY_MS } from '../src/domain/timeUnits.js'
 import type { Key, Policy, Principal } from '../src/policy/PolicySchema.js'
 import type { Decision, InitiativeContext } from './InitiativeContext.js'
 
 /** Policy durations are in days; the machine's clock is in milliseconds. */
-export const DAY_MS = 86_400_000
+export { DAY_MS }
 
 export function findPrincipal(policy: Policy, id: string): Principal | undefined {
   return policy.principals.find((p) => p.id === id)

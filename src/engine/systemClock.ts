@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS } from '../domain/timeUnits.js'
+
 /** A clock returns the current time in epoch milliseconds; the engine never reads the time itself. */
 export type Clock = () => number
 
@@ -20,7 +22,7 @@ export function manualClock(start: number | string = 0) {
     now = typeof to === 'string' ? Date.parse(to) : to
   }
   clock.advance = ({ days = 0, hours = 0, ms = 0 }) => {
-    now += days * 86_400_000 + hours * 3_600_000 + ms
+    now += days * DAY_MS + hours * HOUR_MS + ms
   }
   return clock
 }

@@ -1,5 +1,6 @@
 import { canonicalHash, canonicalJson } from '../domain/canonicalHash.js'
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import type { Key, Policy, Track } from '../policy/PolicySchema.js'
 import type { InitiativeSnapshotLike, InvariantStep } from './Invariant.js'
 import type { Recorded, RecordedDecision, RecordedDelegation, RecordedRevision } from './Recorded.js'
@@ -8,7 +9,7 @@ import type { Recorded, RecordedDecision, RecordedDelegation, RecordedRevision }
 // share no code with machines/rules.ts or machines/facts.ts and read nothing of the machine's
 // context: a bug in a guard or an action must not hide here.
 
-export const DAY_MS = 86_400_000
+export { DAY_MS }
 
 export function keyById(policy: Policy, id: string): Key | undefined {
   return policy.keys.find((k) => k.id === id)

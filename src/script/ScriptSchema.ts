@@ -4,6 +4,7 @@ import { ScopeSchema } from '../domain/InitiativeContent.js'
 import { toInstant } from '../domain/InstantInputSchema.js'
 import { quoteText } from '../domain/quoteText.js'
 import { RecordIdSchema } from '../domain/RecordIdSchema.js'
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../domain/timeUnits.js'
 import { IdSchema } from '../policy/PolicySchema.js'
 
 /** "+3d", "+4h", "+30m": a step's time relative to the previous step. */
@@ -147,6 +148,6 @@ export function resolveScriptTime(at: string | undefined, previous: number): num
   if (at === undefined) return previous
   const relative = RELATIVE.exec(at)
   if (relative === null) return Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at)
-  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[relative[2] as 'd' | 'h' | 'm']
+  const unit = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS }[relative[2] as 'd' | 'h' | 'm']
   return previous + Math.round(Number(relative[1]) * unit)
 }

@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import type { Phase } from '../../machines/describeState.js'
 import type { CommandInput } from '../domain/Command.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import { createEngine } from '../engine/createEngine.js'
 import type { Board, KeyStatus } from '../engine/keyBoard.js'
 import { manualClock } from '../engine/systemClock.js'
@@ -82,7 +83,7 @@ function toCommand(
   const initiativeId = (as ?? initiative) as string
   if (kind === 'delegate') {
     // Whole milliseconds, like every time: "days: 0.0000001" is rounded, not refused later.
-    const until = at + Math.round(Number(days) * 86_400_000)
+    const until = at + Math.round(Number(days) * DAY_MS)
     return { ...rest, type: 'delegate', initiativeId, until } as CommandInput
   }
   return { ...rest, type: kind, initiativeId } as CommandInput

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import { formatIssues } from '../policy/formatIssues.js'
 import { safeLoadDocument } from '../policy/safeLoadDocument.js'
 import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
@@ -18,8 +19,6 @@ export function safeLoadScenario(text: string, file = '<scenario>'): SafeScenari
   const result = safeLoadDocument(text, file, ScenarioSchema)
   return result.success ? { success: true, scenario: result.data } : result
 }
-
-const DAY_MS = 86_400_000
 
 /** Days since the earliest date, from a CSV of ISO dates (first column; a header line is skipped). */
 export function parseArrivalDates(text: string, file: string): number[] {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../domain/timeUnits.js'
 import { KEY_STATUSES } from '../explore/compile.js'
 import { EventQueue } from './EventQueue.js'
 import { P2Quantile } from './P2Quantile.js'
@@ -57,7 +58,6 @@ const WITH_DEPUTY = 4
 
 const TURNED = KEY_STATUSES.indexOf('turned')
 const PENDING = KEY_STATUSES.indexOf('pending')
-const DAY_MS = 86_400_000
 const ENTITY_ARRIVALS = hashString('arrivals')
 const ENTITY_INITIATIVE = hashString('initiative')
 
