@@ -49,6 +49,8 @@ interface Job {
   count: number
   /** Signatures already reported: not shrunk again. */
   known: string[]
+  /** Workers that died before the job's first input (a broken build): it is retried twice. */
+  attempts?: number
 }
 
 type FailureSummary = Omit<Failure, 'input'>
@@ -237,9 +239,13 @@ async function parent() {
         {
           execArgv: [...process.execArgv, '--max-old-space-size=3072'],
           env: { ...process.env, FUZZ_PROGRESS: progressFile, NO_COLOR: '1' },
-          stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         },
       )
+      let stderr = ''
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-4_000)
+      })
       const target = byName.get(job.target) as FuzzTarget
       const limitMs = target.timeLimitMs * 2 + 15_000
       let last = ''
@@ -292,13 +298,21 @@ async function parent() {
         if (!finished) {
           // Died under an input: out of memory, a native crash, or process.exit from inside.
           const index = current()
-          if (index !== undefined)
-            reportStuck(
-              job,
-              index,
-              'no crash',
-              `the worker died (${signal ?? `exit ${code}`}) while running an input`,
-            )
+          const how = signal ?? `exit ${code}`
+          if (index !== undefined) {
+            reportStuck(job, index, 'no crash', `the worker died (${how}) while running an input\n${stderr}`)
+          } else {
+            // Died before its first input: the sources do not load, or setup failed. Retry, then report.
+            const failure: FailureSummary = {
+              target: job.target,
+              index: -1,
+              law: 'fuzzer',
+              signature: `${job.target} · fuzzer: a worker died before its first input`,
+              detail: `${how}\n${stderr}`,
+            }
+            if ((job.attempts ?? 0) < 2) queue.push({ ...job, attempts: (job.attempts ?? 0) + 1 })
+            else record([failure], {})
+          }
         }
         done++
         const all = [...inputs.values()].reduce((a, b) => a + b, 0)
@@ -315,14 +329,14 @@ async function parent() {
     '',
     `twokeys fuzz · seed ${seed} · ${seconds} s · ${workerCount} workers`,
     '',
-    'target          inputs  max RSS   failures',
+    'target          inputs  planned  max RSS   failures',
   ]
   for (const t of chosen) {
     const failures = [...groups.values()]
       .filter((g) => g.failure.target === t.name)
       .reduce((a, g) => a + g.count, 0)
     lines.push(
-      `${t.name.padEnd(14)} ${String(inputs.get(t.name) ?? 0).padStart(7)} ${`${maxRss.get(t.name) ?? 0} MB`.padStart(8)} ${String(failures).padStart(10)}`,
+      `${t.name.padEnd(14)} ${String(inputs.get(t.name) ?? 0).padStart(7)} ${String(planned.get(t.name) ?? 0).padStart(8)} ${`${maxRss.get(t.name) ?? 0} MB`.padStart(8)} ${String(failures).padStart(10)}`,
     )
   }
   const all = [...inputs.values()].reduce((a, b) => a + b, 0)
@@ -332,7 +346,7 @@ async function parent() {
     lines.push(`✖ ${groups.size} failure signatures:`)
     for (const [signature, g] of [...groups].sort((a, b) => b[1].count - a[1].count)) {
       lines.push(
-        `  ${String(g.count).padStart(5)}× ${signature}${isKnownFailure(signature) ? '   (known: tests/fuzz/knownFailures.ts)' : ''}`,
+        `  ${String(g.count).padStart(5)}× ${signature}${isKnownFailure({ signature }) ? '   (known: tests/fuzz/knownFailures.ts)' : ''}`,
       )
       lines.push(
         `         first at index ${g.failure.index}${g.reproducer === undefined ? '' : ` · reproducer ${g.reproducer}`}`,

@@ -132,7 +132,7 @@ interface AuditState {
 
 export const auditImportTarget: FuzzTarget<string, AuditState> = {
   name: 'audit-import',
-  weight: 10,
+  weight: 12,
   arbitrary: mangledLog,
   timeLimitMs: 15_000,
   async setup() {

@@ -390,7 +390,7 @@ const openPg = (schema: string) => postgresStore(pgUrl as string, { schema, pool
 export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
   return {
     name: 'cli',
-    weight: 22,
+    weight: 23,
     arbitrary: cliCase,
     timeLimitMs: 30_000,
     async setup() {

@@ -283,8 +283,9 @@ function engineTarget(
       const n = state.n++
       const runs = []
       for (const live of state.live) runs.push(await runCase(live, input, n))
-      if (state.n % state.batch === 0) await rotate(state)
       const failed = runs.find((r) => !r.verdict.ok)
+      // A store that stopped mid-input holds less than the others: start every store afresh.
+      if (state.n % state.batch === 0 || failed !== undefined) await rotate(state)
       if (failed !== undefined) return failed.verdict
       // Every store gives the same answers: the same receipts, refusals and reads.
       const [first, ...others] = runs
@@ -322,6 +323,6 @@ export const engineMemoryTarget = engineTarget('engine-memory', ['memory'], 30, 
 export const engineStoresTarget = engineTarget(
   'engine-stores',
   pgUrl === undefined ? ['memory', 'sqlite'] : ['memory', 'sqlite', 'postgres'],
-  8,
+  5,
   100,
 )
