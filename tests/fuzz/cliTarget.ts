@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { importAudit } from '../../src/audit/importAudit.js'
 import { verifyStore } from '../../src/audit/verifyStore.js'
@@ -285,6 +285,8 @@ export const cliCase: fc.Arbitrary<CliCase> = fc
   })
 
 interface CliState {
+  /** The folder the fuzzer runs from, restored after every case. */
+  home: string
   dir: string
   shared: string
   pgSchema?: { schema: string; drop: () => Promise<void> }
@@ -292,6 +294,24 @@ interface CliState {
   /** Every this many inputs, also run the case as a real process (0: never). */
   spawnEvery: number
   spawned: number
+}
+
+/**
+ * A made-up argument that names an absolute path (`/x`, `sqlite:/x`) is made relative, so that the
+ * fuzzer, which may run as root, never writes outside the case's folder. The case's own paths
+ * (in the temporary folder, /dev/full, /nonexistent-twokeys) are kept.
+ */
+/**
+ * Where the cases are made: inside the project, so that a simulation's worker threads (which load
+ * tsx from the sources' node_modules) start from a case's folder as they do from the project.
+ */
+const CASES = resolve('test-output/fuzz-cases')
+
+function confined(arg: string): string {
+  const path = arg.replace(/^sqlite:/i, '')
+  if (!path.startsWith('/')) return arg
+  if (path.startsWith(CASES) || path === '/dev/full' || path.startsWith('/nonexistent-twokeys/')) return arg
+  return arg.replace('/', './')
 }
 
 /** The files a `--db` of each kind needs, beside the case's own. */
@@ -394,12 +414,13 @@ export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
     arbitrary: cliCase,
     timeLimitMs: 30_000,
     async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'twokeys-fuzz-cli-'))
+      mkdirSync(CASES, { recursive: true })
+      const dir = mkdtempSync(join(CASES, 'cli-'))
       const shared = join(dir, 'shared.db')
       const store = sqliteStore(shared)
       await importAudit(store, AUDIT_SEED.text, { policies: [policy] })
       await store.close()
-      const state: CliState = { dir, shared, n: 0, spawnEvery, spawned: 0 }
+      const state: CliState = { home: process.cwd(), dir, shared, n: 0, spawnEvery, spawned: 0 }
       if (pgUrl !== undefined) {
         state.pgSchema = await freshSchema(pgUrl)
         const pg = openPg(state.pgSchema.schema)
@@ -411,7 +432,9 @@ export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
     async run(c, state) {
       const dir = join(state.dir, `case-${state.n++}`)
       try {
-        const argv = materialize(c, dir, state)
+        const argv = materialize(c, dir, state).map(confined)
+        // Relative paths in hostile arguments (a --db or --out the fuzzer made up) land in the case's folder.
+        process.chdir(dir)
         const verdict = cliLaw(await runCliCaptured(argv))
         if (!verdict.ok) return verdict
         if (
@@ -420,10 +443,11 @@ export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
           !argv.some((a) => a.includes('\u0000'))
         ) {
           state.spawned++
-          return spawned(argv)
+          return spawned(argv, dir, state.home)
         }
         return OK
       } finally {
+        process.chdir(state.home)
         rmSync(dir, { recursive: true, force: true })
       }
     },
@@ -456,13 +480,18 @@ export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
 }
 
 /** The same arguments as a real process: the same law, and no signal. */
-function spawned(argv: string[]): Verdict {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fuzz/cliEntry.ts', ...argv], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '1' },
-    maxBuffer: 64 << 20,
-  })
+function spawned(argv: string[], cwd: string, home: string): Verdict {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(home, 'tests/fuzz/cliEntry.ts'), ...argv],
+    {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 64 << 20,
+    },
+  )
   if (result.error !== undefined) return broken('spawned CLI', `could not run: ${result.error.message}`)
   if (result.signal !== null) return broken('spawned CLI', `ended by ${result.signal}`, result.stderr)
   return cliLaw({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr })
