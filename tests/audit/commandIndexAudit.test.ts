@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { verifyStore } from '../../src/audit/verifyStore.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { twokeys } from '../support/runCli.js'
+import { auditDb, copyDb } from './support/auditDb.js'
 import { asInsider } from './support/insider.js'
 import { refusedAttempts, sampleLog } from './support/sampleLog.js'
 
@@ -20,17 +21,10 @@ beforeAll(async () => {
   await store.close()
 })
 
-let copies = 0
 async function tamperedReport(sql: string) {
-  const path = join(dir, `copy-${++copies}.db`)
-  copyFileSync(original, path)
+  const path = copyDb(original)
   asInsider(path, (db) => db.exec(sql))
-  const store = sqliteStore(path)
-  try {
-    return { path, report: await verifyStore(store) }
-  } finally {
-    await store.close()
-  }
+  return { path, report: await auditDb(path) }
 }
 
 describe('the audit of the command index', () => {

@@ -1,13 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyStore } from '../../src/audit/verifyStore.js'
 import { eventHash } from '../../src/domain/eventHash.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { fromRefusalRow, type RefusalRow, toRefusalRow } from '../../src/stores/storedRows.js'
 import { twokeys } from '../support/runCli.js'
+import { auditDb, copyDb } from './support/auditDb.js'
 import { asInsider } from './support/insider.js'
 import { refusedAttempts, sampleLog } from './support/sampleLog.js'
 
@@ -22,22 +22,13 @@ beforeAll(async () => {
   await store.close()
 })
 
-let copies = 0
 function tampered(work: (db: Database.Database) => void): string {
-  const path = join(dir, `copy-${++copies}.db`)
-  copyFileSync(original, path)
+  const path = copyDb(original)
   asInsider(path, work)
   return path
 }
 
-async function report(path: string) {
-  const store = sqliteStore(path)
-  try {
-    return await verifyStore(store)
-  } finally {
-    await store.close()
-  }
-}
+const report = (path: string) => auditDb(path)
 
 /** Rewrites the security log from `from` (a 0-based position) on with every link and hash recomputed. */
 function rechainRefusals(db: Database.Database, from: number): void {

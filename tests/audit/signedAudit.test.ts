@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyStore } from '../../src/audit/verifyStore.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
@@ -13,6 +12,7 @@ import { signKeyringChange } from '../../src/identity/signKeyringChange.js'
 import { PolicySchema } from '../../src/policy/PolicySchema.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import { auditDb, copyDb } from './support/auditDb.js'
 import { asInsider, rewriteInitiative } from './support/insider.js'
 import { policy } from './support/sampleLog.js'
 
@@ -56,21 +56,21 @@ beforeAll(async () => {
   await store.close()
 })
 
-async function report(path: string) {
-  const store = sqliteStore(path)
-  try {
-    return await verifyStore(store)
-  } finally {
-    await store.close()
-  }
-}
+const report = (path: string) => auditDb(path)
 
-let copies = 0
-async function copy(): Promise<string> {
-  const { copyFileSync } = await import('node:fs')
-  const path = join(dir, `copy-${++copies}.db`)
-  copyFileSync(original, path)
-  return path
+/** The sample's approval (seq 3) turned into a refusal, in the event and in its signed command alike. */
+function refusalInstead(path: string): void {
+  rewriteInitiative(path, 'kazan', (records) =>
+    records.map((r) =>
+      r.seq === 3
+        ? ({
+            ...r,
+            event: { ...r.event, decision: 'refuse' },
+            command: { ...r.command, decision: 'refuse' },
+          } as RecordedEvent)
+        : r,
+    ),
+  )
 }
 
 describe('the audit of a signed log', () => {
@@ -82,18 +82,8 @@ describe('the audit of a signed log', () => {
   })
 
   it('reports an approval turned into a refusal, command and event alike, every hash recomputed', async () => {
-    const path = await copy()
-    rewriteInitiative(path, 'kazan', (records) =>
-      records.map((r) =>
-        r.seq === 3
-          ? ({
-              ...r,
-              event: { ...r.event, decision: 'refuse' },
-              command: { ...r.command, decision: 'refuse' },
-            } as RecordedEvent)
-          : r,
-      ),
-    )
+    const path = copyDb(original)
+    refusalInstead(path)
     const found = await report(path)
     expect(found.ok).toBe(false)
     expect(found.rules.problems).toEqual([
@@ -102,7 +92,7 @@ describe('the audit of a signed log', () => {
   })
 
   it('reports a keyring change written straight into the database', async () => {
-    const path = await copy()
+    const path = copyDb(original)
     asInsider(path, (db) =>
       db.exec(`UPDATE keyring_changes SET change = replace(change, '"minzifry-1"', '"minzifry-9"')`),
     )
@@ -125,18 +115,8 @@ describe('importing a signed log', () => {
   it('checks its signatures against the keyring of a store that holds one', async () => {
     const { importAudit } = await import('../../src/audit/importAudit.js')
     const { memoryStore } = await import('../../src/stores/memoryStore.js')
-    const forgedPath = await copy()
-    rewriteInitiative(forgedPath, 'kazan', (records) =>
-      records.map((r) =>
-        r.seq === 3
-          ? ({
-              ...r,
-              event: { ...r.event, decision: 'refuse' },
-              command: { ...r.command, decision: 'refuse' },
-            } as RecordedEvent)
-          : r,
-      ),
-    )
+    const forgedPath = copyDb(original)
+    refusalInstead(forgedPath)
     const keyed = async () => {
       const store = memoryStore()
       await createEngine({

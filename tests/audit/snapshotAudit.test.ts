@@ -1,13 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyStore } from '../../src/audit/verifyStore.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { twokeys } from '../support/runCli.js'
+import { auditDb, copyDb } from './support/auditDb.js'
 import { asInsider, rewriteInitiative } from './support/insider.js'
 import { policy, SNAPSHOT_KEY, sampleLog } from './support/sampleLog.js'
 
@@ -22,22 +22,11 @@ beforeAll(async () => {
   await store.close()
 })
 
-let copies = 0
 /** A copy of the sealed sample database, to tamper with. */
-function copy(): string {
-  const path = join(dir, `copy-${++copies}.db`)
-  copyFileSync(sealed, path)
-  return path
-}
+const copy = () => copyDb(sealed)
 
-async function report(path: string, snapshotKey?: string) {
-  const store = sqliteStore(path)
-  try {
-    return await verifyStore(store, snapshotKey === undefined ? {} : { snapshotKey })
-  } finally {
-    await store.close()
-  }
-}
+const report = (path: string, snapshotKey?: string) =>
+  auditDb(path, snapshotKey === undefined ? {} : { snapshotKey })
 
 /** The stored state of a snapshot, as JSON text. */
 function stateAt(path: string, initiativeId: string, seq: number): string {
