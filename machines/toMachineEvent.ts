@@ -29,7 +29,7 @@ export function toMachineEvent(
     case 'submit':
       return { type: 'SUBMIT', by, at }
     case 'amend': {
-      const { type: _t, by: _b, commandId: _c, initiativeId: _i, ...patch } = command
+      const { type: _t, by: _b, commandId: _c, initiativeId: _i, signature: _s, ...patch } = command
       const base = context?.content ?? {
         title: '',
         summary: '',

@@ -4,25 +4,60 @@ import type { Writable } from 'node:stream'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { exportAudit } from '../audit/exportAudit.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 
 /** `twokeys audit export --db <db> [--out file]`: the log as JSON Lines, exactly as stored. */
+/** The file to write, opened before anything is read: a path that cannot be written fails first, with its reason. */
+async function openOut(path: string): Promise<Writable> {
+  const out = createWriteStream(path)
+  try {
+    await once(out, 'open')
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `cannot write the export to "${path}" (${reason}); choose a file in a folder that exists and can be written`,
+      {
+        cause,
+      },
+    )
+  }
+  return out
+}
+
 export async function auditExport(options: { db: string; out?: string }): Promise<void> {
-  const store = await openStore(options.db, { mustExist: true })
-  const out: Writable = options.out === undefined ? process.stdout : createWriteStream(options.out)
+  const out: Writable = options.out === undefined ? process.stdout : await openOut(options.out)
+  // A failed write (a full disk) ends the export with its reason instead of an unhandled stream error.
+  let failed: Error | undefined
+  out.on('error', (error: Error) => {
+    failed = error
+  })
+  const store = await openStore(options.db, { mustExist: true }).catch((error) => {
+    if (options.out !== undefined) out.destroy()
+    throw error
+  })
   let events = 0
   try {
     for await (const line of exportAudit(store)) {
+      if (failed !== undefined) break
       events++
-      if (!out.write(line)) await once(out, 'drain')
+      if (!out.write(line)) await Promise.race([once(out, 'drain'), once(out, 'error')])
     }
   } finally {
     await store.close()
-    if (options.out !== undefined) {
+    if (options.out !== undefined && failed === undefined) {
       out.end()
-      await once(out, 'finish')
+      await Promise.race([once(out, 'finish'), once(out, 'error')]).catch(() => undefined)
     }
+  }
+  if (failed !== undefined) {
+    throw new TwoKeysError(
+      'STORE_FAILED',
+      `writing the export to "${options.out ?? 'standard output'}" failed after ${events} events (${(failed as NodeJS.ErrnoException).code ?? failed.message}); free space or choose another file and export again`,
+      { cause: failed },
+    )
   }
   if (options.out !== undefined) {
     process.stderr.write(

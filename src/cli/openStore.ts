@@ -1,3 +1,4 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { memoryStore } from '../stores/memoryStore.js'
 import type { Store } from '../stores/Store.js'
 
@@ -16,7 +17,16 @@ export async function openStore(db: string | undefined, options: OpenStoreOption
   if (db === undefined) return memoryStore()
   if (POSTGRES_URL.test(db)) {
     const { postgresStore } = await import('../stores/postgresStore.js')
-    const url = new URL(db)
+    let url: URL
+    try {
+      url = new URL(db)
+    } catch (cause) {
+      throw new TwoKeysError(
+        'COMMAND_INVALID',
+        `--db ${JSON.stringify(describeDb(db))} is not a valid postgres:// URL; write it as postgres://user@host:5432/database (percent-encode special characters)`,
+        { cause },
+      )
+    }
     const schema = url.searchParams.get('schema') ?? undefined
     url.searchParams.delete('schema')
     return postgresStore(url.toString(), schema === undefined ? {} : { schema })
@@ -28,7 +38,11 @@ export async function openStore(db: string | undefined, options: OpenStoreOption
 /** Where a `--db` option points, for messages: never the password of a URL. */
 export function describeDb(db: string): string {
   if (!POSTGRES_URL.test(db)) return db
-  const url = new URL(db)
-  url.password = ''
-  return url.toString()
+  try {
+    const url = new URL(db)
+    url.password = ''
+    return url.toString()
+  } catch {
+    return 'postgres://… (unreadable URL)'
+  }
 }

@@ -9,6 +9,7 @@ import { eventHash } from '../domain/eventHash.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { parseCommand as parse } from '../domain/parseCommand.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
+import { recordIdProblem } from '../domain/RecordIdSchema.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { stepperFor } from '../explore/stepper.js'
@@ -107,6 +108,16 @@ const commandHashOf = (command: Command) => {
 }
 
 const tickHashOf = (at: number) => canonicalHash({ type: 'tick', at })
+
+/** An initiative id passed to a read, checked as a command's would be: a bad one is COMMAND_INVALID, never a crash. */
+function checkedId(value: unknown, where: string): string {
+  const problem =
+    typeof value === 'string'
+      ? recordIdProblem(value)
+      : `expected an initiative id (a string), not ${value === null ? 'null' : typeof value}`
+  if (problem !== undefined) throw new TwoKeysError('COMMAND_INVALID', `${where}: ${problem}`)
+  return value as string
+}
 
 /** One event about to be appended, with the state it leads to. */
 interface Step {
@@ -433,7 +444,14 @@ export function createEngine(options: EngineOptions): Engine {
     respond: on('respond'),
     destination: on('destination'),
     complete: on('complete'),
-    async tick(now = clock()) {
+    async tick(at?: number) {
+      if (at !== undefined && !(Number.isSafeInteger(at) && at >= 0)) {
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `tick(now): ${typeof at === 'number' ? String(at) : `a ${at === null ? 'null' : typeof at}`} is not a time; give whole epoch milliseconds (Date.parse(…)) or nothing for the engine's clock`,
+        )
+      }
+      const now = at ?? clock()
       const receipts: Receipt[] = []
       const failures: string[] = []
       let firstFailure: TwoKeysError | undefined
@@ -477,16 +495,18 @@ export function createEngine(options: EngineOptions): Engine {
       const verdict = judge(loaded, command, initiativeId ?? '')
       return verdict.explanation ?? explainEvent(loaded.machine, loaded.policy, verdict.due, verdict.event)
     },
-    async status(initiativeId) {
+    async status(id) {
+      const initiativeId = checkedId(id, 'status()')
       const loaded = await loader.mustLoad(initiativeId)
       const now = clock()
       return keyBoard(loaded.policy, asOfNow(loaded, now), now)
     },
-    async history(initiativeId) {
+    async history(id) {
+      const initiativeId = checkedId(id, 'history()')
       await loader.mustLoad(initiativeId)
       return store.readEvents(initiativeId)
     },
-    securityLog: (initiativeId) => store.refusals(initiativeId),
+    securityLog: async (id) => store.refusals(id === undefined ? undefined : checkedId(id, 'securityLog()')),
     async list() {
       const summaries: InitiativeSummary[] = []
       const now = clock()
@@ -503,8 +523,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
       return summaries
     },
-    async snapshot(initiativeId) {
-      return (await loader.mustLoad(initiativeId)).snapshot
+    async snapshot(id) {
+      return (await loader.mustLoad(checkedId(id, 'snapshot()'))).snapshot
     },
     async keyring() {
       await keyringSource.refresh()

@@ -4,6 +4,7 @@ import type { InitiativeMachine } from '../../machines/initiative.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
 import { canonicalJson } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
+import { InitiativeEventSchema } from '../domain/InitiativeEvent.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
@@ -64,7 +65,10 @@ function linkProblem(initiativeId: string, policyHash: string, at: ReplayPoint, 
   if (record.prevHash !== at.lastHash) return 'it does not link to the event before it (prevHash)'
   if (eventHash(record) !== record.hash) return 'its content does not match its hash: it was edited'
   if (record.policyHash !== policyHash)
-    return `it names policy ${record.policyHash.slice(0, 12)}, not the pinned one`
+    return `it names policy ${String(record.policyHash).slice(0, 12)}, not the pinned one`
+  // The hash is right, so the shape is what was stored: a malformed event was written that way.
+  if (!InitiativeEventSchema.safeParse(record.event).success)
+    return 'its event is not a well-formed twokeys event'
   return null
 }
 

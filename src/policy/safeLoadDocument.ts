@@ -47,6 +47,22 @@ export function safeLoadDocument<T>(
   schema: z.ZodType<T>,
   shape: z.core.$ZodType = schema,
 ): SafeLoadResult<T> {
+  try {
+    return loadDocument(text, file, schema, shape)
+  } catch (cause) {
+    // The YAML parser and the walkers recurse: a document nested thousands deep overflows the stack.
+    if (!(cause instanceof RangeError)) throw cause
+    const message = `YAML syntax error: the document nests too deeply to read (${cause.message}); flatten it`
+    return { success: false, issues: [{ code: 'syntax', path: [], message, file }] }
+  }
+}
+
+function loadDocument<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  shape: z.core.$ZodType,
+): SafeLoadResult<T> {
   const lineCounter = new LineCounter()
   // yaml's own duplicate-field check is quadratic in a mapping's size; findDuplicateField is not.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false })
