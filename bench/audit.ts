@@ -15,10 +15,9 @@ import type { CommandInput } from '../src/domain/Command.js'
 import { createEngine } from '../src/engine/createEngine.js'
 import { manualClock } from '../src/engine/systemClock.js'
 import { fromBase64url } from '../src/identity/base64url.js'
-import type { KeyringChange } from '../src/identity/KeyringChange.js'
+import { firstKeyringChange } from '../src/identity/firstKeyringChange.js'
 import { newKeyPair, type PrivateKeyFile } from '../src/identity/PrivateKeyFile.js'
 import { commandSigningBytes, signCommand } from '../src/identity/signCommand.js'
-import { signKeyringChange } from '../src/identity/signKeyringChange.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { PolicySchema } from '../src/policy/PolicySchema.js'
 import { memoryStore } from '../src/stores/memoryStore.js'
@@ -46,21 +45,7 @@ const keys: Record<string, PrivateKeyFile> = Object.fromEntries(
     newKeyPair(p, `${p}-1`, FROM, new Uint8Array(32).fill(i + 1)).privateKey,
   ]),
 )
-const genesis = [keys.oreshkin, keys.grigorenko].reduce(
-  (change, key) => signKeyringChange(change, key as PrivateKeyFile),
-  {
-    base: '',
-    version: 1,
-    add: Object.values(keys).map((k) => ({
-      keyId: k.kid,
-      principal: k.principal,
-      publicKey: k.x,
-      validFrom: FROM,
-    })),
-    revoke: [],
-    signatures: [],
-  } as KeyringChange,
-)
+const genesis = firstKeyringChange(policy, Object.values(keys), FROM)
 
 console.log(`writing ${INITIATIVES * EVENTS_PER_INITIATIVE} signed events …`)
 const store = memoryStore()

@@ -14,10 +14,9 @@ import type { CommandInput } from '../src/domain/Command.js'
 import { createEngine, type Engine } from '../src/engine/createEngine.js'
 import { manualClock } from '../src/engine/systemClock.js'
 import { fromBase64url } from '../src/identity/base64url.js'
-import type { KeyringChange } from '../src/identity/KeyringChange.js'
+import { firstKeyringChange } from '../src/identity/firstKeyringChange.js'
 import { newKeyPair, type PrivateKeyFile } from '../src/identity/PrivateKeyFile.js'
 import { commandSigningBytes, type SignedCommand, signCommand } from '../src/identity/signCommand.js'
-import { signKeyringChange } from '../src/identity/signKeyringChange.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { PolicySchema } from '../src/policy/PolicySchema.js'
 import { benchArgs } from './support/benchArgs.js'
@@ -45,21 +44,7 @@ const keys: Record<string, PrivateKeyFile> = Object.fromEntries(
     newKeyPair(p, `${p}-1`, FROM, seed(i + 1)).privateKey,
   ]),
 )
-const genesis = [keys.oreshkin, keys.grigorenko].reduce(
-  (change, key) => signKeyringChange(change, key as PrivateKeyFile),
-  {
-    base: '',
-    version: 1,
-    add: Object.values(keys).map((k) => ({
-      keyId: k.kid,
-      principal: k.principal,
-      publicKey: k.x,
-      validFrom: FROM,
-    })),
-    revoke: [],
-    signatures: [],
-  } as KeyringChange,
-)
+const genesis = firstKeyringChange(asserted, Object.values(keys), FROM)
 
 /** The five commands of initiative i, with ids chosen here; the decisions name the revision. */
 function commandsOf(i: number, revision: string): CommandInput[] {

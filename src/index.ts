@@ -61,6 +61,7 @@ export {
 } from './explore/compile.js'
 export type { ExploreProgress } from './explore/explore.js'
 export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
+export { firstKeyringChange } from './identity/firstKeyringChange.js'
 export {
   type KeyringChange,
   type KeyringChangeInput,

@@ -1,8 +1,6 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { signingInstitutions } from '../identity/applyKeyringChange.js'
+import { firstKeyringChange } from '../identity/firstKeyringChange.js'
 import type { KeyringChange } from '../identity/KeyringChange.js'
 import { newKeyPair, type PrivateKeyFile } from '../identity/PrivateKeyFile.js'
-import { signKeyringChange } from '../identity/signKeyringChange.js'
 import type { Policy } from '../policy/PolicySchema.js'
 
 /** The keys a signed script run signs with, by principal, and the first keyring they make. */
@@ -26,25 +24,7 @@ export function scriptKeys(policy: Policy, files: readonly PrivateKeyFile[], val
       ? [...files]
       : policy.principals.map((p) => newKeyPair(p.id, `${p.id}-run`, validFrom).privateKey)
   const byPrincipal = new Map(keys.map((k) => [k.principal, k]))
-  let genesis: KeyringChange = {
-    base: '',
-    version: 1,
-    reason: files.length > 0 ? 'the keys of this script run' : 'keys made for this run and forgotten',
-    add: keys.map((k) => ({ keyId: k.kid, principal: k.principal, publicKey: k.x, validFrom })),
-    revoke: [],
-    signatures: [],
-  }
-  for (const institution of signingInstitutions(policy)) {
-    const signer = keys.find(
-      (k) => policy.principals.find((p) => p.id === k.principal)?.institution === institution,
-    )
-    if (signer === undefined) {
-      throw new TwoKeysError(
-        'SCENARIO_INVALID',
-        `the script's keys have none for institution "${institution}", whose signature the first keyring needs; add a key of one of its principals`,
-      )
-    }
-    genesis = signKeyringChange(genesis, signer)
-  }
+  const reason = files.length > 0 ? 'the keys of this script run' : 'keys made for this run and forgotten'
+  const genesis = firstKeyringChange(policy, keys, validFrom, reason)
   return { byPrincipal, genesis }
 }

@@ -5,6 +5,7 @@ import type { CommandInput } from '../../src/domain/Command.js'
 import { eventHash } from '../../src/domain/eventHash.js'
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
+import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
 import { type KeyringChange, keyringHash } from '../../src/identity/KeyringChange.js'
 import { newKeyPair, type PrivateKeyFile } from '../../src/identity/PrivateKeyFile.js'
 import { signCommand } from '../../src/identity/signCommand.js'
@@ -30,15 +31,10 @@ const keys = {
   oreshkin2: newKeyPair('oreshkin', 'oreshkin-2', FROM, seed(4)),
 }
 const genesis = (): KeyringChange =>
-  [keys.oreshkin.privateKey, keys.grigorenko.privateKey].reduce(
-    (change, key) => signKeyringChange(change, key),
-    {
-      base: '',
-      version: 1,
-      add: [keys.oreshkin.entry, keys.grigorenko.entry, keys.minzifry.entry],
-      revoke: [],
-      signatures: [],
-    } as KeyringChange,
+  firstKeyringChange(
+    signedPolicy,
+    [keys.oreshkin.privateKey, keys.grigorenko.privateKey, keys.minzifry.privateKey],
+    FROM,
   )
 
 let n = 0
