@@ -43,13 +43,15 @@ export async function auditExport(options: { db: string; out?: string }): Promis
     for await (const line of exportAudit(store)) {
       if (failed !== undefined) break
       events++
-      if (!out.write(line)) await Promise.race([once(out, 'drain'), once(out, 'error')])
+      // once() rejects on 'error' by itself; a race with a second once(out, 'error') would leave
+      // one listener behind per wait. The failure is reported below, from `failed`.
+      if (!out.write(line)) await once(out, 'drain').catch(() => undefined)
     }
   } finally {
     await store.close()
     if (options.out !== undefined && failed === undefined) {
       out.end()
-      await Promise.race([once(out, 'finish'), once(out, 'error')]).catch(() => undefined)
+      await once(out, 'finish').catch(() => undefined)
     }
   }
   if (failed !== undefined) {

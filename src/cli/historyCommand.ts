@@ -48,7 +48,7 @@ export async function checkRules(store: Store, initiativeId: string, pinned: str
     }
   }
   try {
-    await engine.history(initiativeId)
+    await engine.snapshot(initiativeId) // loads it, checking every event; reads the log once
     return { kind: 'ok' }
   } catch (error) {
     if (isTwoKeysError(error) && error.code === 'AUDIT_TAMPERED')
@@ -94,18 +94,44 @@ interface HistoryOptions {
   kind?: string
 }
 
+/**
+ * `JSON.stringify(events, null, 2)`, a piece at a time: an initiative with a million events makes
+ * more text than one string can hold.
+ */
+function* jsonPieces(events: readonly RecordedEvent[]): Generator<string> {
+  yield '['
+  for (let i = 0; i < events.length; i++) {
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(events[i], null, 2).replaceAll('\n', '\n  ')}`
+  }
+  yield events.length === 0 ? ']' : '\n]'
+}
+
 /** The events as the chosen format: a table for people, JSON for tools, a Mermaid timeline for slides. */
-function render(
+function* render(
   initiativeId: string,
   events: RecordedEvent[],
   options: HistoryOptions,
   rules: RulesVerdict,
-): string {
-  if (options.json === true || options.format === 'json') return JSON.stringify(events, null, 2)
-  if (options.format === 'mermaid') {
-    return historyToMermaid(events, { kind: options.kind === 'gantt' ? 'gantt' : 'sequence' })
+): Generator<string> {
+  if (options.json === true || options.format === 'json') yield* jsonPieces(events)
+  else if (options.format === 'mermaid') {
+    yield historyToMermaid(events, { kind: options.kind === 'gantt' ? 'gantt' : 'sequence' })
+  } else yield formatHistory(initiativeId, events, rules)
+}
+
+/** Writes pieces of text to standard output about a megabyte at a time. */
+function print(pieces: Iterable<string>): void {
+  let buffered: string[] = []
+  let size = 0
+  for (const piece of pieces) {
+    buffered.push(piece)
+    size += piece.length
+    if (size < 1 << 20) continue
+    process.stdout.write(buffered.join(''))
+    buffered = []
+    size = 0
   }
-  return formatHistory(initiativeId, events, rules)
+  process.stdout.write(`${buffered.join('')}\n`)
 }
 
 /**
@@ -128,7 +154,7 @@ export async function history(initiativeId: string, options: HistoryOptions): Pr
       )
     }
     const rules = await checkRules(store, initiativeId, first.policyHash)
-    process.stdout.write(`${render(initiativeId, events, options, rules)}\n`)
+    print(render(initiativeId, events, options, rules))
     if (rules.kind === 'tampered') {
       process.stderr.write(`${pc.red('✖')} ${rules.message}\n`)
     } else if (rules.kind === 'unchecked') {

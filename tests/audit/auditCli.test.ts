@@ -238,6 +238,9 @@ describe('twokeys history', () => {
       ].join('\n'),
     )
     expect(JSON.parse(json.stdout)).toHaveLength(4)
+    const store = sqliteStore(db)
+    expect(json.stdout).toBe(`${JSON.stringify(await store.readEvents('sample-1'), null, 2)}\n`)
+    await store.close()
     expect(tampered.stdout).toContain('hash chain ✖ at seq 3 (edited)')
     expect(tampered.stdout).toContain('   3  2026-03-01 18:00Z  DECIDE      pa-aide ')
   })
