@@ -15,7 +15,12 @@ export {
   type VerifyAuditOptions,
   verifyAudit,
 } from './audit/verifyAudit.js'
-export { type StoreAuditReport, verifyStore } from './audit/verifyStore.js'
+export {
+  type AuditSection,
+  type StoreAuditReport,
+  type VerifyStoreOptions,
+  verifyStore,
+} from './audit/verifyStore.js'
 export { type Command, type CommandInput, CommandSchema, type CommandType } from './domain/Command.js'
 export type { CommandSignature } from './domain/CommandSignature.js'
 export { canonicalHash, canonicalJson, sha256Hex } from './domain/canonicalHash.js'

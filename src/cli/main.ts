@@ -17,6 +17,8 @@ import { registerWalkthrough } from './walkthroughCommand.js'
 
 export { EXIT }
 
+const FINDINGS = new Set<string>(['AUDIT_TAMPERED', 'INVARIANT_VIOLATED'])
+
 /** Builds the `twokeys` program; each subcommand lives in its own file and registers itself. */
 export function createProgram(): Command {
   const program = new Command('twokeys')
@@ -69,7 +71,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (isTwoKeysError(error)) {
       process.stderr.write(`${pc.red('✖')} ${error.message}\n`)
-      process.exitCode = EXIT.badInput
+      // A tampered log or a violated invariant is a finding about what was checked, not bad input.
+      process.exitCode = FINDINGS.has(error.code) ? EXIT.finding : EXIT.badInput
       return
     }
     process.stderr.write(

@@ -49,7 +49,8 @@ export function memoryStore(): Store {
         }
       }
       const stored = freeze(events)
-      log.push(...stored)
+      // One at a time: spreading a long batch onto the call stack overflows it (an import of 130k events).
+      for (const event of stored) log.push(event)
       logs.set(initiativeId, log)
       for (const event of stored) commands.set(event.commandId, { kind: 'accepted', event })
     },
