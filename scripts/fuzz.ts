@@ -171,7 +171,10 @@ async function parent() {
   mkdirSync(outDir, { recursive: true })
   const inputs = new Map<string, number>()
   const maxRss = new Map<string, number>()
-  const groups = new Map<string, { failure: FailureSummary; count: number; reproducer?: string }>()
+  const groups = new Map<
+    string,
+    { failure: FailureSummary; count: number; indices: number[]; reproducer?: string }
+  >()
   const slow: { target: string; index: number; ms: number }[] = []
   const started = Date.now()
   let done = 0
@@ -179,8 +182,9 @@ async function parent() {
 
   const record = (failures: FailureSummary[], reproducers: Record<string, string>) => {
     for (const f of failures) {
-      const group = groups.get(f.signature) ?? { failure: f, count: 0 }
+      const group = groups.get(f.signature) ?? { failure: f, count: 0, indices: [] }
       group.count++
+      if (group.indices.length < 100) group.indices.push(f.index)
       const reproducer = group.reproducer ?? reproducers[f.signature]
       if (reproducer !== undefined) group.reproducer = reproducer
       groups.set(f.signature, group)
@@ -375,6 +379,7 @@ async function parent() {
           signature,
           count: g.count,
           index: g.failure.index,
+          indices: g.indices,
           law: g.failure.law,
           reproducer: g.reproducer,
           detail: g.failure.detail.slice(0, 4000),
