@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
@@ -6,6 +5,7 @@ import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js
 import { compare } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
 import { addRunOptions, runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
+import { writeOutputFile } from './writeOutputFile.js'
 
 /**
  * `twokeys compare <policyA> <policyB> --scenario <file> …`: the same scenario under two policies
@@ -28,9 +28,10 @@ export function registerCompare(program: Command): void {
     const { done, ...progress } = runProgress('comparing', options)
     const result = await compare(a, b, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined) {
-      writeFileSync(
+      writeOutputFile(
         options.report,
         renderSimulationReport({ simulations: [result.a, result.b], comparison: result }),
+        'report',
       )
     }
     process.stdout.write(

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
@@ -10,6 +9,7 @@ import { simulate } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
 import { progressLine } from './progressLine.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
+import { writeOutputFile } from './writeOutputFile.js'
 
 export interface SimulationCliOptions {
   scenario?: string
@@ -121,7 +121,7 @@ export function registerSimulate(program: Command): void {
     const { done, ...progress } = runProgress('simulating', options)
     const result = await simulate(policy, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined)
-      writeFileSync(options.report, renderSimulationReport({ simulations: [result] }))
+      writeOutputFile(options.report, renderSimulationReport({ simulations: [result] }), 'report')
     process.stdout.write(
       options.json === true
         ? `${JSON.stringify(result, null, 2)}\n`

@@ -71,6 +71,18 @@ describe('hostile arguments get a clear error, never a crash', () => {
     expect(bad.stderr).toContain('is not a valid postgres:// URL')
     expect(bad.stderr).not.toContain('internal error')
     await twokeys('run', 'examples/seed-walkthrough.yaml', '--db', join(dir, 'w.db'))
+    const report = await twokeys(
+      'simulate',
+      'machines/policies/two-keys.yaml',
+      '--scenario',
+      'examples/scenarios/baseline.yaml',
+      '--replications',
+      '2',
+      '--report',
+      join(dir, 'missing', 'report.html'),
+    )
+    expect(report.code).toBe(2)
+    expect(report.stderr).toContain('cannot write the report')
     for (const out of [join(dir, 'missing', 'x.jsonl'), dir]) {
       const run = await twokeys('audit', 'export', '--db', join(dir, 'w.db'), '--out', out)
       expect(run.code).toBe(2)

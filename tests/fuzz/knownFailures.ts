@@ -10,15 +10,7 @@ export const KNOWN_FAILURES: {
   signature: RegExp
   reproducer: string
   input?: (input: unknown) => boolean
-}[] = [
-  {
-    // src/cli/simulateCommand.ts, compareCommand.ts: the HTML report is written unguarded.
-    signature: /^cli · no internal error: internal error: (ENOENT|EISDIR|ENOSPC|EACCES)/,
-    reproducer:
-      'twokeys simulate two-keys.yaml --scenario baseline.yaml --report /nonexistent/report.html (or compare … --report /dev/full)',
-    input: (input) => JSON.stringify((input as { args?: unknown })?.args ?? []).includes('"--report"'),
-  },
-]
+}[] = []
 
 export const isKnownFailure = (failure: { signature: string; input?: unknown }) =>
   KNOWN_FAILURES.some(
