@@ -62,6 +62,7 @@ interface JobDone {
   failures: FailureSummary[]
   reproducers: Record<string, string>
   maxRssMb: number
+  notes: Record<string, number>
   slow: { index: number; ms: number }[]
   stoppedAt?: number
 }
@@ -104,6 +105,7 @@ async function worker() {
       failures: stats.failures.map(strip),
       reproducers,
       maxRssMb: stats.maxRssMb,
+      notes: stats.notes,
       slow: stats.slow.map(({ index, ms }) => ({ index, ms })),
       ...(stats.stoppedAt === undefined ? {} : { stoppedAt: stats.stoppedAt }),
     }
@@ -171,6 +173,7 @@ async function parent() {
   mkdirSync(outDir, { recursive: true })
   const inputs = new Map<string, number>()
   const maxRss = new Map<string, number>()
+  const notes = new Map<string, number>()
   const groups = new Map<
     string,
     { failure: FailureSummary; count: number; indices: number[]; reproducer?: string }
@@ -287,6 +290,8 @@ async function parent() {
         inputs.set(job.target, (inputs.get(job.target) ?? 0) + result.inputs)
         maxRss.set(job.target, Math.max(maxRss.get(job.target) ?? 0, result.maxRssMb))
         record(result.failures, result.reproducers)
+        for (const [k, v] of Object.entries(result.notes))
+          notes.set(`${job.target}: ${k}`, (notes.get(`${job.target}: ${k}`) ?? 0) + v)
         slow.push(...result.slow.map((s) => ({ target: job.target, ...s })))
         if (result.stoppedAt !== undefined && result.stoppedAt + 1 < job.first + job.count) {
           queue.unshift({
@@ -345,6 +350,8 @@ async function parent() {
   }
   const all = [...inputs.values()].reduce((a, b) => a + b, 0)
   lines.push(`${'total'.padEnd(14)} ${String(all).padStart(7)}`, '')
+  for (const [k, v] of notes) lines.push(`${k}: ${v}`)
+  if (notes.size > 0) lines.push('')
   if (groups.size === 0) lines.push('✓ every law held on every input')
   else {
     lines.push(`✖ ${groups.size} failure signatures:`)
@@ -375,6 +382,7 @@ async function parent() {
         planned: Object.fromEntries(planned),
         inputs: Object.fromEntries(inputs),
         maxRssMb: Object.fromEntries(maxRss),
+        notes: Object.fromEntries(notes),
         failures: [...groups].map(([signature, g]) => ({
           signature,
           count: g.count,

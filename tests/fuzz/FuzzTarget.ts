@@ -27,4 +27,6 @@ export interface FuzzTarget<I = unknown, S = unknown> {
   /** The longest one input may take before it counts as a hang. */
   timeLimitMs: number
   reproducer?(input: I): Reproducer
+  /** Counts worth reporting about a run (how many CLI runs were real processes). */
+  notes?(state: S): Record<string, number>
 }

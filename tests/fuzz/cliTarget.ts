@@ -464,6 +464,7 @@ export function cliTarget(spawnEvery = 0): FuzzTarget<CliCase, CliState> {
       rmSync(state.dir, { recursive: true, force: true })
       await state.pgSchema?.drop()
     },
+    notes: (state) => ({ 'spawned as a process': state.spawned }),
     reproducer(c) {
       const files: Record<string, string> = {}
       for (const [name, content] of Object.entries(caseFiles(c, SEED_DB))) {

@@ -26,6 +26,8 @@ export interface TargetStats {
   ms: number
   /** The slowest inputs over `slowMs`, slowest first (at most five). */
   slow: { index: number; ms: number; input: unknown }[]
+  /** The target's own counts (see FuzzTarget.notes). */
+  notes: Record<string, number>
   /** The index of a hang after which the run stopped (the state may be poisoned), if any. */
   stoppedAt?: number
 }
@@ -75,6 +77,7 @@ export async function runTarget<I, S>(target: FuzzTarget<I, S>, options: RunOpti
     slowestIndex: -1,
     ms: 0,
     slow: [],
+    notes: {},
   }
   const state = await target.setup()
   let current: { index: number; input: unknown } | undefined
@@ -170,6 +173,7 @@ export async function runTarget<I, S>(target: FuzzTarget<I, S>, options: RunOpti
     }
   } finally {
     current = undefined
+    stats.notes = target.notes?.(state) ?? {}
     // Late errors of an input that timed out still count against the run, until the state is gone.
     await target.teardown(state).catch(() => undefined)
     process.off('uncaughtException', uncaught)
