@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import BetterSqlite from 'better-sqlite3'
+import pg from 'pg'
 import { verifyStore } from '../../../src/audit/verifyStore.js'
 import { postgresStore } from '../../../src/stores/postgresStore.js'
 import type { RecordedEvent, Store } from '../../../src/stores/Store.js'
@@ -110,7 +111,57 @@ export interface RunResult {
   killed: boolean
 }
 
-export function runWriter(launch: WriterLaunch, config: WriterConfig, kill: Kill): Promise<RunResult> {
+/** The writer's PostgreSQL connections carry its run, so the check can wait for them to be gone. */
+const applicationName = (run: number) => `twokeys-crash-run-${run}`
+
+function withApplicationName(url: string, run: number): string {
+  const u = new URL(url)
+  u.searchParams.set('application_name', applicationName(run))
+  return u.toString()
+}
+
+/**
+ * Waits until the server has no connection of a killed writer left. A COMMIT the writer sent just
+ * before the kill may still be finishing on the server; a check that read the tables meanwhile
+ * would see half of the moment (the events before the commit, the command index after it).
+ */
+async function connectionsGone(url: string, run: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    for (let waited = 0; waited < 30_000; waited += 50) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+        [applicationName(run)],
+      )
+      if (rows[0]?.n === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error(`the connections of killed writer run ${run} were still open after 30 s`)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function runWriter(launch: WriterLaunch, config: WriterConfig, kill: Kill): Promise<RunResult> {
+  const result = await runWriterProcess(
+    launch,
+    'postgres' in config.location
+      ? {
+          ...config,
+          location: {
+            ...config.location,
+            postgres: withApplicationName(config.location.postgres, config.run),
+          },
+        }
+      : config,
+    kill,
+  )
+  if ('postgres' in config.location) await connectionsGone(config.location.postgres, config.run)
+  return result
+}
+
+function runWriterProcess(launch: WriterLaunch, config: WriterConfig, kill: Kill): Promise<RunResult> {
   const child = spawn(process.execPath, [...launch.args, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -213,9 +264,17 @@ export async function checkCrashStore(
   const problems: string[] = []
   const report = await verifyStore(store)
   if (!report.ok) {
-    problems.push(
-      `verifyStore failed: ${JSON.stringify({ audit: report.audit, policies: report.policies.problems, snapshots: report.snapshots.problems })}`,
+    // Every section that failed, whatever sections verifyStore has grown.
+    const failed = Object.entries(report).flatMap(([section, value]) =>
+      section === 'ok'
+        ? []
+        : section === 'audit'
+          ? report.audit.ok
+            ? []
+            : [`audit: ${report.audit.message}`]
+          : ((value as { problems?: string[] }).problems ?? []).map((p) => `${section}: ${p}`),
     )
+    problems.push(`verifyStore failed: ${failed.join('; ')}`)
   }
   const stored = new Map<number, RecordedEvent>()
   let withCommand = 0
