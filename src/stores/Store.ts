@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import type { LogLeaf } from '../tlog/logLeaf.js'
 
 export type { RecordedEvent }
 
@@ -55,6 +56,43 @@ export interface CommandEntry {
   outcome: 'accepted' | 'refused'
 }
 
+/**
+ * A checkpoint the log published: its size and the note the log signed (c2sp.org/tlog-checkpoint),
+ * with every witness cosignature line the store has added since.
+ */
+export interface StoredCheckpoint {
+  size: number
+  /** The signed note: the checkpoint text, a blank line, the log's signature, then cosignatures. */
+  note: string
+}
+
+/**
+ * The store's Merkle log: every event it ever appended, in the order appended (leaf i is the
+ * i-th event, 0-based, across all initiatives; on PostgreSQL one order shared by every instance),
+ * and the checkpoints published over it. Append-only, like the events.
+ */
+export interface StoreLog {
+  /** How many events the log holds. */
+  size(): Promise<number>
+  /** Leaves `from` … `to - 1`, in log order. */
+  leaves(from: number, to: number): Promise<LogLeaf[]>
+  /** The log index of each event of an initiative: element i is the index of seq i + 1. */
+  indexesOf(initiativeId: string): Promise<number[]>
+  /** Keeps a checkpoint the log signed (append-only: a second one of the same size must be identical). */
+  saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
+  /** Adds witness cosignature lines to the checkpoint of `size` (lines already there are skipped). */
+  addCosignatures(size: number, lines: readonly string[]): Promise<void>
+  /** The checkpoint of the largest size, with its cosignatures. */
+  latestCheckpoint(): Promise<StoredCheckpoint | undefined>
+  /** Every published checkpoint, by size, with its cosignatures. */
+  checkpoints(): Promise<StoredCheckpoint[]>
+  /**
+   * Runs `work` unless another holder is running work under `name` (on PostgreSQL: in any instance,
+   * by an advisory lock), so that one instance at a time publishes checkpoints.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>
+}
+
 export type CommandOutcome =
   | { kind: 'accepted'; event: RecordedEvent }
   | { kind: 'refused'; refusal: RefusalRecord }
@@ -98,5 +136,7 @@ export interface Store {
   keyringChanges(afterVersion?: number): Promise<StoredKeyringChange[]>
   /** The whole idempotency index (every command id with its initiative and outcome): for the audit. */
   commandIndex(): Promise<CommandEntry[]>
+  /** The Merkle log over every appended event, and its checkpoints (the shipped stores all have it). */
+  readonly log?: StoreLog
   close(): Promise<void>
 }

@@ -1,7 +1,17 @@
 import { eventHash } from '../domain/eventHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { CommandOutcome, RecordedEvent, RefusalRecord, Store, StoredKeyringChange } from './Store.js'
+import type { LogLeaf } from '../tlog/logLeaf.js'
+import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
+import { exclusiveInProcess } from './exclusiveInProcess.js'
+import type {
+  CommandOutcome,
+  RecordedEvent,
+  RefusalRecord,
+  Store,
+  StoredKeyringChange,
+  StoreLog,
+} from './Store.js'
 
 /**
  * A store in process memory: for tests, simulations and the default engine. Nothing survives
@@ -16,6 +26,9 @@ export function memoryStore(): Store {
   const refusalLog: RefusalRecord[] = []
   const policies = new Map<string, Policy>()
   const keyringLog: StoredKeyringChange[] = []
+  const leaves: LogLeaf[] = []
+  const indexes = new Map<string, number[]>()
+  const checkpoints = new Map<number, { note: string; cosignatures: string[] }>()
   // What is stored is frozen, so no caller can edit history in place, and nothing needs copying out.
   const freeze = <T>(value: T): T => {
     if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -23,6 +36,41 @@ export function memoryStore(): Store {
       Object.freeze(value)
     }
     return value
+  }
+
+  const stored = (size: number) => {
+    const found = checkpoints.get(size)
+    return found === undefined ? undefined : { size, note: withCosignatures(found.note, found.cosignatures) }
+  }
+  const log: StoreLog = {
+    async size() {
+      return leaves.length
+    },
+    async leaves(from, to) {
+      return leaves.slice(from, to)
+    },
+    async indexesOf(initiativeId) {
+      return [...(indexes.get(initiativeId) ?? [])]
+    },
+    async saveCheckpoint({ size, note }) {
+      const found = checkpoints.get(size)
+      if (found !== undefined) sameCheckpointOrFail(size, found.note, note)
+      else checkpoints.set(size, { note, cosignatures: [] })
+    },
+    async addCosignatures(size, lines) {
+      const found = checkpoints.get(size)
+      if (found === undefined)
+        throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+      for (const line of lines.map(checkCosignatureLine))
+        if (!found.cosignatures.includes(line)) found.cosignatures.push(line)
+    },
+    async latestCheckpoint() {
+      return checkpoints.size === 0 ? undefined : stored(Math.max(...checkpoints.keys()))
+    },
+    async checkpoints() {
+      return [...checkpoints.keys()].sort((a, b) => a - b).map((size) => stored(size) as { size: number; note: string })
+    },
+    exclusive: exclusiveInProcess(),
   }
 
   return {
@@ -53,6 +101,12 @@ export function memoryStore(): Store {
       for (const event of stored) log.push(event)
       logs.set(initiativeId, log)
       for (const event of stored) commands.set(event.commandId, { kind: 'accepted', event })
+      const mine = indexes.get(initiativeId) ?? []
+      for (const event of stored) {
+        mine.push(leaves.length)
+        leaves.push(freeze({ initiativeId, seq: event.seq, hash: event.hash }))
+      }
+      indexes.set(initiativeId, mine)
     },
     async listInitiatives() {
       return [...logs.keys()]
@@ -101,6 +155,7 @@ export function memoryStore(): Store {
       const found = policies.get(hash)
       return found === undefined ? undefined : freeze(found)
     },
+    log,
     async close() {},
   }
 }

@@ -4,7 +4,17 @@ import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { postgresMigrations } from './migrations/postgresMigrations.js'
-import type { CommandEntry, CommandOutcome, RefusalInput, Store, StoredSnapshot } from './Store.js'
+import type { LogLeaf } from '../tlog/logLeaf.js'
+import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
+import type {
+  CommandEntry,
+  CommandOutcome,
+  RefusalInput,
+  Store,
+  StoredCheckpoint,
+  StoredSnapshot,
+  StoreLog,
+} from './Store.js'
 import {
   type EventRow,
   fromEventRow,
@@ -50,10 +60,20 @@ const APPEND = `
   inserted AS (
     INSERT INTO events (${EVENT_COLUMNS})
     SELECT ${EVENT_COLUMNS} FROM incoming WHERE (SELECT at FROM head) = $3 ORDER BY seq
-    RETURNING command_id, initiative_id),
+    RETURNING position, seq, command_id, initiative_id),
   commands_inserted AS (
     INSERT INTO commands (command_id, initiative_id, outcome)
-    SELECT command_id, initiative_id, 'accepted' FROM inserted)
+    SELECT command_id, initiative_id, 'accepted' FROM inserted),
+  -- The log's next indexes, after the events are in (the WHERE reads them): the row lock on
+  -- log_head is held to COMMIT, so indexes are gapless and follow the commit order.
+  counted AS (SELECT count(*) AS n FROM inserted),
+  base AS (
+    UPDATE log_head SET size = size + (SELECT n FROM counted)
+    WHERE (SELECT n FROM counted) > 0
+    RETURNING size - (SELECT n FROM counted) AS first),
+  logged AS (
+    INSERT INTO log (idx, position)
+    SELECT (SELECT first FROM base) + row_number() OVER (ORDER BY seq) - 1, position FROM inserted)
   SELECT (SELECT at FROM head) AS at`
 
 /**
@@ -234,6 +254,96 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     return 'recorded'
   }
 
+  const COSIGNED = `SELECT c.size, c.note,
+      coalesce((SELECT string_agg(line, E'\\n' ORDER BY position) FROM cosignatures s WHERE s.size = c.size), '') AS lines
+    FROM checkpoints c`
+  const toCheckpoint = (row: { size: string | number; note: string; lines: string }): StoredCheckpoint => ({
+    size: Number(row.size),
+    note: withCosignatures(row.note, row.lines === '' ? [] : row.lines.split('\n')),
+  })
+  const log: StoreLog = {
+    async size() {
+      const [row] = await query<{ size: string }>('read the log size', 'SELECT size FROM log_head')
+      return Number(row?.size ?? 0)
+    },
+    async leaves(from, to) {
+      const rows = await query<{ initiative_id: string; seq: number; hash: string }>(
+        'read the log',
+        `SELECT e.initiative_id, e.seq, e.hash FROM log l JOIN events e ON e.position = l.position
+         WHERE l.idx >= $1 AND l.idx < $2 ORDER BY l.idx`,
+        [from, to],
+      )
+      return rows.map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash }))
+    },
+    async indexesOf(initiativeId) {
+      const rows = await query<{ idx: string }>(
+        'read log indexes',
+        'SELECT l.idx FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = $1 ORDER BY e.seq',
+        [initiativeId],
+      )
+      return rows.map((r) => Number(r.idx))
+    },
+    async saveCheckpoint({ size, note }) {
+      await inTransaction('store a checkpoint', async (client) => {
+        await client.query('INSERT INTO checkpoints (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING', [
+          size,
+          note,
+        ])
+        const stored = await client.query<{ note: string }>('SELECT note FROM checkpoints WHERE size = $1', [size])
+        sameCheckpointOrFail(size, stored.rows[0]?.note ?? '', note)
+      })
+    },
+    async addCosignatures(size, lines) {
+      const checked = lines.map(checkCosignatureLine)
+      await inTransaction('store cosignatures', async (client) => {
+        const found = await client.query('SELECT 1 FROM checkpoints WHERE size = $1', [size])
+        if (found.rowCount === 0)
+          throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+        for (const line of checked)
+          await client.query(
+            'INSERT INTO cosignatures (size, line) VALUES ($1, $2) ON CONFLICT (size, line) DO NOTHING',
+            [size, line],
+          )
+      })
+    },
+    async latestCheckpoint() {
+      const [row] = await query<{ size: string; note: string; lines: string }>(
+        'read the latest checkpoint',
+        `${COSIGNED} ORDER BY c.size DESC LIMIT 1`,
+      )
+      return row === undefined ? undefined : toCheckpoint(row)
+    },
+    async checkpoints() {
+      const rows = await query<{ size: string; note: string; lines: string }>(
+        'read checkpoints',
+        `${COSIGNED} ORDER BY c.size`,
+      )
+      return rows.map(toCheckpoint)
+    },
+    async exclusive(name, work) {
+      // A session advisory lock: held across this instance's work, released if the process dies.
+      let client: pg.PoolClient
+      try {
+        await init()
+        client = await pool.connect()
+      } catch (error) {
+        throw fail(`take the "${name}" lock`, error)
+      }
+      const key = `twokeys:${schema ?? 'default'}:${name}`
+      try {
+        const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])
+        if (got.rows[0]?.ok !== true) return { ran: false }
+        try {
+          return { ran: true, value: await work() }
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => {})
+        }
+      } finally {
+        client.release()
+      }
+    },
+  }
+
   return {
     kind: 'postgres',
     async readEvents(initiativeId, afterSeq = 0) {
@@ -376,6 +486,7 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       )
       return rows.map(fromSnapshotRow)
     },
+    log,
     async close() {
       if (!pool.ended) await pool.end()
     },

@@ -3,6 +3,9 @@ import Database from 'better-sqlite3'
 import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import type { LogLeaf } from '../tlog/logLeaf.js'
+import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
+import { exclusiveInProcess } from './exclusiveInProcess.js'
 import type { Migration } from './migrations/Migration.js'
 import { sqliteMigrations } from './migrations/sqliteMigrations.js'
 import type {
@@ -12,7 +15,9 @@ import type {
   RefusalInput,
   Store,
   StoredKeyringChange,
+  StoredCheckpoint,
   StoredSnapshot,
+  StoreLog,
 } from './Store.js'
 import {
   type EventRow,
@@ -162,6 +167,27 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     keyringChanges: db.prepare<[number], { version: number; change: string }>(
       'SELECT version, change FROM keyring_changes WHERE version > ? ORDER BY version',
     ),
+    logSize: db.prepare<[], { size: number }>('SELECT coalesce(max(idx) + 1, 0) AS size FROM log'),
+    insertLeaf: db.prepare<[number, number | bigint], unknown>('INSERT INTO log (idx, position) VALUES (?, ?)'),
+    leaves: db.prepare<[number, number], { initiative_id: string; seq: number; hash: string }>(
+      `SELECT e.initiative_id, e.seq, e.hash FROM log l JOIN events e ON e.position = l.position
+       WHERE l.idx >= ? AND l.idx < ? ORDER BY l.idx`,
+    ),
+    indexesOf: db.prepare<[string], { idx: number }>(
+      'SELECT l.idx FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = ? ORDER BY e.seq',
+    ),
+    checkpointNote: db.prepare<[number], { note: string }>('SELECT note FROM checkpoints WHERE size = ?'),
+    insertCheckpoint: db.prepare<[number, string], unknown>('INSERT INTO checkpoints (size, note) VALUES (?, ?)'),
+    insertCosignature: db.prepare<[number, string], unknown>(
+      'INSERT INTO cosignatures (size, line) VALUES (?, ?) ON CONFLICT (size, line) DO NOTHING',
+    ),
+    checkpoints: db.prepare<[], { size: number; note: string }>('SELECT size, note FROM checkpoints ORDER BY size'),
+    latestCheckpoint: db.prepare<[], { size: number; note: string }>(
+      'SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1',
+    ),
+    cosignaturesOf: db.prepare<[number], { line: string }>(
+      'SELECT line FROM cosignatures WHERE size = ? ORDER BY position',
+    ),
     allSnapshots: db.prepare<[], SnapshotRow>(
       'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots ORDER BY initiative_id, seq',
     ),
@@ -175,6 +201,8 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
       )
     }
+    // The write lock is held, so the log's next leaves are ours: indexes follow the commit order.
+    const size = sql.logSize.get()?.size ?? 0
     events.forEach((event, i) => {
       if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
         throw new TwoKeysError(
@@ -182,7 +210,8 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
           `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
         )
       }
-      sql.insertEvent.run(toEventRow(event))
+      const inserted = sql.insertEvent.run(toEventRow(event)) as Database.RunResult
+      sql.insertLeaf.run(size + i, inserted.lastInsertRowid)
       sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
     })
   })
@@ -206,6 +235,41 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     sql.insertCommand.run(refusal.commandId, refusal.initiativeId, 'refused')
     return undefined
   })
+
+  const saveCheckpoint = db.transaction(({ size, note }: StoredCheckpoint) => {
+    const found = sql.checkpointNote.get(size)
+    if (found !== undefined) sameCheckpointOrFail(size, found.note, note)
+    else sql.insertCheckpoint.run(size, note)
+  })
+  const addCosignatures = db.transaction((size: number, lines: readonly string[]) => {
+    if (sql.checkpointNote.get(size) === undefined)
+      throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+    for (const line of lines.map(checkCosignatureLine)) sql.insertCosignature.run(size, line)
+  })
+  const withItsCosignatures = (row: { size: number; note: string }): StoredCheckpoint => ({
+    size: row.size,
+    note: withCosignatures(
+      row.note,
+      sql.cosignaturesOf.all(row.size).map((r) => r.line),
+    ),
+  })
+  const log: StoreLog = {
+    size: () => run('read the log size', () => sql.logSize.get()?.size ?? 0),
+    leaves: (from, to) =>
+      run('read the log', () =>
+        sql.leaves.all(from, to).map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash })),
+      ),
+    indexesOf: (initiativeId) => run('read log indexes', () => sql.indexesOf.all(initiativeId).map((r) => r.idx)),
+    saveCheckpoint: (checkpoint) => run('store a checkpoint', () => saveCheckpoint.immediate(checkpoint)),
+    addCosignatures: (size, lines) => run('store cosignatures', () => addCosignatures.immediate(size, lines)),
+    latestCheckpoint: () =>
+      run('read the latest checkpoint', () => {
+        const row = sql.latestCheckpoint.get()
+        return row === undefined ? undefined : withItsCosignatures(row)
+      }),
+    checkpoints: () => run('read checkpoints', () => sql.checkpoints.all().map(withItsCosignatures)),
+    exclusive: exclusiveInProcess(),
+  }
 
   function findCommand(commandId: string): CommandOutcome | undefined {
     // The common case, a new command id, costs one primary-key lookup.
@@ -296,6 +360,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         return row === undefined ? undefined : fromSnapshotRow(row)
       }),
     snapshots: () => run('read snapshots', () => sql.allSnapshots.all().map(fromSnapshotRow)),
+    log,
     close: () =>
       run('close', () => {
         if (db.open) db.close()

@@ -118,4 +118,48 @@ export const postgresMigrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
     `,
   },
+  {
+    version: 4,
+    name: 'the Merkle log over all events, its checkpoints and their cosignatures',
+    sql: `
+      -- Leaf idx of the log is the event at \`position\`: every event, in commit order. Appends take
+      -- the next indexes from log_head, whose row lock they hold until they commit, so the indexes
+      -- of all instances form one gapless sequence in the order the events became visible.
+      CREATE TABLE log (
+        idx      bigint PRIMARY KEY CHECK (idx >= 0),
+        position bigint NOT NULL UNIQUE
+      );
+      INSERT INTO log (idx, position)
+        SELECT row_number() OVER (ORDER BY position) - 1, position FROM events;
+      CREATE TABLE log_head (
+        one  boolean PRIMARY KEY DEFAULT true CHECK (one),
+        size bigint  NOT NULL CHECK (size >= 0)
+      );
+      INSERT INTO log_head (size) SELECT count(*) FROM log;
+      CREATE TRIGGER log_no_update_or_delete BEFORE UPDATE OR DELETE ON log
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER log_no_truncate BEFORE TRUNCATE ON log
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+
+      -- Checkpoints the log signed (one per size) and the witnesses' cosignatures of each.
+      CREATE TABLE checkpoints (
+        size bigint PRIMARY KEY CHECK (size >= 0),
+        note text   NOT NULL
+      );
+      CREATE TABLE cosignatures (
+        position bigserial PRIMARY KEY,
+        size     bigint    NOT NULL REFERENCES checkpoints (size),
+        line     text      NOT NULL,
+        UNIQUE (size, line)
+      );
+      CREATE TRIGGER checkpoints_no_update_or_delete BEFORE UPDATE OR DELETE ON checkpoints
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER checkpoints_no_truncate BEFORE TRUNCATE ON checkpoints
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER cosignatures_no_update_or_delete BEFORE UPDATE OR DELETE ON cosignatures
+        FOR EACH ROW EXECUTE FUNCTION twokeys_append_only();
+      CREATE TRIGGER cosignatures_no_truncate BEFORE TRUNCATE ON cosignatures
+        FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
+    `,
+  },
 ]

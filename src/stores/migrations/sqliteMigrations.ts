@@ -121,4 +121,41 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'twokeys: keyring changes are append-only'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'the Merkle log over all events, its checkpoints and their cosignatures',
+    sql: `
+      -- Leaf idx of the log is the event at \`position\`: every event, in the order appended.
+      CREATE TABLE log (
+        idx      INTEGER PRIMARY KEY CHECK (idx >= 0),
+        position INTEGER NOT NULL UNIQUE
+      );
+      INSERT INTO log (idx, position)
+        SELECT row_number() OVER (ORDER BY position) - 1, position FROM events;
+      CREATE TRIGGER log_no_update BEFORE UPDATE ON log
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the Merkle log is append-only'); END;
+      CREATE TRIGGER log_no_delete BEFORE DELETE ON log
+        BEGIN SELECT RAISE(ABORT, 'twokeys: the Merkle log is append-only'); END;
+
+      -- Checkpoints the log signed (one per size) and the witnesses' cosignatures of each.
+      CREATE TABLE checkpoints (
+        size INTEGER PRIMARY KEY CHECK (size >= 0),
+        note TEXT    NOT NULL
+      );
+      CREATE TABLE cosignatures (
+        position INTEGER PRIMARY KEY,
+        size     INTEGER NOT NULL REFERENCES checkpoints (size),
+        line     TEXT    NOT NULL,
+        UNIQUE (size, line)
+      );
+      CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'twokeys: checkpoints are append-only'); END;
+      CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'twokeys: checkpoints are append-only'); END;
+      CREATE TRIGGER cosignatures_no_update BEFORE UPDATE ON cosignatures
+        BEGIN SELECT RAISE(ABORT, 'twokeys: cosignatures are append-only'); END;
+      CREATE TRIGGER cosignatures_no_delete BEFORE DELETE ON cosignatures
+        BEGIN SELECT RAISE(ABORT, 'twokeys: cosignatures are append-only'); END;
+    `,
+  },
 ]
