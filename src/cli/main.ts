@@ -14,6 +14,7 @@ import { registerSweep } from './sweepCommand.js'
 import { registerValidate } from './validateCommand.js'
 import { registerVerify } from './verifyCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
+import { registerWitness } from './witnessCommand.js'
 
 export { EXIT }
 
@@ -38,6 +39,7 @@ export function createProgram(): Command {
   registerValidate(program)
   registerVerify(program)
   registerWalkthrough(program)
+  registerWitness(program)
   return program
 }
 
