@@ -2,14 +2,20 @@ import type { Store } from '../stores/Store.js'
 
 /**
  * The audit log as JSON Lines: one recorded event per line, as stored (initiative by initiative,
- * each initiative's events together in seq order). Reads one initiative at a time, so a large log
- * streams. The README's recipe checks such a file without twokeys.
+ * each initiative's events together in seq order), each with `logIndex`, its place in the store's
+ * Merkle log (not part of its hash), so the log's checkpoints can be checked against the file.
+ * Reads one initiative at a time, so a large log streams. The README's recipe checks such a file
+ * without twokeys.
  *
  * @example
  * for await (const line of exportAudit(store)) out.write(line)
  */
 export async function* exportAudit(store: Store): AsyncGenerator<string, void, undefined> {
   for (const initiativeId of await store.listInitiatives()) {
-    for (const event of await store.readEvents(initiativeId)) yield `${JSON.stringify(event)}\n`
+    const indexes = (await store.log?.indexesOf(initiativeId)) ?? []
+    for (const event of await store.readEvents(initiativeId)) {
+      const logIndex = indexes[event.seq - 1]
+      yield `${JSON.stringify(logIndex === undefined ? event : { ...event, logIndex })}\n`
+    }
   }
 }

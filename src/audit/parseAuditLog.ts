@@ -2,6 +2,11 @@
 export interface AuditLine {
   line: number
   value: unknown
+  /**
+   * The event's position in the exporting store's Merkle log (`logIndex` on the line): not part of
+   * the event, so it is taken off `value` here; checked only against a checkpoint.
+   */
+  logIndex?: unknown
 }
 
 /**
@@ -26,7 +31,15 @@ export function parseAuditLines(lines: Iterable<string>): AuditLine[] {
     } catch {
       // Kept as text: reported as malformed, with its line.
     }
-    entries.push({ line: n, value })
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.hasOwn(value, 'logIndex')
+    ) {
+      const { logIndex, ...event } = value as Record<string, unknown>
+      entries.push({ line: n, value: event, logIndex })
+    } else entries.push({ line: n, value })
   }
   return entries
 }

@@ -17,7 +17,7 @@ function unreadable(path: string, what: string, cause: unknown): TwoKeysError {
   )
 }
 
-function readText(path: string, what: string): string {
+export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (cause) {

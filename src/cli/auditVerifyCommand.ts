@@ -1,13 +1,18 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
+import { type CheckpointVerdict, checkAgainstCheckpoint } from '../audit/checkAgainstCheckpoint.js'
+import { fileLeaves } from '../audit/fileLeaves.js'
 import type { AuditResult } from '../audit/verifyAudit.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import { type StoreAuditReport, verifyStore } from '../audit/verifyStore.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { logOf } from '../log/logOf.js'
+import { readLeafHashes } from '../log/readLeafHashes.js'
 import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
+import { readCosignedCheckpoint } from './witnessFiles.js'
 
 interface VerifyOptions {
   db?: string
@@ -15,6 +20,9 @@ interface VerifyOptions {
   exact?: boolean
   json?: boolean
   snapshotKeyFile?: string
+  checkpoint?: string
+  witnesses?: string
+  policy?: string
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -47,6 +55,7 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
     )
   }
   const heads = options.heads === undefined ? undefined : readHeadsFile(options.heads)
+  const cosigned = await readCosignedCheckpoint(options)
   const verifyOptions = { ...(heads === undefined ? {} : { heads }), exact: options.exact === true }
   const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`)
 
@@ -58,12 +67,40 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
     )
     const line = result.ok ? undefined : lines[result.position]?.line
     const digest = result.ok ? canonicalHash(result.heads) : undefined
+    let verdict: CheckpointVerdict | undefined
+    if (cosigned !== undefined) {
+      if (!lines.some((l) => l.logIndex !== undefined))
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `"${file}" has no logIndex on its lines (an export from before the Merkle log): export it again with twokeys audit export to check it against a checkpoint`,
+        )
+      const leaves = fileLeaves(lines)
+      verdict =
+        typeof leaves === 'string'
+          ? { ok: false, problem: 'unplaced', message: leaves }
+          : checkAgainstCheckpoint(leaves, cosigned)
+    }
+    const ok = result.ok && verdict?.ok !== false
     if (options.json)
       print([
-        JSON.stringify({ ...result, ...(digest ? { digest } : {}), ...(line ? { line } : {}) }, null, 2),
+        JSON.stringify(
+          {
+            ...result,
+            ...(digest ? { digest } : {}),
+            ...(line ? { line } : {}),
+            ...(verdict === undefined ? {} : { checkpoint: verdict }),
+            ok,
+          },
+          null,
+          2,
+        ),
       ])
-    else print(result.ok ? describeSuccess(result, digest as string) : describeFailure(result, line))
-    process.exitCode = result.ok ? EXIT.ok : EXIT.finding
+    else
+      print([
+        ...(result.ok ? describeSuccess(result, digest as string) : describeFailure(result, line)),
+        ...describeVerdict(verdict),
+      ])
+    process.exitCode = ok ? EXIT.ok : EXIT.finding
     return
   }
 
@@ -77,19 +114,54 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
     })
     const { audit } = report
     const digest = audit.ok ? canonicalHash(audit.heads) : undefined
+    let verdict: CheckpointVerdict | undefined
+    if (cosigned !== undefined) {
+      const log = logOf(store)
+      const available = Math.min(await log.size(), cosigned.checkpoint.size)
+      try {
+        verdict = checkAgainstCheckpoint(await readLeafHashes(log, available), cosigned)
+      } catch (error) {
+        if (!(error instanceof TwoKeysError) || error.code !== 'AUDIT_TAMPERED') throw error
+        verdict = { ok: false, problem: 'unplaced', message: error.message }
+      }
+    }
+    const ok = report.ok && verdict?.ok !== false
     if (options.json) {
       const { audit: _audit, ...rest } = report
-      print([JSON.stringify({ ...audit, ...(digest ? { digest } : {}), ...rest, ok: report.ok }, null, 2)])
+      print([
+        JSON.stringify(
+          {
+            ...audit,
+            ...(digest ? { digest } : {}),
+            ...rest,
+            ...(verdict === undefined ? {} : { checkpoint: verdict }),
+            ok,
+          },
+          null,
+          2,
+        ),
+      ])
     } else {
       const out = audit.ok ? describeSuccess(audit, digest as string) : describeFailure(audit)
       out.splice(1, 0, ...describeSections(report, snapshotKey !== undefined))
       out.unshift(pc.dim(`${describeDb(db)} (${store.kind})`))
+      out.push(...describeVerdict(verdict))
       print(out)
     }
-    process.exitCode = report.ok ? EXIT.ok : EXIT.finding
+    process.exitCode = ok ? EXIT.ok : EXIT.finding
   } finally {
     await store.close()
   }
+}
+
+/** The checkpoint's verdict, when one was given. */
+function describeVerdict(verdict: CheckpointVerdict | undefined): string[] {
+  if (verdict === undefined) return []
+  if (!verdict.ok) return [`${pc.red('✖')} checkpoint: ${verdict.message}`]
+  const by = verdict.cosignedBy.map((c) => `${c.institution} (${c.witness})`).join(', ')
+  return [
+    `${pc.green('✓')} checkpoint: the log's first ${verdict.size} events are exactly the ones cosigned by ${by}; ${verdict.logSize - verdict.size} appended since`,
+  ]
 }
 
 /** What besides the hash chain was checked, one line; then every problem, by what it is in. */
@@ -134,12 +206,24 @@ export function registerAuditVerify(audit: Command): void {
     .option('--exact', 'with --heads: the log must end exactly there (checking an export)')
     .option('--json', 'print the result as JSON for tools (includes the heads to keep)')
     .option(
+      '--checkpoint <file>',
+      'a cosigned checkpoint (twokeys log checkpoint --out): the log must hold it exactly, catching a cut-off or rewritten tail without kept heads',
+    )
+    .option(
+      '--witnesses <file>',
+      'with --checkpoint: lines "<institution> <witness vkey>" (and "log <log vkey>"); a witness of every institution must have cosigned',
+    )
+    .option(
+      '--policy <file>',
+      'with --witnesses: each institution holding a key of this policy must be in the witnesses file',
+    )
+    .option(
       '--snapshot-key-file <file>',
       "the engine's snapshot key, to check snapshot seals too (or set TWOKEYS_SNAPSHOT_KEY)",
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys audit verify --db twokeys.db\n  twokeys audit verify --db twokeys.db --snapshot-key-file /etc/twokeys/snapshot.key\n  twokeys audit verify audit.jsonl --heads heads.json --exact\n\nExit codes: 0 the log checks out, 1 tampered (the first bad position is named), 2 bad input.',
+      '\nExamples:\n  twokeys audit verify --db twokeys.db\n  twokeys audit verify --db twokeys.db --snapshot-key-file /etc/twokeys/snapshot.key\n  twokeys audit verify audit.jsonl --heads heads.json --exact\n  twokeys audit verify --db twokeys.db --checkpoint cp.txt --witnesses witnesses.txt\n\nExit codes: 0 the log checks out, 1 tampered (the first bad position is named), 2 bad input.',
     )
     .action((file: string | undefined, options: VerifyOptions) => auditVerify(file, options))
 }

@@ -7,6 +7,7 @@ import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerKeys } from './keysCommand.js'
+import { registerLog } from './logCommand.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerSimulate } from './simulateCommand.js'
@@ -32,6 +33,7 @@ export function createProgram(): Command {
   registerDiagram(program)
   registerHistory(program)
   registerKeys(program)
+  registerLog(program)
   registerPlayground(program)
   registerRun(program)
   registerSimulate(program)

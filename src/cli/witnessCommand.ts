@@ -2,15 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import {
-  checkKeyName,
-  formatNoteSigner,
-  generateNoteSigner,
-  type NoteSigner,
-  parseNoteSigner,
-  verifierKeyOf,
-} from '../tlog/noteKey.js'
-import { COSIGNATURE_ED25519, parseVerifierKey, type VerifierKey } from '../tlog/signedNote.js'
+import { checkKeyName, formatNoteSigner, generateNoteSigner, verifierKeyOf } from '../tlog/noteKey.js'
+import { COSIGNATURE_ED25519, type VerifierKey } from '../tlog/signedNote.js'
 import { createWitness, type Witness } from '../witness/witness.js'
 import { loadWitnessSigner, readLogKeys } from '../witness/witnessKeys.js'
 import { startWitnessServer } from '../witness/witnessServer.js'
@@ -80,24 +73,6 @@ function readRequest(path: string): Uint8Array {
   }
 }
 
-/**
- * A new witness key whose private-key and vkey texts read back as the same key. WORKAROUND: the
- * parsers in src/tlog (parseNoteSigner, parseVerifierKey) split the text at every "+", and
- * standard base64 may hold "+" — about half of all random keys would be written and then refused
- * by `serve` and by verifiers. Drop the retry once they split at the first two "+" only.
- */
-function newReadableSigner(name: string): NoteSigner {
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const signer = generateNoteSigner(name, COSIGNATURE_ED25519)
-    if (
-      typeof parseNoteSigner(formatNoteSigner(signer)) !== 'string' &&
-      typeof parseVerifierKey(verifierKeyOf(signer)) !== 'string'
-    )
-      return signer
-  }
-  throw new TwoKeysError('INTERNAL', 'could not make a witness key that reads back; this is a bug in twokeys')
-}
-
 /** `twokeys witness …`: cosign checkpoints of twokeys logs (c2sp.org/tlog-witness). */
 export function registerWitness(program: Command): void {
   const witness = program
@@ -125,7 +100,7 @@ export function registerWitness(program: Command): void {
             'COMMAND_INVALID',
             `"${path}" already exists; a key file is never overwritten — choose another --out`,
           )
-      const signer = newReadableSigner(options.name)
+      const signer = generateNoteSigner(options.name, COSIGNATURE_ED25519)
       const vkey = verifierKeyOf(signer)
       writeNew(options.out, `${formatNoteSigner(signer)}\n`, 0o600)
       writeNew(vkeyPath, `${vkey}\n`, 0o644)

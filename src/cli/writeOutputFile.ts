@@ -17,3 +17,22 @@ export function writeOutputFile(path: string, text: string, what: string): void 
     )
   }
 }
+
+/**
+ * Writes a new key file, readable by its owner only (mode 0600); an existing file is never
+ * overwritten, so a key cannot be lost to a typo.
+ */
+export function writeNewKeyFile(path: string, text: string, mode = 0o600): void {
+  try {
+    writeFileSync(path, text, { mode, flag: 'wx' })
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      code === 'EEXIST'
+        ? `"${path}" already exists; a key file is never overwritten — choose another --out`
+        : `cannot write the key to "${path}" (${code ?? String(cause)}); choose a file in a folder that exists and can be written`,
+      { cause },
+    )
+  }
+}

@@ -4,7 +4,10 @@
  */
 export function exclusiveInProcess() {
   const held = new Set<string>()
-  return async <T>(name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> => {
+  return async <T>(
+    name: string,
+    work: () => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }> => {
     if (held.has(name)) return { ran: false }
     held.add(name)
     try {

@@ -68,7 +68,9 @@ export function memoryStore(): Store {
       return checkpoints.size === 0 ? undefined : stored(Math.max(...checkpoints.keys()))
     },
     async checkpoints() {
-      return [...checkpoints.keys()].sort((a, b) => a - b).map((size) => stored(size) as { size: number; note: string })
+      return [...checkpoints.keys()]
+        .sort((a, b) => a - b)
+        .map((size) => stored(size) as { size: number; note: string })
     },
     exclusive: exclusiveInProcess(),
   }

@@ -3,9 +3,9 @@ import pg from 'pg'
 import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { postgresMigrations } from './migrations/postgresMigrations.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
+import { postgresMigrations } from './migrations/postgresMigrations.js'
 import type {
   CommandEntry,
   CommandOutcome,
@@ -285,11 +285,13 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     },
     async saveCheckpoint({ size, note }) {
       await inTransaction('store a checkpoint', async (client) => {
-        await client.query('INSERT INTO checkpoints (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING', [
+        await client.query(
+          'INSERT INTO checkpoints (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING',
+          [size, note],
+        )
+        const stored = await client.query<{ note: string }>('SELECT note FROM checkpoints WHERE size = $1', [
           size,
-          note,
         ])
-        const stored = await client.query<{ note: string }>('SELECT note FROM checkpoints WHERE size = $1', [size])
         sameCheckpointOrFail(size, stored.rows[0]?.note ?? '', note)
       })
     },
@@ -331,7 +333,9 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       }
       const key = `twokeys:${schema ?? 'default'}:${name}`
       try {
-        const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])
+        const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+          key,
+        ])
         if (got.rows[0]?.ok !== true) return { ran: false }
         try {
           return { ran: true, value: await work() }

@@ -14,8 +14,8 @@ import type {
   RecordedEvent,
   RefusalInput,
   Store,
-  StoredKeyringChange,
   StoredCheckpoint,
+  StoredKeyringChange,
   StoredSnapshot,
   StoreLog,
 } from './Store.js'
@@ -168,7 +168,9 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       'SELECT version, change FROM keyring_changes WHERE version > ? ORDER BY version',
     ),
     logSize: db.prepare<[], { size: number }>('SELECT coalesce(max(idx) + 1, 0) AS size FROM log'),
-    insertLeaf: db.prepare<[number, number | bigint], unknown>('INSERT INTO log (idx, position) VALUES (?, ?)'),
+    insertLeaf: db.prepare<[number, number | bigint], unknown>(
+      'INSERT INTO log (idx, position) VALUES (?, ?)',
+    ),
     leaves: db.prepare<[number, number], { initiative_id: string; seq: number; hash: string }>(
       `SELECT e.initiative_id, e.seq, e.hash FROM log l JOIN events e ON e.position = l.position
        WHERE l.idx >= ? AND l.idx < ? ORDER BY l.idx`,
@@ -177,11 +179,15 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       'SELECT l.idx FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = ? ORDER BY e.seq',
     ),
     checkpointNote: db.prepare<[number], { note: string }>('SELECT note FROM checkpoints WHERE size = ?'),
-    insertCheckpoint: db.prepare<[number, string], unknown>('INSERT INTO checkpoints (size, note) VALUES (?, ?)'),
+    insertCheckpoint: db.prepare<[number, string], unknown>(
+      'INSERT INTO checkpoints (size, note) VALUES (?, ?)',
+    ),
     insertCosignature: db.prepare<[number, string], unknown>(
       'INSERT INTO cosignatures (size, line) VALUES (?, ?) ON CONFLICT (size, line) DO NOTHING',
     ),
-    checkpoints: db.prepare<[], { size: number; note: string }>('SELECT size, note FROM checkpoints ORDER BY size'),
+    checkpoints: db.prepare<[], { size: number; note: string }>(
+      'SELECT size, note FROM checkpoints ORDER BY size',
+    ),
     latestCheckpoint: db.prepare<[], { size: number; note: string }>(
       'SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1',
     ),
@@ -257,9 +263,12 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     size: () => run('read the log size', () => sql.logSize.get()?.size ?? 0),
     leaves: (from, to) =>
       run('read the log', () =>
-        sql.leaves.all(from, to).map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash })),
+        sql.leaves
+          .all(from, to)
+          .map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash })),
       ),
-    indexesOf: (initiativeId) => run('read log indexes', () => sql.indexesOf.all(initiativeId).map((r) => r.idx)),
+    indexesOf: (initiativeId) =>
+      run('read log indexes', () => sql.indexesOf.all(initiativeId).map((r) => r.idx)),
     saveCheckpoint: (checkpoint) => run('store a checkpoint', () => saveCheckpoint.immediate(checkpoint)),
     addCosignatures: (size, lines) => run('store cosignatures', () => addCosignatures.immediate(size, lines)),
     latestCheckpoint: () =>

@@ -1,6 +1,12 @@
 import { ed25519PublicKey, ed25519RandomSeed } from '../identity/ed25519.js'
 import { fromBase64, toBase64 } from './base64.js'
-import { COSIGNATURE_ED25519, formatVerifierKey, NOTE_ED25519, noteKeyId } from './signedNote.js'
+import {
+  COSIGNATURE_ED25519,
+  formatVerifierKey,
+  NOTE_ED25519,
+  noteKeyId,
+  splitKeyFields,
+} from './signedNote.js'
 
 /**
  * A signed-note private key: a log's checkpoint key (type 0x01) or a witness's cosigning key
@@ -36,7 +42,8 @@ export function signerFromSeed(name: string, type: number, seed: Uint8Array): No
 
 /** Why a name cannot name a note key, or undefined when it can. */
 export function checkKeyName(name: string): string | undefined {
-  if (name === '' || /[\s+]/.test(name) || /[\u0000-\u001f\u007f]/.test(name))
+  const control = [...name].some((c) => (c.codePointAt(0) as number) < 0x20 || c === '\u007f')
+  if (name === '' || /[\s+]/.test(name) || control)
     return `"${name}" cannot name a key: use a non-empty name with no spaces, "+" or control characters, such as example.gov/twokeys`
   return undefined
 }
@@ -56,9 +63,9 @@ export function parseNoteSigner(text: string): NoteSigner | string {
   const trimmed = text.trim()
   if (!trimmed.startsWith(PREFIX))
     return 'not a private key: it starts with PRIVATE+KEY+ (make one with `twokeys log key new` or `twokeys witness key new`)'
-  const parts = trimmed.slice(PREFIX.length).split('+')
-  if (parts.length !== 3) return 'not a private key PRIVATE+KEY+<name>+<hex id>+<base64 key>'
-  const [name = '', id = '', key = ''] = parts
+  // The base64 key may itself hold "+": only the first two separate fields.
+  const [name = '', id = '', key] = splitKeyFields(trimmed.slice(PREFIX.length))
+  if (key === undefined) return 'not a private key PRIVATE+KEY+<name>+<hex id>+<base64 key>'
   const bytes = fromBase64(key)
   if (bytes === undefined || bytes.length !== 33)
     return `private key "${name}": the key is not a type byte and a 32-byte seed in base64`

@@ -45,11 +45,18 @@ export function formatVerifierKey(name: string, type: number, publicKey: Uint8Ar
   return `${name}+${hex8(noteKeyId(name, type, publicKey))}+${toBase64(new Uint8Array([type, ...publicKey]))}`
 }
 
+/** `<name>+<id>+<key>`: split at the first two "+" only, as a base64 key may itself hold "+". */
+export function splitKeyFields(text: string): [string, string, string | undefined] {
+  const first = text.indexOf('+')
+  const second = first < 0 ? -1 : text.indexOf('+', first + 1)
+  if (second < 0) return [text, '', undefined]
+  return [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)]
+}
+
 /** A vkey from its text, or a reason it is not one (the key id must match the key). */
 export function parseVerifierKey(text: string): VerifierKey | string {
-  const parts = text.trim().split('+')
-  if (parts.length !== 3) return `"${text}" is not a verifier key <name>+<hex id>+<base64 key>`
-  const [name = '', id = '', key = ''] = parts
+  const [name, id, key] = splitKeyFields(text.trim())
+  if (key === undefined) return `"${text}" is not a verifier key <name>+<hex id>+<base64 key>`
   const bytes = fromBase64(key)
   if (name === '' || /\s/.test(name)) return `verifier key "${text}": the name is empty or has spaces`
   if (bytes === undefined || bytes.length !== 33)

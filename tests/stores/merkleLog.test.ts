@@ -50,7 +50,11 @@ describe.each(targets(kinds))('the Merkle log of the $name store', (kind) => {
     expect(await log.size()).toBe(expected.length)
     expect(await log.leaves(0, expected.length)).toEqual(expected)
     expect(await log.leaves(2, 4)).toEqual(expected.slice(2, 4))
-    expect(await log.indexesOf(a[0]?.initiativeId as string)).toEqual([0, 1, ...a.slice(2).map((_, i) => 3 + i)])
+    expect(await log.indexesOf(a[0]?.initiativeId as string)).toEqual([
+      0,
+      1,
+      ...a.slice(2).map((_, i) => 3 + i),
+    ])
     expect(await log.indexesOf(b[0]?.initiativeId as string)).toEqual([
       2,
       ...b.slice(1).map((_, i) => 3 + a.length - 2 + i),

@@ -1,0 +1,61 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { signingInstitutions } from '../identity/applyKeyringChange.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
+import { type NoteSigner, parseNoteSigner } from '../tlog/noteKey.js'
+import {
+  type CosignedCheckpoint,
+  checkCosigned,
+  parseWitnessList,
+  type WitnessList,
+} from '../tlog/witnessList.js'
+import { readText } from './auditFiles.js'
+
+/** The witnesses file, parsed; with a policy, it must name a witness of each key-holding institution. */
+export function readWitnessList(path: string, policyPath?: string): WitnessList {
+  const list = parseWitnessList(readText(path, 'witnesses file'), `witnesses file "${path}"`)
+  if (typeof list === 'string') throw new TwoKeysError('COMMAND_INVALID', list)
+  if (policyPath !== undefined) {
+    const named = new Set(list.witnesses.map((w) => w.institution))
+    const missing = signingInstitutions(loadPolicyFile(policyPath)).filter((i) => !named.has(i))
+    if (missing.length > 0)
+      throw new TwoKeysError(
+        'COMMAND_INVALID',
+        `witnesses file "${path}" names no witness of ${missing.map((m) => `"${m}"`).join(', ')}, which hold keys in "${policyPath}": add a line "<institution> <witness vkey>" for each`,
+      )
+  }
+  return list
+}
+
+/**
+ * `--checkpoint` with `--witnesses`: the checkpoint, accepted only when the log's key (if listed)
+ * signed it and a witness of every listed institution cosigned it; AUDIT_TAMPERED otherwise (a
+ * checkpoint nobody vouches for proves nothing). Undefined when neither option is given.
+ */
+export async function readCosignedCheckpoint(options: {
+  checkpoint?: string
+  witnesses?: string
+  policy?: string
+}): Promise<CosignedCheckpoint | undefined> {
+  if (options.checkpoint === undefined && options.witnesses === undefined) return undefined
+  if (options.checkpoint === undefined || options.witnesses === undefined)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      'give --checkpoint and --witnesses together: a checkpoint counts only with the cosignatures of the witnesses you trust',
+    )
+  const list = readWitnessList(options.witnesses, options.policy)
+  const note = readText(options.checkpoint, 'checkpoint')
+  const cosigned = checkCosigned(note, list)
+  if (typeof cosigned === 'string')
+    throw new TwoKeysError(
+      'AUDIT_TAMPERED',
+      `checkpoint "${options.checkpoint}" is not accepted: ${cosigned}`,
+    )
+  return cosigned
+}
+
+/** A log or witness private key file (`PRIVATE+KEY+…`). */
+export function readNoteSigner(path: string, what: string): NoteSigner {
+  const signer = parseNoteSigner(readText(path, what))
+  if (typeof signer === 'string') throw new TwoKeysError('COMMAND_INVALID', `${what} "${path}": ${signer}`)
+  return signer
+}

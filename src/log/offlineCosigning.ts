@@ -1,0 +1,60 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Store, StoredCheckpoint } from '../stores/Store.js'
+import { parseCheckpointText, verifyCosignatures } from '../tlog/checkpoint.js'
+import { consistencyProof } from '../tlog/merkle.js'
+import type { WitnessList } from '../tlog/witnessList.js'
+import { addCheckpointBody } from './addCheckpointBody.js'
+import { logOf } from './logOf.js'
+import { logSignedPart } from './logSignedPart.js'
+import { readLeafHashes } from './readLeafHashes.js'
+
+/**
+ * The add-checkpoint request (c2sp.org/tlog-witness) for the latest checkpoint, from the size the
+ * witness cosigned last: for a witness with no network, carried over on a file.
+ */
+export async function addCheckpointRequest(store: Store, oldSize: number): Promise<string> {
+  const log = logOf(store)
+  const checkpoint = await log.latestCheckpoint()
+  if (checkpoint === undefined)
+    throw new TwoKeysError(
+      'NOT_FOUND',
+      'no checkpoint is published yet; publish one first (twokeys log checkpoint)',
+    )
+  if (oldSize > checkpoint.size)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `--old ${oldSize} is larger than the latest checkpoint (${checkpoint.size}): if the witness really cosigned a larger tree, this log was cut off or forked — investigate`,
+    )
+  const proof = oldSize === 0 ? [] : consistencyProof(await readLeafHashes(log, checkpoint.size), oldSize)
+  return addCheckpointBody(oldSize, proof, logSignedPart(checkpoint.note))
+}
+
+/**
+ * Stores the cosignature lines a witness answered, after checking each against the listed
+ * witness keys on the checkpoint it names; a line no listed witness made, or one that does not
+ * verify, is refused (nothing is stored).
+ */
+export async function acceptCosignatures(
+  store: Store,
+  list: WitnessList,
+  answer: string,
+): Promise<StoredCheckpoint> {
+  const log = logOf(store)
+  const lines = answer.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length === 0) throw new TwoKeysError('COMMAND_INVALID', 'the answer holds no cosignature line')
+  for (const checkpoint of [...(await log.checkpoints())].reverse()) {
+    const base = logSignedPart(checkpoint.note)
+    const checked = verifyCosignatures(
+      `${base}${lines.join('\n')}\n`,
+      list.witnesses.map((w) => w.key),
+    )
+    if (typeof checked === 'string' || checked.cosignedBy.length !== lines.length) continue
+    const size = (parseCheckpointText(checked.text) as { size: number }).size
+    await log.addCosignatures(size, lines)
+    return (await log.checkpoints()).find((c) => c.size === size) as StoredCheckpoint
+  }
+  throw new TwoKeysError(
+    'COMMAND_INVALID',
+    'no stored checkpoint is cosigned by these lines under the listed witness keys: check the witnesses file, and that the answer is for a checkpoint of this log',
+  )
+}

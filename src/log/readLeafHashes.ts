@@ -1,0 +1,35 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { StoreLog } from '../stores/Store.js'
+import type { LogLeaf } from '../tlog/logLeaf.js'
+import { logLeafHash } from '../tlog/logLeaf.js'
+import type { Hash } from '../tlog/merkle.js'
+
+const PAGE = 10_000
+
+/**
+ * The leaf hashes of the log's first `size` entries, read in pages (a large log is never held as
+ * rows). A missing leaf (its event deleted behind the store's back) is an AUDIT_TAMPERED error
+ * naming the index: the log cannot be rebuilt without it.
+ */
+export async function readLeafHashes(
+  log: StoreLog,
+  size: number,
+  onLeaf?: (leaf: LogLeaf, index: number) => void,
+): Promise<Hash[]> {
+  const hashes: Hash[] = []
+  for (let from = 0; from < size; from += PAGE) {
+    const to = Math.min(size, from + PAGE)
+    const page = await log.leaves(from, to)
+    if (page.length !== to - from) {
+      throw new TwoKeysError(
+        'AUDIT_TAMPERED',
+        `the Merkle log lists ${to - from} entries from index ${from} but only ${page.length} of their events exist: events were deleted from the database; restore it from a backup`,
+      )
+    }
+    page.forEach((leaf, i) => {
+      onLeaf?.(leaf, from + i)
+      hashes.push(logLeafHash(leaf))
+    })
+  }
+  return hashes
+}

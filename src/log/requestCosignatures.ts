@@ -1,0 +1,125 @@
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Store, StoredCheckpoint, StoreLog } from '../stores/Store.js'
+import { verifyCosignatures } from '../tlog/checkpoint.js'
+import { consistencyProof, type Hash } from '../tlog/merkle.js'
+import type { WitnessEntry, WitnessList } from '../tlog/witnessList.js'
+import { addCheckpointBody } from './addCheckpointBody.js'
+import { logOf } from './logOf.js'
+import { logSignedPart } from './logSignedPart.js'
+import { readLeafHashes } from './readLeafHashes.js'
+
+/** What one witness answered. */
+export interface WitnessAnswer {
+  institution: string
+  witness: string
+  ok: boolean
+  /** HTTP status (0 when the witness could not be reached). */
+  status: number
+  message: string
+}
+
+export type Fetch = (
+  url: string,
+  init: { method: 'POST'; body: string; headers: Record<string, string>; signal?: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>
+
+/** The size of the largest stored checkpoint this witness cosigned: what it last saw of us. */
+async function lastCosignedBy(log: StoreLog, witness: WitnessEntry): Promise<number> {
+  const all = await log.checkpoints()
+  for (let i = all.length - 1; i >= 0; i--) {
+    const c = all[i] as StoredCheckpoint
+    const checked = verifyCosignatures(c.note, [witness.key])
+    if (typeof checked !== 'string' && checked.cosignedBy.length > 0) return c.size
+  }
+  return 0
+}
+
+/**
+ * Asks every listed witness that has a URL to cosign the latest checkpoint (c2sp.org/tlog-witness
+ * add-checkpoint), proving it extends what that witness cosigned before; stores each valid
+ * cosignature. A 409 (the witness saw another size) is retried once from the size it names.
+ */
+export async function requestCosignatures(
+  store: Store,
+  list: WitnessList,
+  options: { fetch?: Fetch; timeoutMs?: number } = {},
+): Promise<{ checkpoint: StoredCheckpoint; answers: WitnessAnswer[] }> {
+  const log = logOf(store)
+  const checkpoint = await log.latestCheckpoint()
+  if (checkpoint === undefined)
+    throw new TwoKeysError(
+      'NOT_FOUND',
+      'no checkpoint is published yet; publish one first (twokeys log checkpoint)',
+    )
+  const sent = logSignedPart(checkpoint.note)
+  const doFetch = options.fetch ?? (globalThis.fetch as unknown as Fetch)
+  let leaves: Hash[] | undefined
+  const proofFrom = async (old: number) => {
+    leaves ??= await readLeafHashes(log, checkpoint.size)
+    return old === 0 ? [] : consistencyProof(leaves, old)
+  }
+  const answers: WitnessAnswer[] = []
+  for (const witness of list.witnesses) {
+    if (witness.url === undefined) continue
+    const answer = { institution: witness.institution, witness: witness.key.name }
+    let old = await lastCosignedBy(log, witness)
+    let result: WitnessAnswer | undefined
+    for (let attempt = 0; attempt < 2 && result === undefined; attempt++) {
+      let status = 0
+      let body = ''
+      try {
+        const response = await doFetch(`${witness.url}/add-checkpoint`, {
+          method: 'POST',
+          body: addCheckpointBody(old, await proofFrom(old), sent),
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        })
+        status = response.status
+        body = await response.text()
+      } catch (error) {
+        result = {
+          ...answer,
+          ok: false,
+          status: 0,
+          message: `could not reach ${witness.url}: ${error instanceof Error ? error.message : String(error)}`,
+        }
+        break
+      }
+      if (status === 200) {
+        const cosigned = verifyCosignatures(checkpoint.note + body, [witness.key])
+        if (typeof cosigned === 'string' || cosigned.cosignedBy.length === 0) {
+          result = {
+            ...answer,
+            ok: false,
+            status,
+            message: `answered 200 but with no valid cosignature by ${witness.key.name}${typeof cosigned === 'string' ? `: ${cosigned}` : ''}`,
+          }
+        } else {
+          const own = body.split('\n').filter((l) => l.startsWith(`\u2014 ${witness.key.name} `))
+          await log.addCosignatures(checkpoint.size, own)
+          result = { ...answer, ok: true, status, message: `cosigned size ${checkpoint.size}` }
+        }
+      } else if (status === 409 && attempt === 0) {
+        const seen = Number(body.trim())
+        if (!Number.isSafeInteger(seen) || seen < 0 || seen > checkpoint.size) {
+          result = {
+            ...answer,
+            ok: false,
+            status,
+            message: `has cosigned size ${body.trim()} of this log, more than the ${checkpoint.size} it holds now: the log was cut off or forked; do not publish, investigate`,
+          }
+        } else old = seen
+      } else {
+        result = {
+          ...answer,
+          ok: false,
+          status,
+          message: `refused (${status}): ${body.trim().slice(0, 300)}`,
+        }
+      }
+    }
+    answers.push(result ?? { ...answer, ok: false, status: 409, message: 'kept answering 409' })
+  }
+  const latest = (await log.checkpoints()).find((c) => c.size === checkpoint.size) ?? checkpoint
+  return { checkpoint: latest, answers }
+}

@@ -1,0 +1,102 @@
+import { type Checkpoint, parseCheckpointText, verifyCosignatures } from './checkpoint.js'
+import {
+  COSIGNATURE_ED25519,
+  NOTE_ED25519,
+  parseVerifierKey,
+  type VerifierKey,
+  verifyNote,
+} from './signedNote.js'
+
+/** One institution's witness: its cosigning key and, for the log's publisher, where to reach it. */
+export interface WitnessEntry {
+  institution: string
+  key: VerifierKey
+  /** The witness's submission prefix (`POST <url>/add-checkpoint`), when the log should ask it. */
+  url?: string
+}
+
+/** Who must sign a checkpoint: optionally the log's own key, and a witness of each institution. */
+export interface WitnessList {
+  log?: VerifierKey
+  witnesses: WitnessEntry[]
+}
+
+/**
+ * The witnesses file: one entry per line, `<institution> <witness vkey> [<url>]`, and `log <log
+ * vkey>` for the log's own key; `#` starts a comment. For example:
+ *
+ *     log twokeys.example/commission+5e1f3c2a+AR…
+ *     presidential-administration witness.pa.example+1a2b3c4d+BA… http://10.0.0.5:7380
+ *     government-apparatus witness.ga.example+9f8e7d6c+BF…
+ */
+export function parseWitnessList(text: string, where = 'the witnesses file'): WitnessList | string {
+  const list: WitnessList = { witnesses: [] }
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/#.*/, '').trim()
+    if (line === '') continue
+    const at = `${where}, line ${i + 1}`
+    const [who = '', vkey = '', url, ...rest] = line.split(/\s+/)
+    if (vkey === '' || rest.length > 0)
+      return `${at}: expected "<institution> <witness vkey> [<url>]" or "log <log vkey>"`
+    const key = parseVerifierKey(vkey)
+    if (typeof key === 'string') return `${at}: ${key}`
+    if (who === 'log') {
+      if (key.type !== NOTE_ED25519)
+        return `${at}: the log's key has type ${key.type}, not 1 (Ed25519 note key)`
+      if (list.log !== undefined) return `${at}: a second "log" line; name the log's key once`
+      if (url !== undefined) return `${at}: the log line takes no URL`
+      list.log = key
+      continue
+    }
+    if (key.type !== COSIGNATURE_ED25519)
+      return `${at}: the witness key of "${who}" has type ${key.type}, not 4 (a tlog-cosignature Ed25519 key)`
+    if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) return `${at}: "${url}" is not an http(s) URL`
+    list.witnesses.push({
+      institution: who,
+      key,
+      ...(url === undefined ? {} : { url: url.replace(/\/+$/, '') }),
+    })
+  }
+  if (list.witnesses.length === 0)
+    return `${where} names no witness: add "<institution> <witness vkey>" lines`
+  return list
+}
+
+/** A checkpoint accepted under a witness list: which institutions' witnesses cosigned it, and when. */
+export interface CosignedCheckpoint {
+  checkpoint: Checkpoint
+  cosignedBy: { institution: string; witness: string; timestamp: number }[]
+}
+
+/**
+ * Accepts a checkpoint note only when the log's key (if listed) signed it and a witness of EVERY
+ * institution in the list cosigned it; otherwise says which signature is missing or bad.
+ */
+export function checkCosigned(note: string, list: WitnessList): CosignedCheckpoint | string {
+  if (list.log !== undefined) {
+    const signed = verifyNote(note, [list.log])
+    if (typeof signed === 'string') return `the log's signature: ${signed}`
+  }
+  const cosigned = verifyCosignatures(
+    note,
+    list.witnesses.map((w) => w.key),
+  )
+  if (typeof cosigned === 'string') return cosigned
+  const checkpoint = parseCheckpointText(cosigned.text)
+  if (typeof checkpoint === 'string') return `not a checkpoint: ${checkpoint}`
+  const cosignedBy: CosignedCheckpoint['cosignedBy'] = []
+  for (const w of list.witnesses) {
+    const by = cosigned.cosignedBy.find((c) => c.name === w.key.name)
+    if (by !== undefined)
+      cosignedBy.push({ institution: w.institution, witness: by.name, timestamp: by.timestamp })
+  }
+  const institutions = [...new Set(list.witnesses.map((w) => w.institution))]
+  const missing = institutions.filter((i) => !cosignedBy.some((c) => c.institution === i))
+  if (missing.length > 0)
+    return `no valid cosignature from a witness of ${missing.map((m) => `"${m}"`).join(', ')}: history is settled only when a witness of each institution has cosigned it`
+  return { checkpoint, cosignedBy }
+}
+
+/** The vkey text of a parsed key, for messages. */
+export const describeKey = (k: VerifierKey) => `${k.name}+${k.keyId.toString(16).padStart(8, '0')}`
