@@ -59,30 +59,46 @@ export function registerLog(program: Command): void {
       'after',
       '\nExit codes: 0 published and cosigned by every witness asked, 1 a witness refused (each answer is printed), 2 bad input.',
     )
-    .action(async (options: { db: string; key: string; witnesses?: string; out?: string }) => {
-      const signer = readNoteSigner(options.key, 'log key')
-      const list = options.witnesses === undefined ? undefined : readWitnessList(options.witnesses)
-      const store = await openStore(options.db, { mustExist: true })
-      try {
-        let checkpoint = await publishCheckpoint(store, signer)
-        let refused = false
-        if (list !== undefined) {
-          const asked = await requestCosignatures(store, list)
-          checkpoint = asked.checkpoint
-          for (const a of asked.answers) {
-            refused ||= !a.ok
-            process.stderr.write(
-              `${a.ok ? pc.green('✓') : pc.red('✖')} ${a.institution} (${a.witness}): ${a.message}\n`,
-            )
+    .option(
+      '--every <seconds>',
+      'keep publishing on a schedule (until Ctrl-C / SIGTERM), a checkpoint whenever the log grew',
+    )
+    .action(
+      async (options: { db: string; key: string; witnesses?: string; out?: string; every?: string }) => {
+        const signer = readNoteSigner(options.key, 'log key')
+        const list = options.witnesses === undefined ? undefined : readWitnessList(options.witnesses)
+        const every =
+          options.every === undefined ? undefined : wholeNumber(options.every, '--every', 1, 7 * 24 * 3600)
+        const store = await openStore(options.db, { mustExist: true })
+        /** One round: publish if the log grew, ask the witnesses; true when every witness cosigned. */
+        const round = async (): Promise<boolean> => {
+          let checkpoint = await publishCheckpoint(store, signer)
+          let cosigned = true
+          if (list !== undefined) {
+            const asked = await requestCosignatures(store, list)
+            checkpoint = asked.checkpoint
+            for (const a of asked.answers) {
+              cosigned &&= a.ok
+              process.stderr.write(
+                `${a.ok ? pc.green('✓') : pc.red('✖')} ${a.institution} (${a.witness}): ${a.message}\n`,
+              )
+            }
           }
+          if (options.out !== undefined) writeOutputFile(options.out, checkpoint.note, 'checkpoint')
+          print(checkpoint.note)
+          return cosigned
         }
-        if (options.out !== undefined) writeOutputFile(options.out, checkpoint.note, 'checkpoint')
-        print(checkpoint.note)
-        process.exitCode = refused ? EXIT.finding : EXIT.ok
-      } finally {
-        await store.close()
-      }
-    })
+        try {
+          if (every === undefined) {
+            process.exitCode = (await round()) ? EXIT.ok : EXIT.finding
+            return
+          }
+          await onSchedule(every * 1000, round)
+        } finally {
+          await store.close()
+        }
+      },
+    )
 
   log
     .command('show')
@@ -140,4 +156,37 @@ export function registerLog(program: Command): void {
         await store.close()
       }
     })
+}
+
+/**
+ * Runs `round` now and then every `ms` until SIGINT or SIGTERM; a failed round is reported and the
+ * schedule goes on (a witness may be down for a while).
+ */
+async function onSchedule(ms: number, round: () => Promise<boolean>): Promise<void> {
+  let stop: () => void = () => {}
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve
+  })
+  const onSignal = () => stop()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    for (;;) {
+      try {
+        await round()
+      } catch (error) {
+        process.stderr.write(`${pc.red('✖')} ${error instanceof Error ? error.message : String(error)}\n`)
+      }
+      let timer: NodeJS.Timeout | undefined
+      const next = new Promise<'next'>((resolve) => {
+        timer = setTimeout(() => resolve('next'), ms)
+      })
+      const why = await Promise.race([next, stopped.then(() => 'stop' as const)])
+      clearTimeout(timer)
+      if (why === 'stop') return
+    }
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
 }

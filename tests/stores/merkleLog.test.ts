@@ -111,3 +111,53 @@ describe.each(targets(kinds))('the Merkle log of the $name store', (kind) => {
     expect(await log.exclusive('checkpoint', async () => 'again')).toEqual({ ran: true, value: 'again' })
   })
 })
+
+describe.each(targets([sqliteTarget, postgresTarget]))('two instances on one $name database', (kind) => {
+  it('append concurrently into one gapless log, and one of them publishes at a time', async () => {
+    const target = await kind.create()
+    try {
+      const one = target.open()
+      const two = target.open()
+      const all = [...byInitiative.values()]
+      // Every initiative appended event by event, the two instances taking turns, all at once.
+      await Promise.all(
+        all.map(async (events, i) => {
+          const store = i % 2 === 0 ? one : two
+          for (const [k, e] of events.entries()) await store.append(e.initiativeId, k, [e])
+        }),
+      )
+      const total = all.reduce((n, events) => n + events.length, 0)
+      expect(await one.log?.size()).toBe(total)
+      const leaves = (await two.log?.leaves(0, total)) ?? []
+      expect(leaves).toHaveLength(total)
+      // Each initiative's events appear in seq order, and every event exactly once.
+      const seen = new Map<string, number>()
+      for (const leaf of leaves) {
+        expect(leaf.seq).toBe((seen.get(leaf.initiativeId) ?? 0) + 1)
+        seen.set(leaf.initiativeId, leaf.seq)
+      }
+      for (const events of all) {
+        const id = events[0]?.initiativeId as string
+        const indexes = (await one.log?.indexesOf(id)) ?? []
+        expect(indexes).toHaveLength(events.length)
+        for (const [k, idx] of indexes.entries())
+          expect(leaves[idx]).toEqual(leafOf(events[k] as RecordedEvent))
+      }
+      // The exclusive section is shared by the instances (an advisory lock on PostgreSQL).
+      if (kind.name === 'postgres') {
+        let release: () => void = () => {}
+        const gate = new Promise<void>((r) => {
+          release = r
+        })
+        const first = one.log?.exclusive('checkpoint', () => gate)
+        await new Promise((r) => setTimeout(r, 100))
+        expect(await two.log?.exclusive('checkpoint', async () => 'two')).toEqual({ ran: false })
+        release()
+        expect(await first).toEqual({ ran: true, value: undefined })
+        expect(await two.log?.exclusive('checkpoint', async () => 'two')).toEqual({ ran: true, value: 'two' })
+      }
+    } finally {
+      await target.dispose()
+    }
+  })
+})
