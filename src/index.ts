@@ -3,6 +3,7 @@
 export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
+export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
 export { type AuditLine, parseAuditLog } from './audit/parseAuditLog.js'
@@ -78,6 +79,10 @@ export { newKeyPair, type PrivateKeyFile, PrivateKeyFileSchema } from './identit
 export { commandSigningBytes, type SignedCommand, signCommand } from './identity/signCommand.js'
 export { signKeyringChange } from './identity/signKeyringChange.js'
 export { type SignatureVerdict, verifyCommandSignature } from './identity/verifyCommandSignature.js'
+export { acceptCosignatures, addCheckpointRequest } from './log/offlineCosigning.js'
+export { proveEvent } from './log/proveEvent.js'
+export { publishCheckpoint } from './log/publishCheckpoint.js'
+export { requestCosignatures, type WitnessAnswer } from './log/requestCosignatures.js'
 export { formatIssues } from './policy/formatIssues.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
@@ -123,9 +128,40 @@ export type {
   RefusalInput,
   RefusalRecord,
   Store,
+  StoredCheckpoint,
   StoredKeyringChange,
   StoredSnapshot,
+  StoreLog,
 } from './stores/Store.js'
+export {
+  type Checkpoint,
+  checkpointText,
+  parseCheckpointText,
+  verifyCosignatures,
+} from './tlog/checkpoint.js'
+export { type LogLeaf, logLeafData, logLeafHash } from './tlog/logLeaf.js'
+export {
+  consistencyProof,
+  inclusionProof,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
+} from './tlog/merkle.js'
+export {
+  formatNoteSigner,
+  generateNoteSigner,
+  type NoteSigner,
+  parseNoteSigner,
+  verifierKeyOf,
+} from './tlog/noteKey.js'
+export { parseVerifierKey, signNote, type VerifierKey, verifyNote } from './tlog/signedNote.js'
+export { formatTlogProof, parseTlogProof, type TlogProof } from './tlog/tlogProof.js'
+export {
+  type CosignedCheckpoint,
+  checkCosigned,
+  parseWitnessList,
+  type WitnessList,
+} from './tlog/witnessList.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
 export { formatVerifyResult } from './verify/formatVerifyResult.js'
@@ -139,3 +175,5 @@ export type {
   VerifyResult,
 } from './verify/VerifyResult.js'
 export { type VerifyOptions, verify } from './verify/verify.js'
+export { createWitness, type Witness } from './witness/witness.js'
+export { startWitnessServer, type WitnessServer } from './witness/witnessServer.js'
