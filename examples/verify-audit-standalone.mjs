@@ -19,7 +19,7 @@
 // `canon` is a complete RFC 8785 canonicaliser for what JSON.parse returns from such a file
 // (objects, arrays, strings, finite numbers, booleans, null): keys sorted by UTF-16 code units,
 // no white space, strings and numbers written as ECMAScript's JSON.stringify writes them.
-// Examples/verify_audit.py is a second checker of the same things, written apart, in Python.
+// examples/verify_audit.py is a second checker of the same things, written apart, in Python.
 import { createHash, createPublicKey, verify } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
@@ -60,7 +60,8 @@ function readText(path) {
     bad(`cannot read ${path}: ${error.code ?? error.message}`)
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    // A byte order mark stays in the text (JSON.parse then refuses it, as Python's json does).
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     bad(`${path} is not UTF-8 text`)
   }
@@ -280,10 +281,11 @@ const keyId = (name, type, publicKey) =>
 
 // A vkey `<name>+<hex key id>+base64(type || key)`, whose key id must match its key.
 function verifierKey(text, type, where) {
-  const parts = text.split('+')
-  const [name = '', id = '', key = ''] = parts
+  // Names hold no '+'; the key's base64 may: split at the first two.
+  const m = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(text)
+  const [name, id, key] = m === null ? ['', '', ''] : m.slice(1)
   const bytes = base64(key)
-  if (parts.length !== 3 || name === '' || /\s/u.test(name) || bytes?.length !== 33)
+  if (m === null || name === '' || /\s/u.test(name) || bytes?.length !== 33)
     bad(`${where}: "${text}" is not a verifier key <name>+<hex id>+<base64 key>`)
   if (bytes[0] !== type)
     bad(

@@ -471,7 +471,7 @@ def key_id(name, kind, public_key):
 
 def verifier_key(text, kind, where):
     """A vkey `<name>+<hex key id>+base64(type || key)`, whose key id must match its key."""
-    parts = text.split("+")
+    parts = text.split("+", 2)  # names hold no '+'; the key's base64 may
     name, kid, key = (parts + ["", "", ""])[:3]
     data = b64(key)
     if len(parts) != 3 or name == "" or re.search(r"\s", name) or data is None or len(data) != 33:

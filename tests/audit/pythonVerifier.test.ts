@@ -438,6 +438,7 @@ describe.skipIf(python.problem !== undefined)('examples/verify_audit.py', () => 
       ['NaN', () => file(`${good().replace('"seq":1', '"seq":NaN')}\n`)],
       ['a number past the range of a double', () => file(`${good().replace('"seq":1', '"seq":1e400')}\n`)],
       ['a lone surrogate', () => file(`${good().replace('"seq":1', '"seq":1,"x":"\\ud800"')}\n`)],
+      ['a byte order mark', () => file(`\ufeff${good()}\n`)],
       [
         'bytes that are not UTF-8',
         () => file(Buffer.concat([Buffer.from(good()), Buffer.from([0xff, 0x0a])])),

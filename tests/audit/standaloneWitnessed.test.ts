@@ -10,7 +10,7 @@ import { toBase64 } from '../../src/tlog/base64.js'
 import { checkpointText, cosign } from '../../src/tlog/checkpoint.js'
 import { type LogLeaf, logLeafData, logLeafHash } from '../../src/tlog/logLeaf.js'
 import { inclusionProof, rootHash } from '../../src/tlog/merkle.js'
-import { type NoteSigner, signerFromSeed, verifierKeyOf } from '../../src/tlog/noteKey.js'
+import { type NoteSigner, parseNoteSigner, signerFromSeed, verifierKeyOf } from '../../src/tlog/noteKey.js'
 import { COSIGNATURE_ED25519, NOTE_ED25519, signNote } from '../../src/tlog/signedNote.js'
 import { twokeys } from '../support/runCli.js'
 
@@ -65,25 +65,33 @@ for (const c of checkers)
   }
 
 type Line = RecordedEvent & { logIndex: number }
-let log: Line[] = [] // the export, each line with its logIndex
+let log: Line[] = [] // the export, each line with the logIndex `audit export` wrote
 let leaves: LogLeaf[] = [] // the store's Merkle log, in log order
-let fromCli = false // whether `audit export` wrote the logIndex itself
+let cliCheckpoint = '' // `twokeys log show` after both witnesses cosigned: cp.txt
 
-// Fixed keys, so that failures read the same on every run.
+// The log's and the witnesses' keys are made by the CLI (`log key new`, `witness key new`); the
+// forgeries below sign with them, or with these fixed keys of a third witness and an impostor.
+const ORIGIN = 'commission.example/twokeys'
+let logKey: NoteSigner
+let paWitness: NoteSigner
+let gaWitness: NoteSigner
 const seed = (n: number) => new Uint8Array(32).fill(n)
-const logKey = signerFromSeed('twokeys.example/commission', NOTE_ED25519, seed(1))
-const paWitness = signerFromSeed('witness.pa.example', COSIGNATURE_ED25519, seed(2))
-const gaWitness = signerFromSeed('witness.ga.example', COSIGNATURE_ED25519, seed(3))
-const councilWitness = signerFromSeed('witness.council.example', COSIGNATURE_ED25519, seed(4))
-const impostor = signerFromSeed('twokeys.example/commission', NOTE_ED25519, seed(9))
+// The third witness's vkey has a '+' in its base64 (a '+' that only the first two separate fields).
+const councilWitness = (() => {
+  for (let n = 4; ; n++) {
+    const w = signerFromSeed('witness.council.example', COSIGNATURE_ED25519, seed(n))
+    if (verifierKeyOf(w).split('+').length > 3) return w
+  }
+})()
+const impostor = signerFromSeed(ORIGIN, NOTE_ED25519, seed(9))
 const TIME = 1772442000
 
-/** A checkpoint of the first `size` entries: signed by `by`, then cosigned by each witness. */
-function checkpoint(size: number, by: NoteSigner = logKey, witnesses = [paWitness, gaWitness], at = leaves) {
+/** A checkpoint of the first `size` entries, made here: signed by `by`, then cosigned by each witness. */
+function checkpoint(size: number, by: NoteSigner = logKey, witnesses = [paWitness, gaWitness]) {
   const text = checkpointText({
-    origin: logKey.name,
+    origin: ORIGIN,
     size,
-    root: rootHash(at.slice(0, size).map(logLeafHash)),
+    root: rootHash(leaves.slice(0, size).map(logLeafHash)),
   })
   return (
     signNote(text, by.name, by.seed, by.publicKey) +
@@ -93,7 +101,7 @@ function checkpoint(size: number, by: NoteSigner = logKey, witnesses = [paWitnes
 const keysFile = (extra = '') =>
   `# who must sign a checkpoint\nlog ${verifierKeyOf(logKey)}\n${PA} ${verifierKeyOf(paWitness)} http://witness.pa.example:7380\n${GA} ${verifierKeyOf(gaWitness)}\n${extra}`
 /** A c2sp.org/tlog-proof@v1 of entry `index`, written here apart from the CLI. */
-function proofText(index: number, note = checkpoint(leaves.length), leaf = leaves[index] as LogLeaf) {
+function proofText(index: number, note = cliCheckpoint, leaf = leaves[index] as LogLeaf) {
   const path = inclusionProof(leaves.map(logLeafHash), index).map((h) => `${toBase64(h)}\n`)
   return `c2sp.org/tlog-proof@v1\nextra ${toBase64(logLeafData(leaf))}\nindex ${index}\n${path.join('')}\n${note}`
 }
@@ -117,33 +125,62 @@ function rechain(lines: Line[]): Line[] {
   })
 }
 
+async function ok(...args: string[]): Promise<string> {
+  const run = await twokeys(...args)
+  if (run.code !== 0) throw new Error(`twokeys ${args.join(' ')} → ${run.code}\n${run.stdout}\n${run.stderr}`)
+  return run.stdout
+}
+const at = (name: string) => join(dir, name)
+const signer = (path: string) => {
+  const parsed = parseNoteSigner(readFileSync(path, 'utf8'))
+  if (typeof parsed === 'string') throw new Error(parsed)
+  return parsed
+}
+
 beforeAll(async () => {
-  // The signed walkthrough in SQLite, exported as a user would.
-  const db = join(dir, 'walk.db')
-  expect((await twokeys('run', 'examples/seed-walkthrough.yaml', '--db', db)).code).toBe(0)
-  expect((await twokeys('audit', 'export', '--db', db, '--out', join(dir, 'audit.jsonl'))).code).toBe(0)
-  expect(
-    (await twokeys('keys', 'export', '--db', db, '--policy', POLICY, '--out', join(dir, 'trust.json'))).code,
-  ).toBe(0)
-  const exported = readFileSync(join(dir, 'audit.jsonl'), 'utf8')
+  // The signed walkthrough in SQLite; the log's key; two air-gapped witnesses, each cosigning a
+  // request file; the cosigned checkpoint; the export — all as a user would, with the CLI.
+  const db = at('walk.db')
+  await ok('run', 'examples/seed-walkthrough.yaml', '--db', db)
+  const logVkey = (await ok('log', 'key', 'new', '--origin', ORIGIN, '--out', at('log.key'))).trim()
+  await ok('witness', 'key', 'new', '--name', 'witness.pa.example', '--out', at('pa.key'))
+  await ok('witness', 'key', 'new', '--name', 'witness.ga.example', '--out', at('ga.key'))
+  logKey = signer(at('log.key'))
+  paWitness = signer(at('pa.key'))
+  gaWitness = signer(at('ga.key'))
+  expect(verifierKeyOf(logKey)).toBe(logVkey)
+  writeFileSync(at('keys.txt'), keysFile())
+  await ok('log', 'checkpoint', '--db', db, '--key', at('log.key'))
+  await ok('log', 'request', '--db', db, '--old', '0', '--out', at('request.txt'))
+  for (const w of ['pa', 'ga']) {
+    const state = ['--state', at(`${w}.state`), '--init', '--log-key', logVkey]
+    await ok(
+      'witness',
+      'cosign',
+      '--key',
+      at(`${w}.key`),
+      ...state,
+      '--request',
+      at('request.txt'),
+      '--out',
+      at(`${w}.txt`),
+    )
+    await ok('log', 'add-cosignatures', at(`${w}.txt`), '--db', db, '--witnesses', at('keys.txt'))
+  }
+  cliCheckpoint = await ok('log', 'show', '--db', db)
+  await ok('audit', 'export', '--db', db, '--out', at('audit.jsonl'))
+  await ok('keys', 'export', '--db', db, '--policy', POLICY, '--out', at('trust.json'))
+  log = readFileSync(at('audit.jsonl'), 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as RecordedEvent & { logIndex?: number })
+    .map((l) => JSON.parse(l) as Line)
   const store = sqliteStore(db)
   try {
     const merkle = store.log
     if (merkle === undefined) throw new Error('the SQLite store has no Merkle log')
     leaves = await merkle.leaves(0, await merkle.size())
-    // The store's own log indexes: what `audit export` writes; added here if this export predates it.
-    const indexes = new Map<string, number[]>()
-    for (const e of exported)
-      if (!indexes.has(e.initiativeId)) indexes.set(e.initiativeId, await merkle.indexesOf(e.initiativeId))
-    fromCli = exported.every((e) => e.logIndex !== undefined)
-    log = exported.map((e) => {
-      const logIndex = indexes.get(e.initiativeId)?.[e.seq - 1] as number
-      if (fromCli) expect(e.logIndex).toBe(logIndex)
-      return { ...e, logIndex }
-    })
+    // The logIndex the export wrote is the store's own.
+    for (const e of log) expect((await merkle.indexesOf(e.initiativeId))[e.seq - 1]).toBe(e.logIndex)
   } finally {
     await store.close()
   }
@@ -157,11 +194,13 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
     `the first ${size} log entries match the checkpoint of ${logKey.name} at size ${size}, cosigned by ${PA}, ${GA}`
 
   describe('an export against a cosigned checkpoint', () => {
-    it('accepts the honest log, with and without the trust file, in whatever order the lines come', () => {
+    it('accepts the honest export and the CLI checkpoint, with and without the trust file, in any order of lines', () => {
       expect(leaves.length).toBe(log.length)
-      const cp = file(checkpoint(log.length))
-      const keys = file(keysFile())
-      expect(check(jsonl(log), TRUST(), '--checkpoint', cp, '--witnesses', keys)).toEqual({
+      // The checkpoints made here for the forgeries are of the same tree as the CLI's.
+      expect(checkpoint(log.length).split('\n\n')[0]).toBe(cliCheckpoint.split('\n\n')[0])
+      const cp = file(cliCheckpoint)
+      const keys = at('keys.txt')
+      expect(check(at('audit.jsonl'), TRUST(), '--checkpoint', cp, '--witnesses', keys)).toEqual({
         code: 0,
         out: `OK ${log.length} events, signatures checked against keyring version 1; ${accepted(log.length)}`,
         err: '',
@@ -169,8 +208,6 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
       expect(check(jsonl(log), '--checkpoint', cp, '--witnesses', keys).out).toBe(
         `OK ${log.length} events; ${accepted(log.length)}`,
       )
-      if (!fromCli)
-        console.warn('standaloneWitnessed: this audit export has no logIndex yet; the store gave it')
       // The leaves follow logIndex, not the file: the same export with its initiatives in reverse order.
       const initiatives = [...new Set(log.map((e) => e.initiativeId))].reverse()
       const reordered = initiatives.flatMap((id) => log.filter((e) => e.initiativeId === id))
@@ -373,13 +410,22 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
     const line = (i: number) => log.find((e) => e.logIndex === i) as Line
     const leafOf = (i: number) => leaves[i] as LogLeaf
 
-    it('accepts an honest proof, alone and with the event it names', () => {
+    it('accepts an honest proof from `twokeys audit prove`, alone and with the event it names', async () => {
       for (const i of [0, 5, log.length - 1]) {
-        const proof = file(proofText(i), 'tlog-proof')
-        const ok = `OK ${leafOf(i).initiativeId} seq ${leafOf(i).seq} hash ${leafOf(i).hash} is entry ${i} of ${logKey.name} at size ${log.length}, cosigned by ${PA}, ${GA}`
-        expect(check('--proof', proof, '--witnesses', keys())).toEqual({ code: 0, out: ok, err: '' })
+        const cli = await ok(
+          'audit',
+          'prove',
+          leafOf(i).initiativeId,
+          String(leafOf(i).seq),
+          '--db',
+          at('walk.db'),
+        )
+        expect(cli).toBe(proofText(i)) // the proof written here apart is the CLI's, byte for byte
+        const proof = file(cli, 'tlog-proof')
+        const accepted = `OK ${leafOf(i).initiativeId} seq ${leafOf(i).seq} hash ${leafOf(i).hash} is entry ${i} of ${logKey.name} at size ${log.length}, cosigned by ${PA}, ${GA}`
+        expect(check('--proof', proof, '--witnesses', keys())).toEqual({ code: 0, out: accepted, err: '' })
         expect(check('--proof', proof, '--witnesses', keys(), '--event', JSON.stringify(line(i))).out).toBe(
-          ok,
+          accepted,
         )
       }
     })
