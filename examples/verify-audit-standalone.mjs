@@ -513,6 +513,12 @@ function main(argv) {
   if (trust !== null && !isObject(trust)) bad(`${files[1]} is not a trust file (twokeys keys export)`)
   // Read the witnesses first: a bad keys.txt is bad input whatever the log says.
   const trusted = keys === undefined ? undefined : readWitnesses(keys)
+  // With a trust file, every institution holding keys must have a witness in the witnesses file.
+  const unwitnessed = Object.keys(trust?.institutions ?? {}).filter((i) => !trusted?.institutions.includes(i))
+  if (trusted !== undefined && unwitnessed.length > 0)
+    bad(
+      `${keys} names no witness of ${unwitnessed.map((i) => `"${i}"`).join(', ')}, which hold keys in ${files[1]}`,
+    )
   const keyrings = trust === null ? [] : replayKeyring(trust)
   const events = checkEvents(files[0], trust, keyrings)
   let out = `OK ${events.length} events${trust === null ? '' : `, signatures checked against keyring version ${keyrings.length}`}`

@@ -715,7 +715,14 @@ def main(argv):
     trust = None if len(files) < 2 else parse_json(read_text(files[1]), files[1])
     if len(files) == 2 and not is_object(trust):
         bad(f"{files[1]} is not a trust file (twokeys keys export)")
-    trusted = None if keys is None else read_witnesses(keys)  # a bad keys.txt is bad input first
+    trusted = None if keys is None else read_witnesses(keys)  # a bad witnesses file is bad input first
+    # With a trust file, every institution holding keys must have a witness in the witnesses file.
+    institutions = own(trust, "institutions") if trust is not None else MISSING
+    unwitnessed = [i for i in institutions if i not in trusted["institutions"]] \
+        if trusted is not None and is_object(institutions) else []
+    if unwitnessed:
+        names = ", ".join(f'"{i}"' for i in unwitnessed)
+        bad(f"{keys} names no witness of {names}, which hold keys in {files[1]}")
     keyrings = [] if trust is None else replay_keyring(trust)
     events = check_events(files[0], trust, keyrings)
     out = f"OK {len(events)} events"

@@ -376,6 +376,16 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
       const run = check(jsonl(old), '--checkpoint', cp, '--witnesses', keys)
       expect(run.code).toBe(2)
       expect(run.err).toMatch(/^error: the export has no logIndex/)
+      // With a trust file, every institution that holds keys needs a witness in the witnesses file.
+      const paOnly = file(keysFile().replace(/^government-apparatus .*\n/m, ''))
+      const cosignedByPa = file(checkpoint(log.length, logKey, [paWitness]))
+      expect(check(jsonl(log), TRUST(), '--checkpoint', cosignedByPa, '--witnesses', paOnly)).toMatchObject({
+        code: 2,
+        err: `error: ${paOnly} names no witness of "${GA}", which hold keys in ${TRUST()}`,
+      })
+      expect(check(jsonl(log), '--checkpoint', cosignedByPa, '--witnesses', paOnly).out).toMatch(
+        new RegExp(`cosigned by ${PA}$`),
+      )
       // A witnesses file whose key id does not belong to its key; the spec's example vkey is read right.
       const wrongId = keysFile().replace(/\+[0-9a-f]{8}\+B/, '+00000000+B')
       expect(check(jsonl(log), '--checkpoint', cp, '--witnesses', file(wrongId))).toMatchObject({
