@@ -2,6 +2,7 @@ import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { INVARIANTS } from '../../src/invariants/invariants.js'
 import { loadPolicy } from '../../src/policy/loadPolicy.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
+import { createKeysPanel } from './audit/createKeysPanel.js'
 import { createActionsPanel } from './createActionsPanel.js'
 import { createClockPanel } from './createClockPanel.js'
 import { createPolicyPanel } from './createPolicyPanel.js'
@@ -40,6 +41,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     (ms) => serial(() => advance(ms)),
     () => serial(() => usePolicy(sandbox.policy, challenge)),
   )
+  const keys = createKeysPanel()
   const banner = h('section', { class: 'challenge-banner', 'aria-labelledby': 'challenge-h', hidden: true })
   const stage = createStage(
     'play',
@@ -53,7 +55,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     h(
       'div',
       { class: 'columns' },
-      h('div', { class: 'controls' }, actions.element, clock.element, policyPanel.element),
+      h('div', { class: 'controls' }, actions.element, clock.element, keys.element, policyPanel.element),
       stage.element,
     ),
   )
@@ -101,6 +103,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     )
     actions.update(actingAs, explained, context === null)
     clock.update(sandbox.now())
+    keys.update(sandbox.audit, actingAs)
     return scene
   }
 

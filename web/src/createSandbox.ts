@@ -1,3 +1,4 @@
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
@@ -6,6 +7,8 @@ import type { Explanation } from '../../src/engine/explainEvent.js'
 import type { Board } from '../../src/engine/keyBoard.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
+import { type AuditSession, createAuditSession, publishGrowth } from './audit/auditSession.js'
+import { signAs } from './audit/principalKeys.js'
 import { type Scene, sceneOf } from './scene.js'
 
 /** The sandbox's calendar starts where the seed story does. */
@@ -22,6 +25,8 @@ export interface Sandbox {
   readonly policy: Policy
   readonly machine: InitiativeMachine
   readonly engine: Engine
+  /** The session's keys (made in the browser), keyring and witnessed log. */
+  readonly audit: AuditSession
   now(): number
   scene(): Promise<Scene>
   /** Would the engine take this command now? A command that does not parse is refused too. */
@@ -35,20 +40,52 @@ export interface Sandbox {
 /**
  * A fresh engine (memory store, manual clock, predictable ids) for one policy: the page's
  * playground. Every rule is the engine's; the sandbox only relays commands and reads state.
+ * Each principal gets an Ed25519 key made here, the engine runs with `identity: signed` (when the
+ * policy allows a first keyring), every command is signed by its actor's key before it is offered,
+ * and after each accepted command a checkpoint of the log is published and cosigned by two witnesses.
  */
 export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
   const clock = manualClock(start)
   let counter = 0
-  const engine = createEngine({ policy, clock, ids: () => `cmd-${++counter}` })
+  const { session: audit, policy: enginePolicy } = createAuditSession(policy)
+  const engine = createEngine({ policy: enginePolicy, clock, ids: () => `cmd-${++counter}` })
   const machine = createInitiativeMachine(policy)
+  const change = audit.keys.keyringChange
+  const ready: Promise<void> =
+    change === null
+      ? Promise.resolve()
+      : engine.changeKeyring(change).then((keyring) => {
+          audit.keyring = keyring
+        })
+
+  /** The decision's revision, which a signature must bind: the initiative's current one. */
+  async function revisionNow(command: CommandInput): Promise<string | undefined> {
+    if (command.type !== 'decide' || command.revision !== undefined) return undefined
+    try {
+      const context = (await engine.snapshot(command.initiativeId)).context as InitiativeContext
+      return context.revision.hash
+    } catch {
+      return undefined // no such initiative: the engine says so when the command is offered
+    }
+  }
+
+  async function publish() {
+    const events = await engine.store.readEvents(SANDBOX_INITIATIVE)
+    publishGrowth(audit, events, clock())
+  }
 
   return {
     policy,
     machine,
     engine,
+    audit,
     now: () => clock(),
-    scene: () => sceneOf(engine, machine, SANDBOX_INITIATIVE, clock()),
+    async scene() {
+      await ready
+      return { ...(await sceneOf(engine, machine, SANDBOX_INITIATIVE, clock())), audit }
+    },
     async explain(command) {
+      await ready
       try {
         return await engine.explain(command)
       } catch (error) {
@@ -58,8 +95,11 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
       }
     },
     async attempt(command) {
+      await ready
       try {
-        const receipt = await engine.dispatch(command)
+        const signed = signAs(audit.keys.keys, command, `cmd-${++counter}`, await revisionNow(command))
+        const receipt = await engine.dispatch(signed)
+        await publish()
         return { kind: 'accepted', command, board: receipt.board }
       } catch (error) {
         if (!isTwoKeysError(error)) throw error
@@ -73,8 +113,10 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
       }
     },
     async advance(ms) {
+      await ready
       clock.advance({ ms })
       await engine.tick(clock())
+      await publish()
     },
   }
 }

@@ -2,6 +2,11 @@ import { verifyAudit } from '../../src/audit/verifyAudit.js'
 import { describeEvent } from '../../src/render/describeEvent.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
+import { type CheckReport, runChecks, signatureProblem } from './audit/auditChecks.js'
+import type { AuditSession } from './audit/auditSession.js'
+import { CHECK_NAMES, FORGERY_MORALS, FORGERY_OPTIONS, TEXT } from './audit/auditText.js'
+import { createCheckpointView, renderCheckTable } from './audit/createCheckpointView.js'
+import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
 import { h } from './h.js'
 import { formatTime } from './marks.js'
@@ -20,9 +25,11 @@ function describeRefusal(r: RefusalRecord): string {
 
 /**
  * The audit trail: the initiative's hash-chained events as recorded, each with its hash, the
- * hash it names as previous and whether both check out; a tamper control that forges one event
- * of the page's copy and shows where `verifyAudit` finds the chain broken; the timeline as a
- * Mermaid diagram; and the refused attempts from the security log.
+ * hash it names as previous and whether both check out (and, in the playground, its signature);
+ * the latest checkpoint both witnesses cosigned; a tamper control that forges the page's copy —
+ * one event edited, or a signature forged, history rewritten, the tail cut — and shows which
+ * check catches it; the timeline as a Mermaid diagram; and the refused attempts from the
+ * security log.
  */
 export function createTrailView(prefix: string) {
   const verdict = h('p', { class: 'verdict', role: 'status', 'aria-live': 'polite' })
@@ -51,6 +58,9 @@ export function createTrailView(prefix: string) {
     h('option', { value: 'edit' }, 'edits the event'),
     h('option', { value: 'edit-and-rehash' }, 'edits it and recomputes its hash'),
   )
+  const forgeryOptions = FORGERIES.map((f) => h('option', { value: f }, FORGERY_OPTIONS[f]))
+  const checkpoint = createCheckpointView(prefix)
+  const checksBox = h('div', { class: 'checks-box', 'aria-live': 'polite' })
   const tamperButton = h('button', { type: 'button', onClick: () => tamper() }, 'Tamper with the copy')
   const restoreButton = h('button', { type: 'button', onClick: () => restore() }, 'Restore the original')
   const tamperControls = h(
@@ -66,6 +76,7 @@ export function createTrailView(prefix: string) {
     tamperButton,
     ' ',
     restoreButton,
+    checksBox,
   )
   const timelineKind = h(
     'select',
@@ -89,6 +100,7 @@ export function createTrailView(prefix: string) {
     { class: 'panel trail-panel', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, 'Audit trail'),
     verdict,
+    checkpoint.element,
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Audit trail table' },
@@ -101,25 +113,75 @@ export function createTrailView(prefix: string) {
   )
 
   let original: RecordedEvent[] = []
-  let forged: { events: RecordedEvent[]; change: string } | null = null
+  let forged: { events: RecordedEvent[]; change: string; mode: string; seq: number } | null = null
+  let audit: AuditSession | undefined
+
+  function checksOf(events: readonly RecordedEvent[]): CheckReport | null {
+    if (audit === undefined) return null
+    return runChecks(events, {
+      keyring: audit.keyring,
+      signedRequired: audit.signedRequired,
+      log: audit.log,
+      timestamp: Math.floor((original.at(-1)?.event.at ?? 0) / 1000),
+    })
+  }
+
+  function renderChecks(report: CheckReport | null) {
+    checksBox.replaceChildren()
+    delete element.dataset.caughtBy
+    if (forged === null || report === null) return
+    element.dataset.caughtBy = report.caughtBy ?? 'none'
+    const moral = isForgery(forged.mode) ? FORGERY_MORALS[forged.mode] : null
+    checksBox.replaceChildren(
+      h(
+        'p',
+        { class: report.caughtBy === null ? 'ok caught' : 'bad caught' },
+        report.caughtBy === null ? TEXT.notCaught : `${TEXT.caughtBy(CHECK_NAMES[report.caughtBy])}.`,
+      ),
+      ...(moral === null ? [] : [h('p', {}, moral)]),
+      renderCheckTable(report),
+    )
+  }
 
   function render() {
     const events = forged?.events ?? original
     const last = original.at(-1)
     // Checked against the last receipt the engine gave: a forged tail cannot hide behind it.
+    const forgery = forged !== null && isForgery(forged.mode) ? forged : null
     const result =
       last === undefined
         ? null
-        : verifyAudit(events, { heads: { [last.initiativeId]: { seq: last.seq, hash: last.hash } } })
+        : forgery !== null
+          ? // What a reader without the engine's receipt checks: the chain alone, then the witnesses.
+            verifyAudit(events)
+          : verifyAudit(events, { heads: { [last.initiativeId]: { seq: last.seq, hash: last.hash } } })
     const checks = linkChecks(events)
+    const report = forged === null ? null : checksOf(events)
     element.dataset.tampered = String(forged !== null)
     if (result === null) verdict.textContent = 'No events yet: nothing has been recorded.'
-    else if (result.ok) {
+    else if (forgery !== null) {
+      const caught = report?.caughtBy ?? null
+      verdict.textContent = [
+        result.ok
+          ? TEXT.forgedChainHolds
+          : `✖ Tampering detected (${result.problem}) at seq ${result.seq ?? '?'}: ${result.message};`,
+        caught === null ? TEXT.notCaught : `${TEXT.caughtBy(CHECK_NAMES[caught])}.`,
+        TEXT.youChanged(forgery.change),
+        forgery.mode === 'forge-signature' ? '' : TEXT.receiptNote,
+      ]
+        .filter((x) => x !== '')
+        .join(' ')
+    } else if (result.ok) {
       verdict.textContent = `✓ The hash chain holds: ${events.length} event${events.length === 1 ? '' : 's'}, each hash matches its event and names the one before (verifyAudit, against the last receipt, seq ${last?.seq}).`
     } else {
       verdict.textContent = `✖ Tampering detected (${result.problem}) at seq ${result.seq ?? '?'}: ${result.message}.${forged === null ? '' : ` You changed ${forged.change}.`}`
     }
-    const broken = result !== null && !result.ok ? result.position : -1
+    const broken =
+      forgery !== null
+        ? events.findIndex((e) => e.seq === forgery.seq)
+        : result !== null && !result.ok
+          ? result.position
+          : -1
     body.replaceChildren(
       ...events.map((r, i) => {
         const check = checks[i]
@@ -127,6 +189,8 @@ export function createTrailView(prefix: string) {
           check?.hashOk ? '✓ hash' : '✖ hash does not match the event',
           check?.linkOk ? '✓ link' : '✖ does not link to the event before',
         ]
+        if (audit !== undefined && r.command !== undefined)
+          words.push(TEXT.signatureWord(signatureProblem(r, audit.keyring, false) === null, r.command.by))
         const by =
           r.event !== null && typeof r.event === 'object' && 'by' in r.event ? String(r.event.by) : ''
         return h(
@@ -142,19 +206,34 @@ export function createTrailView(prefix: string) {
           h(
             'td',
             {},
-            i === broken ? h('strong', {}, `✖ first broken link · ${words.join(' · ')}`) : words.join(' · '),
+            i === broken
+              ? h(
+                  'strong',
+                  {},
+                  `${forgery === null ? '✖ first broken link' : '✖ forged'} · ${words.join(' · ')}`,
+                )
+              : words.join(' · '),
           ),
         )
       }),
     )
     tamperButton.disabled = original.length === 0
     restoreButton.disabled = forged === null
+    renderChecks(report)
   }
 
   function tamper() {
     const seq = Number(seqSelect.value)
     if (!Number.isInteger(seq) || original.length === 0) return
-    forged = tamperWith(original, seq, modeSelect.value as TamperMode)
+    const mode = modeSelect.value
+    try {
+      forged = isForgery(mode)
+        ? { ...forge(original, seq, mode as Forgery), mode }
+        : { ...tamperWith(original, seq, mode as TamperMode), mode, seq }
+    } catch (error) {
+      verdict.textContent = `✖ ${error instanceof Error ? error.message : String(error)}`
+      return
+    }
     render()
   }
 
@@ -177,6 +256,16 @@ export function createTrailView(prefix: string) {
       scene.history.length !== original.length || scene.history.at(-1)?.hash !== original.at(-1)?.hash
     original = scene.history
     if (changed) forged = null
+    if (audit !== scene.audit) {
+      audit = scene.audit
+      const chosenMode = modeSelect.value
+      for (const option of forgeryOptions) option.remove()
+      if (audit !== undefined) modeSelect.append(...forgeryOptions)
+      modeSelect.value = Array.from(modeSelect.options).some((o) => o.value === chosenMode)
+        ? chosenMode
+        : 'edit'
+    }
+    checkpoint.update(audit)
     const chosen = seqSelect.value
     const pick =
       original.find((e) => String(e.seq) === chosen) ??

@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engine/createEngine.js'
 import type { Board } from '../../src/engine/keyBoard.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
+import type { AuditSession } from './audit/auditSession.js'
 
 /** What a stage draws: the chart with its active states, the key board and the audit trail. */
 export interface Scene {
@@ -16,6 +17,8 @@ export interface Scene {
   snapshot: AnyMachineSnapshot
   history: RecordedEvent[]
   refusals: RefusalRecord[]
+  /** The play sandbox's keys, keyring and witnessed log (absent in the seed story). */
+  audit?: AuditSession
 }
 
 /** Reads one initiative's scene from an engine; before it exists, the machine's initial state. */

@@ -1,0 +1,112 @@
+import { loadPolicy } from '../../../src/policy/loadPolicy.js'
+import { CHECK_NAMES, LESSON, TEXT } from '../audit/auditText.js'
+import { renderCheckTable } from '../audit/createCheckpointView.js'
+import { h } from '../h.js'
+import { shippedPolicy } from '../shippedPolicies.js'
+import { type LessonStep, runRewriteLesson } from './rewriteLesson.js'
+
+const STOPPERS: Record<string, string> = {
+  ...CHECK_NAMES,
+  keyring: 'the keyring (both institutions must sign)',
+  nobody: 'nobody',
+}
+
+/**
+ * The lesson “Why neither an operator nor one institution can rewrite what was decided”, stepped
+ * through like the seed story: each step run for real in a fresh session (keys, signed commands,
+ * a witnessed log), the operator's forgeries with every check, a witness that sides with the
+ * operator, and a keyring change one institution signs alone.
+ */
+export function createRewriteLesson() {
+  const progress = h('p', { class: 'progress', 'aria-live': 'polite', id: 'rewrite-progress' })
+  const narration = h('div', { class: 'narration' })
+  const result = h('div', { class: 'step-result checks-box' })
+  const restart = h('button', { type: 'button', onClick: () => go(0) }, LESSON.restart)
+  const previous = h('button', { type: 'button', onClick: () => go(at - 1) }, LESSON.previous)
+  const next = h('button', { type: 'button', class: 'primary', onClick: () => go(at + 1) }, LESSON.next)
+  const list = h('ol', { class: 'story-steps' })
+  const element = h(
+    'div',
+    { class: 'rewrite-lesson' },
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'rewrite-h' },
+      h('h2', { id: 'rewrite-h' }, LESSON.title),
+      h('p', {}, LESSON.intro),
+      h('p', { class: 'buttons', role: 'group', 'aria-label': LESSON.stepsGroup }, restart, previous, next),
+      progress,
+      narration,
+      result,
+      h('details', {}, h('summary', {}, LESSON.allSteps), list),
+    ),
+  )
+  let steps: LessonStep[] = []
+  let at = 0
+
+  function go(target: number) {
+    at = Math.max(0, Math.min(steps.length, target))
+    render()
+  }
+
+  function render() {
+    const total = steps.length
+    const step = at === 0 ? null : steps[at - 1]
+    element.dataset.step = String(at)
+    progress.textContent =
+      at === 0 ? LESSON.before(total) : `${LESSON.stepOf(at, total)} · ${step?.title ?? ''}`
+    const focused = document.activeElement
+    restart.disabled = at === 0
+    previous.disabled = at === 0
+    next.disabled = at === total
+    if (focused instanceof HTMLButtonElement && focused.disabled) (at === 0 ? next : previous).focus()
+    list.querySelectorAll('li').forEach((li, i) => {
+      if (i + 1 === at) li.setAttribute('aria-current', 'step')
+      else li.removeAttribute('aria-current')
+    })
+    if (step === null || step === undefined) {
+      narration.replaceChildren(h('p', {}, LESSON.begin))
+      result.replaceChildren()
+      delete result.dataset.caughtBy
+      return
+    }
+    narration.replaceChildren(h('h3', {}, step.title), h('p', { class: 'say' }, step.say))
+    result.dataset.step = step.id
+    if (step.report === undefined) delete result.dataset.caughtBy
+    else result.dataset.caughtBy = step.report.caughtBy ?? 'none'
+    result.replaceChildren(
+      h(
+        'ul',
+        {},
+        step.lines.map((line) => h('li', {}, line)),
+      ),
+      ...(step.report === undefined
+        ? []
+        : [
+            h(
+              'p',
+              { class: 'bad caught' },
+              step.report.caughtBy === null
+                ? TEXT.notCaught
+                : `${TEXT.caughtBy(CHECK_NAMES[step.report.caughtBy])}.`,
+            ),
+            renderCheckTable(step.report),
+          ]),
+      ...(step.stoppedBy === undefined || step.report !== undefined
+        ? []
+        : [h('p', { class: 'ok' }, LESSON.stopped(STOPPERS[step.stoppedBy] ?? step.stoppedBy))]),
+    )
+  }
+
+  async function start() {
+    progress.textContent = LESSON.loading
+    steps = await runRewriteLesson(loadPolicy(shippedPolicy('two-keys.yaml').text, 'two-keys.yaml'))
+    list.replaceChildren(
+      ...steps.map((step, i) =>
+        h('li', {}, h('button', { type: 'button', class: 'link', onClick: () => go(i + 1) }, step.title)),
+      ),
+    )
+    go(0)
+  }
+
+  return { element, start }
+}
