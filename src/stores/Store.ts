@@ -93,6 +93,12 @@ export interface StoreLog {
   exclusive<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>
 }
 
+/**
+ * An append, as `Store.watch` tells it: the initiative and its new last seq — or `resync` when
+ * notices may have been missed (a dropped connection), so a watcher should re-read what it shows.
+ */
+export type AppendNotice = { initiativeId: string; seq: number } | { resync: true }
+
 export type CommandOutcome =
   | { kind: 'accepted'; event: RecordedEvent }
   | { kind: 'refused'; refusal: RefusalRecord }
@@ -136,6 +142,11 @@ export interface Store {
   keyringChanges(afterVersion?: number): Promise<StoredKeyringChange[]>
   /** The whole idempotency index (every command id with its initiative and outcome): for the audit. */
   commandIndex(): Promise<CommandEntry[]>
+  /**
+   * Calls `listener` after each append — on PostgreSQL, by any instance (LISTEN/NOTIFY); on SQLite
+   * and in memory, by this process. Returns a function that stops the calls. Optional.
+   */
+  watch?(listener: (notice: AppendNotice) => void): () => void
   /** The Merkle log over every appended event, and its checkpoints (the shipped stores all have it). */
   readonly log?: StoreLog
   close(): Promise<void>

@@ -2,6 +2,7 @@ import { eventHash } from '../domain/eventHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
+import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { exclusiveInProcess } from './exclusiveInProcess.js'
 import type {
@@ -29,6 +30,7 @@ export function memoryStore(): Store {
   const leaves: LogLeaf[] = []
   const indexes = new Map<string, number[]>()
   const checkpoints = new Map<number, { note: string; cosignatures: string[] }>()
+  const notices = appendNotices()
   // What is stored is frozen, so no caller can edit history in place, and nothing needs copying out.
   const freeze = <T>(value: T): T => {
     if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -109,6 +111,8 @@ export function memoryStore(): Store {
         leaves.push(freeze({ initiativeId, seq: event.seq, hash: event.hash }))
       }
       indexes.set(initiativeId, mine)
+      const last = stored.at(-1)
+      if (last !== undefined) notices.notify({ initiativeId, seq: last.seq })
     },
     async listInitiatives() {
       return [...logs.keys()]
@@ -157,6 +161,7 @@ export function memoryStore(): Store {
       const found = policies.get(hash)
       return found === undefined ? undefined : freeze(found)
     },
+    watch: notices.watch,
     log,
     async close() {},
   }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
-import pg from 'pg'
+import type pg from 'pg'
 import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
+import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { postgresMigrations } from './migrations/postgresMigrations.js'
+import { loadPg } from './optionalModule.js'
 import type {
   CommandEntry,
   CommandOutcome,
@@ -73,8 +75,12 @@ const APPEND = `
     RETURNING size - (SELECT n FROM counted) AS first),
   logged AS (
     INSERT INTO log (idx, position)
-    SELECT (SELECT first FROM base) + row_number() OVER (ORDER BY seq) - 1, position FROM inserted)
-  SELECT (SELECT at FROM head) AS at`
+    SELECT (SELECT first FROM base) + row_number() OVER (ORDER BY seq) - 1, position FROM inserted),
+  -- Every instance LISTENing hears of the append when it commits (live updates).
+  notified AS (
+    SELECT pg_notify($4, json_build_object('initiativeId', $1::text, 'seq', m.seq)::text)
+    FROM (SELECT max(seq) AS seq FROM inserted) m WHERE m.seq IS NOT NULL)
+  SELECT (SELECT at FROM head) AS at, (SELECT count(*) FROM notified) AS notified`
 
 /**
  * The shared durable store: many engine processes, on one or many machines, share one PostgreSQL
@@ -99,7 +105,8 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
   const server = describeServer(url)
   const settings = ['-c synchronous_commit=on']
   if (schema !== undefined) settings.push(`-c search_path=${schema}`)
-  const pool = new pg.Pool({
+  const { Pool } = loadPg()
+  const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     options: settings.join(' '),
@@ -254,6 +261,49 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     return 'recorded'
   }
 
+  // Appends are announced on a channel of this schema, so stores in other schemas do not hear them.
+  const channel = `twokeys_appended_${schema ?? 'public'}`
+  const notices = appendNotices()
+  let listener: pg.Client | undefined
+  let listening: Promise<void> | undefined
+
+  /** One LISTENing connection per store, opened for the first watcher; re-opened after a drop. */
+  function listen(): Promise<void> {
+    listening ??= (async () => {
+      const { Client } = loadPg()
+      const client = new Client({ connectionString: url })
+      client.on('notification', (message) => {
+        try {
+          const notice = JSON.parse(message.payload ?? '') as { initiativeId: string; seq: number }
+          notices.notify({ initiativeId: notice.initiativeId, seq: Number(notice.seq) })
+        } catch {
+          notices.notify({ resync: true })
+        }
+      })
+      client.on('error', () => {
+        // Notices may have been missed while the connection was down: watchers re-read.
+        listener = undefined
+        listening = undefined
+        client.end().catch(() => {})
+        if (notices.size > 0 && !pool.ended)
+          setTimeout(() => {
+            if (notices.size > 0 && !pool.ended)
+              listen().then(
+                () => notices.notify({ resync: true }),
+                () => {},
+              )
+          }, 1000).unref()
+      })
+      await client.connect()
+      await client.query(`LISTEN "${channel}"`)
+      listener = client
+    })().catch((error) => {
+      listening = undefined
+      throw error
+    })
+    return listening
+  }
+
   const COSIGNED = `SELECT c.size, c.note,
       coalesce((SELECT string_agg(line, E'\\n' ORDER BY position) FROM cosignatures s WHERE s.size = c.size), '') AS lines
     FROM checkpoints c`
@@ -371,6 +421,7 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
         initiativeId,
         JSON.stringify(events.map(toEventRow)),
         expectedSeq,
+        channel,
       ])
       const at = Number(row?.at ?? 0)
       if (at !== expectedSeq) {
@@ -490,8 +541,15 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       )
       return rows.map(fromSnapshotRow)
     },
+    watch(onNotice) {
+      const stop = notices.watch(onNotice)
+      listen().catch(() => onNotice({ resync: true }))
+      return stop
+    },
     log,
     async close() {
+      await listener?.end().catch(() => {})
+      listener = undefined
       if (!pool.ended) await pool.end()
     },
   }

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { eventHash } from '../domain/eventHash.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
+import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { exclusiveInProcess } from './exclusiveInProcess.js'
 import type { Migration } from './migrations/Migration.js'
 import { sqliteMigrations } from './migrations/sqliteMigrations.js'
+import { loadBetterSqlite3 } from './optionalModule.js'
 import type {
   CommandEntry,
   CommandOutcome,
@@ -54,7 +56,7 @@ function open(path: string, options: SqliteStoreOptions): Db {
   if (options.mustExist === true && path !== ':memory:' && !existsSync(path)) {
     throw new TwoKeysError('NOT_FOUND', `no database "${path}"; check the path`)
   }
-  const db = new Database(path)
+  const db = new (loadBetterSqlite3())(path)
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
     db.pragma('journal_mode = WAL')
@@ -259,6 +261,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       sql.cosignaturesOf.all(row.size).map((r) => r.line),
     ),
   })
+  const notices = appendNotices()
   const log: StoreLog = {
     size: () => run('read the log size', () => sql.logSize.get()?.size ?? 0),
     leaves: (from, to) =>
@@ -308,6 +311,8 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         try {
           // IMMEDIATE takes the write lock first, so the head read and the insert see the same log.
           append.immediate(initiativeId, expectedSeq, events)
+          const last = events.at(-1)
+          if (last !== undefined) notices.notify({ initiativeId, seq: last.seq })
         } catch (error) {
           if (!isUniqueViolation(error)) throw error
           throw new TwoKeysError(
@@ -369,6 +374,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         return row === undefined ? undefined : fromSnapshotRow(row)
       }),
     snapshots: () => run('read snapshots', () => sql.allSnapshots.all().map(fromSnapshotRow)),
+    watch: notices.watch,
     log,
     close: () =>
       run('close', () => {
