@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { importAudit } from '../audit/importAudit.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { readAuditFile } from './auditFiles.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
+import { loadCliPolicy } from './packagePath.js'
 
 interface ImportOptions {
   db: string
@@ -15,7 +15,7 @@ interface ImportOptions {
 /** `twokeys audit import <file> --db <db>`: verifies the log, then appends what the store lacks. */
 export async function auditImport(file: string, options: ImportOptions): Promise<void> {
   const lines = readAuditFile(file)
-  const policies = (options.policy ?? []).map((p) => loadPolicyFile(p))
+  const policies = (options.policy ?? []).map((p) => loadCliPolicy(p))
   const store = await openStore(options.db)
   try {
     const summary = await importAudit(

@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
 import { compare } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
+import { loadCliPolicy } from './packagePath.js'
 import { addRunOptions, runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
 import { writeOutputFile } from './writeOutputFile.js'
 
@@ -22,8 +22,8 @@ export function registerCompare(program: Command): void {
       .argument('<policyA>', 'policy A (YAML or JSON)')
       .argument('<policyB>', 'policy B (YAML or JSON)'),
   ).action(async (pathA: string, pathB: string, options: SimulationCliOptions) => {
-    const a = loadPolicyFile(pathA)
-    const b = loadPolicyFile(pathB)
+    const a = loadCliPolicy(pathA)
+    const b = loadCliPolicy(pathB)
     const run = runOptions(options)
     const { done, ...progress } = runProgress('comparing', options)
     const result = await compare(a, b, run.scenario, { ...run, ...progress }).finally(done)

@@ -3,9 +3,9 @@ import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { toDot } from '../render/toDot.js'
 import { toMermaid } from '../render/toMermaid.js'
+import { loadCliPolicy } from './packagePath.js'
 
 const FORMATS = ['mermaid', 'dot'] as const
 type Format = (typeof FORMATS)[number]
@@ -26,7 +26,7 @@ export function registerDiagram(program: Command): void {
     .option('-o, --out <file>', 'write the diagram to this file instead of standard output')
     .option('--json', 'print { policy, format, out | diagram } as JSON')
     .action((policyPath: string, options: DiagramOptions) => {
-      const policy = loadPolicyFile(policyPath)
+      const policy = loadCliPolicy(policyPath)
       const machine = createInitiativeMachine(policy)
       const diagram = options.format === 'dot' ? toDot(machine) : toMermaid(machine)
       if (options.out !== undefined) writeDiagram(options.out, diagram)

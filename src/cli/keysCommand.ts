@@ -9,8 +9,8 @@ import { type KeyEntry, KeyEntrySchema, type Keyring } from '../identity/Keyring
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
 import { newKeyPair, PrivateKeyFileSchema } from '../identity/PrivateKeyFile.js'
 import { signKeyringChange } from '../identity/signKeyringChange.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { openStore } from './openStore.js'
+import { loadCliPolicy } from './packagePath.js'
 
 const print = (text: string): void => {
   process.stdout.write(`${text}\n`)
@@ -68,7 +68,7 @@ async function withEngine<T>(
   work: (engine: ReturnType<typeof createEngine>) => Promise<T>,
 ) {
   const store = await openStore(options.db)
-  const engine = createEngine({ policy: loadPolicyFile(options.policy), store })
+  const engine = createEngine({ policy: loadCliPolicy(options.policy), store })
   try {
     return await work(engine)
   } finally {
@@ -206,7 +206,7 @@ export function registerKeys(program: Command): void {
     .requiredOption('--policy <file>', 'the policy whose institutions must sign keyring changes')
     .option('--out <file>', 'write it here (default: stdout)')
     .action(async (options: { db: string; policy: string; out?: string }) => {
-      const policy = loadPolicyFile(options.policy)
+      const policy = loadCliPolicy(options.policy)
       const store = await openStore(options.db, { mustExist: true })
       try {
         const changes = await store.keyringChanges()

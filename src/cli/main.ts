@@ -8,6 +8,7 @@ import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerKeys } from './keysCommand.js'
 import { registerLog } from './logCommand.js'
+import { packageVersion } from './packageVersion.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerSimulate } from './simulateCommand.js'
@@ -25,6 +26,7 @@ const FINDINGS = new Set<string>(['AUDIT_TAMPERED', 'INVARIANT_VIOLATED'])
 export function createProgram(): Command {
   const program = new Command('twokeys')
     .description('Dual-key governance: policies as data, one statechart, proven invariants.')
+    .version(packageVersion(), '-V, --version', 'print the twokeys version')
     .showHelpAfterError('(run twokeys --help for usage)')
     .exitOverride()
   // Subcommands, one file each (keep this list sorted).

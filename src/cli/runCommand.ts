@@ -1,21 +1,22 @@
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { loadPrivateKeyFiles } from '../identity/loadPrivateKeyFiles.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { loadScriptFile } from '../script/loadScriptFile.js'
 import { runScript } from '../script/runScript.js'
 import { EXIT } from './exitCodes.js'
 import { formatRunSummary, formatStep } from './formatRun.js'
 import { openStore } from './openStore.js'
+import { loadCliPolicy, resolvePackagePath } from './packagePath.js'
 
 /** Runs a script file and prints its trail; exit 1 when a step did not do what the script expected. */
 export async function runScriptFile(
   path: string,
   options: { json?: boolean; narrate: boolean; policy?: string; db?: string },
 ) {
-  const { script, policyPath } = loadScriptFile(path)
-  const policy = loadPolicyFile(options.policy ?? policyPath)
-  const keys = script.keys === undefined ? [] : loadPrivateKeyFiles(resolve(dirname(path), script.keys))
+  const file = resolvePackagePath(path)
+  const { script, policyPath } = loadScriptFile(file)
+  const policy = loadCliPolicy(options.policy ?? policyPath)
+  const keys = script.keys === undefined ? [] : loadPrivateKeyFiles(resolve(dirname(file), script.keys))
   const store = options.db === undefined ? undefined : await openStore(options.db)
   const print = (text: string) => process.stdout.write(`${text}\n`)
   if (!options.json && script.title !== undefined) print(`\n${script.title}\n`)

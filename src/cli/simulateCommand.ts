@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
 import { loadScenarioFile } from '../simulate/loadScenario.js'
 import { MAX_REPLICATIONS, MAX_SEED } from '../simulate/runReplications.js'
 import { simulate } from '../simulate/simulate.js'
 import { EXIT } from './exitCodes.js'
+import { loadCliPolicy } from './packagePath.js'
 import { progressLine } from './progressLine.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 import { writeOutputFile } from './writeOutputFile.js'
@@ -116,7 +116,7 @@ export function registerSimulate(program: Command): void {
       )
       .argument('<policy>', 'policy file (YAML or JSON)'),
   ).action(async (policyPath: string, options: SimulationCliOptions) => {
-    const policy = loadPolicyFile(policyPath)
+    const policy = loadCliPolicy(policyPath)
     const run = runOptions(options)
     const { done, ...progress } = runProgress('simulating', options)
     const result = await simulate(policy, run.scenario, { ...run, ...progress }).finally(done)

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
 import { EXIT } from './exitCodes.js'
+import { loadCliPolicy } from './packagePath.js'
 import { runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
 
 interface SweepCliOptions extends SimulationCliOptions {
@@ -36,7 +36,7 @@ export function registerSweep(program: Command): void {
     .option('--csv', 'print one CSV row per value')
     .option('--max-states <n>', 'compile at most this many states (default 200,000); more is an error')
     .action(async (policyPath: string, options: SweepCliOptions) => {
-      const policy = loadPolicyFile(policyPath)
+      const policy = loadCliPolicy(policyPath)
       const { path, values } = parseVary(options.vary)
       const run = runOptions(options)
       const { done, ...progress } = runProgress('sweeping', options)

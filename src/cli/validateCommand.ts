@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { LineCounter, parseDocument } from 'yaml'
-import type { Issue } from '../domain/TwoKeysError.js'
+import { type Issue, isTwoKeysError } from '../domain/TwoKeysError.js'
 import { formatIssues } from '../policy/formatIssues.js'
 import { formatPath } from '../policy/formatPath.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
@@ -11,6 +11,7 @@ import { locateIssue } from '../policy/locateIssue.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { EXIT } from './exitCodes.js'
+import { resolvePackagePath } from './packagePath.js'
 
 /** The outcome for one file, as `--json` prints it. */
 export interface ValidationResult {
@@ -42,8 +43,12 @@ function formatWarning(warning: PolicyWarning): string {
 
 function readText(file: string): { text: string } | { issue: Issue } {
   try {
-    return { text: readFileSync(file, 'utf8') }
+    return { text: readFileSync(resolvePackagePath(file), 'utf8') }
   } catch (cause) {
+    // A `twokeys/…` package path that the installed package does not ship.
+    if (isTwoKeysError(cause)) {
+      return { issue: { code: 'unreadable', path: [], message: cause.message, file } }
+    }
     const code = (cause as NodeJS.ErrnoException).code
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable')

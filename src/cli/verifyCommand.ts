@@ -3,12 +3,12 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { BUG_CATALOGUE, findBug } from '../verify/bugCatalogue.js'
 import { formatVerifyResult } from '../verify/formatVerifyResult.js'
 import { verify } from '../verify/verify.js'
 import { EXIT } from './exitCodes.js'
+import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
 import { progressLine } from './progressLine.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
@@ -75,7 +75,7 @@ export function registerVerify(program: Command): void {
       let machine: InitiativeMachine | undefined
       if (options.bug !== undefined) {
         const bug = findBug(options.bug)
-        const base = loadPolicyFile(
+        const base = loadCliPolicy(
           policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
         )
         ;({ policy, machine } = bug.build(base))
@@ -86,7 +86,7 @@ export function registerVerify(program: Command): void {
             'give a policy file to verify, or --bug <name> (see --bug list)',
           )
         }
-        policy = loadPolicyFile(policyPath)
+        policy = loadCliPolicy(policyPath)
       }
       const line = progressLine(options.json !== true)
       const label = `exploring "${policy.id}"`

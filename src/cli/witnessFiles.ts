@@ -1,6 +1,5 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { signingInstitutions } from '../identity/applyKeyringChange.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { type NoteSigner, parseNoteSigner } from '../tlog/noteKey.js'
 import {
   type CosignedCheckpoint,
@@ -9,6 +8,7 @@ import {
   type WitnessList,
 } from '../tlog/witnessList.js'
 import { readText } from './auditFiles.js'
+import { loadCliPolicy } from './packagePath.js'
 
 /** The witnesses file, parsed; with a policy, it must name a witness of each key-holding institution. */
 export function readWitnessList(path: string, policyPath?: string): WitnessList {
@@ -16,7 +16,7 @@ export function readWitnessList(path: string, policyPath?: string): WitnessList 
   if (typeof list === 'string') throw new TwoKeysError('COMMAND_INVALID', list)
   if (policyPath !== undefined) {
     const named = new Set(list.witnesses.map((w) => w.institution))
-    const missing = signingInstitutions(loadPolicyFile(policyPath)).filter((i) => !named.has(i))
+    const missing = signingInstitutions(loadCliPolicy(policyPath)).filter((i) => !named.has(i))
     if (missing.length > 0)
       throw new TwoKeysError(
         'COMMAND_INVALID',

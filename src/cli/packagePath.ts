@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs'
+// Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
+import { createRequire as createRequireAt } from 'node:module'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
+import type { Policy } from '../policy/PolicySchema.js'
+
+const requireOwn = createRequireAt(import.meta.url)
+const PACKAGE_PATH = /^twokeys\/./
+
+/**
+ * Where a file argument (a policy, a script) points: an existing file first; else a package path
+ * such as `twokeys/policies/two-keys.yaml` or `twokeys/examples/seed-walkthrough.yaml`, resolved
+ * through the `exports` of the installed twokeys (so it works from any folder); else the text
+ * unchanged, for the reader to report as missing. A `twokeys/…` path the package does not ship
+ * is NOT_FOUND.
+ *
+ * @example
+ * resolvePackagePath('twokeys/policies/council.yaml') // …/node_modules/twokeys/machines/policies/council.yaml
+ */
+export function resolvePackagePath(text: string): string {
+  if (existsSync(text) || !PACKAGE_PATH.test(text)) return text
+  try {
+    return requireOwn.resolve(text)
+  } catch (cause) {
+    throw new TwoKeysError(
+      'NOT_FOUND',
+      `no file "${text}" here, nor in the twokeys package: it ships twokeys/policies/<file> (two-keys.yaml, council.yaml, single-key.yaml), twokeys/schema/policy.schema.json and twokeys/examples/<file>`,
+      { cause },
+    )
+  }
+}
+
+/** Reads and validates the policy a CLI argument names (a file or a `twokeys/…` package path). */
+export function loadCliPolicy(text: string): Policy {
+  return loadPolicyFile(resolvePackagePath(text))
+}
