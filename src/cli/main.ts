@@ -11,6 +11,7 @@ import { registerLog } from './logCommand.js'
 import { packageVersion } from './packageVersion.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
+import { registerServe } from './serveCommand.js'
 import { registerSimulate } from './simulateCommand.js'
 import { registerSweep } from './sweepCommand.js'
 import { registerValidate } from './validateCommand.js'
@@ -38,6 +39,7 @@ export function createProgram(): Command {
   registerLog(program)
   registerPlayground(program)
   registerRun(program)
+  registerServe(program)
   registerSimulate(program)
   registerSweep(program)
   registerValidate(program)

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import type { Command } from 'commander'
+import { createLocalJWKSet, createRemoteJWKSet } from 'jose'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { createEngine } from '../engine/createEngine.js'
+import { loadPolicyFile } from '../policy/loadPolicyFile.js'
+import { createServer } from '../serve/createServer.js'
+import type { ReadAccess } from '../serve/readAccess.js'
+import { LOG_LEVELS, loadServeConfig, type ServeConfig } from '../serve/serveConfig.js'
+import { readSnapshotKey } from './auditFiles.js'
+import { describeDb, openStore } from './openStore.js'
+import { packageRoot } from './packageRoot.js'
+import { wholeNumber } from './wholeNumber.js'
+
+interface ServeFlags {
+  policy?: string
+  db?: string
+  host?: string
+  port?: string
+  config?: string
+  snapshotKeyFile?: string
+  logLevel?: string
+  allowUnsigned?: boolean
+  jwksUrl?: string
+  jwtIssuer?: string
+  jwtAudience?: string
+}
+
+/** twokeys' version, for the OpenAPI document. */
+const ownVersion = (): string =>
+  (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i
+const say = (text: string) => process.stderr.write(`${text}\n`)
+
+/** A path from the config file, relative to the file (a postgres:// URL stays as it is). */
+function fromConfig(path: string | undefined, base: string): string | undefined {
+  if (path === undefined || isAbsolute(path) || POSTGRES_URL.test(path)) return path
+  return resolve(base, path)
+}
+
+const envFlag = (name: string): boolean | undefined => {
+  const value = process.env[name]
+  if (value === undefined || value === '') return undefined
+  if (/^(1|true|yes)$/i.test(value)) return true
+  if (/^(0|false|no)$/i.test(value)) return false
+  throw new TwoKeysError('CONFIG_INVALID', `${name}=${JSON.stringify(value)}: use true or false`)
+}
+const env = (name: string): string | undefined => {
+  const value = process.env[name]
+  return value === undefined || value === '' ? undefined : value
+}
+
+/** Every setting, flags over environment over config file over defaults. */
+export function serveSettings(flags: ServeFlags) {
+  const configPath = flags.config ?? env('TWOKEYS_CONFIG')
+  const file: ServeConfig = configPath === undefined ? {} : loadServeConfig(configPath)
+  const base = configPath === undefined ? process.cwd() : dirname(resolve(configPath))
+  const portText = flags.port ?? env('TWOKEYS_PORT')
+  const logLevel = flags.logLevel ?? env('TWOKEYS_LOG_LEVEL') ?? file.logLevel ?? 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `log level ${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`,
+    )
+  }
+  const policy = flags.policy ?? env('TWOKEYS_POLICY') ?? fromConfig(file.policy, base)
+  if (policy === undefined) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      'no policy: give --policy <file> (or TWOKEYS_POLICY, or "policy" in the config file)',
+    )
+  }
+  const jwksUrl = flags.jwksUrl ?? env('TWOKEYS_JWKS_URL') ?? file.auth?.jwksUrl
+  const reads = file.auth?.reads ?? (jwksUrl === undefined ? 'open' : 'jwt')
+  if (reads === 'jwt' && jwksUrl === undefined) {
+    throw new TwoKeysError(
+      'CONFIG_INVALID',
+      'auth.reads is jwt but no JWKS is given: set --jwks-url (or TWOKEYS_JWKS_URL, or auth.jwksUrl)',
+    )
+  }
+  return {
+    policy,
+    db: flags.db ?? env('TWOKEYS_DB') ?? fromConfig(file.db, base) ?? 'twokeys.db',
+    host: flags.host ?? env('TWOKEYS_HOST') ?? file.host ?? '127.0.0.1',
+    port: portText === undefined ? (file.port ?? 8080) : wholeNumber(portText, '--port', 0, 65535),
+    logLevel,
+    snapshotKeyFile:
+      flags.snapshotKeyFile ?? env('TWOKEYS_SNAPSHOT_KEY_FILE') ?? fromConfig(file.snapshotKeyFile, base),
+    allowUnsigned: flags.allowUnsigned ?? envFlag('TWOKEYS_ALLOW_UNSIGNED') ?? file.allowUnsigned ?? false,
+    bodyLimit: file.bodyLimit,
+    rateLimit: file.rateLimit,
+    corsOrigins: file.corsOrigins,
+    trustProxy: file.trustProxy,
+    auth: {
+      reads,
+      jwksUrl,
+      issuer: flags.jwtIssuer ?? env('TWOKEYS_JWT_ISSUER') ?? file.auth?.issuer,
+      audience: flags.jwtAudience ?? env('TWOKEYS_JWT_AUDIENCE') ?? file.auth?.audience,
+      principals: file.auth?.principals ?? {},
+    },
+  }
+}
+
+/** The read access the settings ask for; a `file:` JWKS URL is read once (for tests and air-gapped setups). */
+async function readAccessOf(auth: ReturnType<typeof serveSettings>['auth']): Promise<ReadAccess> {
+  if (auth.reads === 'open' || auth.jwksUrl === undefined) return { reads: 'open' }
+  const url = new URL(auth.jwksUrl)
+  const keys =
+    url.protocol === 'file:'
+      ? createLocalJWKSet(JSON.parse(readFileSync(url, 'utf8')))
+      : createRemoteJWKSet(url)
+  return {
+    reads: 'jwt',
+    keys,
+    ...(auth.issuer === undefined ? {} : { issuer: auth.issuer }),
+    ...(auth.audience === undefined ? {} : { audience: auth.audience }),
+    principals: auth.principals,
+  }
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const settings = serveSettings(flags)
+  const policy = loadPolicyFile(settings.policy)
+  if (policy.identity !== 'signed' && !settings.allowUnsigned) {
+    throw new TwoKeysError(
+      'CONFIG_INVALID',
+      `refusing to serve policy "${policy.id}": its identity is ${policy.identity ?? 'asserted'}, not signed, so anyone reaching the server could act as anyone by naming them. Use a policy with identity: signed (and apply a keyring: twokeys keys apply), or pass --allow-unsigned to accept unsigned commands knowingly`,
+    )
+  }
+  if (settings.allowUnsigned) {
+    say(
+      `WARNING: --allow-unsigned: commands without a signature are accepted; their "by" is taken on its word. Never expose this server beyond people you trust to act as anyone.`,
+    )
+  }
+  const auth = await readAccessOf(settings.auth)
+  const snapshotKey = readSnapshotKey(settings.snapshotKeyFile)
+  const store = await openStore(settings.db)
+  const engine = createEngine({ policy, store, ...(snapshotKey === undefined ? {} : { snapshotKey }) })
+  let app: Awaited<ReturnType<typeof createServer>>
+  try {
+    app = await createServer({
+      engine,
+      store,
+      policy,
+      allowUnsigned: settings.allowUnsigned,
+      logger: { level: settings.logLevel },
+      auth,
+      ...(settings.rateLimit === undefined ? {} : { rateLimit: settings.rateLimit }),
+      ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
+      ...(settings.corsOrigins === undefined ? {} : { corsOrigins: settings.corsOrigins }),
+      ...(settings.trustProxy === undefined ? {} : { trustProxy: settings.trustProxy }),
+      version: ownVersion(),
+    })
+    await app.listen({ host: settings.host, port: settings.port })
+  } catch (error) {
+    await engine.close()
+    throw error
+  }
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : settings.port
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host
+  const url = `http://${host}:${port}`
+  say(
+    `twokeys serve listening on ${url} (policy "${policy.id}", identity ${policy.identity ?? 'asserted'}; store ${describeDb(settings.db)}; reads ${auth.reads}) — API ${url}/openapi.json, docs ${url}/docs`,
+  )
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', onInt)
+      process.off('SIGTERM', onTerm)
+      say(`twokeys serve: ${signal}: no new requests; finishing those in flight`)
+      // Requests still running after 10 s are cut off, so that a stuck client cannot hold the stop.
+      const force = setTimeout(() => app.server.closeAllConnections(), 10_000)
+      force.unref()
+      app
+        .close()
+        .catch((error: unknown) => say(`twokeys serve: closing the server: ${String(error)}`))
+        .then(() => engine.close())
+        .catch((error: unknown) => say(`twokeys serve: closing the store: ${String(error)}`))
+        .finally(() => {
+          clearTimeout(force)
+          done()
+        })
+    }
+    const onInt = () => stop('SIGINT')
+    const onTerm = () => stop('SIGTERM')
+    process.on('SIGINT', onInt)
+    process.on('SIGTERM', onTerm)
+  })
+  say('twokeys serve stopped')
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'serve the engine over HTTP: signed commands in, receipts out; status, history, proofs, OpenAPI, metrics',
+    )
+    .option('--policy <file>', 'the policy new initiatives start under (identity: signed)')
+    .option('--db <db>', 'a SQLite file or a postgres:// URL (default twokeys.db)')
+    .option('--host <host>', 'the address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'the port; 0 for any free one (default 8080)')
+    .option(
+      '--config <file>',
+      'a JSON or YAML config file (flags win over TWOKEYS_* variables, which win over it)',
+    )
+    .option('--snapshot-key-file <file>', "the engine's snapshot key (else TWOKEYS_SNAPSHOT_KEY)")
+    .option('--log-level <level>', `${LOG_LEVELS.join(', ')} (default info); JSON lines on stdout`)
+    .option('--allow-unsigned', 'serve a policy whose identity is not signed: anyone may then act as anyone')
+    .option('--jwks-url <url>', 'reads need a bearer JWT verified against this JWKS')
+    .option('--jwt-issuer <iss>', 'the issuer a read token must name')
+    .option('--jwt-audience <aud>', 'the audience a read token must name')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys serve --policy policy.yaml --db twokeys.db --port 8080\n  twokeys serve --config serve.yaml\n  TWOKEYS_DB=postgres://twokeys@db/twokeys twokeys serve --policy policy.yaml --host 0.0.0.0\n\nWrites are POST /commands with a command signed by its actor; the policy must say identity: signed\n(unless --allow-unsigned). SIGTERM or SIGINT: stop accepting, finish requests in flight, close the store, exit 0.',
+    )
+    .action((flags: ServeFlags) => serve(flags))
+}

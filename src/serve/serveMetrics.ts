@@ -1,0 +1,47 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+
+/** The server's Prometheus metrics, in a registry of its own (two servers in a process do not clash). */
+export interface ServeMetrics {
+  registry: Registry
+  /** Commands by type and outcome: accepted, replayed, refused, invalid, unauthenticated, failed. */
+  commands: Counter<'type' | 'outcome'>
+  /** Time from a command's arrival to its answer, by type. */
+  latency: Histogram<'type'>
+  /** Refused commands by error code. */
+  refusals: Counter<'code'>
+  /** Every HTTP answer, by method, route pattern and status. */
+  requests: Counter<'method' | 'route' | 'status'>
+}
+
+export function createServeMetrics(): ServeMetrics {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  return {
+    registry,
+    commands: new Counter({
+      name: 'twokeys_commands_total',
+      help: 'Commands received, by type and outcome',
+      labelNames: ['type', 'outcome'],
+      registers: [registry],
+    }),
+    latency: new Histogram({
+      name: 'twokeys_command_duration_seconds',
+      help: 'Time to answer a command, by type',
+      labelNames: ['type'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    refusals: new Counter({
+      name: 'twokeys_refusals_total',
+      help: 'Commands refused, by error code',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    requests: new Counter({
+      name: 'twokeys_http_requests_total',
+      help: 'HTTP requests answered, by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+  }
+}
