@@ -86,6 +86,10 @@ export interface StoreLog {
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>
   /** Every published checkpoint, by size, with its cosignatures. */
   checkpoints(): Promise<StoredCheckpoint[]>
+  /** How far a reader of the log (a webhook sender) has got: the next index it will read; 0 at first. */
+  cursor(name: string): Promise<number>
+  /** Records that the reader `name` has handled every entry before `position` (it never moves back). */
+  setCursor(name: string, position: number): Promise<void>
   /**
    * Runs `work` unless another holder is running work under `name` (on PostgreSQL: in any instance,
    * by an advisory lock), so that one instance at a time publishes checkpoints.

@@ -31,6 +31,7 @@ export function memoryStore(): Store {
   const indexes = new Map<string, number[]>()
   const checkpoints = new Map<number, { note: string; cosignatures: string[] }>()
   const notices = appendNotices()
+  const cursors = new Map<string, number>()
   // What is stored is frozen, so no caller can edit history in place, and nothing needs copying out.
   const freeze = <T>(value: T): T => {
     if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -73,6 +74,12 @@ export function memoryStore(): Store {
       return [...checkpoints.keys()]
         .sort((a, b) => a - b)
         .map((size) => stored(size) as { size: number; note: string })
+    },
+    async cursor(name) {
+      return cursors.get(name) ?? 0
+    },
+    async setCursor(name, position) {
+      cursors.set(name, Math.max(position, cursors.get(name) ?? 0))
     },
     exclusive: exclusiveInProcess(),
   }

@@ -372,6 +372,22 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       )
       return rows.map(toCheckpoint)
     },
+    async cursor(name) {
+      const [row] = await query<{ position: string }>(
+        'read a log cursor',
+        'SELECT position FROM log_cursors WHERE name = $1',
+        [name],
+      )
+      return Number(row?.position ?? 0)
+    },
+    async setCursor(name, position) {
+      await query(
+        'move a log cursor',
+        `INSERT INTO log_cursors (name, position) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET position = greatest(log_cursors.position, excluded.position)`,
+        [name, position],
+      )
+    },
     async exclusive(name, work) {
       // A session advisory lock: held across this instance's work, released if the process dies.
       let client: pg.PoolClient

@@ -196,6 +196,11 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     cosignaturesOf: db.prepare<[number], { line: string }>(
       'SELECT line FROM cosignatures WHERE size = ? ORDER BY position',
     ),
+    cursor: db.prepare<[string], { position: number }>('SELECT position FROM log_cursors WHERE name = ?'),
+    setCursor: db.prepare<[string, number], unknown>(
+      `INSERT INTO log_cursors (name, position) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = max(position, excluded.position)`,
+    ),
     allSnapshots: db.prepare<[], SnapshotRow>(
       'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots ORDER BY initiative_id, seq',
     ),
@@ -280,6 +285,11 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
         return row === undefined ? undefined : withItsCosignatures(row)
       }),
     checkpoints: () => run('read checkpoints', () => sql.checkpoints.all().map(withItsCosignatures)),
+    cursor: (name) => run('read a log cursor', () => sql.cursor.get(name)?.position ?? 0),
+    setCursor: (name, position) =>
+      run('move a log cursor', () => {
+        sql.setCursor.run(name, position)
+      }),
     exclusive: exclusiveInProcess(),
   }
 

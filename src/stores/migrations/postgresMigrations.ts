@@ -162,4 +162,15 @@ export const postgresMigrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION twokeys_append_only();
     `,
   },
+  {
+    version: 5,
+    name: 'cursors of log readers (webhook senders)',
+    sql: `
+      -- How far each reader of the Merkle log has got: the next index it will read.
+      CREATE TABLE log_cursors (
+        name     text   PRIMARY KEY,
+        position bigint NOT NULL CHECK (position >= 0)
+      );
+    `,
+  },
 ]

@@ -158,4 +158,15 @@ export const sqliteMigrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'twokeys: cosignatures are append-only'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'cursors of log readers (webhook senders)',
+    sql: `
+      -- How far each reader of the Merkle log has got: the next index it will read.
+      CREATE TABLE log_cursors (
+        name     TEXT    PRIMARY KEY,
+        position INTEGER NOT NULL CHECK (position >= 0)
+      );
+    `,
+  },
 ]
