@@ -9,6 +9,7 @@ import { registerHistory } from './historyCommand.js'
 import { registerKeys } from './keysCommand.js'
 import { registerLog } from './logCommand.js'
 import { packageVersion } from './packageVersion.js'
+import { registerOperatorCommands } from './operatorCommands.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerServe } from './serveCommand.js'
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   registerHistory(program)
   registerKeys(program)
   registerLog(program)
+  registerOperatorCommands(program)
   registerPlayground(program)
   registerRun(program)
   registerServe(program)

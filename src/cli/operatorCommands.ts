@@ -1,0 +1,350 @@
+import { Option, type Command as Program } from 'commander'
+import { nanoid } from 'nanoid'
+import pc from 'picocolors'
+import type { CommandInput } from '../domain/Command.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Board } from '../engine/keyBoard.js'
+import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
+import { signCommand } from '../identity/signCommand.js'
+import { EXIT } from './exitCodes.js'
+import { formatBoard } from './formatBoard.js'
+import { type OperatorTarget, openTarget, type TargetOptions } from './operatorTarget.js'
+
+interface CommonOptions extends TargetOptions {
+  key?: string
+  by?: string
+  commandId?: string
+  json?: boolean
+}
+
+const REFUSALS = new Set([
+  'REFUSED',
+  'UNAUTHENTICATED',
+  'NOT_AUTHORIZED',
+  'KEY_ALREADY_USED',
+  'STALE_REVISION',
+  'WINDOW_CLOSED',
+])
+const print = (text: string) => process.stdout.write(`${text}\n`)
+
+/** `federal`, `federal:minzifry,minek`, `regional:tatarstan`, `export:belarus,kazakhstan`. */
+export function parseScope(text: string): Record<string, unknown> {
+  const [kind = '', list = ''] = text.split(':', 2)
+  const items = list === '' ? [] : list.split(',').map((s) => s.trim())
+  if (kind === 'federal') return { kind, ministries: items }
+  if (kind === 'regional') return { kind, regions: items }
+  if (kind === 'export') return { kind, destinations: items }
+  throw new TwoKeysError(
+    'COMMAND_INVALID',
+    `--scope "${text}" is not federal[:ministries], regional:<regions> or export:<destinations> (comma-separated ids)`,
+  )
+}
+
+const yesNo = (text: string, option: string): boolean => {
+  if (['yes', 'true', 'y'].includes(text)) return true
+  if (['no', 'false', 'n'].includes(text)) return false
+  throw new TwoKeysError('COMMAND_INVALID', `${option} takes yes or no, not "${text}"`)
+}
+
+const number = (text: string, option: string): number => {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isFinite(n))
+    throw new TwoKeysError('COMMAND_INVALID', `${option} takes a number, not "${text}"`)
+  return n
+}
+
+/**
+ * The command as it will be sent: with a command id and, for a signed decision, the revision the
+ * signer saw (the signature covers both), signed with `--key` (its principal acts), or naming
+ * `--by` where the policy lets callers name themselves.
+ */
+async function prepare(
+  target: OperatorTarget,
+  options: CommonOptions,
+  command: Record<string, unknown>,
+): Promise<CommandInput> {
+  const commandId = options.commandId ?? `cli-${nanoid()}`
+  if (options.key === undefined) {
+    if (options.by === undefined)
+      throw new TwoKeysError(
+        'COMMAND_INVALID',
+        'say who acts: --key <private key file> signs as its principal (--by <principal> only where the policy says identity: asserted)',
+      )
+    return { ...command, by: options.by, commandId } as CommandInput
+  }
+  const key = loadPrivateKeyFile(options.key)
+  if (options.by !== undefined && options.by !== key.principal)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `--by ${options.by} but --key belongs to ${key.principal}: a signed command acts as its key's principal; drop --by`,
+    )
+  const unsigned: Record<string, unknown> = { ...command, by: key.principal, commandId }
+  if (unsigned.type === 'propose' && unsigned.initiativeId === undefined)
+    unsigned.initiativeId = `i-${nanoid(10)}`
+  if (unsigned.type === 'decide' && unsigned.revision === undefined)
+    unsigned.revision = (await target.status(unsigned.initiativeId as string)).revision.hash
+  return signCommand(unsigned as CommandInput, key)
+}
+
+/** Runs one command against the target and prints the receipt, or the refusal with its reasons (exit 1). */
+async function send(options: CommonOptions, command: Record<string, unknown>): Promise<void> {
+  const target = await openTarget(options)
+  try {
+    const prepared = await prepare(target, options, command)
+    const receipt = (await target.dispatch(prepared)) as {
+      initiativeId: string
+      seq: number
+      replayed?: boolean
+      board: Board
+      event?: { event?: { type?: string } }
+    }
+    if (options.json) print(JSON.stringify(receipt, null, 2))
+    else {
+      const again = receipt.replayed === true ? pc.dim(' (already applied: the first result again)') : ''
+      print(
+        `${pc.green('✓')} ${String(prepared.type)} accepted: ${receipt.initiativeId} event ${receipt.seq}${again}`,
+      )
+      print(formatBoard(receipt.board))
+    }
+  } catch (error) {
+    if (!(isTwoKeysError(error) && REFUSALS.has(error.code))) throw error
+    if (options.json)
+      print(
+        JSON.stringify(
+          { ok: false, code: error.code, message: error.message, reasons: error.reasons ?? [] },
+          null,
+          2,
+        ),
+      )
+    else {
+      print(`${pc.red('✖')} ${String(command.type)} refused (${error.code}): ${error.message.split('\n')[0]}`)
+      for (const reason of error.reasons ?? []) print(`  · ${reason}`)
+    }
+    process.exitCode = EXIT.finding
+  } finally {
+    await target.close()
+  }
+}
+
+/** The options every operator command takes. */
+function common(cmd: Program): Program {
+  return cmd
+    .option('--db <db>', 'run it here on a database: a SQLite file or a postgres:// URL (with --policy)')
+    .option('--policy <file>', 'with --db: the policy (a file or twokeys/policies/…)')
+    .option('--server <url>', 'send it to a running twokeys serve instead')
+    .option('--key <file>', 'sign it with this private key (twokeys keys new); its principal acts')
+    .option('--by <principal>', 'who acts, where the policy says identity: asserted (no key)')
+    .option('--command-id <id>', 'an idempotency key: repeating it returns the first result')
+    .option('--snapshot-key-file <file>', "with --db: the engine's snapshot key")
+    .option('--json', 'print the receipt as JSON')
+}
+
+/**
+ * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|destination|complete|tick|
+ * status|explain`: an operator's commands, straight on a database or through `twokeys serve`.
+ */
+export function registerOperatorCommands(program: Program): void {
+  const content = (cmd: Program, required: boolean) => {
+    const title = new Option('--title <text>', 'the title')
+    const objective = new Option('--objective <id>', "one of the policy's objectives")
+    const scope = new Option(
+      '--scope <scope>',
+      'federal[:ministries], regional:<regions> or export:<destinations>',
+    )
+    if (required) {
+      title.makeOptionMandatory()
+      objective.makeOptionMandatory()
+      scope.makeOptionMandatory()
+    }
+    return cmd
+      .addOption(title)
+      .addOption(objective)
+      .addOption(scope)
+      .option('--summary <text>', 'a summary')
+      .option('--budget <roubles>', 'the budget, in roubles')
+  }
+  const contentOf = (o: {
+    title?: string
+    objective?: string
+    scope?: string
+    summary?: string
+    budget?: string
+  }) => ({
+    ...(o.title === undefined ? {} : { title: o.title }),
+    ...(o.objective === undefined ? {} : { objective: o.objective }),
+    ...(o.scope === undefined ? {} : { scope: parseScope(o.scope) }),
+    ...(o.summary === undefined ? {} : { summary: o.summary }),
+    ...(o.budget === undefined ? {} : { budget: number(o.budget, '--budget') }),
+  })
+
+  common(content(program.command('propose').description('propose an initiative'), true))
+    .option('--id <initiative>', 'the new initiative id (made up when omitted)')
+    .action((o) =>
+      send(o, { type: 'propose', ...(o.id === undefined ? {} : { initiativeId: o.id }), ...contentOf(o) }),
+    )
+  common(
+    program.command('submit').description('submit an initiative for review').argument('<initiative>'),
+  ).action((id: string, o) => send(o, { type: 'submit', initiativeId: id }))
+  common(
+    content(program.command('amend').description('amend an initiative').argument('<initiative>'), false),
+  ).action((id: string, o) => send(o, { type: 'amend', initiativeId: id, ...contentOf(o) }))
+  common(program.command('decide').description('approve or refuse with a key').argument('<initiative>'))
+    .requiredOption('--key-id <key>', 'the key decided with (e.g. presidential-administration)')
+    .addOption(
+      new Option('--decision <decision>', 'approve or refuse')
+        .choices(['approve', 'refuse'])
+        .makeOptionMandatory(),
+    )
+    .option('--reason <text>', 'why')
+    .option(
+      '--revision <hash>',
+      'the revision decided on (signed commands: the current one, read first, when omitted)',
+    )
+    .action((id: string, o) =>
+      send(o, {
+        type: 'decide',
+        initiativeId: id,
+        key: o.keyId,
+        decision: o.decision,
+        ...(o.reason === undefined ? {} : { reason: o.reason }),
+        ...(o.revision === undefined ? {} : { revision: o.revision }),
+      }),
+    )
+  common(program.command('revoke').description('revoke your approval').argument('<initiative>'))
+    .requiredOption('--key-id <key>', 'the key whose approval is revoked')
+    .action((id: string, o) => send(o, { type: 'revoke', initiativeId: id, key: o.keyId }))
+  common(
+    program.command('withdraw').description('withdraw an initiative (its sponsor)').argument('<initiative>'),
+  )
+    .option('--reason <text>', 'why')
+    .action((id: string, o) =>
+      send(o, {
+        type: 'withdraw',
+        initiativeId: id,
+        ...(o.reason === undefined ? {} : { reason: o.reason }),
+      }),
+    )
+  common(program.command('delegate').description("name a deputy for a key's holder").argument('<initiative>'))
+    .requiredOption('--key-id <key>', 'the key')
+    .requiredOption('--deputy <principal>', 'the deputy')
+    .requiredOption('--until <time>', 'ISO-8601 time the delegation ends')
+    .option('--from <time>', 'ISO-8601 time it starts (now when omitted)')
+    .action((id: string, o) =>
+      send(o, {
+        type: 'delegate',
+        initiativeId: id,
+        key: o.keyId,
+        deputy: o.deputy,
+        until: o.until,
+        ...(o.from === undefined ? {} : { from: o.from }),
+      }),
+    )
+  common(
+    program
+      .command('respond')
+      .description("a region's answer to a regional rollout")
+      .argument('<initiative>'),
+  )
+    .requiredOption('--region <id>', 'the region')
+    .requiredOption('--accept <yes|no>', 'accept or decline')
+    .action((id: string, o) =>
+      send(o, { type: 'respond', initiativeId: id, region: o.region, accept: yesNo(o.accept, '--accept') }),
+    )
+  common(
+    program.command('destination').description("an export destination's agreement").argument('<initiative>'),
+  )
+    .requiredOption('--destination <id>', 'the destination')
+    .requiredOption('--agreed <yes|no>', 'agreed or not')
+    .action((id: string, o) =>
+      send(o, {
+        type: 'destination',
+        initiativeId: id,
+        destination: o.destination,
+        agreed: yesNo(o.agreed, '--agreed'),
+      }),
+    )
+  common(
+    program.command('complete').description('record the rollout complete').argument('<initiative>'),
+  ).action((id: string, o) => send(o, { type: 'complete', initiativeId: id }))
+
+  program
+    .command('tick')
+    .description('fire every deadline that has passed (a twokeys serve does this by itself)')
+    .option('--db <db>', 'a SQLite file or a postgres:// URL (with --policy)')
+    .option('--policy <file>', 'with --db: the policy')
+    .option('--server <url>', 'a running twokeys serve')
+    .option('--json', 'print the receipts as JSON')
+    .action(async (o: TargetOptions & { json?: boolean }) => {
+      const target = await openTarget(o)
+      try {
+        const receipts = (await target.tick()) as { initiativeId: string; seq: number }[]
+        if (o.json) print(JSON.stringify(receipts, null, 2))
+        else
+          print(
+            receipts.length === 0
+              ? 'no deadline had passed'
+              : receipts
+                  .map((r) => `✓ ${r.initiativeId}: deadlines recorded up to event ${r.seq}`)
+                  .join('\n'),
+          )
+      } finally {
+        await target.close()
+      }
+    })
+
+  program
+    .command('status')
+    .description("an initiative's board: phase, revision, each key and who it waits for")
+    .argument('<initiative>')
+    .option('--db <db>', 'a SQLite file or a postgres:// URL (with --policy)')
+    .option('--policy <file>', 'with --db: the policy')
+    .option('--server <url>', 'a running twokeys serve')
+    .option('--json', 'print the board as JSON')
+    .action(async (id: string, o: TargetOptions & { json?: boolean }) => {
+      const target = await openTarget(o)
+      try {
+        const board = await target.status(id)
+        print(o.json ? JSON.stringify(board, null, 2) : formatBoard(board))
+      } finally {
+        await target.close()
+      }
+    })
+
+  common(program.command('explain').description('would this command be taken now, and why (never acts)'))
+    .argument('<type>', 'submit, decide, amend, …')
+    .argument('[initiative]', 'the initiative (not for propose)')
+    .option('--key-id <key>', 'decide/revoke/delegate: the key')
+    .option('--decision <decision>', 'decide: approve or refuse')
+    .action(async (type: string, id: string | undefined, o) => {
+      const target = await openTarget(o)
+      try {
+        const by = o.by ?? (o.key === undefined ? undefined : loadPrivateKeyFile(o.key).principal)
+        if (by === undefined)
+          throw new TwoKeysError('COMMAND_INVALID', 'say who would act: --by <principal> or --key <file>')
+        const command = {
+          type,
+          by,
+          ...(id === undefined ? {} : { initiativeId: id }),
+          ...(o.keyId === undefined ? {} : { key: o.keyId }),
+          ...(o.decision === undefined ? {} : { decision: o.decision }),
+        } as CommandInput
+        const explanation = (await target.explain(command)) as {
+          allowed: boolean
+          reasons: string[]
+          code: string | null
+        }
+        if (o.json) print(JSON.stringify(explanation, null, 2))
+        else {
+          print(
+            explanation.allowed
+              ? pc.green('✓ would be accepted')
+              : pc.red(`✖ would be refused (${explanation.code ?? 'REFUSED'})`),
+          )
+          for (const r of explanation.reasons) print(`  · ${r}`)
+        }
+        if (!explanation.allowed) process.exitCode = EXIT.finding
+      } finally {
+        await target.close()
+      }
+    })
+}

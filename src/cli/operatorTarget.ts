@@ -1,0 +1,127 @@
+import type { CommandInput } from '../domain/Command.js'
+import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
+import { createEngine, type Engine } from '../engine/createEngine.js'
+import type { Board } from '../engine/keyBoard.js'
+import { readSnapshotKey } from './auditFiles.js'
+import { openStore } from './openStore.js'
+import { loadCliPolicy } from './packagePath.js'
+
+/** Where an operator's command goes: an engine on a database here, or a `twokeys serve` over HTTP. */
+export interface OperatorTarget {
+  /** The policy's identity mode: whether commands must be signed. */
+  identity(): Promise<'signed' | 'asserted'>
+  dispatch(command: CommandInput): Promise<unknown>
+  status(initiativeId: string): Promise<Board>
+  explain(command: CommandInput): Promise<unknown>
+  tick(): Promise<unknown[]>
+  close(): Promise<void>
+}
+
+export interface TargetOptions {
+  db?: string
+  policy?: string
+  server?: string
+  snapshotKeyFile?: string
+}
+
+/** `--db … --policy …` (an engine in this process) or `--server URL` (a running `twokeys serve`). */
+export async function openTarget(options: TargetOptions): Promise<OperatorTarget> {
+  if ((options.server === undefined) === (options.db === undefined))
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      'say where the command goes: --db <file.db | postgres://…> with --policy <file>, or --server <url> of a twokeys serve',
+    )
+  if (options.server !== undefined) return serverTarget(options.server)
+  if (options.policy === undefined)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      '--db needs --policy <file>: the policy new initiatives start under',
+    )
+  const policy = loadCliPolicy(options.policy)
+  const store = await openStore(options.db)
+  const snapshotKey = readSnapshotKey(options.snapshotKeyFile)
+  const engine: Engine = createEngine({
+    policy,
+    store,
+    ...(snapshotKey === undefined ? {} : { snapshotKey }),
+  })
+  return {
+    identity: async () => policy.identity ?? 'asserted',
+    dispatch: (command) => engine.dispatch(command),
+    status: (id) => engine.status(id),
+    explain: (command) => engine.explain(command),
+    tick: () => engine.tick(),
+    close: () => store.close(),
+  }
+}
+
+function serverTarget(base: string): OperatorTarget {
+  let url: URL
+  try {
+    url = new URL(base)
+  } catch {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `--server "${base}" is not a URL; give the address twokeys serve printed, e.g. http://127.0.0.1:8080`,
+    )
+  }
+  const root = url.href.replace(/\/+$/, '')
+  async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    let response: Response
+    try {
+      response = await fetch(`${root}${path}`, {
+        method: init.method ?? 'GET',
+        ...(init.body === undefined
+          ? {}
+          : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }),
+        signal: AbortSignal.timeout(30_000),
+      })
+    } catch (error) {
+      throw new TwoKeysError(
+        'STORE_FAILED',
+        `could not reach the server ${root}: ${error instanceof Error ? error.message : String(error)}; check --server and that twokeys serve runs`,
+      )
+    }
+    const text = await response.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // Not JSON: reported as text below.
+    }
+    if (!response.ok) {
+      const e = (typeof body === 'object' && body !== null ? body : {}) as {
+        code?: string
+        message?: string
+        reasons?: string[]
+      }
+      throw new TwoKeysError(
+        (e.code ?? 'INTERNAL') as ErrorCode,
+        e.message ?? `the server answered ${response.status}: ${text.slice(0, 300)}`,
+        e.reasons === undefined ? {} : { reasons: e.reasons },
+      )
+    }
+    return body as T
+  }
+  let policyIdentity: Promise<'signed' | 'asserted'> | undefined
+  return {
+    identity: () => {
+      // The server runs only signed policies unless started with --allow-unsigned; a signed command is always accepted.
+      policyIdentity ??= Promise.resolve('signed')
+      return policyIdentity
+    },
+    dispatch: (command) => call('/commands', { method: 'POST', body: command }),
+    status: (id) => call<Board>(`/initiatives/${encodeURIComponent(id)}`),
+    explain: (command) => {
+      const { initiativeId, type, ...rest } = command as CommandInput & { initiativeId?: string }
+      const query = new URLSearchParams({ type })
+      for (const [k, v] of Object.entries(rest)) {
+        if (v === undefined || k === 'signature' || k === 'commandId') continue
+        query.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v))
+      }
+      return call(`/initiatives/${encodeURIComponent(initiativeId ?? '-')}/explain?${query}`)
+    },
+    tick: () => call<unknown[]>('/tick', { method: 'POST', body: {} }),
+    close: async () => {},
+  }
+}
