@@ -1,10 +1,14 @@
+import type { Command } from '../domain/Command.js'
 import { snapshotKeyBytes } from '../engine/snapshotSeal.js'
+import type { KeyEntry } from '../identity/KeyringSchema.js'
+import type { SignatureCheck } from '../ledger/replayChecked.js'
 import type { Store, StoredSnapshot } from '../stores/Store.js'
 import { commandIndexCheck } from './commandIndexCheck.js'
 import { keyringCheck } from './keyringCheck.js'
 import { ProblemList } from './ProblemList.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
 import { replayInitiative } from './replayInitiative.js'
+import { POOL_THRESHOLD, SignaturePool, signaturePool, type Verdicts } from './signaturePool.js'
 import { type AuditResult, createChainCheck, type VerifyAuditOptions } from './verifyAudit.js'
 import { verifySecurityLog } from './verifySecurityLog.js'
 
@@ -39,9 +43,21 @@ export interface VerifyStoreOptions extends VerifyAuditOptions {
    * needs no key: without one it compares each snapshot with the replay.
    */
   snapshotKey?: string | Uint8Array
+  /**
+   * Verify the Ed25519 signatures of signed commands on worker threads while the rules replay on
+   * this one (default true; used only with two or more cores and a few thousand commands). Every
+   * signature is verified either way, and every other check stays on this thread.
+   */
+  signatureThreads?: boolean
 }
 
 type Saved = StoredSnapshot & { initiativeId: string }
+
+/** With signatures verified ahead: about this many events go to a worker at a time … */
+const GROUP_EVENTS = 500
+/** … and this many groups are read ahead of the replay. */
+const GROUPS_AHEAD = 4
+type ReplayInput = Parameters<typeof replayInitiative>[0]
 
 /** Every saved snapshot, by initiative: all of them where the store lists them, else the latest. */
 async function savedSnapshots(store: Store, initiatives: readonly string[]): Promise<Map<string, Saved[]>> {
@@ -76,52 +92,108 @@ async function savedSnapshots(store: Store, initiatives: readonly string[]): Pro
  * if (!report.ok) process.exitCode = 1
  */
 export async function verifyStore(store: Store, options: VerifyStoreOptions = {}): Promise<StoreAuditReport> {
-  const { snapshotKey: key, ...auditOptions } = options
+  const { snapshotKey: key, signatureThreads = true, ...auditOptions } = options
   const snapshotKey = key === undefined ? undefined : snapshotKeyBytes(key)
   const initiatives = await store.listInitiatives()
   const chain = createChainCheck(auditOptions)
   const policies = pinnedPolicies(store)
-  const index = commandIndexCheck(await store.commandIndex())
+  const commandIndex = await store.commandIndex()
+  const index = commandIndexCheck(commandIndex)
   const saved = await savedSnapshots(store, initiatives)
   const keyrings = await keyringCheck(store)
   const rules = { checked: 0, problems: new ProblemList() }
   const snapshots = { checked: 0, problems: new ProblemList() }
+  const pool =
+    signatureThreads && keyrings.held && commandIndex.length >= POOL_THRESHOLD ? signaturePool() : undefined
 
-  let offset = 0
-  for (const initiativeId of initiatives) {
-    const events = await store.readEvents(initiativeId)
-    chain.add(events)
-    const named = new Set<string>()
-    for (let i = 0; i < events.length; i++) {
-      const record = events[i]
-      if (record === undefined) continue
-      index.event(record, offset + i)
-      named.add(record.policyHash)
-    }
-    for (const hash of named) await policies.pinned(hash)
-    const own = saved.get(initiativeId) ?? []
-    saved.delete(initiativeId)
-    snapshots.checked += own.length
-    const pinned = events[0]?.policyHash
-    const found = pinned === undefined ? undefined : await policies.pinned(pinned)
-    if (found !== undefined && pinned !== undefined) {
-      const signatures = keyrings.signaturesFor(pinned, found.policy, events)
-      const replay = replayInitiative({
-        machine: found.machine,
-        policyHash: pinned,
-        initiativeId,
-        events,
-        offset,
-        snapshots: own,
-        ...(snapshotKey === undefined ? {} : { snapshotKey }),
-        ...(signatures === undefined ? {} : { signatures }),
-      })
-      rules.checked += replay.replayed
-      if (replay.rule !== undefined) rules.problems.add(replay.rule.message)
-      for (const problem of replay.snapshotProblems) snapshots.problems.add(problem)
-    }
-    offset += events.length
+  const replay = (input: ReplayInput, verdicts: Verdicts | undefined) => {
+    const signatures: SignatureCheck | undefined =
+      input.signatures === undefined || verdicts === undefined
+        ? input.signatures
+        : { ...input.signatures, verified: (c: Command, e: KeyEntry) => SignaturePool.answer(verdicts, c, e) }
+    const result = replayInitiative({ ...input, ...(signatures === undefined ? {} : { signatures }) })
+    rules.checked += result.replayed
+    if (result.rule !== undefined) rules.problems.add(result.rule.message)
+    for (const problem of result.snapshotProblems) snapshots.problems.add(problem)
   }
+
+  // With a pool, initiatives are read ahead in groups of about a batch of events; a group's
+  // signatures go to a worker at once, and its replays wait in `groups` until a few more groups
+  // are on their way: the rules of one group replay while the signatures of the next are verified.
+  // Replays still run in the order of the initiatives, one at a time, on this thread.
+  interface Group {
+    inputs: ReplayInput[]
+    events: number
+    ahead?: Promise<Verdicts | undefined>
+  }
+  const groups: Group[] = []
+  let gathering: Group = { inputs: [], events: 0 }
+  let inFlight = 0
+  const send = () => {
+    const group = gathering
+    gathering = { inputs: [], events: 0 }
+    if (group.inputs.length === 0) return
+    const checked = group.inputs.flatMap((i) =>
+      i.signatures === undefined ? [] : [{ events: i.events, check: i.signatures }],
+    )
+    // A worker that fails leaves its signatures to the replay, which verifies them here.
+    if (pool !== undefined && checked.length > 0) group.ahead = pool.verify(checked).catch(() => undefined)
+    groups.push(group)
+    inFlight += group.events
+  }
+  const replayGroup = async () => {
+    const group = groups.shift() as Group
+    inFlight -= group.events
+    const verdicts = group.ahead === undefined ? undefined : await group.ahead
+    for (const input of group.inputs) replay(input, verdicts)
+  }
+
+  try {
+    let offset = 0
+    for (const initiativeId of initiatives) {
+      const events = await store.readEvents(initiativeId)
+      chain.add(events)
+      const named = new Set<string>()
+      for (let i = 0; i < events.length; i++) {
+        const record = events[i]
+        if (record === undefined) continue
+        index.event(record, offset + i)
+        named.add(record.policyHash)
+      }
+      for (const hash of named) await policies.pinned(hash)
+      const own = saved.get(initiativeId) ?? []
+      saved.delete(initiativeId)
+      snapshots.checked += own.length
+      const pinned = events[0]?.policyHash
+      const found = pinned === undefined ? undefined : await policies.pinned(pinned)
+      if (found !== undefined && pinned !== undefined) {
+        const signatures = keyrings.signaturesFor(pinned, found.policy, events)
+        const input: ReplayInput = {
+          machine: found.machine,
+          policyHash: pinned,
+          initiativeId,
+          events,
+          offset,
+          snapshots: own,
+          ...(snapshotKey === undefined ? {} : { snapshotKey }),
+          ...(signatures === undefined ? {} : { signatures }),
+        }
+        if (pool === undefined) replay(input, undefined)
+        else {
+          gathering.inputs.push(input)
+          gathering.events += events.length
+          if (gathering.events >= GROUP_EVENTS) send()
+          while (inFlight > GROUPS_AHEAD * GROUP_EVENTS) await replayGroup()
+        }
+      }
+      offset += events.length
+    }
+    send()
+    while (groups.length > 0) await replayGroup()
+  } finally {
+    await pool?.close()
+  }
+
   // Snapshots of initiatives with no events at all.
   for (const [initiativeId, own] of saved) {
     for (const s of own) {

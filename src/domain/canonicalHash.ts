@@ -20,6 +20,54 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * The canonical JSON of each member of a plain object, `"key":value`, in canonical (sorted) order,
+ * members whose value has no JSON form left out — exactly the pieces {@link canonicalJson} joins.
+ * A signed command needs three texts of itself (its signing bytes, its command hash, inside its
+ * event's hash); rendering its members once and joining them three ways costs one
+ * canonicalisation instead of three.
+ *
+ * @example
+ * joinMembers(canonicalMembers({ b: 1, a: 2 })) === canonicalJson({ a: 2, b: 1 }) // true
+ */
+export function canonicalMembers(value: object): [key: string, member: string][] {
+  const record = value as Record<string, unknown>
+  const members: [string, string][] = []
+  for (const key of Object.keys(record).sort()) {
+    const inner = record[key]
+    if (inner === undefined || typeof inner === 'symbol') continue
+    members.push([key, `${canonicalize(key)}:${canonicalize(inner)}`])
+  }
+  return members
+}
+
+/** The canonical JSON of the object whose {@link canonicalMembers} these are, without the member `omit`. */
+export function joinMembers(members: readonly [string, string][], omit?: string): string {
+  let text = ''
+  for (const [key, member] of members) {
+    if (key === omit) continue
+    text += text === '' ? member : `,${member}`
+  }
+  return `{${text}}`
+}
+
+/**
+ * The canonical JSON of a plain object (no `toJSON`) whose member `key` is given already rendered
+ * as canonical JSON, `rendered`: equal to `canonicalJson(value)` when `rendered` is the canonical JSON
+ * of `value[key]`. An event's hash takes its signed command's text this way instead of rendering it again.
+ */
+export function canonicalJsonWith(value: object, key: string, rendered: string): string {
+  const record = value as Record<string, unknown>
+  let text = ''
+  for (const k of Object.keys(record).sort()) {
+    const inner = record[k]
+    if (inner === undefined || typeof inner === 'symbol') continue
+    const member = `${canonicalize(k)}:${k === key ? rendered : canonicalize(inner)}`
+    text += text === '' ? member : `,${member}`
+  }
+  return `{${text}}`
+}
+
+/**
  * SHA-256 (hex) of the canonical JSON of a value. Pure JavaScript, so the same hash comes out
  * in Node and in the browser.
  *

@@ -4,7 +4,7 @@ import { type Phase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
 import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
-import { canonicalHash } from '../domain/canonicalHash.js'
+import { canonicalHash, canonicalJsonWith, sha256Hex } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { parseCommand as parse } from '../domain/parseCommand.js'
@@ -14,6 +14,7 @@ import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { stepperFor } from '../explore/stepper.js'
 import { applyKeyringChange } from '../identity/applyKeyringChange.js'
+import { type CommandTexts, commandTexts } from '../identity/commandTexts.js'
 import { type KeyringChangeInput, KeyringChangeSchema } from '../identity/KeyringChange.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
 import { type AppliedBody, replayKeyring } from '../identity/replayKeyring.js'
@@ -125,8 +126,11 @@ interface Step {
   snapshot: AnyMachineSnapshot
   commandId: string
   commandHash: string
-  /** The signed command and the keyring version it was checked against, kept with the event. */
-  signed?: { command: Command; keyring: number }
+  /**
+   * The signed command and the keyring version it was checked against, kept with the event, and
+   * the command's canonical JSON (`text`), rendered once for the signature and reused for the hash.
+   */
+  signed?: { command: Command; keyring: number; text: string }
 }
 
 /** What the machine makes of a command now: the deadlines due first, then the command itself. */
@@ -192,6 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
   async function authenticate(
     loaded: Loaded,
     command: Command,
+    texts?: CommandTexts,
   ): Promise<{ ok: true; keyring: number | undefined } | { ok: false; reason: string }> {
     if (loaded.policy.identity !== 'signed' && command.signature === undefined)
       return { ok: true, keyring: undefined }
@@ -204,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const at = Math.max(clock(), (loaded.snapshot.context as InitiativeContext).now)
-    const verdict = verifyCommandSignature(keyring, command, at)
+    const verdict = verifyCommandSignature(keyring, command, at, texts?.unsigned)
     return verdict.ok ? { ok: true, keyring: keyring.version } : { ok: false, reason: verdict.reason }
   }
 
@@ -251,7 +256,12 @@ export function createEngine(options: EngineOptions): Engine {
         prevHash: lastHash,
         ...(step.signed === undefined ? {} : { command: step.signed.command, keyring: step.signed.keyring }),
       }
-      const record: RecordedEvent = { ...unsigned, hash: eventHash(unsigned) }
+      // With a signed command, its text is already rendered: the same hash as eventHash(unsigned).
+      const hash =
+        step.signed === undefined
+          ? eventHash(unsigned)
+          : sha256Hex(canonicalJsonWith(unsigned, 'command', step.signed.text))
+      const record: RecordedEvent = { ...unsigned, hash }
       lastHash = record.hash
       return record
     })
@@ -311,7 +321,9 @@ export function createEngine(options: EngineOptions): Engine {
       (command.type === 'propose'
         ? ((await loader.load(initiativeId)) ?? (await loader.startOf(initiativeId, policyHash)))
         : await loader.mustLoad(initiativeId))
-    const signed = await authenticate(loaded, command)
+    // A signed command is rendered once, for its signing bytes, its command hash and its event's hash.
+    const texts = command.signature === undefined ? undefined : commandTexts(command)
+    const signed = await authenticate(loaded, command, texts)
     if (!signed.ok) {
       return refuse(
         command,
@@ -347,8 +359,10 @@ export function createEngine(options: EngineOptions): Engine {
         event,
         snapshot: next,
         commandId,
-        commandHash: commandHashOf(command),
-        ...(signed.keyring === undefined ? {} : { signed: { command, keyring: signed.keyring } }),
+        commandHash: texts === undefined ? commandHashOf(command) : sha256Hex(texts.hashed),
+        ...(signed.keyring === undefined || texts === undefined
+          ? {}
+          : { signed: { command, keyring: signed.keyring, text: texts.whole } }),
       },
     ]
     try {

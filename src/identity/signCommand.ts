@@ -4,7 +4,7 @@ import { parseCommand } from '../domain/parseCommand.js'
 import { fromBase64url, toBase64url } from './base64url.js'
 import { ed25519Sign } from './ed25519.js'
 import type { PrivateKeyFile } from './PrivateKeyFile.js'
-import { signingBytes } from './signingBytes.js'
+import { signingBytes, signingBytesOfCanonical } from './signingBytes.js'
 
 /** A command with its signature. */
 export type SignedCommand = Command & { signature: CommandSignature }
@@ -16,6 +16,18 @@ export type SignedCommand = Command & { signature: CommandSignature }
 export function commandSigningBytes(command: Command, keyId: string): Uint8Array {
   const { signature: _own, ...unsigned } = command
   return signingBytes('twokeys/command/v1', { command: unsigned, keyId })
+}
+
+/**
+ * As {@link commandSigningBytes}, from the canonical JSON of the command without its signature,
+ * rendered once by a caller that needs it for more than the signature (see `commandTexts`).
+ * Same bytes: the payload's two members in canonical order, `command` before `keyId`.
+ */
+export function commandSigningBytesOfCanonical(unsignedCommand: string, keyId: string): Uint8Array {
+  return signingBytesOfCanonical(
+    'twokeys/command/v1',
+    `{"command":${unsignedCommand},"keyId":${JSON.stringify(keyId)}}`,
+  )
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
+import type { Command } from '../domain/Command.js'
 import { canonicalJson } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import { InitiativeEventSchema } from '../domain/InitiativeEvent.js'
@@ -9,7 +10,7 @@ import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { stepperFor } from '../explore/stepper.js'
-import type { Keyring } from '../identity/KeyringSchema.js'
+import type { KeyEntry, Keyring } from '../identity/KeyringSchema.js'
 import { verifyCommandSignature } from '../identity/verifyCommandSignature.js'
 
 /** Where a replay stands: the state after event `seq`, whose hash is `lastHash`. */
@@ -24,6 +25,11 @@ export interface SignatureCheck {
   /** `identity: signed` in the pinned policy: every event but a deadline's carries a signed command. */
   required: boolean
   keyring(version: number): Keyring | undefined
+  /**
+   * The Ed25519 verdict on a command's signature under an entry, when it was verified ahead (on
+   * another thread); undefined: verify it here. Every other check of the signature is made here.
+   */
+  verified?(command: Command, entry: KeyEntry): boolean | undefined
 }
 
 /**
@@ -49,7 +55,13 @@ function signatureProblem(
   if (command.commandId !== record.commandId || command.initiativeId !== initiativeId) {
     return 'its signed command names another command id or initiative'
   }
-  const verdict = verifyCommandSignature(keyring, command, record.event.at)
+  const verdict = verifyCommandSignature(
+    keyring,
+    command,
+    record.event.at,
+    undefined,
+    check.verified === undefined ? undefined : (c, entry) => check.verified?.(c, entry),
+  )
   if (!verdict.ok) return verdict.reason
   const asked = toMachineEvent(command, initiativeId, before.context as InitiativeContext, record.event.at)
   if (canonicalJson(asked) !== canonicalJson(record.event)) {
