@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import { createServer } from '../serve/createServer.js'
 import type { ReadAccess } from '../serve/readAccess.js'
 import { LOG_LEVELS, loadServeConfig, type ServeConfig } from '../serve/serveConfig.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { describeDb, openStore } from './openStore.js'
-import { packageRoot } from './packageRoot.js'
+import { loadCliPolicy } from './packagePath.js'
+import { packageVersion } from './packageVersion.js'
 import { wholeNumber } from './wholeNumber.js'
 
 interface ServeFlags {
@@ -27,17 +27,14 @@ interface ServeFlags {
   jwtAudience?: string
 }
 
-/** twokeys' version, for the OpenAPI document. */
-const ownVersion = (): string =>
-  (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version
-
 const POSTGRES_URL = /^postgres(ql)?:\/\//i
 const say = (text: string) => process.stderr.write(`${text}\n`)
 
-/** A path from the config file, relative to the file (a postgres:// URL stays as it is). */
+/** A path from the config file, relative to the file (a postgres:// URL or twokeys/… package path stays as it is). */
 function fromConfig(path: string | undefined, base: string): string | undefined {
   if (path === undefined || isAbsolute(path) || POSTGRES_URL.test(path)) return path
-  return resolve(base, path)
+  const joined = resolve(base, path)
+  return existsSync(joined) || !/^twokeys\//.test(path) ? joined : path
 }
 
 const envFlag = (name: string): boolean | undefined => {
@@ -122,7 +119,7 @@ async function readAccessOf(auth: ReturnType<typeof serveSettings>['auth']): Pro
 
 async function serve(flags: ServeFlags): Promise<void> {
   const settings = serveSettings(flags)
-  const policy = loadPolicyFile(settings.policy)
+  const policy = loadCliPolicy(settings.policy)
   if (policy.identity !== 'signed' && !settings.allowUnsigned) {
     throw new TwoKeysError(
       'CONFIG_INVALID',
@@ -151,7 +148,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       ...(settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit }),
       ...(settings.corsOrigins === undefined ? {} : { corsOrigins: settings.corsOrigins }),
       ...(settings.trustProxy === undefined ? {} : { trustProxy: settings.trustProxy }),
-      version: ownVersion(),
+      version: packageVersion(),
     })
     await app.listen({ host: settings.host, port: settings.port })
   } catch (error) {

@@ -175,6 +175,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return503OnClosing: true,
   }) as unknown as FastifyInstance
 
+  // Closing: requests in flight finish, and their connections close after the answer instead of
+  // idling in keep-alive (which would hold the close until the keep-alive timeout).
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close')
+  })
+
   // JSON only: a text body is 415, not a string the handlers would have to refuse.
   app.removeContentTypeParser('text/plain')
   // The zod schemas check each request in its handler; Fastify only publishes them.
