@@ -4,14 +4,17 @@ import type { Command } from 'commander'
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
+import { startBackgroundJobs } from '../serve/backgroundJobs.js'
 import { createServer } from '../serve/createServer.js'
 import type { ReadAccess } from '../serve/readAccess.js'
 import { LOG_LEVELS, loadServeConfig, type ServeConfig } from '../serve/serveConfig.js'
+import { createServeMetrics } from '../serve/serveMetrics.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { describeDb, openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageVersion } from './packageVersion.js'
 import { wholeNumber } from './wholeNumber.js'
+import { readNoteSigner, readWitnessList } from './witnessFiles.js'
 
 interface ServeFlags {
   policy?: string
@@ -25,6 +28,11 @@ interface ServeFlags {
   jwksUrl?: string
   jwtIssuer?: string
   jwtAudience?: string
+  tickEvery?: string
+  webhookUrl?: string[]
+  logKey?: string
+  witnesses?: string
+  checkpointEvery?: string
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i
@@ -90,6 +98,22 @@ export function serveSettings(flags: ServeFlags) {
     rateLimit: file.rateLimit,
     corsOrigins: file.corsOrigins,
     trustProxy: file.trustProxy,
+    tickEveryMs: wholeNumber(
+      flags.tickEvery ?? env('TWOKEYS_TICK_EVERY_MS') ?? '1000',
+      '--tick-every',
+      0,
+      3_600_000,
+    ),
+    webhookUrls: flags.webhookUrl ?? env('TWOKEYS_WEBHOOK_URL')?.split(',') ?? [],
+    webhookSecret: env('TWOKEYS_WEBHOOK_SECRET'),
+    logKey: flags.logKey ?? env('TWOKEYS_LOG_KEY_FILE'),
+    witnesses: flags.witnesses ?? env('TWOKEYS_WITNESSES_FILE'),
+    checkpointEverySeconds: wholeNumber(
+      flags.checkpointEvery ?? env('TWOKEYS_CHECKPOINT_EVERY') ?? '60',
+      '--checkpoint-every',
+      1,
+      7 * 24 * 3600,
+    ),
     auth: {
       reads,
       jwksUrl,
@@ -132,13 +156,27 @@ async function serve(flags: ServeFlags): Promise<void> {
     )
   }
   const auth = await readAccessOf(settings.auth)
+  if (settings.webhookUrls.length > 0 && settings.webhookSecret === undefined)
+    throw new TwoKeysError(
+      'CONFIG_INVALID',
+      'webhooks need a secret to sign deliveries with: set TWOKEYS_WEBHOOK_SECRET (a long random string, e.g. openssl rand -hex 32)',
+    )
+  if (settings.witnesses !== undefined && settings.logKey === undefined)
+    throw new TwoKeysError(
+      'CONFIG_INVALID',
+      '--witnesses needs --log-key: the log signs the checkpoints the witnesses cosign',
+    )
+  const logSigner = settings.logKey === undefined ? undefined : readNoteSigner(settings.logKey, 'log key')
+  const witnessList = settings.witnesses === undefined ? undefined : readWitnessList(settings.witnesses)
   const snapshotKey = readSnapshotKey(settings.snapshotKeyFile)
   const store = await openStore(settings.db)
   const engine = createEngine({ policy, store, ...(snapshotKey === undefined ? {} : { snapshotKey }) })
+  const metrics = createServeMetrics()
   let app: Awaited<ReturnType<typeof createServer>>
   try {
     app = await createServer({
       engine,
+      metrics,
       store,
       policy,
       allowUnsigned: settings.allowUnsigned,
@@ -159,6 +197,22 @@ async function serve(flags: ServeFlags): Promise<void> {
   const port = typeof address === 'object' && address !== null ? address.port : settings.port
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host
   const url = `http://${host}:${port}`
+  const jobs = startBackgroundJobs({
+    engine,
+    metrics,
+    tickEveryMs: settings.tickEveryMs,
+    webhooks: settings.webhookUrls.map((hook) => ({ url: hook, secret: settings.webhookSecret as string })),
+    ...(logSigner === undefined
+      ? {}
+      : {
+          checkpoints: {
+            signer: logSigner,
+            ...(witnessList === undefined ? {} : { witnesses: witnessList }),
+            everyMs: settings.checkpointEverySeconds * 1000,
+          },
+        }),
+    log: (level, message, detail) => app.log[level](detail ?? {}, message),
+  })
   say(
     `twokeys serve listening on ${url} (policy "${policy.id}", identity ${policy.identity ?? 'asserted'}; store ${describeDb(settings.db)}; reads ${auth.reads}) — API ${url}/openapi.json, docs ${url}/docs`,
   )
@@ -173,6 +227,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       app
         .close()
         .catch((error: unknown) => say(`twokeys serve: closing the server: ${String(error)}`))
+        .then(() => jobs.stop())
         .then(() => engine.close())
         .catch((error: unknown) => say(`twokeys serve: closing the store: ${String(error)}`))
         .finally(() => {
@@ -208,6 +263,21 @@ export function registerServe(program: Command): void {
     .option('--jwks-url <url>', 'reads need a bearer JWT verified against this JWKS')
     .option('--jwt-issuer <iss>', 'the issuer a read token must name')
     .option('--jwt-audience <aud>', 'the audience a read token must name')
+    .option(
+      '--tick-every <ms>',
+      'look for passed deadlines this often; one instance at a time records them (default 1000; 0: off)',
+    )
+    .option(
+      '--webhook-url <url>',
+      'tell this endpoint whose key is awaited (repeatable); deliveries are signed with TWOKEYS_WEBHOOK_SECRET',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--log-key <file>',
+      "the log's private key: publish checkpoints on a schedule (twokeys log key new)",
+    )
+    .option('--witnesses <file>', 'with --log-key: ask these witnesses to cosign each checkpoint')
+    .option('--checkpoint-every <seconds>', 'with --log-key: how often to publish (default 60)')
     .addHelpText(
       'after',
       '\nExamples:\n  twokeys serve --policy policy.yaml --db twokeys.db --port 8080\n  twokeys serve --config serve.yaml\n  TWOKEYS_DB=postgres://twokeys@db/twokeys twokeys serve --policy policy.yaml --host 0.0.0.0\n\nWrites are POST /commands with a command signed by its actor; the policy must say identity: signed\n(unless --allow-unsigned). SIGTERM or SIGINT: stop accepting, finish requests in flight, close the store, exit 0.',

@@ -14,6 +14,7 @@ import { proveEvent } from '../log/proveEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Store } from '../stores/Store.js'
 import { formatTlogProof } from '../tlog/tlogProof.js'
+import { registerEventStream } from './eventStream.js'
 import { errorReply, HttpError } from './httpErrors.js'
 import { type ReadAccess, readPrincipal } from './readAccess.js'
 import {
@@ -64,6 +65,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string
   /** The version the OpenAPI document states. */
   version?: string
+  /** The metrics registry to fill (the background jobs of `twokeys serve` add to it); a new one by default. */
+  metrics?: ServeMetrics
 }
 
 declare module 'fastify' {
@@ -164,7 +167,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       `policy "${policy.id}" has identity: ${policy.identity ?? 'asserted'}, so a command's "by" would be taken on its word: anyone reaching the server could act as anyone. Serve a policy with identity: signed (and a keyring: twokeys keys apply), or pass --allow-unsigned (allowUnsigned: true) to accept unsigned commands knowingly`,
     )
   }
-  const metrics: ServeMetrics = createServeMetrics()
+  const metrics: ServeMetrics = options.metrics ?? createServeMetrics()
   const logger = options.logger ?? false
   const isLoggerInstance =
     typeof logger === 'object' && typeof (logger as FastifyBaseLogger).info === 'function'
@@ -561,6 +564,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return reply.type('text/plain; charset=utf-8').send(checkpoint.note)
     },
   )
+
+  registerEventStream(app, {
+    engine,
+    route: { config: { read: true }, schema: { ...readSecurity } },
+    onClients: (delta) => metrics.sseClients.inc(delta),
+  })
 
   app.get(
     '/healthz',

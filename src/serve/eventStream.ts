@@ -101,6 +101,11 @@ export function registerEventStream(app: FastifyInstance, options: EventStreamOp
         'x-accel-buffering': 'no',
       })
       out.write(': twokeys events\n\n')
+      if ((request.query as { follow?: string } | undefined)?.follow === 'false') {
+        for (const e of await engine.store.readEvents(id, sent)) out.write(frame(e))
+        out.end()
+        return
+      }
       options.onClients?.(1)
       let closed = false
       let pending: Promise<void> = Promise.resolve()

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /** The server's Prometheus metrics, in a registry of its own (two servers in a process do not clash). */
 export interface ServeMetrics {
@@ -11,6 +11,12 @@ export interface ServeMetrics {
   refusals: Counter<'code'>
   /** Every HTTP answer, by method, route pattern and status. */
   requests: Counter<'method' | 'route' | 'status'>
+  /** How late each deadline fired after its due instant (the ticker's lag). */
+  deadlineLag: Histogram
+  /** Webhook deliveries by outcome: delivered, failed (each failed attempt). */
+  webhooks: Counter<'outcome'>
+  /** Server-Sent Events clients connected now. */
+  sseClients: Gauge
 }
 
 export function createServeMetrics(): ServeMetrics {
@@ -41,6 +47,23 @@ export function createServeMetrics(): ServeMetrics {
       name: 'twokeys_http_requests_total',
       help: 'HTTP requests answered, by method, route and status',
       labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    deadlineLag: new Histogram({
+      name: 'twokeys_deadline_lag_seconds',
+      help: 'How long after its due instant a deadline was recorded',
+      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+      registers: [registry],
+    }),
+    webhooks: new Counter({
+      name: 'twokeys_webhook_deliveries_total',
+      help: 'Webhook deliveries by outcome (failed counts each failed attempt)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    sseClients: new Gauge({
+      name: 'twokeys_sse_clients',
+      help: 'Server-Sent Events clients connected',
       registers: [registry],
     }),
   }

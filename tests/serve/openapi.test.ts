@@ -38,6 +38,7 @@ const REQUESTS: Record<
     query: { type: 'decide', by: 'grigorenko', key: 'government-apparatus', decision: 'approve' },
   }),
   getHistory: () => ({ params: { id: 'kazan' } }),
+  streamEvents: () => ({ params: { id: 'kazan' }, query: { follow: 'false' } }),
   getEventProof: () => ({ params: { id: 'kazan', seq: '1' } }),
   getSecurityLog: () => ({ query: { initiative: 'kazan' } }),
   getLatestCheckpoint: () => ({}),
