@@ -52,10 +52,22 @@ export {
   type InitiativeSummary,
   type Receipt,
 } from './engine/createEngine.js'
+export {
+  type DeadlineTicker,
+  type DeadlineTickerOptions,
+  startDeadlineTicker,
+} from './engine/deadlineTicker.js'
 export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
 export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
+export {
+  type KeyAwaited,
+  startWebhooks,
+  type WebhookOptions,
+  type WebhookSender,
+  webhookSignature,
+} from './engine/webhookSender.js'
 export type { AbstractEvent, EventRole } from './explore/alphabet.js'
 export {
   type CompiledTable,
@@ -75,6 +87,7 @@ export {
   keyringHash,
 } from './identity/KeyringChange.js'
 export { type KeyEntry, KeyEntrySchema, type Keyring, KeyringSchema } from './identity/KeyringSchema.js'
+export { loadPrivateKeyFile, loadPrivateKeyFiles } from './identity/loadPrivateKeyFiles.js'
 export { newKeyPair, type PrivateKeyFile, PrivateKeyFileSchema } from './identity/PrivateKeyFile.js'
 export { commandSigningBytes, type SignedCommand, signCommand } from './identity/signCommand.js'
 export { signKeyringChange } from './identity/signKeyringChange.js'

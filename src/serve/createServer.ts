@@ -1,7 +1,12 @@
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+} from 'fastify'
 import { z } from 'zod'
 import { type CommandInput, CommandSchema } from '../domain/Command.js'
 import { parseCommand } from '../domain/parseCommand.js'
@@ -156,6 +161,25 @@ const readErrors = (auth: ReadAccess, ...statuses: number[]) =>
  * await app.listen({ host: '127.0.0.1', port: 8080 })
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const logger = options.logger ?? false
+  const isLoggerInstance =
+    typeof logger === 'object' && typeof (logger as FastifyBaseLogger).info === 'function'
+  const app = Fastify({
+    ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance
+  await app.register(twokeysRoutes, options)
+  return app
+}
+
+/**
+ * The service's routes, hooks and OpenAPI document as a Fastify plugin, to mount inside an app of
+ * your own (`app.register(twokeysRoutes, { engine, prefix: '/governance' })`); `createServer` is
+ * this plugin on a Fastify instance of its own.
+ */
+export const twokeysRoutes: FastifyPluginAsync<ServerOptions> = async (app, options) => {
   const { engine } = options
   const store = options.store ?? engine.store
   const policy = options.policy ?? engine.policy
@@ -168,15 +192,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     )
   }
   const metrics: ServeMetrics = options.metrics ?? createServeMetrics()
-  const logger = options.logger ?? false
-  const isLoggerInstance =
-    typeof logger === 'object' && typeof (logger as FastifyBaseLogger).info === 'function'
-  const app = Fastify({
-    ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
-    bodyLimit: options.bodyLimit ?? 64 * 1024,
-    trustProxy: options.trustProxy ?? false,
-    return503OnClosing: true,
-  }) as unknown as FastifyInstance
+  // The body limit of this service's routes, also when mounted in an app with another.
+  app.addHook('onRoute', (route) => {
+    route.bodyLimit ??= options.bodyLimit ?? 64 * 1024
+  })
 
   // Closing: requests in flight finish, and their connections close after the answer instead of
   // idling in keep-alive (which would hold the close until the keep-alive timeout).
@@ -628,8 +647,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async (_request, reply) =>
       reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   )
-
-  return app
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,0 +1,6 @@
+// `twokeys/serve`: the HTTP service as a library — mount it, or run its background jobs yourself.
+export { type BackgroundOptions, startBackgroundJobs } from './backgroundJobs.js'
+export { createServer, type ServerOptions, twokeysRoutes } from './createServer.js'
+export { type EventStreamOptions, registerEventStream } from './eventStream.js'
+export type { ReadAccess } from './readAccess.js'
+export { createServeMetrics, type ServeMetrics } from './serveMetrics.js'
