@@ -7,7 +7,16 @@ const LAYERS = [
   ['src/invariants', 'src/explore', 'src/identity', 'src/stores', 'src/tlog'],
   ['src/ledger', 'src/log'],
   ['src/engine'],
-  ['src/verify', 'src/simulate', 'src/analyze', 'src/render', 'src/report', 'src/script', 'src/audit', 'src/witness'],
+  [
+    'src/verify',
+    'src/simulate',
+    'src/analyze',
+    'src/render',
+    'src/report',
+    'src/script',
+    'src/audit',
+    'src/witness',
+  ],
   ['src/cli', 'src/serve', 'web/src', 'src/index.ts'],
 ]
 

@@ -51,7 +51,9 @@ async function receiver() {
   return {
     url,
     got,
-    failNext: (n: number) => void (failNext = n),
+    failNext: (n: number) => {
+      failNext = n
+    },
     close: () => new Promise((r) => server.close(r)),
   }
 }
