@@ -1,19 +1,26 @@
 import type { AnyMachineSnapshot } from 'xstate'
 
-/** The phase of an initiative: a short, stable name tools can switch on. */
-export type Phase =
-  | 'none'
-  | 'draft'
-  | 'review'
-  | 'plenary'
-  | 'returned'
-  | 'approved'
-  | 'federalRollout'
-  | 'regionalRollout'
-  | 'exportRollout'
-  | 'completed'
-  | 'withdrawn'
-  | 'lapsed'
+/**
+ * Every phase of an initiative, in a fixed order (the compiled table numbers them so): short,
+ * stable names tools can switch on.
+ */
+export const PHASES = [
+  'none',
+  'draft',
+  'review',
+  'plenary',
+  'returned',
+  'approved',
+  'federalRollout',
+  'regionalRollout',
+  'exportRollout',
+  'completed',
+  'withdrawn',
+  'lapsed',
+] as const
+
+/** The phase of an initiative. */
+export type Phase = (typeof PHASES)[number]
 
 export function phaseOf(snapshot: AnyMachineSnapshot): Phase {
   const value = snapshot.value

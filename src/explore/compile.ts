@@ -1,4 +1,4 @@
-import { type Phase, phaseOf } from '../../machines/describeState.js'
+import { PHASES, phaseOf } from '../../machines/describeState.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { Policy, ScopeKind, Track } from '../policy/PolicySchema.js'
 import type { AbstractEvent } from './alphabet.js'
@@ -6,21 +6,8 @@ import { type ExploreProgress, explore, type InitiativeSnapshot } from './explor
 import { limitReached } from './limitReached.js'
 import { reviewOf } from './timeline.js'
 
-/** Phases in the order `CompiledTable.phase` numbers them. */
-export const PHASES: readonly Phase[] = [
-  'none',
-  'draft',
-  'review',
-  'plenary',
-  'returned',
-  'approved',
-  'federalRollout',
-  'regionalRollout',
-  'exportRollout',
-  'completed',
-  'withdrawn',
-  'lapsed',
-]
+/** Phases in the order `CompiledTable.phase` numbers them: the machine's own list. */
+export { PHASES }
 /** Key statuses in the order `CompiledTable.keyStatus` numbers them. */
 export const KEY_STATUSES = ['none', 'pending', 'turned', 'refused'] as const
 /** Tracks in the order `CompiledTable.track` numbers them (-1: none yet). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PHASES } from '../../machines/describeState.js'
 import { CommandSchema } from '../domain/Command.js'
 import { InitiativeEventSchema } from '../domain/InitiativeEvent.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
@@ -15,21 +16,6 @@ import type { RefusalRecord } from '../stores/Store.js'
  * here (the engine keeps them as TypeScript types), each checked against its type at compile time.
  * `jsonSchemaOf` turns any of them into the JSON Schema the OpenAPI document publishes.
  */
-
-const PHASES = [
-  'none',
-  'draft',
-  'review',
-  'plenary',
-  'returned',
-  'approved',
-  'federalRollout',
-  'regionalRollout',
-  'exportRollout',
-  'completed',
-  'withdrawn',
-  'lapsed',
-] as const
 
 export const PhaseSchema = z.enum(PHASES)
 
