@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,55 +6,35 @@ import { verifyStore } from '../../src/audit/verifyStore.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { postgresStore } from '../../src/stores/postgresStore.js'
 import { freshSchema, pgRequired, pgSkipReason, pgUrl } from '../stores/support/postgres.js'
-import { ROOT, sign, signedEngine, signedPolicy } from './serveFixture.js'
+import { type CliProcess, spawnCli, waitForOutput } from '../support/spawnCli.js'
+import { sign, signedEngine, signedPolicy } from './serveFixture.js'
 
-const ENTRY =
-  "import { main } from './src/cli/main.ts'; await main(['node', 'twokeys', ...process.argv.slice(1)])"
 const SECOND = 1 / 86_400 // a day's fraction: policies may say windowDays: 0.00003
 const dir = mkdtempSync(join(tmpdir(), 'twokeys-many-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 interface Instance {
   url: string
-  child: ChildProcess
+  child: CliProcess['child']
   exited: Promise<number | null>
 }
 
 async function startInstance(policyFile: string, db: string): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      ENTRY,
-      'serve',
-      '--policy',
-      policyFile,
-      '--db',
-      db,
-      '--port',
-      '0',
-      '--tick-every',
-      '200',
-      '--log-level',
-      'warn',
-    ],
-    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
-  )
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  let stderr = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString()
-      const found = /listening on (http:\/\/\S+)/.exec(stderr)
-      if (found) resolve(found[1] as string)
-    })
-    child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)))
-    setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000)
-  })
-  return { url, child, exited }
+  const cli = spawnCli([
+    'serve',
+    '--policy',
+    policyFile,
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--tick-every',
+    '200',
+    '--log-level',
+    'warn',
+  ])
+  const url = await waitForOutput(cli, /listening on (http:\/\/\S+)/)
+  return { url, child: cli.child, exited: cli.exited }
 }
 
 /** Collects an initiative's events from one instance's SSE stream, in the order they arrive. */
