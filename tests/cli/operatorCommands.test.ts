@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { twokeys } from '../support/runCli.js'
+import { demoKey, proposeSubmitApprove } from '../support/signedOperatorSteps.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'twokeys-operator-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -150,35 +151,7 @@ describe('signed operator commands', () => {
       `${readFileSync('machines/policies/two-keys.yaml', 'utf8')}\nidentity: signed\n`,
     )
     const on = ['--db', db, '--policy', signedPolicy]
-    const key = (who: string) => join('examples/demo-keys', `${who}.key.json`)
-    const proposed = await twokeys(
-      'propose',
-      ...on,
-      '--key',
-      key('minzifry'),
-      '--id',
-      'signed-gpu',
-      '--title',
-      'Signed GPU cluster',
-      '--objective',
-      'infrastructure',
-      '--scope',
-      'federal',
-    )
-    expect(proposed.code, proposed.stdout + proposed.stderr).toBe(0)
-    expect((await twokeys('submit', 'signed-gpu', ...on, '--key', key('minzifry'))).code).toBe(0)
-    const decided = await twokeys(
-      'decide',
-      'signed-gpu',
-      ...on,
-      '--key',
-      key('oreshkin'),
-      '--key-id',
-      'presidential-administration',
-      '--decision',
-      'approve',
-    )
-    expect(decided.code, decided.stdout + decided.stderr).toBe(0)
+    await proposeSubmitApprove(on, 'signed-gpu')
     const unsigned = await twokeys(
       'decide',
       'signed-gpu',
@@ -197,7 +170,7 @@ describe('signed operator commands', () => {
       'signed-gpu',
       ...on,
       '--key',
-      key('oreshkin'),
+      demoKey('oreshkin'),
       '--by',
       'grigorenko',
       '--key-id',

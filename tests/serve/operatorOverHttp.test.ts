@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { twokeys } from '../support/runCli.js'
+import { demoKey, proposeSubmitApprove } from '../support/signedOperatorSteps.js'
 import { signedServer } from './serveFixture.js'
 
 let app: FastifyInstance
@@ -12,39 +13,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close()
 })
-const key = (who: string) => `examples/demo-keys/${who}.key.json`
 
 describe('the operator CLI through twokeys serve (--server)', () => {
   it('proposes, submits and decides with signed commands, and reads the board', async () => {
     const on = ['--server', url]
-    const proposed = await twokeys(
-      'propose',
-      ...on,
-      '--key',
-      key('minzifry'),
-      '--id',
-      'gpu-cluster',
-      '--title',
-      'GPU cluster',
-      '--objective',
-      'infrastructure',
-      '--scope',
-      'federal',
-    )
-    expect(proposed.code, proposed.stdout + proposed.stderr).toBe(0)
-    expect((await twokeys('submit', 'gpu-cluster', ...on, '--key', key('minzifry'))).code).toBe(0)
-    const decided = await twokeys(
-      'decide',
-      'gpu-cluster',
-      ...on,
-      '--key',
-      key('oreshkin'),
-      '--key-id',
-      'presidential-administration',
-      '--decision',
-      'approve',
-    )
-    expect(decided.code, decided.stdout + decided.stderr).toBe(0)
+    await proposeSubmitApprove(on, 'gpu-cluster')
     const board = JSON.parse((await twokeys('status', 'gpu-cluster', ...on, '--json')).stdout)
     expect(board.keys.find((k: { key: string }) => k.key === 'presidential-administration').status).toBe(
       'turned',
@@ -58,7 +31,7 @@ describe('the operator CLI through twokeys serve (--server)', () => {
       'gpu-cluster',
       ...on,
       '--key',
-      key('pa-aide'),
+      demoKey('pa-aide'),
       '--key-id',
       'government-apparatus',
       '--decision',
