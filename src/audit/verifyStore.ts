@@ -92,6 +92,13 @@ async function savedSnapshots(store: Store, initiatives: readonly string[]): Pro
  * if (!report.ok) process.exitCode = 1
  */
 export async function verifyStore(store: Store, options: VerifyStoreOptions = {}): Promise<StoreAuditReport> {
+  // One snapshot of the database where the store offers it: a command committed while the audit
+  // reads must not look like an index row without its event.
+  if (store.consistentRead !== undefined) return store.consistentRead(() => verifyNow(store, options))
+  return verifyNow(store, options)
+}
+
+async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<StoreAuditReport> {
   const { snapshotKey: key, signatureThreads = true, ...auditOptions } = options
   const snapshotKey = key === undefined ? undefined : snapshotKeyBytes(key)
   const initiatives = await store.listInitiatives()

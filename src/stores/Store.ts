@@ -151,6 +151,12 @@ export interface Store {
    * and in memory, by this process. Returns a function that stops the calls. Optional.
    */
   watch?(listener: (notice: AppendNotice) => void): () => void
+  /**
+   * Runs `work` with every read it makes of this store seeing one snapshot of the database, so a
+   * check that reads part by part is not confused by commits in between (PostgreSQL: a REPEATABLE
+   * READ, READ ONLY transaction). Optional; without it, reads see each commit as it lands.
+   */
+  consistentRead?<T>(work: () => Promise<T>): Promise<T>
   /** The Merkle log over every appended event, and its checkpoints (the shipped stores all have it). */
   readonly log?: StoreLog
   close(): Promise<void>

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import { eventHash } from '../domain/eventHash.js'
@@ -180,10 +181,14 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     return name
   }
 
+  // Inside consistentRead, every read goes to the one connection holding the snapshot.
+  const snapshotClient = new AsyncLocalStorage<pg.PoolClient>()
+
   async function query<R extends pg.QueryResultRow>(doing: string, text: string, values: unknown[] = []) {
     try {
       await init()
-      return (await pool.query<R>({ name: nameOf(text), text, values })).rows
+      const on = snapshotClient.getStore() ?? pool
+      return (await on.query<R>({ name: nameOf(text), text, values })).rows
     } catch (error) {
       throw fail(doing, error)
     }
@@ -556,6 +561,22 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
         `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots ORDER BY initiative_id, seq`,
       )
       return rows.map(fromSnapshotRow)
+    },
+    async consistentRead(work) {
+      let client: pg.PoolClient
+      try {
+        await init()
+        client = await pool.connect()
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      } catch (error) {
+        throw fail('begin a consistent read', error)
+      }
+      try {
+        return await snapshotClient.run(client, work)
+      } finally {
+        await client.query('ROLLBACK').catch(() => {})
+        client.release()
+      }
     },
     watch(onNotice) {
       const stop = notices.watch(onNotice)
