@@ -72,6 +72,8 @@ export interface Engine {
   readonly policy: Policy
   readonly policyHash: string
   readonly store: Store
+  /** The engine's clock (epoch ms): what its background jobs read the time from too. */
+  readonly clock: Clock
   dispatch(command: CommandInput): Promise<Receipt>
   propose(command: Omit<CommandOf<'propose'>, 'type'>): Promise<Receipt>
   submit(initiativeId: string, command: Args<'submit'>): Promise<Receipt>
@@ -447,6 +449,7 @@ export function createEngine(options: EngineOptions): Engine {
     policy,
     policyHash,
     store,
+    clock,
     dispatch,
     propose: (command) => dispatch({ ...command, type: 'propose' }),
     submit: on('submit'),

@@ -1,11 +1,14 @@
 import type { Engine } from './createEngine.js'
 import type { Receipt } from './LazyReceipt.js'
+import type { Clock } from './systemClock.js'
 
 export interface DeadlineTickerOptions {
   /** How often to look for passed deadlines; 1000 ms by default. The documented lag is about this. */
   everyMs?: number
   /** Told of each round that fired something: the receipts and, per receipt, how late it fired. */
   onFired?(fired: { receipt: Receipt; lagMs: number }[]): void
+  /** The time, to measure lag; the engine's clock by default (the core never reads the time itself). */
+  clock?: Clock
   /** Told of a round that failed (a broken initiative, a lost database); the ticker goes on. */
   onError?(error: unknown): void
 }
@@ -31,12 +34,13 @@ export interface DeadlineTicker {
  */
 export function startDeadlineTicker(engine: Engine, options: DeadlineTickerOptions = {}): DeadlineTicker {
   const everyMs = options.everyMs ?? 1000
+  const clock = options.clock ?? engine.clock
   let stopped = false
   let current: Promise<Receipt[]> | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
 
   async function tickOnce(): Promise<Receipt[]> {
-    const started = Date.now()
+    const started = clock()
     const log = engine.store.log
     const receipts =
       log === undefined

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Engine } from './createEngine.js'
+import type { Clock } from './systemClock.js'
 
 /** What a webhook receives: one event after which some key is awaited, and who can turn it. */
 export interface KeyAwaited {
@@ -28,6 +29,8 @@ export interface WebhookOptions {
   /** Wait before the n-th retry of a failed delivery; by default 1 s, 2 s, 4 s … at most 5 minutes. */
   backoffMs?(attempt: number): number
   fetch?: Fetch
+  /** The time, for retry backoff; the engine's clock by default. */
+  clock?: Clock
   onDelivered?(payload: KeyAwaited): void
   onFailed?(payload: KeyAwaited, attempt: number, reason: string): void
 }
@@ -72,6 +75,7 @@ export function startWebhooks(engine: Engine, options: WebhookOptions): WebhookS
   const name = `webhook:${createHash('sha256').update(options.url).digest('hex').slice(0, 16)}`
   const doFetch = options.fetch ?? (globalThis.fetch as unknown as Fetch)
   const backoff = options.backoffMs ?? defaultBackoff
+  const clock = options.clock ?? engine.clock
   let attempt = 0
   let retryAt = 0
   let stopped = false
@@ -119,7 +123,7 @@ export function startWebhooks(engine: Engine, options: WebhookOptions): WebhookS
   }
 
   async function send(): Promise<number> {
-    if (Date.now() < retryAt) return 0
+    if (clock() < retryAt) return 0
     let delivered = 0
     const size = await log.size()
     for (let index = await log.cursor(name); index < size && !stopped; index++) {
@@ -128,7 +132,7 @@ export function startWebhooks(engine: Engine, options: WebhookOptions): WebhookS
         const failure = await deliver(payload)
         if (failure !== undefined) {
           attempt++
-          retryAt = Date.now() + backoff(attempt)
+          retryAt = clock() + backoff(attempt)
           options.onFailed?.(payload, attempt, failure)
           return delivered
         }

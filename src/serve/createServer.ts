@@ -270,7 +270,7 @@ export const twokeysRoutes: FastifyPluginAsync<ServerOptions> = async (app, opti
       const command = parseCommand(body as CommandInput)
       const keyring = await engine.keyring()
       if (keyring === null) return undefined
-      return verifyCommandSignature(keyring, command, Date.now()).ok ? command.by : undefined
+      return verifyCommandSignature(keyring, command, engine.clock()).ok ? command.by : undefined
     } catch {
       return undefined
     }

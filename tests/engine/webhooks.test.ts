@@ -159,6 +159,29 @@ describe.each(targets(kinds))('webhooks for awaited keys ($name)', (kind) => {
     expect(deliveries[0]).toBe(deliveries[1]) // …under one delivery id, for the receiver to drop
   })
 
+  it('waits out its backoff on the engine clock, not the wall clock', async () => {
+    target = await kind.create()
+    const hook = await receiver()
+    closers.push(hook.close)
+    const clock = manualClock('2026-03-01T09:00:00Z')
+    const engine = createEngine({ policy, clock, store: target.open() })
+    const { initiativeId } = await engine.propose({ by: 'minzifry', ...federal })
+    await engine.submit(initiativeId, { by: 'minzifry' })
+    const sender = startWebhooks(engine, {
+      url: hook.url,
+      secret: SECRET,
+      everyMs: 60_000,
+      backoffMs: () => 60_000,
+    })
+    senders.push(sender)
+    hook.failNext(1)
+    expect(await sender.round()).toBe(0) // failed: retry due in a minute of engine time
+    expect(await sender.round()).toBe(0) // not yet due: nothing sent
+    expect(hook.got).toHaveLength(0)
+    clock.advance({ ms: 60_000 })
+    expect(await sender.round()).toBeGreaterThan(0)
+  })
+
   it('refuses a short secret', async () => {
     target = await kind.create()
     const engine = createEngine({ policy, store: target.open() })
