@@ -8,8 +8,6 @@ import { loadCliPolicy } from './packagePath.js'
 
 /** Where an operator's command goes: an engine on a database here, or a `twokeys serve` over HTTP. */
 export interface OperatorTarget {
-  /** The policy's identity mode: whether commands must be signed. */
-  identity(): Promise<'signed' | 'asserted'>
   dispatch(command: CommandInput): Promise<unknown>
   status(initiativeId: string): Promise<Board>
   explain(command: CommandInput): Promise<unknown>
@@ -46,7 +44,6 @@ export async function openTarget(options: TargetOptions): Promise<OperatorTarget
     ...(snapshotKey === undefined ? {} : { snapshotKey }),
   })
   return {
-    identity: async () => policy.identity ?? 'asserted',
     dispatch: (command) => engine.dispatch(command),
     status: (id) => engine.status(id),
     explain: (command) => engine.explain(command),
@@ -103,13 +100,7 @@ function serverTarget(base: string): OperatorTarget {
     }
     return body as T
   }
-  let policyIdentity: Promise<'signed' | 'asserted'> | undefined
   return {
-    identity: () => {
-      // The server runs only signed policies unless started with --allow-unsigned; a signed command is always accepted.
-      policyIdentity ??= Promise.resolve('signed')
-      return policyIdentity
-    },
     dispatch: (command) => call('/commands', { method: 'POST', body: command }),
     status: (id) => call<Board>(`/initiatives/${encodeURIComponent(id)}`),
     explain: (command) => {
