@@ -80,9 +80,12 @@ export function registerEventStream(app: FastifyInstance, options: EventStreamOp
     async (request: FastifyRequest, reply: FastifyReply) => {
       const { id } = request.params as { id: string }
       let sent: number
+      let backlog: RecordedEvent[]
       try {
         sent = resumeAfter(request)
-        if ((await engine.store.readEvents(id, 0)).length === 0)
+        // One read: it says whether the initiative exists and is what the client missed.
+        backlog = await engine.store.readEvents(id, 0)
+        if (backlog.length === 0)
           throw new TwoKeysError(
             'NOT_FOUND',
             `no initiative "${id}"; check the id (GET /initiatives lists them)`,
@@ -101,8 +104,9 @@ export function registerEventStream(app: FastifyInstance, options: EventStreamOp
         'x-accel-buffering': 'no',
       })
       out.write(': twokeys events\n\n')
+      for (const e of backlog.slice(sent)) out.write(frame(e))
+      sent = Math.max(sent, backlog.length)
       if ((request.query as { follow?: string } | undefined)?.follow === 'false') {
-        for (const e of await engine.store.readEvents(id, sent)) out.write(frame(e))
         out.end()
         return
       }
