@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
@@ -11,6 +11,7 @@ import { newKeyPair, PrivateKeyFileSchema } from '../identity/PrivateKeyFile.js'
 import { signKeyringChange } from '../identity/signKeyringChange.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
+import { writeNewKeyFile } from './writeOutputFile.js'
 
 const print = (text: string): void => {
   process.stdout.write(`${text}\n`)
@@ -51,16 +52,6 @@ function readEntry(path: string, validFrom: string): KeyEntry {
     'COMMAND_INVALID',
     `"${path}" is neither a keyring entry nor a private key file; \`twokeys keys new <principal> --json\` prints an entry`,
   )
-}
-
-function writeNew(path: string, text: string, mode: number): void {
-  if (existsSync(path)) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `"${path}" already exists; a key file is never overwritten — choose another --out`,
-    )
-  }
-  writeFileSync(path, text, { mode, flag: 'wx' })
 }
 
 async function withEngine<T>(
@@ -115,7 +106,7 @@ export function registerKeys(program: Command): void {
         if (!parsed.success)
           throw new TwoKeysError('COMMAND_INVALID', `cannot make a key: ${parsed.error.issues[0]?.message}`)
         const out = options.out ?? `${principal}.key.json`
-        writeNew(out, `${JSON.stringify(privateKey, null, 2)}\n`, 0o600)
+        writeNewKeyFile(out, `${JSON.stringify(privateKey, null, 2)}\n`, 0o600)
         if (options.json) {
           print(JSON.stringify(entry, null, 2))
           return

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
@@ -10,7 +10,7 @@ import { startWitnessServer } from '../witness/witnessServer.js'
 import { loadWitnessState } from '../witness/witnessStateFile.js'
 import { EXIT } from './exitCodes.js'
 import { wholeNumber } from './wholeNumber.js'
-import { writeOutputFile } from './writeOutputFile.js'
+import { writeNewKeyFile, writeOutputFile } from './writeOutputFile.js'
 
 const print = (text: string): void => {
   process.stdout.write(`${text}\n`)
@@ -45,21 +45,6 @@ function openWitness(options: WitnessFiles): Witness {
   const logKeys: VerifierKey[] = options.logKey.flatMap(readLogKeys)
   const state = loadWitnessState(options.state, { witness: signer.name, init: options.init === true })
   return createWitness({ signer, logKeys, statePath: options.state, state })
-}
-
-function writeNew(path: string, text: string, mode: number): void {
-  try {
-    writeFileSync(path, text, { mode, flag: 'wx' })
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      code === 'EEXIST'
-        ? `"${path}" already exists; a key file is never overwritten — choose another --out`
-        : `cannot write "${path}" (${code}); choose a file in a folder that exists and can be written`,
-      { cause },
-    )
-  }
 }
 
 function readRequest(path: string): Uint8Array {
@@ -102,8 +87,8 @@ export function registerWitness(program: Command): void {
           )
       const signer = generateNoteSigner(options.name, COSIGNATURE_ED25519)
       const vkey = verifierKeyOf(signer)
-      writeNew(options.out, `${formatNoteSigner(signer)}\n`, 0o600)
-      writeNew(vkeyPath, `${vkey}\n`, 0o644)
+      writeNewKeyFile(options.out, `${formatNoteSigner(signer)}\n`, 0o600)
+      writeNewKeyFile(vkeyPath, `${vkey}\n`, 0o644)
       process.stderr.write(
         `${pc.green('✓')} wrote the private key of witness "${signer.name}" to ${options.out} (owner-only; keep it secret) and its vkey to ${vkeyPath}\n`,
       )
