@@ -4,8 +4,10 @@
 //   node verify-audit-standalone.mjs --proof entry.tlog-proof --witnesses keys.txt [--event '<audit line>']
 //     →  "OK <initiative> seq <seq> hash <hash> is entry <i> of <origin> at size <n>, cosigned by …"
 // Each line is one event. Its `hash` is SHA-256 (hex) of the RFC 8785 (JCS) form of every other
-// field but `logIndex`; its `prevHash` is the `hash` of the event before it in the same initiative
-// ('' for seq 1); `logIndex` is its place in the store's Merkle log.
+// field but `logIndex` and `logState`; its `prevHash` is the `hash` of the event before it in the
+// same initiative ('' for seq 1); `logIndex` is its place in the store's Merkle log, and `logState`
+// (at a snapshot point) the state digest its log leaf records: the leaf is
+// `<initiativeId>\n<seq>\n<hash>\n`, then `<logState>\n` when there is one.
 // With a trust file (`twokeys keys export --db … --policy … --out trust.json`) it also checks
 // signatures: every keyring change is signed by a principal of each institution named in the
 // trust file, and each signed command stored with an event (`command`, `keyring`) is signed by
@@ -223,12 +225,12 @@ function checkEvents(path, trust, keyrings) {
   const lines = readText(path)
     .split('\n')
     .filter((l) => l.trim() !== '')
-  const events = [] // { position, initiativeId, seq, hash, logIndex } of each line
+  const events = [] // { position, initiativeId, seq, hash, logIndex, logState } of each line
   const last = new Map() // initiativeId → [seq, hash] of its latest event so far
   for (const [position, line] of lines.entries()) {
     const record = parseJson(line, `line ${position + 1}`)
     if (!isObject(record)) bad(`line ${position + 1} is not a JSON object`)
-    const { hash, logIndex, ...fields } = record
+    const { hash, logIndex, logState, ...fields } = record
     if (typeof fields.initiativeId !== 'string') fail(position, 'it names no initiative')
     const [seq, prevHash] = last.get(fields.initiativeId) ?? [0, '']
     let why = fields.prevHash === prevHash ? '' : 'its prevHash is not the hash of the event before it'
@@ -260,7 +262,7 @@ function checkEvents(path, trust, keyrings) {
       fail(position, 'the policy says identity: signed, but the event carries no signed command')
     }
     last.set(fields.initiativeId, [fields.seq, hash])
-    events.push({ position, initiativeId: fields.initiativeId, seq: fields.seq, hash, logIndex })
+    events.push({ position, initiativeId: fields.initiativeId, seq: fields.seq, hash, logIndex, logState })
   }
   return events
 }
@@ -369,7 +371,9 @@ function acceptCheckpoint(note, trusted, where) {
 }
 
 // --- RFC 6962 Merkle trees ---------------------------------------------------------------------------
-const leafData = (initiativeId, seq, hash) => Buffer.from(`${initiativeId}\n${seq}\n${hash}\n`, 'utf8')
+const leafData = (initiativeId, seq, hash, state) =>
+  Buffer.from(`${initiativeId}\n${seq}\n${hash}\n${state === undefined ? '' : `${state}\n`}`, 'utf8')
+const STATE_DIGEST = /^[0-9a-f]{64}$/
 const leafHash = (data) => sha256(Buffer.concat([Buffer.from([0]), data]))
 const nodeHash = (left, right) => sha256(Buffer.concat([Buffer.from([1]), left, right]))
 function rootHash(leaves) {
@@ -420,6 +424,8 @@ function checkAgainst(events, checkpoint) {
       fail(e.position, `its logIndex ${JSON.stringify(e.logIndex) ?? '(none)'} is not a place in the log`)
     if (byIndex.has(e.logIndex))
       fail(e.position, `its logIndex ${e.logIndex} is that of position ${byIndex.get(e.logIndex).position}`)
+    if (e.logState !== undefined && !STATE_DIGEST.test(e.logState))
+      fail(e.position, `its logState ${JSON.stringify(e.logState)} is not a state digest (64 hex digits)`)
     byIndex.set(e.logIndex, e)
   }
   const against = `TAMPERED against the checkpoint of ${checkpoint.origin} at size ${checkpoint.size}:`
@@ -433,7 +439,7 @@ function checkAgainst(events, checkpoint) {
   const leaves = []
   for (let i = 0; i < checkpoint.size; i++) {
     const e = byIndex.get(i)
-    leaves.push(leafHash(leafData(e.initiativeId, e.seq, e.hash)))
+    leaves.push(leafHash(leafData(e.initiativeId, e.seq, e.hash, e.logState)))
   }
   const root = rootHash(leaves)
   if (!root.equals(checkpoint.root))
@@ -449,9 +455,11 @@ function checkProof(path, trusted, eventLine) {
   if (lines[0] !== 'c2sp.org/tlog-proof@v1') bad(`${path}: a proof starts with "c2sp.org/tlog-proof@v1"`)
   const extra = lines[at]?.startsWith('extra ') ? base64(lines[at++].slice(6)) : undefined
   const data = extra?.toString('utf8')
-  const leaf = /^([^\n]+)\n(0|[1-9]\d*)\n([0-9a-f]{64})\n$/.exec(data ?? '')
+  const leaf = /^([^\n]+)\n(0|[1-9]\d*)\n([0-9a-f]{64})\n(?:([0-9a-f]{64})\n)?$/.exec(data ?? '')
   if (leaf === null || !Buffer.from(data, 'utf8').equals(extra))
-    bad(`${path}: no "extra" line with an event's leaf data (<initiative>\\n<seq>\\n<hash>\\n in base64)`)
+    bad(
+      `${path}: no "extra" line with an event's leaf data (<initiative>\\n<seq>\\n<hash>\\n[<state>\\n] in base64)`,
+    )
   const index = /^index (0|[1-9]\d*)$/.exec(lines[at++] ?? '')
   if (index === null || !Number.isSafeInteger(Number(index[1]))) bad(`${path}: no "index <n>" line`)
   const proof = []
@@ -472,10 +480,17 @@ function checkProof(path, trusted, eventLine) {
   if (eventLine !== undefined) {
     const record = parseJson(eventLine, '--event')
     if (!isObject(record)) bad('--event is not a JSON object (a line of an audit export)')
-    const { hash: eventHash, logIndex, ...fields } = record
+    const { hash: eventHash, logIndex, logState, ...fields } = record
     if (sha256hex(canon(fields)) !== eventHash)
       refuse("REFUSED proof: the event's hash does not match its content")
-    if (!leafData(fields.initiativeId, fields.seq, eventHash).equals(extra))
+    if (
+      !leafData(
+        fields.initiativeId,
+        fields.seq,
+        eventHash,
+        logState === undefined ? leaf[4] : logState,
+      ).equals(extra)
+    )
       refuse(
         `REFUSED proof: the event is ${fields.initiativeId} seq ${fields.seq} hash ${eventHash}, the proof's entry ${initiativeId} seq ${seq} hash ${hash}`,
       )

@@ -9,8 +9,10 @@ lines and the same exit codes (0 OK, 1 TAMPERED or REFUSED, 2 bad input or usage
 code with it: Python 3.11 and its standard library, and the `cryptography` package for Ed25519.
 
 - Each line of the export is one event. Its `hash` is SHA-256 (hex) of the RFC 8785 (JCS) form of
-  every other field but `logIndex`; its `prevHash` is the `hash` of the event before it in the same
-  initiative ('' for seq 1).
+  every other field but `logIndex` and `logState`; its `prevHash` is the `hash` of the event before
+  it in the same initiative ('' for seq 1). `logIndex` is its place in the store's Merkle log and
+  `logState` (at a snapshot point) the state digest its leaf records: the leaf is
+  `<initiativeId>\n<seq>\n<hash>\n`, then `<logState>\n` when there is one.
 - With a trust file (`twokeys keys export`), every keyring change must apply to the keyring before
   it and be signed by a principal of each institution in the file; each signed command stored with
   an event must be signed by its actor's key, valid at the event's time, and ask for the event
@@ -392,13 +394,13 @@ def replay_keyring(trust):
 # --- the events -------------------------------------------------------------------------------
 def check_events(path, trust, keyrings):
     lines = [line for line in read_text(path).split("\n") if line.strip(_JS_SPACE) != ""]
-    events = []  # (position, initiativeId, seq, hash, logIndex) of each line
+    events = []  # (position, initiativeId, seq, hash, logIndex, logState) of each line
     last = {}  # initiativeId → (seq, hash) of its latest event so far
     for position, line in enumerate(lines):
         record = parse_json(line, f"line {position + 1}")
         if not is_object(record):
             bad(f"line {position + 1} is not a JSON object")
-        fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex")}
+        fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex", "logState")}
         hash_ = record.get("hash", MISSING)
         initiative = own(fields, "initiativeId")
         if not isinstance(initiative, str):
@@ -443,7 +445,8 @@ def check_events(path, trust, keyrings):
                 not strict_equal(own(event, "type"), "TICK"):
             fail(position, "the policy says identity: signed, but the event carries no signed command")
         last[initiative] = (fields["seq"], hash_)
-        events.append((position, initiative, fields["seq"], hash_, record.get("logIndex", MISSING)))
+        events.append((position, initiative, fields["seq"], hash_, record.get("logIndex", MISSING),
+                       record.get("logState", MISSING)))
     return events
 
 
@@ -561,8 +564,9 @@ def accept_checkpoint(note, trusted, where):
 
 
 # --- RFC 6962 Merkle trees --------------------------------------------------------------------
-def leaf_data(initiative_id, seq, hash_):
-    return f"{js(initiative_id)}\n{js(seq)}\n{js(hash_)}\n".encode("utf-8")
+def leaf_data(initiative_id, seq, hash_, state=MISSING):
+    tail = "" if state is MISSING else f"{js(state)}\n"
+    return f"{js(initiative_id)}\n{js(seq)}\n{js(hash_)}\n{tail}".encode("utf-8")
 
 
 def leaf_hash(data):
@@ -616,6 +620,9 @@ def check_against(events, checkpoint):
         log_index = int(log_index)
         if log_index in by_index:
             fail(position, f"its logIndex {log_index} is that of position {by_index[log_index][0]}")
+        state = e[5]
+        if state is not MISSING and not (isinstance(state, str) and re.fullmatch(r"[0-9a-f]{64}", state)):
+            fail(position, f"its logState {canon(state)} is not a state digest (64 hex digits)")
         by_index[log_index] = e
     against = f"TAMPERED against the checkpoint of {checkpoint['origin']} at size {checkpoint['size']}:"
     for i in range(len(events)):  # n distinct places are 0 … n-1 unless one of those is missing
@@ -624,7 +631,7 @@ def check_against(events, checkpoint):
     if len(events) < checkpoint["size"]:
         refuse(f"{against} the log was cut off: it holds {len(events)} events, "
                f"the cosigned checkpoint {checkpoint['size']}")
-    leaves = [leaf_hash(leaf_data(*by_index[i][1:4])) for i in range(checkpoint["size"])]
+    leaves = [leaf_hash(leaf_data(*by_index[i][1:4], by_index[i][5])) for i in range(checkpoint["size"])]
     root = root_hash(leaves)
     if root != checkpoint["root"]:
         refuse(f"{against} the log was rewritten: its first {checkpoint['size']} entries have root "
@@ -644,11 +651,13 @@ def check_proof(path, trusted, event_line):
     leaf = None
     if extra is not None:
         try:
-            leaf = re.fullmatch(r"([^\n]+)\n(0|[1-9][0-9]*)\n([0-9a-f]{64})\n", extra.decode("utf-8"))
+            leaf = re.fullmatch(r"([^\n]+)\n(0|[1-9][0-9]*)\n([0-9a-f]{64})\n(?:([0-9a-f]{64})\n)?",
+                                extra.decode("utf-8"))
         except UnicodeDecodeError:
             leaf = None
     if leaf is None:
-        bad(f'{path}: no "extra" line with an event\'s leaf data (<initiative>\\n<seq>\\n<hash>\\n in base64)')
+        bad(f'{path}: no "extra" line with an event\'s leaf data '
+            '(<initiative>\\n<seq>\\n<hash>\\n[<state>\\n] in base64)')
     index = re.fullmatch(r"index (0|[1-9][0-9]*)", lines[at]) if len(lines) > at else None
     at += 1
     if index is None or int(index[1]) > _SAFE:
@@ -672,12 +681,13 @@ def check_proof(path, trusted, event_line):
         record = parse_json(event_line, "--event")
         if not is_object(record):
             bad("--event is not a JSON object (a line of an audit export)")
-        fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex")}
+        fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex", "logState")}
         event_hash = record.get("hash", MISSING)
         if not strict_equal(sha256hex(canon(fields)), event_hash):
             refuse("REFUSED proof: the event's hash does not match its content")
         eid, eseq = own(fields, "initiativeId"), own(fields, "seq")
-        if leaf_data(eid, eseq, event_hash) != extra:
+        state = record.get("logState", MISSING if leaf[4] is None else leaf[4])
+        if leaf_data(eid, eseq, event_hash, state) != extra:
             refuse(f"REFUSED proof: the event is {js(eid)} seq {js(eseq)} hash {event_hash}, "
                    f"the proof's entry {initiative} seq {seq} hash {hash_}")
         log_index = record.get("logIndex", MISSING)

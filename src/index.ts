@@ -38,6 +38,7 @@ export {
   type InitiativeEventType,
 } from './domain/InitiativeEvent.js'
 export { parseCommand } from './domain/parseCommand.js'
+export { type StatePoint, stateDigest } from './domain/stateDigest.js'
 export {
   ERROR_CODES,
   type ErrorCode,
@@ -152,10 +153,11 @@ export {
   parseCheckpointText,
   verifyCosignatures,
 } from './tlog/checkpoint.js'
-export { type LogLeaf, logLeafData, logLeafHash } from './tlog/logLeaf.js'
+export { type LogLeaf, type LogPlace, logLeafData, logLeafHash } from './tlog/logLeaf.js'
 export {
   consistencyProof,
   inclusionProof,
+  MerkleFrontier,
   rootHash,
   verifyConsistency,
   verifyInclusion,

@@ -7,6 +7,8 @@ export interface AuditLine {
    * the event, so it is taken off `value` here; checked only against a checkpoint.
    */
   logIndex?: unknown
+  /** The state digest the event's log leaf records (`logState` on the line), taken off `value` too. */
+  logState?: unknown
 }
 
 /**
@@ -35,10 +37,10 @@ export function parseAuditLines(lines: Iterable<string>): AuditLine[] {
       typeof value === 'object' &&
       value !== null &&
       !Array.isArray(value) &&
-      Object.hasOwn(value, 'logIndex')
+      (Object.hasOwn(value, 'logIndex') || Object.hasOwn(value, 'logState'))
     ) {
-      const { logIndex, ...event } = value as Record<string, unknown>
-      entries.push({ line: n, value: event, logIndex })
+      const { logIndex, logState, ...event } = value as Record<string, unknown>
+      entries.push({ line: n, value: event, logIndex, ...(logState === undefined ? {} : { logState }) })
     } else entries.push({ line: n, value })
   }
   return entries

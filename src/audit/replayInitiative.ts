@@ -2,6 +2,7 @@ import { getInitialSnapshot } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import { canonicalJson } from '../domain/canonicalHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
+import { stateDigest } from '../domain/stateDigest.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { snapshotSealValid } from '../engine/snapshotSeal.js'
 import { type ReplayPoint, replayChecked, type SignatureCheck } from '../ledger/replayChecked.js'
@@ -20,6 +21,8 @@ export interface ReplayInput {
   snapshots?: readonly StoredSnapshot[]
   /** The engine's snapshot key, to check seals too; without it only states are compared. */
   snapshotKey?: Uint8Array
+  /** The state digests the store's Merkle log records, by seq: each compared with the replay's. */
+  logStates?: ReadonlyMap<number, string>
   /** The keyring versions, to check each signed command as the engine does on load. */
   signatures?: SignatureCheck
 }
@@ -36,7 +39,7 @@ export interface InitiativeReplay {
   replayed: number
   /** The first event the rules reject (or whose link or hash is broken). */
   rule?: RuleFinding
-  /** One line per snapshot that differs from the replay, in seq order. */
+  /** One line per snapshot, or state recorded in the log, that differs from the replay, in seq order. */
   snapshotProblems: string[]
 }
 
@@ -112,6 +115,13 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
       }
       break
     }
+    const recorded = input.logStates?.get(point.seq)
+    if (recorded !== undefined && recorded !== digestOf(machine, initiativeId, policyHash, point)) {
+      problems.push({
+        seq: point.seq,
+        message: `the state the Merkle log records after event ${point.seq} of "${initiativeId}" differs from a replay of the log up to it: a false state was written into the log, and an engine trusting checkpoints would believe a snapshot of it`,
+      })
+    }
     for (; pending[next]?.seq === point.seq; next++) {
       const saved = pending[next] as StoredSnapshot
       if (!sameState(machine, point, saved)) {
@@ -121,6 +131,13 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
         })
       }
     }
+  }
+  for (const seq of input.logStates?.keys() ?? []) {
+    if (seq <= point.seq) continue
+    problems.push({
+      seq,
+      message: `the state the Merkle log records after event ${seq} of "${initiativeId}" could not be checked: ${rule === undefined ? 'the initiative has no such event' : `the log breaks the rules before it (position ${rule.position})`}`,
+    })
   }
   for (const saved of pending.slice(next)) {
     problems.push({
@@ -134,6 +151,11 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
     ...(rule === undefined ? {} : { rule }),
     snapshotProblems: problems.map((p) => p.message),
   }
+}
+
+function digestOf(machine: InitiativeMachine, initiativeId: string, policyHash: string, point: ReplayPoint) {
+  const state = machine.getPersistedSnapshot(point.snapshot as State)
+  return stateDigest(initiativeId, { seq: point.seq, hash: point.lastHash, policyHash, state })
 }
 
 function sameState(machine: InitiativeMachine, point: ReplayPoint, saved: StoredSnapshot): boolean {

@@ -27,7 +27,10 @@ export interface StoreAuditReport {
   rules: AuditSection
   /** Each policy the events name is stored and still hashes to its pin. */
   policies: AuditSection
-  /** Every saved snapshot equals the replay of the log at its seq (and, given the key, carries a valid seal). */
+  /**
+   * Every saved snapshot, and every state digest the Merkle log records, equals the replay of the
+   * log at its seq (and, given the key, each snapshot carries a valid seal).
+   */
   snapshots: AuditSection
   /** The security log's chain of refusals. */
   securityLog: AuditSection
@@ -58,6 +61,14 @@ const GROUP_EVENTS = 500
 /** … and this many groups are read ahead of the replay. */
 const GROUPS_AHEAD = 4
 type ReplayInput = Parameters<typeof replayInitiative>[0]
+
+/** The state digests the Merkle log records for an initiative's events, by seq. */
+async function logStatesOf(store: Store, initiativeId: string): Promise<Map<number, string>> {
+  const states = new Map<number, string>()
+  for (const [i, place] of ((await store.log?.placesOf(initiativeId)) ?? []).entries())
+    if (place.state !== undefined) states.set(i + 1, place.state)
+  return states
+}
 
 /** Every saved snapshot, by initiative: all of them where the store lists them, else the latest. */
 async function savedSnapshots(store: Store, initiatives: readonly string[]): Promise<Map<string, Saved[]>> {
@@ -170,6 +181,7 @@ async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<Sto
       for (const hash of named) await policies.pinned(hash)
       const own = saved.get(initiativeId) ?? []
       saved.delete(initiativeId)
+      const logStates = await logStatesOf(store, initiativeId)
       snapshots.checked += own.length
       const pinned = events[0]?.policyHash
       const found = pinned === undefined ? undefined : await policies.pinned(pinned)
@@ -182,6 +194,7 @@ async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<Sto
           events,
           offset,
           snapshots: own,
+          logStates,
           ...(snapshotKey === undefined ? {} : { snapshotKey }),
           ...(signatures === undefined ? {} : { signatures }),
         }

@@ -23,6 +23,8 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { memoryStore } from '../stores/memoryStore.js'
 import type { CommandOutcome, RefusalRecord, Store } from '../stores/Store.js'
+import type { WitnessList } from '../tlog/witnessList.js'
+import { checkpointTrustOf } from './checkpointTrust.js'
 import { type DueTick, dueTicks } from './dueTicks.js'
 import { type Explanation, explainEvent } from './explainEvent.js'
 import { createInitiativeLoader, type Loaded } from './initiativeLoader.js'
@@ -56,6 +58,14 @@ export interface EngineOptions {
    * replays the log (checked event by event) once per process.
    */
   snapshotKey?: string | Uint8Array
+  /**
+   * The witnesses file (its text, or parsed): a snapshot whose state digest is on a log leaf that
+   * the latest stored checkpoint covers, cosigned by a witness of every institution listed (and
+   * signed by the log's key, if the list names it), is trusted without replay — no snapshot key
+   * needed. The engine then saves snapshots every `snapshotEvery` events and records each one's
+   * state digest on its event's log leaf. Needs a store with snapshots and a Merkle log.
+   */
+  witnesses?: WitnessList | string
 }
 
 export interface InitiativeSummary {
@@ -171,6 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
     policy,
     policyHash,
     snapshotKey: options.snapshotKey === undefined ? undefined : snapshotKeyBytes(options.snapshotKey),
+    checkpoints: checkpointTrustOf(store, options.witnesses),
     snapshotEvery: options.snapshotEvery ?? 50,
     keyrings: {
       get: (version) => keyringSource.get(version),
@@ -267,15 +278,17 @@ export function createEngine(options: EngineOptions): Engine {
       lastHash = record.hash
       return record
     })
+    const snapshot = steps.at(-1)?.snapshot ?? loaded.snapshot
+    const next = { ...loaded, snapshot, seq, lastHash }
+    const point = loader.snapshotPoint(initiativeId, loaded.seq, next)
     try {
-      await store.append(initiativeId, loaded.seq, records)
+      await store.append(initiativeId, loaded.seq, records, point && { state: point.digest })
     } catch (error) {
       loader.forget(initiativeId)
       throw error
     }
-    const snapshot = steps.at(-1)?.snapshot ?? loaded.snapshot
-    const updated = loader.remember(initiativeId, { ...loaded, snapshot, seq, lastHash })
-    await loader.maybeSaveSnapshot(initiativeId, loaded.seq, updated)
+    const updated = loader.remember(initiativeId, next)
+    if (point !== undefined) await loader.saveSnapshot(initiativeId, point)
     return { loaded: updated, last: records.at(-1) as RecordedEvent }
   }
 

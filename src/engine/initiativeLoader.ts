@@ -2,12 +2,14 @@ import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
+import { stateDigest } from '../domain/stateDigest.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
 import { replayChecked } from '../ledger/replayChecked.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { Store } from '../stores/Store.js'
+import type { Store, StoredSnapshot } from '../stores/Store.js'
+import type { CheckpointTrust } from './checkpointTrust.js'
 import { snapshotSeal, snapshotSealValid } from './snapshotSeal.js'
 
 /** An initiative as the engine holds it: the state after event `seq`, under its pinned policy. */
@@ -24,8 +26,13 @@ export interface LoaderOptions {
   store: Store
   policy: Policy
   policyHash: string
-  /** The engine's own secret: only snapshots sealed with it are trusted. None: snapshots are neither saved nor read. */
+  /** The engine's own secret: snapshots sealed with it are trusted. */
   snapshotKey: Uint8Array | undefined
+  /**
+   * Cosigned checkpoints: snapshots whose state digest is on a log leaf they cover are trusted.
+   * With neither this nor a key, snapshots are neither saved nor read.
+   */
+  checkpoints: CheckpointTrust | undefined
   snapshotEvery: number
   /** The keyring versions, for signed events; refreshed when an event names a version not yet read. */
   keyrings: { get(version: number): Keyring | undefined; refresh(): Promise<void> }
@@ -33,16 +40,27 @@ export interface LoaderOptions {
 
 type MachineState = ReturnType<InitiativeMachine['resolveState']>
 
+/** A snapshot about to be saved: its state, and the digest its event's log leaf records. */
+export interface SnapshotPoint {
+  snapshot: Omit<StoredSnapshot, 'seal'>
+  digest: string
+}
+
 const short = (hash: string) => hash.slice(0, 12)
 
 /**
  * Loads initiatives for the engine and keeps them warm: from the in-process cache, else from the
- * latest snapshot whose seal verifies, else from the first event. Whatever is read from the store
+ * latest trusted snapshot (sealed by the engine's key, or covered by a cosigned checkpoint), else
+ * from the first event. Whatever is read from the store
  * after that trusted point is checked by the ledger (links, hashes, the pinned policy's rules)
  * before it counts, so a tampered log is refused with AUDIT_TAMPERED instead of being believed.
  */
 export function createInitiativeLoader(options: LoaderOptions) {
-  const { store, policy, policyHash, snapshotKey, snapshotEvery, keyrings } = options
+  const { store, policy, policyHash, snapshotKey, checkpoints, snapshotEvery, keyrings } = options
+  const keepsSnapshots =
+    (snapshotKey !== undefined || checkpoints !== undefined) &&
+    store.saveSnapshot !== undefined &&
+    snapshotEvery > 0
   const machines = new Map<string, { policy: Policy; machine: InitiativeMachine }>([
     [policyHash, { policy, machine: createInitiativeMachine(policy) }],
   ])
@@ -82,18 +100,50 @@ export function createInitiativeLoader(options: LoaderOptions) {
     }
   }
 
+  /** The latest saved snapshot, if its seal verifies under the engine's key. */
+  async function sealedSnapshot(initiativeId: string): Promise<StoredSnapshot | undefined> {
+    if (snapshotKey === undefined || store.loadSnapshot === undefined) return undefined
+    const saved = await store.loadSnapshot(initiativeId)
+    return saved !== undefined && snapshotSealValid(snapshotKey, initiativeId, saved) ? saved : undefined
+  }
+
   /**
-   * The latest saved snapshot, if its seal verifies and its own event is still in the log with
-   * the hash it was sealed with; with the events after it. A snapshot that is not sealed by this
-   * engine's key is ignored (the log is replayed instead); a sealed one that the log no longer
-   * matches means the log was rewritten.
+   * The latest saved snapshot whose state is the one recorded on its event's log leaf, where a
+   * checkpoint every institution's witness cosigned covers that leaf. A snapshot that differs
+   * from what the log recorded is not trusted (an earlier covered one may be).
+   */
+  async function coveredSnapshot(initiativeId: string): Promise<StoredSnapshot | undefined> {
+    if (checkpoints === undefined || store.loadSnapshot === undefined || store.log === undefined)
+      return undefined
+    await checkpoints.refresh()
+    const places = await store.log.placesOf(initiativeId)
+    for (let seq = places.length; seq >= 1; seq--) {
+      const place = places[seq - 1]
+      if (place?.state === undefined || place.index >= checkpoints.size()) continue
+      const saved = await store.loadSnapshot(initiativeId, seq)
+      if (saved === undefined) return undefined
+      if (saved.seq < seq) {
+        seq = saved.seq + 1 // no snapshot at this point: look from the latest one there is
+        continue
+      }
+      const leaf = { initiativeId, seq, hash: saved.hash, state: place.state }
+      if (safeDigest(initiativeId, saved) === place.state && checkpoints.covers(place.index, leaf))
+        return saved
+    }
+    return undefined
+  }
+
+  /**
+   * The latest trusted snapshot — sealed by this engine's key, or vouched for by a cosigned
+   * checkpoint — with the events after it, provided its own event is still in the log with the
+   * hash it was taken at. An untrusted snapshot is ignored (the log is replayed instead); a
+   * trusted one that the log no longer matches means the log was rewritten.
    */
   async function fromSnapshot(
     initiativeId: string,
   ): Promise<{ point: Loaded; after: RecordedEvent[] } | undefined> {
-    if (snapshotKey === undefined || store.loadSnapshot === undefined) return undefined
-    const saved = await store.loadSnapshot(initiativeId)
-    if (saved === undefined || !snapshotSealValid(snapshotKey, initiativeId, saved)) return undefined
+    const saved = (await sealedSnapshot(initiativeId)) ?? (await coveredSnapshot(initiativeId))
+    if (saved === undefined) return undefined
     const { policy: pinned, machine } = await machineFor(saved.policyHash, initiativeId)
     const [own, ...after] = await store.readEvents(initiativeId, saved.seq - 1)
     if (
@@ -104,14 +154,14 @@ export function createInitiativeLoader(options: LoaderOptions) {
     ) {
       throw new TwoKeysError(
         'AUDIT_TAMPERED',
-        `initiative "${initiativeId}", event ${saved.seq}: it no longer matches the engine's sealed snapshot of it; the stored log was altered — run \`twokeys audit verify\` and restore it from a backup`,
+        `initiative "${initiativeId}", event ${saved.seq}: it no longer matches the engine's trusted snapshot of it; the stored log was altered — run \`twokeys audit verify\` and restore it from a backup`,
       )
     }
     let snapshot: MachineState
     try {
       snapshot = machine.resolveState(saved.state as Parameters<InitiativeMachine['resolveState']>[0])
     } catch {
-      return undefined // sealed by this key for another machine: replay the log instead
+      return undefined // taken for another machine: replay the log instead
     }
     const point = {
       policy: pinned,
@@ -168,21 +218,29 @@ export function createInitiativeLoader(options: LoaderOptions) {
   }
 
   /**
-   * Seals and saves a snapshot when an append crossed a multiple of `snapshotEvery`. The events
-   * are already stored, so a failure here is harmless: the next load replays a little more.
+   * The snapshot due after an append from seq `before` to `loaded` (one crossed a multiple of
+   * `snapshotEvery`), with its state digest for the log leaf of the append's last event.
    */
-  async function maybeSaveSnapshot(initiativeId: string, before: number, loaded: Loaded): Promise<void> {
-    if (snapshotKey === undefined || store.saveSnapshot === undefined || snapshotEvery <= 0) return
-    if (Math.floor(loaded.seq / snapshotEvery) === Math.floor(before / snapshotEvery)) return
-    const unsealed = {
+  function snapshotPoint(initiativeId: string, before: number, loaded: Loaded): SnapshotPoint | undefined {
+    if (!keepsSnapshots) return undefined
+    if (Math.floor(loaded.seq / snapshotEvery) === Math.floor(before / snapshotEvery)) return undefined
+    const snapshot = {
       seq: loaded.seq,
       hash: loaded.lastHash,
       policyHash: loaded.policyHash,
       state: loaded.machine.getPersistedSnapshot(loaded.snapshot as MachineState),
     }
-    await store
-      .saveSnapshot(initiativeId, { ...unsealed, seal: snapshotSeal(snapshotKey, initiativeId, unsealed) })
-      .catch(() => undefined)
+    return { snapshot, digest: stateDigest(initiativeId, snapshot) }
+  }
+
+  /**
+   * Saves a snapshot (sealed, with a key) once its events are stored. A failure here is
+   * harmless: the next load replays a little more.
+   */
+  async function saveSnapshot(initiativeId: string, point: SnapshotPoint): Promise<void> {
+    const { snapshot } = point
+    const seal = snapshotKey === undefined ? '' : snapshotSeal(snapshotKey, initiativeId, snapshot)
+    await store.saveSnapshot?.(initiativeId, { ...snapshot, seal }).catch(() => undefined)
   }
 
   return {
@@ -192,8 +250,18 @@ export function createInitiativeLoader(options: LoaderOptions) {
     cached: (initiativeId: string) => cache.get(initiativeId),
     remember,
     forget: (initiativeId: string) => void cache.delete(initiativeId),
-    maybeSaveSnapshot,
+    snapshotPoint,
+    saveSnapshot,
   }
 }
 
 export type InitiativeLoader = ReturnType<typeof createInitiativeLoader>
+
+/** The digest of a stored snapshot's state, or undefined when its state has no JSON form. */
+function safeDigest(initiativeId: string, saved: StoredSnapshot): string | undefined {
+  try {
+    return stateDigest(initiativeId, saved)
+  } catch {
+    return undefined
+  }
+}

@@ -1,6 +1,6 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Store } from '../stores/Store.js'
-import { logLeafData } from '../tlog/logLeaf.js'
+import { type LogLeaf, logLeafData } from '../tlog/logLeaf.js'
 import { inclusionProof } from '../tlog/merkle.js'
 import type { TlogProof } from '../tlog/tlogProof.js'
 import { logOf } from './logOf.js'
@@ -9,11 +9,12 @@ import { readLeafHashes } from './readLeafHashes.js'
 /**
  * An inclusion proof (c2sp.org/tlog-proof) that event `seq` of an initiative is in the latest
  * stored checkpoint, with that checkpoint's cosignatures; `extra` carries the event's leaf data
- * (`<initiativeId>\n<seq>\n<hash>\n`) so a reader can match it with the event.
+ * (`<initiativeId>\n<seq>\n<hash>\n`, then `<state>\n` at a snapshot point) so a reader can match
+ * it with the event.
  */
 export async function proveEvent(store: Store, initiativeId: string, seq: number): Promise<TlogProof> {
   const log = logOf(store)
-  const index = (await log.indexesOf(initiativeId))[seq - 1]
+  const index = (await log.placesOf(initiativeId))[seq - 1]?.index
   if (index === undefined) {
     throw new TwoKeysError(
       'NOT_FOUND',
@@ -27,7 +28,7 @@ export async function proveEvent(store: Store, initiativeId: string, seq: number
       `event ${seq} of "${initiativeId}" is entry ${index} of the log, which no checkpoint covers yet (latest size ${checkpoint?.size ?? 'none'}); publish one with twokeys log checkpoint, then prove again`,
     )
   }
-  let leaf: { initiativeId: string; seq: number; hash: string } | undefined
+  let leaf: LogLeaf | undefined
   const hashes = await readLeafHashes(log, checkpoint.size, (l, i) => {
     if (i === index) leaf = l
   })

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { LogLeaf } from '../tlog/logLeaf.js'
+import type { LogLeaf, LogPlace } from '../tlog/logLeaf.js'
 
 export type { RecordedEvent }
 
@@ -30,7 +30,8 @@ export interface RefusalRecord extends RefusalInput {
 /**
  * A saved machine state of one initiative after event `seq`: a cache that spares replaying
  * the whole log. Never a source of truth; the events are. The engine trusts a snapshot only when
- * its `seal` verifies under the engine's own snapshot key, which the database does not hold.
+ * its `seal` verifies under the engine's own snapshot key, which the database does not hold, or
+ * when its state digest is on a log leaf that a checkpoint cosigned by every institution covers.
  */
 export interface StoredSnapshot {
   seq: number
@@ -69,15 +70,19 @@ export interface StoredCheckpoint {
 /**
  * The store's Merkle log: every event it ever appended, in the order appended (leaf i is the
  * i-th event, 0-based, across all initiatives; on PostgreSQL one order shared by every instance),
- * and the checkpoints published over it. Append-only, like the events.
+ * each leaf with the state digest the engine recorded at a snapshot point, and the checkpoints
+ * published over it. Append-only, like the events.
  */
 export interface StoreLog {
   /** How many events the log holds. */
   size(): Promise<number>
   /** Leaves `from` … `to - 1`, in log order. */
   leaves(from: number, to: number): Promise<LogLeaf[]>
-  /** The log index of each event of an initiative: element i is the index of seq i + 1. */
-  indexesOf(initiativeId: string): Promise<number[]>
+  /**
+   * Where each event of an initiative sits in the log: element i is the place of seq i + 1 — its
+   * index, and the state digest its leaf records, if any.
+   */
+  placesOf(initiativeId: string): Promise<LogPlace[]>
   /** Keeps a checkpoint the log signed (append-only: a second one of the same size must be identical). */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
   /** Adds witness cosignature lines to the checkpoint of `size` (lines already there are skipped). */
@@ -103,6 +108,15 @@ export interface StoreLog {
  */
 export type AppendNotice = { initiativeId: string; seq: number } | { resync: true }
 
+/** What an append records besides its events. */
+export interface AppendOptions {
+  /**
+   * The digest of the initiative's state after the last event (`stateDigest`), recorded on that
+   * event's Merkle-log leaf: the engine gives it at snapshot points. A 64-digit hex string.
+   */
+  state?: string
+}
+
 export type CommandOutcome =
   | { kind: 'accepted'; event: RecordedEvent }
   | { kind: 'refused'; refusal: RefusalRecord }
@@ -120,7 +134,12 @@ export interface Store {
    * one) and none of their command ids is taken; otherwise throws a TwoKeysError with code
    * CONFLICT and stores nothing.
    */
-  append(initiativeId: string, expectedSeq: number, events: RecordedEvent[]): Promise<void>
+  append(
+    initiativeId: string,
+    expectedSeq: number,
+    events: RecordedEvent[],
+    options?: AppendOptions,
+  ): Promise<void>
   listInitiatives(): Promise<string[]>
   findCommand(commandId: string): Promise<CommandOutcome | undefined>
   /**
@@ -133,8 +152,8 @@ export interface Store {
   getPolicy(hash: string): Promise<Policy | undefined>
   /** Adds a snapshot (append-only: a second one at the same `seq` is ignored). Optional. */
   saveSnapshot?(initiativeId: string, snapshot: StoredSnapshot): Promise<void>
-  /** The latest saved snapshot of an initiative, if any. Optional. */
-  loadSnapshot?(initiativeId: string): Promise<StoredSnapshot | undefined>
+  /** The latest saved snapshot of an initiative (with seq ≤ `maxSeq`, when given), if any. Optional. */
+  loadSnapshot?(initiativeId: string, maxSeq?: number): Promise<StoredSnapshot | undefined>
   /** Every saved snapshot, by initiative and seq: for the audit. Optional, with the two above. */
   snapshots?(): Promise<(StoredSnapshot & { initiativeId: string })[]>
   /**

@@ -5,6 +5,7 @@ import type { LogLeaf } from '../tlog/logLeaf.js'
 import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { exclusiveInProcess } from './exclusiveInProcess.js'
+import { leafState } from './leafState.js'
 import type {
   CommandOutcome,
   RecordedEvent,
@@ -52,8 +53,11 @@ export function memoryStore(): Store {
     async leaves(from, to) {
       return leaves.slice(from, to)
     },
-    async indexesOf(initiativeId) {
-      return [...(indexes.get(initiativeId) ?? [])]
+    async placesOf(initiativeId) {
+      return (indexes.get(initiativeId) ?? []).map((index) => {
+        const { state } = leaves[index] as LogLeaf
+        return state === undefined ? { index } : { index, state }
+      })
     },
     async saveCheckpoint({ size, note }) {
       const found = checkpoints.get(size)
@@ -91,7 +95,8 @@ export function memoryStore(): Store {
       const log = logs.get(initiativeId)
       return log === undefined || log.length <= afterSeq ? [] : log.slice(afterSeq)
     },
-    async append(initiativeId, expectedSeq, events) {
+    async append(initiativeId, expectedSeq, events, options) {
+      const state = leafState(options, events.at(-1)?.seq)
       const log = logs.get(initiativeId) ?? []
       if (log.length !== expectedSeq) {
         throw new TwoKeysError(
@@ -115,7 +120,8 @@ export function memoryStore(): Store {
       const mine = indexes.get(initiativeId) ?? []
       for (const event of stored) {
         mine.push(leaves.length)
-        leaves.push(freeze({ initiativeId, seq: event.seq, hash: event.hash }))
+        const leaf = { initiativeId, seq: event.seq, hash: event.hash }
+        leaves.push(freeze(state !== null && event === stored.at(-1) ? { ...leaf, state } : leaf))
       }
       indexes.set(initiativeId, mine)
       const last = stored.at(-1)

@@ -7,6 +7,7 @@ import type { Policy } from '../policy/PolicySchema.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
+import { leafState } from './leafState.js'
 import { postgresMigrations } from './migrations/postgresMigrations.js'
 import { loadPg } from './optionalModule.js'
 import type {
@@ -75,8 +76,9 @@ const APPEND = `
     WHERE (SELECT n FROM counted) > 0
     RETURNING size - (SELECT n FROM counted) AS first),
   logged AS (
-    INSERT INTO log (idx, position)
-    SELECT (SELECT first FROM base) + row_number() OVER (ORDER BY seq) - 1, position FROM inserted),
+    INSERT INTO log (idx, position, state)
+    SELECT (SELECT first FROM base) + row_number() OVER (ORDER BY seq) - 1, position,
+      CASE WHEN seq = (SELECT max(seq) FROM inserted) THEN $5::text END FROM inserted),
   -- Every instance LISTENing hears of the append when it commits (live updates).
   notified AS (
     SELECT pg_notify($4, json_build_object('initiativeId', $1::text, 'seq', m.seq)::text)
@@ -322,21 +324,26 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       return Number(row?.size ?? 0)
     },
     async leaves(from, to) {
-      const rows = await query<{ initiative_id: string; seq: number; hash: string }>(
+      const rows = await query<{ initiative_id: string; seq: number; hash: string; state: string | null }>(
         'read the log',
-        `SELECT e.initiative_id, e.seq, e.hash FROM log l JOIN events e ON e.position = l.position
+        `SELECT e.initiative_id, e.seq, e.hash, l.state FROM log l JOIN events e ON e.position = l.position
          WHERE l.idx >= $1 AND l.idx < $2 ORDER BY l.idx`,
         [from, to],
       )
-      return rows.map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash }))
+      return rows.map((r): LogLeaf => {
+        const leaf = { initiativeId: r.initiative_id, seq: r.seq, hash: r.hash }
+        return r.state === null ? leaf : { ...leaf, state: r.state }
+      })
     },
-    async indexesOf(initiativeId) {
-      const rows = await query<{ idx: string }>(
-        'read log indexes',
-        'SELECT l.idx FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = $1 ORDER BY e.seq',
+    async placesOf(initiativeId) {
+      const rows = await query<{ idx: string; state: string | null }>(
+        'read log places',
+        'SELECT l.idx, l.state FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = $1 ORDER BY e.seq',
         [initiativeId],
       )
-      return rows.map((r) => Number(r.idx))
+      return rows.map((r) =>
+        r.state === null ? { index: Number(r.idx) } : { index: Number(r.idx), state: r.state },
+      )
     },
     async saveCheckpoint({ size, note }) {
       await inTransaction('store a checkpoint', async (client) => {
@@ -429,7 +436,8 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       )
       return rows.map(fromEventRow)
     },
-    async append(initiativeId, expectedSeq, events) {
+    async append(initiativeId, expectedSeq, events, options) {
+      const state = leafState(options, events.at(-1)?.seq)
       events.forEach((event, i) => {
         if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
           throw new TwoKeysError(
@@ -443,6 +451,7 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
         JSON.stringify(events.map(toEventRow)),
         expectedSeq,
         channel,
+        state,
       ])
       const at = Number(row?.at ?? 0)
       if (at !== expectedSeq) {
@@ -547,11 +556,11 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
         ],
       )
     },
-    async loadSnapshot(initiativeId): Promise<StoredSnapshot | undefined> {
+    async loadSnapshot(initiativeId, maxSeq = 2 ** 31 - 1): Promise<StoredSnapshot | undefined> {
       const [row] = await query<SnapshotRow>(
         'load a snapshot',
-        `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE initiative_id = $1 ORDER BY seq DESC LIMIT 1`,
-        [initiativeId],
+        `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE initiative_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`,
+        [initiativeId, maxSeq],
       )
       return row === undefined ? undefined : fromSnapshotRow(row)
     },

@@ -7,6 +7,7 @@ import type { LogLeaf } from '../tlog/logLeaf.js'
 import { appendNotices } from './appendNotices.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { exclusiveInProcess } from './exclusiveInProcess.js'
+import { leafState } from './leafState.js'
 import type { Migration } from './migrations/Migration.js'
 import { sqliteMigrations } from './migrations/sqliteMigrations.js'
 import { loadBetterSqlite3 } from './optionalModule.js'
@@ -157,8 +158,8 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       `INSERT INTO snapshots (initiative_id, seq, hash, policy_hash, state, seal) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (initiative_id, seq) DO NOTHING`,
     ),
-    loadSnapshot: db.prepare<[string], SnapshotRow>(
-      'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots WHERE initiative_id = ? ORDER BY seq DESC LIMIT 1',
+    loadSnapshot: db.prepare<[string, number], SnapshotRow>(
+      'SELECT initiative_id, seq, hash, policy_hash, state, seal FROM snapshots WHERE initiative_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
     ),
     keyringHead: db.prepare<[], { version: number | null }>(
       'SELECT max(version) AS version FROM keyring_changes',
@@ -170,15 +171,18 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
       'SELECT version, change FROM keyring_changes WHERE version > ? ORDER BY version',
     ),
     logSize: db.prepare<[], { size: number }>('SELECT coalesce(max(idx) + 1, 0) AS size FROM log'),
-    insertLeaf: db.prepare<[number, number | bigint], unknown>(
-      'INSERT INTO log (idx, position) VALUES (?, ?)',
+    insertLeaf: db.prepare<[number, number | bigint, string | null], unknown>(
+      'INSERT INTO log (idx, position, state) VALUES (?, ?, ?)',
     ),
-    leaves: db.prepare<[number, number], { initiative_id: string; seq: number; hash: string }>(
-      `SELECT e.initiative_id, e.seq, e.hash FROM log l JOIN events e ON e.position = l.position
+    leaves: db.prepare<
+      [number, number],
+      { initiative_id: string; seq: number; hash: string; state: string | null }
+    >(
+      `SELECT e.initiative_id, e.seq, e.hash, l.state FROM log l JOIN events e ON e.position = l.position
        WHERE l.idx >= ? AND l.idx < ? ORDER BY l.idx`,
     ),
-    indexesOf: db.prepare<[string], { idx: number }>(
-      'SELECT l.idx FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = ? ORDER BY e.seq',
+    placesOf: db.prepare<[string], { idx: number; state: string | null }>(
+      'SELECT l.idx, l.state FROM events e JOIN log l ON l.position = e.position WHERE e.initiative_id = ? ORDER BY e.seq',
     ),
     checkpointNote: db.prepare<[number], { note: string }>('SELECT note FROM checkpoints WHERE size = ?'),
     insertCheckpoint: db.prepare<[number, string], unknown>(
@@ -206,28 +210,30 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     ),
   }
 
-  const append = db.transaction((initiativeId: string, expectedSeq: number, events: RecordedEvent[]) => {
-    const at = sql.head.get(initiativeId)?.seq ?? 0
-    if (at !== expectedSeq) {
-      throw new TwoKeysError(
-        'CONFLICT',
-        `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
-      )
-    }
-    // The write lock is held, so the log's next leaves are ours: indexes follow the commit order.
-    const size = sql.logSize.get()?.size ?? 0
-    events.forEach((event, i) => {
-      if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
+  const append = db.transaction(
+    (initiativeId: string, expectedSeq: number, events: RecordedEvent[], state: string | null) => {
+      const at = sql.head.get(initiativeId)?.seq ?? 0
+      if (at !== expectedSeq) {
         throw new TwoKeysError(
-          'INTERNAL',
-          `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
+          'CONFLICT',
+          `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
         )
       }
-      const inserted = sql.insertEvent.run(toEventRow(event)) as Database.RunResult
-      sql.insertLeaf.run(size + i, inserted.lastInsertRowid)
-      sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
-    })
-  })
+      // The write lock is held, so the log's next leaves are ours: indexes follow the commit order.
+      const size = sql.logSize.get()?.size ?? 0
+      events.forEach((event, i) => {
+        if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
+          throw new TwoKeysError(
+            'INTERNAL',
+            `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
+          )
+        }
+        const inserted = sql.insertEvent.run(toEventRow(event)) as Database.RunResult
+        sql.insertLeaf.run(size + i, inserted.lastInsertRowid, i === events.length - 1 ? state : null)
+        sql.insertCommand.run(event.commandId, initiativeId, 'accepted')
+      })
+    },
+  )
   const appendKeyringChange = db.transaction((entry: StoredKeyringChange) => {
     const at = sql.keyringHead.get()?.version ?? 0
     if (entry.version !== at + 1) {
@@ -271,12 +277,17 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     size: () => run('read the log size', () => sql.logSize.get()?.size ?? 0),
     leaves: (from, to) =>
       run('read the log', () =>
-        sql.leaves
-          .all(from, to)
-          .map((r): LogLeaf => ({ initiativeId: r.initiative_id, seq: r.seq, hash: r.hash })),
+        sql.leaves.all(from, to).map((r): LogLeaf => {
+          const leaf = { initiativeId: r.initiative_id, seq: r.seq, hash: r.hash }
+          return r.state === null ? leaf : { ...leaf, state: r.state }
+        }),
       ),
-    indexesOf: (initiativeId) =>
-      run('read log indexes', () => sql.indexesOf.all(initiativeId).map((r) => r.idx)),
+    placesOf: (initiativeId) =>
+      run('read log places', () =>
+        sql.placesOf
+          .all(initiativeId)
+          .map((r) => (r.state === null ? { index: r.idx } : { index: r.idx, state: r.state })),
+      ),
     saveCheckpoint: (checkpoint) => run('store a checkpoint', () => saveCheckpoint.immediate(checkpoint)),
     addCosignatures: (size, lines) => run('store cosignatures', () => addCosignatures.immediate(size, lines)),
     latestCheckpoint: () =>
@@ -316,11 +327,12 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     kind: 'sqlite',
     readEvents: (initiativeId, afterSeq = 0) =>
       run('read events', () => sql.events.all(initiativeId, afterSeq).map(fromEventRow)),
-    append: (initiativeId, expectedSeq, events) =>
+    append: (initiativeId, expectedSeq, events, options) =>
       run('append', () => {
+        const state = leafState(options, events.at(-1)?.seq)
         try {
           // IMMEDIATE takes the write lock first, so the head read and the insert see the same log.
-          append.immediate(initiativeId, expectedSeq, events)
+          append.immediate(initiativeId, expectedSeq, events, state)
           const last = events.at(-1)
           if (last !== undefined) notices.notify({ initiativeId, seq: last.seq })
         } catch (error) {
@@ -378,9 +390,9 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
           snapshot.seal,
         )
       }),
-    loadSnapshot: (initiativeId) =>
+    loadSnapshot: (initiativeId, maxSeq = Number.MAX_SAFE_INTEGER) =>
       run('load a snapshot', (): StoredSnapshot | undefined => {
-        const row = sql.loadSnapshot.get(initiativeId)
+        const row = sql.loadSnapshot.get(initiativeId, maxSeq)
         return row === undefined ? undefined : fromSnapshotRow(row)
       }),
     snapshots: () => run('read snapshots', () => sql.allSnapshots.all().map(fromSnapshotRow)),

@@ -31,23 +31,57 @@ function split(n: number): number {
   return k
 }
 
+/**
+ * The right edge of an append-only Merkle tree: its perfect subtrees, largest first (one per set
+ * bit of the size). Appending a leaf merges equal sizes; the root folds them from the right. Holds
+ * O(log n) hashes, so a reader can follow a growing log and compute each new root from the leaves
+ * it has not seen yet only.
+ */
+export class MerkleFrontier {
+  private readonly stack: { hash: Hash; size: number }[] = []
+  private count = 0
+
+  /** How many leaves were appended. */
+  get size(): number {
+    return this.count
+  }
+
+  append(leaf: Hash): void {
+    let node = { hash: leaf, size: 1 }
+    let top = this.stack.at(-1)
+    while (top !== undefined && top.size === node.size) {
+      this.stack.pop()
+      node = { hash: nodeHash(top.hash, node.hash), size: top.size * 2 }
+      top = this.stack.at(-1)
+    }
+    this.stack.push(node)
+    this.count++
+  }
+
+  /** A frontier that grows on from this one, leaving this one as it is. */
+  clone(): MerkleFrontier {
+    const copy = new MerkleFrontier()
+    copy.stack.push(...this.stack)
+    copy.count = this.count
+    return copy
+  }
+
+  /** The root over every leaf appended so far (the empty tree's root when none). */
+  root(): Hash {
+    let at = this.stack.length - 1
+    if (at < 0) return EMPTY_ROOT
+    // Smaller subtrees are right children.
+    let hash = (this.stack[at] as { hash: Hash }).hash
+    while (--at >= 0) hash = nodeHash((this.stack[at] as { hash: Hash }).hash, hash)
+    return hash
+  }
+}
+
 /** The root over `leaves` (leaf hashes), bottom-up without recursion; the empty tree's root when none. */
 export function rootHash(leaves: readonly Hash[]): Hash {
-  if (leaves.length === 0) return EMPTY_ROOT
-  // A stack of perfect subtrees, as in an append-only log: merge equal sizes as leaves arrive.
-  const stack: { hash: Hash; size: number }[] = []
-  for (const leaf of leaves) {
-    let node = { hash: leaf, size: 1 }
-    while (stack.length > 0 && (stack.at(-1) as { size: number }).size === node.size) {
-      const left = stack.pop() as { hash: Hash; size: number }
-      node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 }
-    }
-    stack.push(node)
-  }
-  // Fold the remaining subtrees from the right: smaller ones are right children.
-  let hash = (stack.pop() as { hash: Hash }).hash
-  while (stack.length > 0) hash = nodeHash((stack.pop() as { hash: Hash }).hash, hash)
-  return hash
+  const frontier = new MerkleFrontier()
+  for (const leaf of leaves) frontier.append(leaf)
+  return frontier.root()
 }
 
 /** Root of leaves[from, to) — a subtree, computed directly (used by the proofs). */
@@ -76,7 +110,8 @@ export function inclusionProof(leaves: readonly Hash[], index: number): Hash[] {
   return proof.reverse()
 }
 
-const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
+export const equalHashes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((x, i) => x === b[i])
 
 /** RFC 9162 §2.1.3.2: does `proof` show `leaf` at `index` in the tree of `size` with `root`? */
 export function verifyInclusion(
@@ -106,7 +141,7 @@ export function verifyInclusion(
     fn = Math.floor(fn / 2)
     sn = Math.floor(sn / 2)
   }
-  return sn === 0 && equal(r, root)
+  return sn === 0 && equalHashes(r, root)
 }
 
 /** The RFC 9162 §2.1.4 consistency proof from the tree of `oldSize` leaves to the tree over `leaves`. */
@@ -144,7 +179,7 @@ export function verifyConsistency(
   newRoot: Hash,
 ): boolean {
   if (oldSize > newSize || oldSize < 0) return false
-  if (oldSize === newSize) return proof.length === 0 && equal(oldRoot, newRoot)
+  if (oldSize === newSize) return proof.length === 0 && equalHashes(oldRoot, newRoot)
   if (oldSize === 0) return proof.length === 0
   if (proof.length === 0) return false
   const path = [...proof]
@@ -175,5 +210,5 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2)
     sn = Math.floor(sn / 2)
   }
-  return sn === 0 && equal(fr, oldRoot) && equal(sr, newRoot)
+  return sn === 0 && equalHashes(fr, oldRoot) && equalHashes(sr, newRoot)
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventHash } from '../../src/domain/eventHash.js'
+import { createEngine } from '../../src/engine/createEngine.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { toBase64 } from '../../src/tlog/base64.js'
@@ -64,7 +66,7 @@ for (const c of checkers)
     it.skip(`${c.name}: skipped — ${c.skip}`, () => {})
   }
 
-type Line = RecordedEvent & { logIndex: number }
+type Line = RecordedEvent & { logIndex: number; logState?: string }
 let log: Line[] = [] // the export, each line with the logIndex `audit export` wrote
 let leaves: LogLeaf[] = [] // the store's Merkle log, in log order
 let cliCheckpoint = '' // `twokeys log show` after both witnesses cosigned: cp.txt
@@ -141,6 +143,25 @@ beforeAll(async () => {
   // The signed walkthrough in SQLite; the log's key; two air-gapped witnesses, each cosigning a
   // request file; the cosigned checkpoint; the export — all as a user would, with the CLI.
   const db = at('walk.db')
+  // First, an initiative taken by an engine that saves a snapshot every 2 events: the log leaf of
+  // its event 2 records the state after it (`logState` in the export).
+  const early = sqliteStore(db)
+  const engine = createEngine({
+    policy: loadPolicyFile(POLICY),
+    store: early,
+    snapshotKey: 'k'.repeat(16),
+    snapshotEvery: 2,
+  })
+  const { initiativeId } = await engine.propose({
+    by: 'minzifry',
+    title: 'Snapshot point',
+    objective: 'infrastructure',
+    scope: { kind: 'federal' },
+  })
+  await engine.submit(initiativeId, { by: 'minzifry' })
+  await engine.decide(initiativeId, { by: 'oreshkin', key: PA, decision: 'approve' })
+  await engine.close()
+  await early.close()
   await ok('run', 'examples/seed-walkthrough.yaml', '--db', db)
   const logVkey = (await ok('log', 'key', 'new', '--origin', ORIGIN, '--out', at('log.key'))).trim()
   await ok('witness', 'key', 'new', '--name', 'witness.pa.example', '--out', at('pa.key'))
@@ -180,7 +201,7 @@ beforeAll(async () => {
     if (merkle === undefined) throw new Error('the SQLite store has no Merkle log')
     leaves = await merkle.leaves(0, await merkle.size())
     // The logIndex the export wrote is the store's own.
-    for (const e of log) expect((await merkle.indexesOf(e.initiativeId))[e.seq - 1]).toBe(e.logIndex)
+    for (const e of log) expect((await merkle.placesOf(e.initiativeId))[e.seq - 1]?.index).toBe(e.logIndex)
   } finally {
     await store.close()
   }
@@ -272,6 +293,31 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
         file(keysFile()),
       )
       expect(run).toMatchObject({ code: 1, out: expect.stringMatching(/: the log was rewritten: /) })
+    })
+
+    it('covers the state a leaf records (logState): altered or dropped, the log was rewritten', () => {
+      const cp = file(checkpoint(log.length))
+      const keys = file(keysFile())
+      const at = log.findIndex((e) => e.logState !== undefined)
+      expect(at).toBeGreaterThanOrEqual(0)
+      const rewritten = expect.stringMatching(/: the log was rewritten: /)
+      const altered = log.map((e, i) => (i === at ? { ...e, logState: 'f'.repeat(64) } : e))
+      expect(check(jsonl(altered), '--checkpoint', cp, '--witnesses', keys)).toMatchObject({
+        code: 1,
+        out: rewritten,
+      })
+      const dropped = log.map((e, i) => (i === at ? { ...e, logState: undefined } : e))
+      expect(check(jsonl(dropped), '--checkpoint', cp, '--witnesses', keys)).toMatchObject({
+        code: 1,
+        out: rewritten,
+      })
+      const malformed = log.map((e, i) => (i === at ? { ...e, logState: 'F'.repeat(64) } : e))
+      expect(check(jsonl(malformed), '--checkpoint', cp, '--witnesses', keys)).toMatchObject({
+        code: 1,
+        out: `TAMPERED at position ${at}: its logState "${'F'.repeat(64)}" is not a state digest (64 hex digits)`,
+      })
+      // Not part of the event's hash: the chain alone checks out either way.
+      expect(check(jsonl(altered)).out).toBe(`OK ${log.length} events`)
     })
 
     it('refuses a logIndex given twice, one not a place in the log, and a gap', () => {
@@ -421,7 +467,8 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
     const leafOf = (i: number) => leaves[i] as LogLeaf
 
     it('accepts an honest proof from `twokeys audit prove`, alone and with the event it names', async () => {
-      for (const i of [0, 5, log.length - 1]) {
+      expect(leafOf(1).state).toMatch(/^[0-9a-f]{64}$/) // entry 1 records a state: its leaf has four lines
+      for (const i of [0, 1, 5, log.length - 1]) {
         const cli = await ok(
           'audit',
           'prove',
@@ -438,6 +485,19 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
           accepted,
         )
       }
+    })
+
+    it('refuses an event line whose logState is not the state its leaf records', () => {
+      const forged = { ...line(1), logState: 'e'.repeat(64) }
+      const run = check(
+        '--proof',
+        file(proofText(1), 'tlog-proof'),
+        '--witnesses',
+        keys(),
+        '--event',
+        JSON.stringify(forged),
+      )
+      expect(run).toMatchObject({ code: 1, out: expect.stringMatching(/^REFUSED proof: the event is /) })
     })
 
     it('refuses a wrong index, an altered proof hash and altered extra data', () => {

@@ -158,7 +158,7 @@ describe('the engine trusts only what it checked', () => {
     ])
     await expect(reopen().status(initiativeId)).rejects.toMatchObject({
       code: 'AUDIT_TAMPERED',
-      message: expect.stringContaining("event 3: it no longer matches the engine's sealed snapshot"),
+      message: expect.stringContaining("event 3: it no longer matches the engine's trusted snapshot"),
     })
   })
 

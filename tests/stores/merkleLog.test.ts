@@ -50,12 +50,9 @@ describe.each(targets(kinds))('the Merkle log of the $name store', (kind) => {
     expect(await log.size()).toBe(expected.length)
     expect(await log.leaves(0, expected.length)).toEqual(expected)
     expect(await log.leaves(2, 4)).toEqual(expected.slice(2, 4))
-    expect(await log.indexesOf(a[0]?.initiativeId as string)).toEqual([
-      0,
-      1,
-      ...a.slice(2).map((_, i) => 3 + i),
-    ])
-    expect(await log.indexesOf(b[0]?.initiativeId as string)).toEqual([
+    const indexesOf = async (id: string) => (await log.placesOf(id)).map((p) => p.index)
+    expect(await indexesOf(a[0]?.initiativeId as string)).toEqual([0, 1, ...a.slice(2).map((_, i) => 3 + i)])
+    expect(await indexesOf(b[0]?.initiativeId as string)).toEqual([
       2,
       ...b.slice(1).map((_, i) => 3 + a.length - 2 + i),
     ])
@@ -70,6 +67,31 @@ describe.each(targets(kinds))('the Merkle log of the $name store', (kind) => {
     await store.append(id, 1, a.slice(1, 2))
     expect(await log.size()).toBe(2)
     expect(await log.leaves(0, 2)).toEqual(a.slice(0, 2).map(leafOf))
+  })
+
+  it("records a state digest on the leaf of an append's last event, and refuses a malformed one", async () => {
+    await open()
+    const a = eventsOf(0)
+    const id = a[0]?.initiativeId as string
+    const digest = 'ab'.repeat(32)
+    await store.append(id, 0, a.slice(0, 3), { state: digest })
+    await store.append(id, 3, a.slice(3, 4))
+    expect(await log.placesOf(id)).toEqual([
+      { index: 0 },
+      { index: 1 },
+      { index: 2, state: digest },
+      { index: 3 },
+    ])
+    expect((await log.leaves(0, 4)).map((l) => l.state)).toEqual([undefined, undefined, digest, undefined])
+    for (const bad of ['AB'.repeat(32), 'ab', `${digest}\n`]) {
+      await expect(store.append(id, 4, a.slice(4, 5), { state: bad })).rejects.toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringContaining('64 lower-case hex digits'),
+      })
+    }
+    // Nothing of a refused append was stored.
+    expect(await log.size()).toBe(4)
+    expect((await store.readEvents(id)).length).toBe(4)
   })
 
   it('keeps one checkpoint per size, adds cosignatures once each, and returns the latest', async () => {
@@ -138,7 +160,7 @@ describe.each(targets([sqliteTarget, postgresTarget]))('two instances on one $na
       }
       for (const events of all) {
         const id = events[0]?.initiativeId as string
-        const indexes = (await one.log?.indexesOf(id)) ?? []
+        const indexes = ((await one.log?.placesOf(id)) ?? []).map((p) => p.index)
         expect(indexes).toHaveLength(events.length)
         for (const [k, idx] of indexes.entries())
           expect(leaves[idx]).toEqual(leafOf(events[k] as RecordedEvent))

@@ -173,4 +173,12 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'state digests on log leaves (snapshots a cosigned checkpoint vouches for)',
+    sql: `
+      -- The digest of the initiative's state after the leaf's event, at the engine's snapshot points.
+      ALTER TABLE log ADD COLUMN state text CHECK (state IS NULL OR length(state) = 64);
+    `,
+  },
 ]
