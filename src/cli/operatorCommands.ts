@@ -135,9 +135,19 @@ function common(cmd: Program): Program {
     .option('--key <file>', 'sign it with this private key (twokeys keys new); its principal acts')
     .option('--by <principal>', 'who acts, where the policy says identity: asserted (no key)')
     .option('--command-id <id>', 'an idempotency key: repeating it returns the first result')
-    .option('--snapshot-key-file <file>', "with --db: the engine's snapshot key")
     .option('--json', 'print the receipt as JSON')
+    .addOption(snapshotKeyOption())
+    .addOption(witnessesOption())
 }
+
+/** What an engine on --db may start an initiative from instead of its first event. */
+const snapshotKeyOption = () =>
+  new Option('--snapshot-key-file <file>', "with --db: the engine's snapshot key")
+const witnessesOption = () =>
+  new Option(
+    '--witnesses <file>',
+    'with --db: trust snapshots a checkpoint cosigned by these witnesses covers',
+  )
 
 /**
  * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|destination|complete|tick|
@@ -274,6 +284,8 @@ export function registerOperatorCommands(program: Program): void {
     .option('--policy <file>', 'with --db: the policy')
     .option('--server <url>', 'a running twokeys serve')
     .option('--json', 'print the receipts as JSON')
+    .addOption(snapshotKeyOption())
+    .addOption(witnessesOption())
     .action(async (o: TargetOptions & { json?: boolean }) => {
       const target = await openTarget(o)
       try {
@@ -300,6 +312,8 @@ export function registerOperatorCommands(program: Program): void {
     .option('--policy <file>', 'with --db: the policy')
     .option('--server <url>', 'a running twokeys serve')
     .option('--json', 'print the board as JSON')
+    .addOption(snapshotKeyOption())
+    .addOption(witnessesOption())
     .action(async (id: string, o: TargetOptions & { json?: boolean }) => {
       const target = await openTarget(o)
       try {

@@ -5,6 +5,7 @@ import type { Board } from '../engine/keyBoard.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
+import { readWitnessList } from './witnessFiles.js'
 
 /** Where an operator's command goes: an engine on a database here, or a `twokeys serve` over HTTP. */
 export interface OperatorTarget {
@@ -20,6 +21,7 @@ export interface TargetOptions {
   policy?: string
   server?: string
   snapshotKeyFile?: string
+  witnesses?: string
 }
 
 /** `--db … --policy …` (an engine in this process) or `--server URL` (a running `twokeys serve`). */
@@ -38,10 +40,12 @@ export async function openTarget(options: TargetOptions): Promise<OperatorTarget
   const policy = loadCliPolicy(options.policy)
   const store = await openStore(options.db)
   const snapshotKey = readSnapshotKey(options.snapshotKeyFile)
+  const witnesses = options.witnesses === undefined ? undefined : readWitnessList(options.witnesses)
   const engine: Engine = createEngine({
     policy,
     store,
     ...(snapshotKey === undefined ? {} : { snapshotKey }),
+    ...(witnesses === undefined ? {} : { witnesses }),
   })
   return {
     dispatch: (command) => engine.dispatch(command),

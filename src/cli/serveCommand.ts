@@ -170,7 +170,13 @@ async function serve(flags: ServeFlags): Promise<void> {
   const witnessList = settings.witnesses === undefined ? undefined : readWitnessList(settings.witnesses)
   const snapshotKey = readSnapshotKey(settings.snapshotKeyFile)
   const store = await openStore(settings.db)
-  const engine = createEngine({ policy, store, ...(snapshotKey === undefined ? {} : { snapshotKey }) })
+  // The witnesses the log's checkpoints go to also vouch for the snapshots they cover.
+  const engine = createEngine({
+    policy,
+    store,
+    ...(snapshotKey === undefined ? {} : { snapshotKey }),
+    ...(witnessList === undefined ? {} : { witnesses: witnessList }),
+  })
   const metrics = createServeMetrics()
   let app: Awaited<ReturnType<typeof createServer>>
   try {

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { signerFromSeed, verifierKeyOf } from '../../src/tlog/noteKey.js'
+import { COSIGNATURE_ED25519, NOTE_ED25519 } from '../../src/tlog/signedNote.js'
 import { twokeys } from '../support/runCli.js'
 import { demoKey, proposeSubmitApprove } from '../support/signedOperatorSteps.js'
 
@@ -96,6 +98,26 @@ describe('operator commands straight on a database', () => {
     )
     expect(first.code).toBe(0)
     expect(again.stdout).toMatch(/already applied/)
+  })
+
+  it('--witnesses: a witnesses file to trust snapshots by, or a clear error (exit 2)', async () => {
+    const vkey = (n: number, name: string, type: number) =>
+      verifierKeyOf(signerFromSeed(name, type, new Uint8Array(32).fill(n)))
+    const witnesses = join(dir, 'witnesses.txt')
+    writeFileSync(
+      witnesses,
+      `presidential-administration ${vkey(2, 'witness.pa.example', COSIGNATURE_ED25519)}\ngovernment-apparatus ${vkey(3, 'witness.ga.example', COSIGNATURE_ED25519)}\n`,
+    )
+    const status = await twokeys('status', 'gpu', ...on, '--witnesses', witnesses, '--json')
+    expect(status.code, status.stderr).toBe(0)
+    expect(JSON.parse(status.stdout).initiativeId).toBe('gpu')
+    const bad = join(dir, 'bad-witnesses.txt')
+    writeFileSync(bad, `presidential-administration ${vkey(1, 'commission.example', NOTE_ED25519)}\n`)
+    const refused = await twokeys('status', 'gpu', ...on, '--witnesses', bad)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(
+      /witnesses file ".*bad-witnesses.txt", line 1: the witness key of "presidential-administration" has type 1/,
+    )
   })
 
   it('explain says what would happen, and never acts', async () => {
