@@ -68,3 +68,42 @@ export function createServeMetrics(): ServeMetrics {
     }),
   }
 }
+
+/**
+ * The per-request metrics by their labels, each labelled child made once and kept: a request then
+ * costs a map lookup, not a label object hashed and checked per metric. The labels come from closed
+ * sets (command types, outcomes, route patterns, methods, statuses), so the maps stay small.
+ */
+export function labelledMetrics(metrics: ServeMetrics) {
+  const commands = new Map<string, { inc(): void }>()
+  const latencies = new Map<string, { observe(seconds: number): void }>()
+  const requests = new Map<string, { inc(): void }>()
+  return {
+    command(type: string, outcome: string) {
+      const key = `${type} ${outcome}`
+      let child = commands.get(key)
+      if (child === undefined) {
+        child = metrics.commands.labels({ type, outcome })
+        commands.set(key, child)
+      }
+      return child
+    },
+    latency(type: string) {
+      let child = latencies.get(type)
+      if (child === undefined) {
+        child = metrics.latency.labels({ type })
+        latencies.set(type, child)
+      }
+      return child
+    },
+    request(method: string, route: string, status: number) {
+      const key = `${method} ${route} ${status}`
+      let child = requests.get(key)
+      if (child === undefined) {
+        child = metrics.requests.labels({ method, route, status: String(status) })
+        requests.set(key, child)
+      }
+      return child
+    },
+  }
+}
