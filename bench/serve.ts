@@ -15,9 +15,13 @@
  * `engine.dispatch`. Every command must be accepted (HTTP 201; a receipt not replayed).
  *
  * Per round: fresh stores with the demo keyring applied, a fresh `twokeys serve` process (from the
- * sources, through tsx, as the in-process engine runs), each side warmed by other initiatives
- * (untimed); then the sides alternate slice by slice (6 initiatives per connection), the first
- * rotating, so that a drift in the machine lands on all of them alike.
+ * sources, through tsx, as the in-process engine runs), each side warmed by the same 48 other
+ * initiatives per connection (untimed; 1,536 commands at 8 connections); then the sides alternate
+ * slice by slice (6 initiatives per connection), the first rotating, so that a drift in the machine
+ * lands on all of them alike. The warm-up is that long because the serve process is new each round
+ * while this process has run the engine's code thousands of times (making the workload): after
+ * only 192 commands, V8 was still compiling the serve process's hot code on its helper threads
+ * during the timed slices (~0.35 ms CPU a command, against ~0 here) and running it unoptimised.
  *
  * SQLite: `twokeys serve --db file.db` (WAL, synchronous=FULL) vs the engine on `sqliteStore` of
  * another fresh file. Target: serve ≥ 0.5× the in-process throughput.
@@ -96,7 +100,8 @@ if (!Number.isInteger(CONNECTIONS) || CONNECTIONS < 1)
 const SLICE = 6 * CONNECTIONS
 const SLICES = Math.max(1, Math.round(6 * scale))
 const PG_SLICES = Math.max(1, Math.round(4 * scale))
-const WARMUP_INITIATIVES = 6 * CONNECTIONS
+/** Warm-up initiatives, the same for every side: long enough for a fresh serve process's JIT to settle. */
+const WARMUP_INITIATIVES = 48 * CONNECTIONS
 const PG_ROUNDS = Math.max(1, Math.ceil(rounds / 2))
 const PG_URL =
   (values.pg as string | undefined) ??
