@@ -77,8 +77,10 @@ export {
   KEY_STATUSES,
   PHASES,
   TRACKS,
+  UNEXPANDED,
 } from './explore/compile.js'
 export type { ExploreProgress } from './explore/explore.js'
+export { createLazyTable, type LazyTableOptions } from './explore/lazyTable.js'
 export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
 export { firstKeyringChange } from './identity/firstKeyringChange.js'
 export {

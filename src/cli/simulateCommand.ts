@@ -21,6 +21,7 @@ export interface SimulationCliOptions {
   report?: string
   progress?: boolean
   maxStates?: string
+  wholeTable?: boolean
 }
 
 /** Most worker threads: more than any machine has cores, few enough to start. */
@@ -44,6 +45,7 @@ export function runOptions(options: SimulationCliOptions) {
     ...(options.maxStates === undefined
       ? {}
       : { maxStates: wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT) }),
+    wholeTable: options.wholeTable === true,
   }
 }
 
@@ -96,7 +98,14 @@ export function addRunOptions(command: Command): Command {
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print the metrics as CSV')
     .option('--report <file>', 'write a self-contained HTML report with charts')
-    .option('--max-states <n>', 'compile at most this many states (default 200,000); more is an error')
+    .option(
+      '--max-states <n>',
+      'reach (or, with --whole-table, compile) at most this many states (default 200,000); more is an error',
+    )
+    .option(
+      '--whole-table',
+      'compile every reachable state first, with progress (default: only those reached)',
+    )
 }
 
 /**

@@ -34,7 +34,14 @@ export function registerSweep(program: Command): void {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print one CSV row per value')
-    .option('--max-states <n>', 'compile at most this many states (default 200,000); more is an error')
+    .option(
+      '--max-states <n>',
+      'reach (or, with --whole-table, compile) at most this many states (default 200,000); more is an error',
+    )
+    .option(
+      '--whole-table',
+      'compile every reachable state first, with progress (default: only those reached)',
+    )
     .action(async (policyPath: string, options: SweepCliOptions) => {
       const policy = loadCliPolicy(policyPath)
       const { path, values } = parseVary(options.vary)

@@ -45,7 +45,17 @@ export interface CompiledTable {
   final: Uint8Array
   /** The abstract key of each state (see `createAbstractKey`), for tests and debugging. */
   keys: readonly string[]
+  /**
+   * Only on a lazy table (`createLazyTable`): computes state `s`'s row of `next`, which holds
+   * `UNEXPANDED` until then, and may replace the arrays (they grow as states are found).
+   */
+  expand?(s: number): void
+  /** Only on a lazy table: how to make another like it (in a worker thread). */
+  lazy?: { maxStates: number; scopes?: readonly ScopeKind[] }
 }
+
+/** What a lazy table's `next` holds for a state whose moves are not computed yet. */
+export const UNEXPANDED = -2
 
 export interface CompileOptions {
   /** The machine to compile; by default `createInitiativeMachine(policy)` (see `explore`). */
@@ -57,6 +67,35 @@ export interface CompileOptions {
   onProgress?: (progress: ExploreProgress) => void
   /** Expanded states between two `onProgress` calls. Default 500. */
   progressEvery?: number
+}
+
+/** The per-state columns of a table. */
+export type StateColumns = Pick<CompiledTable, 'phase' | 'keyStatus' | 'track' | 'final'>
+
+/**
+ * Writes state `s`'s row of each per-state column: its phase, each key's status, its track and
+ * whether it is final — read off the snapshot, so an eager and a lazy table agree.
+ */
+export function writeStateColumns(
+  policy: Policy,
+  snapshot: InitiativeSnapshot,
+  s: number,
+  columns: StateColumns,
+): void {
+  const keyCount = policy.keys.length
+  columns.phase[s] = PHASES.indexOf(phaseOf(snapshot))
+  const review = reviewOf(snapshot.value)
+  const approved = snapshot.context.approvedAt !== null
+  policy.keys.forEach((key, k) => {
+    const status = approved
+      ? 'turned'
+      : review === null
+        ? 'none'
+        : (review[key.id] as (typeof KEY_STATUSES)[number])
+    columns.keyStatus[s * keyCount + k] = Math.max(0, KEY_STATUSES.indexOf(status))
+  })
+  columns.track[s] = snapshot.context.track === null ? -1 : TRACKS.indexOf(snapshot.context.track)
+  columns.final[s] = snapshot.status === 'done' ? 1 : 0
 }
 
 /**
@@ -93,19 +132,7 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
   const track = new Int8Array(states).fill(-1)
   const final = new Uint8Array(states)
   graph.snapshots.forEach((snapshot: InitiativeSnapshot, s) => {
-    phase[s] = PHASES.indexOf(phaseOf(snapshot))
-    const review = reviewOf(snapshot.value)
-    const approved = snapshot.context.approvedAt !== null
-    policy.keys.forEach((key, k) => {
-      const status = approved
-        ? 'turned'
-        : review === null
-          ? 'none'
-          : (review[key.id] as (typeof KEY_STATUSES)[number])
-      keyStatus[s * keyCount + k] = Math.max(0, KEY_STATUSES.indexOf(status))
-    })
-    if (snapshot.context.track !== null) track[s] = TRACKS.indexOf(snapshot.context.track)
-    final[s] = snapshot.status === 'done' ? 1 : 0
+    writeStateColumns(policy, snapshot, s, { phase, keyStatus, track, final })
   })
   return {
     policy: policy.id,

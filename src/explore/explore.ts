@@ -1,17 +1,12 @@
-import { type AnyMachineSnapshot, initialTransition } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import { createAbstractKey } from './abstractKey.js'
-import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
-import { castOf } from './cast.js'
-import { representativeContents } from './contents.js'
+import type { AbstractEvent, AlphabetContext } from './alphabet.js'
+import { createExpander, explorationSetup } from './expander.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
-import { keySymmetry, noSymmetry } from './keySymmetry.js'
-import { createStepper } from './stepper.js'
 
 export type { InitiativeSnapshot }
+export { explorationSetup }
 
 export interface ExploreOptions {
   /** Stop after this many abstract states (the result says it is incomplete). Default 200 000. */
@@ -96,18 +91,6 @@ export interface Exploration {
   seconds: number
 }
 
-/** The event types some active state node handles; anything else is refused without asking XState. */
-function handledTypes(snapshot: AnyMachineSnapshot, cache: Map<string, Set<string>>): Set<string> {
-  const id = snapshot._nodes.map((n) => n.id).join('|')
-  let types = cache.get(id)
-  if (types === undefined) {
-    types = new Set()
-    for (const node of snapshot._nodes) for (const type of node.transitions.keys()) types.add(type)
-    cache.set(id, types)
-  }
-  return types
-}
-
 class GrowableInt32 {
   data = new Int32Array(1024)
   length = 0
@@ -122,17 +105,6 @@ class GrowableInt32 {
   done() {
     return this.data.slice(0, this.length)
   }
-}
-
-/** What the explorer derives from a policy: cast, alphabet and abstraction. */
-export function explorationSetup(policy: Policy, options: Pick<ExploreOptions, 'symmetry' | 'scopes'> = {}) {
-  const branches = representativeContents(policy, options.scopes)
-  const cast = castOf(policy, branches)
-  const alphabetContext: AlphabetContext = { policy, branches, cast }
-  const alphabet = buildAlphabet(policy, branches, cast)
-  const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
-  const abstractKey = createAbstractKey(policy, symmetry)
-  return { branches, cast, alphabet, alphabetContext, symmetry, abstractKey }
 }
 
 /**
@@ -153,9 +125,8 @@ export function explore(
   const started = performance.now()
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
   const every = Math.max(1, options.progressEvery ?? 500)
-  const { alphabet, alphabetContext, symmetry, abstractKey } = explorationSetup(policy, options)
-  const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
-  const step = createStepper(machine)
+  const expander = createExpander(policy, machine, options)
+  const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
 
   const keys: string[] = [abstractKey(initial)]
   const index = new Map<string, number>([[keys[0] as string, 0]])
@@ -170,8 +141,6 @@ export function explore(
   const from = new GrowableInt32()
   const eventOf = new GrowableInt32()
   const to = new GrowableInt32()
-  const typeCache = new Map<string, Set<string>>()
-  let calls = 0
   let next = 0
   let complete = true
   const report = (done: boolean) =>
@@ -190,18 +159,7 @@ export function explore(
     }
     if (next > 0 && next % every === 0) report(false)
     const before = snapshots[next] as InitiativeSnapshot
-    if (before.status !== 'active') continue
-    const handled = handledTypes(before, typeCache)
-    for (const event of alphabet) {
-      if (!handled.has(event.type)) continue
-      const concrete = instantiate(alphabetContext, event, before.value, before.context)
-      if (concrete === null) continue
-      // XState's own transition selection first: no enabled transition means refused, and the
-      // full macrostep (new snapshot, eventless transitions) is needed only when one is enabled.
-      if (machine.getTransitionData(before as never, concrete).length === 0) continue
-      calls++
-      const after = step(before, concrete)
-      if (after === before) continue
+    expander.expand(before, (event, concrete, after) => {
       const key = abstractKey(after)
       let target = index.get(key)
       if (target === undefined) {
@@ -218,7 +176,7 @@ export function explore(
       eventOf.push(event.index)
       to.push(target)
       options.onStep?.({ from: next, to: target, event, concrete, before, after })
-    }
+    })
   }
   report(true)
   return {
@@ -237,7 +195,7 @@ export function explore(
     complete,
     maxStates,
     expanded: next,
-    transitionCalls: calls,
+    transitionCalls: expander.transitionCalls(),
     seconds: (performance.now() - started) / 1000,
   }
 }

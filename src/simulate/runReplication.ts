@@ -1,5 +1,5 @@
 import { DAY_MS } from '../domain/timeUnits.js'
-import { KEY_STATUSES } from '../explore/compile.js'
+import { KEY_STATUSES, PHASES, UNEXPANDED } from '../explore/compile.js'
 import { EventQueue } from './EventQueue.js'
 import { P2Quantile } from './P2Quantile.js'
 import { hashInts, hashString, Random, StreamSet } from './random.js'
@@ -58,6 +58,8 @@ const WITH_DEPUTY = 4
 
 const TURNED = KEY_STATUSES.indexOf('turned')
 const PENDING = KEY_STATUSES.indexOf('pending')
+const COMPLETED = PHASES.indexOf('completed')
+const WITHDRAWN = PHASES.indexOf('withdrawn')
 const ENTITY_ARRIVALS = hashString('arrivals')
 const ENTITY_INITIATIVE = hashString('initiative')
 
@@ -114,10 +116,20 @@ export function runReplication(
   const E = table.eventCount
   const K = table.keyCount
   const S = seats.length
-  const next = table.next
-  const phaseOf = table.phase
-  const keyStatus = table.keyStatus
-  const final = table.final
+  // A lazy table grows as states are found: these are re-read after each expansion.
+  let next = table.next
+  let phaseOf = table.phase
+  let keyStatus = table.keyStatus
+  let final = table.final
+  /** The move of event `e` from state `s` on a lazy table whose row `s` is not computed yet. */
+  function expandedMove(s: number, e: number): number {
+    table.expand?.(s)
+    next = table.next
+    phaseOf = table.phase
+    keyStatus = table.keyStatus
+    final = table.final
+    return next[s * E + e] as number
+  }
   const horizon = scenario.horizonDays
   const warmup = scenario.warmupDays
   const policy = model.policy
@@ -246,7 +258,8 @@ export function runReplication(
   function fire(slot: number, e: number): boolean {
     if (e < 0) return false
     const s = st[slot] as number
-    const n = step === undefined ? (next[s * E + e] as number) : step(serial[slot] as number, s, e)
+    let n = step === undefined ? (next[s * E + e] as number) : step(serial[slot] as number, s, e)
+    if (n === UNEXPANDED) n = expandedMove(s, e)
     if (n < 0) return false
     st[slot] = n
     if (onTransition !== undefined) onTransition(serial[slot] as number, s, e, n)
@@ -505,9 +518,9 @@ export function runReplication(
   }
 
   function finish(slot: number, pn: number) {
-    if (now >= warmup && pn === phaseOf[firstCompleted]) completedCount++
+    if (now >= warmup && pn === COMPLETED) completedCount++
     if (counted(slot)) {
-      if (pn === phaseOf[firstCompleted]) {
+      if (pn === COMPLETED) {
         const lead = now - (submittedAt[slot] as number)
         completionSum += lead
         completionN++
@@ -517,7 +530,7 @@ export function runReplication(
       } else {
         slaCompletionBreaches++
         if (((flags[slot] as number) & F_APPROVED) === 0) {
-          if (pn === phaseOf[firstWithdrawn]) withdrawn++
+          if (pn === WITHDRAWN) withdrawn++
           else lapsed++
         }
         resolve(slot, true)
@@ -527,16 +540,6 @@ export function runReplication(
     wip--
     gen[slot] = (gen[slot] as number) + 1
     free.push(slot)
-  }
-
-  // Final states by phase, from the table itself.
-  let firstCompleted = -1
-  let firstWithdrawn = -1
-  for (let s = 0; s < table.states; s++) {
-    if (final[s] !== 1) continue
-    const name = phaseOf[s]
-    if (firstCompleted < 0 && name === 9) firstCompleted = s
-    if (firstWithdrawn < 0 && name === 10) firstWithdrawn = s
   }
 
   function arrive() {

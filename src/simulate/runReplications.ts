@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CompiledTable } from '../explore/compile.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { type ReplicationResult, runReplication } from './runReplication.js'
@@ -28,6 +28,11 @@ export interface RunOptions {
  * source (tests, `npx tsx`) — on a tiny bootstrap that registers tsx's loader in the worker
  * thread first (Node 20 does not apply `--import tsx` to a worker's own entry file).
  */
+/** What a worker sends back when a replication throws a TwoKeysError (a lazy table's limit). */
+export interface WorkerFailure {
+  failure: { code: string; message: string }
+}
+
 function startWorker(workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./replicationWorker.js', import.meta.url), { workerData })
@@ -63,7 +68,11 @@ export async function runReplications(
       `seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}, not ${seed}`,
     )
   }
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), replications))
+  // A lazy table over a custom machine cannot be remade in a worker: it runs in this thread.
+  const portable = table.expand === undefined || table.lazy !== undefined
+  const workers = portable
+    ? Math.max(1, Math.min(options.workers ?? availableParallelism(), replications))
+    : 1
   const results: ReplicationResult[] = new Array(replications)
   let done = 0
   if (workers === 1) {
@@ -81,7 +90,10 @@ export async function runReplications(
   let nextReplication = 0
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = startWorker({ policy, table, scenario })
+      // A lazy table's functions cannot be cloned: each worker grows a table of its own.
+      const worker = startWorker(
+        table.lazy === undefined ? { policy, table, scenario } : { policy, lazy: table.lazy, scenario },
+      )
       return new Promise<void>((resolve, reject) => {
         const send = () => {
           if (nextReplication >= replications) {
@@ -90,7 +102,12 @@ export async function runReplications(
           }
           worker.postMessage({ seed, replication: nextReplication++ })
         }
-        worker.on('message', (result: ReplicationResult) => {
+        worker.on('message', (result: ReplicationResult | WorkerFailure) => {
+          if ('failure' in result) {
+            void worker.terminate()
+            reject(new TwoKeysError(result.failure.code as ErrorCode, result.failure.message))
+            return
+          }
           results[result.replication] = result
           options.onProgress?.(++done, replications)
           send()

@@ -1,5 +1,6 @@
 import { type CompiledTable, compile } from '../explore/compile.js'
 import type { ExploreProgress } from '../explore/explore.js'
+import { createLazyTable } from '../explore/lazyTable.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { metricRange } from './describeMetric.js'
 import { scalarNames } from './runReplication.js'
@@ -12,9 +13,19 @@ import { summarize, summarizeMetric } from './summarize.js'
 
 /** How a simulation compiles its policy's table (when it is not given one). */
 export interface TableOptions {
-  /** The state limit of the compilation; past it `compile` throws `LIMIT_REACHED`. Default 200 000. */
+  /**
+   * The state limit: past it the table throws `LIMIT_REACHED` (never a result on a table cut
+   * short). Lazily, it bounds the states the simulation reaches; whole, every reachable state.
+   * Default 200 000.
+   */
   maxStates?: number
-  /** Called as each policy's table is compiled, with the policy's id. */
+  /**
+   * Compile every reachable state before the first replication (`compile`), instead of only the
+   * states the simulation reaches, as it reaches them (`createLazyTable`, the default). Both give
+   * the same results; the whole table reports progress as it compiles.
+   */
+  wholeTable?: boolean
+  /** Called as each policy's whole table is compiled, with the policy's id. */
   onCompileProgress?: (policy: string, progress: ExploreProgress) => void
 }
 
@@ -23,8 +34,13 @@ export interface SimulateOptions extends RunOptions, TableOptions {
   table?: CompiledTable
 }
 
-/** The policy's table, compiled whole or not at all (a limit reached throws `LIMIT_REACHED`). */
+/**
+ * The policy's table: lazy (computed as the simulation reaches states) unless `wholeTable`; a
+ * limit reached throws `LIMIT_REACHED` either way.
+ */
 export function compileFor(policy: Policy, options: TableOptions): CompiledTable {
+  if (options.wholeTable !== true)
+    return createLazyTable(policy, options.maxStates === undefined ? {} : { maxStates: options.maxStates })
   const progress = options.onCompileProgress
   return compile(policy, {
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),

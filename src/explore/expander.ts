@@ -1,0 +1,89 @@
+import { type AnyMachineSnapshot, initialTransition } from 'xstate'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { hashPolicy } from '../policy/hashPolicy.js'
+import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { createAbstractKey } from './abstractKey.js'
+import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
+import { castOf } from './cast.js'
+import { representativeContents } from './contents.js'
+import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
+import { keySymmetry, noSymmetry } from './keySymmetry.js'
+import { createStepper } from './stepper.js'
+
+export interface SetupOptions {
+  /** Canonicalise over interchangeable keys (see `keySymmetry`). Default true. */
+  symmetry?: boolean
+  /** Which representative initiatives to start from. Default: federal, regional, export. */
+  scopes?: readonly ScopeKind[]
+}
+
+/** What the explorer derives from a policy: cast, alphabet and abstraction. */
+export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
+  const branches = representativeContents(policy, options.scopes)
+  const cast = castOf(policy, branches)
+  const alphabetContext: AlphabetContext = { policy, branches, cast }
+  const alphabet = buildAlphabet(policy, branches, cast)
+  const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
+  const abstractKey = createAbstractKey(policy, symmetry)
+  return { branches, cast, alphabet, alphabetContext, symmetry, abstractKey }
+}
+
+/** The event types some active state node handles; anything else is refused without asking XState. */
+function handledTypes(snapshot: AnyMachineSnapshot, cache: Map<string, Set<string>>): Set<string> {
+  const id = snapshot._nodes.map((n) => n.id).join('|')
+  let types = cache.get(id)
+  if (types === undefined) {
+    types = new Set()
+    for (const node of snapshot._nodes) for (const type of node.transitions.keys()) types.add(type)
+    cache.set(id, types)
+  }
+  return types
+}
+
+/** One move out of a state: the alphabet's event, the concrete event sent, the snapshot after. */
+export type Successor = (event: AbstractEvent, concrete: InitiativeEvent, after: InitiativeSnapshot) => void
+
+/**
+ * The one place that computes a state's moves, for the breadth-first explorer and the lazy table
+ * alike: every event of the alphabet that the machine takes from a snapshot and that changes it,
+ * each computed by the machine itself (XState's transition selection first, then the reused-scope
+ * step). `transitionCalls` counts the full steps taken.
+ *
+ * @example
+ * const expander = createExpander(policy, createInitiativeMachine(policy), { symmetry: false })
+ * expander.expand(expander.initial, (event, concrete, after) => console.log(event.type))
+ */
+export function createExpander(policy: Policy, machine: InitiativeMachine, options: SetupOptions = {}) {
+  const setup = explorationSetup(policy, options)
+  const { alphabet, alphabetContext } = setup
+  const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
+  const step = createStepper(machine)
+  const typeCache = new Map<string, Set<string>>()
+  let transitionCalls = 0
+
+  function expand(before: InitiativeSnapshot, visit: Successor): void {
+    if (before.status !== 'active') return
+    const handled = handledTypes(before, typeCache)
+    for (const event of alphabet) {
+      if (!handled.has(event.type)) continue
+      const concrete = instantiate(alphabetContext, event, before.value, before.context)
+      if (concrete === null) continue
+      // XState's own transition selection first: no enabled transition means refused, and the
+      // full macrostep (new snapshot, eventless transitions) is needed only when one is enabled.
+      if (machine.getTransitionData(before as never, concrete).length === 0) continue
+      transitionCalls++
+      const after = step(before, concrete)
+      if (after === before) continue
+      visit(event, concrete, after)
+    }
+  }
+
+  return {
+    ...setup,
+    initial: initial as InitiativeSnapshot,
+    expand,
+    /** How many full XState transitions were computed so far. */
+    transitionCalls: () => transitionCalls,
+  }
+}
