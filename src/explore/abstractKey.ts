@@ -10,6 +10,17 @@ export interface SnapshotView {
   context: InitiativeContext
 }
 
+/** A holder's positional name in a key's facts (`%h0`, `%h1`, …; ids are kebab-case, never `%`). */
+const HOLDER_TOKEN = /%h(\d+)/g
+
+/** Every ordering of 0 … n−1 (n! of them; a key has few holders). */
+function permutationsOf(n: number): number[][] {
+  if (n <= 1) return [[0]]
+  return permutationsOf(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, at) => [...p.slice(0, at), n - 1, ...p.slice(at)]),
+  )
+}
+
 /**
  * The canonical abstract state of a snapshot: a string two snapshots share exactly when, for
  * the explorer's alphabet (`buildAlphabet`), every future of one is a future of the other. It
@@ -30,7 +41,9 @@ export interface SnapshotView {
  * dropped (no later decision falls inside it) but the key remembers that its holder delegated:
  * the alphabet lets a holder name a deputy once per key, which keeps all times on a coarse grid
  * of the policy's durations. The windows of one holder and deputy are kept as their union (a
- * deputy acts whenever some window covers the instant).
+ * deputy acts whenever some window covers the instant); where one deputy was named by two holders
+ * of a key, the order in which they named it is kept too (the deputy acts in the seat of the
+ * first whose window covers the instant).
  *
  * **Revisions.** A revision hash is compared only for equality with the current one, and a new
  * revision has a new number, so an old revision never becomes current again. The context keeps
@@ -49,7 +62,9 @@ export interface SnapshotView {
  * **Symmetry.** For keys in a symmetry group (`keySymmetry`) the per-key parts — the key's
  * region, its decisions, its delegations — are written with positional names (`h0` for the
  * key's first holder, `d0` for its first possible deputy) and sorted within the group, so states
- * that differ only by which of two alike keys is where share one key.
+ * that differ only by which of two alike keys is where share one key. A key whose holders are
+ * interchangeable has its part written under the renaming of its holders that sorts first, so
+ * states that differ only by which of its holders did what share one key too.
  *
  * Why this is sound for TK1–TK12: what the key forgets is, by the list above, never read again by
  * any guard or action of the machine, so two snapshots with one key accept the same events and
@@ -63,7 +78,12 @@ export interface SnapshotView {
 export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snapshot: SnapshotView) => string {
   const keyIds = policy.keys.map((k) => k.id)
   const keyIndex = new Map(keyIds.map((id, i) => [id, i]))
-  const inGroup = new Set(symmetry.groups.flat())
+  // Keys whose principals are written by position: alike keys, and keys of interchangeable holders.
+  const positional = new Set([
+    ...symmetry.groups.flat(),
+    ...symmetry.holderOrbits.flatMap((n, k) => (n > 0 ? [k] : [])),
+  ])
+  const holderPermutations = symmetry.holderOrbits.map((n) => (n > 0 ? permutationsOf(n) : []))
   const lifetime = policy.approvals.lifetimeDays
 
   const contentKey = (c: InitiativeContext['content']) =>
@@ -91,6 +111,24 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
       list.push({ k, from: Math.max(d.from, now), until: d.until })
       windows.set(pair, list)
     }
+    // A deputy named by two holders of one key acts in the seat of whoever named it first (the
+    // machine's `seatFor` takes the first delegation that covers the instant), so that order is
+    // read again: keep it, per key and deputy, among the delegations not yet ended.
+    const order = new Map<string, { k: number; holders: string[] }>()
+    for (const d of context.delegations) {
+      if (d.until <= now || d.from >= d.until) continue
+      const k = keyIndex.get(d.key) ?? -1
+      const at = `${d.key}>${d.deputy}`
+      const entry = order.get(at) ?? { k, holders: [] }
+      if (!entry.holders.includes(d.holder)) entry.holders.push(d.holder)
+      order.set(at, entry)
+    }
+    for (const [at, { k, holders }] of order) {
+      if (holders.length < 2) continue
+      const deputy = at.slice(at.indexOf('>') + 1)
+      const token = `!${map(k, deputy)}<${holders.map((h) => map(k, h)).join('<')}`
+      parts[k < 0 ? parts.length - 1 : k]?.push(k < 0 ? `${at}${token}` : token)
+    }
     for (const [pair, list] of windows) {
       list.sort((a, b) => a.from - b.from)
       let current: { k: number; from: number; until: number } | null = null
@@ -109,9 +147,26 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
     }
   }
 
+  /**
+   * One key's part: its facts, sorted; for a key of interchangeable holders, under the renaming
+   * of its holders that sorts first, so that renamed states share one part.
+   */
+  const keyPart = (facts: string[], k: number) => {
+    const distinct = [...new Set(facts)]
+    const orders = holderPermutations[k]
+    if (orders === undefined || orders.length === 0) return distinct.sort().join(',')
+    let best: string | undefined
+    for (const order of orders) {
+      const renamed = distinct.map((f) => f.replace(HOLDER_TOKEN, (_, i: string) => `%h${order[Number(i)]}`))
+      const text = renamed.sort().join(',')
+      if (best === undefined || text < best) best = text
+    }
+    return best as string
+  }
+
   /** Joins per-key parts: keys of a symmetry group sorted among themselves. */
   const joinKeys = (parts: string[][]) => {
-    const strings = parts.map((p) => [...new Set(p)].sort().join(','))
+    const strings = parts.map(keyPart)
     if (symmetry.groups.length === 0) return strings.join(';')
     const out = strings.slice()
     for (const group of symmetry.groups) {
@@ -124,7 +179,7 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
   }
 
   const tokenOf = (k: number, id: string) =>
-    k >= 0 && inGroup.has(k) ? (symmetry.tokens[k]?.get(id) ?? id) : id
+    k >= 0 && positional.has(k) ? (symmetry.tokens[k]?.get(id) ?? id) : id
 
   return (snapshot) => {
     const { value, status, context } = snapshot

@@ -69,6 +69,8 @@ export interface Exploration {
   alphabet: AbstractEvent[]
   alphabetContext: AlphabetContext
   symmetryGroups: number[][]
+  /** Per key: how many of its holders the reduction treats as interchangeable (0: none). */
+  holderOrbits: number[]
   /** Canonical abstract key of each state. */
   keys: string[]
   /** The concrete snapshot first seen for each state: its representative. */
@@ -185,6 +187,7 @@ export function explore(
     alphabet,
     alphabetContext,
     symmetryGroups: symmetry.groups,
+    holderOrbits: symmetry.holderOrbits,
     keys,
     snapshots,
     parent: parent.done(),

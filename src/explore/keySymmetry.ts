@@ -2,13 +2,22 @@ import type { Key, Policy, Principal } from '../policy/PolicySchema.js'
 
 /**
  * Keys that are interchangeable, and how to name their principals by position so that two such
- * keys' states can be compared. `tokens` maps each principal of a symmetric key to `h<i>` (its
- * i-th holder) or `d<j>` (its j-th possible deputy); everyone else keeps their id.
+ * keys' states can be compared. `tokens` maps each principal of a symmetric key to `%h<i>` (its
+ * i-th holder) or `%d<j>` (its j-th possible deputy) — `%` never occurs in a kebab-case id —
+ * and everyone else keeps their id.
  */
 export interface KeySymmetry {
   /** Groups of key indices with identical configuration, each of two or more keys. */
   groups: number[][]
-  /** Per key index: principal id → positional token, for keys in a group; empty otherwise. */
+  /**
+   * Per key index: how many of its holders are interchangeable among themselves (the first
+   * `n`, as `h0` … `h<n-1>`); 0 when they are not (or the key has one holder).
+   */
+  holderOrbits: number[]
+  /**
+   * Per key index: principal id → positional token, for keys in a group or with interchangeable
+   * holders; empty otherwise.
+   */
   tokens: Map<string, string>[]
 }
 
@@ -93,22 +102,47 @@ export function keySymmetry(policy: Policy): KeySymmetry {
     bySignature.set(s, [...(bySignature.get(s) ?? []), k])
   })
   const groups = [...bySignature.values()].filter((g) => g.length > 1)
+  const holderOrbits = policy.keys.map((key, k) =>
+    interchangeableHolders(policy, key, eligible(k)) ? key.holders.length : 0,
+  )
   const tokens = policy.keys.map(() => new Map<string, string>())
-  for (const k of groups.flat()) {
+  const positional = new Set([...groups.flat(), ...holderOrbits.flatMap((n, k) => (n > 0 ? [k] : []))])
+  for (const k of positional) {
     const m = members[k] as { holders: string[]; others: string[] }
     const map = tokens[k] as Map<string, string>
     m.holders.forEach((id, i) => {
-      map.set(id, `h${i}`)
+      map.set(id, `%h${i}`)
     })
     m.others.forEach((id, j) => {
-      map.set(id, `d${j}`)
+      map.set(id, `%d${j}`)
     })
   }
-  return { groups, tokens }
+  return { groups, holderOrbits, tokens }
+}
+
+/**
+ * Whether a key's holders are interchangeable: two or more, each a member of the key's
+ * institution only (no affiliation), with the same roles, none a sponsor or a governor, none tied
+ * to another key (`eligible`, as for key groups). The machine counts a key's approvals by distinct
+ * holders against its quorum, lets any holder veto (if the key has a veto), revoke, or name one of
+ * the key's deputies, and the alphabet gives every holder of a key the same commands: nothing
+ * reads a holder's name or place except to tell holders apart. So renaming a key's holders among
+ * themselves maps every state onto a state with the same futures and the same verdicts, and the
+ * abstract key keeps one state per class: a key's part is written with the permutation of its
+ * holders' positional names that sorts first (for 3 senators, 2 of 3, up to 3! = 6 states in one).
+ */
+function interchangeableHolders(policy: Policy, key: Key, eligible: boolean): boolean {
+  if (key.holders.length < 2 || !eligible) return false
+  const roles = key.holders.map((id) => {
+    const p = policy.principals.find((x) => x.id === id)
+    return p === undefined ? null : JSON.stringify([...p.roles].sort())
+  })
+  return roles.every((r) => r !== null && r === roles[0])
 }
 
 /** No symmetry: every key keeps its place and every principal its id. */
 export const noSymmetry = (policy: Policy): KeySymmetry => ({
   groups: [],
+  holderOrbits: policy.keys.map(() => 0),
   tokens: policy.keys.map(() => new Map()),
 })

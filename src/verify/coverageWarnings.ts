@@ -1,4 +1,5 @@
 import type { AnyStateNode } from 'xstate'
+import type { AbstractEvent } from '../explore/alphabet.js'
 import type { Exploration } from '../explore/explore.js'
 
 /** Every state node of the chart below the root, by id, with a readable dotted path. */
@@ -30,11 +31,25 @@ export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string
       `no run enters ${unreached.length === 1 ? 'state' : 'states'} ${unreached.map((p) => `"${p}"`).join(', ')} of the chart`,
     )
   }
-  const taken = new Uint8Array(graph.alphabet.length)
-  for (let i = 0; i < graph.edges.count; i++) taken[graph.edges.event[i] as number] = 1
+  // Under holder symmetry a state stands for its renamings, so an event stands for the same
+  // event by any interchangeable holder of its key: taken by one, taken (from a renamed state) by all.
+  const orbitOf = (event: AbstractEvent) => {
+    const key = graph.policy.keys[event.key]
+    const interchangeable =
+      key !== undefined &&
+      (graph.holderOrbits[event.key] ?? 0) > 0 &&
+      event.actor !== null &&
+      key.holders.includes(event.actor)
+    return interchangeable
+      ? `${event.type}|${event.role}|${event.key}|${event.target}|${event.variant}`
+      : `#${event.index}`
+  }
+  const taken = new Set<string>()
+  for (let i = 0; i < graph.edges.count; i++)
+    taken.add(orbitOf(graph.alphabet[graph.edges.event[i] as number] as AbstractEvent))
   const never = new Map<string, string[]>()
   for (const event of graph.alphabet) {
-    if (event.expected && taken[event.index] === 0)
+    if (event.expected && !taken.has(orbitOf(event)))
       never.set(event.type, [...(never.get(event.type) ?? []), event.label])
   }
   for (const [type, labels] of never) {
