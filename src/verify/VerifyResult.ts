@@ -90,6 +90,8 @@ export interface VerifyResult {
   seconds: number
   /** Groups of interchangeable keys the states were canonicalised over. */
   symmetry: string[][]
+  /** Keys whose holders were treated as interchangeable (states renaming them counted once). */
+  interchangeableHolders: string[]
   invariants: InvariantResult[]
   holes: Hole[]
   /** Rules that never bind (warnings: they do not change `ok`). */

@@ -31,6 +31,13 @@ export function formatVerifyResult(result: VerifyResult): string {
       result.complete ? 'explored' : pc.yellow('explored in part')
     } in ${result.seconds.toFixed(2)} s`,
   )
+  for (const key of result.interchangeableHolders) {
+    lines.push(
+      pc.dim(
+        `  the holders of key "${key}" are interchangeable: states that differ only by renaming them count once`,
+      ),
+    )
+  }
   for (const group of result.symmetry) {
     lines.push(
       pc.dim(

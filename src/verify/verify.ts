@@ -182,6 +182,9 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     transitions,
     seconds: (performance.now() - started) / 1000,
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
+    interchangeableHolders: graph.holderOrbits.flatMap((n, k) =>
+      n > 0 ? [policy.keys[k]?.id ?? String(k)] : [],
+    ),
     invariants: graph.complete ? results : results.map((r) => unproven(r, graph)),
     holes,
     vacuity,

@@ -7,6 +7,7 @@ import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy, PolicyInput } from '../../src/policy/PolicySchema.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
+import { formatVerifyResult } from '../../src/verify/formatVerifyResult.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
 import { verify } from '../../src/verify/verify.js'
 
@@ -45,7 +46,10 @@ function withDeputies(on: 'none' | 'senate' | 'pa' | 'senate-alone'): Policy {
 
 /** What a verdict says, down to each counterexample's and hole's length. */
 const verdicts = (r: VerifyResult) => ({
-  invariants: r.invariants.map((i) => `${i.id} ${i.status} ${i.counterexample?.steps.length ?? '-'}`),
+  invariants: r.invariants.map(
+    (i) => `${i.id} ${i.status}${i.vacuous ? ' vacuous' : ''} ${i.counterexample?.steps.length ?? '-'}`,
+  ),
+  vacuity: r.vacuity.map((v) => `${v.rule}: ${v.reason}`),
   holes: r.holes.map((h) => `${h.title} ${h.counterexample.steps.length}`),
   warnings: r.warnings,
 })
@@ -129,6 +133,11 @@ describe('interchangeable holders of one key (holder symmetry)', () => {
       expect(reduced.complete && full.complete).toBe(true)
       expect(reduced.states).toBeLessThan(full.states * 0.6)
       expect(verdicts(reduced)).toEqual(verdicts(full))
+      expect(reduced.interchangeableHolders).toEqual(['federation-council'])
+      expect(full.interchangeableHolders).toEqual([])
+      expect(formatVerifyResult(reduced)).toContain(
+        'the holders of key "federation-council" are interchangeable: states that differ only by renaming them count once',
+      )
     },
   )
 
