@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
@@ -98,15 +98,21 @@ export function addRunOptions(command: Command): Command {
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print the metrics as CSV')
     .option('--report <file>', 'write a self-contained HTML report with charts')
-    .option(
-      '--max-states <n>',
-      'reach (or, with --whole-table, compile) at most this many states (default 200,000); more is an error',
-    )
-    .option(
-      '--whole-table',
-      'compile every reachable state first, with progress (default: only those reached)',
-    )
+    .addOption(maxStatesOption())
+    .addOption(wholeTableOption())
 }
+
+/** How far a simulation's table may grow, and whether it is compiled whole first (simulate, compare, sweep). */
+export const maxStatesOption = () =>
+  new Option(
+    '--max-states <n>',
+    'reach (or, with --whole-table, compile) at most this many states (default 200,000); more is an error',
+  )
+export const wholeTableOption = () =>
+  new Option(
+    '--whole-table',
+    'compile every reachable state first, with progress (default: only those reached)',
+  )
 
 /**
  * `twokeys simulate <policy> --scenario <file> [--replications N] [--seed S] [--workers W]

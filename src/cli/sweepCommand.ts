@@ -2,7 +2,13 @@ import type { Command } from 'commander'
 import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
-import { runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
+import {
+  maxStatesOption,
+  runOptions,
+  runProgress,
+  type SimulationCliOptions,
+  wholeTableOption,
+} from './simulateCommand.js'
 
 interface SweepCliOptions extends SimulationCliOptions {
   vary: string
@@ -34,14 +40,8 @@ export function registerSweep(program: Command): void {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--json', 'print the result as JSON')
     .option('--csv', 'print one CSV row per value')
-    .option(
-      '--max-states <n>',
-      'reach (or, with --whole-table, compile) at most this many states (default 200,000); more is an error',
-    )
-    .option(
-      '--whole-table',
-      'compile every reachable state first, with progress (default: only those reached)',
-    )
+    .addOption(maxStatesOption())
+    .addOption(wholeTableOption())
     .action(async (policyPath: string, options: SweepCliOptions) => {
       const policy = loadCliPolicy(policyPath)
       const { path, values } = parseVary(options.vary)
