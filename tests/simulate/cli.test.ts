@@ -101,26 +101,26 @@ describe('twokeys simulate / compare', () => {
   )
 
   it('--whole-table compiles every state first and prints the same metrics as the lazy default', async () => {
-    await run('simulate', 'machines/policies/council.yaml', ...SCENARIO, '--json')
+    await run('simulate', 'machines/policies/two-keys.yaml', ...SCENARIO, '--json')
     const lazy = JSON.parse(out)
     out = ''
-    await run('simulate', 'machines/policies/council.yaml', ...SCENARIO, '--json', '--whole-table')
+    await run('simulate', 'machines/policies/two-keys.yaml', ...SCENARIO, '--json', '--whole-table')
     expect(process.exitCode).toBe(0)
     const whole = JSON.parse(out)
     expect(whole.metrics).toEqual(lazy.metrics)
     expect(whole.metrics.length).toBeGreaterThan(5)
-    // Past the limit, the whole table is refused before any replication: council has 3,851 states.
+    // Past the limit, the whole table is refused before any replication: two-keys has 190 states.
     out = ''
     await run(
       'simulate',
-      'machines/policies/council.yaml',
+      'machines/policies/two-keys.yaml',
       ...SCENARIO,
       '--whole-table',
       '--max-states',
-      '3000',
+      '150',
     )
     expect(process.exitCode).toBe(2)
-    expect(err).toMatch(/✖ policy "council" has more than 3,000 reachable states/)
+    expect(err).toMatch(/✖ policy "two-keys" has more than 150 reachable states/)
   })
 
   it('bounds the numeric options: a huge --replications, --seed or --workers is a clear message, exit 2', async () => {
