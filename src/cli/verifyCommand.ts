@@ -17,6 +17,7 @@ interface VerifyCommandOptions {
   json?: boolean
   bug?: string
   maxStates?: string
+  maxMemory?: string
 }
 
 function listBugs(json: boolean): void {
@@ -40,6 +41,9 @@ function listBugs(json: boolean): void {
   }
 }
 
+/** The largest `--max-memory` accepted, in MB (1 TB). */
+const MAX_MEMORY_MB = 1_048_576
+
 /**
  * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N]`: explores every reachable
  * state of the policy's machine and checks TK1–TK12, printing a shortest counterexample for
@@ -61,6 +65,10 @@ export function registerVerify(program: Command): void {
       '--max-states <n>',
       'explore at most this many states (default 200,000); stopping there is a failure',
     )
+    .option(
+      '--max-memory <MB>',
+      'stop when the search holds this much heap (default 85% of the heap limit); stopping there is a failure',
+    )
     .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
       if (options.bug === 'list') {
         listBugs(options.json === true)
@@ -71,6 +79,10 @@ export function registerVerify(program: Command): void {
         options.maxStates === undefined
           ? undefined
           : wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT)
+      const maxHeapBytes =
+        options.maxMemory === undefined
+          ? undefined
+          : wholeNumber(options.maxMemory, '--max-memory', 1, MAX_MEMORY_MB) * 2 ** 20
       let policy: Policy
       let machine: InitiativeMachine | undefined
       if (options.bug !== undefined) {
@@ -94,6 +106,7 @@ export function registerVerify(program: Command): void {
         ...(machine === undefined ? {} : { machine }),
         ...(options.bug === undefined ? {} : { bug: options.bug }),
         ...(maxStates === undefined ? {} : { maxStates }),
+        ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
         ...(line.update === undefined ? {} : { onProgress: (p) => line.update?.(label, p) }),
       })
       line.done()

@@ -3,7 +3,7 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import type { Policy, ScopeKind, Track } from '../policy/PolicySchema.js'
 import type { AbstractEvent } from './alphabet.js'
 import { type ExploreProgress, explore, type InitiativeSnapshot } from './explore.js'
-import { limitReached } from './limitReached.js'
+import { limitReached, memoryReached } from './limitReached.js'
 import { reviewOf } from './timeline.js'
 
 /** Phases in the order `CompiledTable.phase` numbers them: the machine's own list. */
@@ -62,6 +62,8 @@ export interface CompileOptions {
   machine?: InitiativeMachine
   /** Stop after this many states and throw `LIMIT_REACHED`. Default 200 000. */
   maxStates?: number
+  /** Stop when the heap fills this many bytes and throw `LIMIT_REACHED`. Default 85 % of the heap limit. */
+  maxHeapBytes?: number
   scopes?: readonly ScopeKind[]
   /** Called as the exploration goes (see `ExploreOptions.onProgress`). */
   onProgress?: (progress: ExploreProgress) => void
@@ -113,11 +115,16 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
   const graph = explore(policy, options.machine ?? createInitiativeMachine(policy), {
     symmetry: false,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
   })
-  if (!graph.complete) throw limitReached(policy.id, graph.maxStates)
+  if (!graph.complete) {
+    throw graph.stoppedBy === 'memory' && graph.maxHeapBytes !== undefined
+      ? memoryReached(policy.id, graph.maxHeapBytes)
+      : limitReached(policy.id, graph.maxStates)
+  }
   const states = graph.keys.length
   const eventCount = graph.alphabet.length
   const keyCount = policy.keys.length

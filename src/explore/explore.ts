@@ -3,6 +3,7 @@ import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import type { AbstractEvent, AlphabetContext } from './alphabet.js'
 import { createExpander, explorationSetup } from './expander.js'
+import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 
 export type { InitiativeSnapshot }
@@ -20,6 +21,11 @@ export interface ExploreOptions {
    * snapshot before, the concrete event and the snapshot after; `to` is the next state's number.
    */
   onStep?: (step: ExploredStep) => void
+  /**
+   * Stop when the V8 heap holds more than this many bytes (checked every 1,024 states): the
+   * result is incomplete, and says so. Default: 85 % of the heap limit (`defaultHeapBudget`).
+   */
+  maxHeapBytes?: number
   /** Asked before each state is expanded: true stops the search there (the result is incomplete). */
   shouldStop?: () => boolean
   /** Called every `progressEvery` expanded states, and once more when the search ends (`done`). */
@@ -82,8 +88,12 @@ export interface Exploration {
   via: (InitiativeEvent | null)[]
   depth: Int32Array
   edges: EdgeList
-  /** False when `maxStates` stopped the search: some states were not expanded. */
+  /** False when `maxStates`, the memory bound or `shouldStop` stopped the search: some states were not expanded. */
   complete: boolean
+  /** What stopped an incomplete search: the state limit, the memory bound, or `shouldStop`. */
+  stoppedBy: 'states' | 'memory' | 'asked' | null
+  /** The memory bound the search ran under (bytes of V8 heap), if any. */
+  maxHeapBytes: number | undefined
   /** The limit the search ran under. */
   maxStates: number
   /** Number of states expanded (all of them when complete). */
@@ -127,6 +137,7 @@ export function explore(
   const started = performance.now()
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
   const every = Math.max(1, options.progressEvery ?? 500)
+  const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   const expander = createExpander(policy, machine, options)
   const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
 
@@ -154,8 +165,13 @@ export function explore(
       done,
     })
 
+  let stoppedBy: Exploration['stoppedBy'] = null
   for (; next < snapshots.length; next++) {
-    if (snapshots.length > maxStates || options.shouldStop?.() === true) {
+    if (snapshots.length > maxStates) stoppedBy = 'states'
+    else if (maxHeapBytes !== undefined && (next & 1023) === 0 && heapUsed() > maxHeapBytes)
+      stoppedBy = 'memory'
+    else if (options.shouldStop?.() === true) stoppedBy = 'asked'
+    if (stoppedBy !== null) {
       complete = false
       break
     }
@@ -196,7 +212,9 @@ export function explore(
     depth: depth.done(),
     edges: { count: from.length, from: from.done(), event: eventOf.done(), to: to.done() },
     complete,
+    stoppedBy,
     maxStates,
+    maxHeapBytes,
     expanded: next,
     transitionCalls: expander.transitionCalls(),
     seconds: (performance.now() - started) / 1000,

@@ -3,14 +3,17 @@ import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type CompiledTable, UNEXPANDED, writeStateColumns } from './compile.js'
 import { createExpander } from './expander.js'
 import { DEFAULT_MAX_STATES } from './explore.js'
+import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
-import { limitReached } from './limitReached.js'
+import { limitReached, memoryReached } from './limitReached.js'
 
 export interface LazyTableOptions {
   /** The machine to step; by default `createInitiativeMachine(policy)`. */
   machine?: InitiativeMachine
   /** Past this many states found, `expand` throws `LIMIT_REACHED`. Default 200 000. */
   maxStates?: number
+  /** Past this many bytes of V8 heap (checked every 1,024 states found), `LIMIT_REACHED` too. Default 85 % of the heap limit. */
+  maxHeapBytes?: number
   scopes?: readonly ScopeKind[]
 }
 
@@ -40,6 +43,7 @@ function grown<T extends Int32Array | Int8Array | Uint8Array>(array: T, length: 
  */
 export function createLazyTable(policy: Policy, options: LazyTableOptions = {}): CompiledTable {
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
+  const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   // A custom machine cannot travel to a worker thread: such a table stays in its own thread.
   const machine = options.machine ?? createInitiativeMachine(policy)
   const expander = createExpander(policy, machine, {
@@ -78,6 +82,8 @@ export function createLazyTable(policy: Policy, options: LazyTableOptions = {}):
     if (known !== undefined) return known
     const s = keys.length
     if (s >= maxStates) throw limitReached(policy.id, maxStates)
+    if (maxHeapBytes !== undefined && (s & 1023) === 0 && heapUsed() > maxHeapBytes)
+      throw memoryReached(policy.id, maxHeapBytes)
     keys.push(key)
     snapshots.push(snapshot)
     index.set(key, s)

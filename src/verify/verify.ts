@@ -32,6 +32,8 @@ export interface VerifyOptions {
   bug?: string
   /** Stop after this many abstract states. Default 200 000. */
   maxStates?: number
+  /** The memory bound of the search, in bytes of V8 heap (see `ExploreOptions.maxHeapBytes`). */
+  maxHeapBytes?: number
   /**
    * Canonicalise states over interchangeable keys. Default: on for the policy's own machine,
    * off for a given `machine` (a broken machine need not treat alike keys alike).
@@ -88,6 +90,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const graph = explore(policy, machine, {
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+    ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
@@ -171,6 +174,9 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
         states: graph.keys.length,
         expanded: graph.expanded,
         stoppedAtViolation: options.stopAtFirstViolation === true && found.size > 0,
+        ...(graph.stoppedBy === 'memory' && graph.maxHeapBytes !== undefined
+          ? { memoryBound: graph.maxHeapBytes }
+          : {}),
       })
   return {
     policy: policy.id,

@@ -112,6 +112,18 @@ describe('twokeys verify', () => {
     })
   })
 
+  it('exits 1 when the memory bound stops the search, saying how to give it more; never a crash', async () => {
+    const { code, stdout } = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-memory', '1')
+    expect(code).toBe(1)
+    expect(stdout).not.toContain('✓')
+    expect(stdout).toMatch(
+      /✗ the exploration stopped at the memory bound of 1 MB after expanding 0 of 1 states seen; give the search more memory \(--max-memory <MB>/,
+    )
+    const bad = await twokeys('verify', 'machines/policies/two-keys.yaml', '--max-memory', '0')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--max-memory must be a whole number from 1 to 1,048,576')
+  })
+
   it('shows its progress on a terminal (states, transitions, rate, time), and none with --json', async () => {
     const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY')
     Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true })
