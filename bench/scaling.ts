@@ -1,0 +1,115 @@
+/**
+ * How `verify` scales with the size of a policy: states, transitions, CPU time and peak heap
+ * against the number of alike keys (each with one holder, with and without an aide as deputy) and
+ * against the number of interchangeable holders of one key (a Federation Council key of h
+ * senators, quorum ⌈h/2⌉, with an aide, beside the two co-chair keys with theirs). One complete
+ * verification per row, one thread, CPU time of this process (`process.cpuUsage`), peak heap
+ * sampled every 500 states. A row whose search stops short (state limit, memory) says so.
+ *
+ *   npm run bench:scaling -- [--max-keys 6] [--max-senators 3]
+ *
+ * These are scaling curves, not a ratio against a baseline: `npm run bench:verify` measures the
+ * explorer against a plain search.
+ */
+import { cpuUsage } from 'node:process'
+import { getHeapStatistics } from 'node:v8'
+import { safeParsePolicy } from '../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
+import type { Policy, PolicyInput } from '../src/policy/PolicySchema.js'
+import { manyKeysPolicy } from '../src/verify/manyKeysPolicy.js'
+import { verify } from '../src/verify/verify.js'
+import { benchArgs } from './support/benchArgs.js'
+import { describeMachine } from './support/describeMachine.js'
+
+const USAGE = 'npm run bench:scaling -- [--max-keys 6] [--max-senators 3]'
+const { values } = benchArgs(
+  USAGE,
+  { rounds: 1 },
+  {
+    'max-keys': { type: 'string' },
+    'max-senators': { type: 'string' },
+  },
+)
+const maxKeys = Number(values['max-keys'] ?? 6)
+const maxSenators = Number(values['max-senators'] ?? 3)
+
+/** The three-key fixture with `h` senators (quorum ⌈h/2⌉) on the Federation Council key. */
+function senators(h: number): Policy {
+  const doc = structuredClone(
+    loadPolicyFile('tests/fixtures/policies/three-keys-deputies.yaml'),
+  ) as PolicyInput
+  doc.id = `three-keys-${h}-senators`
+  const ids = Array.from({ length: h }, (_, i) => `senator-${i + 1}`)
+  doc.principals = [
+    ...doc.principals.filter((p) => !p.id.startsWith('senator-')),
+    ...ids.map((id, i) => ({
+      id,
+      name: `Senator ${i + 1}`,
+      institution: 'federation-council',
+      roles: ['co-chair' as const],
+    })),
+  ]
+  const council = doc.keys.find((k) => k.id === 'federation-council')
+  if (council === undefined) throw new Error('the fixture has no federation-council key')
+  council.holders = ids
+  council.quorum = Math.ceil(h / 2)
+  const result = safeParsePolicy(doc)
+  if (!result.success) throw new Error(JSON.stringify(result.issues))
+  return result.policy
+}
+
+interface Row {
+  policy: string
+  states: number
+  transitions: number
+  cpu: number
+  heapMB: number
+  note: string
+}
+
+function measure(label: string, policy: Policy): Row {
+  globalThis.gc?.()
+  let peak = getHeapStatistics().used_heap_size
+  const before = cpuUsage()
+  const result = verify(policy, {
+    maxStates: 2_000_000,
+    onProgress: () => {
+      peak = Math.max(peak, getHeapStatistics().used_heap_size)
+    },
+  })
+  const used = cpuUsage(before)
+  peak = Math.max(peak, getHeapStatistics().used_heap_size)
+  const note = result.complete
+    ? result.ok
+      ? 'complete, all hold'
+      : 'complete, NOT ok'
+    : `STOPPED: ${result.partial}`
+  const row = {
+    policy: label,
+    states: result.states,
+    transitions: result.transitions,
+    cpu: (used.user + used.system) / 1e6,
+    heapMB: peak / 2 ** 20,
+    note,
+  }
+  console.error(`${label}: ${row.states} states, ${row.cpu.toFixed(1)} s CPU`)
+  return row
+}
+
+const rows: Row[] = []
+for (let n = 2; n <= maxKeys; n++)
+  rows.push(measure(`${n} alike keys, no aides`, manyKeysPolicy(n, { deputies: false })))
+for (let n = 2; n <= maxKeys; n++) rows.push(measure(`${n} alike keys, an aide each`, manyKeysPolicy(n)))
+for (let h = 2; h <= maxSenators; h++)
+  rows.push(
+    measure(`2 co-chair keys + ${h} senators (quorum ${Math.ceil(h / 2)}), aides everywhere`, senators(h)),
+  )
+
+const n = (x: number) => Math.round(x).toLocaleString('en')
+console.log(`\n${describeMachine()}\n`)
+console.log('| policy | states | transitions | CPU s | peak heap MB | |')
+console.log('|---|---|---|---|---|---|')
+for (const r of rows)
+  console.log(
+    `| ${r.policy} | ${n(r.states)} | ${n(r.transitions)} | ${r.cpu.toFixed(1)} | ${n(r.heapMB)} | ${r.note} |`,
+  )
