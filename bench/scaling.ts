@@ -9,25 +9,32 @@
  *   npm run bench:scaling -- [--max-keys 6] [--max-senators 3]
  *
  * These are scaling curves, not a ratio against a baseline: `npm run bench:verify` measures the
- * explorer against a plain search.
+ * explorer against a plain search. Then `simulate` on the three-key variant against council.yaml
+ * (the issue's target: within 2× per initiative), interleaved round by round, CPU per initiative;
+ * `--simulate-only` skips the verify rows.
  */
 import { cpuUsage } from 'node:process'
 import { getHeapStatistics } from 'node:v8'
+import { createLazyTable } from '../src/explore/lazyTable.js'
 import { safeParsePolicy } from '../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import type { Policy, PolicyInput } from '../src/policy/PolicySchema.js'
+import { loadScenarioFile } from '../src/simulate/loadScenario.js'
+import { runReplication } from '../src/simulate/runReplication.js'
+import { createSimulationModel } from '../src/simulate/SimulationModel.js'
 import { manyKeysPolicy } from '../src/verify/manyKeysPolicy.js'
 import { verify } from '../src/verify/verify.js'
 import { benchArgs } from './support/benchArgs.js'
 import { describeMachine } from './support/describeMachine.js'
 
-const USAGE = 'npm run bench:scaling -- [--max-keys 6] [--max-senators 3]'
-const { values } = benchArgs(
+const USAGE = 'npm run bench:scaling -- [--max-keys 6] [--max-senators 3] [--rounds 20] [--simulate-only]'
+const { values, rounds } = benchArgs(
   USAGE,
-  { rounds: 1 },
+  { rounds: 20 },
   {
     'max-keys': { type: 'string' },
     'max-senators': { type: 'string' },
+    'simulate-only': { type: 'boolean' },
   },
 )
 const maxKeys = Number(values['max-keys'] ?? 6)
@@ -97,19 +104,66 @@ function measure(label: string, policy: Policy): Row {
 }
 
 const rows: Row[] = []
-for (let n = 2; n <= maxKeys; n++)
-  rows.push(measure(`${n} alike keys, no aides`, manyKeysPolicy(n, { deputies: false })))
-for (let n = 2; n <= maxKeys; n++) rows.push(measure(`${n} alike keys, an aide each`, manyKeysPolicy(n)))
-for (let h = 2; h <= maxSenators; h++)
-  rows.push(
-    measure(`2 co-chair keys + ${h} senators (quorum ${Math.ceil(h / 2)}), aides everywhere`, senators(h)),
-  )
+if (values['simulate-only'] !== true) {
+  for (let n = 2; n <= maxKeys; n++)
+    rows.push(measure(`${n} alike keys, no aides`, manyKeysPolicy(n, { deputies: false })))
+  for (let n = 2; n <= maxKeys; n++) rows.push(measure(`${n} alike keys, an aide each`, manyKeysPolicy(n)))
+  for (let h = 2; h <= maxSenators; h++)
+    rows.push(
+      measure(`2 co-chair keys + ${h} senators (quorum ${Math.ceil(h / 2)}), aides everywhere`, senators(h)),
+    )
+}
 
 const n = (x: number) => Math.round(x).toLocaleString('en')
 console.log(`\n${describeMachine()}\n`)
-console.log('| policy | states | transitions | CPU s | peak heap MB | |')
-console.log('|---|---|---|---|---|---|')
-for (const r of rows)
-  console.log(
-    `| ${r.policy} | ${n(r.states)} | ${n(r.transitions)} | ${r.cpu.toFixed(1)} | ${n(r.heapMB)} | ${r.note} |`,
-  )
+if (rows.length > 0) {
+  console.log('| policy | states | transitions | CPU s | peak heap MB | |')
+  console.log('|---|---|---|---|---|---|')
+  for (const r of rows)
+    console.log(
+      `| ${r.policy} | ${n(r.states)} | ${n(r.transitions)} | ${r.cpu.toFixed(1)} | ${n(r.heapMB)} | ${r.note} |`,
+    )
+}
+
+// Simulation on the three-key variant against council.yaml (target: within 2× per initiative): the
+// same scenario and seed on each, lazy tables, a slice of 20 replications of each per round, the order
+// alternating; CPU per initiative. The first round also grows each lazy table (cold); later rounds
+// mostly find their states computed (warm).
+const scenario = loadScenarioFile('examples/scenarios/baseline.yaml')
+const sides = [
+  { name: 'council.yaml', policy: loadPolicyFile('machines/policies/council.yaml') },
+  { name: 'three-keys-deputies', policy: senators(3) },
+].map((side) => ({
+  ...side,
+  model: createSimulationModel(side.policy, createLazyTable(side.policy), scenario),
+}))
+const SLICE = 20
+const perInitiative = sides.map(() => [] as number[])
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 === 0 ? [0, 1] : [1, 0]
+  for (const i of order) {
+    const side = sides[i] as (typeof sides)[number]
+    // A slice of several replications, so that one garbage collection does not make a round.
+    const before = cpuUsage()
+    let initiatives = 0
+    for (let j = 0; j < SLICE; j++) initiatives += runReplication(side.model, 1, r * SLICE + j).initiatives
+    const used = cpuUsage(before)
+    ;(perInitiative[i] as number[]).push((used.user + used.system) / 1e3 / initiatives)
+  }
+}
+const ratios = (perInitiative[1] as number[]).map((t, r) => t / ((perInitiative[0] as number[])[r] as number))
+const warm = ratios.slice(1).sort((a, b) => a - b)
+const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] as number
+console.log(
+  `\nsimulate, baseline.yaml, ${rounds} rounds of ${SLICE} replications, CPU ms per initiative (warm rounds, median): council ${median(
+    (perInitiative[0] as number[]).slice(1).sort((a, b) => a - b),
+  ).toFixed(
+    3,
+  )}, three-keys ${median((perInitiative[1] as number[]).slice(1).sort((a, b) => a - b)).toFixed(3)}`,
+)
+console.log(
+  `three-keys ÷ council per initiative: cold (round 1, tables growing) ${(ratios[0] as number).toFixed(2)}×; warm min / median / max ${(warm[0] as number).toFixed(2)} / ${median(warm).toFixed(2)} / ${(warm.at(-1) as number).toFixed(2)}× (target ≤ 2×)`,
+)
+console.log(
+  `states reached: council ${sides[0]?.model.table.states}, three-keys ${sides[1]?.model.table.states}`,
+)
