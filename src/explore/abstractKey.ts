@@ -60,8 +60,8 @@ function permutationsOf(n: number): number[][] {
  * decision is dropped (no rule reads it) and equal facts collapse into one.
  *
  * **Symmetry.** For keys in a symmetry group (`keySymmetry`) the per-key parts — the key's
- * region, its decisions, its delegations — are written with positional names (`h0` for the
- * key's first holder, `d0` for its first possible deputy) and sorted within the group, so states
+ * region, its decisions, its delegations — are written with positional names (`%h0` for the
+ * key's first holder, `%d0` for its first possible deputy) and sorted within the group, so states
  * that differ only by which of two alike keys is where share one key. A key whose holders are
  * interchangeable has its part written under the renaming of its holders that sorts first, so
  * states that differ only by which of its holders did what share one key too.

@@ -11,7 +11,7 @@ export interface KeySymmetry {
   groups: number[][]
   /**
    * Per key index: how many of its holders are interchangeable among themselves (the first
-   * `n`, as `h0` … `h<n-1>`); 0 when they are not (or the key has one holder).
+   * `n`, as `%h0` … `%h<n-1>`); 0 when they are not (or the key has one holder).
    */
   holderOrbits: number[]
   /**
