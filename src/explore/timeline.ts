@@ -59,10 +59,12 @@ export function timelineOf(policy: Policy, value: unknown, context: InitiativeCo
     }
   }
   let delegation: number | null = null
-  for (const d of context.delegations) {
-    for (const t of [d.from, d.until]) {
-      if (t > now && t <= horizon && (delegation === null || t < delegation)) delegation = t
+  // After approval no rule reads a delegation again (the abstract key drops them): no tick to one.
+  if (context.approvedAt === null)
+    for (const d of context.delegations) {
+      for (const t of [d.from, d.until]) {
+        if (t > now && t <= horizon && (delegation === null || t < delegation)) delegation = t
+      }
     }
-  }
   return { horizon, window, expiry, delegation }
 }
