@@ -7,17 +7,18 @@ import type { Hash } from '../tlog/merkle.js'
 const PAGE = 10_000
 
 /**
- * The leaf hashes of the log's first `size` entries, read in pages (a large log is never held as
- * rows). A missing leaf (its event deleted behind the store's back) is an AUDIT_TAMPERED error
- * naming the index: the log cannot be rebuilt without it.
+ * The leaf hashes of the log's entries `start` … `size − 1` (the first `size` by default), read in
+ * pages (a large log is never held as rows). A missing leaf (its event deleted behind the store's
+ * back) is an AUDIT_TAMPERED error naming the index: the log cannot be rebuilt without it.
  */
 export async function readLeafHashes(
   log: StoreLog,
   size: number,
   onLeaf?: (leaf: LogLeaf, index: number) => void,
+  start = 0,
 ): Promise<Hash[]> {
   const hashes: Hash[] = []
-  for (let from = 0; from < size; from += PAGE) {
+  for (let from = start; from < size; from += PAGE) {
     const to = Math.min(size, from + PAGE)
     const page = await log.leaves(from, to)
     if (page.length !== to - from) {
