@@ -38,7 +38,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { createEngine, type Engine } from '../src/engine/createEngine.js'
 import { firstKeyringChange } from '../src/identity/firstKeyringChange.js'
 import { loadPrivateKeyFiles } from '../src/identity/loadPrivateKeyFiles.js'
@@ -52,6 +51,7 @@ import { sqliteStore } from '../src/stores/sqliteStore.js'
 import { benchArgs } from './support/benchArgs.js'
 import { describeMachine } from './support/describeMachine.js'
 import { interleave } from './support/interleave.js'
+import { shownUrl, withParameter, withPgAdmin } from './support/pgAdmin.js'
 import { printReport, type ReportRow, rate } from './support/printReport.js'
 import { type ServeProcess, startServe } from './support/serveProcess.js'
 import { spread } from './support/spread.js'
@@ -371,6 +371,18 @@ const measured = await workload('bench', SLICE * Math.max(SLICES, PG_SLICES))
 const warmInitiatives = await workload('warm', WARMUP_INITIATIVES)
 const warmup = clientsOf(warmInitiatives, CONNECTIONS)
 
+/** An `interleave` contender: slice k of the measured initiatives over `clients` clients, sent by `send`. */
+const contender = (
+  runs: Runs,
+  name: string,
+  clients: number,
+  send: (clients: SignedCommand[][]) => Promise<Run>,
+) => ({
+  name,
+  run: async (slice: number, round: number) =>
+    add(runs, name, round, await send(sliceOf(measured, SLICE, slice, clients))),
+})
+
 try {
   // ── SQLite ──────────────────────────────────────────────────────────────────────────────────
   {
@@ -404,26 +416,8 @@ try {
         )
       },
       contenders: [
-        {
-          name: 'serve',
-          run: async (slice, round) =>
-            add(
-              runs,
-              'serve',
-              round,
-              await overHttp([server!], sliceOf(measured, SLICE, slice, CONNECTIONS)),
-            ),
-        },
-        {
-          name: 'in-process',
-          run: async (slice, round) =>
-            add(
-              runs,
-              'in-process',
-              round,
-              await inProcess(engine!, sliceOf(measured, SLICE, slice, CONNECTIONS)),
-            ),
-        },
+        contender(runs, 'serve', CONNECTIONS, (c) => overHttp([server!], c)),
+        contender(runs, 'in-process', CONNECTIONS, (c) => inProcess(engine!, c)),
       ],
     })
     reportRows.push(
@@ -443,116 +437,75 @@ try {
   if (values['no-pg'] === true) {
     notes.push('PostgreSQL: skipped (--no-pg)')
   } else {
-    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
-    let reachable = true
-    try {
-      await admin.connect()
-    } catch (error) {
-      reachable = false
-      notes.push(
-        `PostgreSQL: skipped, ${PG_URL.replace(/\/\/[^@]*@/, '//')} unreachable (${error instanceof Error ? error.message : error}); give --pg or TWOKEYS_BENCH_PG_URL`,
-      )
-    }
-    if (reachable) {
-      try {
-        const schemas: string[] = []
-        const freshSchema = async () => {
-          const schema = `tk_bench_serve_${Math.random().toString(36).slice(2, 10)}`
-          schemas.push(schema)
-          await admin.query(`CREATE SCHEMA ${schema}`)
-          return schema
-        }
-        const withSchema = (schema: string) => `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`
-        /** `instances` serve processes on one fresh schema with the keyring applied, warmed up. */
-        const serving = async (instances: number) => {
-          const schema = await freshSchema()
-          await (await signedEngine(postgresStore(PG_URL, { schema }))).close()
-          const started: ServeProcess[] = []
-          for (let i = 0; i < instances; i++) started.push(await startServe(serveFlags(withSchema(schema))))
-          await overHttp(started, clientsOf(warmInitiatives, instances * CONNECTIONS))
-          return started
-        }
-        const runs: Runs = new Map()
-        let one: ServeProcess[] = []
-        let three: ServeProcess[] = []
-        let engine: Engine | undefined
-        await interleave({
-          rounds: PG_ROUNDS,
-          slices: PG_SLICES,
-          warmupRounds: 0,
-          beforeRound: async () => {
-            one = await serving(1)
-            three = await serving(3)
-            engine = await signedEngine(postgresStore(PG_URL, { schema: await freshSchema() }))
-            await inProcess(engine, warmup)
-          },
-          afterRound: async () => {
-            await Promise.all([...one, ...three].map((s) => s.stop()))
-            await engine?.close()
-            for (const schema of schemas.splice(0))
-              await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-          },
-          onRound: (round) =>
-            console.log(
-              `PostgreSQL round ${round}: ${describeRun(runs, 'serve ×1')}, ${describeRun(runs, 'serve ×3')}, ${describeRun(runs, 'in-process')}; load ${load1()}`,
-            ),
-          contenders: [
-            {
-              name: 'serve ×1',
-              run: async (slice, round) =>
-                add(
-                  runs,
-                  'serve ×1',
-                  round,
-                  await overHttp(one, sliceOf(measured, SLICE, slice, CONNECTIONS)),
-                ),
-            },
-            {
-              name: 'serve ×3',
-              run: async (slice, round) =>
-                add(
-                  runs,
-                  'serve ×3',
-                  round,
-                  await overHttp(three, sliceOf(measured, SLICE, slice, 3 * CONNECTIONS)),
-                ),
-            },
-            {
-              name: 'in-process',
-              run: async (slice, round) =>
-                add(
-                  runs,
-                  'in-process',
-                  round,
-                  await inProcess(engine!, sliceOf(measured, SLICE, slice, CONNECTIONS)),
-                ),
-            },
-          ],
-        })
-        reportRows.push(
-          row(
-            runs,
-            'signed commands, PostgreSQL, 1 instance',
-            'serve ×1',
-            'in-process',
-            'engine in-process, PostgreSQL',
-          ),
-          row(
-            runs,
-            'signed commands, PostgreSQL, 3 instances',
-            'serve ×3',
-            'in-process',
-            'engine in-process, PostgreSQL',
-          ),
-        )
-        notes.push(cpuNote(runs, 'PostgreSQL', ['serve ×1', 'serve ×3', 'in-process']))
-        notes.push(
-          `PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}: 3 instances on one schema, ${CONNECTIONS} connections each (${3 * CONNECTIONS} in all), throughput summed over the slice's wall time; 1 instance and the in-process engine: ${CONNECTIONS}`,
-        )
-      } finally {
-        await admin.end()
+    const skipped = await withPgAdmin(PG_URL, async (admin) => {
+      const schemas: string[] = []
+      const freshSchema = async () => {
+        const schema = `tk_bench_serve_${Math.random().toString(36).slice(2, 10)}`
+        schemas.push(schema)
+        await admin.query(`CREATE SCHEMA ${schema}`)
+        return schema
       }
-    }
+      const withSchema = (schema: string) => withParameter(PG_URL, 'schema', schema)
+      /** `instances` serve processes on one fresh schema with the keyring applied, warmed up. */
+      const serving = async (instances: number) => {
+        const schema = await freshSchema()
+        await (await signedEngine(postgresStore(PG_URL, { schema }))).close()
+        const started: ServeProcess[] = []
+        for (let i = 0; i < instances; i++) started.push(await startServe(serveFlags(withSchema(schema))))
+        await overHttp(started, clientsOf(warmInitiatives, instances * CONNECTIONS))
+        return started
+      }
+      const runs: Runs = new Map()
+      let one: ServeProcess[] = []
+      let three: ServeProcess[] = []
+      let engine: Engine | undefined
+      await interleave({
+        rounds: PG_ROUNDS,
+        slices: PG_SLICES,
+        warmupRounds: 0,
+        beforeRound: async () => {
+          one = await serving(1)
+          three = await serving(3)
+          engine = await signedEngine(postgresStore(PG_URL, { schema: await freshSchema() }))
+          await inProcess(engine, warmup)
+        },
+        afterRound: async () => {
+          await Promise.all([...one, ...three].map((s) => s.stop()))
+          await engine?.close()
+          for (const schema of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        },
+        onRound: (round) =>
+          console.log(
+            `PostgreSQL round ${round}: ${describeRun(runs, 'serve ×1')}, ${describeRun(runs, 'serve ×3')}, ${describeRun(runs, 'in-process')}; load ${load1()}`,
+          ),
+        contenders: [
+          contender(runs, 'serve ×1', CONNECTIONS, (c) => overHttp(one, c)),
+          contender(runs, 'serve ×3', 3 * CONNECTIONS, (c) => overHttp(three, c)),
+          contender(runs, 'in-process', CONNECTIONS, (c) => inProcess(engine!, c)),
+        ],
+      })
+      reportRows.push(
+        row(
+          runs,
+          'signed commands, PostgreSQL, 1 instance',
+          'serve ×1',
+          'in-process',
+          'engine in-process, PostgreSQL',
+        ),
+        row(
+          runs,
+          'signed commands, PostgreSQL, 3 instances',
+          'serve ×3',
+          'in-process',
+          'engine in-process, PostgreSQL',
+        ),
+      )
+      notes.push(cpuNote(runs, 'PostgreSQL', ['serve ×1', 'serve ×3', 'in-process']))
+      notes.push(
+        `PostgreSQL ${shownUrl(PG_URL)}: 3 instances on one schema, ${CONNECTIONS} connections each (${3 * CONNECTIONS} in all), throughput summed over the slice's wall time; 1 instance and the in-process engine: ${CONNECTIONS}`,
+      )
+    })
+    if (skipped !== undefined) notes.push(skipped)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -38,6 +38,7 @@ import { sqliteStore } from '../src/stores/sqliteStore.js'
 import { type EventRow, toEventRow } from '../src/stores/storedRows.js'
 import { benchArgs } from './support/benchArgs.js'
 import { interleave, roundRatios, roundSeconds, type Timings } from './support/interleave.js'
+import { shownUrl, withParameter, withPgAdmin } from './support/pgAdmin.js'
 import { printHeader, printReport, type ReportRow, rate } from './support/printReport.js'
 import { singleThreadedGc } from './support/singleThreadedGc.js'
 import { spread } from './support/spread.js'
@@ -248,8 +249,7 @@ async function postgresBench(admin: pg.Client, clients: number) {
     Array.from({ length: clients }, (_, c) => workload(`c${c}`, PG_SLICES * SLICE)),
   )
   const schemas: string[] = []
-  const withApp = (app: string) =>
-    `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(app)}`
+  const withApp = (app: string) => withParameter(PG_URL, 'application_name', app)
   const freshSchema = async () => {
     const schema = `tk_bench_${randomBytes(4).toString('hex')}`
     schemas.push(schema)
@@ -386,30 +386,17 @@ printHeader(
 try {
   await sqliteBench()
   if (values['no-pg'] !== true) {
-    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
-    let reachable = true
-    try {
-      await admin.connect()
-    } catch (error) {
-      reachable = false
-      notes.push(
-        `PostgreSQL: skipped, ${PG_URL.replace(/\/\/[^@]*@/, '//')} is not reachable (${error instanceof Error ? error.message : error})`,
+    const skipped = await withPgAdmin(PG_URL, async (admin) => {
+      const settings = await admin.query<{ name: string; setting: string }>(
+        "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method') ORDER BY name",
       )
-    }
-    if (reachable) {
-      try {
-        const settings = await admin.query<{ name: string; setting: string }>(
-          "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method') ORDER BY name",
-        )
-        const one = await postgresBench(admin, 1)
-        const four = await postgresBench(admin, 4)
-        notes.push(
-          `PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')} (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}): 4 clients give ${(one / four).toFixed(2)}× the engine throughput of 1 (wall)`,
-        )
-      } finally {
-        await admin.end()
-      }
-    }
+      const one = await postgresBench(admin, 1)
+      const four = await postgresBench(admin, 4)
+      notes.push(
+        `PostgreSQL ${shownUrl(PG_URL)} (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}): 4 clients give ${(one / four).toFixed(2)}× the engine throughput of 1 (wall)`,
+      )
+    })
+    if (skipped !== undefined) notes.push(skipped)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
