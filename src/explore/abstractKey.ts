@@ -115,14 +115,16 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
     // machine's `seatFor` takes the first delegation that covers the instant), so that order is
     // read again: keep it, per key and deputy, among the delegations not yet ended.
     const order = new Map<string, { k: number; holders: string[] }>()
-    for (const d of context.delegations) {
-      if (d.until <= now || d.from >= d.until) continue
-      const k = keyIndex.get(d.key) ?? -1
-      const at = `${d.key}>${d.deputy}`
-      const entry = order.get(at) ?? { k, holders: [] }
-      if (!entry.holders.includes(d.holder)) entry.holders.push(d.holder)
-      order.set(at, entry)
-    }
+    // One delegation has no order to keep (the common case on this hot path).
+    if (context.delegations.length > 1)
+      for (const d of context.delegations) {
+        if (d.until <= now || d.from >= d.until) continue
+        const k = keyIndex.get(d.key) ?? -1
+        const at = `${d.key}>${d.deputy}`
+        const entry = order.get(at) ?? { k, holders: [] }
+        if (!entry.holders.includes(d.holder)) entry.holders.push(d.holder)
+        order.set(at, entry)
+      }
     for (const [at, { k, holders }] of order) {
       if (holders.length < 2) continue
       const deputy = at.slice(at.indexOf('>') + 1)
