@@ -71,21 +71,28 @@ describe.each(targets(kinds))('webhooks for awaited keys ($name)', (kind) => {
     await target?.dispose()
   })
 
-  it('tells whose key is awaited, signed, once per event, retrying a failing endpoint in order', async () => {
-    target = await kind.create()
+  /** A submitted initiative on a fresh store, a receiving endpoint, and a sender with this backoff. */
+  async function submittedWithWebhooks(backoff: number) {
+    const opened = await kind.create()
+    target = opened
     const hook = await receiver()
     closers.push(hook.close)
     const clock = manualClock('2026-03-01T09:00:00Z')
-    const engine = createEngine({ policy, clock, store: target.open() })
+    const engine = createEngine({ policy, clock, store: opened.open() })
+    const { initiativeId } = await engine.propose({ by: 'minzifry', ...federal })
+    await engine.submit(initiativeId, { by: 'minzifry' })
     const sender = startWebhooks(engine, {
       url: hook.url,
       secret: SECRET,
       everyMs: 60_000,
-      backoffMs: () => 0,
+      backoffMs: () => backoff,
     })
     senders.push(sender)
-    const { initiativeId } = await engine.propose({ by: 'minzifry', ...federal })
-    await engine.submit(initiativeId, { by: 'minzifry' })
+    return { hook, clock, engine, sender, initiativeId, reopen: () => opened.open() }
+  }
+
+  it('tells whose key is awaited, signed, once per event, retrying a failing endpoint in order', async () => {
+    const { hook, clock, engine, sender, initiativeId, reopen } = await submittedWithWebhooks(0)
     hook.failNext(2)
     expect(await sender.round()).toBe(0) // 503: the cursor stays
     expect(await sender.round()).toBe(0)
@@ -113,7 +120,7 @@ describe.each(targets(kinds))('webhooks for awaited keys ($name)', (kind) => {
       key: 'presidential-administration',
       decision: 'approve',
     })
-    const again = startWebhooks(createEngine({ policy, clock, store: target.open() }), {
+    const again = startWebhooks(createEngine({ policy, clock, store: reopen() }), {
       url: hook.url,
       secret: SECRET,
       everyMs: 60_000,
@@ -160,20 +167,7 @@ describe.each(targets(kinds))('webhooks for awaited keys ($name)', (kind) => {
   })
 
   it('waits out its backoff on the engine clock, not the wall clock', async () => {
-    target = await kind.create()
-    const hook = await receiver()
-    closers.push(hook.close)
-    const clock = manualClock('2026-03-01T09:00:00Z')
-    const engine = createEngine({ policy, clock, store: target.open() })
-    const { initiativeId } = await engine.propose({ by: 'minzifry', ...federal })
-    await engine.submit(initiativeId, { by: 'minzifry' })
-    const sender = startWebhooks(engine, {
-      url: hook.url,
-      secret: SECRET,
-      everyMs: 60_000,
-      backoffMs: () => 60_000,
-    })
-    senders.push(sender)
+    const { hook, clock, sender } = await submittedWithWebhooks(60_000)
     hook.failNext(1)
     expect(await sender.round()).toBe(0) // failed: retry due in a minute of engine time
     expect(await sender.round()).toBe(0) // not yet due: nothing sent
