@@ -1,5 +1,6 @@
 import { DAY_MS } from '../src/domain/timeUnits.js'
 import type { Key, Policy, Principal } from '../src/policy/PolicySchema.js'
+import { routeIndexFor } from '../src/policy/routing.js'
 import type { Decision, InitiativeContext } from './InitiativeContext.js'
 
 /** Policy durations are in days; the machine's clock is in milliseconds. */
@@ -86,11 +87,7 @@ export function refusingSeats(context: InitiativeContext, keyId: string): Set<st
 export function matchingRoute(policy: Policy, context: InitiativeContext): number {
   const content = context.content
   if (content === null) return -1
-  return policy.routing.findIndex(
-    (rule) =>
-      (rule.when.objective === undefined || rule.when.objective.includes(content.objective)) &&
-      (rule.when.scope === undefined || rule.when.scope.includes(content.scope.kind)),
-  )
+  return routeIndexFor(policy, content.objective, content.scope.kind)
 }
 
 /** What a rollout waits on: named regions (regional) or destinations (export). */

@@ -1,6 +1,8 @@
 import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import type { ErrorCode } from '../src/domain/TwoKeysError.js'
 import type { Policy, Principal } from '../src/policy/PolicySchema.js'
+import { routeIndexFor, routeTakes } from '../src/policy/routing.js'
 import {
   countedApprovals,
   currentDecisions,
@@ -16,6 +18,7 @@ import {
   seatFor,
 } from './facts.js'
 import type { InitiativeContext } from './InitiativeContext.js'
+import { type Phrase, phrase } from './refusalMessages.js'
 
 export interface KeyParams {
   key: string
@@ -27,17 +30,30 @@ export interface RouteParams {
 }
 
 /**
- * A governance rule: a named check (the machine's guard) and the sentence that says why it
- * failed (what `explain()` shows). Keeping both together means a reason can never drift
- * away from the rule it explains.
- *
- * A `selector` only picks which transition an event means (approve or refuse, which key); it
- * is not a rule, so it has no reason.
+ * A selector only picks which transition an event means (approve or refuse, which key); it is
+ * not a rule, so it gives no reason.
  */
-export interface Rule<P = unknown> {
+export interface Selector<P = unknown> {
   check(context: InitiativeContext, event: InitiativeEvent, params: P): boolean
-  reason?(context: InitiativeContext, event: InitiativeEvent, params: P): string
 }
+
+/**
+ * A governance rule: a named check (the machine's guard), the error code its refusal carries, and
+ * the phrases that say why it failed (what `explain()` shows, as message keys with parameters, so
+ * any language can render them). Keeping all of it on the rule means a reason can never drift away
+ * from the rule it explains; a rule without a code or phrases does not compile.
+ */
+export interface Rule<P = unknown> extends Selector<P> {
+  code: RefusalCode
+  /** Why the check failed: one phrase or more (each its own reason), never none. */
+  phrases(context: InitiativeContext, event: InitiativeEvent, params: P): readonly [Phrase, ...Phrase[]]
+}
+
+/** The error codes a rule's refusal may carry (the engine's other codes are not the rules'). */
+export type RefusalCode = Extract<
+  ErrorCode,
+  'REFUSED' | 'NOT_AUTHORIZED' | 'KEY_ALREADY_USED' | 'STALE_REVISION' | 'WINDOW_CLOSED'
+>
 
 // Guards receive the union of all events; each rule reads the fields of the events it is used on.
 type AnyFields = Partial<{
@@ -70,12 +86,15 @@ export function createRules(policy: Policy) {
   }
   const seatOf = (context: InitiativeContext, event: InitiativeEvent, keyId: string) =>
     seatFor(context, keyById(keyId), actorOf(event), timeOf(event, context))
-  const contentProblems = (content: InitiativeContent | undefined): string[] => {
+  const contentProblems = (content: InitiativeContent | undefined): Phrase[] => {
     if (content === undefined) return []
-    const problems: string[] = []
+    const problems: Phrase[] = []
     if (!policy.objectives.includes(content.objective)) {
       problems.push(
-        `objective "${content.objective}" is not one of the policy's objectives (${quote(policy.objectives)})`,
+        phrase('content.unknownObjective', {
+          objective: content.objective,
+          objectives: quote(policy.objectives),
+        }),
       )
     }
     const scope = content.scope
@@ -83,21 +102,26 @@ export function createRules(policy: Policy) {
       const unknown = scope.regions.filter((r) => !policy.regions.some((region) => region.id === r))
       if (unknown.length > 0) {
         problems.push(
-          `region ${quote(unknown)} is not in the policy; known regions: ${quote(policy.regions.map((r) => r.id))}`,
+          phrase('content.unknownRegion', {
+            regions: quote(unknown),
+            known: quote(policy.regions.map((r) => r.id)),
+          }),
         )
       }
-      if (new Set(scope.regions).size !== scope.regions.length)
-        problems.push('a region is named twice in the scope')
+      if (new Set(scope.regions).size !== scope.regions.length) problems.push(phrase('content.regionTwice'))
     }
     if (scope.kind === 'export') {
       const unfriendly = scope.destinations.filter((d) => !policy.friendlyDestinations.includes(d))
       if (unfriendly.length > 0) {
         problems.push(
-          `destination ${quote(unfriendly)} is not on the friendly-destinations list (${quote(policy.friendlyDestinations)}); export goes only to friendly destinations (TK9)`,
+          phrase('content.unfriendlyDestination', {
+            destinations: quote(unfriendly),
+            friendly: quote(policy.friendlyDestinations),
+          }),
         )
       }
       if (new Set(scope.destinations).size !== scope.destinations.length) {
-        problems.push('a destination is named twice in the scope')
+        problems.push(phrase('content.destinationTwice'))
       }
     }
     return problems
@@ -105,21 +129,18 @@ export function createRules(policy: Policy) {
   /** The other key whose institution a principal belongs to, if any: acting for two keys is TK2's concern. */
   const otherKeyOf = (keyId: string, principal: Principal) =>
     policy.keys.find((k) => k.id !== keyId && institutionsOf(principal).includes(k.institution))
-  const routeFor = (content: InitiativeContent) =>
-    policy.routing.find(
-      (rule) =>
-        (rule.when.objective === undefined || rule.when.objective.includes(content.objective)) &&
-        (rule.when.scope === undefined || rule.when.scope.includes(content.scope.kind)),
-    )
   const substantive = (before: InitiativeContent | null, after: InitiativeContent | undefined) => {
     if (before === null || after === undefined) return false
     return policy.amendments.substantive.some(
       (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
     )
   }
+  const sponsors = () => quote(policy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => p.id))
+  const unturnedKeys = (context: InitiativeContext) =>
+    policy.keys.filter((k) => countedApprovals(policy, context, k.id, context.now).length < k.quorum)
 
-  const rules = {
-    // --- selectors: which transition an event means -------------------------------------
+  // --- selectors: which transition an event means -------------------------------------
+  const selectors = {
     isForKey: {
       check: (_c, event, p: KeyParams) => fields(event).key === p.key,
     },
@@ -152,28 +173,12 @@ export function createRules(policy: Policy) {
       check: (context, _event, p: KeyParams) =>
         countedApprovals(policy, context, p.key, context.now).length < keyById(p.key).quorum,
     },
-    allKeysTurned: {
-      check: (context) =>
-        policy.keys.every((k) => countedApprovals(policy, context, k.id, context.now).length >= k.quorum),
-      reason: (context) =>
-        policy.keys
-          .filter((k) => countedApprovals(policy, context, k.id, context.now).length < k.quorum)
-          .map((k) => {
-            const have = new Set(countedApprovals(policy, context, k.id, context.now).map((d) => d.seat))
-            const waiting = k.holders.filter((h) => !have.has(h))
-            return `key "${k.id}" is not turned: waiting for ${k.quorum - have.size} of ${quote(waiting)}`
-          })
-          .join('; '),
-    },
     routeMatches: {
       check: (context, _event, p: RouteParams) => {
         const rule = policy.routing[p.rule]
         const content = context.content
         if (rule === undefined || content === null) return false
-        return (
-          (rule.when.objective === undefined || rule.when.objective.includes(content.objective)) &&
-          (rule.when.scope === undefined || rule.when.scope.includes(content.scope.kind))
-        )
+        return routeTakes(rule, content.objective, content.scope.kind)
       },
     },
     escalated: { check: (context) => context.escalatedAt !== null },
@@ -183,72 +188,119 @@ export function createRules(policy: Policy) {
     allResponded: {
       check: (context) => rolloutTargets(context).every((t) => t in context.responses),
     },
+  } satisfies Record<string, Selector<never>>
 
-    // --- rules: each refusal names one of these ---------------------------------------
+  // --- rules: each refusal names one of these ---------------------------------------
+  const refusing = {
+    allKeysTurned: {
+      code: 'REFUSED',
+      check: (context) => unturnedKeys(context).length === 0,
+      phrases: (context) =>
+        nonEmpty(
+          unturnedKeys(context).map((k) => {
+            const have = new Set(countedApprovals(policy, context, k.id, context.now).map((d) => d.seat))
+            const waiting = k.holders.filter((h) => !have.has(h))
+            return phrase('rule.allKeysTurned', {
+              key: k.id,
+              missing: k.quorum - have.size,
+              waiting: quote(waiting),
+            })
+          }),
+        ),
+    },
     actorMaySponsor: {
+      code: 'NOT_AUTHORIZED',
       check: (_c, event) => findPrincipal(policy, actorOf(event))?.roles.includes('sponsor') === true,
-      reason: (_c, event) => {
+      phrases: (_c, event) => {
         const by = actorOf(event)
         return findPrincipal(policy, by) === undefined
-          ? `"${by}" is not a principal of policy "${policy.id}"`
-          : `"${by}" may not propose: only principals with the role "sponsor" may (${quote(policy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => p.id))})`
+          ? [phrase('rule.actorMaySponsor.unknown', { by, policy: policy.id })]
+          : [phrase('rule.actorMaySponsor.notSponsor', { by, sponsors: sponsors() })]
       },
     },
     actorIsSponsor: {
+      code: 'NOT_AUTHORIZED',
       check: (context, event) => actorOf(event) === context.sponsor,
-      reason: (context, event) =>
-        `only the sponsor "${context.sponsor}" may ${event.type.toLowerCase()} this initiative, not "${actorOf(event)}"`,
+      phrases: (context, event) => [
+        phrase('rule.actorIsSponsor', {
+          sponsor: context.sponsor ?? '',
+          action: event.type.toLowerCase(),
+          by: actorOf(event),
+        }),
+      ],
     },
     contentIsRoutable: {
+      code: 'REFUSED',
       check: (_c, event) => {
         const content = fields(event).content
-        return content === undefined || routeFor(content) !== undefined
+        return content === undefined || routeIndexFor(policy, content.objective, content.scope.kind) >= 0
       },
-      reason: (_c, event) => {
+      phrases: (_c, event) => {
         const content = fields(event).content
-        return `no routing rule of policy "${policy.id}" takes an initiative with objective "${content?.objective}" and scope "${content?.scope.kind}", so it could never be routed once approved (TK9, TK10); choose another objective or scope, or ask the policy's owner to add a rule`
+        return [
+          phrase('rule.contentIsRoutable', {
+            policy: policy.id,
+            objective: String(content?.objective),
+            scope: String(content?.scope.kind),
+          }),
+        ]
       },
     },
     contentIsValid: {
+      code: 'REFUSED',
       check: (_c, event) => contentProblems(fields(event).content).length === 0,
-      reason: (_c, event) => contentProblems(fields(event).content).join('; '),
+      phrases: (_c, event) => nonEmpty(contentProblems(fields(event).content)),
     },
     onCurrentRevision: {
+      code: 'STALE_REVISION',
       check: (context, event) => fields(event).revision === context.revision.hash,
-      reason: (context, event) =>
-        `the decision was taken on revision ${String(fields(event).revision).slice(0, 12)}, but the current revision is ${context.revision.n} (${context.revision.hash.slice(0, 12)}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again`,
+      phrases: (context, event) => [
+        phrase('rule.onCurrentRevision', {
+          given: String(fields(event).revision).slice(0, 12),
+          n: context.revision.n,
+          current: context.revision.hash.slice(0, 12),
+        }),
+      ],
     },
     withinWindow: {
+      code: 'WINDOW_CLOSED',
       check: (context, event) => context.deadline === null || timeOf(event, context) < context.deadline,
-      reason: (context) =>
-        `the review window closed at ${formatInstant(context.deadline ?? 0)}; no decision is taken after it`,
+      phrases: (context) => [phrase('rule.withinWindow', { deadline: formatInstant(context.deadline ?? 0) })],
     },
     actorHasAuthority: {
+      code: 'NOT_AUTHORIZED',
       check: (context, event, p: KeyParams) => seatOf(context, event, p.key) !== null,
-      reason: (context, event, p: KeyParams) => {
+      phrases: (context, event, p: KeyParams) => {
         const key = keyById(p.key)
         const by = actorOf(event)
         const at = timeOf(event, context)
-        const known = findPrincipal(policy, by) !== undefined
-        const base = `${known ? `"${by}"` : `unknown principal "${by}"`} does not hold key "${key.id}" (holders: ${quote(key.holders)})`
+        const who = findPrincipal(policy, by) !== undefined ? `"${by}"` : `unknown principal "${by}"`
+        const base = { who, key: key.id, holders: quote(key.holders) }
         const mine = context.delegations.filter((d) => d.key === key.id && d.deputy === by)
-        if (!key.deputies.allowed) return `${base}, and key "${key.id}" allows no deputies (TK6)`
-        if (mine.length === 0) return `${base} and no holder has named them deputy (TK6)`
+        if (!key.deputies.allowed) return [phrase('rule.actorHasAuthority.noDeputies', base)]
+        if (mine.length === 0) return [phrase('rule.actorHasAuthority.notNamed', base)]
         const windows = mine.map((d) => `${formatInstant(d.from)}–${formatInstant(d.until)}`).join(', ')
-        return `${base}; their delegation (${windows}) does not cover ${formatInstant(at)} (TK6)`
+        return [phrase('rule.actorHasAuthority.outsideWindow', { ...base, windows, at: formatInstant(at) })]
       },
     },
     actorIsNotSponsor: {
+      code: 'NOT_AUTHORIZED',
       check: (context, event, p: KeyParams) => {
         const by = actorOf(event)
         return by !== context.sponsor && seatOf(context, event, p.key) !== context.sponsor
       },
-      reason: (context, event) =>
+      phrases: (context, event) =>
         actorOf(event) === context.sponsor
-          ? `"${actorOf(event)}" sponsors this initiative and may not turn a key on it (TK3)`
-          : `"${actorOf(event)}" acts for the sponsor "${context.sponsor}" and may not turn a key on its initiative (TK3)`,
+          ? [phrase('rule.actorIsNotSponsor.sponsor', { by: actorOf(event) })]
+          : [
+              phrase('rule.actorIsNotSponsor.forSponsor', {
+                by: actorOf(event),
+                sponsor: context.sponsor ?? '',
+              }),
+            ],
     },
     distinctAcrossKeys: {
+      code: 'KEY_ALREADY_USED',
       check: (context, event, p: KeyParams) => {
         const at = timeOf(event, context)
         const by = actorOf(event)
@@ -262,26 +314,33 @@ export function createRules(policy: Policy) {
             ),
           )
       },
-      reason: (context, event, p: KeyParams) => {
+      phrases: (context, event, p: KeyParams) => {
         const at = timeOf(event, context)
         const by = actorOf(event)
         const mine = new Set(decisionInstitutions(policy, by, seatOf(context, event, p.key)))
         for (const k of policy.keys) {
           if (k.id === p.key) continue
           for (const d of countedApprovals(policy, context, k.id, at)) {
-            if (d.by === by) {
-              return `"${by}" already approved key "${k.id}"; key "${p.key}" needs a different principal (TK2)`
-            }
+            if (d.by === by)
+              return [phrase('rule.distinctAcrossKeys.samePrincipal', { by, other: k.id, key: p.key })]
             const shared = d.institutions.find((i) => mine.has(i))
             if (shared !== undefined) {
-              return `institution "${shared}" already counts toward key "${k.id}" (through "${d.by}"); key "${p.key}" needs a different institution (TK2)`
+              return [
+                phrase('rule.distinctAcrossKeys.sameInstitution', {
+                  institution: shared,
+                  other: k.id,
+                  through: d.by,
+                  key: p.key,
+                }),
+              ]
             }
           }
         }
-        return `"${by}" already counts toward another key of this revision (TK2)`
+        return [phrase('rule.distinctAcrossKeys.other', { by })]
       },
     },
     seatHasNotDecided: {
+      code: 'KEY_ALREADY_USED',
       check: (context, event, p: KeyParams) => {
         const seat = seatOf(context, event, p.key)
         const at = timeOf(event, context)
@@ -289,55 +348,91 @@ export function createRules(policy: Policy) {
           (d) => d.seat === seat && (d.decision === 'refuse' || isFresh(policy, d.at, at)),
         )
       },
-      reason: (context, event, p: KeyParams) => {
+      phrases: (context, event, p: KeyParams) => {
         const seat = seatOf(context, event, p.key)
         const prior = currentDecisions(context, p.key).find((d) => d.seat === seat)
-        const who = seat === actorOf(event) ? `"${seat}"` : `the seat of "${seat}"`
-        return `${who} already decided (${prior?.decision ?? 'decided'}) key "${p.key}" on this revision at ${formatInstant(prior?.at ?? 0)}; revoke the approval first to decide again`
+        return [
+          phrase('rule.seatHasNotDecided', {
+            who: seat === actorOf(event) ? `"${seat}"` : `the seat of "${seat}"`,
+            decision: prior?.decision ?? 'decided',
+            key: p.key,
+            at: formatInstant(prior?.at ?? 0),
+          }),
+        ]
       },
     },
     hasApprovalToRevoke: {
+      code: 'REFUSED',
       check: (context, event, p: KeyParams) => {
         const seat = seatOf(context, event, p.key)
         return currentDecisions(context, p.key).some((d) => d.decision === 'approve' && d.seat === seat)
       },
-      reason: (_c, event, p: KeyParams) =>
-        `"${actorOf(event)}" has no approval of key "${p.key}" on this revision to revoke`,
+      phrases: (_c, event, p: KeyParams) => [
+        phrase('rule.hasApprovalToRevoke', { by: actorOf(event), key: p.key }),
+      ],
     },
     actorHoldsDelegatedKey: {
+      code: 'NOT_AUTHORIZED',
       check: (_c, event) => {
         const key = findKey(policy, fields(event).key ?? '')
         return key?.holders.includes(actorOf(event)) === true
       },
-      reason: (_c, event) => {
+      phrases: (_c, event) => {
         const key = findKey(policy, fields(event).key ?? '')
         return key === undefined
-          ? `"${fields(event).key}" is not a key of policy "${policy.id}" (keys: ${quote(policy.keys.map((k) => k.id))})`
-          : `only a holder of key "${key.id}" (${quote(key.holders)}) may name its deputy, not "${actorOf(event)}"`
+          ? [
+              phrase('rule.actorHoldsDelegatedKey.unknownKey', {
+                key: String(fields(event).key),
+                policy: policy.id,
+                keys: quote(policy.keys.map((k) => k.id)),
+              }),
+            ]
+          : [
+              phrase('rule.actorHoldsDelegatedKey.notHolder', {
+                key: key.id,
+                holders: quote(key.holders),
+                by: actorOf(event),
+              }),
+            ]
       },
     },
     deputiesAllowed: {
+      code: 'REFUSED',
       check: (_c, event) => findKey(policy, fields(event).key ?? '')?.deputies.allowed === true,
-      reason: (_c, event) => `the policy allows no deputies for key "${fields(event).key}"`,
+      phrases: (_c, event) => [phrase('rule.deputiesAllowed', { key: String(fields(event).key) })],
     },
     delegationWindowValid: {
+      code: 'REFUSED',
       check: (context, event) => {
         const { from = 0, until = 0 } = fields(event)
         const maxDays = findKey(policy, fields(event).key ?? '')?.deputies.maxDays ?? 0
         return from < until && until > timeOf(event, context) && until - from <= maxDays * DAY_MS
       },
-      reason: (_c, event) => {
+      phrases: (_c, event) => {
         const { from = 0, until = 0 } = fields(event)
         const maxDays = findKey(policy, fields(event).key ?? '')?.deputies.maxDays ?? 0
-        if (from >= until)
-          return `a delegation must end after it starts (${formatInstant(from)} → ${formatInstant(until)})`
-        if (until - from > maxDays * DAY_MS) {
-          return `a delegation of ${((until - from) / DAY_MS).toFixed(1)} days is longer than the ${maxDays} days key "${fields(event).key}" allows`
+        if (from >= until) {
+          return [
+            phrase('rule.delegationWindowValid.backwards', {
+              from: formatInstant(from),
+              until: formatInstant(until),
+            }),
+          ]
         }
-        return 'the delegation window has already ended'
+        if (until - from > maxDays * DAY_MS) {
+          return [
+            phrase('rule.delegationWindowValid.tooLong', {
+              days: ((until - from) / DAY_MS).toFixed(1),
+              maxDays,
+              key: String(fields(event).key),
+            }),
+          ]
+        }
+        return [phrase('rule.delegationWindowValid.ended')]
       },
     },
     deputyEligible: {
+      code: 'REFUSED',
       check: (context, event) => {
         const key = findKey(policy, fields(event).key ?? '')
         const deputy = findPrincipal(policy, fields(event).deputy ?? '')
@@ -348,26 +443,45 @@ export function createRules(policy: Policy) {
           ? institutionsOf(deputy).includes(key.institution)
           : key.deputies.eligible.includes(deputy.id)
       },
-      reason: (context, event) => {
+      phrases: (context, event) => {
         const key = findKey(policy, fields(event).key ?? '')
         const id = fields(event).deputy ?? ''
         const deputy = findPrincipal(policy, id)
-        if (deputy === undefined) return `deputy "${id}" is not a principal of policy "${policy.id}"`
-        if (deputy.id === context.sponsor)
-          return `the sponsor "${id}" may not be named deputy on its own initiative (TK3)`
+        if (deputy === undefined)
+          return [phrase('rule.deputyEligible.unknown', { deputy: id, policy: policy.id })]
+        if (deputy.id === context.sponsor) return [phrase('rule.deputyEligible.sponsor', { deputy: id })]
         if (policy.keys.some((k) => k.holders.includes(deputy.id))) {
-          return `"${id}" already holds a key and may not also act as a deputy (TK2)`
+          return [phrase('rule.deputyEligible.holder', { deputy: id })]
         }
         const other = key === undefined ? undefined : otherKeyOf(key.id, deputy)
         if (other !== undefined) {
-          return `"${id}" belongs to "${other.institution}", the institution of key "${other.id}", and so may not act for another key (TK2)`
+          return [
+            phrase('rule.deputyEligible.otherInstitution', {
+              deputy: id,
+              institution: other.institution,
+              other: other.id,
+            }),
+          ]
         }
         return key?.deputies.eligible === undefined
-          ? `"${id}" is not of institution "${key?.institution}" and so may not be deputy for key "${key?.id}"`
-          : `"${id}" is not on the eligible deputies of key "${key.id}" (${quote(key.deputies.eligible)})`
+          ? [
+              phrase('rule.deputyEligible.wrongInstitution', {
+                deputy: id,
+                institution: String(key?.institution),
+                key: String(key?.id),
+              }),
+            ]
+          : [
+              phrase('rule.deputyEligible.notListed', {
+                deputy: id,
+                key: key.id,
+                eligible: quote(key.deputies.eligible),
+              }),
+            ]
       },
     },
     governorOfPendingRegion: {
+      code: 'NOT_AUTHORIZED',
       check: (context, event) => {
         const { region = '' } = fields(event)
         const governor = policy.regions.find((r) => r.id === region)?.governor
@@ -377,31 +491,59 @@ export function createRules(policy: Policy) {
           governor === actorOf(event)
         )
       },
-      reason: (context, event) => {
+      phrases: (context, event) => {
         const { region = '' } = fields(event)
         if (!rolloutTargets(context).includes(region)) {
-          return `region "${region}" is not named by this initiative (${quote(rolloutTargets(context))}); rollout reaches only named regions (TK9)`
+          return [
+            phrase('rule.governorOfPendingRegion.notNamed', {
+              region,
+              targets: quote(rolloutTargets(context)),
+            }),
+          ]
         }
-        if (region in context.responses) return `region "${region}" has already answered`
+        if (region in context.responses) return [phrase('rule.governorOfPendingRegion.answered', { region })]
         const governor = policy.regions.find((r) => r.id === region)?.governor
-        return `only the governor of "${region}" ("${governor}") may answer for it, not "${actorOf(event)}" (TK9)`
+        return [
+          phrase('rule.governorOfPendingRegion.notGovernor', {
+            region,
+            governor: String(governor),
+            by: actorOf(event),
+          }),
+        ]
       },
     },
     destinationPending: {
+      code: 'REFUSED',
       check: (context, event) => {
         const { destination = '' } = fields(event)
         return rolloutTargets(context).includes(destination) && !(destination in context.responses)
       },
-      reason: (context, event) => {
+      phrases: (context, event) => {
         const { destination = '' } = fields(event)
         return rolloutTargets(context).includes(destination)
-          ? `destination "${destination}" has already answered`
-          : `destination "${destination}" is not named by this initiative (${quote(rolloutTargets(context))})`
+          ? [phrase('rule.destinationPending.answered', { destination })]
+          : [
+              phrase('rule.destinationPending.notNamed', {
+                destination,
+                targets: quote(rolloutTargets(context)),
+              }),
+            ]
       },
     },
   } satisfies Record<string, Rule<never>>
-  return rules
+  return { ...selectors, ...refusing }
+}
+
+/** A list a failed check produced, which is never empty when the check failed. */
+function nonEmpty(phrases: Phrase[]): [Phrase, ...Phrase[]] {
+  const [first, ...rest] = phrases
+  if (first === undefined) throw new Error('rules: a failed check gave no reason')
+  return [first, ...rest]
 }
 
 export type Rules = ReturnType<typeof createRules>
 export type RuleName = keyof Rules
+
+/** Whether a named guard is a rule (with a code and phrases) rather than a selector. */
+export const isRule = (entry: Selector<never> | Rule<never> | undefined): entry is Rule<never> =>
+  entry !== undefined && 'phrases' in entry

@@ -3,6 +3,21 @@
 export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
+export {
+  type Phrase,
+  phrase,
+  REFUSAL_MESSAGES,
+  type RefusalKey,
+  renderPhrase,
+} from '../machines/refusalMessages.js'
+export {
+  createRules,
+  isRule,
+  type RefusalCode,
+  type Rule,
+  type Rules,
+  type Selector,
+} from '../machines/rules.js'
 export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'

@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid'
 import type { AnyMachineSnapshot } from 'xstate'
 import { type Phase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { phrase } from '../../machines/refusalMessages.js'
 import { toMachineEvent } from '../../machines/toMachineEvent.js'
 import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
 import { canonicalHash, canonicalJsonWith, sha256Hex } from '../domain/canonicalHash.js'
@@ -520,7 +521,13 @@ export function createEngine(options: EngineOptions): Engine {
       if (command.signature !== undefined) {
         const signed = await authenticate(loaded, command)
         if (!signed.ok)
-          return { allowed: false, reasons: [signed.reason], rules: [], code: 'UNAUTHENTICATED' }
+          return {
+            allowed: false,
+            reasons: [signed.reason],
+            phrases: [phrase('text', { text: signed.reason })],
+            rules: [],
+            code: 'UNAUTHENTICATED',
+          }
       }
       const verdict = judge(loaded, command, initiativeId ?? '')
       return verdict.explanation ?? explainEvent(loaded.machine, loaded.policy, verdict.due, verdict.event)

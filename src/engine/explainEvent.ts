@@ -1,7 +1,8 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
 import { describePhase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import { createRules } from '../../machines/rules.js'
+import { type Phrase, phrase, renderPhrase } from '../../machines/refusalMessages.js'
+import { createRules, isRule, type Rules } from '../../machines/rules.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { ErrorCode } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -10,24 +11,15 @@ import type { Policy } from '../policy/PolicySchema.js'
 export interface Explanation {
   allowed: boolean
   reasons: string[]
+  /**
+   * The same reasons as message keys with parameters (`reasons[i]` is `phrases[i]` in English):
+   * what a translation renders. See `REFUSAL_MESSAGES`.
+   */
+  phrases: Phrase[]
   /** The rules (guard names) that refused, in the order found. */
   rules: string[]
   /** The error code a refusal of this command carries. */
   code: ErrorCode | null
-}
-
-/** Which error code each refusing rule maps to; any other refusal is `REFUSED`. */
-const CODE_OF_RULE: Record<string, ErrorCode> = {
-  actorMaySponsor: 'NOT_AUTHORIZED',
-  actorIsSponsor: 'NOT_AUTHORIZED',
-  actorHasAuthority: 'NOT_AUTHORIZED',
-  actorIsNotSponsor: 'NOT_AUTHORIZED',
-  actorHoldsDelegatedKey: 'NOT_AUTHORIZED',
-  governorOfPendingRegion: 'NOT_AUTHORIZED',
-  distinctAcrossKeys: 'KEY_ALREADY_USED',
-  seatHasNotDecided: 'KEY_ALREADY_USED',
-  onCurrentRevision: 'STALE_REVISION',
-  withinWindow: 'WINDOW_CLOSED',
 }
 
 type GuardConfig = string | { type: string; params?: unknown } | GuardFn
@@ -51,8 +43,8 @@ function leavesOf(guard: GuardConfig | undefined): Leaf[] {
   return [{ type: guard.type, params: guard.params }]
 }
 
-function refused(reasons: string[], rules: string[] = [], code: ErrorCode = 'REFUSED'): Explanation {
-  return { allowed: false, reasons, rules, code }
+function refused(phrases: Phrase[], rules: string[] = [], code: ErrorCode = 'REFUSED'): Explanation {
+  return { allowed: false, reasons: phrases.map((p) => renderPhrase(p)), phrases, rules, code }
 }
 
 /** A state node of the chart in the words of the phases it belongs to. */
@@ -76,14 +68,14 @@ function phasesAccepting(machine: AnyStateMachine, type: string): string[] {
   return [...found]
 }
 
-type Reasons = Record<string, { reason?: (c: unknown, e: unknown, p: unknown) => string }>
-const rulesByPolicy = new WeakMap<Policy, Reasons>()
+type AnyRules = Record<string, Rules[keyof Rules] | undefined>
+const rulesByPolicy = new WeakMap<Policy, AnyRules>()
 
 /** The policy's rules, built once per policy: a refusal should not rebuild every rule. */
-function rulesOf(policy: Policy): Reasons {
+function rulesOf(policy: Policy): AnyRules {
   let rules = rulesByPolicy.get(policy)
   if (rules === undefined) {
-    rules = createRules(policy) as Reasons
+    rules = createRules(policy)
     rulesByPolicy.set(policy, rules)
   }
   return rules
@@ -106,10 +98,10 @@ export function explainEvent(
 ): Explanation {
   // The allowed path is the hot one: answer it before working out any words.
   if (snapshot.status === 'active' && snapshot.can(event))
-    return { allowed: true, reasons: [], rules: [], code: null }
+    return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
   if (snapshot.status !== 'active') {
-    return refused([`the initiative is ${describePhase(phase)} and takes no further commands`])
+    return refused([phrase('state.closed', { phase: describePhase(phase) })])
   }
 
   const rules = rulesOf(policy)
@@ -117,32 +109,40 @@ export function explainEvent(
   const context = snapshot.context as InitiativeContext
   const holds = (leaf: Leaf) => impls[leaf.type]?.({ context, event }, leaf.params) === true
 
-  const reasons: string[] = []
+  const phrases: Phrase[] = []
+  const seen = new Set<string>()
   const failed: string[] = []
+  let code: ErrorCode | undefined
   let handled = false
   for (const node of snapshot._nodes) {
     for (const transition of node.transitions.get(event.type) ?? []) {
       handled = true
       const leaves = leavesOf(transition.guard as GuardConfig | undefined)
       // A selector only says which transition the event means; if one fails, this transition is not the one.
-      if (leaves.some((leaf) => rules[leaf.type]?.reason === undefined && !holds(leaf))) continue
+      if (leaves.some((leaf) => !isRule(rules[leaf.type]) && !holds(leaf))) continue
       for (const leaf of leaves) {
         const rule = rules[leaf.type]
-        if (rule?.reason === undefined || holds(leaf)) continue
-        const reason = rule.reason(context, event, leaf.params)
-        if (!reasons.includes(reason)) reasons.push(reason)
+        if (!isRule(rule) || holds(leaf)) continue
+        for (const p of rule.phrases(context, event, leaf.params as never)) {
+          const text = renderPhrase(p)
+          if (!seen.has(text)) phrases.push(p)
+          seen.add(text)
+        }
         if (!failed.includes(leaf.type)) failed.push(leaf.type)
+        // The first rule with a code more telling than REFUSED names the refusal.
+        if (code === undefined || code === 'REFUSED') code = rule.code
       }
     }
   }
-  if (reasons.length > 0) {
-    const code = failed.map((r) => CODE_OF_RULE[r]).find((c) => c !== undefined) ?? 'REFUSED'
-    return refused(reasons, failed, code)
-  }
+  if (phrases.length > 0) return refused(phrases, failed, code)
   if (!handled) {
     const where = phasesAccepting(machine, event.type)
     return refused([
-      `the initiative is ${describePhase(phase)}; ${event.type} is accepted only in ${where.join(', ') || 'no state'}`,
+      phrase('state.notAcceptedHere', {
+        phase: describePhase(phase),
+        event: event.type,
+        where: where.join(', ') || 'no state',
+      }),
     ])
   }
   if (
@@ -150,11 +150,16 @@ export function explainEvent(
     !snapshot.matches({ open: { review: { [event.key]: 'pending' } } })
   ) {
     const known = policy.keys.some((k) => k.id === event.key)
+    const turned = snapshot.matches({ open: { review: { [event.key]: 'turned' } } })
     return refused([
       known
-        ? `key "${event.key}" has already ${snapshot.matches({ open: { review: { [event.key]: 'turned' } } }) ? 'turned' : 'been refused'} on this revision; it takes no further decision`
-        : `"${event.key}" is not a key of policy "${policy.id}" (keys: ${policy.keys.map((k) => `"${k.id}"`).join(', ')})`,
+        ? phrase('state.keyDone', { key: event.key, done: turned ? 'turned' : 'been refused' })
+        : phrase('state.unknownKey', {
+            key: event.key,
+            policy: policy.id,
+            keys: policy.keys.map((k) => `"${k.id}"`).join(', '),
+          }),
     ])
   }
-  return refused([`${event.type} is not accepted while the initiative is ${describePhase(phase)}`])
+  return refused([phrase('state.notNow', { event: event.type, phase: describePhase(phase) })])
 }

@@ -1,5 +1,6 @@
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { routeIndexFor } from '../policy/routing.js'
 
 /** One initial branch of an exploration: a representative initiative of one scope kind. */
 export interface ContentBranch {
@@ -33,12 +34,7 @@ export const unknownObjective = (policy: Policy) => freshId('no-such-objective',
 
 /** The track the first matching routing rule gives (objective, scope kind), or null: what routing sees. */
 function routeOf(policy: Policy, objective: string, kind: ScopeKind): string | null {
-  const rule = policy.routing.find(
-    (r) =>
-      (r.when.objective === undefined || r.when.objective.includes(objective)) &&
-      (r.when.scope === undefined || r.when.scope.includes(kind)),
-  )
-  return rule?.track ?? null
+  return policy.routing[routeIndexFor(policy, objective, kind)]?.track ?? null
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Issue } from '../domain/TwoKeysError.js'
 import type { Policy, RoutingRule, ScopeKind, Track } from './PolicySchema.js'
+import { routeIndexFor } from './routing.js'
 
 /** A content of the routing's domain: an objective and a kind of scope. */
 export interface RouteInput {
@@ -25,11 +26,7 @@ const KINDS: readonly ScopeKind[] = ['federal', 'regional', 'export']
 
 /** The first routing rule that matches, as the machine's `routeMatches` reads them, or -1. */
 export function ruleFor(policy: Policy, { objective, scope }: RouteInput): number {
-  return policy.routing.findIndex(
-    (r) =>
-      (r.when.objective === undefined || r.when.objective.includes(objective)) &&
-      (r.when.scope === undefined || r.when.scope.includes(scope)),
-  )
+  return routeIndexFor(policy, objective, scope)
 }
 
 /** The kinds of scope the policy can express at all (a regional one needs regions, …). */

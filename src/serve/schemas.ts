@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PHASES } from '../../machines/describeState.js'
+import { REFUSAL_MESSAGES, type RefusalKey } from '../../machines/refusalMessages.js'
 import { CommandSchema } from '../domain/Command.js'
 import { InitiativeEventSchema } from '../domain/InitiativeEvent.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
@@ -90,6 +91,16 @@ export const ExplanationSchema = z
   .strictObject({
     allowed: z.boolean(),
     reasons: z.array(z.string()),
+    phrases: z
+      .array(
+        z.strictObject({
+          key: z.enum(Object.keys(REFUSAL_MESSAGES) as [RefusalKey, ...RefusalKey[]]),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+        }),
+      )
+      .describe(
+        'The reasons as message keys with parameters (reasons[i] is phrases[i] in English), for a client that shows them in another language.',
+      ),
     rules: z.array(z.string()).describe('The rules (guard names) that refused, in the order found.'),
     code: z.enum(ERROR_CODES).nullable().describe('The error code a refusal of this command carries.'),
   })

@@ -2,6 +2,7 @@ import type { Exploration } from '../explore/explore.js'
 import { formatPath } from '../policy/formatPath.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { describeRoute, expressibleKinds, ruleFor } from '../policy/policyWarnings.js'
+import { routeTakes } from '../policy/routing.js'
 import type { Vacuity } from './VerifyResult.js'
 
 const vacuity = (
@@ -82,11 +83,7 @@ function shadowedRoutes(policy: Policy): Vacuity[] {
     expressibleKinds(policy).map((scope) => ({ objective, scope })),
   )
   return policy.routing.flatMap((rule, i) => {
-    const matched = inputs.filter(
-      (c) =>
-        (rule.when.objective === undefined || rule.when.objective.includes(c.objective)) &&
-        (rule.when.scope === undefined || rule.when.scope.includes(c.scope)),
-    )
+    const matched = inputs.filter((c) => routeTakes(rule, c.objective, c.scope))
     const first = [...new Set(matched.map((c) => ruleFor(policy, c)))].sort((a, b) => a - b)
     if (first.includes(i)) return []
     const what = `routing[${i}] (${describeRoute(rule)}) never decides a track`

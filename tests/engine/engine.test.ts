@@ -427,7 +427,7 @@ describe('engine refusals', () => {
       key: PA,
       decision: 'approve',
     })
-    expect(ok).toEqual({ allowed: true, reasons: [], rules: [], code: null })
+    expect(ok).toEqual({ allowed: true, reasons: [], phrases: [], rules: [], code: null })
     const self: CommandInput = {
       type: 'decide',
       initiativeId: id,

@@ -1,5 +1,6 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import { phrase } from '../../machines/refusalMessages.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
@@ -91,7 +92,13 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
       } catch (error) {
         if (!isTwoKeysError(error)) throw error
         const reasons = error.issues.length > 0 ? error.issues.map((i) => i.message) : [error.message]
-        return { allowed: false, reasons, rules: [], code: error.code }
+        return {
+          allowed: false,
+          reasons,
+          phrases: reasons.map((text) => phrase('text', { text })),
+          rules: [],
+          code: error.code,
+        }
       }
     },
     async attempt(command) {
