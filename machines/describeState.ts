@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate'
+import { phaseTerm, REFUSAL_MESSAGES } from './refusalMessages.js'
 
 /**
  * Every phase of an initiative, in a fixed order (the compiled table numbers them so): short,
@@ -31,22 +32,7 @@ export function phaseOf(snapshot: AnyMachineSnapshot): Phase {
   return 'review'
 }
 
-const PHASE_WORDS: Record<Phase, string> = {
-  none: 'not yet proposed',
-  draft: 'a draft',
-  review: 'in review',
-  plenary: 'in plenary session (the review window closed)',
-  returned: 'returned for amendment (a key was refused)',
-  approved: 'approved',
-  federalRollout: 'in federal rollout',
-  regionalRollout: 'in regional rollout',
-  exportRollout: 'in export rollout',
-  completed: 'completed',
-  withdrawn: 'withdrawn',
-  lapsed: 'lapsed',
-}
-
 /** The phase in words, for messages: "the initiative is in review". */
 export function describePhase(phase: Phase): string {
-  return PHASE_WORDS[phase]
+  return REFUSAL_MESSAGES[phaseTerm(phase)]
 }

@@ -1,3 +1,5 @@
+import type { Phase } from './describeState.js'
+
 /**
  * The English text of every refusal the machine's rules and the engine can give, by message key.
  * `{{name}}` is a parameter, in i18next's interpolation syntax, so a translation (the playground's
@@ -21,11 +23,15 @@ export const REFUSAL_MESSAGES = {
     '"{{by}}" may not propose: only principals with the role "sponsor" may ({{sponsors}})',
   'rule.actorIsSponsor': 'only the sponsor "{{sponsor}}" may {{action}} this initiative, not "{{by}}"',
   'rule.actorHasAuthority.noDeputies':
-    '{{who}} does not hold key "{{key}}" (holders: {{holders}}), and key "{{key}}" allows no deputies (TK6)',
+    '"{{by}}" does not hold key "{{key}}" (holders: {{holders}}), and key "{{key}}" allows no deputies (TK6)',
+  'rule.actorHasAuthority.unknownNoDeputies':
+    'unknown principal "{{by}}" does not hold key "{{key}}" (holders: {{holders}}), and key "{{key}}" allows no deputies (TK6)',
   'rule.actorHasAuthority.notNamed':
-    '{{who}} does not hold key "{{key}}" (holders: {{holders}}) and no holder has named them deputy (TK6)',
+    '"{{by}}" does not hold key "{{key}}" (holders: {{holders}}) and no holder has named them deputy (TK6)',
+  'rule.actorHasAuthority.unknownNotNamed':
+    'unknown principal "{{by}}" does not hold key "{{key}}" (holders: {{holders}}) and no holder has named them deputy (TK6)',
   'rule.actorHasAuthority.outsideWindow':
-    '{{who}} does not hold key "{{key}}" (holders: {{holders}}); their delegation ({{windows}}) does not cover {{at}} (TK6)',
+    '"{{by}}" does not hold key "{{key}}" (holders: {{holders}}); their delegation ({{windows}}) does not cover {{at}} (TK6)',
   'rule.actorIsNotSponsor.sponsor': '"{{by}}" sponsors this initiative and may not turn a key on it (TK3)',
   'rule.actorIsNotSponsor.forSponsor':
     '"{{by}}" acts for the sponsor "{{sponsor}}" and may not turn a key on its initiative (TK3)',
@@ -47,7 +53,9 @@ export const REFUSAL_MESSAGES = {
     'institution "{{institution}}" already counts toward key "{{other}}" (through "{{through}}"); key "{{key}}" needs a different institution (TK2)',
   'rule.distinctAcrossKeys.other': '"{{by}}" already counts toward another key of this revision (TK2)',
   'rule.seatHasNotDecided':
-    '{{who}} already decided ({{decision}}) key "{{key}}" on this revision at {{at}}; revoke the approval first to decide again',
+    '"{{seat}}" already decided ({{decision}}) key "{{key}}" on this revision at {{at}}; revoke the approval first to decide again',
+  'rule.seatHasNotDecided.seat':
+    'the seat of "{{seat}}" already decided ({{decision}}) key "{{key}}" on this revision at {{at}}; revoke the approval first to decide again',
   'rule.hasApprovalToRevoke': '"{{by}}" has no approval of key "{{key}}" on this revision to revoke',
   'rule.allKeysTurned': 'key "{{key}}" is not turned: waiting for {{missing}} of {{waiting}}',
   // deputies
@@ -78,22 +86,71 @@ export const REFUSAL_MESSAGES = {
   'state.notNow': '{{event}} is not accepted while the initiative is {{phase}}',
   // a reason with no phrase of its own (a signature or input check): shown as written, in English
   text: '{{text}}',
+  // terms: words a parameter names ({ term: 'phase.lapsed' }), so a translation words them too
+  'phase.none': 'not yet proposed',
+  'phase.draft': 'a draft',
+  'phase.review': 'in review',
+  'phase.plenary': 'in plenary session (the review window closed)',
+  'phase.returned': 'returned for amendment (a key was refused)',
+  'phase.approved': 'approved',
+  'phase.federalRollout': 'in federal rollout',
+  'phase.regionalRollout': 'in regional rollout',
+  'phase.exportRollout': 'in export rollout',
+  'phase.completed': 'completed',
+  'phase.withdrawn': 'withdrawn',
+  'phase.lapsed': 'lapsed',
+  'where.open': 'draft, review or returned',
+  'where.draft': 'draft',
+  'where.review': 'review',
+  'where.plenary': 'plenary',
+  'where.returned': 'returned',
+  'where.idle': 'before it is proposed',
+  'where.federalRollout': 'federal rollout',
+  'where.regionalRollout': 'regional rollout',
+  'where.exportRollout': 'export rollout',
+  'where.nowhere': 'no state',
+  'command.PROPOSE': 'PROPOSE',
+  'command.SUBMIT': 'SUBMIT',
+  'command.AMEND': 'AMEND',
+  'command.WITHDRAW': 'WITHDRAW',
+  'command.DELEGATE': 'DELEGATE',
+  'command.DECIDE': 'DECIDE',
+  'command.REVOKE': 'REVOKE',
+  'command.TICK': 'TICK',
+  'command.COMPLETE': 'COMPLETE',
+  'command.RESPOND': 'RESPOND',
+  'command.DESTINATION': 'DESTINATION',
+  'action.submit': 'submit',
+  'action.amend': 'amend',
+  'action.withdraw': 'withdraw',
+  'action.complete': 'complete',
+  'action.destination': "record a destination's answer on",
+  'decision.approve': 'approve',
+  'decision.refuse': 'refuse',
+  'done.turned': 'turned',
+  'done.refused': 'been refused',
 } as const
 
 /** A refusal message's key. */
 export type RefusalKey = keyof typeof REFUSAL_MESSAGES
 
+/** A parameter of a phrase: a formatted value (an id, an instant), or a term a translation words. */
+export type PhraseParam = string | number | { term: RefusalKey } | { terms: RefusalKey[] }
+
 /** A message key and its parameters: what a rule says, ready for any language. */
 export interface Phrase {
   key: RefusalKey
-  params: Readonly<Record<string, string | number>>
+  params: Readonly<Record<string, PhraseParam>>
 }
 
 /** Makes a phrase; `params` fill the message's `{{name}}` placeholders. */
-export const phrase = (key: RefusalKey, params: Record<string, string | number> = {}): Phrase => ({
-  key,
-  params,
-})
+export const phrase = (key: RefusalKey, params: Record<string, PhraseParam> = {}): Phrase => ({ key, params })
+
+/** A word of the catalogue as a parameter: a phase, a command, a decision. */
+export const term = (key: RefusalKey): { term: RefusalKey } => ({ term: key })
+
+/** The catalogue's words for a phase, e.g. "in review" (the English of `phase.review`). */
+export const phaseTerm = (phase: Phase): RefusalKey => `phase.${phase}`
 
 /**
  * A phrase in words, from `messages` (English by default; a translation supplies its own). A
@@ -103,7 +160,13 @@ export function renderPhrase(
   { key, params }: Phrase,
   messages: Readonly<Record<RefusalKey, string>> = REFUSAL_MESSAGES,
 ): string {
-  return messages[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  const word = (value: PhraseParam): string => {
+    if (typeof value !== 'object') return String(value)
+    if ('term' in value) return messages[value.term]
+    return value.terms.map((t) => messages[t]).join(', ')
+  }
+  return messages[key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = params[name]
+    return value === undefined ? whole : word(value)
+  })
 }

@@ -18,7 +18,7 @@ import {
   seatFor,
 } from './facts.js'
 import type { InitiativeContext } from './InitiativeContext.js'
-import { type Phrase, phrase } from './refusalMessages.js'
+import { type Phrase, phrase, type RefusalKey, term } from './refusalMessages.js'
 
 export interface KeyParams {
   key: string
@@ -75,6 +75,14 @@ const actorOf = (event: InitiativeEvent): string => fields(event).by ?? ''
 // The machine's clock never runs backwards: an event dated before the last one is judged at the last one's time.
 const timeOf = (event: InitiativeEvent, context: InitiativeContext): number =>
   Math.max(fields(event).at ?? context.now, context.now)
+/** The verb of each command only a sponsor may give, for "only the sponsor may … this initiative". */
+const ACTION_TERMS: Partial<Record<InitiativeEvent['type'], RefusalKey>> = {
+  SUBMIT: 'action.submit',
+  AMEND: 'action.amend',
+  WITHDRAW: 'action.withdraw',
+  COMPLETE: 'action.complete',
+  DESTINATION: 'action.destination',
+}
 const quote = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 
 /** Builds every rule of the initiative machine for one policy. */
@@ -224,7 +232,7 @@ export function createRules(policy: Policy) {
       phrases: (context, event) => [
         phrase('rule.actorIsSponsor', {
           sponsor: context.sponsor ?? '',
-          action: event.type.toLowerCase(),
+          action: term(ACTION_TERMS[event.type] ?? 'action.submit'),
           by: actorOf(event),
         }),
       ],
@@ -274,11 +282,25 @@ export function createRules(policy: Policy) {
         const key = keyById(p.key)
         const by = actorOf(event)
         const at = timeOf(event, context)
-        const who = findPrincipal(policy, by) !== undefined ? `"${by}"` : `unknown principal "${by}"`
-        const base = { who, key: key.id, holders: quote(key.holders) }
+        const known = findPrincipal(policy, by) !== undefined
+        const base = { by, key: key.id, holders: quote(key.holders) }
         const mine = context.delegations.filter((d) => d.key === key.id && d.deputy === by)
-        if (!key.deputies.allowed) return [phrase('rule.actorHasAuthority.noDeputies', base)]
-        if (mine.length === 0) return [phrase('rule.actorHasAuthority.notNamed', base)]
+        if (!key.deputies.allowed) {
+          return [
+            phrase(
+              known ? 'rule.actorHasAuthority.noDeputies' : 'rule.actorHasAuthority.unknownNoDeputies',
+              base,
+            ),
+          ]
+        }
+        if (mine.length === 0) {
+          return [
+            phrase(
+              known ? 'rule.actorHasAuthority.notNamed' : 'rule.actorHasAuthority.unknownNotNamed',
+              base,
+            ),
+          ]
+        }
         const windows = mine.map((d) => `${formatInstant(d.from)}–${formatInstant(d.until)}`).join(', ')
         return [phrase('rule.actorHasAuthority.outsideWindow', { ...base, windows, at: formatInstant(at) })]
       },
@@ -352,9 +374,9 @@ export function createRules(policy: Policy) {
         const seat = seatOf(context, event, p.key)
         const prior = currentDecisions(context, p.key).find((d) => d.seat === seat)
         return [
-          phrase('rule.seatHasNotDecided', {
-            who: seat === actorOf(event) ? `"${seat}"` : `the seat of "${seat}"`,
-            decision: prior?.decision ?? 'decided',
+          phrase(seat === actorOf(event) ? 'rule.seatHasNotDecided' : 'rule.seatHasNotDecided.seat', {
+            seat: String(seat),
+            decision: term(prior?.decision === 'refuse' ? 'decision.refuse' : 'decision.approve'),
             key: p.key,
             at: formatInstant(prior?.at ?? 0),
           }),

@@ -5,11 +5,14 @@ export type { Decision, Delegation, InitiativeContext, Revision } from '../machi
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
 export {
   type Phrase,
+  type PhraseParam,
   phrase,
   REFUSAL_MESSAGES,
   type RefusalKey,
   renderPhrase,
+  term,
 } from '../machines/refusalMessages.js'
+export { REFUSAL_MESSAGES_RU } from '../machines/refusalMessages.ru.js'
 export {
   createRules,
   isRule,

@@ -1,7 +1,15 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
-import { describePhase, phaseOf } from '../../machines/describeState.js'
+import { phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import { type Phrase, phrase, renderPhrase } from '../../machines/refusalMessages.js'
+import {
+  type Phrase,
+  phaseTerm,
+  phrase,
+  REFUSAL_MESSAGES,
+  type RefusalKey,
+  renderPhrase,
+  term,
+} from '../../machines/refusalMessages.js'
 import { createRules, isRule, type Rules } from '../../machines/rules.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { ErrorCode } from '../domain/TwoKeysError.js'
@@ -47,19 +55,22 @@ function refused(phrases: Phrase[], rules: string[] = [], code: ErrorCode = 'REF
   return { allowed: false, reasons: phrases.map((p) => renderPhrase(p)), phrases, rules, code }
 }
 
-/** A state node of the chart in the words of the phases it belongs to. */
-function phaseWords(node: AnyStateMachine['root']): string {
+/** A state node of the chart as the catalogue's words for the phases it belongs to. */
+function phaseWords(node: AnyStateMachine['root']): RefusalKey {
   const path = node.path
-  if (path[0] === 'open' && path.length === 1) return 'draft, review or returned'
-  if (path[0] === 'open' && path[1] === 'review') return path.includes('plenary') ? 'plenary' : 'review'
-  if (path[0] === 'open') return path[1] ?? 'review'
-  if (path[0] === 'idle') return 'before it is proposed'
-  return (path[0] ?? '').replace(/Rollout$/, ' rollout')
+  if (path[0] === 'open' && path.length === 1) return 'where.open'
+  if (path[0] === 'open' && path[1] === 'review')
+    return path.includes('plenary') ? 'where.plenary' : 'where.review'
+  if (path[0] === 'open')
+    return path[1] === 'draft' ? 'where.draft' : path[1] === 'returned' ? 'where.returned' : 'where.review'
+  if (path[0] === 'idle') return 'where.idle'
+  const rollout = `where.${path[0]}`
+  return rollout in REFUSAL_MESSAGES ? (rollout as RefusalKey) : 'where.nowhere'
 }
 
 /** Where in the chart an event type is accepted at all, for "accepted only in …". */
-function phasesAccepting(machine: AnyStateMachine, type: string): string[] {
-  const found = new Set<string>()
+function phasesAccepting(machine: AnyStateMachine, type: string): RefusalKey[] {
+  const found = new Set<RefusalKey>()
   const visit = (node: AnyStateMachine['root']) => {
     if (node.transitions.has(type)) found.add(phaseWords(node))
     for (const child of Object.values(node.states)) visit(child)
@@ -101,7 +112,7 @@ export function explainEvent(
     return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
   if (snapshot.status !== 'active') {
-    return refused([phrase('state.closed', { phase: describePhase(phase) })])
+    return refused([phrase('state.closed', { phase: term(phaseTerm(phase)) })])
   }
 
   const rules = rulesOf(policy)
@@ -139,9 +150,9 @@ export function explainEvent(
     const where = phasesAccepting(machine, event.type)
     return refused([
       phrase('state.notAcceptedHere', {
-        phase: describePhase(phase),
-        event: event.type,
-        where: where.join(', ') || 'no state',
+        phase: term(phaseTerm(phase)),
+        event: term(`command.${event.type}`),
+        where: { terms: where.length > 0 ? where : ['where.nowhere'] },
       }),
     ])
   }
@@ -153,7 +164,7 @@ export function explainEvent(
     const turned = snapshot.matches({ open: { review: { [event.key]: 'turned' } } })
     return refused([
       known
-        ? phrase('state.keyDone', { key: event.key, done: turned ? 'turned' : 'been refused' })
+        ? phrase('state.keyDone', { key: event.key, done: term(turned ? 'done.turned' : 'done.refused') })
         : phrase('state.unknownKey', {
             key: event.key,
             policy: policy.id,
@@ -161,5 +172,7 @@ export function explainEvent(
           }),
     ])
   }
-  return refused([phrase('state.notNow', { event: event.type, phase: describePhase(phase) })])
+  return refused([
+    phrase('state.notNow', { event: term(`command.${event.type}`), phase: term(phaseTerm(phase)) }),
+  ])
 }

@@ -95,7 +95,19 @@ export const ExplanationSchema = z
       .array(
         z.strictObject({
           key: z.enum(Object.keys(REFUSAL_MESSAGES) as [RefusalKey, ...RefusalKey[]]),
-          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          params: z.record(
+            z.string(),
+            z.union([
+              z.string(),
+              z.number(),
+              z.strictObject({
+                term: z.enum(Object.keys(REFUSAL_MESSAGES) as [RefusalKey, ...RefusalKey[]]),
+              }),
+              z.strictObject({
+                terms: z.array(z.enum(Object.keys(REFUSAL_MESSAGES) as [RefusalKey, ...RefusalKey[]])),
+              }),
+            ]),
+          ),
         }),
       )
       .describe(

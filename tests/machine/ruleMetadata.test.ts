@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
-import { type Phrase, REFUSAL_MESSAGES, renderPhrase } from '../../machines/refusalMessages.js'
+import { type Phrase, phrase, REFUSAL_MESSAGES, renderPhrase, term } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import { createRules, isRule, type Rule } from '../../machines/rules.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { instantiate } from '../../src/explore/alphabet.js'
@@ -68,12 +69,21 @@ describe('every rule carries its code and its phrases', () => {
     }
   })
 
+  /** The refusals' phrases, each once. */
+  const distinct = new Map<string, Phrase>()
+  for (const { found } of runs) {
+    for (const { explanation } of found)
+      for (const p of explanation.phrases) distinct.set(JSON.stringify(p), p)
+  }
+
   it('the refusals reach every message of the catalogue but those the alphabet never provokes', () => {
-    const keys = new Set(
-      runs.flatMap(({ found }) =>
-        found.flatMap(({ explanation }) => explanation.phrases.map((p: Phrase) => p.key)),
+    const keysOf = (p: Phrase) => [
+      p.key,
+      ...Object.values(p.params).flatMap((v) =>
+        typeof v !== 'object' ? [] : 'term' in v ? [v.term] : v.terms,
       ),
-    )
+    ]
+    const keys = new Set([...distinct.values()].flatMap(keysOf))
     const missing = Object.keys(REFUSAL_MESSAGES).filter((k) => !keys.has(k as Phrase['key']))
     // The explorer sends only commands that matter to some rule from the states it keeps; these
     // messages need other commands (an unknown principal, a region named twice, a command after
@@ -81,28 +91,69 @@ describe('every rule carries its code and its phrases', () => {
     // message must be reached here or be added to this list on purpose.
     expect(missing.sort()).toEqual(
       [
-        'content.regionTwice',
+        'command.TICK',
         'content.destinationTwice',
-        'rule.contentIsRoutable',
-        'rule.actorMaySponsor.unknown',
-        'rule.actorMaySponsor.notSponsor',
-        'rule.actorIsNotSponsor.forSponsor',
+        'content.regionTwice',
+        'done.refused',
+        'phase.approved',
+        'phase.completed',
+        'phase.lapsed',
+        'phase.withdrawn',
+        'rule.actorHasAuthority.unknownNoDeputies',
+        'rule.actorHasAuthority.unknownNotNamed',
         'rule.actorHoldsDelegatedKey.unknownKey',
-        'rule.withinWindow',
-        'rule.distinctAcrossKeys.other',
+        'rule.actorIsNotSponsor.forSponsor',
+        'rule.actorMaySponsor.notSponsor',
+        'rule.actorMaySponsor.unknown',
         'rule.allKeysTurned',
+        'rule.contentIsRoutable',
         'rule.delegationWindowValid.backwards',
         'rule.delegationWindowValid.ended',
-        'rule.deputyEligible.unknown',
         'rule.deputyEligible.holder',
         'rule.deputyEligible.otherInstitution',
+        'rule.deputyEligible.unknown',
         'rule.destinationPending.answered',
+        'rule.distinctAcrossKeys.other',
+        'rule.seatHasNotDecided.seat',
+        'rule.withinWindow',
         'state.closed',
-        'state.unknownKey',
         'state.notNow',
+        'state.unknownKey',
         'text',
+        'where.nowhere',
+        'where.plenary',
       ].sort(),
     )
+  })
+
+  it('every refusal reads in Russian with every placeholder and term filled, and its parameters are the same', () => {
+    expect(distinct.size).toBeGreaterThan(100)
+    const names = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+    for (const p of distinct.values()) {
+      const ru = renderPhrase(p, REFUSAL_MESSAGES_RU)
+      expect(ru).not.toMatch(/\{\{|\}\}/)
+      // Russian words, not the English message (the ids and TK names inside stay as they are).
+      expect(ru).toMatch(/[а-яё]/i)
+    }
+    // Every message, reached or not: the Russian has the English one's placeholders and no other.
+    for (const [key, english] of Object.entries(REFUSAL_MESSAGES)) {
+      const russian = REFUSAL_MESSAGES_RU[key as Phrase['key']]
+      expect(names(russian), key).toEqual(names(english))
+      if (key !== 'text') expect(russian, key).toMatch(/[а-яё]/i)
+    }
+  })
+
+  it('a term parameter is worded by the catalogue it is rendered with', () => {
+    const closed = phrase('state.closed', { phase: term('phase.lapsed') })
+    expect(renderPhrase(closed)).toBe('the initiative is lapsed and takes no further commands')
+    expect(renderPhrase(closed, REFUSAL_MESSAGES_RU)).toBe('инициатива истекла и больше не принимает команд')
+    const where = phrase('state.notAcceptedHere', {
+      phase: term('phase.draft'),
+      event: term('command.DECIDE'),
+      where: { terms: ['where.review', 'where.plenary'] },
+    })
+    expect(renderPhrase(where)).toBe('the initiative is a draft; DECIDE is accepted only in review, plenary')
+    expect(renderPhrase(phrase('text', {}))).toBe('{{text}}')
   })
 
   it('a rule does not compile without its code and phrases, and a selector gives no reason', () => {
