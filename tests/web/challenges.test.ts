@@ -58,10 +58,9 @@ describe('the classroom challenges', () => {
         else outcome = await sandbox.attempt(attempt)
         found ||= challenge.found(outcome, (await sandbox.scene()).board)
       }
-      expect(
-        found,
-        `the student's attempt at "${challenge.title}" should run into ${challenge.invariant}`,
-      ).toBe(true)
+      expect(found, `the student's attempt at "${challenge.id}" should run into ${challenge.invariant}`).toBe(
+        true,
+      )
     },
   )
 

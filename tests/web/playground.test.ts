@@ -37,7 +37,7 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
 
   /** A fresh page, ready to act on; page errors and failed requests are collected as failures. */
   async function open(hash = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
@@ -178,7 +178,7 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
     expect(seen[3]).toContain('TK3 no self-approval')
     expect(seen[5]).toContain('TK2 distinct')
     expect(seen[6]).toContain('✖ refused UNAUTHENTICATED (as expected)')
-    expect(seen[7]).toContain('✓ accepted → regionalRollout')
+    expect(seen[7]).toContain('✓ accepted → in regional rollout')
     expect(seen[24]).toContain("The plenary's 14 days pass without both keys")
     await expect.poll(() => story.locator('.phase').getAttribute('data-phase')).toBe('lapsed')
     expect(await story.locator('.trail').textContent()).toContain('a deadline fell due')
@@ -221,7 +221,7 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
   })
 
   it('draws the timeline with Mermaid, loaded only when first needed', async () => {
-    const page = await browser.newPage()
+    const page = await browser.newPage({ locale: 'en-US' })
     const scripts: string[] = []
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url())

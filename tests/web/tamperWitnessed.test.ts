@@ -33,7 +33,7 @@ describe.skipIf(skipBrowser)('keys, the witnessed log and the three forgeries, i
   })
 
   async function open(viewport = { width: 1400, height: 1000 }, hash = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport })
+    const page = await browser.newPage({ viewport, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)

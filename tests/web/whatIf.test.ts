@@ -32,7 +32,7 @@ describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
   })
 
   async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)

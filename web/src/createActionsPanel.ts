@@ -1,5 +1,6 @@
 import type { Explanation } from '../../src/engine/explainEvent.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import type { Offer } from './offersFor.js'
 import { renderReasons } from './renderReasons.js'
 
@@ -18,7 +19,7 @@ export function createActionsPanel(
   outcome: HTMLElement,
   onAttempt: (offer: Offer) => void,
 ) {
-  const heading = h('h2', { id: 'actions-h', tabindex: -1 }, 'Actions')
+  const heading = h('h2', { id: 'actions-h', tabindex: -1 }, t('actions.heading', { who: '' }))
   const allowed = h('div', { class: 'allowed' })
   const refused = h('div', { class: 'refused' })
   const element = h(
@@ -33,18 +34,14 @@ export function createActionsPanel(
 
   function update(who: string, explained: readonly ExplainedOffer[], proposing: boolean) {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.offer
-    heading.textContent = `What ${who} may do`
+    heading.textContent = t('actions.heading', { who })
     proposalForm.hidden = !proposing
     const yes = explained.filter((e) => e.explanation.allowed)
     const no = explained.filter((e) => !e.explanation.allowed)
     allowed.replaceChildren(
-      h('h3', {}, `✓ Allowed now (${yes.length})`),
+      h('h3', {}, t('actions.allowed', { count: yes.length })),
       yes.length === 0
-        ? h(
-            'p',
-            {},
-            'Nothing: the statechart takes no command from this principal now. Act as someone else, move the clock, or start over.',
-          )
+        ? h('p', {}, t('actions.nothing'))
         : h(
             'ul',
             { class: 'offers' },
@@ -62,10 +59,8 @@ export function createActionsPanel(
           ),
     )
     refused.replaceChildren(
-      h('h3', {}, `✖ Not allowed now (${no.length})`),
-      no.length === 0
-        ? ''
-        : h('p', { class: 'hint' }, 'The statechart refuses these; each says why. Press one to try anyway.'),
+      h('h3', {}, t('actions.refused', { count: no.length })),
+      no.length === 0 ? '' : h('p', { class: 'hint' }, t('actions.refusedHint')),
       h(
         'ul',
         { class: 'offers' },

@@ -1,7 +1,8 @@
-import type { Board, KeyStatus } from '../../src/engine/keyBoard.js'
-import type { Key } from '../../src/policy/PolicySchema.js'
+import type { Board, KeyLine, KeyStatus } from '../../src/engine/keyBoard.js'
+import type { Key, Policy } from '../../src/policy/PolicySchema.js'
 import { h, svg } from './h.js'
-import { KEY_MARKS } from './marks.js'
+import { t } from './i18n/language.js'
+import { keyMark } from './marks.js'
 import type { Scene } from './scene.js'
 
 /** A key in its keyhole; the key turns a quarter when its status is `turned` (see styles.css). */
@@ -30,6 +31,40 @@ function keyIcon(): SVGSVGElement {
   )
 }
 
+const readable = (instant: string) => instant.replace('T', ' ').replace('Z', ' UTC')
+
+/** The initiative's phase in the page's language (the engine's `phaseText` is English). */
+export const phaseWords = (board: Board | null): string => t(`phases.${board?.phase ?? 'none'}`)
+
+/**
+ * One key's state in a line, as the engine's `summary` says it but in the page's language:
+ * who turned it, who refused, or whom it waits for.
+ */
+function keySummary(line: KeyLine, key: Key, policy: Policy, active: boolean): string {
+  const holdersWaiting = line.waitingFor.filter((w) => key.holders.includes(w)).join(', ')
+  switch (line.status) {
+    case 'turned':
+      return t('summary.turned', {
+        who: line.approvals
+          .map((a) => (a.by === a.seat ? a.by : t('summary.turnedFor', { by: a.by, seat: a.seat })))
+          .join(', '),
+      })
+    case 'refused':
+      return t('summary.refused', { who: line.refusedBy.map((r) => r.by).join(', ') })
+    case 'stale':
+      return t('summary.stale', { who: holdersWaiting })
+    case 'expired':
+      return t('summary.expired', { days: policy.approvals.lifetimeDays })
+    default:
+      return active
+        ? t('summary.waiting', {
+            needed: Math.max(0, line.quorum - line.approvals.length),
+            who: holdersWaiting || t('summary.noOne'),
+          })
+        : t('summary.never')
+  }
+}
+
 interface KeyRow {
   item: HTMLLIElement
   status: HTMLElement
@@ -39,17 +74,24 @@ interface KeyRow {
 
 function detailsOf(line: Board['keys'][number] | undefined, key: Key): (Node | string)[] {
   const parts: (Node | string)[] = [
-    `Needs ${key.quorum} of ${key.holders.length} holder${key.holders.length === 1 ? '' : 's'} (${key.holders.join(', ')})${key.veto ? '; a refusal is a veto' : ''}.`,
+    `${t('board.needs', { quorum: key.quorum, count: key.holders.length, holders: key.holders.join(', ') })}${key.veto ? t('board.veto') : ''}.`,
   ]
   if (line === undefined) return parts
   for (const a of line.approvals) {
     parts.push(
       h('br'),
-      `✓ ${a.by}${a.by === a.seat ? '' : ` for ${a.seat}`} approved at ${a.at.replace('T', ' ').replace('Z', ' UTC')}`,
+      a.by === a.seat
+        ? t('board.approved', { by: a.by, at: readable(a.at) })
+        : t('board.approvedFor', { by: a.by, seat: a.seat, at: readable(a.at) }),
     )
   }
   for (const r of line.refusedBy) {
-    parts.push(h('br'), `✖ ${r.by} refused${r.reason === undefined ? '' : `: “${r.reason}”`}`)
+    parts.push(
+      h('br'),
+      r.reason === undefined
+        ? t('board.refused', { by: r.by })
+        : t('board.refusedWith', { by: r.by, reason: r.reason }),
+    )
   }
   return parts
 }
@@ -65,7 +107,7 @@ export function createBoardView(headingId: string, emptyText: string) {
   const element = h(
     'section',
     { class: 'panel board', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, 'The keys'),
+    h('h2', { id: headingId }, t('board.heading')),
     head,
     list,
     rollout,
@@ -114,12 +156,10 @@ export function createBoardView(headingId: string, emptyText: string) {
         : [
             h('strong', {}, board.title ?? board.initiativeId ?? ''),
             ` [${board.initiativeId}] — `,
-            h('span', { class: 'phase', 'data-phase': board.phase }, board.phaseText),
-            ` · revision ${board.revision.n} (${board.revision.hash.slice(0, 8)})`,
-            board.deadline === null
-              ? ''
-              : ` · window closes ${board.deadline.replace('T', ' ').replace('Z', ' UTC')}`,
-            board.track === null ? '' : ` · track: ${board.track}`,
+            h('span', { class: 'phase', 'data-phase': board.phase }, phaseWords(board)),
+            t('board.revision', { n: board.revision.n, hash: board.revision.hash.slice(0, 8) }),
+            board.deadline === null ? '' : t('board.window', { at: readable(board.deadline) }),
+            board.track === null ? '' : t('board.track', { track: board.track }),
           ]),
     )
     for (const key of keys) {
@@ -127,17 +167,20 @@ export function createBoardView(headingId: string, emptyText: string) {
       if (row === undefined) continue
       const line = board?.keys.find((k) => k.key === key.id)
       const status: KeyStatus = line?.status ?? 'pending'
-      const { mark, word } = KEY_MARKS[status]
+      const { mark, word } = keyMark(status)
       row.item.dataset.status = status
       row.status.textContent = `${mark} ${word}`
-      row.summary.textContent = line === undefined ? ' — no initiative yet' : ` — ${line.summary}`
+      row.summary.textContent =
+        line === undefined
+          ? t('board.noInitiative')
+          : ` — ${keySummary(line, key, scene.policy, scene.snapshot.status === 'active')}`
       row.details.replaceChildren(...detailsOf(line, key))
     }
     rollout.replaceChildren(
       ...(board === null || board.rollout.length === 0
         ? []
         : [
-            h('h3', {}, `Rollout (${board.track})`),
+            h('h3', {}, t('board.rollout', { track: board.track })),
             h(
               'ul',
               { class: 'rollout-list' },
@@ -145,7 +188,7 @@ export function createBoardView(headingId: string, emptyText: string) {
                 h(
                   'li',
                   { 'data-answer': r.answer },
-                  `${r.answer === 'accepted' ? '✓' : r.answer === 'declined' ? '✖' : '○'} ${r.target}: ${r.answer}`,
+                  `${r.answer === 'accepted' ? '✓' : r.answer === 'declined' ? '✖' : '○'} ${r.target}: ${t(`board.${r.answer}`)}`,
                 ),
               ),
             ),

@@ -1,39 +1,38 @@
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import { formatTime } from './marks.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const STEPS: [string, number][] = [
-  ['+1 hour', HOUR],
-  ['+1 day', DAY],
-  ['+1 week', 7 * DAY],
-  ['+31 days', 31 * DAY],
+  ['clock.hour', HOUR],
+  ['clock.day', DAY],
+  ['clock.week', 7 * DAY],
+  ['clock.month', 31 * DAY],
 ]
 
-/** The sandbox's clock: time passes only when asked, and then the deadlines due fire (a tick). */
+/** The sandbox's clock: time passes only when asked, and then the deadlines due fire (the engine's tick). */
 export function createClockPanel(onAdvance: (ms: number) => void, onStartOver: () => void) {
-  const now = h('p', { class: 'now', 'aria-live': 'polite' })
+  const now = h('p', { class: 'now' })
   const element = h(
     'section',
     { class: 'panel clock', 'aria-labelledby': 'clock-h' },
-    h('h2', { id: 'clock-h' }, 'Time'),
+    h('h2', { id: 'clock-h' }, t('clock.heading')),
     now,
+    h('p', { class: 'hint' }, t('clock.hint')),
     h(
       'p',
-      { class: 'hint' },
-      'Deadlines are data: moving the clock fires those now due, as the engine’s timer would (a tick). A tick never turns a key.',
+      { class: 'buttons', role: 'group', 'aria-label': t('clock.group') },
+      STEPS.map(([key, ms]) =>
+        h('button', { type: 'button', 'data-advance': ms, onClick: () => onAdvance(ms) }, t(key)),
+      ),
     ),
-    h(
-      'p',
-      { class: 'buttons', role: 'group', 'aria-label': 'Move the clock on' },
-      STEPS.map(([label, ms]) => h('button', { type: 'button', onClick: () => onAdvance(ms) }, label)),
-    ),
-    h('p', {}, h('button', { type: 'button', onClick: () => onStartOver() }, 'Start over')),
+    h('p', {}, h('button', { type: 'button', onClick: () => onStartOver() }, t('clock.startOver'))),
   )
   return {
     element,
     update(time: number) {
-      now.textContent = `Now: ${formatTime(time)}`
+      now.textContent = t('clock.now', { time: formatTime(time) })
     },
   }
 }

@@ -1,10 +1,11 @@
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import { loadMermaid } from './loadMermaid.js'
 
 let renders = 0
 
 const ZOOMS: [string, number | null][] = [
-  ['Fit', null],
+  ['diagram.fit', null],
   ['50%', 0.5],
   ['100%', 1],
 ]
@@ -18,10 +19,15 @@ export function createDiagramView(label: string, className = '') {
   const figure = h('div', { class: 'diagram-figure', role: 'img', 'aria-label': label })
   const scroller = h(
     'div',
-    { class: 'diagram-scroll', tabindex: 0, role: 'region', 'aria-label': `${label} (scrollable)` },
+    {
+      class: 'diagram-scroll',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': t('diagram.scrollable', { label }),
+    },
     figure,
   )
-  const status = h('p', { class: 'diagram-status' }, 'Loading the diagram…')
+  const status = h('p', { class: 'diagram-status' }, t('diagram.loading'))
   const alt = h('p', { class: 'diagram-alt' })
   const source = h('pre', { class: 'diagram-source' })
   let zoom: number | null = null
@@ -36,17 +42,22 @@ export function createDiagramView(label: string, className = '') {
           applyZoom()
         },
       },
-      text,
+      text.startsWith('diagram.') ? t(text) : text,
     ),
   )
   const element = h(
     'div',
     { class: `diagram ${className}`.trim() },
-    h('p', { class: 'buttons zoom', role: 'group', 'aria-label': 'Zoom' }, 'Zoom: ', zoomButtons),
+    h(
+      'p',
+      { class: 'buttons zoom', role: 'group', 'aria-label': t('diagram.zoom') },
+      t('diagram.zoomLabel'),
+      zoomButtons,
+    ),
     status,
     scroller,
     alt,
-    h('details', {}, h('summary', {}, 'Mermaid source'), source),
+    h('details', {}, h('summary', {}, t('diagram.source')), source),
   )
   const drawings = new Map<string, string>()
   let wanted: string | null = null
@@ -97,7 +108,9 @@ export function createDiagramView(label: string, className = '') {
           element.dataset.rendered = 'true'
           delete element.dataset.error
         } catch (error) {
-          status.textContent = `✖ The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`
+          status.textContent = t('diagram.failed', {
+            error: error instanceof Error ? error.message : String(error),
+          })
           element.dataset.error = 'true'
         }
         drawn = text

@@ -4,6 +4,7 @@ import { loadPolicy } from '../../src/policy/loadPolicy.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { createKeysPanel } from './audit/createKeysPanel.js'
 import { createActionsPanel } from './createActionsPanel.js'
+import { phaseWords } from './createBoardView.js'
 import { createClockPanel } from './createClockPanel.js'
 import { createPolicyPanel } from './createPolicyPanel.js'
 import { createProposalForm } from './createProposalForm.js'
@@ -11,9 +12,10 @@ import { createRoleSwitcher } from './createRoleSwitcher.js'
 import { createSandbox, type Outcome, SANDBOX_INITIATIVE, type Sandbox } from './createSandbox.js'
 import { createStage } from './createStage.js'
 import { h } from './h.js'
-import type { Challenge } from './lessons/challenges.js'
+import { t } from './i18n/language.js'
+import { type Challenge, challengeText } from './lessons/challenges.js'
 import { defaultDraft, type Offer, offersFor, type ProposalDraft } from './offersFor.js'
-import { renderReasons } from './renderReasons.js'
+import { invariantName, invariantStatement, renderReasons } from './renderReasons.js'
 import type { Scene } from './scene.js'
 import { shippedPolicy } from './shippedPolicies.js'
 
@@ -43,10 +45,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
   )
   const keys = createKeysPanel()
   const banner = h('section', { class: 'challenge-banner', 'aria-labelledby': 'challenge-h', hidden: true })
-  const stage = createStage(
-    'play',
-    'No initiative yet: act as a sponsor (a ministry or a governor) and propose one.',
-  )
+  const stage = createStage('play', t('play.empty'))
   const element = h(
     'div',
     { class: 'play' },
@@ -63,7 +62,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
   /** One thing at a time: the engine's answers arrive in the order they were asked. */
   function serial(task: () => Promise<unknown>) {
     queue = queue.then(task).catch((error: unknown) => {
-      outcome.replaceChildren(h('p', { class: 'bad' }, `✖ internal error: ${String(error)}`))
+      outcome.replaceChildren(h('p', { class: 'bad' }, t('play.internalError', { error: String(error) })))
     })
   }
 
@@ -122,7 +121,12 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       h(
         'p',
         {},
-        `◷ The clock moved on; ${scene.board === null ? 'no initiative yet' : `the initiative is ${scene.board.phaseText}`}.`,
+        t('play.timePassed', {
+          where:
+            scene.board === null
+              ? t('play.noInitiative')
+              : t('play.initiativeIs', { phase: phaseWords(scene.board) }),
+        }),
       ),
     )
     check(null, scene)
@@ -135,13 +139,13 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
         h(
           'p',
           { class: 'ok' },
-          `✓ Accepted: ${actingAs} — ${offer.label}. The initiative is ${scene.board?.phaseText ?? 'not yet proposed'}.`,
+          t('play.accepted', { who: actingAs, action: offer.label, phase: phaseWords(scene.board) }),
         ),
       )
       return
     }
     outcome.replaceChildren(
-      h('p', { class: 'bad' }, `✖ Refused: ${actingAs} — ${offer.label}. The engine said:`),
+      h('p', { class: 'bad' }, t('play.refused', { who: actingAs, action: offer.label })),
       renderReasons(result.reasons, result.code),
     )
   }
@@ -161,20 +165,26 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       return
     }
     const invariant = INVARIANTS.find((i) => i.id === challenge?.invariant)
+    const words = (field: 'title' | 'story' | 'goal' | 'hint') =>
+      challenge === null ? '' : challengeText(challenge, field)
     banner.dataset.found = String(found)
     banner.replaceChildren(
-      h('h2', { id: 'challenge-h', tabindex: -1 }, `Challenge: ${challenge.title}`),
-      h('p', {}, challenge.story),
-      h('p', {}, h('strong', {}, 'Your goal: '), challenge.goal),
-      h('details', {}, h('summary', {}, 'A hint'), h('p', {}, challenge.hint)),
+      h('h2', { id: 'challenge-h', tabindex: -1 }, t('play.challenge', { title: words('title') })),
+      h('p', {}, words('story')),
+      h('p', {}, h('strong', {}, t('play.goal')), words('goal')),
+      h('details', {}, h('summary', {}, t('play.hint')), h('p', {}, words('hint'))),
       h(
         'p',
         { class: found ? 'ok found' : 'pending', role: 'status' },
         found
-          ? `✓ You found the rule that stops you: ${invariant?.id} ${invariant?.name} — ${invariant?.statement}.`
-          : '○ Not yet: keep trying. When the process stops you, the rule that did it appears here.',
+          ? t('play.found', {
+              id: invariant?.id,
+              name: invariantName(invariant?.id ?? ''),
+              statement: invariantStatement(invariant?.id ?? ''),
+            })
+          : t('play.notYet'),
       ),
-      h('p', {}, h('button', { type: 'button', onClick: () => leaveChallenge() }, 'Leave the challenge')),
+      h('p', {}, h('button', { type: 'button', onClick: () => leaveChallenge() }, t('play.leave'))),
     )
   }
 

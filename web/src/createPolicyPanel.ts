@@ -4,6 +4,7 @@ import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { safeLoadPolicy } from '../../src/policy/loadPolicy.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import { SHIPPED_POLICIES } from './shippedPolicies.js'
 
 const OWN = ''
@@ -30,7 +31,7 @@ export function createPolicyPanel(onUse: (policy: Policy, file: string) => void)
     'select',
     { id: 'policy-file' },
     SHIPPED_POLICIES.map((p) => h('option', { value: p.file }, p.file)),
-    h('option', { value: OWN }, 'your own (the text below)'),
+    h('option', { value: OWN }, t('policy.own')),
   )
   const text = h('textarea', {
     id: 'policy-text',
@@ -40,21 +41,13 @@ export function createPolicyPanel(onUse: (policy: Policy, file: string) => void)
     'aria-describedby': 'policy-check',
   })
   const check = h('div', { id: 'policy-check', class: 'policy-check', role: 'status', 'aria-live': 'polite' })
-  const use = h('button', { type: 'button', id: 'policy-use' }, 'Use this policy')
+  const use = h('button', { type: 'button', id: 'policy-use' }, t('policy.use'))
   const element = h(
     'section',
     { class: 'panel policy', 'aria-labelledby': 'policy-h' },
-    h('h2', { id: 'policy-h' }, 'Policy'),
-    h('p', {}, h('label', { for: select.id }, 'Shipped policy '), select),
-    h(
-      'p',
-      {},
-      h(
-        'label',
-        { for: text.id },
-        'Policy text (YAML or JSON): edit it or paste your own; it is checked as you type',
-      ),
-    ),
+    h('h2', { id: 'policy-h' }, t('policy.heading')),
+    h('p', {}, h('label', { for: select.id }, t('policy.shipped')), select),
+    h('p', {}, h('label', { for: text.id }, t('policy.textLabel'))),
     text,
     check,
     h('p', {}, use),
@@ -84,7 +77,13 @@ export function createPolicyPanel(onUse: (policy: Policy, file: string) => void)
         h(
           'p',
           { class: 'ok' },
-          `✓ ${file}: policy "${p.id}" (${p.keys.length} key${p.keys.length === 1 ? '' : 's'}, ${p.principals.length} principals) · hash ${hashPolicy(p).slice(0, 12)}`,
+          t('policy.valid', {
+            file,
+            id: p.id,
+            keys: t('policy.keys', { count: p.keys.length }),
+            principals: t('policy.principals', { count: p.principals.length }),
+            hash: hashPolicy(p).slice(0, 12),
+          }),
         ),
       )
       return
@@ -94,14 +93,17 @@ export function createPolicyPanel(onUse: (policy: Policy, file: string) => void)
       h(
         'p',
         { class: 'bad' },
-        `✖ ${file} is not a valid policy (${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}):`,
+        t('policy.invalid', { file, issues: t('policy.issues', { count: result.issues.length }) }),
       ),
       h(
         'ul',
         { class: 'issues' },
         result.issues.map((issue) => {
           const path = issue.path.length === 0 ? '' : `${formatPath(issue.path)}: `
-          const where = issue.line === undefined ? null : `line ${issue.line}, column ${issue.column ?? 1}`
+          const where =
+            issue.line === undefined
+              ? null
+              : t('policy.goTo', { line: issue.line, column: issue.column ?? 1 })
           return h(
             'li',
             { class: 'issue' },
@@ -110,12 +112,8 @@ export function createPolicyPanel(onUse: (policy: Policy, file: string) => void)
               ? null
               : [
                   h('br'),
-                  `→ at ${file}:${issue.line}:${issue.column ?? 1} `,
-                  h(
-                    'button',
-                    { type: 'button', class: 'link', onClick: () => jumpTo(issue) },
-                    `Go to ${where}`,
-                  ),
+                  t('policy.at', { where: `${file}:${issue.line}:${issue.column ?? 1}` }),
+                  h('button', { type: 'button', class: 'link', onClick: () => jumpTo(issue) }, where),
                 ],
           )
         }),

@@ -1,11 +1,12 @@
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import { defaultDraft, type ProposalDraft } from './offersFor.js'
 
 const TARGET_WORDS = {
-  federal: 'Ministries (ids, comma-separated; may be empty)',
-  regional: 'Regions (ids, comma-separated)',
-  export: 'Destinations (ids, comma-separated)',
+  federal: 'draft.targetsFederal',
+  regional: 'draft.targetsRegional',
+  export: 'draft.targetsExport',
 } as const
 
 /** The content a sponsor proposes: title, objective, scope and its targets. Checked by the engine, not here. */
@@ -15,9 +16,9 @@ export function createProposalForm(onChange: (draft: ProposalDraft) => void) {
   const kind = h(
     'select',
     { id: 'draft-scope' },
-    h('option', { value: 'federal' }, 'federal'),
-    h('option', { value: 'regional' }, 'regional'),
-    h('option', { value: 'export' }, 'export'),
+    h('option', { value: 'federal' }, t('scope.federal')),
+    h('option', { value: 'regional' }, t('scope.regional')),
+    h('option', { value: 'export' }, t('scope.export')),
   )
   const targetsLabel = h('label', { for: 'draft-targets' })
   const targets = h('input', { id: 'draft-targets', type: 'text', autocomplete: 'off' })
@@ -25,17 +26,17 @@ export function createProposalForm(onChange: (draft: ProposalDraft) => void) {
   const element = h(
     'fieldset',
     { class: 'proposal' },
-    h('legend', {}, 'The initiative to propose'),
-    h('p', {}, h('label', { for: title.id }, 'Title '), title),
-    h('p', {}, h('label', { for: objective.id }, 'Objective '), objective),
-    h('p', {}, h('label', { for: kind.id }, 'Scope '), kind),
+    h('legend', {}, t('draft.legend')),
+    h('p', {}, h('label', { for: title.id }, t('draft.title')), title),
+    h('p', {}, h('label', { for: objective.id }, t('draft.objective')), objective),
+    h('p', {}, h('label', { for: kind.id }, t('draft.scope')), kind),
     h('p', {}, targetsLabel, ' ', targets),
     hint,
   )
   let policy: Policy | null = null
 
   const read = (): ProposalDraft => ({
-    title: title.value.trim() || 'Untitled initiative',
+    title: title.value.trim() || t('draft.untitled'),
     objective: objective.value,
     scopeKind: kind.value as ProposalDraft['scopeKind'],
     targets: targets.value
@@ -53,14 +54,14 @@ export function createProposalForm(onChange: (draft: ProposalDraft) => void) {
   }
 
   function describe() {
-    targetsLabel.textContent = TARGET_WORDS[kind.value as ProposalDraft['scopeKind']]
+    targetsLabel.textContent = t(TARGET_WORDS[kind.value as ProposalDraft['scopeKind']])
     if (policy === null) return
     hint.textContent =
       kind.value === 'regional'
-        ? `Regions of the policy: ${policy.regions.map((r) => r.id).join(', ') || 'none'}.`
+        ? t('draft.regions', { list: policy.regions.map((r) => r.id).join(', ') || t('draft.none') })
         : kind.value === 'export'
-          ? `Friendly destinations: ${policy.friendlyDestinations.join(', ') || 'none'}. Try another one too.`
-          : 'A federal initiative goes to the ministries; its sponsor completes the rollout.'
+          ? t('draft.destinations', { list: policy.friendlyDestinations.join(', ') || t('draft.none') })
+          : t('draft.federalHint')
   }
 
   function reset(next: Policy, draft: ProposalDraft = defaultDraft(next)) {

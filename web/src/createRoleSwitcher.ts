@@ -1,5 +1,6 @@
 import type { Policy, Principal } from '../../src/policy/PolicySchema.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 
 /** Someone the policy does not know: every rule that asks who you are refuses them. */
 export const OUTSIDER: Principal = {
@@ -11,12 +12,14 @@ export const OUTSIDER: Principal = {
 }
 
 function describe(policy: Policy, p: Principal): string {
-  if (p === OUTSIDER) return 'in no institution of the policy'
-  const holds = policy.keys.filter((k) => k.holders.includes(p.id)).map((k) => `holds the ${k.label} key`)
+  if (p === OUTSIDER) return t('roles.outsider')
+  const holds = policy.keys
+    .filter((k) => k.holders.includes(p.id))
+    .map((k) => t('roles.holds', { key: k.label }))
   const deputy = policy.keys
     .filter((k) => k.deputies.allowed && k.deputies.eligible?.includes(p.id))
-    .map((k) => `may deputise for the ${k.label} key`)
-  return [p.roles.join(', ') || 'no role', ...holds, ...deputy, p.institution].join(' · ')
+    .map((k) => t('roles.deputises', { key: k.label }))
+  return [p.roles.join(', ') || t('roles.noRole'), ...holds, ...deputy, p.institution].join(' · ')
 }
 
 /**
@@ -28,7 +31,7 @@ export function createRoleSwitcher(onChange: (principal: string) => void) {
   const element = h(
     'fieldset',
     { class: 'panel act-as' },
-    h('legend', {}, h('h2', { id: 'act-as-h' }, 'Act as')),
+    h('legend', {}, h('h2', { id: 'act-as-h' }, t('roles.heading'))),
     group,
   )
   let current = ''
@@ -58,7 +61,7 @@ export function createRoleSwitcher(onChange: (principal: string) => void) {
           'div',
           { class: 'role' },
           input,
-          h('label', { for: id }, `${p.name} (${p.id})`),
+          h('label', { for: id }, `${p === OUTSIDER ? t('roles.outsiderName') : p.name} (${p.id})`),
           h('span', { class: 'role-desc', id: `${id}-d` }, describe(policy, p)),
         )
       }),

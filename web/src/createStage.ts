@@ -3,6 +3,7 @@ import { createBoardView } from './createBoardView.js'
 import { createDiagramView } from './createDiagramView.js'
 import { createTrailView } from './createTrailView.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import type { Scene } from './scene.js'
 
 /** The active leaf states in words: `open › review › presidential-administration › turned`. */
@@ -10,8 +11,12 @@ export function describeActive(scene: Scene): string {
   const leaves = scene.snapshot._nodes
     .filter((n) => n.type === 'atomic' || n.type === 'final')
     .map((n) => n.path.join(' › '))
-  return `Highlighted (active) states: ${leaves.join('; ')}.`
+  return t('stage.active', { states: leaves.join('; ') })
 }
+
+/** The chart's event names in plain words: the engine's TICK is time passing. */
+export const plainWords = (mermaid: string): string =>
+  mermaid.replaceAll(/ : TICK\b/g, ` : ${t('stage.tick')}`)
 
 /**
  * What every part of the page shows about one initiative: the key board, the statechart with
@@ -20,7 +25,7 @@ export function describeActive(scene: Scene): string {
 export function createStage(prefix: string, emptyText: string) {
   const board = createBoardView(`${prefix}-board-h`, emptyText)
   const chartHeading = `${prefix}-chart-h`
-  const chart = createDiagramView('The statechart of the policy, with the current state highlighted', 'chart')
+  const chart = createDiagramView(t('stage.chartLabel'), 'chart')
   const trail = createTrailView(prefix)
   const element = h(
     'div',
@@ -29,7 +34,7 @@ export function createStage(prefix: string, emptyText: string) {
     h(
       'section',
       { class: 'panel chart-panel', 'aria-labelledby': chartHeading },
-      h('h2', { id: chartHeading }, 'The statechart'),
+      h('h2', { id: chartHeading }, t('stage.chartHeading')),
       chart.element,
     ),
     trail.element,
@@ -38,7 +43,7 @@ export function createStage(prefix: string, emptyText: string) {
   function update(scene: Scene) {
     board.update(scene)
     chart.show(
-      toMermaid(scene.machine, { highlight: scene.snapshot._nodes.map((n) => n.id) }),
+      plainWords(toMermaid(scene.machine, { highlight: scene.snapshot._nodes.map((n) => n.id) })),
       describeActive(scene),
     )
     trail.update(scene)

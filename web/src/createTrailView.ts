@@ -4,11 +4,12 @@ import { historyToMermaid } from '../../src/render/historyToMermaid.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
 import { type CheckReport, runChecks, signatureProblem } from './audit/auditChecks.js'
 import type { AuditSession } from './audit/auditSession.js'
-import { CHECK_NAMES, FORGERY_MORALS, FORGERY_OPTIONS, TEXT } from './audit/auditText.js'
+import { caughtBy } from './audit/checkName.js'
 import { createCheckpointView, renderCheckTable } from './audit/createCheckpointView.js'
 import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
 import { h } from './h.js'
+import { t } from './i18n/language.js'
 import { formatTime } from './marks.js'
 import type { Scene } from './scene.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
@@ -20,7 +21,7 @@ function describeRefusal(r: RefusalRecord): string {
   const what = [c.type, c.decision, c.key, c.region, c.destination]
     .filter((x) => typeof x === 'string')
     .join(' ')
-  return `${formatTime(r.at)} · ${String(c.by)} tried: ${what} → ${r.code}`
+  return t('trail.tried', { time: formatTime(r.at), by: String(c.by), what, code: r.code })
 }
 
 /**
@@ -37,15 +38,15 @@ export function createTrailView(prefix: string) {
   const table = h(
     'table',
     { class: 'trail' },
-    h('caption', {}, 'Recorded events, oldest first. Each hash covers the event and the hash before it.'),
+    h('caption', {}, t('trail.caption')),
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        ['#', 'Time', 'Event', 'By', 'Detail', 'Previous hash', 'Hash', 'Check'].map((t) =>
-          h('th', { scope: 'col' }, t),
+        (['seq', 'time', 'event', 'by', 'detail', 'previous', 'hash', 'check'] as const).map((c) =>
+          h('th', { scope: 'col' }, t(`trail.columns.${c}`)),
         ),
       ),
     ),
@@ -55,22 +56,22 @@ export function createTrailView(prefix: string) {
   const modeSelect = h(
     'select',
     { id: `${prefix}-tamper-mode` },
-    h('option', { value: 'edit' }, 'edits the event'),
-    h('option', { value: 'edit-and-rehash' }, 'edits it and recomputes its hash'),
+    h('option', { value: 'edit' }, t('trail.edit')),
+    h('option', { value: 'edit-and-rehash' }, t('trail.editAndRehash')),
   )
-  const forgeryOptions = FORGERIES.map((f) => h('option', { value: f }, FORGERY_OPTIONS[f]))
+  const forgeryOptions = FORGERIES.map((f) => h('option', { value: f }, t(`forgeries.options.${f}`)))
   const checkpoint = createCheckpointView(prefix)
   const checksBox = h('div', { class: 'checks-box', 'aria-live': 'polite' })
-  const tamperButton = h('button', { type: 'button', onClick: () => tamper() }, 'Tamper with the copy')
-  const restoreButton = h('button', { type: 'button', onClick: () => restore() }, 'Restore the original')
+  const tamperButton = h('button', { type: 'button', onClick: () => tamper() }, t('trail.tamper'))
+  const restoreButton = h('button', { type: 'button', onClick: () => restore() }, t('trail.restore'))
   const tamperControls = h(
     'fieldset',
     { class: 'tamper' },
-    h('legend', {}, 'Tamper with the page’s copy of the log'),
-    h('label', { for: seqSelect.id }, 'Event '),
+    h('legend', {}, t('trail.tamperLegend')),
+    h('label', { for: seqSelect.id }, t('trail.event')),
     seqSelect,
     ' ',
-    h('label', { for: modeSelect.id }, 'The forger '),
+    h('label', { for: modeSelect.id }, t('trail.forger')),
     modeSelect,
     ' ',
     tamperButton,
@@ -81,15 +82,15 @@ export function createTrailView(prefix: string) {
   const timelineKind = h(
     'select',
     { id: `${prefix}-timeline-kind`, onChange: () => drawTimeline() },
-    h('option', { value: 'sequence' }, 'sequence: who did what'),
-    h('option', { value: 'gantt' }, 'gantt: when each key was decided'),
+    h('option', { value: 'sequence' }, t('trail.sequence')),
+    h('option', { value: 'gantt' }, t('trail.gantt')),
   )
-  const timeline = createDiagramView('Timeline of the initiative: who turned which key when', 'timeline')
+  const timeline = createDiagramView(t('trail.timelineLabel'), 'timeline')
   const timelineBox = h(
     'details',
     { class: 'timeline-box', onToggle: () => drawTimeline() },
-    h('summary', {}, 'Timeline diagram (historyToMermaid)'),
-    h('label', { for: timelineKind.id }, 'Diagram '),
+    h('summary', {}, t('trail.timelineSummary')),
+    h('label', { for: timelineKind.id }, t('trail.diagram')),
     timelineKind,
     timeline.element,
   )
@@ -98,17 +99,17 @@ export function createTrailView(prefix: string) {
   const element = h(
     'section',
     { class: 'panel trail-panel', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, 'Audit trail'),
+    h('h2', { id: headingId }, t('trail.heading')),
     verdict,
     checkpoint.element,
     h(
       'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Audit trail table' },
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('trail.tableLabel') },
       table,
     ),
     tamperControls,
     timelineBox,
-    h('h3', {}, 'Refused attempts (the security log: they never change state)'),
+    h('h3', {}, t('trail.refusalsHeading')),
     refusals,
   )
 
@@ -131,12 +132,12 @@ export function createTrailView(prefix: string) {
     delete element.dataset.caughtBy
     if (forged === null || report === null) return
     element.dataset.caughtBy = report.caughtBy ?? 'none'
-    const moral = isForgery(forged.mode) ? FORGERY_MORALS[forged.mode] : null
+    const moral = isForgery(forged.mode) ? t(`forgeries.morals.${forged.mode}`) : null
     checksBox.replaceChildren(
       h(
         'p',
         { class: report.caughtBy === null ? 'ok caught' : 'bad caught' },
-        report.caughtBy === null ? TEXT.notCaught : `${TEXT.caughtBy(CHECK_NAMES[report.caughtBy])}.`,
+        report.caughtBy === null ? t('audit.notCaught') : caughtBy(report.caughtBy),
       ),
       ...(moral === null ? [] : [h('p', {}, moral)]),
       renderCheckTable(report),
@@ -158,23 +159,23 @@ export function createTrailView(prefix: string) {
     const checks = linkChecks(events)
     const report = forged === null ? null : checksOf(events)
     element.dataset.tampered = String(forged !== null)
-    if (result === null) verdict.textContent = 'No events yet: nothing has been recorded.'
+    if (result === null) verdict.textContent = t('trail.noEvents')
     else if (forgery !== null) {
       const caught = report?.caughtBy ?? null
       verdict.textContent = [
         result.ok
-          ? TEXT.forgedChainHolds
-          : `✖ Tampering detected (${result.problem}) at seq ${result.seq ?? '?'}: ${result.message};`,
-        caught === null ? TEXT.notCaught : `${TEXT.caughtBy(CHECK_NAMES[caught])}.`,
-        TEXT.youChanged(forgery.change),
-        forgery.mode === 'forge-signature' ? '' : TEXT.receiptNote,
+          ? t('audit.forgedChainHolds')
+          : `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: result.message })};`,
+        caught === null ? t('audit.notCaught') : caughtBy(caught),
+        t('audit.youChanged', { change: forgery.change }),
+        forgery.mode === 'forge-signature' ? '' : t('audit.receiptNote'),
       ]
         .filter((x) => x !== '')
         .join(' ')
     } else if (result.ok) {
-      verdict.textContent = `✓ The hash chain holds: ${events.length} event${events.length === 1 ? '' : 's'}, each hash matches its event and names the one before (verifyAudit, against the last receipt, seq ${last?.seq}).`
+      verdict.textContent = t('trail.holds', { count: events.length, seq: last?.seq })
     } else {
-      verdict.textContent = `✖ Tampering detected (${result.problem}) at seq ${result.seq ?? '?'}: ${result.message}.${forged === null ? '' : ` You changed ${forged.change}.`}`
+      verdict.textContent = `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: result.message })}.${forged === null ? '' : ` ${t('audit.youChanged', { change: forged.change })}`}`
     }
     const broken =
       forgery !== null
@@ -186,11 +187,18 @@ export function createTrailView(prefix: string) {
       ...events.map((r, i) => {
         const check = checks[i]
         const words = [
-          check?.hashOk ? '✓ hash' : '✖ hash does not match the event',
-          check?.linkOk ? '✓ link' : '✖ does not link to the event before',
+          check?.hashOk ? t('trail.hashOk') : t('trail.hashBad'),
+          check?.linkOk ? t('trail.linkOk') : t('trail.linkBad'),
         ]
         if (audit !== undefined && r.command !== undefined)
-          words.push(TEXT.signatureWord(signatureProblem(r, audit.keyring, false) === null, r.command.by))
+          words.push(
+            t(
+              signatureProblem(r, audit.keyring, false) === null ? 'audit.signedBy' : 'audit.signatureFails',
+              {
+                by: r.command.by,
+              },
+            ),
+          )
         const by =
           r.event !== null && typeof r.event === 'object' && 'by' in r.event ? String(r.event.by) : ''
         return h(
@@ -198,7 +206,7 @@ export function createTrailView(prefix: string) {
           { class: i === broken ? 'broken' : '', 'data-seq': r.seq },
           h('td', {}, r.seq),
           h('td', {}, formatTime(r.event?.at)),
-          h('td', {}, r.event?.type ?? '?'),
+          h('td', {}, r.event?.type === 'TICK' ? t('stage.tick') : (r.event?.type ?? '?')),
           h('td', {}, by),
           h('td', {}, describeEvent(r.event)),
           h('td', { class: 'hash' }, short(r.prevHash)),
@@ -210,7 +218,7 @@ export function createTrailView(prefix: string) {
               ? h(
                   'strong',
                   {},
-                  `${forgery === null ? '✖ first broken link' : '✖ forged'} · ${words.join(' · ')}`,
+                  `${forgery === null ? t('trail.firstBroken') : t('trail.forged')} · ${words.join(' · ')}`,
                 )
               : words.join(' · '),
           ),
@@ -247,7 +255,7 @@ export function createTrailView(prefix: string) {
     const kind = timelineKind.value === 'gantt' ? 'gantt' : 'sequence'
     timeline.show(
       historyToMermaid(original, { kind }),
-      `${original.length} recorded events as a ${kind} diagram; the table above lists the same events.`,
+      t('trail.timelineAlt', { count: original.length, kind }),
     )
   }
 
@@ -276,13 +284,15 @@ export function createTrailView(prefix: string) {
         h(
           'option',
           { value: e.seq, selected: e === pick },
-          `seq ${e.seq}: ${e.event.type}${'by' in e.event ? ` by ${e.event.by}` : ''}`,
+          'by' in e.event
+            ? t('trail.optionBy', { seq: e.seq, type: e.event.type, by: e.event.by })
+            : t('trail.option', { seq: e.seq, type: e.event.type }),
         ),
       ),
     )
     refusals.replaceChildren(
       ...(scene.refusals.length === 0
-        ? [h('li', {}, 'None yet.')]
+        ? [h('li', {}, t('trail.noneYet'))]
         : scene.refusals.map((r) => h('li', {}, `✖ ${describeRefusal(r)}`, h('br'), r.reasons.join(' · ')))),
     )
     render()

@@ -1,8 +1,9 @@
 import './styles.css'
-import { LESSON } from './audit/auditText.js'
+import { createLanguageSwitcher } from './createLanguageSwitcher.js'
 import { createPlayPanel } from './createPlayPanel.js'
 import { createTabs } from './createTabs.js'
 import { h } from './h.js'
+import { LANGUAGE_KEY, pickLanguage, t, useLanguage } from './i18n/language.js'
 import { createChallengesPanel } from './lessons/createChallengesPanel.js'
 import { createRewriteLesson } from './lessons/createRewriteLesson.js'
 import { createSeedLesson } from './lessons/createSeedLesson.js'
@@ -10,6 +11,29 @@ import { createWhatIfPanel } from './whatIf/createWhatIfPanel.js'
 
 const app = document.getElementById('app')
 if (app === null) throw new Error('the page has no #app element')
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+// The language: ?lang= (set by the switcher), else the one chosen before, else the browser's.
+const lang = pickLanguage(new URL(location.href).searchParams.get('lang') ?? stored(), navigator.languages)
+useLanguage(lang)
+document.documentElement.lang = lang
+document.title = t('page.title')
+document.querySelector('meta[name="description"]')?.setAttribute('content', t('page.description'))
+document.querySelector('.skip')?.replaceChildren(t('page.skip'))
+document
+  .getElementById('site')
+  ?.replaceChildren(
+    createLanguageSwitcher(t('page.language')),
+    h('h1', {}, t('page.heading')),
+    h('p', {}, t('page.introBefore'), h('strong', {}, t('page.introBoth')), t('page.introAfter')),
+  )
 
 const challenges = createChallengesPanel((challenge) => {
   tabs.select('play')
@@ -21,12 +45,12 @@ const rewrite = createRewriteLesson()
 const whatIf = createWhatIfPanel(
   () => (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value ?? '',
 )
-const tabs = createTabs('Playground sections', [
-  { id: 'play', label: 'Play', panel: play.element },
-  { id: 'story', label: 'The seed story', panel: story.element },
-  { id: 'challenges', label: 'Challenges', panel: challenges.element },
-  { id: 'rewrite', label: LESSON.tab, panel: rewrite.element },
-  { id: 'what-if', label: 'What if?', panel: whatIf.element },
+const tabs = createTabs(t('page.tabsLabel'), [
+  { id: 'play', label: t('tabs.play'), panel: play.element },
+  { id: 'story', label: t('tabs.story'), panel: story.element },
+  { id: 'challenges', label: t('tabs.challenges'), panel: challenges.element },
+  { id: 'rewrite', label: t('tabs.rewrite'), panel: rewrite.element },
+  { id: 'what-if', label: t('tabs.whatIf'), panel: whatIf.element },
 ])
 app.replaceChildren(tabs.element)
 play.start()
@@ -35,10 +59,4 @@ void rewrite.start()
 document.body.dataset.ready = 'true'
 
 // So tests and curious students can see which build this is.
-app.append(
-  h(
-    'p',
-    { class: 'build' },
-    'twokeys playground · the engine runs in your browser; nothing is sent anywhere.',
-  ),
-)
+app.append(h('p', { class: 'build' }, t('page.build')))

@@ -1,12 +1,17 @@
 import type { KeyStatus } from '../../src/engine/keyBoard.js'
+import { t } from './i18n/language.js'
+
+const MARKS: Record<KeyStatus, string> = {
+  turned: '✓',
+  pending: '○',
+  refused: '✖',
+  stale: '↺',
+  expired: '◷',
+}
 
 /** Each key status as a mark and a word, so colour is never the only signal. */
-export const KEY_MARKS: Record<KeyStatus, { mark: string; word: string }> = {
-  turned: { mark: '✓', word: 'turned' },
-  pending: { mark: '○', word: 'not turned' },
-  refused: { mark: '✖', word: 'refused' },
-  stale: { mark: '↺', word: 'stale' },
-  expired: { mark: '◷', word: 'expired' },
+export function keyMark(status: KeyStatus): { mark: string; word: string } {
+  return { mark: MARKS[status], word: t(`status.${status}`) }
 }
 
 /** The time as people read it in the classroom: UTC, to the minute. */

@@ -1,6 +1,7 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
+import { t } from './i18n/language.js'
 
 /** A command the page offers a principal; whether it may be taken is the engine's answer. */
 export interface Offer {
@@ -28,18 +29,13 @@ export function defaultDraft(
 ): ProposalDraft {
   const objective =
     scopeKind === 'export' && policy.objectives.includes('export') ? 'export' : (policy.objectives[0] ?? '')
-  const titles = {
-    federal: 'Federal GPU cloud',
-    regional: 'Regional AI data centre',
-    export: 'AI suite for friendly nations',
-  }
   const targets =
     scopeKind === 'regional'
       ? policy.regions.slice(0, 1).map((r) => r.id)
       : scopeKind === 'export'
         ? policy.friendlyDestinations.slice(0, 2)
         : []
-  return { title: titles[scopeKind], objective, scopeKind, targets }
+  return { title: t(`draft.${scopeKind}`), objective, scopeKind, targets }
 }
 
 function scopeOf(draft: ProposalDraft) {
@@ -72,7 +68,7 @@ export function offersFor(
     return [
       {
         id: 'propose',
-        label: `Propose “${title}” (${draft.scopeKind})`,
+        label: t('offers.propose', { title, scope: t(`scope.${draft.scopeKind}`) }),
         command: { type: 'propose', by, initiativeId, title, objective, scope: scopeOf(draft) },
       },
     ]
@@ -81,18 +77,18 @@ export function offersFor(
   const content = context.content
   const substantive = (field: string) =>
     policy.amendments.substantive.includes(field as never)
-      ? 'a substantive change: every key starts again'
-      : 'not substantive'
+      ? t('offers.substantive')
+      : t('offers.notSubstantive')
   const offers: Offer[] = [
-    { id: 'submit', label: 'Submit it for review', command: { type: 'submit', ...on } },
+    { id: 'submit', label: t('offers.submit'), command: { type: 'submit', ...on } },
     {
       id: 'amend-summary',
-      label: `Amend the summary (${substantive('summary')})`,
+      label: t('offers.amendSummary', { note: substantive('summary') }),
       command: { type: 'amend', ...on, summary: `${content.summary} Revised.`.trim() },
     },
     {
       id: 'amend-title',
-      label: `Fix the title (${substantive('title')})`,
+      label: t('offers.fixTitle', { note: substantive('title') }),
       command: {
         type: 'amend',
         ...on,
@@ -104,23 +100,23 @@ export function offersFor(
     offers.push(
       {
         id: `approve-${key.id}`,
-        label: `Approve: turn the ${key.label} key`,
+        label: t('offers.approve', { key: key.label }),
         command: { type: 'decide', ...on, key: key.id, decision: 'approve' },
       },
       {
         id: `refuse-${key.id}`,
-        label: `Refuse the ${key.label} key`,
+        label: t('offers.refuse', { key: key.label }),
         command: {
           type: 'decide',
           ...on,
           key: key.id,
           decision: 'refuse',
-          reason: 'refused in the classroom',
+          reason: t('offers.refuseReason'),
         },
       },
       {
         id: `revoke-${key.id}`,
-        label: `Revoke an approval of the ${key.label} key`,
+        label: t('offers.revoke', { key: key.label }),
         command: { type: 'revoke', ...on, key: key.id },
       },
     )
@@ -129,7 +125,7 @@ export function offersFor(
     for (const deputy of deputies) {
       offers.push({
         id: `delegate-${key.id}-${deputy}`,
-        label: `Name ${deputy} deputy for the ${key.label} key for 7 days`,
+        label: t('offers.delegate', { deputy, key: key.label }),
         command: { type: 'delegate', ...on, key: key.id, deputy, until: now + WEEK_MS },
       })
     }
@@ -139,12 +135,12 @@ export function offersFor(
       offers.push(
         {
           id: `accept-${region}`,
-          label: `Accept the rollout in ${region}`,
+          label: t('offers.accept', { region }),
           command: { type: 'respond', ...on, region, accept: true },
         },
         {
           id: `decline-${region}`,
-          label: `Decline the rollout in ${region}`,
+          label: t('offers.decline', { region }),
           command: { type: 'respond', ...on, region, accept: false },
         },
       )
@@ -155,23 +151,23 @@ export function offersFor(
       offers.push(
         {
           id: `agreed-${destination}`,
-          label: `Record that ${destination} agrees`,
+          label: t('offers.agreed', { destination }),
           command: { type: 'destination', ...on, destination, agreed: true },
         },
         {
           id: `declined-${destination}`,
-          label: `Record that ${destination} declines`,
+          label: t('offers.declined', { destination }),
           command: { type: 'destination', ...on, destination, agreed: false },
         },
       )
     }
   }
   offers.push(
-    { id: 'complete', label: 'Complete the federal rollout', command: { type: 'complete', ...on } },
+    { id: 'complete', label: t('offers.complete'), command: { type: 'complete', ...on } },
     {
       id: 'withdraw',
-      label: 'Withdraw the initiative',
-      command: { type: 'withdraw', ...on, reason: 'withdrawn in the classroom' },
+      label: t('offers.withdraw'),
+      command: { type: 'withdraw', ...on, reason: t('offers.withdrawReason') },
     },
   )
   return offers

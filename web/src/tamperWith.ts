@@ -1,5 +1,6 @@
 import { eventHash } from '../../src/domain/eventHash.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
+import { t } from './i18n/language.js'
 
 /** How a forger changes an event: only its content, or its content and then its hash. */
 export type TamperMode = 'edit' | 'edit-and-rehash'
@@ -22,18 +23,19 @@ export function tamperWith(
   let change: string
   if (event.type === 'DECIDE') {
     const flipped = event.decision === 'approve' ? 'refuse' : 'approve'
-    change = `seq ${seq}: decision "${event.decision}" → "${flipped}"`
+    change = t('tamper.decision', { seq, from: event.decision, to: flipped })
     event.decision = flipped
   } else if (event.type === 'PROPOSE' || event.type === 'AMEND') {
-    change = `seq ${seq}: title “${event.content.title}” → “${event.content.title} (forged)”`
-    event.content.title = `${event.content.title} (forged)`
+    const forged = t('tamper.forged', { title: event.content.title })
+    change = t('tamper.title', { seq, from: event.content.title, to: forged })
+    event.content.title = forged
   } else {
-    change = `seq ${seq}: time moved one day earlier`
+    change = t('tamper.time', { seq })
     event.at -= 86_400_000
   }
   if (mode === 'edit-and-rehash') {
     target.hash = eventHash(target)
-    change += ', and its hash recomputed'
+    change += t('tamper.rehashed')
   }
   return { events, change }
 }

@@ -4,8 +4,9 @@ import type { Keyring } from '../../../src/identity/KeyringSchema.js'
 import { verifyCommandSignature } from '../../../src/identity/verifyCommandSignature.js'
 import type { RecordedEvent } from '../../../src/stores/Store.js'
 import { rootHash } from '../../../src/tlog/merkle.js'
+import { t } from '../i18n/language.js'
 import { linkChecks } from '../tamperWith.js'
-import { leavesOf, shortRoot, WITNESSES, type WitnessedLog } from './witnessedLog.js'
+import { leavesOf, shortRoot, type WitnessedLog, type WitnessId, witnessLabel } from './witnessedLog.js'
 
 /** The checks anyone can run on a copy of the log, in the order they are run. */
 export type CheckId = 'hash' | 'link' | 'signature' | 'checkpoint' | 'witness'
@@ -56,19 +57,17 @@ export function signatureProblem(
 ): string | null {
   const command = record.command
   if (command === undefined) {
-    return required && record.event.type !== 'TICK'
-      ? `seq ${record.seq} carries no signed command, but every command must be signed`
-      : null
+    return required && record.event.type !== 'TICK' ? t('checks.unsigned', { seq: record.seq }) : null
   }
-  if (keyring === null) return `seq ${record.seq} is signed, but there is no keyring to check it against`
+  if (keyring === null) return t('checks.noKeyring', { seq: record.seq })
   const verdict = verifyCommandSignature(keyring, command, record.event.at)
-  if (!verdict.ok) return `seq ${record.seq}: ${verdict.reason}`
+  if (!verdict.ok) return t('checks.verdict', { seq: record.seq, reason: verdict.reason })
   if (!eventMatchesCommand(record, command))
-    return `seq ${record.seq} is not what the signed ${command.type} by "${command.by}" asked for`
+    return t('checks.mismatch', { seq: record.seq, type: command.type, by: command.by })
   return null
 }
 
-const plural = (n: number) => `${n} event${n === 1 ? '' : 's'}`
+const plural = (n: number) => t('checks.events', { count: n })
 
 /**
  * Runs every check on a copy of the log (forged or not): each event's hash, each link, each
@@ -83,11 +82,11 @@ export function runChecks(events: readonly RecordedEvent[], context: CheckContex
   const badHash = links.findIndex((c) => !c.hashOk)
   checks.push(
     badHash < 0
-      ? { id: 'hash', ok: true, detail: `All ${plural(events.length)} match their hashes.` }
+      ? { id: 'hash', ok: true, detail: t('checks.hashOk', { events: plural(events.length) }) }
       : {
           id: 'hash',
           ok: false,
-          detail: `seq ${events[badHash]?.seq}: the content no longer gives its hash — it was edited.`,
+          detail: t('checks.hashBad', { seq: events[badHash]?.seq }),
         },
   )
 
@@ -97,12 +96,12 @@ export function runChecks(events: readonly RecordedEvent[], context: CheckContex
       ? {
           id: 'link',
           ok: true,
-          detail: 'Each event names the hash of the one before, seq 1, 2, 3 … without a gap.',
+          detail: t('checks.linkOk'),
         }
       : {
           id: 'link',
           ok: false,
-          detail: `seq ${events[badLink]?.seq}: it does not name the hash of the event before it.`,
+          detail: t('checks.linkBad', { seq: events[badLink]?.seq }),
         },
   )
 
@@ -121,25 +120,22 @@ export function runChecks(events: readonly RecordedEvent[], context: CheckContex
       ? {
           id: 'signature',
           ok: true,
-          detail:
-            signed === 0
-              ? 'No event carries a signed command.'
-              : `All ${signed} signed commands verify, and each event says what its command said.`,
+          detail: signed === 0 ? t('checks.noSigned') : t('checks.signedOk', { count: signed }),
         }
       : { id: 'signature', ok: false, detail: signatureDetail },
   )
 
   const latest = context.log?.latest() ?? null
   if (context.log === null || latest === null) {
-    checks.push({ id: 'checkpoint', ok: true, detail: 'No cosigned checkpoint yet: nothing to compare.' })
-    checks.push({ id: 'witness', ok: true, detail: 'No witness has cosigned anything yet.' })
+    checks.push({ id: 'checkpoint', ok: true, detail: t('checks.noCheckpoint') })
+    checks.push({ id: 'witness', ok: true, detail: t('checks.noWitness') })
   } else {
     const leaves = leavesOf(events)
     if (leaves.length < latest.size) {
       checks.push({
         id: 'checkpoint',
         ok: false,
-        detail: `The log has ${plural(leaves.length)}, but both witnesses cosigned a checkpoint of ${plural(latest.size)}: the tail is missing.`,
+        detail: t('checks.tailMissing', { have: plural(leaves.length), cosigned: plural(latest.size) }),
       })
     } else {
       const root = rootHash(leaves.slice(0, latest.size))
@@ -149,30 +145,38 @@ export function runChecks(events: readonly RecordedEvent[], context: CheckContex
           ? {
               id: 'checkpoint',
               ok: true,
-              detail: `The first ${plural(latest.size)} give root ${shortRoot(root)}…, the one both witnesses cosigned.`,
+              detail: t('checks.rootOk', { events: plural(latest.size), root: shortRoot(root) }),
             }
           : {
               id: 'checkpoint',
               ok: false,
-              detail: `The first ${plural(latest.size)} give root ${shortRoot(root)}…; both witnesses cosigned root ${shortRoot(latest.root)}… — the events they covered were changed.`,
+              detail: t('checks.rootBad', {
+                events: plural(latest.size),
+                root: shortRoot(root),
+                cosigned: shortRoot(latest.root),
+              }),
             },
       )
     }
     const trial = context.log.publish(events, context.timestamp, { remember: false })
     const refused = trial.answers.filter((a) => !a.ok)
-    const label = (id: string) => WITNESSES.find((w) => w.id === id)?.label ?? id
     checks.push(
       refused.length === 0
-        ? { id: 'witness', ok: true, detail: 'Both witnesses would cosign a checkpoint of this log.' }
+        ? { id: 'witness', ok: true, detail: t('checks.witnessOk') }
         : {
             id: 'witness',
             ok: false,
             detail: (() => {
               const reasons = refused.map((a) => (a.ok ? '' : a.reason))
               if (refused.length === 2 && reasons[0] === reasons[1])
-                return `Both witnesses refuse: ${reasons[0]}.`
+                return t('checks.bothRefuse', { reason: reasons[0] })
               return refused
-                .map((a, i) => `The ${label(a.witness)} witness refuses: ${reasons[i]}.`)
+                .map((a, i) =>
+                  t('checks.oneRefuses', {
+                    witness: witnessLabel(a.witness as WitnessId),
+                    reason: reasons[i],
+                  }),
+                )
                 .join(' ')
             })(),
           },

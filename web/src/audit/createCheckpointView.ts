@@ -1,8 +1,9 @@
 import { h } from '../h.js'
+import { t } from '../i18n/language.js'
 import { CHECK_ORDER, type CheckReport } from './auditChecks.js'
 import type { AuditSession } from './auditSession.js'
-import { CHECK_NAMES, CHECK_QUESTIONS, TEXT } from './auditText.js'
-import { shortRoot, WITNESSES } from './witnessedLog.js'
+import { checkName } from './checkName.js'
+import { shortRoot, WITNESSES, witnessLabel } from './witnessedLog.js'
 
 /** The latest cosigned checkpoint, each witness's cosignature checked: origin, size, short root, ✓ PA, ✓ GA. */
 export function createCheckpointView(prefix: string) {
@@ -13,11 +14,11 @@ export function createCheckpointView(prefix: string) {
   const element = h(
     'section',
     { class: 'checkpoint', 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, TEXT.checkpointTitle),
-    h('p', { class: 'muted' }, TEXT.checkpointIntro),
+    h('h3', { id: headingId }, t('audit.checkpointTitle')),
+    h('p', { class: 'muted' }, t('audit.checkpointIntro')),
     line,
     marks,
-    h('details', {}, h('summary', {}, TEXT.checkpointNote), note),
+    h('details', {}, h('summary', {}, t('audit.checkpointNote')), note),
   )
 
   function update(audit: AuditSession | undefined) {
@@ -26,20 +27,24 @@ export function createCheckpointView(prefix: string) {
     const latest = audit.log.latest()
     element.dataset.size = String(latest?.size ?? 0)
     if (latest === null) {
-      line.textContent = TEXT.checkpointNone
+      line.textContent = t('audit.checkpointNone')
       marks.replaceChildren()
       note.textContent = ''
       return
     }
     const cosigned = audit.log.cosignedBy(latest.note)
-    line.textContent = TEXT.checkpointLine(latest.origin, latest.size, shortRoot(latest.root))
+    line.textContent = t('audit.checkpointLine', {
+      origin: latest.origin,
+      size: latest.size,
+      root: shortRoot(latest.root),
+    })
     marks.replaceChildren(
       ...WITNESSES.map((w) => {
         const ok = cosigned.includes(w.id)
         return h(
           'span',
           { class: ok ? 'ok witness-mark' : 'bad witness-mark', 'data-witness': w.id },
-          TEXT.witnessMark(w.label, ok),
+          t(ok ? 'audit.witnessOk' : 'audit.witnessBad', { label: witnessLabel(w.id) }),
         )
       }),
     )
@@ -50,7 +55,7 @@ export function createCheckpointView(prefix: string) {
 }
 
 /** The table of checks on a forged copy, the catching one marked, each in plain words. */
-export function renderCheckTable(report: CheckReport, captionText = TEXT.checksCaption): HTMLElement {
+export function renderCheckTable(report: CheckReport, captionText = t('audit.checksCaption')): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': captionText },
@@ -64,7 +69,9 @@ export function renderCheckTable(report: CheckReport, captionText = TEXT.checksC
         h(
           'tr',
           {},
-          TEXT.checksColumns.map((t) => h('th', { scope: 'col' }, t)),
+          (['check', 'result', 'words'] as const).map((c) =>
+            h('th', { scope: 'col' }, t(`audit.checksColumns.${c}`)),
+          ),
         ),
       ),
       h(
@@ -80,15 +87,15 @@ export function renderCheckTable(report: CheckReport, captionText = TEXT.checksC
             h(
               'th',
               { scope: 'row' },
-              CHECK_NAMES[id],
+              checkName(id),
               h('br'),
-              h('span', { class: 'muted' }, CHECK_QUESTIONS[id]),
+              h('span', { class: 'muted' }, t(`checks.questions.${id}`)),
             ),
             h(
               'td',
               {},
-              check?.ok === false ? TEXT.fails : TEXT.passes,
-              catches ? [h('br'), h('strong', { class: 'catches' }, TEXT.caughtHere)] : null,
+              check?.ok === false ? t('audit.fails') : t('audit.passes'),
+              catches ? [h('br'), h('strong', { class: 'catches' }, t('audit.caughtHere'))] : null,
             ),
             h('td', {}, check?.detail ?? ''),
           )

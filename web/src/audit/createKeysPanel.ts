@@ -1,6 +1,6 @@
 import { h } from '../h.js'
+import { t } from '../i18n/language.js'
 import type { AuditSession } from './auditSession.js'
-import { TEXT } from './auditText.js'
 import { keyOf } from './principalKeys.js'
 
 /**
@@ -13,27 +13,29 @@ export function createKeysPanel() {
   const element = h(
     'section',
     { class: 'panel keys-panel', 'aria-labelledby': 'keys-h' },
-    h('h2', { id: 'keys-h' }, TEXT.keysTitle),
+    h('h2', { id: 'keys-h' }, t('audit.keysTitle')),
     acting,
     h(
       'details',
       {},
-      h('summary', {}, TEXT.keysAll),
-      h('p', {}, TEXT.keysIntro),
+      h('summary', {}, t('audit.keysAll')),
+      h('p', {}, t('audit.keysIntro')),
       h(
         'div',
-        { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': TEXT.keysCaption },
+        { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('audit.keysCaption') },
         h(
           'table',
           { class: 'trail keys' },
-          h('caption', {}, TEXT.keysCaption),
+          h('caption', {}, t('audit.keysCaption')),
           h(
             'thead',
             {},
             h(
               'tr',
               {},
-              TEXT.keysColumns.map((t) => h('th', { scope: 'col' }, t)),
+              (['principal', 'keyId', 'fingerprint', 'inKeyring'] as const).map((c) =>
+                h('th', { scope: 'col' }, t(`audit.keysColumns.${c}`)),
+              ),
             ),
           ),
           body,
@@ -46,10 +48,16 @@ export function createKeysPanel() {
     const { keys, problem } = audit.keys
     const mine = keyOf(keys, actingAs)
     element.dataset.signed = String(audit.signedRequired)
-    if (problem !== undefined) acting.textContent = TEXT.keysNone(problem)
+    if (problem !== undefined) acting.textContent = t('audit.keysNone', { problem })
     else if (mine === undefined) acting.textContent = ''
-    else if (!mine.inKeyring) acting.textContent = TEXT.keysOutsider(actingAs, mine.keyId)
-    else acting.textContent = TEXT.keysActing(actingAs, mine.keyId, mine.fingerprint)
+    else if (!mine.inKeyring)
+      acting.textContent = t('audit.keysOutsider', { principal: actingAs, keyId: mine.keyId })
+    else
+      acting.textContent = t('audit.keysActing', {
+        principal: actingAs,
+        keyId: mine.keyId,
+        fingerprint: mine.fingerprint,
+      })
     body.replaceChildren(
       ...keys.map((k) =>
         h(
@@ -62,7 +70,7 @@ export function createKeysPanel() {
           h('td', {}, k.principal),
           h('td', { class: 'hash' }, k.keyId),
           h('td', { class: 'hash' }, k.fingerprint),
-          h('td', {}, k.inKeyring ? TEXT.inKeyring : TEXT.notInKeyring),
+          h('td', {}, k.inKeyring ? t('audit.inKeyring') : t('audit.notInKeyring')),
         ),
       ),
     )

@@ -1,6 +1,7 @@
 import type { Command } from '../../../src/domain/Command.js'
 import { eventHash } from '../../../src/domain/eventHash.js'
 import type { RecordedEvent } from '../../../src/stores/Store.js'
+import { t } from '../i18n/language.js'
 
 /** The three forgeries an operator with write access to the log might try, beyond editing one event. */
 export type Forgery = 'forge-signature' | 'rewrite-history' | 'cut-tail'
@@ -56,7 +57,7 @@ export function forge(
     const dropped = events.length - index
     return {
       events: events.slice(0, index),
-      change: `dropped the newest ${dropped} event${dropped === 1 ? '' : 's'} (seq ${seq}${last.seq === seq ? '' : `–${last.seq}`})`,
+      change: t('forgery.cut', { count: dropped, range: `${seq}${last.seq === seq ? '' : `–${last.seq}`}` }),
       seq,
     }
   }
@@ -67,7 +68,7 @@ export function forge(
     const later = events.length - 1 - index
     return {
       events,
-      change: `seq ${seq}: time moved one day earlier, and the hash of it and of ${later} later event${later === 1 ? '' : 's'} recomputed`,
+      change: t('forgery.rewrite', { seq, count: later }),
       seq,
     }
   }
@@ -78,12 +79,12 @@ export function forge(
   let change: string
   if (event.type === 'DECIDE' && command.type === 'decide') {
     const flipped = event.decision === 'approve' ? 'refuse' : 'approve'
-    change = `seq ${target.seq}: ${event.by}’s signed decision "${event.decision}" → "${flipped}" in the event and in the signed command`
+    change = t('forgery.decision', { seq: target.seq, by: event.by, from: event.decision, to: flipped })
     event.decision = flipped
     command.decision = flipped
   } else if (event.type === 'PROPOSE' || event.type === 'AMEND') {
-    const title = `${event.content.title} (forged)`
-    change = `seq ${target.seq}: ${event.by}’s signed title → “${title}” in the event and in the signed command`
+    const title = t('tamper.forged', { title: event.content.title })
+    change = t('forgery.title', { seq: target.seq, by: event.by, title })
     event.content.title = title
     ;(command as { title?: string }).title = title
   } else {
@@ -93,7 +94,7 @@ export function forge(
   rechain(events, at)
   return {
     events,
-    change: `${change}; every hash from there recomputed; the signature kept`,
+    change: t('forgery.kept', { change }),
     seq: target.seq,
   }
 }

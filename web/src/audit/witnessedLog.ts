@@ -22,6 +22,7 @@ import {
   type VerifierKey,
   verifyNote,
 } from '../../../src/tlog/signedNote.js'
+import { t } from '../i18n/language.js'
 
 /** The log's name: the origin line of its checkpoints and the name of its key. */
 export const LOG_ORIGIN = 'playground.twokeys.example/log'
@@ -33,6 +34,9 @@ export const WITNESSES = [
 ] as const
 
 export type WitnessId = (typeof WITNESSES)[number]['id']
+
+/** Whose witness it is, in the page's language. */
+export const witnessLabel = (id: WitnessId): string => t(`witnesses.${id}`)
 
 /** A witness: its own key, and the last checkpoint it cosigned (size and root), which it only lets grow. */
 export interface Witness {
@@ -86,19 +90,21 @@ export function askWitness(
 ): WitnessAnswer {
   const refuse = (reason: string): WitnessAnswer => ({ witness: witness.id, ok: false, reason })
   const signed = verifyNote(note, [logKey])
-  if (typeof signed === 'string') return refuse(`the log's signature does not check: ${signed}`)
+  if (typeof signed === 'string') return refuse(t('witnesses.badSignature', { reason: signed }))
   const checkpoint = parseCheckpointText(signed.text)
   if (typeof checkpoint === 'string') return refuse(checkpoint)
-  if (checkpoint.origin !== logKey.name)
-    return refuse(`the checkpoint is for "${checkpoint.origin}", not this log`)
+  if (checkpoint.origin !== logKey.name) return refuse(t('witnesses.otherLog', { origin: checkpoint.origin }))
   if (checkpoint.size < witness.size) {
-    return refuse(
-      `the log is smaller (${checkpoint.size} events) than the checkpoint it already cosigned (${witness.size} events): a log only grows`,
-    )
+    return refuse(t('witnesses.smaller', { size: checkpoint.size, cosigned: witness.size }))
   }
   if (!verifyConsistency(witness.size, checkpoint.size, proof, witness.root, checkpoint.root)) {
     return refuse(
-      `no consistency proof from the checkpoint it cosigned (size ${witness.size}, root ${hex(witness.root)}) to this one (size ${checkpoint.size}, root ${hex(checkpoint.root)}): the events it saw were changed`,
+      t('witnesses.inconsistent', {
+        fromSize: witness.size,
+        fromRoot: hex(witness.root),
+        toSize: checkpoint.size,
+        toRoot: hex(checkpoint.root),
+      }),
     )
   }
   const line = cosign(signed.text, witness.name, witness.signer.seed, witness.signer.publicKey, timestamp)

@@ -2,6 +2,7 @@ import type { CommandInput } from '../../../src/domain/Command.js'
 import type { Board } from '../../../src/engine/keyBoard.js'
 import type { InvariantId } from '../../../src/invariants/Invariant.js'
 import { type Outcome, SANDBOX_INITIATIVE } from '../createSandbox.js'
+import { t } from '../i18n/language.js'
 import { invariantsIn } from '../invariantsIn.js'
 import type { ProposalDraft } from '../offersFor.js'
 
@@ -17,12 +18,8 @@ export interface SetupStep {
  * engine does every check.
  */
 export interface Challenge {
+  /** Its words — title, story (the situation the setup creates), goal, hint — are `challenges.<id>.*` in web/src/i18n. */
   id: string
-  title: string
-  /** The situation the setup creates. */
-  story: string
-  goal: string
-  hint: string
   invariant: InvariantId
   /** Shipped policy file the challenge runs under. */
   policy: string
@@ -32,6 +29,10 @@ export interface Challenge {
   /** Did this attempt (or, for a clock move, `null`) run into the invariant? */
   found(outcome: Outcome | null, board: Board | null): boolean
 }
+
+/** A challenge's title, story, goal or hint, in the page's language. */
+export const challengeText = (challenge: Challenge, field: 'title' | 'story' | 'goal' | 'hint'): string =>
+  t(`challenges.${challenge.id}.${field}`)
 
 const DAY = 86_400_000
 const on = { initiativeId: SANDBOX_INITIATIVE }
@@ -49,11 +50,6 @@ const cites = (outcome: Outcome | null, id: InvariantId) =>
 export const CHALLENGES: readonly Challenge[] = [
   {
     id: 'one-co-chair',
-    title: 'Get an initiative approved with only one co-chair',
-    story:
-      'The Ministry of Digital Development has submitted a federal GPU cloud, and Maxim Oreshkin has turned the Presidential Administration’s key.',
-    goal: 'Get it approved without Dmitry Grigorenko: turn the Government Apparatus key some other way.',
-    hint: 'Try turning the second key as Oreshkin himself, or name his aide deputy and try it as the aide.',
     invariant: 'TK2',
     policy: 'two-keys.yaml',
     actAs: 'oreshkin',
@@ -75,10 +71,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'self-approval',
-    title: 'Approve your own proposal',
-    story: 'The Head of Tatarstan has proposed and submitted a regional AI data centre in Kazan.',
-    goal: 'As the governor, turn a key on your own proposal.',
-    hint: 'Act as gov-tatarstan and press an approve button anyway.',
     invariant: 'TK3',
     policy: 'two-keys.yaml',
     actAs: 'gov-tatarstan',
@@ -99,11 +91,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'deputy-after-hours',
-    title: 'Act as a deputy after the delegation ends',
-    story:
-      'Oreshkin is travelling: he has named his aide deputy for the Presidential Administration key for 7 days.',
-    goal: 'Turn the key as the aide once the 7 days are over.',
-    hint: 'Move the clock on by a week and a day, then approve as pa-aide.',
     invariant: 'TK6',
     policy: 'two-keys.yaml',
     actAs: 'pa-aide',
@@ -125,11 +112,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'keep-the-key',
-    title: 'Change the proposal and keep the key',
-    story:
-      'The Ministry of Industry and Trade proposed an export suite for Kazakhstan and Uzbekistan; Grigorenko has already turned his key.',
-    goal: 'Add Belarus (or change the summary) and keep Grigorenko’s approval.',
-    hint: 'As minpromtorg, amend the summary, then look at the keys.',
     invariant: 'TK5',
     policy: 'two-keys.yaml',
     actAs: 'minpromtorg',
@@ -162,10 +144,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'unfriendly-export',
-    title: 'Export to a country that is not friendly',
-    story: 'Nothing is proposed yet. Export goes only to the policy’s friendly destinations.',
-    goal: 'Propose an export initiative that includes Atlantis.',
-    hint: 'As minpromtorg, keep “atlantis” among the destinations and propose.',
     invariant: 'TK9',
     policy: 'two-keys.yaml',
     actAs: 'minpromtorg',
@@ -180,11 +158,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'let-the-clock-decide',
-    title: 'Let the deadline approve it',
-    story:
-      'The Ministry of Economic Development submitted a federal registry; Oreshkin approved, Grigorenko has not decided.',
-    goal: 'Get it approved without Grigorenko by letting the review window run out.',
-    hint: 'Move the clock on by 31 days, and again: watch where the initiative goes.',
     invariant: 'TK8',
     policy: 'two-keys.yaml',
     actAs: 'minek',
@@ -205,11 +178,6 @@ export const CHALLENGES: readonly Challenge[] = [
   },
   {
     id: 'overrule-a-veto',
-    title: 'Overrule a veto',
-    story:
-      'Grigorenko refused the Ministry of Digital Development’s GPU cloud; his key has a veto, so the initiative went back for amendment.',
-    goal: 'Get this revision approved anyway.',
-    hint: 'Try approving as Oreshkin, or as Grigorenko changing his mind.',
     invariant: 'TK4',
     policy: 'two-keys.yaml',
     actAs: 'oreshkin',

@@ -1,6 +1,7 @@
-import { INVARIANTS } from '../../../src/invariants/invariants.js'
 import { h } from '../h.js'
-import { CHALLENGES, type Challenge } from './challenges.js'
+import { t } from '../i18n/language.js'
+import { invariantName } from '../renderReasons.js'
+import { CHALLENGES, type Challenge, challengeText } from './challenges.js'
 
 /**
  * The challenges: each a way to cheat the process. Start one and the playground sets it up;
@@ -11,17 +12,13 @@ export function createChallengesPanel(onStart: (challenge: Challenge) => void) {
   const element = h(
     'section',
     { class: 'panel challenges', 'aria-labelledby': 'challenges-h' },
-    h('h2', { id: 'challenges-h' }, 'Challenges: try to cheat'),
-    h(
-      'p',
-      {},
-      'Each challenge sets up a situation in the playground and asks you to get around a rule. You cannot: the statechart refuses, and tells you which invariant stopped you.',
-    ),
+    h('h2', { id: 'challenges-h' }, t('challenges.heading')),
+    h('p', {}, t('challenges.intro')),
     h(
       'ul',
       { class: 'challenge-list' },
       CHALLENGES.map((c) => {
-        const mark = h('p', { class: 'challenge-mark', 'data-challenge': c.id }, '○ not yet found')
+        const mark = h('p', { class: 'challenge-mark', 'data-challenge': c.id }, t('challenges.notYet'))
         marks.set(c.id, mark)
         const headingId = `challenge-${c.id}-h`
         return h(
@@ -30,14 +27,14 @@ export function createChallengesPanel(onStart: (challenge: Challenge) => void) {
           h(
             'article',
             { class: 'challenge-card', 'aria-labelledby': headingId },
-            h('h3', { id: headingId }, c.title),
-            h('p', {}, c.story),
-            h('p', {}, h('strong', {}, 'Goal: '), c.goal),
+            h('h3', { id: headingId }, challengeText(c, 'title')),
+            h('p', {}, challengeText(c, 'story')),
+            h('p', {}, h('strong', {}, t('challenges.goal')), challengeText(c, 'goal')),
             mark,
             h(
               'button',
               { type: 'button', 'aria-describedby': headingId, onClick: () => onStart(c) },
-              'Start this challenge',
+              t('challenges.start'),
             ),
           ),
         )
@@ -47,10 +44,12 @@ export function createChallengesPanel(onStart: (challenge: Challenge) => void) {
 
   /** Marks a challenge as solved, naming the invariant found. */
   function solved(challenge: Challenge) {
-    const invariant = INVARIANTS.find((i) => i.id === challenge.invariant)
     const mark = marks.get(challenge.id)
     if (mark === undefined) return
-    mark.textContent = `✓ found: ${invariant?.id} ${invariant?.name}`
+    mark.textContent = t('challenges.found', {
+      id: challenge.invariant,
+      name: invariantName(challenge.invariant),
+    })
     mark.classList.add('ok')
   }
 

@@ -1,14 +1,17 @@
 import { loadPolicy } from '../../../src/policy/loadPolicy.js'
-import { CHECK_NAMES, LESSON, TEXT } from '../audit/auditText.js'
+import { CHECK_ORDER, type CheckId } from '../audit/auditChecks.js'
+import { caughtBy, checkName } from '../audit/checkName.js'
 import { renderCheckTable } from '../audit/createCheckpointView.js'
 import { h } from '../h.js'
+import { t } from '../i18n/language.js'
 import { shippedPolicy } from '../shippedPolicies.js'
 import { type LessonStep, runRewriteLesson } from './rewriteLesson.js'
 
-const STOPPERS: Record<string, string> = {
-  ...CHECK_NAMES,
-  keyring: 'the keyring (both institutions must sign)',
-  nobody: 'nobody',
+/** Who stopped a step: a check by name, the keyring, or nobody. */
+function stopper(id: string): string {
+  if (id === 'keyring') return t('lesson.keyringStopper')
+  if (id === 'nobody') return t('lesson.nobody')
+  return CHECK_ORDER.includes(id as CheckId) ? checkName(id as CheckId) : id
 }
 
 /**
@@ -21,9 +24,9 @@ export function createRewriteLesson() {
   const progress = h('p', { class: 'progress', 'aria-live': 'polite', id: 'rewrite-progress' })
   const narration = h('div', { class: 'narration' })
   const result = h('div', { class: 'step-result checks-box' })
-  const restart = h('button', { type: 'button', onClick: () => go(0) }, LESSON.restart)
-  const previous = h('button', { type: 'button', onClick: () => go(at - 1) }, LESSON.previous)
-  const next = h('button', { type: 'button', class: 'primary', onClick: () => go(at + 1) }, LESSON.next)
+  const restart = h('button', { type: 'button', onClick: () => go(0) }, t('lesson.restart'))
+  const previous = h('button', { type: 'button', onClick: () => go(at - 1) }, t('lesson.previous'))
+  const next = h('button', { type: 'button', class: 'primary', onClick: () => go(at + 1) }, t('lesson.next'))
   const list = h('ol', { class: 'story-steps' })
   const element = h(
     'div',
@@ -31,13 +34,19 @@ export function createRewriteLesson() {
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'rewrite-h' },
-      h('h2', { id: 'rewrite-h' }, LESSON.title),
-      h('p', {}, LESSON.intro),
-      h('p', { class: 'buttons', role: 'group', 'aria-label': LESSON.stepsGroup }, restart, previous, next),
+      h('h2', { id: 'rewrite-h' }, t('lesson.title')),
+      h('p', {}, t('lesson.intro')),
+      h(
+        'p',
+        { class: 'buttons', role: 'group', 'aria-label': t('lesson.stepsGroup') },
+        restart,
+        previous,
+        next,
+      ),
       progress,
       narration,
       result,
-      h('details', {}, h('summary', {}, LESSON.allSteps), list),
+      h('details', {}, h('summary', {}, t('lesson.allSteps')), list),
     ),
   )
   let steps: LessonStep[] = []
@@ -53,7 +62,7 @@ export function createRewriteLesson() {
     const step = at === 0 ? null : steps[at - 1]
     element.dataset.step = String(at)
     progress.textContent =
-      at === 0 ? LESSON.before(total) : `${LESSON.stepOf(at, total)} · ${step?.title ?? ''}`
+      at === 0 ? t('lesson.before', { total }) : `${t('lesson.stepOf', { at, total })} · ${step?.title ?? ''}`
     const focused = document.activeElement
     restart.disabled = at === 0
     previous.disabled = at === 0
@@ -64,7 +73,7 @@ export function createRewriteLesson() {
       else li.removeAttribute('aria-current')
     })
     if (step === null || step === undefined) {
-      narration.replaceChildren(h('p', {}, LESSON.begin))
+      narration.replaceChildren(h('p', {}, t('lesson.begin')))
       result.replaceChildren()
       delete result.dataset.caughtBy
       return
@@ -85,20 +94,18 @@ export function createRewriteLesson() {
             h(
               'p',
               { class: 'bad caught' },
-              step.report.caughtBy === null
-                ? TEXT.notCaught
-                : `${TEXT.caughtBy(CHECK_NAMES[step.report.caughtBy])}.`,
+              step.report.caughtBy === null ? t('audit.notCaught') : caughtBy(step.report.caughtBy),
             ),
             renderCheckTable(step.report),
           ]),
       ...(step.stoppedBy === undefined || step.report !== undefined
         ? []
-        : [h('p', { class: 'ok' }, LESSON.stopped(STOPPERS[step.stoppedBy] ?? step.stoppedBy))]),
+        : [h('p', { class: 'ok' }, t('lesson.stopped', { check: stopper(step.stoppedBy) }))]),
     )
   }
 
   async function start() {
-    progress.textContent = LESSON.loading
+    progress.textContent = t('lesson.loading')
     steps = await runRewriteLesson(loadPolicy(shippedPolicy('two-keys.yaml').text, 'two-keys.yaml'))
     list.replaceChildren(
       ...steps.map((step, i) =>

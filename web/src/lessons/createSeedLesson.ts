@@ -5,6 +5,7 @@ import { resolveScriptTime, type ScriptStep } from '../../../src/script/ScriptSc
 import { memoryStore } from '../../../src/stores/memoryStore.js'
 import { createStage } from '../createStage.js'
 import { h } from '../h.js'
+import { hasText, t } from '../i18n/language.js'
 import { formatTime } from '../marks.js'
 import { renderReasons } from '../renderReasons.js'
 import { sceneOf } from '../scene.js'
@@ -12,7 +13,7 @@ import { loadSeedScript, SEED_SCRIPT_FILE } from './seedScript.js'
 
 /** The step in a few words, before it runs: who does what. */
 function preview(step: ScriptStep): string {
-  if (step.tick === true) return 'The clock: fire the deadlines due now'
+  if (step.tick === true) return t('story.tickPreview')
   for (const kind of [
     'propose',
     'submit',
@@ -31,6 +32,13 @@ function preview(step: ScriptStep): string {
   return step.say ?? ''
 }
 
+/** A step's narration in the page's language: the script's own words, or their translation (`seedSay.s<index>`). */
+function narrationOf(index: number, say: string | undefined): string | undefined {
+  if (say === undefined) return undefined
+  const key = `seedSay.s${index}`
+  return hasText(key) ? t(key) : say
+}
+
 /**
  * The seed story as a guided lesson: step through examples/seed-walkthrough.yaml, each step run
  * by the real engine (`runScript` over the steps so far), with its narration, its outcome and
@@ -40,13 +48,13 @@ export function createSeedLesson() {
   const { script, policy, policyFile } = loadSeedScript()
   const machine = createInitiativeMachine(policy)
   const total = script.steps.length
-  const stage = createStage('story', 'No initiative yet: the story begins with the next step.')
+  const stage = createStage('story', t('story.empty'))
   const progress = h('p', { class: 'progress', 'aria-live': 'polite', id: 'story-progress' })
   const narration = h('div', { class: 'narration' })
   const result = h('div', { class: 'step-result' })
-  const restart = h('button', { type: 'button', onClick: () => go(0) }, 'Restart')
-  const previous = h('button', { type: 'button', onClick: () => go(at - 1) }, '◀ Previous step')
-  const next = h('button', { type: 'button', class: 'primary', onClick: () => go(at + 1) }, 'Next step ▶')
+  const restart = h('button', { type: 'button', onClick: () => go(0) }, t('lesson.restart'))
+  const previous = h('button', { type: 'button', onClick: () => go(at - 1) }, t('lesson.previous'))
+  const next = h('button', { type: 'button', class: 'primary', onClick: () => go(at + 1) }, t('lesson.next'))
   const list = h('ol', { class: 'story-steps' })
   const element = h(
     'div',
@@ -54,23 +62,13 @@ export function createSeedLesson() {
     h(
       'section',
       { class: 'panel story-controls', 'aria-labelledby': 'story-h' },
-      h('h2', { id: 'story-h' }, script.title ?? 'The seed story'),
-      h(
-        'p',
-        {},
-        `The seed story from ${SEED_SCRIPT_FILE}, run step by step by the engine on ${policyFile}. Every refusal is expected: it shows which rule stops it.`,
-      ),
-      h(
-        'p',
-        { class: 'buttons', role: 'group', 'aria-label': 'Step through the story' },
-        restart,
-        previous,
-        next,
-      ),
+      h('h2', { id: 'story-h' }, script.title ?? t('story.fallbackTitle')),
+      h('p', {}, t('story.intro', { file: SEED_SCRIPT_FILE, policy: policyFile })),
+      h('p', { class: 'buttons', role: 'group', 'aria-label': t('story.group') }, restart, previous, next),
       progress,
       narration,
       result,
-      h('details', {}, h('summary', {}, 'All steps'), list),
+      h('details', {}, h('summary', {}, t('lesson.allSteps')), list),
     ),
     stage.element,
   )
@@ -82,7 +80,11 @@ export function createSeedLesson() {
       h(
         'li',
         {},
-        h('button', { type: 'button', class: 'link', onClick: () => go(i + 1) }, step.say ?? preview(step)),
+        h(
+          'button',
+          { type: 'button', class: 'link', onClick: () => go(i + 1) },
+          narrationOf(i, step.say) ?? preview(step),
+        ),
       ),
     ),
   )
@@ -106,7 +108,7 @@ export function createSeedLesson() {
 
   function render(step: StepResult | null, now: number) {
     progress.textContent =
-      at === 0 ? `Before the story · ${total} steps` : `Step ${at} of ${total} · ${formatTime(now)}`
+      at === 0 ? t('story.before', { total }) : t('story.stepOf', { at, total, time: formatTime(now) })
     element.dataset.step = String(at)
     const focused = document.activeElement
     restart.disabled = at === 0
@@ -119,11 +121,12 @@ export function createSeedLesson() {
       else li.removeAttribute('aria-current')
     })
     if (step === null) {
-      narration.replaceChildren(h('p', {}, 'Press “Next step” to begin.'))
+      narration.replaceChildren(h('p', {}, t('lesson.begin')))
       result.replaceChildren()
       return
     }
-    narration.replaceChildren(...(step.say === undefined ? [] : [h('p', { class: 'say' }, step.say)]))
+    const say = narrationOf(at - 1, step.say)
+    narration.replaceChildren(...(say === undefined ? [] : [h('p', { class: 'say' }, say)]))
     if (step.outcome === 'narration') {
       result.replaceChildren()
       return
@@ -134,13 +137,13 @@ export function createSeedLesson() {
     if (step.kind === 'tick') {
       const fired = step.fired ?? []
       result.replaceChildren(
-        h('p', {}, `◷ ${step.action}`),
+        h('p', {}, t('story.timePassed')),
         h(
           'p',
           { class: 'ok' },
           fired.length === 0
-            ? 'No deadline was due.'
-            : fired.map((f) => `✓ ${f.initiative} → ${f.phase}`).join(' · '),
+            ? t('story.noDeadline')
+            : fired.map((f) => `✓ ${f.initiative} → ${t(`phases.${f.phase}`)}`).join(' · '),
         ),
       )
       return
@@ -151,7 +154,7 @@ export function createSeedLesson() {
         h(
           'p',
           { class: 'ok' },
-          `✓ accepted → ${step.phase ?? ''}${step.surprise ? ' (the script expected a refusal!)' : ''}`,
+          `${t('story.accepted', { phase: step.phase === undefined ? '' : t(`phases.${step.phase}`) })}${step.surprise ? t('story.surprise') : ''}`,
         ),
       )
       return
@@ -161,7 +164,7 @@ export function createSeedLesson() {
       h(
         'p',
         { class: 'bad' },
-        `✖ refused ${step.code ?? ''}${step.expected === 'refused' ? ' (as expected)' : ' (unexpected!)'}`,
+        `${t('story.refused', { code: step.code ?? '' })}${step.expected === 'refused' ? t('story.asExpected') : t('story.unexpected')}`,
       ),
       renderReasons(step.reasons ?? [], null),
     )

@@ -5,11 +5,11 @@ import { newKeyPair } from '../../../src/identity/PrivateKeyFile.js'
 import { signKeyringChange } from '../../../src/identity/signKeyringChange.js'
 import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { type CheckReport, runChecks } from '../audit/auditChecks.js'
-import { LESSON } from '../audit/auditText.js'
 import { forge } from '../audit/forgeries.js'
 import { KEYS_VALID_FROM, keyOf } from '../audit/principalKeys.js'
-import { shortRoot, WITNESSES } from '../audit/witnessedLog.js'
+import { shortRoot, WITNESSES, type WitnessId, witnessLabel } from '../audit/witnessedLog.js'
 import { createSandbox, SANDBOX_INITIATIVE } from '../createSandbox.js'
+import { t } from '../i18n/language.js'
 
 /** One step of the lesson: what happened, lines of facts the code produced, and the checks, if any were run. */
 export interface LessonStep {
@@ -24,6 +24,9 @@ export interface LessonStep {
 
 const on = { initiativeId: SANDBOX_INITIATIVE }
 
+const cosignedLine = (id: WitnessId, ok: boolean) =>
+  t(ok ? 'lesson.cosigned' : 'lesson.notCosigned', { label: witnessLabel(id) })
+
 /**
  * Runs the lesson's story for real, in a fresh playground session: keys made here, four signed
  * commands, a checkpoint both witnesses cosign; then the operator's three forgeries with every
@@ -35,13 +38,15 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
   const { keys } = sandbox.audit.keys
   const describeKey = (principal: string) => {
     const k = keyOf(keys, principal)
-    return k === undefined ? principal : LESSON.keyLine(principal, k.keyId, k.fingerprint)
+    return k === undefined
+      ? principal
+      : t('lesson.keyLine', { principal, keyId: k.keyId, fingerprint: k.fingerprint })
   }
   const steps: LessonStep[] = [
     {
       id: 'keys',
-      title: LESSON.keysTitle,
-      say: LESSON.keysSay,
+      title: t('lesson.keysTitle'),
+      say: t('lesson.keysSay'),
       lines: ['minzifry', 'oreshkin', 'grigorenko'].map(describeKey),
     },
   ]
@@ -67,10 +72,15 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
   const history = await sandbox.engine.history(SANDBOX_INITIATIVE)
   steps.push({
     id: 'signed',
-    title: LESSON.signedTitle,
-    say: LESSON.signedSay,
+    title: t('lesson.signedTitle'),
+    say: t('lesson.signedSay'),
     lines: history.map((e) =>
-      LESSON.signedLine(e.seq, e.event.type, e.command?.by ?? '', e.command?.signature?.keyId ?? ''),
+      t('lesson.signedLine', {
+        seq: e.seq,
+        type: e.event.type,
+        by: e.command?.by ?? '',
+        keyId: e.command?.signature?.keyId ?? '',
+      }),
     ),
   })
 
@@ -78,15 +88,15 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
   const cosigned = latest === null ? [] : sandbox.audit.log.cosignedBy(latest.note)
   steps.push({
     id: 'witnessed',
-    title: LESSON.witnessedTitle,
-    say: LESSON.witnessedSay,
+    title: t('lesson.witnessedTitle'),
+    say: t('lesson.witnessedSay'),
     lines: [
-      LESSON.checkpointLine(
-        latest?.origin ?? '',
-        latest?.size ?? 0,
-        latest === null ? '' : shortRoot(latest.root),
-      ),
-      ...WITNESSES.map((w) => LESSON.cosignedLine(w.label, cosigned.includes(w.id))),
+      t('lesson.checkpointLine', {
+        origin: latest?.origin ?? '',
+        size: latest?.size ?? 0,
+        root: latest === null ? '' : shortRoot(latest.root),
+      }),
+      ...WITNESSES.map((w) => cosignedLine(w.id, cosigned.includes(w.id))),
     ],
   })
 
@@ -97,9 +107,9 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
     timestamp: Math.floor(sandbox.now() / 1000),
   }
   const forgeries = [
-    { id: 'forge-signature', seq: 4, title: LESSON.forgeTitle, say: LESSON.forgeSay },
-    { id: 'rewrite-history', seq: 3, title: LESSON.rewriteTitle, say: LESSON.rewriteSay },
-    { id: 'cut-tail', seq: 4, title: LESSON.cutTitle, say: LESSON.cutSay },
+    { id: 'forge-signature', seq: 4, title: t('lesson.forgeTitle'), say: t('lesson.forgeSay') },
+    { id: 'rewrite-history', seq: 3, title: t('lesson.rewriteTitle'), say: t('lesson.rewriteSay') },
+    { id: 'cut-tail', seq: 4, title: t('lesson.cutTitle'), say: t('lesson.cutSay') },
   ] as const
   for (const f of forgeries) {
     const forged = forge(history, f.seq, f.id)
@@ -108,7 +118,7 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
       id: f.id,
       title: f.title,
       say: f.say,
-      lines: [LESSON.operatorDid(forged.change)],
+      lines: [t('lesson.operatorDid', { change: forged.change })],
       report,
       stoppedBy: report.caughtBy ?? 'nobody',
     })
@@ -121,12 +131,12 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
   const refusal = colluded.answers.find((a) => !a.ok)
   steps.push({
     id: 'one-witness',
-    title: LESSON.oneWitnessTitle,
-    say: LESSON.oneWitnessSay,
+    title: t('lesson.oneWitnessTitle'),
+    say: t('lesson.oneWitnessSay'),
     lines: [
-      ...WITNESSES.map((w) => LESSON.cosignedLine(w.label, colludedBy.includes(w.id))),
-      ...(refusal === undefined || refusal.ok ? [] : [LESSON.refusedLine(refusal.reason)]),
-      LESSON.needsBoth(colludedBy.length, WITNESSES.length),
+      ...WITNESSES.map((w) => cosignedLine(w.id, colludedBy.includes(w.id))),
+      ...(refusal === undefined || refusal.ok ? [] : [t('lesson.refusedLine', { reason: refusal.reason })]),
+      t('lesson.needsBoth', { have: colludedBy.length, need: WITNESSES.length }),
     ],
     stoppedBy: 'witness',
   })
@@ -134,7 +144,7 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
   // One institution adds a key for the other's co-chair: the keyring needs both.
   const keyring = sandbox.audit.keyring
   const pa = keyOf(keys, 'oreshkin')
-  let answer: string = LESSON.keyringAccepted
+  let answer: string = t('lesson.keyringAccepted')
   if (keyring !== null && pa !== undefined) {
     const { entry } = newKeyPair('grigorenko', 'grigorenko-by-pa', KEYS_VALID_FROM)
     const change = signKeyringChange(
@@ -145,21 +155,21 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
       await sandbox.engine.changeKeyring(change)
     } catch (error) {
       if (!isTwoKeysError(error)) throw error
-      answer = LESSON.keyringRefused(error.code, error.message)
+      answer = t('lesson.keyringRefused', { code: error.code, message: error.message })
     }
   }
   steps.push({
     id: 'one-institution-keyring',
-    title: LESSON.keyringTitle,
-    say: LESSON.keyringSay,
+    title: t('lesson.keyringTitle'),
+    say: t('lesson.keyringSay'),
     lines: [answer],
     stoppedBy: 'keyring',
   })
   steps.push({
     id: 'summary',
-    title: LESSON.summaryTitle,
-    say: LESSON.summarySay,
-    lines: [...LESSON.summaryLines],
+    title: t('lesson.summaryTitle'),
+    say: t('lesson.summarySay'),
+    lines: [t('lesson.summary1'), t('lesson.summary2'), t('lesson.summary3')],
   })
   return steps
 }

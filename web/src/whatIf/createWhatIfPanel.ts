@@ -1,5 +1,6 @@
 import baseline from '../../../examples/scenarios/baseline.yaml?raw'
 import { h } from '../h.js'
+import { language, t } from '../i18n/language.js'
 import { SHIPPED_POLICIES } from '../shippedPolicies.js'
 import { drawLeadTimeChart } from './drawLeadTimeChart.js'
 import {
@@ -16,14 +17,10 @@ import {
 const PASTED = ''
 const SEED = 7
 
-const KNOB_LABELS: Record<keyof WhatIfKnobs, string> = {
-  ratePerDay: 'Initiatives arriving per day',
-  reviewDays: 'Maxim Oreshkin’s mean review days',
-  replications: 'Replications',
-  horizonDays: 'Simulated days per replication',
-}
-
-const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—')
+const fmt = (v: number, digits = 1) =>
+  Number.isFinite(v)
+    ? v.toLocaleString(language(), { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '—'
 
 /** "two-keys.yaml" → "two keys": how the sentence and legend name a policy. */
 export function policyName(file: string): string {
@@ -35,8 +32,16 @@ export function whatIfSentence(result: WhatIfResult): string {
   const { a, b, ratio } = result
   const m = a.medianDays
   const ci = (e: { low: number; high: number }, digits = 1) =>
-    Number.isFinite(e.low) ? ` [95 % CI ${fmt(e.low, digits)}–${fmt(e.high, digits)}]` : ''
-  return `With ${policyName(a.file)}, median time to approval is ${fmt(m.mean)} days${ci(m)}, ${fmt(ratio.mean, 2)}×${ci(ratio, 2)} ${policyName(b.file)} (${fmt(b.medianDays.mean)} days).`
+    Number.isFinite(e.low) ? t('whatIf.ci', { low: fmt(e.low, digits), high: fmt(e.high, digits) }) : ''
+  return t('whatIf.sentence', {
+    a: policyName(a.file),
+    days: fmt(m.mean),
+    ci: ci(m),
+    ratio: fmt(ratio.mean, 2),
+    ratioCi: ci(ratio, 2),
+    b: policyName(b.file),
+    bDays: fmt(b.medianDays.mean),
+  })
 }
 
 /**
@@ -52,7 +57,7 @@ export function createWhatIfPanel(pastedText: () => string) {
       'select',
       { id },
       SHIPPED_POLICIES.map((p) => h('option', { value: p.file }, p.file)),
-      h('option', { value: PASTED }, 'the policy text in Play → Policy'),
+      h('option', { value: PASTED }, t('whatIf.pasted')),
     )
     select.value = initial
     return select
@@ -76,13 +81,13 @@ export function createWhatIfPanel(pastedText: () => string) {
       return [name, input]
     }),
   ) as Record<keyof WhatIfKnobs, HTMLInputElement>
-  const run = h('button', { type: 'button', id: 'whatif-run' }, 'Run')
-  const cancel = h('button', { type: 'button', id: 'whatif-cancel', disabled: true }, 'Cancel')
+  const run = h('button', { type: 'button', id: 'whatif-run' }, t('whatIf.run'))
+  const cancel = h('button', { type: 'button', id: 'whatif-cancel', disabled: true }, t('whatIf.cancel'))
   const progress = h('progress', {
     id: 'whatif-progress',
     max: 1,
     value: 0,
-    'aria-label': 'Simulation progress',
+    'aria-label': t('whatIf.progress'),
   })
   const status = h(
     'p',
@@ -94,28 +99,22 @@ export function createWhatIfPanel(pastedText: () => string) {
   const element = h(
     'section',
     { class: 'panel whatif', 'aria-labelledby': 'whatif-h' },
-    h('h2', { id: 'whatif-h' }, 'What if? Two policies under the same load'),
-    h(
-      'p',
-      {},
-      'Pick two policies and change the baseline scenario a little. Both run on the same simulated initiatives and the same review times (common random numbers), in a Web Worker, on the same compiled statechart as the CLI’s ',
-      h('code', {}, 'twokeys simulate'),
-      '.',
-    ),
+    h('h2', { id: 'whatif-h' }, t('whatIf.heading')),
+    h('p', {}, t('whatIf.introBefore'), h('code', {}, 'twokeys simulate'), t('whatIf.introAfter')),
     h(
       'div',
       { class: 'whatif-form' },
-      h('p', {}, h('label', { for: selectA.id, class: 'whatif-label' }, 'Policy A '), selectA),
-      h('p', {}, h('label', { for: selectB.id, class: 'whatif-label' }, 'Policy B '), selectB),
+      h('p', {}, h('label', { for: selectA.id, class: 'whatif-label' }, t('whatIf.policyA')), selectA),
+      h('p', {}, h('label', { for: selectB.id, class: 'whatif-label' }, t('whatIf.policyB')), selectB),
       (Object.keys(inputs) as (keyof WhatIfKnobs)[]).map((name) => {
         const { min, max } = KNOB_BOUNDS[name]
         return h(
           'p',
           {},
-          h('label', { for: `whatif-${name}`, class: 'whatif-label' }, `${KNOB_LABELS[name]} `),
+          h('label', { for: `whatif-${name}`, class: 'whatif-label' }, `${t(`whatIf.knobs.${name}`)} `),
           inputs[name],
           ' ',
-          h('span', { id: `whatif-${name}-hint`, class: 'hint' }, `(${min} to ${max})`),
+          h('span', { id: `whatif-${name}-hint`, class: 'hint' }, t('whatIf.bounds', { min, max })),
         )
       }),
       h('p', { class: 'whatif-buttons' }, run, ' ', cancel, ' ', progress),
@@ -142,7 +141,7 @@ export function createWhatIfPanel(pastedText: () => string) {
   }
 
   function show(result: WhatIfResult) {
-    const label = (r: WhatIfRun) => `${policyName(r.file)} (${r.keys} key${r.keys === 1 ? '' : 's'})`
+    const label = (r: WhatIfRun) => t('whatIf.keys', { name: policyName(r.file), count: r.keys })
     output.replaceChildren(
       h('p', { class: 'whatif-sentence' }, whatIfSentence(result)),
       h(
@@ -152,7 +151,16 @@ export function createWhatIfPanel(pastedText: () => string) {
         h(
           'figcaption',
           {},
-          `Time to approval under A (${policyName(result.a.file)}, solid line) and B (${policyName(result.b.file)}, dashed line): ${result.replications} replications of ${result.horizonDays} days after a ${fmt(result.warmupDays, 0)}-day warm-up, seed ${result.seed}. 90th percentile: A ${fmt(result.a.p90Days.mean)} days, B ${fmt(result.b.p90Days.mean)} days.`,
+          t('whatIf.caption', {
+            a: policyName(result.a.file),
+            b: policyName(result.b.file),
+            replications: result.replications,
+            horizon: result.horizonDays,
+            warmup: fmt(result.warmupDays, 0),
+            seed: result.seed,
+            aP90: fmt(result.a.p90Days.mean),
+            bP90: fmt(result.b.p90Days.mean),
+          }),
         ),
       ),
     )
@@ -180,7 +188,7 @@ export function createWhatIfPanel(pastedText: () => string) {
     element.dataset.running = 'true'
     element.dataset.result = 'false'
     progress.value = 0
-    status.textContent = 'Loading the simulator…'
+    status.textContent = t('whatIf.loading')
     let announced = -1
     let compiledAt = 0
     worker.addEventListener('message', (event: MessageEvent<WhatIfMessage>) => {
@@ -196,8 +204,8 @@ export function createWhatIfPanel(pastedText: () => string) {
             compiledAt = now
             status.textContent =
               p.states > 1
-                ? `Compiling ${p.file}: ${p.states.toLocaleString('en')} states…`
-                : `Compiling ${p.file}…`
+                ? t('whatIf.compilingStates', { file: p.file, states: p.states.toLocaleString(language()) })
+                : t('whatIf.compiling', { file: p.file })
           }
           return
         }
@@ -206,25 +214,23 @@ export function createWhatIfPanel(pastedText: () => string) {
         const quarter = Math.floor((4 * p.done) / p.total)
         if (quarter !== announced) {
           announced = quarter
-          status.textContent = `Running: ${p.done} of ${p.total} replications…`
+          status.textContent = t('whatIf.running', { done: p.done, total: p.total })
         }
       } else if (message.type === 'done') {
-        stop(
-          `Done: ${message.result.replications} replications per policy in ${fmt(message.result.seconds)} s.`,
-        )
+        stop(t('whatIf.done', { count: message.result.replications, seconds: fmt(message.result.seconds) }))
         show(message.result)
       } else {
-        stop(`✖ The simulation failed: ${message.message}`)
+        stop(t('whatIf.failed', { message: message.message }))
       }
     })
-    worker.addEventListener('error', (event) => stop(`✖ The simulation worker failed: ${event.message}`))
+    worker.addEventListener('error', (event) => stop(t('whatIf.workerFailed', { message: event.message })))
     worker.postMessage(request)
   }
 
   run.addEventListener('click', start)
   cancel.addEventListener('click', () => {
     progress.value = 0
-    stop('Cancelled.')
+    stop(t('whatIf.cancelled'))
   })
   element.dataset.running = 'false'
   return { element }

@@ -1,4 +1,5 @@
 import { svg } from '../h.js'
+import { t } from '../i18n/language.js'
 import type { WhatIfRun } from './whatIfTypes.js'
 
 const W = 640
@@ -37,7 +38,9 @@ export function drawLeadTimeChart(runs: readonly [WhatIfRun, WhatIfRun], label: 
   const x = (day: number) => M.left + ((W - M.left - M.right) * day) / xMax
   const y = (share: number) => H - M.bottom - ((H - M.top - M.bottom) * share) / yMax
   const ticks = Array.from({ length: 6 }, (_, i) => i)
-  const title = `Time to approval: ${runs.map((r) => `${label(r)}, median ${fmt(r.medianDays.mean)} days`).join('; ')}`
+  const title = t('whatIf.chartTitle', {
+    runs: runs.map((r) => t('whatIf.chartRun', { label: label(r), days: fmt(r.medianDays.mean) })).join('; '),
+  })
   return svg(
     'svg',
     {
@@ -70,7 +73,7 @@ export function drawLeadTimeChart(runs: readonly [WhatIfRun, WhatIfRun], label: 
     svg(
       'text',
       { x: (W + M.left) / 2, y: H - 6, 'text-anchor': 'middle', fill: '#1f2937' },
-      'days from submission to approval',
+      t('whatIf.xAxis'),
     ),
     svg(
       'text',
@@ -81,7 +84,7 @@ export function drawLeadTimeChart(runs: readonly [WhatIfRun, WhatIfRun], label: 
         'text-anchor': 'middle',
         fill: '#1f2937',
       },
-      'share of approvals',
+      t('whatIf.yAxis'),
     ),
     runs.map((run, s) => {
       const style = SERIES[s] ?? SERIES[0]
@@ -111,7 +114,7 @@ export function drawLeadTimeChart(runs: readonly [WhatIfRun, WhatIfRun], label: 
               svg(
                 'text',
                 { x: mx + 3, y: M.top + 10 + s * 12, fill: style.color },
-                `${style.name} median ${fmt(median)} d`,
+                t('whatIf.median', { name: style.name, days: fmt(median) }),
               ),
             ]
           : null,
