@@ -14,11 +14,7 @@ export interface ExplainedOffer {
  * it would refuse, each shown disabled with `explain()`'s reasons. A disabled one stays
  * focusable and can be pressed anyway, to see the engine refuse it for real.
  */
-export function createActionsPanel(
-  proposalForm: HTMLElement,
-  outcome: HTMLElement,
-  onAttempt: (offer: Offer) => void,
-) {
+export function createActionsPanel(proposalForm: HTMLElement, onAttempt: (offer: Offer) => void) {
   const heading = h('h2', { id: 'actions-h', tabindex: -1 }, t('actions.heading', { who: '' }))
   const allowed = h('div', { class: 'allowed' })
   const refused = h('div', { class: 'refused' })
@@ -26,7 +22,6 @@ export function createActionsPanel(
     'section',
     { class: 'panel actions', 'aria-labelledby': heading.id },
     heading,
-    outcome,
     proposalForm,
     allowed,
     refused,
@@ -93,5 +88,6 @@ export function createActionsPanel(
     }
   }
 
-  return { element, update }
+  /** `top` is the panel's heading: what is said about no button in particular goes after it. */
+  return { element, update, top: heading }
 }

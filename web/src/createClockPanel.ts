@@ -14,23 +14,26 @@ const STEPS: [string, number][] = [
 /** The sandbox's clock: time passes only when asked, and then the deadlines due fire (the engine's tick). */
 export function createClockPanel(onAdvance: (ms: number) => void, onStartOver: () => void) {
   const now = h('p', { class: 'now' })
+  const buttons = h(
+    'p',
+    { class: 'buttons', role: 'group', 'aria-label': t('clock.group') },
+    STEPS.map(([key, ms]) =>
+      h('button', { type: 'button', 'data-advance': ms, onClick: () => onAdvance(ms) }, t(key)),
+    ),
+  )
   const element = h(
     'section',
     { class: 'panel clock', 'aria-labelledby': 'clock-h' },
     h('h2', { id: 'clock-h' }, t('clock.heading')),
     now,
     h('p', { class: 'hint' }, t('clock.hint')),
-    h(
-      'p',
-      { class: 'buttons', role: 'group', 'aria-label': t('clock.group') },
-      STEPS.map(([key, ms]) =>
-        h('button', { type: 'button', 'data-advance': ms, onClick: () => onAdvance(ms) }, t(key)),
-      ),
-    ),
+    buttons,
     h('p', {}, h('button', { type: 'button', onClick: () => onStartOver() }, t('clock.startOver'))),
   )
   return {
     element,
+    /** The buttons that let time pass: what they did is said right after them. */
+    buttons,
     update(time: number) {
       now.textContent = t('clock.now', { time: formatTime(time) })
     },

@@ -34,11 +34,17 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
   const policyPanel = createPolicyPanel((policy) => serial(() => usePolicy(policy, null)))
   const roles = createRoleSwitcher((principal) => {
     actingAs = principal
+    // Another principal's buttons: the last outcome goes back to the top of the actions.
+    outcomeAt = null
     serial(refresh)
   })
   const form = createProposalForm(() => serial(refresh))
-  const outcome = h('div', { class: 'outcome', role: 'status', 'aria-live': 'polite' })
-  const actions = createActionsPanel(form.element, outcome, (offer) => serial(() => attempt(offer)))
+  // The outcome of an action, drawn next to the button pressed (or the clock); `latest` repeats its
+  // first line above the keys, where a projector's first screen shows it and a screen reader hears it.
+  const outcome = h('div', { class: 'outcome' })
+  const latest = h('p', { class: 'latest', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  let outcomeAt: string | null = null
+  const actions = createActionsPanel(form.element, (offer) => serial(() => attempt(offer)))
   const clock = createClockPanel(
     (ms) => serial(() => advance(ms)),
     () => serial(() => usePolicy(sandbox.policy, challenge)),
@@ -50,19 +56,50 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     'div',
     { class: 'play' },
     banner,
-    roles.element,
     h(
       'div',
       { class: 'columns' },
-      h('div', { class: 'controls' }, actions.element, clock.element, keys.element, policyPanel.element),
+      h(
+        'div',
+        { class: 'controls' },
+        roles.element,
+        actions.element,
+        clock.element,
+        keys.element,
+        policyPanel.element,
+      ),
       stage.element,
     ),
   )
+  stage.element.prepend(latest)
+
+  /** Draws the outcome next to what caused it: the offer's button, or the clock's buttons. */
+  function placeOutcome() {
+    const offer =
+      outcomeAt === null || outcomeAt === 'clock'
+        ? null
+        : actions.element.querySelector(`[data-offer="${CSS.escape(outcomeAt)}"]`)?.closest('li')
+    if (offer !== null && offer !== undefined) offer.append(outcome)
+    else if (outcomeAt === 'clock') clock.buttons.after(outcome)
+    else actions.top.after(outcome)
+  }
+
+  /** Shows an outcome: the box next to its cause, and its first line (and first reason) above the keys. */
+  function say(kind: string, at: string | null, ...content: HTMLElement[]) {
+    outcome.dataset.kind = kind
+    outcome.replaceChildren(...content)
+    outcomeAt = at
+    placeOutcome()
+    latest.dataset.kind = kind
+    latest.textContent = [content[0]?.textContent, content[1]?.querySelector('li')?.textContent]
+      .filter((x) => x !== undefined && x !== null && x !== '')
+      .join(' ')
+  }
 
   /** One thing at a time: the engine's answers arrive in the order they were asked. */
   function serial(task: () => Promise<unknown>) {
     queue = queue.then(task).catch((error: unknown) => {
-      outcome.replaceChildren(h('p', { class: 'bad' }, t('play.internalError', { error: String(error) })))
+      say('refused', null, h('p', { class: 'bad' }, t('play.internalError', { error: String(error) })))
     })
   }
 
@@ -72,6 +109,9 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     found = false
     outcome.replaceChildren()
     delete outcome.dataset.kind
+    outcomeAt = null
+    latest.textContent = ''
+    delete latest.dataset.kind
     if (next !== null) {
       for (const step of next.setup) {
         if (step.advance !== undefined) await sandbox.advance(step.advance)
@@ -101,6 +141,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       offers.map(async (offer) => ({ offer, explanation: await sandbox.explain(offer.command) })),
     )
     actions.update(actingAs, explained, context === null)
+    placeOutcome()
     clock.update(sandbox.now())
     keys.update(sandbox.audit, actingAs)
     return scene
@@ -116,8 +157,9 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
   async function advance(ms: number) {
     await sandbox.advance(ms)
     const scene = await refresh()
-    outcome.dataset.kind = 'clock'
-    outcome.replaceChildren(
+    say(
+      'clock',
+      'clock',
       h(
         'p',
         {},
@@ -133,9 +175,10 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
   }
 
   function showOutcome(offer: Offer, result: Outcome, scene: Scene) {
-    outcome.dataset.kind = result.kind
     if (result.kind === 'accepted') {
-      outcome.replaceChildren(
+      say(
+        'accepted',
+        offer.id,
         h(
           'p',
           { class: 'ok' },
@@ -144,7 +187,9 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       )
       return
     }
-    outcome.replaceChildren(
+    say(
+      'refused',
+      offer.id,
       h('p', { class: 'bad' }, t('play.refused', { who: actingAs, action: offer.label })),
       renderReasons(result.reasons, result.code),
     )

@@ -30,8 +30,8 @@ document.querySelector('.skip')?.replaceChildren(t('page.skip'))
 document
   .getElementById('site')
   ?.replaceChildren(
-    createLanguageSwitcher(t('page.language')),
     h('h1', {}, t('page.heading')),
+    createLanguageSwitcher(t('page.language')),
     h('p', {}, t('page.introBefore'), h('strong', {}, t('page.introBoth')), t('page.introAfter')),
   )
 

@@ -32,6 +32,7 @@ export const en = {
     refused: 'refused',
     stale: 'stale',
     expired: 'expired',
+    waived: 'does not apply',
   },
   summary: {
     turned: 'turned by {{who}}',
@@ -137,7 +138,6 @@ export const en = {
     found: '✓ You found the rule that stops you: {{id}} {{name}} — {{statement}}.',
     notYet: '○ Not yet: keep trying. When the process stops you, the rule that did it appears here.',
     leave: 'Leave the challenge',
-    outcomeLabel: 'The outcome of your last action',
   },
   actions: {
     heading: 'What {{who}} may do',

@@ -32,6 +32,7 @@ export const ru: Messages = {
     refused: 'отказ',
     stale: 'устарел',
     expired: 'просрочен',
+    waived: 'не применяется',
   },
   summary: {
     turned: 'повернули: {{who}}',
@@ -147,7 +148,6 @@ export const ru: Messages = {
     notYet:
       '○ Пока нет: пробуйте дальше. Когда процесс вас остановит, здесь появится правило, которое это сделало.',
     leave: 'Выйти из задания',
-    outcomeLabel: 'Итог вашего последнего действия',
   },
   actions: {
     heading: 'Что может {{who}}',
