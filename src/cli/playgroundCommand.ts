@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import pc from 'picocolors'
@@ -23,6 +24,31 @@ function parsePort(value: string): number {
     )
   }
   return port
+}
+
+/** Hosts that mean "every address of this machine": no one can open them from another. */
+const EVERYWHERE = new Set(['0.0.0.0', '::', '[::]'])
+
+/**
+ * The addresses to tell a class: for a server listening on every address (`--host 0.0.0.0`),
+ * `http://IP:port` for each IPv4 address of this machine's network interfaces that is not
+ * internal (loopback); else the server's own URL. With no such interface, the loopback URL.
+ *
+ * @example
+ * playgroundUrls('0.0.0.0', 4321, { eth0: [{ address: '192.168.1.23', family: 'IPv4', internal: false, … }] })
+ * // ['http://192.168.1.23:4321']
+ */
+export function playgroundUrls(
+  host: string,
+  port: number,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): string[] {
+  if (!EVERYWHERE.has(host)) return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`]
+  const lan = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((i) => i.family === 'IPv4' && !i.internal)
+    .map((i) => `http://${i.address}:${port}`)
+  return lan.length > 0 ? [...new Set(lan)] : [`http://127.0.0.1:${port}`]
 }
 
 /** Starts serving the built playground page; the caller stops it with `close()`. */
@@ -64,7 +90,15 @@ export function registerPlayground(program: Command): void {
     )
     .action(async (options: PlaygroundOptions) => {
       const server = await startPlayground(options)
-      process.stdout.write(`twokeys playground on ${server.url}\n`)
+      const urls = playgroundUrls(server.host, server.port)
+      process.stdout.write(`twokeys playground on ${urls.join(' and ')}\n`)
+      if (EVERYWHERE.has(server.host)) {
+        process.stdout.write(
+          urls[0]?.startsWith('http://127.0.0.1:')
+            ? 'This machine has no network address but loopback: no one else can open the page.\n'
+            : 'Students on the same network open one of these addresses.\n',
+        )
+      }
       process.stdout.write(pc.dim('Press Ctrl-C to stop.\n'))
       await new Promise<void>((done) => {
         const stop = () => {

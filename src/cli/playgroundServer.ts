@@ -2,6 +2,11 @@ import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+
+const brotli = promisify(brotliCompress)
+const gzipped = promisify(gzip)
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +20,42 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+}
+
+/** What is worth compressing: text. Images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt'])
+
+/** A content coding the server can send. */
+export type Encoding = 'br' | 'gzip' | 'identity'
+
+/**
+ * The coding to send for an `Accept-Encoding` header: brotli if the client takes it, else gzip,
+ * else none. A coding with `q=0` is refused; `*` stands for any coding not named.
+ *
+ * @example
+ * pickEncoding('gzip, deflate, br') // 'br'
+ * pickEncoding('gzip;q=1.0, br;q=0') // 'gzip'
+ */
+export function pickEncoding(header: string | undefined): Encoding {
+  const weights = new Map<string, number>()
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    if (name === '') continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const weight = q === undefined ? 1 : Number(q.slice(2))
+    weights.set(name, Number.isFinite(weight) ? weight : 0)
+  }
+  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0
+  if (weight('br') > 0) return 'br'
+  if (weight('gzip') > 0) return 'gzip'
+  return 'identity'
+}
+
+/** Each file's compressed bodies, made on first request and kept while the file is unchanged. */
+interface Compressed {
+  mtimeMs: number
+  size: number
+  bodies: Partial<Record<Exclude<Encoding, 'identity'>, Promise<Buffer>>>
 }
 
 export interface PlaygroundServer {
@@ -51,7 +92,12 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`)
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  root: string,
+  cache: Map<string, Compressed>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD')
     return send(res, 405, 'method not allowed: the playground is static files')
@@ -59,11 +105,21 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   let file = fileFor(root, req.url)
   if (file === null) return send(res, 400, 'bad path')
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
-    const body = await readFile(file)
+    let info = await stat(file)
+    if (info.isDirectory()) {
+      file = join(file, 'index.html')
+      info = await stat(file)
+    }
+    const compressible = COMPRESSIBLE.has(extname(file))
+    const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : 'identity'
+    const body =
+      encoding === 'identity' ? await readFile(file) : await compressed(cache, file, info, encoding)
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      // A cache between here and the browser keeps one copy per coding.
+      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
       // Vite names assets by their content hash: they never change; the page itself may.
       'cache-control': relative(root, file).startsWith('assets')
         ? 'public, max-age=31536000, immutable'
@@ -76,9 +132,44 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   }
 }
 
+/** The file's body in `encoding`: compressed once (off the event loop), then served from memory. */
+function compressed(
+  cache: Map<string, Compressed>,
+  file: string,
+  info: { mtimeMs: number; size: number },
+  encoding: Exclude<Encoding, 'identity'>,
+): Promise<Buffer> {
+  let entry = cache.get(file)
+  if (entry === undefined || entry.mtimeMs !== info.mtimeMs || entry.size !== info.size) {
+    entry = { mtimeMs: info.mtimeMs, size: info.size, bodies: {} }
+    cache.set(file, entry)
+  }
+  const bodies = entry.bodies
+  const kept = bodies[encoding]
+  if (kept !== undefined) return kept
+  const made = readFile(file).then((raw) =>
+    encoding === 'br'
+      ? brotli(raw, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 9,
+            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        })
+      : gzipped(raw, { level: 9 }),
+  )
+  bodies[encoding] = made
+  // A failure is not kept: the next request tries again.
+  made.catch(() => {
+    if (bodies[encoding] === made) delete bodies[encoding]
+  })
+  return made
+}
+
 /**
  * Serves a folder of static files (the built playground page) over HTTP on `host:port`: GET
- * and HEAD only, nothing outside the folder, `/` is `index.html`. The tests and
+ * and HEAD only, nothing outside the folder, `/` is `index.html`. Text files go out compressed
+ * (brotli or gzip, as the request's `Accept-Encoding` allows, with `Vary: Accept-Encoding`),
+ * each compressed once and kept in memory while the file is unchanged. The tests and
  * `twokeys playground` both use it.
  *
  * @example
@@ -89,8 +180,9 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 export function servePlayground(options: ServeOptions): Promise<PlaygroundServer> {
   const root = resolve(options.root)
   const host = options.host ?? '127.0.0.1'
+  const cache = new Map<string, Compressed>()
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => send(res, 500, 'internal error'))
+    handle(root, cache, req, res).catch(() => send(res, 500, 'internal error'))
   })
   return new Promise((resolveServer, reject) => {
     server.once('error', reject)

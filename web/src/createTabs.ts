@@ -8,7 +8,8 @@ export interface Tab {
 
 /**
  * Tabs in the WAI-ARIA pattern: one tab stop for the list, arrow keys (and Home, End) move
- * between tabs, each panel labelled by its tab. The selected tab is kept in the URL's hash.
+ * between tabs, each panel labelled by its tab. The selected tab is kept in the URL's hash, one
+ * history entry per tab chosen, so Back and Forward switch tabs.
  */
 export function createTabs(label: string, tabs: readonly Tab[]) {
   const buttons = tabs.map((tab) =>
@@ -42,7 +43,8 @@ export function createTabs(label: string, tabs: readonly Tab[]) {
     document.getElementById(`tab-${tab.id}`)?.focus()
   })
 
-  function select(id: string) {
+  /** Shows tab `id`; with `remember`, as a new history entry (a student's choice), else in place. */
+  function select(id: string, remember = true) {
     const chosen = tabs.some((t) => t.id === id) ? id : (tabs[0]?.id ?? '')
     tabs.forEach((tab, i) => {
       const selected = tab.id === chosen
@@ -50,9 +52,14 @@ export function createTabs(label: string, tabs: readonly Tab[]) {
       buttons[i]?.setAttribute('tabindex', selected ? '0' : '-1')
       if (panels[i] !== undefined) panels[i].hidden = !selected
     })
-    if (location.hash !== `#${chosen}`) history.replaceState(null, '', `#${chosen}`)
+    if (location.hash === `#${chosen}`) return
+    if (remember && location.hash !== '') history.pushState(null, '', `#${chosen}`)
+    else history.replaceState(null, '', `#${chosen}`)
   }
 
-  select(location.hash.slice(1))
+  // Back and Forward (or a link to #story) land on the tab their URL names.
+  window.addEventListener('popstate', () => select(location.hash.slice(1), false))
+  window.addEventListener('hashchange', () => select(location.hash.slice(1), false))
+  select(location.hash.slice(1), false)
   return { element, select }
 }
