@@ -1,12 +1,14 @@
 import { and, assign, or, setup, stateIn } from 'xstate'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import { conditionOf, formatCondition } from '../src/policy/condition.js'
 import type { Policy } from '../src/policy/PolicySchema.js'
 import { type InitiativeContext, type InitiativeInput, initialContext } from './InitiativeContext.js'
 import { createRules, type KeyParams } from './rules.js'
 import * as updates from './updates.js'
 
 /** State ids of one key's region; ids keep `stateIn` guards and diagrams readable. */
-export const keyStateId = (key: string, state: 'pending' | 'turned' | 'refused') => `${state}:${key}`
+export const keyStateId = (key: string, state: 'pending' | 'turned' | 'refused' | 'waived') =>
+  `${state}:${key}`
 
 const TRACK_ACTIONS = {
   federal: 'assignFederal',
@@ -56,15 +58,33 @@ export function createInitiativeMachine(policy: Policy) {
       fn(policy, context, event),
     )
 
-  const keyIds = policy.keys.map((k) => k.id)
   const keyRule = (type: string, key: string) => ({ type, params: { key } satisfies KeyParams })
   const decisionRules = (key: string) => DECISION_RULES.map((name) => keyRule(name, key))
+
+  const keyIds = policy.keys.map((k) => k.id)
+  /** Keys that apply by condition: only they can be waived (the others' charts stay as they were). */
+  const waivable = new Set(policy.keys.filter((k) => k.appliesIf !== undefined).map((k) => k.id))
+  const conditionText = (key: string) => {
+    const condition = conditionOf(policy.keys.find((k) => k.id === key) ?? {})
+    return condition === null ? '' : formatCondition(condition)
+  }
 
   const keyRegion = (key: string) => ({
     initial: 'pending',
     states: {
       pending: {
         id: keyStateId(key, 'pending'),
+        // A key whose condition does not hold for this revision's content is not asked (TK1 reads
+        // "every applicable key"); a substantive amendment re-enters review and asks again.
+        ...(waivable.has(key)
+          ? {
+              always: {
+                // The condition rides along for diagrams; the rule reads the policy's own.
+                guard: { type: 'keyWaived', params: { key, condition: conditionText(key) } },
+                target: 'waived' as const,
+              },
+            }
+          : {}),
         on: {
           DECIDE: [
             {
@@ -108,6 +128,7 @@ export function createInitiativeMachine(policy: Policy) {
         always: { guard: keyRule('keyExpired', key), target: 'pending' },
       },
       refused: { id: keyStateId(key, 'refused') },
+      ...(waivable.has(key) ? { waived: { id: keyStateId(key, 'waived') } } : {}),
     },
   })
 
@@ -212,7 +233,14 @@ export function createInitiativeMachine(policy: Policy) {
             always: [
               { guard: or(keyIds.map((k) => stateIn(`#${keyStateId(k, 'refused')}`))), target: 'returned' },
               {
-                guard: and([...keyIds.map((k) => stateIn(`#${keyStateId(k, 'turned')}`)), 'allKeysTurned']),
+                guard: and([
+                  ...keyIds.map((k) =>
+                    waivable.has(k)
+                      ? or([stateIn(`#${keyStateId(k, 'turned')}`), stateIn(`#${keyStateId(k, 'waived')}`)])
+                      : stateIn(`#${keyStateId(k, 'turned')}`),
+                  ),
+                  'allKeysTurned',
+                ]),
                 target: '#initiative.approved',
                 actions: 'markApproved',
               },

@@ -76,6 +76,8 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'state.notAcceptedHere':
     'инициатива {{phase}}; команда «{{event}}» принимается только на этапах: {{where}}',
   'state.keyDone': 'ключ «{{key}}» в этой редакции уже {{done}}; новых решений по нему не принимается',
+  'state.keyWaived':
+    'ключ «{{key}}» не применяется к этой редакции (он применяется, только когда {{condition}}); решений по нему не принимается',
   'state.unknownKey': '«{{key}}» — не ключ политики «{{policy}}» (ключи: {{keys}})',
   'state.notNow': 'команда «{{event}}» не принимается, пока инициатива {{phase}}',
   text: '{{text}}',

@@ -82,6 +82,8 @@ export const REFUSAL_MESSAGES = {
   'state.closed': 'the initiative is {{phase}} and takes no further commands',
   'state.notAcceptedHere': 'the initiative is {{phase}}; {{event}} is accepted only in {{where}}',
   'state.keyDone': 'key "{{key}}" has already {{done}} on this revision; it takes no further decision',
+  'state.keyWaived':
+    'key "{{key}}" does not apply to this revision (it applies only when {{condition}}); it takes no decision',
   'state.unknownKey': '"{{key}}" is not a key of policy "{{policy}}" (keys: {{keys}})',
   'state.notNow': '{{event}} is not accepted while the initiative is {{phase}}',
   // a reason with no phrase of its own (a signature or input check): shown as written, in English

@@ -1,6 +1,7 @@
 import type { InitiativeContent } from '../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import type { ErrorCode } from '../src/domain/TwoKeysError.js'
+import { keyApplies } from '../src/policy/condition.js'
 import type { Policy, Principal } from '../src/policy/PolicySchema.js'
 import { routeIndexFor, routeTakes } from '../src/policy/routing.js'
 import {
@@ -145,7 +146,11 @@ export function createRules(policy: Policy) {
   }
   const sponsors = () => quote(policy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => p.id))
   const unturnedKeys = (context: InitiativeContext) =>
-    policy.keys.filter((k) => countedApprovals(policy, context, k.id, context.now).length < k.quorum)
+    policy.keys.filter(
+      (k) =>
+        keyApplies(k, context.content) &&
+        countedApprovals(policy, context, k.id, context.now).length < k.quorum,
+    )
 
   // --- selectors: which transition an event means -------------------------------------
   const selectors = {
@@ -176,6 +181,9 @@ export function createRules(policy: Policy) {
         if (seat !== null) seats.add(seat)
         return key.holders.length - seats.size < key.quorum
       },
+    },
+    keyWaived: {
+      check: (context, _event, p: KeyParams) => !keyApplies(keyById(p.key), context.content),
     },
     keyExpired: {
       check: (context, _event, p: KeyParams) =>

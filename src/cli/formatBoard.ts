@@ -8,6 +8,7 @@ const MARK: Record<KeyStatus, (s: string) => string> = {
   refused: (s) => pc.red(`✖ ${s}`),
   stale: (s) => pc.magenta(`↺ ${s}`),
   expired: (s) => pc.magenta(`⌛ ${s}`),
+  waived: (s) => pc.dim(`– ${s}`),
 }
 
 /** A board for people: the initiative, its phase, then one line per key and the rollout. */

@@ -9,6 +9,7 @@ const STATUS_MARK: Record<KeyStatus, string> = {
   refused: '✖',
   stale: '↺',
   expired: '⌛',
+  waived: '–',
 }
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')

@@ -162,6 +162,10 @@ export function explainEvent(
   ) {
     const known = policy.keys.some((k) => k.id === event.key)
     const turned = snapshot.matches({ open: { review: { [event.key]: 'turned' } } })
+    const key = policy.keys.find((k) => k.id === event.key)
+    if (key !== undefined && snapshot.matches({ open: { review: { [event.key]: 'waived' } } })) {
+      return refused([phrase('state.keyWaived', { key: key.id, condition: String(key.appliesIf) })])
+    }
     return refused([
       known
         ? phrase('state.keyDone', { key: event.key, done: term(turned ? 'done.turned' : 'done.refused') })

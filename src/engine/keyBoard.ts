@@ -8,9 +8,10 @@ import {
   rolloutTargets,
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import { keyApplies } from '../policy/condition.js'
 import type { Policy, Track } from '../policy/PolicySchema.js'
 
-export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired'
+export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired' | 'waived'
 
 /** One key on the board, like a submit-requirements panel. */
 export interface KeyLine {
@@ -48,6 +49,9 @@ function keyStatus(
   now: number,
 ): KeyStatus {
   const phase = phaseOf(snapshot)
+  const key = policy.keys.find((k) => k.id === keyId)
+  // A key whose condition does not hold for this content was never asked, before or after approval.
+  if (key !== undefined && !keyApplies(key, context.content)) return 'waived'
   if (context.approvedAt !== null) return 'turned'
   if (
     refusingSeats(context, keyId).size > 0 &&
@@ -112,6 +116,7 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
           : `waiting for ${needed} of ${waitingFor.filter((w) => key.holders.includes(w)).join(', ') || 'no one who can act'}`,
       stale: `approved only on an earlier revision; waiting for ${waitingFor.filter((w) => key.holders.includes(w)).join(', ')}`,
       expired: `its approvals are older than ${policy.approvals.lifetimeDays} days; waiting for a fresh approval`,
+      waived: `does not apply: it applies only when ${key.appliesIf}`,
     }
     return {
       key: key.id,

@@ -20,7 +20,7 @@ export type EventRole = 'sponsor' | 'holder' | 'deputy' | 'dual' | 'governor' | 
  * |-------------|------------------------------------------------------------------|-------|
  * | PROPOSE     | `<branch>` (a valid proposal) · `<branch>:invalid` (bad scope); a branch is a scope kind, `kind/objective` when routing tells objectives apart | each kind of sponsor |
  * | SUBMIT, WITHDRAW, COMPLETE | —                                                 | the sponsor · an outsider |
- * | AMEND       | `title` · `summary` · `invalid-scope`                              | the sponsor (an outsider: `title`) |
+ * | AMEND       | `title` · `summary` · `invalid-scope` · `threshold` (conditional keys) | the sponsor (an outsider: `title`) |
  * | DECIDE      | `approve` · `refuse` (by the key's own holders and deputy) · `approve-stale` (a revision that is not current) | the key's holders and deputy, those of the next key (as intruders), principals of two institutions, the sponsor, an outsider |
  * | REVOKE      | —                                                                | holders and deputy of the key, an outsider |
  * | DELEGATE    | (once per holder and key) `valid` (now → now + maxDays) · `too-long` (2 × maxDays) · `to-sponsor` · `to-outsider` · `to-dual:<id>` · `by-outsider` | holders of the key |
@@ -119,14 +119,23 @@ export function buildAlphabet(
   sponsorOnly('SUBMIT', 'submits', true)
   sponsorOnly('WITHDRAW', 'withdraws', true)
   sponsorOnly('COMPLETE', 'completes the rollout', tracks.has('federal'))
-  for (const kind of ['title', 'summary', 'invalid-scope'] as const) {
+  // Across a key's condition (a budget past its threshold) only where some key applies by one.
+  const conditional = policy.keys.some((k) => k.appliesIf !== undefined)
+  const amendments = ['title', 'summary', 'invalid-scope', ...(conditional ? (['threshold'] as const) : [])]
+  const amendmentLabel = (kind: (typeof amendments)[number]) =>
+    kind === 'invalid-scope'
+      ? 'scope (to one the policy does not allow)'
+      : kind === 'threshold'
+        ? "content across a key's condition (the budget past its threshold)"
+        : kind
+  for (const kind of amendments) {
     events.push({
       type: 'AMEND',
       role: 'sponsor',
       actor: null,
       ...none,
       variant: kind,
-      label: `the sponsor amends the ${kind === 'invalid-scope' ? 'scope (to one the policy does not allow)' : kind}`,
+      label: `the sponsor amends the ${amendmentLabel(kind)}`,
       expected: kind !== 'invalid-scope',
     })
   }

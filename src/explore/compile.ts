@@ -9,7 +9,7 @@ import { reviewOf } from './timeline.js'
 /** Phases in the order `CompiledTable.phase` numbers them: the machine's own list. */
 export { PHASES }
 /** Key statuses in the order `CompiledTable.keyStatus` numbers them. */
-export const KEY_STATUSES = ['none', 'pending', 'turned', 'refused'] as const
+export const KEY_STATUSES = ['none', 'pending', 'turned', 'refused', 'waived'] as const
 /** Tracks in the order `CompiledTable.track` numbers them (-1: none yet). */
 export const TRACKS: readonly Track[] = ['federal', 'regional', 'export']
 

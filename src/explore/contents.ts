@@ -1,4 +1,5 @@
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
+import { type Condition, comparisonsOf, conditionOf, keyApplies } from '../policy/condition.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { routeIndexFor } from '../policy/routing.js'
 
@@ -44,6 +45,11 @@ function routeOf(policy: Policy, objective: string, kind: ScopeKind): string | n
  */
 function objectivesFor(policy: Policy, kind: ScopeKind, preferred: string): string[] {
   const ordered = [preferred, ...policy.objectives.filter((o) => o !== preferred)]
+  // A key that applies by objective tells objectives apart that routing treats alike.
+  const readsObjective = keyConditions(policy).some(
+    (c) => c !== null && comparisonsOf(c).some((x) => x.field === 'objective'),
+  )
+  if (readsObjective) return ordered
   const seen = new Set<string | null>()
   return ordered.filter((o) => {
     const route = routeOf(policy, o, kind)
@@ -77,7 +83,12 @@ export function representativeContents(
     make: (objective: string) => Omit<ContentBranch, 'scope' | 'name'>,
   ) => {
     for (const o of objectivesFor(policy, scope, preferred)) {
-      branches.push({ scope, name: o === preferred ? scope : `${scope}/${o}`, ...make(o) })
+      const made = make(o)
+      const name = o === preferred ? scope : `${scope}/${o}`
+      // One more branch for each other set of keys that applies (a budget past a threshold…).
+      conditionClasses(policy, made.content).forEach((content, i) => {
+        branches.push({ scope, name: i === 0 ? name : `${name}@${classLabel(content)}`, ...made, content })
+      })
     }
   }
   if (scopes.includes('federal')) {
@@ -111,8 +122,78 @@ export function representativeContents(
   return branches
 }
 
+/** The parsed conditions of the policy's keys, by key index (null: always applies). */
+export const keyConditions = (policy: Policy): (Condition | null)[] => policy.keys.map(conditionOf)
+
+/** Which keys apply to a content, as a string: the machine can tell two contents apart only by it. */
+export const applicabilityOf = (policy: Policy, content: InitiativeContent): string =>
+  policy.keys.map((k) => (keyApplies(k, content) ? '1' : '0')).join('')
+
+/** The numbers conditions compare a field with: a value on each side of each is a candidate. */
+function thresholds(policy: Policy, field: 'budget' | 'regions' | 'destinations'): number[] {
+  const named = keyConditions(policy)
+    .flatMap((c) => (c === null ? [] : comparisonsOf(c)))
+    .filter((c) => c.field === field)
+    .flatMap((c) => (c.kind === 'in' ? c.values : [c.value]))
+    .filter((v): v is number => typeof v === 'number')
+  return [...new Set(named.flatMap((t) => [t - 1, t, t + 1]))].filter((v) => v >= 0).sort((a, b) => a - b)
+}
+
+/**
+ * The representative content itself, then one content for each other set of conditional keys that
+ * can apply to its kind and objective: budgets and counts of regions or destinations on each side
+ * of every threshold the conditions name, one per distinct set. Without conditional keys, just the
+ * content.
+ */
+export function conditionClasses(policy: Policy, content: InitiativeContent): InitiativeContent[] {
+  if (keyConditions(policy).every((c) => c === null)) return [content]
+  const budgets = [content.budget, ...thresholds(policy, 'budget')]
+  const scope = content.scope
+  const scopes: InitiativeContent['scope'][] = [scope]
+  if (scope.kind === 'regional') {
+    for (const n of thresholds(policy, 'regions')) {
+      if (n >= 1 && n <= policy.regions.length) {
+        scopes.push({ kind: 'regional', regions: policy.regions.slice(0, n).map((r) => r.id) })
+      }
+    }
+  }
+  if (scope.kind === 'export') {
+    for (const n of thresholds(policy, 'destinations')) {
+      if (n >= 1 && n <= policy.friendlyDestinations.length) {
+        scopes.push({ kind: 'export', destinations: policy.friendlyDestinations.slice(0, n) })
+      }
+    }
+  }
+  const seen = new Set<string>()
+  const classes: InitiativeContent[] = []
+  for (const s of scopes) {
+    for (const budget of budgets) {
+      const candidate: InitiativeContent = { ...content, scope: s }
+      if (budget === undefined) delete candidate.budget
+      else candidate.budget = budget
+      const signature = applicabilityOf(policy, candidate)
+      if (seen.has(signature)) continue
+      seen.add(signature)
+      classes.push(candidate)
+    }
+  }
+  return classes
+}
+
+/** A short name for a content's class in a branch name: its budget and counts. */
+function classLabel(content: InitiativeContent): string {
+  const scope = content.scope
+  const count =
+    scope.kind === 'regional'
+      ? `${scope.regions.length}r`
+      : scope.kind === 'export'
+        ? `${scope.destinations.length}d`
+        : ''
+  return [content.budget === undefined ? '' : `₽${content.budget}`, count].filter(Boolean).join(',')
+}
+
 /** The kinds of amendment the explorer tries, each derived from the current content. */
-export type AmendmentKind = 'title' | 'summary' | 'objective' | 'invalid-scope'
+export type AmendmentKind = 'title' | 'summary' | 'objective' | 'invalid-scope' | 'threshold'
 
 /**
  * The content an amendment of `kind` proposes: the title or summary toggled, the next objective,
@@ -133,6 +214,16 @@ export function amendedContent(
       const i = policy.objectives.indexOf(content.objective)
       const next = policy.objectives[(i + 1) % policy.objectives.length]
       return next === undefined || next === content.objective ? null : { ...content, objective: next }
+    }
+    case 'threshold': {
+      // Across a condition: the next class of the same kind and objective (see conditionClasses).
+      const { budget: _budget, ...representative } = content
+      const classes = conditionClasses(policy, representative)
+      const here = classes.findIndex((c) => applicabilityOf(policy, c) === applicabilityOf(policy, content))
+      const next = classes[(here + 1) % classes.length]
+      return next === undefined || classes.length < 2
+        ? null
+        : { ...next, title: content.title, summary: content.summary }
     }
     case 'invalid-scope': {
       const scope = content.scope

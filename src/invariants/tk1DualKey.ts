@@ -1,3 +1,4 @@
+import { keyApplies } from '../policy/condition.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
 import { countingApprovals, isApproved, keyRegions, short, stageOf } from './restated.js'
@@ -13,7 +14,7 @@ export const tk1DualKey: StepInvariant = {
   id: 'TK1',
   name: 'dual-key',
   statement:
-    'an initiative is approved, routed or rolled out only if every key is turned for its current revision',
+    "an initiative is approved, routed or rolled out only if every applicable key is turned for its current revision (a key that applies by condition, by the condition on that revision's content)",
   scope: 'step',
   check(policy, step) {
     const { event, after, recorded } = step
@@ -41,6 +42,8 @@ export const tk1DualKey: StepInvariant = {
       })
     }
     for (const key of policy.keys) {
+      // A key applies by its condition on the content approved (read from the recorded events).
+      if (approvedOn !== undefined && !keyApplies(key, approvedOn.content)) continue
       const seats = countingApprovals(policy, r, key.id, {
         revision: approval.revision,
         asOf: approval.seq,
@@ -64,6 +67,14 @@ function turnedWithoutQuorum(policy: Policy, { event, after, recorded }: Invaria
   const violations: Violation[] = []
   for (const [keyId, state] of keyRegions(policy, after)) {
     const key = policy.keys.find((k) => k.id === keyId)
+    const content = r.revisions.at(-1)?.content ?? null
+    if (state === 'waived' && key !== undefined && keyApplies(key, content)) {
+      violations.push({
+        id: 'TK1',
+        message: `key "${keyId}" shows waived on revision ${r.revisions.at(-1)?.n}, but it applies to its content (${key.appliesIf ?? 'always'})`,
+        event,
+      })
+    }
     if (state !== 'turned' || key === undefined) continue
     const seats = countingApprovals(policy, r, keyId, {
       revision: r.revisions.length - 1,

@@ -1,3 +1,4 @@
+import { keyApplies } from '../policy/condition.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import { keyRegions, newDecision, short, stageOf } from './restated.js'
 
@@ -13,7 +14,7 @@ export const tk5Fresh: StepInvariant = {
   id: 'TK5',
   name: 'fresh',
   statement:
-    'an approval counts only for the revision it was given on; a substantive amendment resets every key',
+    'an approval counts only for the revision it was given on; a substantive amendment resets every key (a key that applies by condition starts again only if it applies to the new content)',
   scope: 'step',
   check(policy, step) {
     const { event, after, recorded } = step
@@ -33,6 +34,14 @@ export const tk5Fresh: StepInvariant = {
     if (!amended || recorded.before.revisions.length === 0 || stageOf(after) !== 'review') return violations
     for (const [key, state] of keyRegions(policy, after)) {
       if (state === 'pending') continue
+      // A key that applies by condition and does not apply to the new revision's content is waived (TK1 checks it does not apply).
+      const conditional = policy.keys.find((k) => k.id === key)
+      if (
+        state === 'waived' &&
+        conditional !== undefined &&
+        !keyApplies(conditional, current?.content ?? null)
+      )
+        continue
       violations.push({
         id: 'TK5',
         message: `the amendment made revision ${current?.n}, but key "${key}" is "${state}" instead of starting again as pending`,

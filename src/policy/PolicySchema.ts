@@ -4,10 +4,11 @@ import { ID_MAX, ID_PATTERN, ID_RULE, IdSchema } from '../domain/IdSchema.js'
 // The id rule is the domain's: commands and events name principals, keys and regions by it too.
 export { ID_MAX, ID_PATTERN, ID_RULE, IdSchema }
 
+import { checkKeyConditions } from './checkKeyConditions.js'
 import { checkPolicyReferences } from './checkPolicyReferences.js'
 
 export const RoleSchema = z
-  .enum(['co-chair', 'sponsor', 'ministry', 'governor', 'deputy', 'council', 'observer'])
+  .enum(['co-chair', 'sponsor', 'ministry', 'governor', 'deputy', 'council', 'observer', 'president'])
   .describe('What a principal does in the process; "sponsor" may propose initiatives.')
 
 export const PrincipalSchema = z
@@ -53,6 +54,14 @@ export const KeySchema = z
       .default(true)
       .describe('Whether one refusal by a holder refuses the revision outright.'),
     deputies: DeputiesSchema.default({ allowed: false }),
+    appliesIf: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(
+        'When the key applies, as a condition on the content (e.g. "budget > 10e9"); by default always. A key that does not apply to an initiative is waived for it.',
+      ),
   })
   .describe('An institutional approval right.')
 
@@ -146,7 +155,7 @@ export const PolicyShape = z.strictObject({
 })
 
 /** The policy document: keys, holders and rules. Cross-field checks run after the shape is valid. */
-export const PolicySchema = PolicyShape.superRefine(checkPolicyReferences)
+export const PolicySchema = PolicyShape.superRefine(checkPolicyReferences).superRefine(checkKeyConditions)
 
 export type Policy = z.output<typeof PolicySchema>
 export type PolicyInput = z.input<typeof PolicySchema>

@@ -212,6 +212,10 @@ function phraseOf(type: string, params: unknown): string | null {
     if (typeof rule !== 'number') return 'route'
     return track === undefined ? `rule ${rule + 1}` : `rule ${rule + 1}: ${track}`
   }
+  if (type === 'keyWaived') {
+    const { condition } = (params ?? {}) as { condition?: string }
+    return condition === undefined ? 'does not apply' : `not (${condition})`
+  }
   return type in PHRASES ? (PHRASES[type] ?? null) : type
 }
 

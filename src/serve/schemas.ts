@@ -41,7 +41,7 @@ export const RecordedEventSchema = z
 export const KeyLineSchema = z.strictObject({
   key: z.string(),
   label: z.string(),
-  status: z.enum(['turned', 'pending', 'refused', 'stale', 'expired']),
+  status: z.enum(['turned', 'pending', 'refused', 'stale', 'expired', 'waived']),
   quorum: z.int(),
   approvals: z.array(z.strictObject({ by: z.string(), seat: z.string(), at: z.string() })),
   refusedBy: z.array(z.strictObject({ by: z.string(), reason: z.string().optional() })),

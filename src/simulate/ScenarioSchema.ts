@@ -55,8 +55,16 @@ const MixEntrySchema = z.strictObject({
   scope: z.enum(['federal', 'regional', 'export']),
   regions: z.int().positive().default(2).describe('How many regions a regional initiative names.'),
   destinations: z.int().positive().default(1).describe('How many destinations an export initiative names.'),
+  budget: z
+    .number()
+    .nonnegative()
+    .max(1e15)
+    .optional()
+    .describe('The budget in roubles, where a key applies by it (e.g. the President above ₽10 bn).'),
   weight: z.number().positive().default(1),
 })
+
+export type MixEntry = z.output<typeof MixEntrySchema>
 
 /**
  * A simulation scenario: how often initiatives arrive, what they are, and how every principal

@@ -1,9 +1,11 @@
+import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CompiledTable } from '../explore/compile.js'
 import { PHASES } from '../explore/compile.js'
+import { applicabilityOf, representativeContents } from '../explore/contents.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { type Sampler, samplerOf } from './distributions.js'
-import type { Decisions, Reviewer, Scenario } from './ScenarioSchema.js'
+import type { Decisions, MixEntry, Reviewer, Scenario } from './ScenarioSchema.js'
 
 /** One seat: a holder of a key, who reviews each dossier for that key. */
 export interface Seat {
@@ -63,6 +65,38 @@ export interface SimulationModel {
 }
 
 const bad = (message: string) => new TwoKeysError('SCENARIO_INVALID', message)
+
+/**
+ * The table's PROPOSE event for a mix entry: the representative initiative of its kind and
+ * objective (or of its kind, where routing treats the objectives alike) to which the same keys
+ * apply as to the entry's own content — its budget and its number of regions or destinations.
+ */
+function proposalFor(policy: Policy, table: CompiledTable, m: MixEntry): number {
+  const names = new Set(
+    table.events.filter((e) => e.type === 'PROPOSE' && !e.variant.includes(':')).map((e) => e.variant),
+  )
+  const base = names.has(`${m.scope}/${m.objective}`) ? `${m.scope}/${m.objective}` : m.scope
+  const content: InitiativeContent = {
+    title: m.objective,
+    summary: '',
+    objective: m.objective,
+    scope:
+      m.scope === 'federal'
+        ? { kind: 'federal', ministries: [] }
+        : m.scope === 'regional'
+          ? { kind: 'regional', regions: policy.regions.slice(0, m.regions).map((r) => r.id) }
+          : { kind: 'export', destinations: policy.friendlyDestinations.slice(0, m.destinations) },
+    ...(m.budget === undefined ? {} : { budget: m.budget }),
+  }
+  const wanted = applicabilityOf(policy, content)
+  const branch = representativeContents(policy).find(
+    (b) =>
+      (b.name === base || b.name.startsWith(`${base}@`)) && applicabilityOf(policy, b.content) === wanted,
+  )
+  return branch === undefined
+    ? -1
+    : findEvent(table, (e) => e.type === 'PROPOSE' && e.variant === branch.name)
+}
 
 function findEvent(table: CompiledTable, match: (e: CompiledTable['events'][number]) => boolean): number {
   return table.events.find(match)?.index ?? -1
@@ -168,10 +202,7 @@ export function createSimulationModel(
         `scenario "${scenario.name}": objective "${m.objective}" is not one of policy "${policy.id}"'s (${policy.objectives.join(', ')})`,
       )
     }
-    const e =
-      findEvent(table, (e) => e.type === 'PROPOSE' && e.variant === `${m.scope}/${m.objective}`) >= 0
-        ? findEvent(table, (e) => e.type === 'PROPOSE' && e.variant === `${m.scope}/${m.objective}`)
-        : findEvent(table, (e) => e.type === 'PROPOSE' && e.variant === m.scope)
+    const e = proposalFor(policy, table, m)
     if (e < 0)
       throw bad(`scenario "${scenario.name}": policy "${policy.id}" cannot express a ${m.scope} initiative`)
     if (m.scope === 'regional' && m.regions > policy.regions.length) {

@@ -34,7 +34,7 @@ export interface CataloguedBug {
   /** Invariants the verifier must report violated, or 'hole' for a policy hole (it may report more). */
   breaks: (InvariantId | 'hole')[]
   /** The shipped policy (machines/policies/<name>.yaml) the bug is shown on. */
-  basePolicy: 'two-keys' | 'council'
+  basePolicy: 'two-keys' | 'council' | 'president-over-10bn'
   level: 'machine' | 'policy'
   /** Builds the broken policy and machine from the base policy. */
   build(policy: Policy): { policy: Policy; machine: InitiativeMachine }
@@ -449,6 +449,15 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
           currentDecisions(args.context, firstKey(policy).id).some((d) => d.decision === 'approve')
         ) && original('seatHasNotDecided')(args, params),
     }),
+  }),
+  machineBug({
+    name: 'condition-always-waives',
+    title: 'a key that applies by condition is waived whatever the content (the threshold is never read)',
+    explanation:
+      "keyWaived answers true for every conditional key: an initiative over ₽10 bn is approved by the two co-chairs alone, without the President's sign-off its budget requires",
+    breaks: ['TK1'],
+    basePolicy: 'president-over-10bn',
+    guards: () => () => ({ keyWaived: () => true }),
   }),
   {
     name: 'plenary-approves',

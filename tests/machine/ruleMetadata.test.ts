@@ -9,7 +9,7 @@ import { createExpander } from '../../src/explore/expander.js'
 import type { InitiativeSnapshot } from '../../src/explore/InitiativeSnapshot.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 
-const POLICIES = ['two-keys.yaml', 'council.yaml', 'single-key.yaml']
+const POLICIES = ['two-keys.yaml', 'council.yaml', 'single-key.yaml', 'president-over-10bn.yaml']
 const MAX_STATES = 600
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeContent, Scope } from '../../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import { comparisonsOf, conditionOf } from '../../src/policy/condition.js'
 import type { Key, Policy } from '../../src/policy/PolicySchema.js'
 
 export const MINUTE = 60_000
@@ -311,6 +312,19 @@ export const invalidScopeArb = (policy: Policy): fc.Arbitrary<Scope> => {
   )
 }
 
+/** Budgets at and on each side of every threshold a key's condition names (none without one). */
+function budgetThresholds(policy: Policy): number[] {
+  return policy.keys
+    .flatMap((k) => {
+      const condition = conditionOf(k)
+      return condition === null ? [] : comparisonsOf(condition)
+    })
+    .filter((c) => c.field === 'budget')
+    .flatMap((c) => (c.kind === 'in' ? c.values : [c.value]))
+    .filter((v): v is number => typeof v === 'number')
+    .flatMap((t) => [t - 1, t, t + 1])
+}
+
 export const contentArb = (policy: Policy): fc.Arbitrary<InitiativeContent> =>
   fc
     .record({
@@ -318,7 +332,9 @@ export const contentArb = (policy: Policy): fc.Arbitrary<InitiativeContent> =>
       summary: fc.constantFrom('', 'phase one'),
       objective: fc.constantFrom(...policy.objectives),
       scope: scopeArb(policy),
-      budget: fc.option(fc.constantFrom(1_000_000, 5_000_000), { nil: undefined }),
+      budget: fc.option(fc.constantFrom(1_000_000, 5_000_000, ...budgetThresholds(policy)), {
+        nil: undefined,
+      }),
     })
     .map(({ budget, ...rest }) => (budget === undefined ? rest : { ...rest, budget }))
 
@@ -338,7 +354,7 @@ const changeArb = (policy: Policy): fc.Arbitrary<ContentChange> =>
     {
       weight: 1,
       arbitrary: fc
-        .constantFrom(2_000_000, 9_000_000)
+        .constantFrom(2_000_000, 9_000_000, ...budgetThresholds(policy))
         .map((budget) => ({ field: 'budget' as const, budget })),
     },
     {

@@ -6,7 +6,14 @@ import { amend, recordDecision } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantId } from '../../src/invariants/Invariant.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
-import { councilPolicy, crossHolderPolicy, routingGapPolicy, seedPolicy, threeKeyPolicy } from './policies.js'
+import {
+  councilPolicy,
+  crossHolderPolicy,
+  presidentPolicy,
+  routingGapPolicy,
+  seedPolicy,
+  threeKeyPolicy,
+} from './policies.js'
 
 // Mutants are deliberately broken machines, built from the real one's parts, so that every
 // invariant test can be seen to fail. Each names the invariant it must break.
@@ -86,6 +93,18 @@ export function buildMutants(): Mutant[] {
   })
   let counter = 0
   return [
+    m(
+      'TK1',
+      'a conditional key is waived whatever the budget: the co-chairs approve ₽10 bn+ without the President',
+      presidentPolicy,
+      withGuards(presidentPolicy, () => ({
+        keyWaived: () => true,
+        allKeysTurned: ({ context }) =>
+          presidentPolicy.keys
+            .filter((k) => k.appliesIf === undefined)
+            .every((k) => approvalsOn(context, k.id).size >= k.quorum),
+      })),
+    ),
     m(
       'TK1',
       'quorum ignored: one approval turns a 2-of-3 key and approves',

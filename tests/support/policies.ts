@@ -118,6 +118,28 @@ export const threeKeyPolicy: Policy = variant((doc) => ({
   amendments: { substantive: ['objective', 'scope', 'budget'] },
 }))
 
+/**
+ * The seed with the President's sign-off for initiatives over ₽10 bn (a key that applies by
+ * condition), as machines/policies/president-over-10bn.yaml has it.
+ */
+export const presidentPolicy: Policy = variant((doc) => ({
+  ...doc,
+  id: 'president-over-10bn',
+  principals: [...doc.principals, principal('president', 'presidency', ['president'])],
+  keys: [
+    ...(doc.keys ?? []),
+    {
+      id: 'president',
+      label: "President's sign-off",
+      institution: 'presidency',
+      holders: ['president'],
+      quorum: 1,
+      veto: true,
+      appliesIf: 'budget > 10_000_000_000',
+    },
+  ],
+}))
+
 /** The seed with a routing gap: no rule routes export, so an approved export initiative has nowhere to go. */
 export const routingGapDocument = (): PolicyInput => {
   const doc = seedDocument()
@@ -156,6 +178,7 @@ export const POLICY_VARIANTS: readonly PolicyVariant[] = [
   { name: 'dual affiliation', policy: dualPolicy },
   { name: 'council 2-of-3, short lifetime', policy: councilPolicy },
   { name: 'three keys', policy: threeKeyPolicy },
+  { name: 'President above ₽10 bn', policy: presidentPolicy },
 ]
 
 /** The cross-holder policy with only its shape checked: what a broken validator would let through. */

@@ -7,6 +7,7 @@ const MARKS: Record<KeyStatus, string> = {
   refused: '✖',
   stale: '↺',
   expired: '◷',
+  waived: '–',
 }
 
 /** Each key status as a mark and a word, so colour is never the only signal. */

@@ -1,0 +1,272 @@
+import type { InitiativeContent } from '../domain/InitiativeContent.js'
+
+/**
+ * Conditions on an initiative's content, as data: `budget > 10e9`, `scope = export and
+ * destinations >= 2`, `objective in [infrastructure, export]`, `not (scope = federal)`. One small
+ * grammar for every place a policy says "when" (a key that applies only above a threshold; the
+ * analyses' queries later):
+ *
+ *   condition  := or
+ *   or         := and ("or" and)*
+ *   and        := unary ("and" unary)*
+ *   unary      := "not" unary | "(" condition ")" | comparison
+ *   comparison := field op value | field "in" "[" value ("," value)* "]"
+ *   op         := "=" | "!=" | "<" | "<=" | ">" | ">="
+ *
+ * Fields: `budget` (roubles; an initiative without one has budget 0), `objective`, `scope`
+ * (federal, regional or export), `regions` and `destinations` (how many the scope names). Numbers
+ * may use `_` and an exponent (`10_000_000_000`, `10e9`); words are ids.
+ */
+
+/** A field a condition may read, with the content field an amendment must change to move it. */
+export const CONDITION_FIELDS = {
+  budget: { kind: 'number', content: 'budget' },
+  objective: { kind: 'word', content: 'objective' },
+  scope: { kind: 'word', content: 'scope' },
+  regions: { kind: 'number', content: 'scope' },
+  destinations: { kind: 'number', content: 'scope' },
+} as const
+
+export type ConditionField = keyof typeof CONDITION_FIELDS
+export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>='
+
+export type Condition =
+  | { kind: 'and' | 'or'; left: Condition; right: Condition }
+  | { kind: 'not'; operand: Condition }
+  | { kind: 'compare'; field: ConditionField; op: ComparisonOp; value: number | string }
+  | { kind: 'in'; field: ConditionField; values: (number | string)[] }
+
+/** Why a condition does not parse: what, at which character (0-based), and what would fit. */
+export class ConditionError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
+  }
+}
+
+interface Token {
+  text: string
+  at: number
+  type: 'word' | 'number' | 'op' | 'punct' | 'end'
+}
+
+const TOKEN = /\s*(?:(\d[\d_]*(?:\.\d+)?(?:e\d+)?)|([A-Za-z][\w.:~-]*)|(!=|<=|>=|=|<|>)|([()[\],]))/y
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = 0
+  let at = 0
+  while (at < text.length) {
+    if (/^\s*$/.test(text.slice(at))) break
+    TOKEN.lastIndex = at
+    const m = TOKEN.exec(text)
+    if (m === null) {
+      const where = at + (text.slice(at).length - text.slice(at).trimStart().length)
+      throw new ConditionError(`unexpected "${text[where]}"`, where)
+    }
+    const start = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').length
+    if (m[1] !== undefined) tokens.push({ text: m[1], at: start, type: 'number' })
+    else if (m[2] !== undefined) tokens.push({ text: m[2], at: start, type: 'word' })
+    else if (m[3] !== undefined) tokens.push({ text: m[3], at: start, type: 'op' })
+    else tokens.push({ text: m[4] ?? '', at: start, type: 'punct' })
+    at = TOKEN.lastIndex
+  }
+  tokens.push({ text: '', at: text.length, type: 'end' })
+  return tokens
+}
+
+const describeToken = (t: Token) => (t.type === 'end' ? 'the end' : `"${t.text}"`)
+const FIELD_LIST = Object.keys(CONDITION_FIELDS).join(', ')
+
+/**
+ * Parses a condition, or throws `ConditionError` naming what was expected where.
+ *
+ * @example
+ * parseCondition('budget > 10e9 and scope = federal')
+ */
+export function parseCondition(text: string): Condition {
+  const tokens = tokenize(text)
+  let i = 0
+  const peek = () => tokens[i] as Token
+  const next = () => tokens[i++] as Token
+  const expect = (what: string, ok: (t: Token) => boolean): Token => {
+    const t = next()
+    if (!ok(t)) throw new ConditionError(`expected ${what} but found ${describeToken(t)}`, t.at)
+    return t
+  }
+  const value = (field: ConditionField): number | string => {
+    const kind = CONDITION_FIELDS[field].kind
+    const t = next()
+    if (kind === 'number') {
+      if (t.type !== 'number')
+        throw new ConditionError(`"${field}" is a number; found ${describeToken(t)}`, t.at)
+      return Number(t.text.replaceAll('_', ''))
+    }
+    if (t.type !== 'word' || t.text === 'and' || t.text === 'or' || t.text === 'not') {
+      throw new ConditionError(`"${field}" is compared with an id; found ${describeToken(t)}`, t.at)
+    }
+    return t.text
+  }
+  const comparison = (): Condition => {
+    const t = expect(`a field (${FIELD_LIST}), "not" or "("`, (t) => t.type === 'word')
+    if (!(t.text in CONDITION_FIELDS)) {
+      throw new ConditionError(`unknown field "${t.text}"; a condition reads ${FIELD_LIST}`, t.at)
+    }
+    const field = t.text as ConditionField
+    if (peek().type === 'word' && peek().text === 'in') {
+      next()
+      expect('"["', (t) => t.text === '[')
+      const values = [value(field)]
+      while (peek().text === ',') {
+        next()
+        values.push(value(field))
+      }
+      expect('"," or "]"', (t) => t.text === ']')
+      return { kind: 'in', field, values }
+    }
+    const op = expect('a comparison (=, !=, <, <=, >, >=) or "in"', (t) => t.type === 'op')
+    if (CONDITION_FIELDS[field].kind === 'word' && op.text !== '=' && op.text !== '!=') {
+      throw new ConditionError(`"${field}" is compared only with = or != (or "in")`, op.at)
+    }
+    return { kind: 'compare', field, op: op.text as ComparisonOp, value: value(field) }
+  }
+  const unary = (): Condition => {
+    if (peek().type === 'word' && peek().text === 'not') {
+      next()
+      return { kind: 'not', operand: unary() }
+    }
+    if (peek().text === '(') {
+      next()
+      const inner = or()
+      expect('")"', (t) => t.text === ')')
+      return inner
+    }
+    return comparison()
+  }
+  const chain = (word: 'and' | 'or', operand: () => Condition) => (): Condition => {
+    let left = operand()
+    while (peek().type === 'word' && peek().text === word) {
+      next()
+      left = { kind: word, left, right: operand() }
+    }
+    return left
+  }
+  const and = chain('and', unary)
+  const or = chain('or', and)
+  const condition = or()
+  const rest = peek()
+  if (rest.type !== 'end')
+    throw new ConditionError(`expected "and", "or" or the end but found ${describeToken(rest)}`, rest.at)
+  return condition
+}
+
+/** The value of a field on an initiative's content. */
+export function fieldValue(content: InitiativeContent, field: ConditionField): number | string {
+  switch (field) {
+    case 'budget':
+      return content.budget ?? 0
+    case 'objective':
+      return content.objective
+    case 'scope':
+      return content.scope.kind
+    case 'regions':
+      return content.scope.kind === 'regional' ? content.scope.regions.length : 0
+    case 'destinations':
+      return content.scope.kind === 'export' ? content.scope.destinations.length : 0
+  }
+}
+
+function compare(a: number | string, op: ComparisonOp, b: number | string): boolean {
+  switch (op) {
+    case '=':
+      return a === b
+    case '!=':
+      return a !== b
+    case '<':
+      return a < b
+    case '<=':
+      return a <= b
+    case '>':
+      return a > b
+    case '>=':
+      return a >= b
+  }
+}
+
+/** Whether a condition holds for an initiative's content. */
+export function holds(condition: Condition, content: InitiativeContent): boolean {
+  switch (condition.kind) {
+    case 'and':
+      return holds(condition.left, content) && holds(condition.right, content)
+    case 'or':
+      return holds(condition.left, content) || holds(condition.right, content)
+    case 'not':
+      return !holds(condition.operand, content)
+    case 'compare':
+      return compare(fieldValue(content, condition.field), condition.op, condition.value)
+    case 'in':
+      return condition.values.includes(fieldValue(content, condition.field))
+  }
+}
+
+/** Every comparison of a condition, for the fields it reads and the thresholds it names. */
+export function comparisonsOf(
+  condition: Condition,
+): Extract<Condition, { kind: 'compare' } | { kind: 'in' }>[] {
+  switch (condition.kind) {
+    case 'and':
+    case 'or':
+      return [...comparisonsOf(condition.left), ...comparisonsOf(condition.right)]
+    case 'not':
+      return comparisonsOf(condition.operand)
+    default:
+      return [condition]
+  }
+}
+
+/** A number as a condition writes it: thousands grouped with `_` (`10_000_000_000`), which parses back. */
+const formatNumber = (n: number) =>
+  Number.isInteger(n) && n >= 10_000 ? String(n).replace(/\B(?=(\d{3})+$)/g, '_') : String(n)
+
+/** A condition in its canonical written form (what diagrams and messages show). */
+export function formatCondition(condition: Condition, parent: Condition['kind'] | null = null): string {
+  switch (condition.kind) {
+    case 'and':
+    case 'or': {
+      const text = `${formatCondition(condition.left, condition.kind)} ${condition.kind} ${formatCondition(condition.right, condition.kind)}`
+      return parent !== null && parent !== condition.kind && parent !== 'compare' ? `(${text})` : text
+    }
+    case 'not':
+      return `not ${formatCondition(condition.operand, 'not')}`
+    case 'compare':
+      return `${condition.field} ${condition.op} ${typeof condition.value === 'number' ? formatNumber(condition.value) : condition.value}`
+    case 'in':
+      return `${condition.field} in [${condition.values.map((v) => (typeof v === 'number' ? formatNumber(v) : v)).join(', ')}]`
+  }
+}
+
+const parsedByKey = new WeakMap<object, Condition | null>()
+
+/**
+ * A key's `appliesIf`, parsed once per key (a validated policy's conditions always parse); null
+ * when the key always applies.
+ */
+export function conditionOf(key: { appliesIf?: string | undefined }): Condition | null {
+  let parsed = parsedByKey.get(key)
+  if (parsed === undefined) {
+    parsed = key.appliesIf === undefined ? null : parseCondition(key.appliesIf)
+    parsedByKey.set(key, parsed)
+  }
+  return parsed
+}
+
+/** Whether a key applies to an initiative's content (no content yet: every key applies). */
+export function keyApplies(
+  key: { appliesIf?: string | undefined },
+  content: InitiativeContent | null,
+): boolean {
+  const condition = conditionOf(key)
+  return condition === null || content === null || holds(condition, content)
+}
