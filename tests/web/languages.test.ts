@@ -1,22 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PlaygroundServer, servePlayground } from '../../src/cli/playgroundServer.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { en } from '../../web/src/i18n/en.js'
 import { pickLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
 import { loadSeedScript } from '../../web/src/lessons/seedScript.js'
-import { buildPlayground } from './support/buildPlayground.js'
-import { launchChromium, skipBrowser } from './support/chromium.js'
+import { skipBrowser } from './support/chromium.js'
+import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
-const SHOTS = 'test-output/screenshots'
 const TABS = ['play', 'story', 'challenges', 'rewrite', 'what-if'] as const
 const PHONE = { width: 390, height: 844 }
 const PROJECTOR = { width: 1280, height: 720 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** How far the page scrolls sideways: 0 when nothing is wider than the screen. */
 const sideways = (page: Page) =>
@@ -71,35 +64,19 @@ describe('the page’s languages', () => {
 })
 
 describe.skipIf(skipBrowser)('the page in Russian and English, in Chromium', () => {
-  let server: PlaygroundServer
-  let browser: Browser
-  let out: string
+  const served = servedPlayground('twokeys-web-languages-')
   const errors: string[] = []
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    out = mkdtempSync(join(tmpdir(), 'twokeys-web-languages-'))
-    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
-    browser = launched
-    server = await servePlayground({ root: out, port: 0 })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (out !== undefined) rmSync(out, { recursive: true, force: true })
-  })
 
   /** A page in a browser whose language is `locale`; errors (a missing text among them) are collected. */
   async function open(locale: string, viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale, viewport })
+    const context = await served.browser.newContext({ locale, viewport })
     const page = await context.newPage()
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
     })
     page.setDefaultTimeout(10_000)
-    await page.goto(server.url)
+    await page.goto(served.server.url)
     await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
     return { context, page }
   }
@@ -214,7 +191,7 @@ describe.skipIf(skipBrowser)('the page in Russian and English, in Chromium', () 
     await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await page.locator('#tab-play').textContent()).toBe(en.tabs.play)
-    await page.goto(server.url)
+    await page.goto(served.server.url)
     await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await page.locator('[data-language="en"]').getAttribute('aria-pressed')).toBe('true')

@@ -1,48 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PlaygroundServer, servePlayground } from '../../src/cli/playgroundServer.js'
-import { buildPlayground } from './support/buildPlayground.js'
-import { launchChromium, skipBrowser } from './support/chromium.js'
-
-const SHOTS = 'test-output/screenshots'
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { skipBrowser } from './support/chromium.js'
+import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 const PA = 'Presidential Administration'
 const GA = 'Government Apparatus'
 
 describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
-  let server: PlaygroundServer
-  let browser: Browser
-  let out: string
+  const served = servedPlayground('twokeys-web-')
   const errors: string[] = []
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    // A fresh build in a temporary folder: not web/dist, which someone may be serving, nor where the linter looks.
-    out = mkdtempSync(join(tmpdir(), 'twokeys-web-'))
-    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
-    browser = launched
-    server = await servePlayground({ root: out, port: 0 })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (out !== undefined) rmSync(out, { recursive: true, force: true })
-  })
 
   /** A fresh page, ready to act on; page errors and failed requests are collected as failures. */
   async function open(hash = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
+    const page = await served.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
     })
-    await page.goto(`${server.url}/${hash}`)
+    await page.goto(`${served.server.url}/${hash}`)
     page.setDefaultTimeout(10_000)
     await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
     return page
@@ -221,12 +196,12 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
   })
 
   it('draws the timeline with Mermaid, loaded only when first needed', async () => {
-    const page = await browser.newPage({ locale: 'en-US' })
+    const page = await served.browser.newPage({ locale: 'en-US' })
     const scripts: string[] = []
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url())
     })
-    await page.goto(server.url)
+    await page.goto(served.server.url)
     await page.locator('#panel-play .chart svg').waitFor()
     // index.html loads one script; Mermaid came later, as chunks of its own.
     expect(scripts[0]).toMatch(/\/assets\/index-[\w-]+\.js$/)

@@ -1,44 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PlaygroundServer, servePlayground } from '../../src/cli/playgroundServer.js'
-import { buildPlayground } from './support/buildPlayground.js'
-import { launchChromium, skipBrowser } from './support/chromium.js'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { skipBrowser } from './support/chromium.js'
+import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
-const SHOTS = 'test-output/screenshots'
 const PA = 'Presidential Administration'
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 describe.skipIf(skipBrowser)('keys, the witnessed log and the three forgeries, in Chromium', () => {
-  let server: PlaygroundServer
-  let browser: Browser
-  let out: string
+  const served = servedPlayground('twokeys-web-witnessed-')
   const errors: string[] = []
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    out = mkdtempSync(join(tmpdir(), 'twokeys-web-witnessed-'))
-    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
-    browser = launched
-    server = await servePlayground({ root: out, port: 0 })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (out !== undefined) rmSync(out, { recursive: true, force: true })
-  })
-
   async function open(viewport = { width: 1400, height: 1000 }, hash = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: 'en-US' })
+    const page = await served.browser.newPage({ viewport, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
     })
-    await page.goto(`${server.url}/${hash}`)
+    await page.goto(`${served.server.url}/${hash}`)
     page.setDefaultTimeout(10_000)
     await page.locator('[data-offer="propose"]').waitFor({ state: 'attached' })
     return page

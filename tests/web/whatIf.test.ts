@@ -1,43 +1,19 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PlaygroundServer, servePlayground } from '../../src/cli/playgroundServer.js'
-import { buildPlayground } from './support/buildPlayground.js'
-import { launchChromium, skipBrowser } from './support/chromium.js'
-
-const SHOTS = 'test-output/screenshots'
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { skipBrowser } from './support/chromium.js'
+import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
-  let server: PlaygroundServer
-  let browser: Browser
-  let out: string
+  const served = servedPlayground('twokeys-whatif-')
   const errors: string[] = []
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    out = mkdtempSync(join(tmpdir(), 'twokeys-whatif-'))
-    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
-    browser = launched
-    server = await servePlayground({ root: out, port: 0 })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (out !== undefined) rmSync(out, { recursive: true, force: true })
-  })
-
   async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
+    const page = await served.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
     })
-    await page.goto(`${server.url}/`)
+    await page.goto(`${served.server.url}/`)
     page.setDefaultTimeout(10_000)
     await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' })
     return page
