@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Printed output is asserted as text: no colours, whether or not CI makes picocolors think it may.
-    env: { NO_COLOR: '1' },
+    // Tests read English: the CLI would follow a Russian locale otherwise (twokeys --lang).
+    env: { NO_COLOR: '1', LC_ALL: 'C.UTF-8' },
   },
 })

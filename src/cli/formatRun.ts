@@ -1,6 +1,7 @@
 import pc from 'picocolors'
 import type { KeyStatus } from '../engine/keyBoard.js'
 import type { ScriptRun, StepResult } from '../script/runScript.js'
+import { reasonsForPeople } from './cliLanguage.js'
 import { formatBoard } from './formatBoard.js'
 
 const STATUS_MARK: Record<KeyStatus, string> = {
@@ -52,7 +53,8 @@ export function formatStep(step: StepResult, options: { narrate: boolean }): str
   } else {
     const expected = step.expected === 'refused' ? pc.dim(' (as expected)') : ''
     out.push(`${pad}${pc.red(`✖ refused ${step.code ?? ''}`)}${expected}${surprise(step)}`)
-    for (const reason of step.reasons ?? []) out.push(wrap(reason, 80, `${pad}  `))
+    for (const reason of reasonsForPeople(step.reasons ?? [], step.phrases))
+      out.push(wrap(reason, 80, `${pad}  `))
   }
   return out.join('\n')
 }

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
-import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { registerAudit } from './auditCommand.js'
+import { CLI_LANGUAGES, languageFrom, setCliLanguage } from './cliLanguage.js'
 import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { EXIT } from './exitCodes.js'
@@ -29,8 +30,23 @@ export function createProgram(): Command {
   const program = new Command('twokeys')
     .description('Dual-key governance: policies as data, one statechart, proven invariants.')
     .version(packageVersion(), '-V, --version', 'print the twokeys version')
+    .option(
+      '--lang <lang>',
+      'language of the refusal reasons: en or ru (default: from LANG, e.g. ru_RU.UTF-8)',
+    )
     .showHelpAfterError('(run twokeys --help for usage)')
     .exitOverride()
+    .hook('preAction', () => {
+      const flag = program.opts<{ lang?: string }>().lang
+      const language = languageFrom(flag, process.env)
+      if (language === null) {
+        throw new TwoKeysError(
+          'CONFIG_INVALID',
+          `--lang "${flag}" is not a language twokeys speaks; use ${CLI_LANGUAGES.join(' or ')}`,
+        )
+      }
+      setCliLanguage(language)
+    })
   // Subcommands, one file each (keep this list sorted).
   registerAudit(program)
   registerCompare(program)

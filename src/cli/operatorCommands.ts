@@ -2,10 +2,11 @@ import { Option, type Command as Program } from 'commander'
 import { nanoid } from 'nanoid'
 import pc from 'picocolors'
 import type { CommandInput } from '../domain/Command.js'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { type ErrorPhrase, isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Board } from '../engine/keyBoard.js'
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
 import { signCommand } from '../identity/signCommand.js'
+import { reasonsForPeople } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { formatBoard } from './formatBoard.js'
 import { type OperatorTarget, openTarget, type TargetOptions } from './operatorTarget.js'
@@ -118,7 +119,7 @@ async function send(options: CommonOptions, command: Record<string, unknown>): P
       )
     else {
       print(`${pc.red('✖')} ${String(command.type)} refused (${error.code}): ${error.message.split('\n')[0]}`)
-      for (const reason of error.reasons ?? []) print(`  · ${reason}`)
+      for (const reason of reasonsForPeople(error.reasons, error.phrases)) print(`  · ${reason}`)
     }
     process.exitCode = EXIT.finding
   } finally {
@@ -342,9 +343,11 @@ export function registerOperatorCommands(program: Program): void {
           ...(o.keyId === undefined ? {} : { key: o.keyId }),
           ...(o.decision === undefined ? {} : { decision: o.decision }),
         } as CommandInput
+        // Over HTTP too: the API's explain carries the phrases (older servers may not).
         const explanation = (await target.explain(command)) as {
           allowed: boolean
           reasons: string[]
+          phrases?: ErrorPhrase[]
           code: string | null
         }
         if (o.json) print(JSON.stringify(explanation, null, 2))
@@ -354,7 +357,7 @@ export function registerOperatorCommands(program: Program): void {
               ? pc.green('✓ would be accepted')
               : pc.red(`✖ would be refused (${explanation.code ?? 'REFUSED'})`),
           )
-          for (const r of explanation.reasons) print(`  · ${r}`)
+          for (const r of reasonsForPeople(explanation.reasons, explanation.phrases)) print(`  · ${r}`)
         }
         if (!explanation.allowed) process.exitCode = EXIT.finding
       } finally {

@@ -44,21 +44,33 @@ export interface Issue {
  *   if (e instanceof TwoKeysError && e.code === 'NOT_AUTHORIZED') console.log(e.reasons)
  * }
  */
+/** A reason as a message key with parameters (the shape of the rules' `Phrase`). */
+export interface ErrorPhrase {
+  key: string
+  params: Readonly<Record<string, unknown>>
+}
+
 export class TwoKeysError extends Error {
   override readonly name = 'TwoKeysError'
   readonly code: ErrorCode
   readonly issues: Issue[]
   readonly reasons: string[]
+  /**
+   * A refusal by the rules: its reasons as message keys with parameters (`reasons[i]` is
+   * `phrases[i]` in English; see `REFUSAL_MESSAGES`), for output in another language. Empty otherwise.
+   */
+  readonly phrases: ErrorPhrase[]
 
   constructor(
     code: ErrorCode,
     message: string,
-    details: { issues?: Issue[]; reasons?: string[]; cause?: unknown } = {},
+    details: { issues?: Issue[]; reasons?: string[]; phrases?: ErrorPhrase[]; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code
     this.issues = details.issues ?? []
     this.reasons = details.reasons ?? []
+    this.phrases = details.phrases ?? []
   }
 
   toJSON() {

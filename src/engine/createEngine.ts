@@ -362,7 +362,7 @@ export function createEngine(options: EngineOptions): Engine {
         command,
         initiativeId,
         commandId,
-        new TwoKeysError(code, message, { reasons: explanation.reasons }),
+        new TwoKeysError(code, message, { reasons: explanation.reasons, phrases: explanation.phrases }),
       )
     }
     if (command.type === 'propose' && !policyStored) {

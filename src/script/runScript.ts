@@ -1,3 +1,4 @@
+import type { Phrase } from '../../machines/refusalMessages.js'
 import { nanoid } from 'nanoid'
 import type { Phase } from '../../machines/describeState.js'
 import type { CommandInput } from '../domain/Command.js'
@@ -30,6 +31,8 @@ export interface StepResult {
   keys?: { key: string; status: KeyStatus }[]
   code?: string
   reasons?: string[]
+  /** The reasons as phrases, when the rules gave them (for output in another language). */
+  phrases?: Phrase[]
   expected?: 'accepted' | 'refused'
   /** True when the step did not do what its `expect` said. */
   surprise: boolean
@@ -216,6 +219,9 @@ async function runStep(
       ...(phase === undefined ? {} : { phase }),
       code: error.code,
       reasons: error.reasons.length > 0 ? error.reasons : [error.message],
+      ...(error.phrases.length === error.reasons.length && error.phrases.length > 0
+        ? { phrases: error.phrases as Phrase[] }
+        : {}),
       // A refusal the script did not announce is a finding.
       surprise: step.expect !== 'refused',
     }

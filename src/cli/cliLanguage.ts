@@ -1,0 +1,37 @@
+import type { Phrase } from '../../machines/refusalMessages.js'
+import { renderPhrase } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
+import type { ErrorPhrase } from '../domain/TwoKeysError.js'
+
+/** The languages the CLI can show the engine's refusal reasons in. */
+export const CLI_LANGUAGES = ['en', 'ru'] as const
+export type CliLanguage = (typeof CLI_LANGUAGES)[number]
+
+let current: CliLanguage = 'en'
+
+/**
+ * The language asked for: `--lang` when given (an unknown one is refused by the caller), else the
+ * environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`: `ru_RU.UTF-8` → ru), else English.
+ */
+export function languageFrom(flag: string | undefined, env: NodeJS.ProcessEnv): CliLanguage | null {
+  if (flag !== undefined)
+    return (CLI_LANGUAGES as readonly string[]).includes(flag) ? (flag as CliLanguage) : null
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return locale.toLowerCase().startsWith('ru') ? 'ru' : 'en'
+}
+
+export function setCliLanguage(language: CliLanguage): void {
+  current = language
+}
+
+/**
+ * Refusal reasons for people, in the CLI's language: from their phrases when the rules gave them
+ * (one per reason), else as the engine wrote them.
+ */
+export function reasonsForPeople(
+  reasons: readonly string[],
+  phrases: readonly ErrorPhrase[] | undefined,
+): string[] {
+  if (current === 'en' || phrases === undefined || phrases.length !== reasons.length) return [...reasons]
+  return phrases.map((p) => renderPhrase(p as Phrase, REFUSAL_MESSAGES_RU))
+}

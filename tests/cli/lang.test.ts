@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { setCliLanguage } from '../../src/cli/cliLanguage.js'
+import { twokeys } from '../support/runCli.js'
+
+describe('twokeys --lang: the refusal reasons in Russian or English', () => {
+  const saved = process.env.LC_ALL
+  afterEach(() => {
+    if (saved === undefined) delete process.env.LC_ALL
+    else process.env.LC_ALL = saved
+    setCliLanguage('en')
+  })
+
+  it('--lang ru words every refusal of the walkthrough in Russian; the rest stays as it was', async () => {
+    const ru = await twokeys('--lang', 'ru', 'walkthrough')
+    expect(ru.code).toBe(0)
+    expect(ru.stdout).toContain(
+      'ответить за регион «tatarstan» может только его губернатор («gov-tatarstan»)',
+    )
+    expect(ru.stdout).not.toContain('only the governor of "tatarstan"')
+    const en = await twokeys('--lang', 'en', 'walkthrough')
+    expect(en.stdout).toContain('only the governor of "tatarstan" ("gov-tatarstan") may answer for it')
+    // Only the reasons differ: the same steps, outcomes and codes, line for line.
+    const outline = (text: string) =>
+      text.split('\n').filter((l) => /^\s*\d+ {2}|✓ accepted|✖ refused/.test(l))
+    expect(outline(ru.stdout)).toEqual(outline(en.stdout))
+  })
+
+  it('follows the locale (LC_ALL, LC_MESSAGES, LANG) when --lang is not given', async () => {
+    process.env.LC_ALL = 'ru_RU.UTF-8'
+    const run = await twokeys('walkthrough')
+    expect(run.stdout).toContain('может только его губернатор')
+  })
+
+  it('refuses a language it does not speak, saying which it does', async () => {
+    const run = await twokeys('--lang', 'fr', 'walkthrough')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--lang "fr" is not a language twokeys speaks; use en or ru')
+  })
+})
