@@ -1,6 +1,6 @@
-import type { Phrase } from '../../machines/refusalMessages.js'
 import { nanoid } from 'nanoid'
 import type { Phase } from '../../machines/describeState.js'
+import type { Phrase } from '../../machines/refusalMessages.js'
 import type { CommandInput } from '../domain/Command.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { DAY_MS } from '../domain/timeUnits.js'
