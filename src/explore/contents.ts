@@ -125,6 +125,8 @@ export function representativeContents(
 /** The parsed conditions of the policy's keys, by key index (null: always applies). */
 export const keyConditions = (policy: Policy): (Condition | null)[] => policy.keys.map(conditionOf)
 
+const MAX_BUDGET = 1e15
+
 /** Which keys apply to a content, as a string: the machine can tell two contents apart only by it. */
 export const applicabilityOf = (policy: Policy, content: InitiativeContent): string =>
   policy.keys.map((k) => (keyApplies(k, content) ? '1' : '0')).join('')
@@ -136,7 +138,10 @@ function thresholds(policy: Policy, field: 'budget' | 'regions' | 'destinations'
     .filter((c) => c.field === field)
     .flatMap((c) => (c.kind === 'in' ? c.values : [c.value]))
     .filter((v): v is number => typeof v === 'number')
-  return [...new Set(named.flatMap((t) => [t - 1, t, t + 1]))].filter((v) => v >= 0).sort((a, b) => a - b)
+  // Only values a command can carry: budgets are 0…1e15 (InitiativeContentSchema).
+  return [...new Set(named.flatMap((t) => [t - 1, t, t + 1]))]
+    .filter((v) => v >= 0 && v <= MAX_BUDGET)
+    .sort((a, b) => a - b)
 }
 
 /**

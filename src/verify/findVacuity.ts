@@ -1,4 +1,6 @@
+import { representativeContents } from '../explore/contents.js'
 import type { Exploration } from '../explore/explore.js'
+import { keyApplies } from '../policy/condition.js'
 import { formatPath } from '../policy/formatPath.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { describeRoute, expressibleKinds, ruleFor } from '../policy/policyWarnings.js'
@@ -115,6 +117,29 @@ function idleVetoes(policy: Policy): Vacuity[] {
 }
 
 /**
+ * A condition that cannot tell initiatives apart: over every initiative the explorer starts from
+ * (one on each side of every threshold, of every kind and objective) the key applies to none, or
+ * to all. Either way `appliesIf` never binds — a typo'd threshold or a field the scope never has.
+ */
+function idleConditions(policy: Policy): Vacuity[] {
+  const contents = representativeContents(policy).map((b) => b.content)
+  return policy.keys.flatMap((key, k) => {
+    if (key.appliesIf === undefined) return []
+    const applies = contents.filter((c) => keyApplies(key, c)).length
+    if (applies > 0 && applies < contents.length) return []
+    return [
+      vacuity(
+        ['keys', k, 'appliesIf'],
+        applies === 0
+          ? `key "${key.id}" never applies — no initiative the policy allows meets "${key.appliesIf}", so it is waived for every one`
+          : `the condition of key "${key.id}" always holds — "${key.appliesIf}" is true of every initiative the policy allows, so the key applies to all of them`,
+        'policy',
+      ),
+    ]
+  })
+}
+
+/**
  * Rules of the policy that can never bind on the reachable space, each with the reason: an
  * approval lifetime that never runs out inside a review (TK7 then holds vacuously), deputies no
  * one can be or who never get to act, routing rules shadowed by earlier ones, vetoes that change
@@ -128,5 +153,10 @@ function idleVetoes(policy: Policy): Vacuity[] {
 export function findVacuity(graph: Exploration): Vacuity[] {
   const taken = takenEvents(graph)
   const fromGraph = graph.complete ? [...expiry(graph, taken), ...deputies(graph, taken)] : []
-  return [...fromGraph, ...shadowedRoutes(graph.policy), ...idleVetoes(graph.policy)]
+  return [
+    ...fromGraph,
+    ...shadowedRoutes(graph.policy),
+    ...idleVetoes(graph.policy),
+    ...idleConditions(graph.policy),
+  ]
 }

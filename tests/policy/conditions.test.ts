@@ -6,6 +6,7 @@ import { ConditionError, formatCondition, holds, parseCondition } from '../../sr
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { PolicyInput } from '../../src/policy/PolicySchema.js'
+import { verify } from '../../src/verify/verify.js'
 
 const president = loadPolicyFile('machines/policies/president-over-10bn.yaml')
 const content = (budget: number | undefined, scope: object = { kind: 'federal', ministries: [] }) =>
@@ -90,6 +91,25 @@ describe('a policy with a key that applies by condition', () => {
     expect(all.success ? [] : all.issues.map((i) => i.message)).toEqual([
       expect.stringContaining('every key applies only by condition'),
     ])
+  })
+
+  it('verify warns of a condition that never binds: a key that applies to no initiative, or to every one', () => {
+    const rule = (appliesIf: string) => {
+      const parsed = withCondition(appliesIf)
+      if (!parsed.success) throw new Error(parsed.issues.map((i) => i.message).join('\n'))
+      return verify(parsed.policy)
+        .vacuity.filter((v) => v.rule === 'keys[2].appliesIf')
+        .map((v) => v.reason)
+    }
+    // Budgets stop at ₽1e15 (a command with more is refused), so no initiative is over it.
+    expect(rule('budget > 1e15')).toEqual([
+      'key "president" never applies — no initiative the policy allows meets "budget > 1e15", so it is waived for every one',
+    ])
+    expect(rule('budget >= 0')).toEqual([
+      'the condition of key "president" always holds — "budget >= 0" is true of every initiative the policy allows, so the key applies to all of them',
+    ])
+    expect(rule('budget > 10e9')).toEqual([])
+    expect(rule('scope = export')).toEqual([])
   })
 
   it('asks the President only above the threshold, and again after an amendment across it', async () => {
