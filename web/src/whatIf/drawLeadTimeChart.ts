@@ -1,5 +1,5 @@
 import { svg } from '../h.js'
-import { t } from '../i18n/language.js'
+import { language, t } from '../i18n/language.js'
 import type { WhatIfRun } from './whatIfTypes.js'
 
 const W = 640
@@ -11,7 +11,10 @@ const SERIES = [
   { color: '#b45309', dash: '7 4', name: 'B' },
 ] as const
 
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—')
+const fmt = (v: number) =>
+  Number.isFinite(v)
+    ? v.toLocaleString(language(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    : '—'
 
 /** The day by which 99.5 % of a histogram's approvals happened (at least 10). */
 function reach(bins: readonly number[]): number {
