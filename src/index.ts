@@ -110,6 +110,7 @@ export {
 export { type KeyEntry, KeyEntrySchema, type Keyring, KeyringSchema } from './identity/KeyringSchema.js'
 export { loadPrivateKeyFile, loadPrivateKeyFiles } from './identity/loadPrivateKeyFiles.js'
 export { newKeyPair, type PrivateKeyFile, PrivateKeyFileSchema } from './identity/PrivateKeyFile.js'
+export { createSignatureMemo, type SignatureMemo } from './identity/signatureMemo.js'
 export { commandSigningBytes, type SignedCommand, signCommand } from './identity/signCommand.js'
 export { signKeyringChange } from './identity/signKeyringChange.js'
 export { type SignatureVerdict, verifyCommandSignature } from './identity/verifyCommandSignature.js'

@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine } from '../engine/createEngine.js'
+import { createSignatureMemo } from '../identity/signatureMemo.js'
 import { startBackgroundJobs } from '../serve/backgroundJobs.js'
 import { createServer } from '../serve/createServer.js'
 import type { ReadAccess } from '../serve/readAccess.js'
@@ -171,9 +172,12 @@ async function serve(flags: ServeFlags): Promise<void> {
   const snapshotKey = readSnapshotKey(settings.snapshotKeyFile)
   const store = await openStore(settings.db)
   // The witnesses the log's checkpoints go to also vouch for the snapshots they cover.
+  // One memo: the rate limiter's check of a signature spares the engine its own.
+  const signatureMemo = createSignatureMemo()
   const engine = createEngine({
     policy,
     store,
+    signatureMemo,
     ...(snapshotKey === undefined ? {} : { snapshotKey }),
     ...(witnessList === undefined ? {} : { witnesses: witnessList }),
   })
@@ -186,6 +190,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       store,
       policy,
       allowUnsigned: settings.allowUnsigned,
+      signatureMemo,
       logger: { level: settings.logLevel },
       auth,
       ...(settings.rateLimit === undefined ? {} : { rateLimit: settings.rateLimit }),

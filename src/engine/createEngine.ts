@@ -19,6 +19,7 @@ import { type CommandTexts, commandTexts } from '../identity/commandTexts.js'
 import { type KeyringChangeInput, KeyringChangeSchema } from '../identity/KeyringChange.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
 import { type AppliedBody, replayKeyring } from '../identity/replayKeyring.js'
+import type { SignatureMemo } from '../identity/signatureMemo.js'
 import { verifyCommandSignature } from '../identity/verifyCommandSignature.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -67,6 +68,12 @@ export interface EngineOptions {
    * state digest on its event's log leaf. Needs a store with snapshots and a Merkle log.
    */
   witnesses?: WitnessList | string
+  /**
+   * Signatures already verified elsewhere in this process (`twokeys serve`'s rate limiter shares
+   * one with its engine): the Ed25519 check of a command seen there is not done twice. Every other
+   * check of the signature still runs. See `createSignatureMemo`.
+   */
+  signatureMemo?: SignatureMemo
 }
 
 export interface InitiativeSummary {
@@ -223,7 +230,11 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const at = Math.max(clock(), (loaded.snapshot.context as InitiativeContext).now)
-    const verdict = verifyCommandSignature(keyring, command, at, texts?.unsigned)
+    const memo = options.signatureMemo
+    const verdict =
+      memo === undefined
+        ? verifyCommandSignature(keyring, command, at, texts?.unsigned)
+        : memo.verify(keyring, command, at, texts?.unsigned ?? commandTexts(command).unsigned)
     return verdict.ok ? { ok: true, keyring: keyring.version } : { ok: false, reason: verdict.reason }
   }
 

@@ -13,7 +13,8 @@ import { parseCommand } from '../domain/parseCommand.js'
 import { recordIdProblem } from '../domain/RecordIdSchema.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Engine } from '../engine/createEngine.js'
-import { verifyCommandSignature } from '../identity/verifyCommandSignature.js'
+import { commandTexts } from '../identity/commandTexts.js'
+import { createSignatureMemo, type SignatureMemo } from '../identity/signatureMemo.js'
 import { logOf } from '../log/logOf.js'
 import { proveEvent } from '../log/proveEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -62,6 +63,12 @@ export interface ServerOptions {
    * there is none, per IP, in each time window; 300 a minute by default; false for none.
    */
   rateLimit?: { max: number; timeWindow: number | string } | false
+  /**
+   * The memo the engine was created with (`createEngine({ signatureMemo })`): the rate limiter
+   * verifies a command's signature to name its actor, and the engine then does not verify it again.
+   * Without one the limiter keeps its own, and the engine verifies a second time.
+   */
+  signatureMemo?: SignatureMemo
   /** Largest request body in bytes; 64 KiB by default. */
   bodyLimit?: number
   /** Origins allowed to call from a browser (CORS); none by default. */
@@ -265,6 +272,7 @@ export const twokeysRoutes: FastifyPluginAsync<ServerOptions> = async (app, opti
     done()
   })
 
+  const signatures = options.signatureMemo ?? createSignatureMemo()
   /** The actor of a command whose signature verifies now, for rate limiting; else undefined. */
   async function signedActor(body: unknown): Promise<string | undefined> {
     if (!hasSignature(body)) return undefined
@@ -272,7 +280,8 @@ export const twokeysRoutes: FastifyPluginAsync<ServerOptions> = async (app, opti
       const command = parseCommand(body as CommandInput)
       const keyring = await engine.keyring()
       if (keyring === null) return undefined
-      return verifyCommandSignature(keyring, command, engine.clock()).ok ? command.by : undefined
+      const verdict = signatures.verify(keyring, command, engine.clock(), commandTexts(command).unsigned)
+      return verdict.ok ? command.by : undefined
     } catch {
       return undefined
     }
