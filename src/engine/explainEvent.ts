@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate'
 import { phaseOf } from '../../machines/describeState.js'
+import { guardTree, namedGuards } from '../../machines/guardTree.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import {
   type Phrase,
@@ -30,26 +31,14 @@ export interface Explanation {
   code: ErrorCode | null
 }
 
-type GuardConfig = string | { type: string; params?: unknown } | GuardFn
-interface GuardFn {
-  (...args: unknown[]): unknown
-  check?: unknown
-  guards?: GuardConfig[]
-  stateValue?: unknown
-}
 type GuardImpl = (args: { context: InitiativeContext; event: InitiativeEvent }, params: unknown) => boolean
 interface Leaf {
   type: string
   params: unknown
 }
 
-/** The named guards a transition's guard is made of (through `and`). */
-function leavesOf(guard: GuardConfig | undefined): Leaf[] {
-  if (guard === undefined) return []
-  if (typeof guard === 'string') return [{ type: guard, params: undefined }]
-  if (typeof guard === 'function') return (guard.guards ?? []).flatMap(leavesOf)
-  return [{ type: guard.type, params: guard.params }]
-}
+/** The named guards a transition's guard is made of. */
+const leavesOf = (guard: unknown): Leaf[] => namedGuards(guardTree(guard))
 
 function refused(phrases: Phrase[], rules: string[] = [], code: ErrorCode = 'REFUSED'): Explanation {
   return { allowed: false, reasons: phrases.map((p) => renderPhrase(p)), phrases, rules, code }
@@ -128,7 +117,7 @@ export function explainEvent(
   for (const node of snapshot._nodes) {
     for (const transition of node.transitions.get(event.type) ?? []) {
       handled = true
-      const leaves = leavesOf(transition.guard as GuardConfig | undefined)
+      const leaves = leavesOf(transition.guard)
       // A selector only says which transition the event means; if one fails, this transition is not the one.
       if (leaves.some((leaf) => !isRule(rules[leaf.type]) && !holds(leaf))) continue
       for (const leaf of leaves) {

@@ -1,4 +1,5 @@
-import { type AnyStateMachine, type AnyStateNode, and, not, or, stateIn } from 'xstate'
+import type { AnyStateMachine, AnyStateNode } from 'xstate'
+import { type GuardNode, guardTree } from '../../machines/guardTree.js'
 
 /** One state of the drawn machine, in document order. */
 export interface GraphState {
@@ -59,21 +60,6 @@ const PHRASES: Record<string, string | null> = {
   destinationPending: 'destination pending',
 }
 
-// Higher-order guards are recognised by their `check` function, which survives minification.
-interface GuardFn {
-  check?: unknown
-  guards?: unknown[]
-  stateValue?: unknown
-  name?: string
-}
-const checkOf = (guard: unknown) => (guard as GuardFn).check
-const CHECK = {
-  and: checkOf(and([])),
-  or: checkOf(or([])),
-  not: checkOf(not('x')),
-  stateIn: checkOf(stateIn('#x')),
-}
-
 /** A conjunct of a guard: `key` says when two transitions share it, `phrase` is what is shown. */
 interface Term {
   key: string
@@ -113,48 +99,44 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
   const stateOf = (value: unknown): GraphState | undefined =>
     typeof value === 'string' && value.startsWith('#') ? states.get(value.slice(1)) : undefined
   const stateName = (value: unknown): string => stateOf(value)?.key ?? String(value)
-  const termsOf = (guard: unknown): Term[] => {
-    if (guard === undefined || guard === null) return []
-    if (typeof guard === 'string') return [{ key: guard, phrase: phraseOf(guard, undefined) }]
-    if (typeof guard === 'function') {
-      const fn = guard as GuardFn
-      const subs = fn.guards ?? []
-      if (fn.check === CHECK.and) return dedupe(groupStateIn(subs, 'all', termsOf))
-      if (fn.check === CHECK.or) {
-        const terms = dedupe(groupStateIn(subs, 'any', termsOf))
-        return [joinTerms(terms, ' or ', 'or')]
-      }
-      if (fn.check === CHECK.not) {
-        const inner = joinTerms(subs.flatMap(termsOf), ' · ', 'and')
+  const termsOf = (node: GuardNode | null): Term[] => {
+    if (node === null) return []
+    switch (node.kind) {
+      case 'named':
+        return [
+          { key: JSON.stringify([node.type, node.params ?? null]), phrase: phraseOf(node.type, node.params) },
+        ]
+      case 'and':
+        return dedupe(groupStateIn(node.guards, 'all'))
+      case 'or':
+        return [joinTerms(dedupe(groupStateIn(node.guards, 'any')), ' or ', 'or')]
+      case 'not': {
+        const inner = joinTerms(node.guards.flatMap(termsOf), ' · ', 'and')
         return [{ key: `not(${inner.key})`, phrase: `not ${inner.phrase ?? ''}`.trim() }]
       }
-      if (fn.check === CHECK.stateIn) {
-        const name = stateName(fn.stateValue)
-        return [{ key: `in(${String(fn.stateValue)})`, phrase: `in ${name}` }]
-      }
-      const name = fn.name !== undefined && fn.name !== '' ? fn.name : 'guard'
-      return [{ key: `fn(${name})`, phrase: name }]
+      case 'stateIn':
+        return [{ key: `in(${String(node.state)})`, phrase: `in ${stateName(node.state)}` }]
+      case 'inline':
+        return [{ key: `fn(${node.name})`, phrase: node.name }]
     }
-    const { type, params } = guard as { type: string; params?: unknown }
-    return [{ key: JSON.stringify([type, params ?? null]), phrase: phraseOf(type, params) }]
   }
   // `stateIn` guards over the same state of regions of one parallel state (the key regions)
   // read as one phrase: `all keys turned`, `a key refused`.
-  const groupStateIn = (subs: unknown[], quantifier: 'all' | 'any', each: (g: unknown) => Term[]) => {
-    const isStateIn = (g: unknown) => typeof g === 'function' && checkOf(g) === CHECK.stateIn
-    const targets = subs.filter(isStateIn).map((g) => stateOf((g as GuardFn).stateValue))
+  const groupStateIn = (subs: GuardNode[], quantifier: 'all' | 'any') => {
+    const ins = subs.filter((g): g is Extract<GuardNode, { kind: 'stateIn' }> => g.kind === 'stateIn')
+    const targets = ins.map((g) => stateOf(g.state))
     const first = targets[0]
     const parallel = first?.parent?.parent
     const regional =
       first !== undefined &&
       parallel?.type === 'parallel' &&
       targets.every((t) => t !== undefined && t.key === first.key && t.parent?.parent === parallel)
-    if (!regional) return subs.flatMap(each)
+    if (!regional) return subs.flatMap(termsOf)
     const grouped: Term = {
       key: `${quantifier}(${targets.map((t) => t?.id).join(',')})`,
       phrase: quantifier === 'all' ? `all keys ${first.key}` : `a key ${first.key}`,
     }
-    return [grouped, ...subs.filter((g) => !isStateIn(g)).flatMap(each)]
+    return [grouped, ...subs.filter((g) => g.kind !== 'stateIn').flatMap(termsOf)]
   }
 
   const transitions: GraphTransition[] = []
@@ -168,7 +150,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
       { event: '', list: (node.always ?? []) as TransitionLike[] },
     ]
     for (const { event, list } of groups) {
-      const termLists = list.map((t) => termsOf(t.guard))
+      const termLists = list.map((t) => termsOf(guardTree(t.guard)))
       // Conjuncts every alternative shares are preconditions, not what picks the transition.
       const shared =
         list.length < 2
