@@ -108,8 +108,20 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
         ]
       case 'and':
         return dedupe(groupStateIn(node.guards, 'all'))
-      case 'or':
+      case 'or': {
+        // One region in one of several states: `president turned or waived`.
+        const regions = node.guards.map((g) => (g.kind === 'stateIn' ? stateOf(g.state) : undefined))
+        const region = regions[0]?.parent
+        if (
+          region !== undefined &&
+          region !== null &&
+          regions.every((r) => r !== undefined && r.parent === region)
+        ) {
+          const key = `in(${regions.map((r) => r?.id).join('|')})`
+          return [{ key, phrase: `${region.key} ${regions.map((r) => r?.key).join(' or ')}` }]
+        }
         return [joinTerms(dedupe(groupStateIn(node.guards, 'any')), ' or ', 'or')]
+      }
       case 'not': {
         const inner = joinTerms(node.guards.flatMap(termsOf), ' · ', 'and')
         return [{ key: `not(${inner.key})`, phrase: `not ${inner.phrase ?? ''}`.trim() }]

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createInitiativeMachine } from '../../machines/initiative.js'
 import { isTwoKeysError, type TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
@@ -6,6 +7,7 @@ import { ConditionError, formatCondition, holds, parseCondition } from '../../sr
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { PolicyInput } from '../../src/policy/PolicySchema.js'
+import { toMermaid } from '../../src/render/toMermaid.js'
 import { verify } from '../../src/verify/verify.js'
 
 const president = loadPolicyFile('machines/policies/president-over-10bn.yaml')
@@ -110,6 +112,12 @@ describe('a policy with a key that applies by condition', () => {
     ])
     expect(rule('budget > 10e9')).toEqual([])
     expect(rule('scope = export')).toEqual([])
+  })
+
+  it('is drawn: the key region has a waived state, reached when the condition fails', () => {
+    const chart = toMermaid(createInitiativeMachine(president))
+    expect(chart).toContain('pending_president --> waived_president : [not (budget > 10_000_000_000)]')
+    expect(chart).toContain('review --> initiative_approved : [all keys turned · president turned or waived]')
   })
 
   it('asks the President only above the threshold, and again after an amendment across it', async () => {
