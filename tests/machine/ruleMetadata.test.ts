@@ -10,7 +10,7 @@ import type { InitiativeSnapshot } from '../../src/explore/InitiativeSnapshot.js
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 
 const POLICIES = ['two-keys.yaml', 'council.yaml', 'single-key.yaml', 'president-over-10bn.yaml']
-const MAX_STATES = 600
+const MAX_STATES = 400
 
 /**
  * Every refusal the explorer's alphabet can provoke on the shipped policies (hostile actors,

@@ -8,7 +8,7 @@ import { verify } from '../../src/verify/verify.js'
 const shipped = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
 
 describe('verify on the shipped policies', () => {
-  it.each(['two-keys', 'single-key', 'council'])(
+  it.each(['two-keys', 'single-key', 'council', 'president-over-10bn'])(
     '%s: every invariant that applies holds, no hole',
     (name) => {
       const result = verify(shipped(name))
@@ -34,6 +34,8 @@ describe('verify on the shipped policies', () => {
       expect(result.states).toBeGreaterThan(20)
       // Only one key: TK11 (order of keys) says nothing.
       expect(statuses.TK11).toBe(name === 'single-key' ? 'not-applicable' : 'holds')
+      // A key that applies by condition binds: it applies to some initiatives and not to others.
+      expect(result.vacuity.filter((v) => v.rule.endsWith('.appliesIf'))).toEqual([])
     },
   )
 
