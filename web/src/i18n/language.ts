@@ -28,6 +28,8 @@ void i18next.init({
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+  // No advertisement in a student's console (or the tests' output).
+  showSupportNotice: false,
   // A key the code asks for that no language has is a bug: say so where the browser tests look.
   saveMissing: true,
   missingKeyHandler: (_lngs, _ns, key) => console.error(`i18n: no text for key "${key}"`),
