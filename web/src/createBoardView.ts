@@ -55,6 +55,8 @@ function keySummary(line: KeyLine, key: Key, policy: Policy, active: boolean): s
       return t('summary.stale', { who: holdersWaiting })
     case 'expired':
       return t('summary.expired', { days: policy.approvals.lifetimeDays })
+    case 'waived':
+      return t('summary.waived', { condition: key.appliesIf ?? '' })
     default:
       return active
         ? t('summary.waiting', {

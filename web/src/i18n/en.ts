@@ -43,6 +43,7 @@ export const en = {
     noOne: 'no one who can act',
     stale: 'approved only on an earlier revision; waiting for {{who}}',
     expired: 'its approvals are older than {{days}} days; waiting for a fresh approval',
+    waived: 'does not apply: it applies only when {{condition}}',
   },
   phases: {
     none: 'not yet proposed',
