@@ -452,6 +452,17 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
       const latest = page.locator('#panel-play .latest')
       expect(await latest.getAttribute('aria-live')).toBe('polite')
       expect(await latest.textContent()).toContain('✓ Принято: minzifry')
+      // A refusal reads in Russian too, from the rules' phrases: the first reason shown, the rest
+      // and the error code a click away; the announcement says the first.
+      await page.locator('[data-offer="approve-presidential-administration"]').press('Enter')
+      await expect.poll(() => outcome.getAttribute('data-kind')).toBe('refused')
+      const refusal = (await outcome.textContent()) ?? ''
+      expect(refusal).toContain(
+        '«minzifry» — инициатор этой инициативы и не может поворачивать по ней ключ (TK3)',
+      )
+      expect(refusal).not.toContain('sponsors this initiative')
+      expect(await outcome.locator('details.more-reasons').getAttribute('open')).toBeNull()
+      expect(await latest.textContent()).toContain('✖ «minzifry»')
       // On a phone nothing covers "Tamper with the copy", and the forged copy does not overflow either.
       const tamper = page.getByRole('button', { name: ru.trail.tamper })
       await tamper.scrollIntoViewIfNeeded()

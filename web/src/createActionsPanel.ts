@@ -76,7 +76,11 @@ export function createActionsPanel(proposalForm: HTMLElement, onAttempt: (offer:
               },
               `✖ ${offer.label}`,
             ),
-            h('div', { id: reasonsId }, renderReasons(explanation.reasons, explanation.code, false)),
+            h(
+              'div',
+              { id: reasonsId },
+              renderReasons(explanation.reasons, explanation.code, false, explanation.phrases),
+            ),
           )
         }),
       ),

@@ -91,7 +91,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     outcomeAt = at
     placeOutcome()
     latest.dataset.kind = kind
-    latest.textContent = [content[0]?.textContent, content[1]?.querySelector('li')?.textContent]
+    latest.textContent = [content[0]?.textContent, content[1]?.querySelector('.reason')?.textContent]
       .filter((x) => x !== undefined && x !== null && x !== '')
       .join(' ')
   }
@@ -191,7 +191,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       'refused',
       offer.id,
       h('p', { class: 'bad' }, t('play.refused', { who: actingAs, action: offer.label })),
-      renderReasons(result.reasons, result.code),
+      renderReasons(result.reasons, result.code, true, result.phrases),
     )
   }
 

@@ -2,7 +2,7 @@ import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { phrase } from '../../machines/refusalMessages.js'
 import type { CommandInput } from '../../src/domain/Command.js'
-import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
+import { type ErrorPhrase, isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
 import type { Explanation } from '../../src/engine/explainEvent.js'
 import type { Board } from '../../src/engine/keyBoard.js'
@@ -20,7 +20,7 @@ export const SANDBOX_INITIATIVE = 'my-initiative'
 /** What happened to one attempted command: the engine took it, or refused it with reasons. */
 export type Outcome =
   | { kind: 'accepted'; command: CommandInput; board: Board }
-  | { kind: 'refused'; command: CommandInput; code: string; reasons: string[] }
+  | { kind: 'refused'; command: CommandInput; code: string; reasons: string[]; phrases?: ErrorPhrase[] }
 
 export interface Sandbox {
   readonly policy: Policy
@@ -116,7 +116,13 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
             : error.issues.length > 0
               ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
               : [error.message]
-        return { kind: 'refused', command, code: error.code, reasons }
+        return {
+          kind: 'refused',
+          command,
+          code: error.code,
+          reasons,
+          ...(error.phrases.length === reasons.length ? { phrases: error.phrases } : {}),
+        }
       }
     },
     async advance(ms) {

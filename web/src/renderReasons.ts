@@ -1,5 +1,8 @@
+import { type Phrase, renderPhrase } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
+import type { ErrorPhrase } from '../../src/domain/TwoKeysError.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { language, t } from './i18n/language.js'
 import { invariantsIn } from './invariantsIn.js'
 
 /** An invariant's name in the page's language (TK3 → "no self-approval"). */
@@ -8,24 +11,49 @@ export const invariantName = (id: string): string => t(`invariants.${id}.name`)
 export const invariantStatement = (id: string): string => t(`invariants.${id}.statement`)
 
 /**
- * The engine's reasons for a refusal, then each invariant they cite: by id and name, and with
- * `statements` also what the invariant says.
+ * The engine's reasons in the page's language: in Russian from the rules' phrases (one per
+ * reason, rendered with the Russian catalogue); the engine's English where there are none.
+ */
+export function reasonsInLanguage(
+  reasons: readonly string[],
+  phrases: readonly ErrorPhrase[] | undefined,
+): string[] {
+  if (language() !== 'ru' || phrases === undefined || phrases.length !== reasons.length) return [...reasons]
+  return phrases.map((p) => renderPhrase(p as Phrase, REFUSAL_MESSAGES_RU))
+}
+
+/**
+ * A refusal for people: the first reason, the others (if any) and the error code on demand, then
+ * each invariant the reasons cite — by id and name, and with `statements` also what it says.
+ * `phrases` (from `explain()` or the error) let the reasons read in the page's language.
  */
 export function renderReasons(
   reasons: readonly string[],
   code: string | null,
   statements = true,
+  phrases?: readonly ErrorPhrase[],
 ): HTMLElement {
   const cited = invariantsIn(reasons)
+  const [first, ...rest] = reasonsInLanguage(reasons, phrases)
   return h(
     'div',
     { class: 'reasons' },
-    h(
-      'ul',
-      {},
-      reasons.map((r) => h('li', {}, `✖ ${r}`)),
-    ),
-    code === null ? null : h('p', { class: 'code' }, t('reasons.code', { code })),
+    first === undefined ? null : h('p', { class: 'reason' }, `✖ ${first}`),
+    rest.length === 0
+      ? null
+      : h(
+          'details',
+          { class: 'more-reasons' },
+          h('summary', {}, t('reasons.more', { count: rest.length })),
+          h(
+            'ul',
+            {},
+            rest.map((r) => h('li', {}, `✖ ${r}`)),
+          ),
+        ),
+    code === null
+      ? null
+      : h('details', { class: 'code' }, h('summary', {}, t('reasons.showCode')), t('reasons.code', { code })),
     cited.length === 0
       ? null
       : h(

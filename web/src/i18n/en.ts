@@ -107,6 +107,8 @@ export const en = {
   reasons: {
     code: 'Error code: {{code}}',
     showCode: 'Error code',
+    more_one: '{{count}} more reason',
+    more_other: '{{count}} more reasons',
   },
   stage: {
     active: 'Highlighted (active) states: {{states}}.',

@@ -116,6 +116,10 @@ export const ru: Messages = {
   reasons: {
     code: 'Код ошибки: {{code}}',
     showCode: 'Код ошибки',
+    more_one: 'Ещё {{count}} причина',
+    more_few: 'Ещё {{count}} причины',
+    more_many: 'Ещё {{count}} причин',
+    more_other: 'Ещё {{count}} причины',
   },
   stage: {
     active: 'Выделенные (текущие) состояния: {{states}}.',

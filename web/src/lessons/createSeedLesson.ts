@@ -166,7 +166,7 @@ export function createSeedLesson() {
         { class: 'bad' },
         `${t('story.refused', { code: step.code ?? '' })}${step.expected === 'refused' ? t('story.asExpected') : t('story.unexpected')}`,
       ),
-      renderReasons(step.reasons ?? [], null),
+      renderReasons(step.reasons ?? [], null, true, step.phrases),
     )
   }
 
