@@ -1,9 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildPlayground } from './support/buildPlayground.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { sharedBuild } from './support/sharedBuild.js'
 
 /** The first load of the playground may fetch at most this much gzipped JavaScript. */
 const BUDGET = 250_000
@@ -17,7 +16,7 @@ interface Chunk {
 }
 type Manifest = Record<string, Chunk>
 
-const OUT = mkdtempSync(join(tmpdir(), 'twokeys-budget-'))
+let OUT = ''
 
 /** Every chunk reachable from `keys` through static imports: what the browser must fetch before running them. */
 function staticClosure(manifest: Manifest, keys: readonly string[]): Set<string> {
@@ -38,11 +37,10 @@ describe('the playground bundle', () => {
   let manifest: Manifest
   let html: string
   beforeAll(async () => {
-    await buildPlayground(OUT)
+    OUT = await sharedBuild()
     manifest = JSON.parse(readFileSync(join(OUT, '.vite/manifest.json'), 'utf8')) as Manifest
     html = readFileSync(join(OUT, 'index.html'), 'utf8')
   }, 120_000)
-  afterAll(() => rmSync(OUT, { recursive: true, force: true }))
 
   it(`loads under ${kb(BUDGET)} of gzipped JavaScript first; Mermaid only on demand`, () => {
     // What index.html loads: its module scripts and preloads, and their static imports.

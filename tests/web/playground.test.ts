@@ -39,7 +39,7 @@ const PA = 'Presidential Administration'
 const GA = 'Government Apparatus'
 
 describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
-  const served = servedPlayground('twokeys-web-')
+  const served = servedPlayground()
   const errors: string[] = []
 
   /** A fresh page, ready to act on; page errors and failed requests are collected as failures. */

@@ -6,7 +6,7 @@ import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.j
 const PA = 'Presidential Administration'
 
 describe.skipIf(skipBrowser)('keys, the witnessed log and the three forgeries, in Chromium', () => {
-  const served = servedPlayground('twokeys-web-witnessed-')
+  const served = servedPlayground()
   const errors: string[] = []
 
   async function open(viewport = { width: 1400, height: 1000 }, hash = ''): Promise<Page> {

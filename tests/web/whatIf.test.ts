@@ -4,7 +4,7 @@ import { skipBrowser } from './support/chromium.js'
 import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
-  const served = servedPlayground('twokeys-whatif-')
+  const served = servedPlayground()
   const errors: string[] = []
 
   async function open(): Promise<Page> {

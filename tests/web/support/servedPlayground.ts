@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { type PlaygroundServer, servePlayground } from '../../../src/cli/playgroundServer.js'
-import { buildPlayground } from './buildPlayground.js'
 import { launchChromium } from './chromium.js'
+import { sharedBuild } from './sharedBuild.js'
 
 /** Where the browser tests save their screenshots (gitignored). */
 export const SHOTS = 'test-output/screenshots'
@@ -20,20 +18,18 @@ export interface ServedPlayground {
 }
 
 /**
- * One browser and one built page for a test file: in `beforeAll`, builds the page into a fresh
- * temporary folder (not web/dist, which someone may be serving, nor where the linter looks) while
- * Chromium starts, then serves the build; in `afterAll`, closes both and removes the folder. Call
- * it inside the file's `describe`.
+ * One browser and the built page for a test file: in `beforeAll`, takes the run's one build of
+ * the page (`sharedBuild`: built in a temporary folder by the first file that asks — not web/dist,
+ * which someone may be serving, nor where the linter looks) while Chromium starts, then serves it;
+ * in `afterAll`, closes both. Call it inside the file's `describe`.
  */
-export function servedPlayground(prefix: string): ServedPlayground {
+export function servedPlayground(): ServedPlayground {
   let browser: Browser | undefined
   let server: PlaygroundServer | undefined
-  let out: string | undefined
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
-    out = mkdtempSync(join(tmpdir(), prefix))
-    const [, launched] = await Promise.all([buildPlayground(out), launchChromium()])
+    const [out, launched] = await Promise.all([sharedBuild(), launchChromium()])
     browser = launched
     server = await servePlayground({ root: out, port: 0 })
   }, 120_000)
@@ -41,7 +37,6 @@ export function servedPlayground(prefix: string): ServedPlayground {
   afterAll(async () => {
     await browser?.close()
     await server?.close()
-    if (out !== undefined) rmSync(out, { recursive: true, force: true })
   })
 
   const ready = <T>(value: T | undefined): T => {

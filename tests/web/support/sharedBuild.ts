@@ -1,0 +1,30 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { inject } from 'vitest'
+import { buildPlayground } from './buildPlayground.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A folder for this test run's one build of the playground (see tests/globalSetup.ts). */
+    playgroundBuildRoot: string
+  }
+}
+
+/**
+ * The playground built once per test run and shared by every browser test file: the first file
+ * that asks builds it (about 6 s) into the run's folder, which tests/globalSetup.ts removes at
+ * the end; the files after it find it there. The build goes to a side folder first and is moved
+ * into place whole, so a file never serves half a build. Only read it: tests that change the build
+ * make their own.
+ */
+export async function sharedBuild(): Promise<string> {
+  const root = inject('playgroundBuildRoot')
+  const out = join(root, 'dist')
+  if (existsSync(join(out, 'index.html'))) return out
+  mkdirSync(root, { recursive: true })
+  const side = join(root, `building-${process.pid}-${Date.now()}`)
+  await buildPlayground(side)
+  if (existsSync(join(out, 'index.html'))) rmSync(side, { recursive: true, force: true })
+  else renameSync(side, out)
+  return out
+}
