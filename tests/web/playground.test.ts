@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../../web/src/i18n/en.js'
 import { ru } from '../../web/src/i18n/ru.js'
 import { skipBrowser } from './support/chromium.js'
-import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
+import { axeProblems, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 const TABS = ['play', 'story', 'challenges', 'rewrite', 'what-if'] as const
 const PHONE = { width: 390, height: 844 }
@@ -12,28 +12,6 @@ const PROJECTOR = { width: 1280, height: 720 }
 /** How far the page scrolls sideways: 0 when nothing is wider than the screen. */
 const sideways = (page: Page) =>
   page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth)
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
-    // A drawn diagram is one labelled image (role="img"): its SVG insides are not read, nor checked here.
-    const context = { exclude: [['.diagram-figure']] }
-    const result = (await axe.run(context, { resultTypes: ['violations'] })) as {
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
-    }
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.impact} ${v.id} at ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      )
-  })
-}
 
 const PA = 'Presidential Administration'
 const GA = 'Government Apparatus'
@@ -315,7 +293,6 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
   it('has no serious or critical accessibility violations (axe-core) on any tab', async () => {
     const page = await open()
     await proposeAndSubmit(page)
-    await page.addScriptTag({ content: axeSource })
     const found: string[] = []
     for (const tab of ['Play', 'The seed story', 'Challenges']) {
       await page.getByRole('tab', { name: tab }).click()
@@ -323,23 +300,7 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
         await page.getByRole('button', { name: 'Next step ▶' }).click()
         await page.locator('#panel-story .chart svg').waitFor()
       }
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
-        const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
-          violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
-        }
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }))
-      })
-      for (const v of violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') {
-          found.push(`${tab}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`)
-        }
-      }
+      for (const problem of await axeProblems(page)) found.push(`${tab}: ${problem}`)
     }
     expect(found).toEqual([])
     expect(errors).toEqual([])
@@ -385,7 +346,7 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
         await page.screenshot({ path: `${SHOTS}/${lang}-390x844-${tab}.png` })
         seen[tab] = {
           sideways: await sideways(page),
-          axe: axe ? await axeProblems(page) : [],
+          axe: axe ? await axeProblems(page, { exclude: [['.diagram-figure']] }) : [],
           label: (await page.locator(`#tab-${tab}`).textContent()) ?? '',
           // biome-ignore lint/performance/useDomNodeTextContent: the words a student sees, not the closed sources
           text: (await panel.innerText()) ?? '',

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { skipBrowser } from './support/chromium.js'
-import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
+import { axeProblems, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 const PA = 'Presidential Administration'
 
@@ -205,23 +205,7 @@ describe.skipIf(skipBrowser)('keys, the witnessed log and the three forgeries, i
     await page.locator('#panel-play .keys-panel details').evaluate((d) => {
       ;(d as HTMLDetailsElement).open = true
     })
-    await page.addScriptTag({ content: axeSource })
-    const serious = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
-        const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
-          violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
-        }
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.impact} ${v.id} at ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          )
-      })
+    const serious = () => axeProblems(page)
     expect(await serious()).toEqual([])
     await page.getByRole('tab', { name: 'Rewrite history?' }).click()
     const next = page.locator('#panel-rewrite').getByRole('button', { name: 'Next step ▶' })

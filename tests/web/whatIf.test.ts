@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { skipBrowser } from './support/chromium.js'
-import { axeSource, SHOTS, servedPlayground } from './support/servedPlayground.js'
+import { axeProblems, SHOTS, servedPlayground } from './support/servedPlayground.js'
 
 describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
   const served = servedPlayground()
@@ -80,16 +80,7 @@ describe.skipIf(skipBrowser)('the What if? tab in Chromium', () => {
     expect(await chart.textContent()).toContain('B: single key (1 key)')
     console.log(`what-if: 2 × 6 replications of 365 days in the browser in ${seconds.toFixed(1)} s`)
 
-    await page.addScriptTag({ content: axeSource })
-    const found = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
-      const result = (await axe.run(document.getElementById('panel-what-if'), {
-        resultTypes: ['violations'],
-      })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const found = await axeProblems(page, { include: [['#panel-what-if']] })
     expect(found).toEqual([])
     await page.screenshot({ path: `${SHOTS}/what-if.png`, fullPage: true })
     expect(errors).toEqual([])

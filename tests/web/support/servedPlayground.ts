@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { type PlaygroundServer, servePlayground } from '../../../src/cli/playgroundServer.js'
 import { launchChromium } from './chromium.js'
@@ -51,4 +51,32 @@ export function servedPlayground(): ServedPlayground {
       return ready(server)
     },
   }
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is now (axe is added to the page
+ * the first time), over the whole page or axe's `{ include, exclude }` selectors — e.g. leaving out
+ * a drawn diagram, one labelled image (role="img") whose SVG insides are not read.
+ */
+export async function axeProblems(
+  page: Page,
+  scope: { include?: string[][]; exclude?: string[][] } = {},
+): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async (within) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe
+    const context = within.include === undefined && within.exclude === undefined ? document : within
+    const result = (await axe.run(context, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+    }
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id} at ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      )
+  }, scope)
 }
