@@ -87,6 +87,14 @@ describe('TK1 dual-key says which key fell short, with which seats, on which rev
     ])
   })
 
+  it('in review on the first revision', () => {
+    const s = new Scenario(councilPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    const turned = s.forge({}, reviewValue('turned', 'pending'))
+    expect(tk1DualKey.check(councilPolicy, s.stepTo({ type: 'TICK', at: day(2) }, turned))[0]?.message).toBe(
+      `key "${PA}" shows turned with 1 of 2 required approvals on the current revision 1`,
+    )
+  })
+
   it('an approved state whose facts hold no step into approval', () => {
     // Facts folded by something other than recordEvent: they say approved, but not when.
     const s = new Scenario(seedPolicy).propose().submit()
@@ -145,6 +153,16 @@ describe('TK3 no self-approval tells the sponsor from a deputy on its seat', () 
   })
 })
 
+describe('TK3 no self-approval, for a sponsor on no seat', () => {
+  it('the sponsor approving a key it does not hold', () => {
+    const s = new Scenario(seedPolicy).propose('minek').submit()
+    s.force(s.decision('minek', PA, day(1)))
+    expect(tk3NoSelfApproval.check(seedPolicy, s.lastStep).map((v) => v.message)).toEqual([
+      `the sponsor "minek" approved key "${PA}" of its own initiative`,
+    ])
+  })
+})
+
 describe('TK4 veto counts only a holder seat refusing before the approval', () => {
   const refusedThenApproved = (by: string) => {
     const s = new Scenario(seedPolicy).propose().submit()
@@ -162,6 +180,15 @@ describe('TK4 veto counts only a holder seat refusing before the approval', () =
     const { s, after } = refusedThenApproved('oreshkin')
     expect(s.recorded.decisions[0]?.seat).toBeNull()
     expect(tk4Veto.check(seedPolicy, s.stepTo(s.decision('oreshkin', PA, day(2)), after))).toEqual([])
+  })
+
+  it('a refusal that is itself the step into approval', () => {
+    const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    const after = s.forge({ approvedAt: day(2), track: 'federal' }, 'federalRollout')
+    const step = s.stepTo(s.decision('grigorenko', GA, day(2), 'refuse'), after)
+    expect(tk4Veto.check(seedPolicy, step).map((v) => v.details)).toEqual([
+      { refusal: step.recorded.after.decisions.at(-1) },
+    ])
   })
 
   it('a refusal recorded after the approval does not undo it', () => {
@@ -292,6 +319,37 @@ describe('TK6 authority says whose decision or delegation, and what the policy l
   })
 })
 
+describe('TK5 fresh before any revision, and at the proposal', () => {
+  it('a decision recorded before any proposal names no revision', () => {
+    const s = new Scenario(seedPolicy)
+    s.force({
+      type: 'DECIDE',
+      by: 'oreshkin',
+      at: day(1),
+      key: PA,
+      revision: 'abcdef0123456789',
+      decision: 'approve',
+    })
+    expect(tk5Fresh.check(seedPolicy, s.lastStep).map((v) => v.message)).toEqual([
+      `an approval of key "${PA}" by "oreshkin" was accepted naming "abcdef012345", no revision of this initiative, while the current revision was none ()`,
+    ])
+  })
+
+  it('a proposal is no amendment: keys it shows are not TK5’s', () => {
+    const s = new Scenario(seedPolicy)
+    const propose: InitiativeEvent = {
+      type: 'PROPOSE',
+      by: 'minek',
+      at: day(0),
+      id: 'i1',
+      content: federalContent,
+    }
+    expect(
+      tk5Fresh.check(seedPolicy, s.stepTo(propose, s.forge({}, reviewValue('turned', 'pending')))),
+    ).toEqual([])
+  })
+})
+
 describe('TK7 expiry says which key, when and how many were fresh', () => {
   // The council's approvals live 7 days; its Presidential Administration key needs 2 of 3.
   const turned = () =>
@@ -318,6 +376,12 @@ describe('TK7 expiry says which key, when and how many were fresh', () => {
     expect(
       tk1DualKey.check(councilPolicy, s.stepTo(s.decision('grigorenko', GA, day(9)), after)),
     ).toHaveLength(1)
+  })
+
+  it('leaves a key shown turned without its quorum to TK1', () => {
+    const s = new Scenario(councilPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    const after = s.forge({}, reviewValue('turned', 'pending'))
+    expect(tk7Expiry.check(councilPolicy, s.stepTo({ type: 'TICK', at: day(9) }, after))).toEqual([])
   })
 
   it('in review', () => {
