@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander'
 import pc from 'picocolors'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { keyRegionLabels } from '../render/keyRegionLabels.js'
 import { toDot } from '../render/toDot.js'
 import { toMermaid } from '../render/toMermaid.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -28,7 +29,8 @@ export function registerDiagram(program: Command): void {
     .action((policyPath: string, options: DiagramOptions) => {
       const policy = loadCliPolicy(policyPath)
       const machine = createInitiativeMachine(policy)
-      const diagram = options.format === 'dot' ? toDot(machine) : toMermaid(machine)
+      const diagram =
+        options.format === 'dot' ? toDot(machine) : toMermaid(machine, { labels: keyRegionLabels(policy) })
       if (options.out !== undefined) writeDiagram(options.out, diagram)
       if (options.json === true) {
         const result =

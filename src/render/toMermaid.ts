@@ -6,6 +6,8 @@ import { renderIds } from './renderIds.js'
 export interface MermaidOptions {
   /** Active state ids (as in `snapshot._nodes.map((n) => n.id)`) to emphasise. */
   highlight?: readonly string[]
+  /** Names to show instead of some states' own, by state id (see `keyRegionLabels`). */
+  labels?: Readonly<Record<string, string>>
 }
 
 const INDENT = '  '
@@ -53,7 +55,7 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
   }
   const declare = (state: GraphState, depth: number) => {
     const pad = INDENT.repeat(depth)
-    const head = `${pad}state "${quoted(state.key)}" as ${id(state)}`
+    const head = `${pad}state "${quoted(options.labels?.[state.id] ?? state.key)}" as ${id(state)}`
     if (state.children.length === 0) {
       lines.push(head)
       for (const label of state.internal) lines.push(`${pad}${id(state)} : ${text(label)}`)

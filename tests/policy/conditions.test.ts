@@ -7,6 +7,7 @@ import { ConditionError, formatCondition, holds, parseCondition } from '../../sr
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { PolicyInput } from '../../src/policy/PolicySchema.js'
+import { keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
 import { verify } from '../../src/verify/verify.js'
 
@@ -163,5 +164,21 @@ describe('a policy with a key that applies by condition', () => {
     expect(two.board.phase).toBe('review')
     const three = await approve(large, 'president', 'president')
     expect(three.board.phase).toBe('federalRollout')
+  })
+})
+
+describe('key regions on the chart', () => {
+  it('name each key with its quorum, veto, deputies and condition, in the words given', () => {
+    const labels = keyRegionLabels(president)
+    expect(labels['initiative.open.review.presidential-administration']).toBe(
+      'presidential-administration: 1 of oreshkin · veto · deputy pa-aide, up to 14 days',
+    )
+    expect(labels['initiative.open.review.president']).toBe(
+      'president: 1 of president · veto · only when budget > 10_000_000_000',
+    )
+    const chart = toMermaid(createInitiativeMachine(president), { labels })
+    expect(chart).toContain(
+      'state "president: 1 of president · veto · only when budget > 10_000_000_000" as initiative_open_review_president {',
+    )
   })
 })

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli/main.js'
+import { keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { toDot } from '../../src/render/toDot.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
-import { twoKeysMachine } from './fixtures.js'
+import { twoKeys, twoKeysMachine } from './fixtures.js'
 
 const POLICY = 'machines/policies/two-keys.yaml'
 
@@ -31,9 +32,16 @@ describe('twokeys diagram', () => {
     process.exitCode = undefined
   })
 
-  it('prints the Mermaid diagram by default', async () => {
+  it('prints the Mermaid diagram by default, each key region named with its quorum, veto and deputies', async () => {
     const run = await twokeys('diagram', POLICY)
-    expect(run).toEqual({ stdout: toMermaid(twoKeysMachine), stderr: '', exitCode: 0 })
+    expect(run.stdout).toContain(
+      'state "government-apparatus: 1 of grigorenko · veto · deputy ga-aide, up to 14 days"',
+    )
+    expect(run).toEqual({
+      stdout: toMermaid(twoKeysMachine, { labels: keyRegionLabels(twoKeys) }),
+      stderr: '',
+      exitCode: 0,
+    })
   })
 
   it('prints DOT with --format dot', async () => {
@@ -54,7 +62,7 @@ describe('twokeys diagram', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       policy: 'two-keys',
       format: 'mermaid',
-      diagram: toMermaid(twoKeysMachine),
+      diagram: toMermaid(twoKeysMachine, { labels: keyRegionLabels(twoKeys) }),
     })
   })
 

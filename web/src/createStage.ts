@@ -1,3 +1,4 @@
+import { type KeyRegionWords, keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
 import { createBoardView } from './createBoardView.js'
 import { createDiagramView } from './createDiagramView.js'
@@ -15,6 +16,16 @@ export function describeActive(scene: Scene): string {
 }
 
 /** The chart's event names in plain words: the engine's TICK is time passing. */
+/** A key region's words (quorum, veto, deputies, condition) in the page's language. */
+const regionWords = (): KeyRegionWords => ({
+  quorum: (quorum, holders) => t('stage.region.quorum', { quorum, holders }),
+  veto: t('stage.region.veto'),
+  noVeto: t('stage.region.noVeto'),
+  deputies: (who, days) => t('stage.region.deputies', { who, days }),
+  anyDeputy: t('stage.region.anyDeputy'),
+  condition: (condition) => t('stage.region.condition', { condition }),
+})
+
 export const plainWords = (mermaid: string): string =>
   mermaid.replaceAll(/ : TICK\b/g, ` : ${t('stage.tick')}`)
 
@@ -43,7 +54,12 @@ export function createStage(prefix: string, emptyText: string) {
   function update(scene: Scene) {
     board.update(scene)
     chart.show(
-      plainWords(toMermaid(scene.machine, { highlight: scene.snapshot._nodes.map((n) => n.id) })),
+      plainWords(
+        toMermaid(scene.machine, {
+          highlight: scene.snapshot._nodes.map((n) => n.id),
+          labels: keyRegionLabels(scene.policy, regionWords()),
+        }),
+      ),
       describeActive(scene),
     )
     trail.update(scene)

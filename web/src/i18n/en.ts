@@ -115,6 +115,14 @@ export const en = {
     chartLabel: 'The statechart of the policy, with the current state highlighted',
     chartHeading: 'The statechart',
     tick: 'time passes',
+    region: {
+      quorum: '{{quorum}} of {{holders}}',
+      veto: 'veto',
+      noVeto: 'no veto',
+      deputies: 'deputy {{who}}, up to {{days}} days',
+      anyDeputy: 'any of its institution',
+      condition: 'only when {{condition}}',
+    },
   },
   clock: {
     heading: 'Time',

@@ -126,6 +126,14 @@ export const ru: Messages = {
     chartLabel: 'Диаграмма состояний регламента, текущее состояние выделено',
     chartHeading: 'Диаграмма состояний',
     tick: 'время идёт',
+    region: {
+      quorum: '{{quorum}} из {{holders}}',
+      veto: 'вето',
+      noVeto: 'без вето',
+      deputies: 'заместитель {{who}}, до {{days}} дн.',
+      anyDeputy: 'любой из его ведомства',
+      condition: 'только когда {{condition}}',
+    },
   },
   clock: {
     heading: 'Время',
