@@ -374,6 +374,15 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
       expect(await onFirstScreen(page, '#panel-play .latest')).toBe(true)
       expect(await sideways(page)).toBe(0)
       await page.screenshot({ path: `${SHOTS}/${lang}-1280x720-play.png` })
+      // Presenter mode: every text a quarter larger, still nothing sideways; pressed while on.
+      const presenter = page.locator('[data-presenter]')
+      await presenter.click()
+      expect(await presenter.getAttribute('aria-pressed')).toBe('true')
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px')
+      expect(await sideways(page)).toBe(0)
+      await page.screenshot({ path: `${SHOTS}/${lang}-1280x720-presenter.png` })
+      await presenter.click()
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px')
     }
 
     it('speaks Russian to a Russian browser on every tab, and English once asked', async () => {

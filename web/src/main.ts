@@ -1,6 +1,7 @@
 import './styles.css'
 import { createLanguageSwitcher } from './createLanguageSwitcher.js'
 import { createPlayPanel } from './createPlayPanel.js'
+import { createPresenterToggle } from './createPresenterToggle.js'
 import { createTabs } from './createTabs.js'
 import { h } from './h.js'
 import { LANGUAGE_KEY, pickLanguage, t, useLanguage } from './i18n/language.js'
@@ -31,7 +32,12 @@ document
   .getElementById('site')
   ?.replaceChildren(
     h('h1', {}, t('page.heading')),
-    createLanguageSwitcher(t('page.language')),
+    h(
+      'div',
+      { class: 'site-controls' },
+      createLanguageSwitcher(t('page.language')),
+      createPresenterToggle(t('page.presenter')),
+    ),
     h('p', {}, t('page.introBefore'), h('strong', {}, t('page.introBoth')), t('page.introAfter')),
   )
 

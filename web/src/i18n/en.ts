@@ -17,6 +17,7 @@ export const en = {
       ' institutions turn their key: the Presidential Administration and the Government Apparatus. Act as each principal, try to cheat, and see which rule of the statechart stops you. Everything runs in this page, on the same engine as the twokeys CLI.',
     build: 'twokeys playground · the engine runs in your browser; nothing is sent anywhere.',
     language: 'Language',
+    presenter: 'Presenter mode',
     tabsLabel: 'Playground sections',
   },
   tabs: {
