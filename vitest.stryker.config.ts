@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 // The suite Stryker runs per mutant: the tests that judge the machine, the invariants and the
-// engine, with fewer property runs (each mutant is run against the tests that cover it).
+// engine, and the sharper ones mutation runs prompted (tests/mutation), with fewer property runs
+// (each mutant is run against the tests that cover it).
 export default defineConfig({
   test: {
     include: [

@@ -31,6 +31,7 @@ import {
 import { buildMutants } from '../support/mutants.js'
 import {
   councilPolicy,
+  crossHolderPolicy,
   dualPolicy,
   routingGapPolicy,
   seedPolicy,
@@ -95,6 +96,18 @@ describe('TK1 dual-key says which key fell short, with which seats, on which rev
     )
   })
 
+  it('an approval before any proposal names no revision', () => {
+    const s = new Scenario(seedPolicy)
+    const violations = tk1DualKey.check(
+      seedPolicy,
+      s.stepTo({ type: 'TICK', at: day(1) }, s.forge({}, 'approved')),
+    )
+    expect(violations.map((v) => v.message)).toEqual([
+      `approved on revision ? with key "${PA}" not turned: 0 of 1 required holder seats approved it`,
+      `approved on revision ? with key "${GA}" not turned: 0 of 1 required holder seats approved it`,
+    ])
+  })
+
   it('an approved state whose facts hold no step into approval', () => {
     // Facts folded by something other than recordEvent: they say approved, but not when.
     const s = new Scenario(seedPolicy).propose().submit()
@@ -137,6 +150,17 @@ describe('TK2 distinct names the shared principal, both keys and both decisions'
   })
 })
 
+describe('TK2 distinct judges nothing in idle', () => {
+  it('a state back in idle counts no approvals, however they were given', () => {
+    // Two co-chairs at once: "liaison" holds the Presidential Administration key and is of the Government Apparatus.
+    const s = new Scenario(crossHolderPolicy).propose().submit()
+    s.force(s.decision('liaison', PA, day(1))).force(s.decision('grigorenko', GA, day(2)))
+    const step = s.stepTo({ type: 'TICK', at: day(3) }, s.forge({}, 'idle'))
+    expect(tk2Distinct.check(crossHolderPolicy, s.lastStep)).toHaveLength(1)
+    expect(tk2Distinct.check(crossHolderPolicy, step)).toEqual([])
+  })
+})
+
 describe('TK3 no self-approval tells the sponsor from a deputy on its seat', () => {
   it('the sponsor itself', () => {
     // In the council "ga-2" holds the Government Apparatus key and may sponsor.
@@ -154,6 +178,13 @@ describe('TK3 no self-approval tells the sponsor from a deputy on its seat', () 
 })
 
 describe('TK3 no self-approval, for a sponsor on no seat', () => {
+  it('before any proposal there is no sponsor, and no seat of one', () => {
+    const s = new Scenario(seedPolicy)
+    s.force({ type: 'DECIDE', by: 'minek', at: day(1), key: PA, revision: 'none', decision: 'approve' })
+    expect(s.recorded.decisions.map((d) => d.seat)).toEqual([null])
+    expect(tk3NoSelfApproval.check(seedPolicy, s.lastStep)).toEqual([])
+  })
+
   it('the sponsor approving a key it does not hold', () => {
     const s = new Scenario(seedPolicy).propose('minek').submit()
     s.force(s.decision('minek', PA, day(1)))
