@@ -77,7 +77,7 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
   if (!inRollout) {
     violations.push({
       id: 'TK9',
-      message: `"${answer.target}" answered while the initiative was in "${answer.stage}", not in a ${track} rollout`,
+      message: `"${answer.target}" answered while the initiative was in "${answer.stage}", not in the ${track} rollout`,
       event,
     })
   } else if (!targets.includes(answer.target)) {
@@ -100,7 +100,10 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
     if (answer.by !== governor) {
       violations.push({
         id: 'TK9',
-        message: `region "${answer.target}" answered through a RESPOND by "${answer.by}"; only its governor "${governor}" may answer for it`,
+        message:
+          governor === undefined
+            ? `"${answer.target}" answered through a RESPOND by "${answer.by}", but it is not a region of the policy: only a region's own governor may answer for it`
+            : `region "${answer.target}" answered through a RESPOND by "${answer.by}"; only its governor "${governor}" may answer for it`,
         event,
       })
     }

@@ -65,7 +65,7 @@ describe('TK9 routing', () => {
     const s = new Scenario(seedPolicy).propose('minek', regionalContent).submit()
     s.force({ type: 'RESPOND', by: 'gov-tatarstan', at: day(1), region: 'tatarstan', accept: true })
     expect(tk9Routing.check(seedPolicy, s.lastStep)[0]?.message).toBe(
-      '"tatarstan" answered while the initiative was in "review", not in a regional rollout',
+      '"tatarstan" answered while the initiative was in "review", not in the regional rollout',
     )
     const e = approved(exportContent).force({
       type: 'DESTINATION',

@@ -538,8 +538,8 @@ describe('TK9 routing names the track, the rollout and who is still to answer', 
       accept: true,
     }
     expect(messages(s, s.snapshot, respond)).toEqual([
-      '"belarus" answered while the initiative was in "exportRollout", not in a regional rollout',
-      'region "belarus" answered through a RESPOND by "minek"; only its governor "undefined" may answer for it',
+      '"belarus" answered while the initiative was in "exportRollout", not in the regional rollout',
+      '"belarus" answered through a RESPOND by "minek", but it is not a region of the policy: only a region\'s own governor may answer for it',
     ])
   })
 })
