@@ -2,6 +2,7 @@ import { and, assign, or, setup, stateIn } from 'xstate'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import { conditionOf, formatCondition } from '../src/policy/condition.js'
 import type { Policy } from '../src/policy/PolicySchema.js'
+import { describeWhen } from '../src/policy/routing.js'
 import { type InitiativeContext, type InitiativeInput, initialContext } from './InitiativeContext.js'
 import { createRules, type KeyParams } from './rules.js'
 import * as updates from './updates.js'
@@ -293,7 +294,11 @@ export function createInitiativeMachine(policy: Policy) {
       approved: {
         // Routing: the first rule that matches the initiative's objective and scope (TK9).
         always: policy.routing.map((rule, index) => ({
-          guard: { type: 'routeMatches', params: { rule: index, track: rule.track } },
+          // `when` rides along for diagrams, as `condition` does for a waived key.
+          guard: {
+            type: 'routeMatches',
+            params: { rule: index, track: rule.track, when: describeWhen(rule) },
+          },
           target: `${rule.track}Rollout`,
           actions: TRACK_ACTIONS[rule.track],
         })),

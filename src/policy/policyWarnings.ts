@@ -1,6 +1,6 @@
 import type { Issue } from '../domain/TwoKeysError.js'
 import type { Policy, RoutingRule, ScopeKind, Track } from './PolicySchema.js'
-import { routeIndexFor } from './routing.js'
+import { describeWhen, routeIndexFor } from './routing.js'
 
 /** A content of the routing's domain: an objective and a kind of scope. */
 export interface RouteInput {
@@ -40,11 +40,7 @@ export function expressibleKinds(policy: Policy): ScopeKind[] {
 
 /** "objective export, scope export → track export": what a routing rule says. */
 export function describeRoute(rule: RoutingRule): string {
-  const when = [
-    rule.when.objective === undefined ? '' : `objective ${rule.when.objective.join('/')}`,
-    rule.when.scope === undefined ? '' : `scope ${rule.when.scope.join('/')}`,
-  ].filter((w) => w !== '')
-  return `${when.join(', ') || 'anything'} → track ${rule.track}`
+  return `${describeWhen(rule)} → track ${rule.track}`
 }
 
 const describeRule = (policy: Policy, i: number) => {

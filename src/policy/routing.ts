@@ -13,6 +13,15 @@ export function routeTakes(rule: RoutingRule, objective: string, scope: ScopeKin
   )
 }
 
+/** What a routing rule matches, in words: `scope export`, `objective infrastructure, scope federal`, `anything`. */
+export function describeWhen(rule: RoutingRule): string {
+  const when = [
+    rule.when.objective === undefined ? '' : `objective ${rule.when.objective.join('/')}`,
+    rule.when.scope === undefined ? '' : `scope ${rule.when.scope.join('/')}`,
+  ].filter((w) => w !== '')
+  return when.join(', ') || 'anything'
+}
+
 /** The index of the first routing rule that takes the initiative (first match wins), or -1. */
 export function routeIndexFor(policy: Policy, objective: string, scope: ScopeKind): number {
   return policy.routing.findIndex((rule) => routeTakes(rule, objective, scope))

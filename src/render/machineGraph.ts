@@ -202,9 +202,10 @@ interface TransitionLike {
 
 function phraseOf(type: string, params: unknown): string | null {
   if (type === 'routeMatches') {
-    const { rule, track } = (params ?? {}) as { rule?: number; track?: string }
+    const { rule, track, when } = (params ?? {}) as { rule?: number; track?: string; when?: string }
     if (typeof rule !== 'number') return 'route'
-    return track === undefined ? `rule ${rule + 1}` : `rule ${rule + 1}: ${track}`
+    const matches = when === undefined ? '' : ` (${when})`
+    return track === undefined ? `rule ${rule + 1}${matches}` : `rule ${rule + 1}${matches}: ${track}`
   }
   if (type === 'keyWaived') {
     const { condition } = (params ?? {}) as { condition?: string }
