@@ -49,7 +49,9 @@ describe('toMermaid', () => {
   it('summarises eventless guards and leads final states to [*]', () => {
     expect(text).toContain('review --> initiative_approved : [all keys turned]')
     expect(text).toContain('review --> initiative_open_returned : [a key refused]')
-    expect(text).toContain('initiative_approved --> initiative_exportRollout : [rule 1 (scope export): export]')
+    expect(text).toContain(
+      'initiative_approved --> initiative_exportRollout : [rule 1 (scope export): export]',
+    )
     for (const final of ['completed', 'withdrawn', 'lapsed'])
       expect(text).toContain(`initiative_${final} --> [*]`)
   })
