@@ -172,3 +172,17 @@ export function renderPhrase(
     return value === undefined ? whole : word(value)
   })
 }
+
+/**
+ * Refusal reasons in a language: each rendered from its phrase with `messages` when there is one
+ * phrase per reason (the rules gave them all), else the reasons as the engine wrote them.
+ * `phrases` is typed loosely so an error's phrases (`TwoKeysError.phrases`) can be passed as they are.
+ */
+export function reasonsIn(
+  messages: Readonly<Record<RefusalKey, string>>,
+  reasons: readonly string[],
+  phrases: readonly { key: string; params: Readonly<Record<string, unknown>> }[] | undefined,
+): string[] {
+  if (phrases === undefined || phrases.length !== reasons.length) return [...reasons]
+  return phrases.map((p) => renderPhrase(p as Phrase, messages))
+}

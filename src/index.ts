@@ -9,6 +9,7 @@ export {
   phrase,
   REFUSAL_MESSAGES,
   type RefusalKey,
+  reasonsIn,
   renderPhrase,
   term,
 } from '../machines/refusalMessages.js'

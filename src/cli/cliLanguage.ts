@@ -1,5 +1,4 @@
-import type { Phrase } from '../../machines/refusalMessages.js'
-import { renderPhrase } from '../../machines/refusalMessages.js'
+import { reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 
@@ -32,6 +31,5 @@ export function reasonsForPeople(
   reasons: readonly string[],
   phrases: readonly ErrorPhrase[] | undefined,
 ): string[] {
-  if (current === 'en' || phrases === undefined || phrases.length !== reasons.length) return [...reasons]
-  return phrases.map((p) => renderPhrase(p as Phrase, REFUSAL_MESSAGES_RU))
+  return current === 'en' ? [...reasons] : reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases)
 }

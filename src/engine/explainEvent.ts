@@ -149,14 +149,13 @@ export function explainEvent(
     (event.type === 'DECIDE' || event.type === 'REVOKE') &&
     !snapshot.matches({ open: { review: { [event.key]: 'pending' } } })
   ) {
-    const known = policy.keys.some((k) => k.id === event.key)
-    const turned = snapshot.matches({ open: { review: { [event.key]: 'turned' } } })
     const key = policy.keys.find((k) => k.id === event.key)
+    const turned = snapshot.matches({ open: { review: { [event.key]: 'turned' } } })
     if (key !== undefined && snapshot.matches({ open: { review: { [event.key]: 'waived' } } })) {
       return refused([phrase('state.keyWaived', { key: key.id, condition: String(key.appliesIf) })])
     }
     return refused([
-      known
+      key !== undefined
         ? phrase('state.keyDone', { key: event.key, done: term(turned ? 'done.turned' : 'done.refused') })
         : phrase('state.unknownKey', {
             key: event.key,

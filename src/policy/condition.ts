@@ -267,6 +267,8 @@ export function keyApplies(
   key: { appliesIf?: string | undefined },
   content: InitiativeContent | null,
 ): boolean {
+  // Most keys have no condition: answer them without the parsed-condition lookup (a guard's hot path).
+  if (key.appliesIf === undefined) return true
   const condition = conditionOf(key)
   return condition === null || content === null || holds(condition, content)
 }

@@ -1,4 +1,4 @@
-import { type Phrase, renderPhrase } from '../../machines/refusalMessages.js'
+import { reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ErrorPhrase } from '../../src/domain/TwoKeysError.js'
 import { h } from './h.js'
@@ -18,8 +18,7 @@ export function reasonsInLanguage(
   reasons: readonly string[],
   phrases: readonly ErrorPhrase[] | undefined,
 ): string[] {
-  if (language() !== 'ru' || phrases === undefined || phrases.length !== reasons.length) return [...reasons]
-  return phrases.map((p) => renderPhrase(p as Phrase, REFUSAL_MESSAGES_RU))
+  return language() === 'ru' ? reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases) : [...reasons]
 }
 
 /**
