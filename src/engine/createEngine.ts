@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid'
 import type { AnyMachineSnapshot } from 'xstate'
 import { type Phase, phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
@@ -8,6 +7,7 @@ import type { Command, CommandInput, CommandOf } from '../domain/Command.js'
 import { canonicalHash, canonicalJsonWith, sha256Hex } from '../domain/canonicalHash.js'
 import { eventHash } from '../domain/eventHash.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { newRecordId } from '../domain/newRecordId.js'
 import { parseCommand as parse } from '../domain/parseCommand.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { recordIdProblem } from '../domain/RecordIdSchema.js'
@@ -45,7 +45,7 @@ export interface EngineOptions {
   store?: Store
   /** Epoch milliseconds; the wall clock by default. */
   clock?: Clock
-  /** Makes initiative and command ids; nanoid by default. */
+  /** Makes initiative and command ids; 21 random letters and digits (nanoid) by default. */
   ids?: () => string
   /**
    * Saves a sealed machine snapshot every this many events of an initiative, if the store keeps
@@ -183,7 +183,7 @@ export function createEngine(options: EngineOptions): Engine {
   const policyHash = hashPolicy(policy)
   const store = options.store ?? memoryStore()
   const clock = options.clock ?? systemClock
-  const ids = options.ids ?? (() => nanoid())
+  const ids = options.ids ?? newRecordId
   const loader = createInitiativeLoader({
     store,
     policy,

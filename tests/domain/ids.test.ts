@@ -66,6 +66,18 @@ describe('initiative and command ids', () => {
     }
   })
 
+  it("makes ids of letters and digits only, so none reads as an option on a command line", async () => {
+    const engine = createEngine({ policy, clock: manualClock(START) })
+    const made: string[] = []
+    for (let i = 0; i < 300; i++) {
+      const receipt = await engine.propose(propose)
+      made.push(receipt.initiativeId, receipt.commandId)
+    }
+    // a default nanoid id begins with "-" once in 64: 600 ids would show it almost surely
+    for (const id of made) expect(id).toMatch(/^[A-Za-z0-9]{21}$/)
+    expect(new Set(made).size).toBe(made.length)
+  })
+
   it('refuses a malformed id with a located issue that quotes it safely and names the allowed characters', () => {
     for (const field of ['initiativeId', 'commandId'] as const) {
       for (const [id, named] of BAD) {
