@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { registerAudit } from './auditCommand.js'
+import { registerClassroom } from './classroomCommand.js'
 import { CLI_LANGUAGES, languageFrom, setCliLanguage } from './cliLanguage.js'
 import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
@@ -49,6 +50,7 @@ export function createProgram(): Command {
     })
   // Subcommands, one file each (keep this list sorted).
   registerAudit(program)
+  registerClassroom(program)
   registerCompare(program)
   registerDiagram(program)
   registerHistory(program)

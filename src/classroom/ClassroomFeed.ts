@@ -1,0 +1,66 @@
+import type { RecordedEvent } from '../stores/Store.js'
+
+/** What the whole class sees happen, one notice at a time. */
+export type NoticeBody =
+  | { kind: 'opened'; policy: string }
+  | { kind: 'joined'; role: string; name: string; keyId: string; inKeyring: boolean }
+  | { kind: 'event'; event: RecordedEvent }
+  | {
+      kind: 'refused'
+      by: string
+      type: string
+      initiativeId: string | null
+      code: string
+      reasons: string[]
+      invariants: string[]
+    }
+  | { kind: 'clock'; from: number; to: number; jump: string; fired: number }
+  | { kind: 'prompt'; role: string; text: string }
+  | { kind: 'forgery'; forgery: string; change: string; caughtBy: string | null; checks: ForgeryCheck[] }
+  | { kind: 'ended' }
+
+/** One check run on a forged copy of the log, and what it found. */
+export interface ForgeryCheck {
+  check: 'chain' | 'heads' | 'signatures'
+  ok: boolean
+  /** What it found (the verifier's own message), or that the copy passed it. */
+  message: string
+}
+
+export type Notice = NoticeBody & {
+  /** 1, 2, 3 … in the session: the SSE id, so a client resumes with Last-Event-ID. */
+  seq: number
+  /** The session's clock when it happened (epoch ms). */
+  at: number
+}
+
+type Listener = (notice: Notice) => void
+
+/**
+ * A session's notices, kept in order (a phone that reconnects catches up from its last seq)
+ * and told to every listener as they are added.
+ */
+export class ClassroomFeed {
+  readonly #notices: Notice[] = []
+  readonly #listeners = new Set<Listener>()
+
+  add(body: NoticeBody, at: number): Notice {
+    const notice = { ...body, seq: this.#notices.length + 1, at } as Notice
+    this.#notices.push(notice)
+    for (const listener of this.#listeners) listener(notice)
+    return notice
+  }
+
+  /** The notices after `seq`, oldest first. */
+  after(seq: number): Notice[] {
+    return this.#notices.slice(Math.max(0, seq))
+  }
+
+  /** Calls `listener` with each notice added from now on; returns the unsubscribe. */
+  listen(listener: Listener): () => void {
+    this.#listeners.add(listener)
+    return () => {
+      this.#listeners.delete(listener)
+    }
+  }
+}

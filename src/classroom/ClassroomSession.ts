@@ -1,0 +1,369 @@
+import { timingSafeEqual } from 'node:crypto'
+import { exportAudit } from '../audit/exportAudit.js'
+import { parseAuditLines } from '../audit/parseAuditLog.js'
+import { verifyAudit } from '../audit/verifyAudit.js'
+import type { CommandInput } from '../domain/Command.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { createEngine, type Engine, type Receipt } from '../engine/createEngine.js'
+import { manualClock } from '../engine/systemClock.js'
+import { toBase64url } from '../identity/base64url.js'
+import { firstKeyringChange } from '../identity/firstKeyringChange.js'
+import { type KeyringChange, keyringHash } from '../identity/KeyringChange.js'
+import { PublicKeySchema } from '../identity/KeyringSchema.js'
+import { newKeyPair, type PrivateKeyFile } from '../identity/PrivateKeyFile.js'
+import { signCommand } from '../identity/signCommand.js'
+import { signKeyringChange } from '../identity/signKeyringChange.js'
+import { hashPolicy } from '../policy/hashPolicy.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { RecordedEvent, Store } from '../stores/Store.js'
+import { ClassroomFeed, type Notice } from './ClassroomFeed.js'
+import { checkCopy } from './checkCopy.js'
+import { citedInvariants } from './citedInvariants.js'
+import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
+import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
+import { type Forgery, forgeCopy } from './forgeCopy.js'
+import { newJoinCode } from './joinCode.js'
+
+const DAY_MS = 86_400_000
+
+export interface ClassroomSessionOptions {
+  /** The lesson's policy; the session runs it with `identity: signed`. */
+  policy: Policy
+  /** Where the session's engine keeps its events (a fresh SQLite file for each session). */
+  store: Store
+  /** Where the session's clock starts (epoch ms); the real time now, to the minute, by default. */
+  start?: number
+  /** Fixed in tests; random by default. */
+  joinCode?: string
+}
+
+/** A student in the session: the role taken and the public half of the key made in their browser. */
+export interface Student {
+  role: string
+  name: string
+  keyId: string
+  publicKey: string
+  /** False for a forger: the key was never added to the keyring. */
+  inKeyring: boolean
+  joinedAt: number
+}
+
+const randomId = (bytes: number) =>
+  toBase64url(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).replace(/[^A-Za-z0-9]/g, 'x')
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * One class's live session: its own engine on its own store and virtual clock, the institution
+ * keys that sign its keyring (made here, never sent anywhere), the roster and the feed everyone
+ * watches. Every action goes through the engine; the session only adds who may do what in class.
+ *
+ * @example
+ * const session = await ClassroomSession.open({ policy, store: sqliteStore(file) })
+ * await session.join('oreshkin', 'Anna', publicKey)
+ */
+export class ClassroomSession {
+  readonly id = randomId(9)
+  readonly teacherToken = randomId(24)
+  readonly joinCode: string
+  readonly policy: Policy
+  readonly policyHash: string
+  readonly engine: Engine
+  readonly clock: ReturnType<typeof manualClock>
+  readonly feed = new ClassroomFeed()
+  readonly roles: ClassroomRole[]
+  readonly startedAt: number
+  readonly students: Student[] = []
+  ended = false
+  /** The institutions' keys: the server signs keyring changes (and, for a seat no student holds, commands) with them. */
+  readonly #institutionKeys: PrivateKeyFile[]
+  /** The last seq of each initiative already told to the class. */
+  readonly #told = new Map<string, number>()
+  /** One action at a time, so the feed tells events in the order they were stored. */
+  #queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(options: ClassroomSessionOptions, keys: PrivateKeyFile[]) {
+    this.policy = { ...options.policy, identity: 'signed' }
+    this.policyHash = hashPolicy(this.policy)
+    this.startedAt = options.start ?? Math.floor(Date.now() / 60_000) * 60_000
+    this.clock = manualClock(this.startedAt)
+    this.engine = createEngine({ policy: this.policy, store: options.store, clock: this.clock })
+    this.joinCode = options.joinCode ?? newJoinCode()
+    this.roles = classroomRoles(this.policy)
+    this.#institutionKeys = keys
+  }
+
+  /** Opens a session: makes one key per key-holding institution and signs the first keyring with them. */
+  static async open(options: ClassroomSessionOptions): Promise<ClassroomSession> {
+    const policy = options.policy
+    const seats = [...new Set(policy.keys.map((k) => k.institution))].map((institution) => {
+      const holder = policy.keys.find((k) => k.institution === institution)?.holders[0]
+      if (holder === undefined)
+        throw new TwoKeysError(
+          'POLICY_INVALID',
+          `key of institution "${institution}" has no holder to sign the session's keyring for it; give it a holder`,
+        )
+      return holder
+    })
+    const start = options.start ?? Math.floor(Date.now() / 60_000) * 60_000
+    const validFrom = new Date(start).toISOString()
+    const keys = seats.map(
+      (principal) => newKeyPair(principal, `${principal}-session-${randomId(4)}`, validFrom).privateKey,
+    )
+    const session = new ClassroomSession({ ...options, start }, keys)
+    await session.engine.changeKeyring(
+      firstKeyringChange(session.policy, keys, validFrom, 'the institution keys of a classroom session'),
+    )
+    session.feed.add({ kind: 'opened', policy: policy.id }, start)
+    return session
+  }
+
+  /** Is this the teacher's token? Compared in constant time. */
+  isTeacher(token: string | undefined): boolean {
+    return token !== undefined && sameText(token, this.teacherToken)
+  }
+
+  /** The join code as given matches this session's. */
+  matches(code: string): boolean {
+    return sameText(code, this.joinCode)
+  }
+
+  roleTaken(role: string): boolean {
+    return role !== FORGER && this.students.some((s) => s.role === role)
+  }
+
+  /**
+   * Seats a student: a principal's public key is added to the keyring by a change every
+   * institution signs; a forger's is only written on the roster. CONFLICT when the role is taken.
+   */
+  join(role: string, name: string, publicKey: string): Promise<Student> {
+    return this.#serial(async () => {
+      this.#assertOpen()
+      const known = this.roles.find((r) => r.id === role)
+      if (known === undefined)
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `no role "${role}" in this session; pick one of ${this.roles.map((r) => `"${r.id}"`).join(', ')}`,
+        )
+      if (this.roleTaken(role))
+        throw new TwoKeysError('CONFLICT', `role "${role}" is taken by another student; pick a free one`)
+      if (!PublicKeySchema.safeParse(publicKey).success)
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `publicKey ${JSON.stringify(publicKey.slice(0, 60))} is not an Ed25519 public key; send its 32 bytes as base64url (43 characters)`,
+        )
+      const keyId = `${role}-${randomId(6)}`
+      const now = this.clock()
+      const inKeyring = role !== FORGER
+      if (inKeyring) await this.#addKey(keyId, role, publicKey, now)
+      const student: Student = { role, name: name.trim() || role, keyId, publicKey, inKeyring, joinedAt: now }
+      this.students.push(student)
+      this.feed.add({ kind: 'joined', role, name: student.name, keyId, inKeyring }, now)
+      return student
+    })
+  }
+
+  async #addKey(keyId: string, principal: string, publicKey: string, now: number): Promise<void> {
+    const keyring = await this.engine.keyring()
+    let change: KeyringChange = {
+      base: keyringHash(keyring),
+      version: (keyring?.version ?? 0) + 1,
+      reason: `a student takes the role of ${principal} in a classroom session`,
+      add: [{ keyId, principal, publicKey, validFrom: new Date(now).toISOString() }],
+      revoke: [],
+      signatures: [],
+    }
+    for (const key of this.#institutionKeys) change = signKeyringChange(change, key)
+    await this.engine.changeKeyring(change)
+  }
+
+  /** Offers a (signed) command to the engine; the class sees the events it made, or the refusal. */
+  dispatch(command: unknown): Promise<Receipt> {
+    return this.#serial(async () => {
+      this.#assertOpen()
+      try {
+        const receipt = await this.engine.dispatch(command as CommandInput)
+        await this.#tellEvents()
+        return receipt
+      } catch (error) {
+        if (isTwoKeysError(error) && error.code !== 'COMMAND_INVALID' && error.code !== 'CONFLICT') {
+          const body = (typeof command === 'object' && command !== null ? command : {}) as Record<
+            string,
+            unknown
+          >
+          this.feed.add(
+            {
+              kind: 'refused',
+              by: typeof body.by === 'string' ? body.by : '?',
+              type: typeof body.type === 'string' ? body.type : '?',
+              initiativeId: typeof body.initiativeId === 'string' ? body.initiativeId : null,
+              code: error.code,
+              reasons: error.reasons,
+              invariants: citedInvariants(error.reasons),
+            },
+            this.clock(),
+          )
+          // Deadlines fired before the refused command are stored all the same.
+          await this.#tellEvents()
+        }
+        throw error
+      }
+    })
+  }
+
+  /** Moves the session's clock (never a real one) and fires every deadline now due. */
+  jump(jump: ClockJump): Promise<{ from: number; to: number; fired: RecordedEvent[] }> {
+    return this.#serial(async () => {
+      this.#assertOpen()
+      const from = this.clock()
+      this.clock.advance(CLOCK_JUMPS[jump])
+      await this.engine.tick()
+      const fired = await this.#tellEvents()
+      const to = this.clock()
+      this.feed.add({ kind: 'clock', from, to, jump, fired: fired.length }, to)
+      return { from, to, fired }
+    })
+  }
+
+  /**
+   * A co-chair travels and names a deputy for `days`: signed by the session's institution key
+   * when no student holds the co-chair's seat, else the student is asked to do it themselves.
+   */
+  injectDeputy(initiativeId: string, keyId: string, days = 7): Promise<{ prompted: string } | Receipt> {
+    return this.#serial(async () => {
+      this.#assertOpen()
+      const key = this.policy.keys.find((k) => k.id === keyId)
+      if (key === undefined)
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `no key "${keyId}"; the keys are ${this.policy.keys.map((k) => `"${k.id}"`).join(', ')}`,
+        )
+      const holder = key.holders[0] as string
+      const deputy =
+        key.deputies.eligible?.[0] ??
+        this.policy.principals.find((p) => p.institution === key.institution && p.id !== holder)?.id
+      if (deputy === undefined)
+        throw new TwoKeysError('COMMAND_INVALID', `key "${keyId}" has no principal who could be named deputy`)
+      const until = this.clock() + Math.min(days, key.deputies.maxDays ?? days) * DAY_MS
+      const student = this.students.find((s) => s.role === holder)
+      if (student !== undefined) {
+        this.feed.add(
+          {
+            kind: 'prompt',
+            role: holder,
+            text: `You travel: name ${deputy} your deputy for key ${keyId} (delegate) on initiative "${initiativeId}".`,
+          },
+          this.clock(),
+        )
+        return { prompted: holder }
+      }
+      const signer = this.#institutionKeys.find((k) => k.principal === holder)
+      if (signer === undefined)
+        throw new TwoKeysError(
+          'NOT_FOUND',
+          `the session holds no key of "${holder}"; ask the student in that role`,
+        )
+      const command = signCommand(
+        {
+          type: 'delegate',
+          initiativeId,
+          commandId: `inject-${randomId(8)}`,
+          by: holder,
+          key: keyId,
+          deputy,
+          until,
+        },
+        signer,
+      )
+      const receipt = await this.engine.dispatch(command)
+      await this.#tellEvents()
+      return receipt
+    })
+  }
+
+  /** The session's audit log as exported (JSON Lines), which `twokeys audit verify` checks. */
+  async exportAudit(): Promise<string> {
+    let text = ''
+    for await (const line of exportAudit(this.engine.store)) text += line
+    return text
+  }
+
+  /**
+   * The forger rewrites an exported copy of the log; the copy is checked as anyone outside
+   * would check it, and the class sees which check caught it. The stored log is never touched.
+   */
+  forge(forgery: Forgery) {
+    return this.#serial(async () => {
+      const original = parseAuditLines((await this.exportAudit()).split('\n')).map(
+        (l) => l.value as RecordedEvent,
+      )
+      const published = verifyAudit(original)
+      if (!published.ok)
+        throw new TwoKeysError(
+          'AUDIT_TAMPERED',
+          `the session's own log does not verify: ${published.message}`,
+        )
+      let forged: ReturnType<typeof forgeCopy>
+      try {
+        forged = forgeCopy(original, forgery)
+      } catch (error) {
+        throw new TwoKeysError('REFUSED', `cannot ${forgery} yet: ${(error as Error).message}`, {
+          reasons: [(error as Error).message],
+        })
+      }
+      const checks = await checkCopy(forged.events, {
+        heads: published.heads,
+        policy: this.policy,
+        policyHash: this.policyHash,
+        store: this.engine.store,
+      })
+      const caughtBy = checks.find((c) => !c.ok)?.check ?? null
+      const notice = this.feed.add(
+        { kind: 'forgery', forgery, change: forged.change, caughtBy, checks },
+        this.clock(),
+      )
+      return notice as Extract<Notice, { kind: 'forgery' }>
+    })
+  }
+
+  /** Ends the session: no more joins, commands or jumps; the debrief and the export stay. */
+  end(): Promise<void> {
+    return this.#serial(async () => {
+      if (this.ended) return
+      this.ended = true
+      this.feed.add({ kind: 'ended' }, this.clock())
+    })
+  }
+
+  /** Tells the class every stored event it has not seen yet, initiative by initiative. */
+  async #tellEvents(): Promise<RecordedEvent[]> {
+    const told: RecordedEvent[] = []
+    for (const initiativeId of await this.engine.store.listInitiatives()) {
+      const fresh = await this.engine.store.readEvents(initiativeId, this.#told.get(initiativeId) ?? 0)
+      for (const event of fresh) {
+        this.feed.add({ kind: 'event', event }, event.event.at)
+        this.#told.set(initiativeId, event.seq)
+        told.push(event)
+      }
+    }
+    return told
+  }
+
+  #assertOpen(): void {
+    if (this.ended)
+      throw new TwoKeysError(
+        'REFUSED',
+        'this session has ended; the debrief and the audit export are still there',
+      )
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work)
+    this.#queue = next.catch(() => undefined)
+    return next
+  }
+}

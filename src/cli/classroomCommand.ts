@@ -1,0 +1,128 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { type Command, InvalidArgumentError } from 'commander'
+import pc from 'picocolors'
+import QRCode from 'qrcode'
+import { sessionUrls } from '../classroom/classroomRoutes.js'
+import { createClassroomServer } from '../classroom/createClassroomServer.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { loadCliPolicy } from './packagePath.js'
+import { packageRoot } from './packageRoot.js'
+import { playgroundUrls } from './playgroundCommand.js'
+
+export const CLASSROOM_PORT = 4322
+
+interface ClassroomOptions {
+  policy?: string
+  db?: string
+  host: string
+  port: number
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new InvalidArgumentError(
+      `"${value}" is not a port; use a number from 1 to 65535, or 0 for any free port`,
+    )
+  return port
+}
+
+/** The SQLite file of the n-th session: the one named for the first, `name-2.db`, `name-3.db` … beside it for later ones. */
+export function sessionDbFile(db: string, n: number): string {
+  if (n === 1) return db
+  const ext = extname(db)
+  return `${db.slice(0, db.length - ext.length)}-${n}${ext}`
+}
+
+/** `twokeys classroom`: serve the classroom page and API, open a session, print how to join it. */
+export function registerClassroom(program: Command): void {
+  program
+    .command('classroom')
+    .description(
+      'run a live classroom session: students join from their phones with a code, take roles, sign their actions in the browser; the teacher moves the session clock, injects events and ends with a debrief',
+    )
+    .option(
+      '--policy <file>',
+      'the lesson policy (run with identity: signed)',
+      'twokeys/policies/two-keys.yaml',
+    )
+    .option(
+      '--db <file>',
+      'SQLite file of the first session (later ones go beside it); a fresh file in a temp folder by default',
+    )
+    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, CLASSROOM_PORT)
+    .option('--host <host>', 'address to listen on (0.0.0.0 for the class network)', '127.0.0.1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  twokeys classroom\n  twokeys classroom --host 0.0.0.0 --db lesson.db\n\nExit codes: 0 stopped with Ctrl-C, 2 bad input (policy, page not built, port in use).',
+    )
+    .action(async (options: ClassroomOptions) => {
+      const policy = loadCliPolicy(options.policy ?? 'twokeys/policies/two-keys.yaml')
+      const root = join(packageRoot(), 'web', 'dist')
+      if (!existsSync(join(root, 'classroom.html')))
+        throw new TwoKeysError(
+          'NOT_FOUND',
+          `the classroom page is not built (${join(root, 'classroom.html')} is missing); run \`npm run build:web\` in ${packageRoot()}`,
+        )
+      const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'twokeys-classroom-')), 'classroom.db')
+      const { sqliteStore } = await import('../stores/sqliteStore.js')
+      let origin: string | undefined
+      const server = await createClassroomServer({
+        policy,
+        root,
+        storeFor: (n) => sqliteStore(sessionDbFile(db, n)),
+        origin: () => origin,
+      })
+      try {
+        await server.app.listen({ host: options.host, port: options.port })
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code
+        throw new TwoKeysError(
+          'NOT_FOUND',
+          code === 'EADDRINUSE'
+            ? `port ${options.port} on ${options.host} is already in use; pick another with --port N (or --port 0 for any free port)`
+            : `cannot listen on ${options.host}:${options.port} (${code ?? String(cause)}); check --host and --port`,
+          { cause },
+        )
+      }
+      const address = server.app.server.address()
+      const port = typeof address === 'object' && address !== null ? address.port : options.port
+      const urls = playgroundUrls(options.host, port)
+      origin = urls[0]
+      const session = await server.open()
+      const { teacherUrl, joinUrl } = sessionUrls(origin as string, session)
+      const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
+      const out = (line = '') => process.stdout.write(`${line}\n`)
+      out(`twokeys classroom on ${urls.join(' and ')}`)
+      out(`policy ${policy.id} (identity: signed) · session database ${db}`)
+      out()
+      out(`${pc.bold('Teacher')} (keep this address to yourself: it carries the teacher token)`)
+      out(`  ${teacherUrl}`)
+      out()
+      out(`${pc.bold('Students')}: join code ${pc.bold(session.joinCode)} at`)
+      for (const url of urls) out(`  ${url}/classroom.html?join=${session.joinCode}`)
+      if (origin?.startsWith('http://127.0.0.1:'))
+        out(
+          pc.yellow(
+            '  Only this machine can open these; start with --host 0.0.0.0 for phones on the class network.',
+          ),
+        )
+      out()
+      out(qr)
+      out(pc.dim('Press Ctrl-C to stop.'))
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop)
+          process.off('SIGTERM', stop)
+          void server.app.close().then(() => {
+            out('stopped')
+            done()
+          })
+        }
+        process.on('SIGINT', stop)
+        process.on('SIGTERM', stop)
+      })
+    })
+}
