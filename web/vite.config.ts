@@ -21,6 +21,8 @@ export default defineConfig({
     manifest: true,
     // Mermaid is large; it loads on demand, after the page works.
     chunkSizeWarningLimit: 3000,
+    // Two pages: the playground, and the live session `twokeys classroom` serves.
+    rollupOptions: { input: { index: `${web}index.html`, classroom: `${web}classroom.html` } },
   },
   // The what-if simulator runs in a module worker, its own chunk, fetched when Run is pressed.
   worker: { format: 'es' },

@@ -1,3 +1,4 @@
+import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { RecordedEvent } from '../stores/Store.js'
 
 /** What the whole class sees happen, one notice at a time. */
@@ -12,6 +13,8 @@ export type NoticeBody =
       initiativeId: string | null
       code: string
       reasons: string[]
+      /** The reasons as message keys with parameters, for a page to show in its language. */
+      phrases: ErrorPhrase[]
       invariants: string[]
     }
   | { kind: 'clock'; from: number; to: number; jump: string; fired: number }

@@ -203,6 +203,7 @@ export class ClassroomSession {
               initiativeId: typeof body.initiativeId === 'string' ? body.initiativeId : null,
               code: error.code,
               reasons: error.reasons,
+              phrases: error.phrases,
               invariants: citedInvariants(error.reasons),
             },
             this.clock(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import type { z } from 'zod'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { errorReply, HttpError } from '../serve/httpErrors.js'
 import { buildDebrief } from './buildDebrief.js'
 import type { Notice } from './ClassroomFeed.js'
@@ -139,6 +139,7 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
       policy: {
         id: session.policy.id,
         title: session.policy.title,
+        objectives: session.policy.objectives,
         keys: session.policy.keys.map((k) => ({
           id: k.id,
           label: k.label,
@@ -256,7 +257,12 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
     const signed = typeof request.body === 'object' && request.body !== null && 'signature' in request.body
     const { status, body } = errorReply(error, signed)
     if (status >= 500) request.log.error({ err: error }, 'request failed')
-    void reply.code(status).type('application/json; charset=utf-8').send(body)
+    // The reasons as message keys too, so the page shows them in its language.
+    const phrases = isTwoKeysError(error) ? error.phrases : []
+    void reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ ...body, phrases })
   })
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = errorReply(

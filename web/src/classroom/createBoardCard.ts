@@ -1,0 +1,38 @@
+import type { Board } from '../../../src/engine/keyBoard.js'
+import { h } from '../h.js'
+import { t } from '../i18n/language.js'
+
+const MARKS: Record<string, string> = {
+  turned: '✓',
+  pending: '○',
+  refused: '✖',
+  stale: '↺',
+  expired: '◷',
+  waived: '–',
+}
+
+/** One initiative as the class sees it: title, phase, and each key with a mark and a word (never colour alone). */
+export function createBoardCard(board: Board, ...actions: (HTMLElement | null)[]): HTMLElement {
+  return h(
+    'article',
+    { class: 'board-card', 'data-initiative': board.initiativeId ?? '' },
+    h('h3', {}, board.title ?? board.initiativeId ?? '?'),
+    h(
+      'p',
+      { class: 'phase' },
+      t('classroom.board.phase', { phase: t(`phases.${board.phase}`, { defaultValue: board.phaseText }) }),
+    ),
+    h(
+      'ul',
+      { class: 'keys' },
+      board.keys.map((k) =>
+        h(
+          'li',
+          { class: `key key-${k.status}`, 'data-key': k.key, 'data-status': k.status },
+          `${MARKS[k.status] ?? '?'} ${k.label}: ${t(`status.${k.status}`)}`,
+        ),
+      ),
+    ),
+    ...actions,
+  )
+}

@@ -1,0 +1,67 @@
+import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
+import { t } from '../i18n/language.js'
+
+/** When, on the session's clock: `2026-09-01 09:00`. */
+export const sessionTime = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
+
+/** One notice of the feed as a sentence in the page's language. */
+export function noticeText(notice: Notice): string {
+  switch (notice.kind) {
+    case 'opened':
+      return t('classroom.feed.opened', { policy: notice.policy })
+    case 'joined':
+      return notice.inKeyring
+        ? t('classroom.feed.joined', { name: notice.name, role: notice.role })
+        : t('classroom.feed.joinedForger', { name: notice.name })
+    case 'event': {
+      const { event } = notice.event
+      const by = 'by' in event ? event.by : ''
+      const initiative = notice.event.initiativeId
+      switch (event.type) {
+        case 'PROPOSE':
+          return t('classroom.feed.PROPOSE', { by, title: event.content.title, initiative })
+        case 'DECIDE':
+          return t(event.decision === 'approve' ? 'classroom.feed.approve' : 'classroom.feed.refuse', {
+            by,
+            key: event.key,
+            initiative,
+          })
+        case 'DELEGATE':
+          return t('classroom.feed.DELEGATE', {
+            by,
+            key: event.key,
+            deputy: event.deputy,
+            until: sessionTime(event.until),
+          })
+        case 'RESPOND':
+          return t(event.accept ? 'classroom.feed.accept' : 'classroom.feed.decline', {
+            by,
+            region: event.region,
+          })
+        case 'TICK':
+          return t('classroom.feed.TICK', { initiative })
+        default:
+          return t('classroom.feed.other', { by, type: event.type.toLowerCase(), initiative })
+      }
+    }
+    case 'refused':
+      return t('classroom.feed.refused', { by: notice.by, type: notice.type, code: notice.code })
+    case 'clock':
+      return t('classroom.feed.clock', {
+        jump: t(`classroom.jump.${notice.jump}`),
+        to: sessionTime(notice.to),
+        count: notice.fired,
+      })
+    case 'prompt':
+      return t('classroom.feed.prompt', { role: notice.role })
+    case 'forgery':
+      return notice.caughtBy === null
+        ? t('classroom.feed.forgeryMissed', { forgery: t(`classroom.forgery.${notice.forgery}`) })
+        : t('classroom.feed.forgery', {
+            forgery: t(`classroom.forgery.${notice.forgery}`),
+            check: t(`classroom.check.${notice.caughtBy}`),
+          })
+    case 'ended':
+      return t('classroom.feed.ended')
+  }
+}
