@@ -1,0 +1,186 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClassroomServer } from '../../src/classroom/createClassroomServer.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import { en } from '../../web/src/i18n/en.js'
+import { ru } from '../../web/src/i18n/ru.js'
+import { launchChromium, skipBrowser } from './support/chromium.js'
+import { axeProblems, SHOTS } from './support/servedPlayground.js'
+import { sharedBuild } from './support/sharedBuild.js'
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1280, height: 800 }
+
+/** How far the page scrolls sideways (0: it fits the screen). */
+const overflow = (page: Page) =>
+  page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth)
+
+/** axe on the page, leaving out drawn timelines (each one labelled image whose SVG insides are not read). */
+const axe = (page: Page) => axeProblems(page, { include: [['body']], exclude: [['.gantt']] })
+
+describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three students', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof createClassroomServer>>
+  let base: string
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    const [root, launched] = await Promise.all([sharedBuild(), launchChromium()])
+    browser = launched
+    const dir = mkdtempSync(join(tmpdir(), 'twokeys-classroom-web-'))
+    server = await createClassroomServer({
+      policy: loadPolicyFile('machines/policies/two-keys.yaml'),
+      root,
+      storeFor: (n) => sqliteStore(join(dir, `session-${n}.db`)),
+      start: () => Date.parse('2026-09-01T09:00:00Z'),
+    })
+    await server.app.listen({ host: '127.0.0.1', port: 0 })
+    const address = server.app.server.address()
+    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.app.close()
+  })
+
+  async function openPage(url: string, viewport: { width: number; height: number }, locale = 'en-US') {
+    const context = await browser.newContext({ viewport, locale })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.goto(url)
+    await page.waitForSelector('body[data-ready="true"]')
+    return { page, errors }
+  }
+
+  async function joinAs(url: string, role: string, name: string, locale?: string) {
+    const opened = await openPage(url, PHONE, locale)
+    const { page } = opened
+    await page.waitForSelector(`input[name=role][value="${role}"]`)
+    await page.check(`input[name=role][value="${role}"]`)
+    await page.fill('#join-name', name)
+    await page.click('form.join button[type=submit]')
+    await page.waitForSelector('#seat-heading')
+    return opened
+  }
+
+  it('runs a session end to end, live on every screen, in both languages, on phones and a projector', async () => {
+    const opened = await (await fetch(`${base}/api/sessions`, { method: 'POST' })).json()
+    const teacherUrl = `${base}/classroom.html#teacher=${opened.sessionId}.${opened.teacherToken}`
+    const joinUrl = `${base}/classroom.html?join=${opened.joinCode}`
+    const teacher = await openPage(teacherUrl, DESKTOP)
+    const t = teacher.page
+    await t.waitForSelector('[data-code]')
+    expect(await t.textContent('[data-code]')).toBe(opened.joinCode)
+    expect(await t.getAttribute('img.qr', 'src')).toMatch(/^data:image\/svg\+xml/)
+
+    const sponsor = await joinAs(joinUrl, 'minzifry', 'Masha')
+    const coChair = await joinAs(joinUrl, 'oreshkin', 'Oleg')
+    const aide = await joinAs(joinUrl, 'ga-aide', 'Alina')
+    await t.waitForFunction(() => document.querySelectorAll('.roster li').length === 3)
+    expect(await t.textContent('.roster')).toContain('Masha — minzifry')
+
+    // The ministry proposes and submits; the class sees it.
+    await sponsor.page.fill('#propose-title', 'Kazan GPU cluster')
+    await sponsor.page.click('form.propose button[type=submit]')
+    await sponsor.page.click('.board-card [data-action=submit]')
+    await coChair.page.waitForSelector('.board-card [data-action="approve-government-apparatus"]')
+
+    // The cheat: Oreshkin turns the other institution's key; refused, next to the button, with TK6.
+    await coChair.page.click('.board-card [data-action="approve-government-apparatus"]')
+    await coChair.page.waitForSelector('.board-card .outcome.bad')
+    expect(await coChair.page.textContent('.board-card .outcome.bad')).toContain('TK6')
+    await coChair.page.click('.board-card [data-action="approve-presidential-administration"]')
+    await coChair.page.waitForSelector('.board-card .outcome.ok')
+
+    // A month passes on the session clock: the review window closes, on every screen.
+    await t.click('[data-jump=month]')
+    await aide.page.waitForSelector('.feed-list li[data-kind=clock]')
+    await t.waitForFunction(() => document.querySelector('.clock')?.textContent?.includes('2026-10-02'))
+    // Grigorenko travels (no student holds his seat): the teacher has him name his aide deputy.
+    await t.selectOption('#inject-key', 'government-apparatus')
+    await t.click('[data-inject=deputy]')
+    await aide.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.feed-list li[data-kind=event]')).some((li) =>
+        li.textContent?.includes('ga-aide'),
+      ),
+    )
+    await aide.page.click('.board-card [data-action="approve-government-apparatus"]')
+    await aide.page.waitForSelector('.board-card .outcome.ok')
+    await sponsor.page.waitForSelector('.board-card [data-key="government-apparatus"][data-status="turned"]')
+
+    // The forger's rewrite of an exported copy, caught on the projector and on every phone.
+    await t.click('[data-forgery=forge-signature]')
+    await t.waitForSelector('.teacher-result .checks .bad')
+    await sponsor.page.waitForSelector('.feed-list li[data-kind=forgery]')
+    expect(await sponsor.page.textContent('.feed-list li[data-kind=forgery]')).toContain(
+      en.classroom.check.signatures,
+    )
+
+    // Both languages, on a phone and on the projector, before the session ends (a Russian student joins too).
+    const ruTeacher = await openPage(
+      `${base}/classroom.html?lang=ru#teacher=${opened.sessionId}.${opened.teacherToken}`,
+      DESKTOP,
+      'ru-RU',
+    )
+    await ruTeacher.page.waitForSelector('[data-code]')
+    await ruTeacher.page.waitForSelector('.feed-list li[data-kind=forgery]')
+    const ruStudent = await joinAs(`${joinUrl}&lang=ru`, 'gov-tatarstan', 'Ильдар', 'ru-RU')
+    expect(await ruStudent.page.textContent('#seat-heading')).toContain('Вы — gov-tatarstan')
+    expect(await ruTeacher.page.textContent('#controls-heading')).toBe(ru.classroom.teacher.controls)
+    const ruJoin = await openPage(`${joinUrl}&lang=ru`, PHONE, 'ru-RU')
+    await ruJoin.page.waitForSelector('input[name=role]')
+
+    const screens: [string, Page][] = [
+      ['teacher-desktop-en', t],
+      ['teacher-desktop-ru', ruTeacher.page],
+      ['student-phone-en', coChair.page],
+      ['student-phone-ru', ruStudent.page],
+      ['join-phone-ru', ruJoin.page],
+    ]
+    for (const [name, page] of screens) {
+      expect(await axe(page), name).toEqual([])
+      await page.screenshot({ path: `${SHOTS}/classroom-${name}.png`, fullPage: true })
+    }
+    for (const [name, page] of screens) {
+      await page.setViewportSize(page.viewportSize()?.width === PHONE.width ? DESKTOP : PHONE)
+      expect(await overflow(page), `${name} resized`).toBeLessThanOrEqual(0)
+      expect(await axe(page), `${name} resized`).toEqual([])
+    }
+    await t.screenshot({ path: `${SHOTS}/classroom-teacher-phone-en.png`, fullPage: true })
+    await ruTeacher.page.screenshot({ path: `${SHOTS}/classroom-teacher-phone-ru.png`, fullPage: true })
+    await coChair.page.screenshot({ path: `${SHOTS}/classroom-student-desktop-en.png`, fullPage: true })
+    for (const page of [sponsor.page, aide.page]) expect(await overflow(page)).toBeLessThanOrEqual(0)
+    await t.setViewportSize(DESKTOP)
+
+    // The debrief: the bottleneck, the cheat and what stopped it, the forgery, the drawn timeline, the export.
+    await t.click('button.end')
+    await t.waitForSelector('.debrief .gantt svg', { timeout: 30_000 })
+    const debrief = (await t.textContent('.debrief')) ?? ''
+    expect(debrief).toContain('government-apparatus')
+    // Submitted at the start, turned by the aide after the 31-day jump.
+    expect(debrief).toContain('744 hours (31 days)')
+    expect(await t.textContent('.debrief .refusals')).toContain('TK6')
+    expect(await t.textContent('.debrief .forgeries')).toContain(en.classroom.check.signatures)
+    await t.waitForFunction(() =>
+      document.querySelector('a.download')?.getAttribute('href')?.startsWith('blob:'),
+    )
+    expect(await axe(t)).toEqual([])
+    await t.screenshot({ path: `${SHOTS}/classroom-debrief-desktop-en.png`, fullPage: true })
+    for (const student of [sponsor, coChair, aide])
+      await student.page.waitForSelector('.feed-list li[data-kind=ended]')
+
+    for (const { errors } of [teacher, sponsor, coChair, aide, ruTeacher, ruStudent, ruJoin]) {
+      // The refused commands answer 4xx, which Chromium logs as a failed resource: only those are expected.
+      expect(errors.filter((e) => !e.includes('the server responded with a status of 4'))).toEqual([])
+    }
+  }, 180_000)
+})
