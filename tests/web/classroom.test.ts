@@ -147,6 +147,7 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
       ['join-phone-ru', ruJoin.page],
     ]
     for (const [name, page] of screens) {
+      expect(await overflow(page), name).toBeLessThanOrEqual(0)
       expect(await axe(page), name).toEqual([])
       await page.screenshot({ path: `${SHOTS}/classroom-${name}.png`, fullPage: true })
     }
@@ -158,6 +159,7 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     await t.screenshot({ path: `${SHOTS}/classroom-teacher-phone-en.png`, fullPage: true })
     await ruTeacher.page.screenshot({ path: `${SHOTS}/classroom-teacher-phone-ru.png`, fullPage: true })
     await coChair.page.screenshot({ path: `${SHOTS}/classroom-student-desktop-en.png`, fullPage: true })
+    await ruStudent.page.screenshot({ path: `${SHOTS}/classroom-student-desktop-ru.png`, fullPage: true })
     for (const page of [sponsor.page, aide.page]) expect(await overflow(page)).toBeLessThanOrEqual(0)
     await t.setViewportSize(DESKTOP)
 
@@ -175,6 +177,10 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     )
     expect(await axe(t)).toEqual([])
     await t.screenshot({ path: `${SHOTS}/classroom-debrief-desktop-en.png`, fullPage: true })
+    await t.setViewportSize(PHONE)
+    expect(await overflow(t), 'debrief on a phone').toBeLessThanOrEqual(0)
+    expect(await axe(t), 'debrief on a phone').toEqual([])
+    await t.screenshot({ path: `${SHOTS}/classroom-debrief-phone-en.png`, fullPage: true })
     for (const student of [sponsor, coChair, aide])
       await student.page.waitForSelector('.feed-list li[data-kind=ended]')
 
