@@ -1,5 +1,6 @@
 import { DAY_MS } from '../src/domain/timeUnits.js'
 import type { Key, Policy, Principal } from '../src/policy/PolicySchema.js'
+import { rolloutOf } from '../src/policy/reach.js'
 import { routeIndexFor } from '../src/policy/routing.js'
 import type { Decision, InitiativeContext } from './InitiativeContext.js'
 
@@ -90,11 +91,22 @@ export function matchingRoute(policy: Policy, context: InitiativeContext): numbe
   return routeIndexFor(policy, content.objective, content.scope.kind)
 }
 
-/** What a rollout waits on: named regions (regional) or destinations (export). */
-export function rolloutTargets(context: InitiativeContext): string[] {
+/**
+ * What the rollout of the initiative's track waits on: the named regions (regional), the named
+ * destinations (export), or the named ministries (federal, where the policy has ministries accept
+ * it); nothing before it is routed, or when the sponsor carries the track out.
+ */
+export function rolloutTargets(policy: Policy, context: InitiativeContext): string[] {
   const scope = context.content?.scope
-  if (scope?.kind === 'regional') return scope.regions
-  if (scope?.kind === 'export') return scope.destinations
+  if (context.track === 'regional' && scope?.kind === 'regional') return scope.regions
+  if (context.track === 'export' && scope?.kind === 'export') return scope.destinations
+  if (
+    context.track === 'federal' &&
+    scope?.kind === 'federal' &&
+    rolloutOf(policy).federal === 'ministries'
+  ) {
+    return scope.ministries
+  }
   return []
 }
 

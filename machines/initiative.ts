@@ -2,6 +2,7 @@ import { and, assign, or, setup, stateIn } from 'xstate'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import { conditionOf, formatCondition } from '../src/policy/condition.js'
 import type { Policy } from '../src/policy/PolicySchema.js'
+import { reachModelled, rolloutOf } from '../src/policy/reach.js'
 import { describeWhen } from '../src/policy/routing.js'
 import { type InitiativeContext, type InitiativeInput, initialContext } from './InitiativeContext.js'
 import { createRules, type KeyParams } from './rules.js'
@@ -132,6 +133,12 @@ export function createInitiativeMachine(policy: Policy) {
       ...(waivable.has(key) ? { waived: { id: keyStateId(key, 'waived') } } : {}),
     },
   })
+
+  const rollout = rolloutOf(policy)
+  // A body answers a rollout only within the reach of the keys that approved it, where the policy
+  // models reach (TK13); without reach the guard is the answer's own rule, as it always was.
+  const answeredBy = (rule: 'ministryOfPendingAnswer' | 'governorOfPendingRegion') =>
+    reachModelled(policy) ? and([rule, 'withinReach']) : rule
 
   // The review window; a plenary session exists only where the policy escalates to one.
   const windowStates =
@@ -303,23 +310,41 @@ export function createInitiativeMachine(policy: Policy) {
           actions: TRACK_ACTIONS[rule.track],
         })),
       },
-      federalRollout: {
-        on: {
-          COMPLETE: { guard: 'actorIsSponsor', target: '#initiative.completed', actions: 'close' },
-          TICK: { actions: 'advanceClock' },
-        },
-      },
+      federalRollout:
+        rollout.federal === 'ministries'
+          ? {
+              // Each ministry the initiative names accepts or declines; the sponsor does not close it.
+              always: { guard: 'allResponded', target: '#initiative.completed', actions: 'close' },
+              on: {
+                MINISTRY: { guard: answeredBy('ministryOfPendingAnswer'), actions: 'recordResponse' },
+                TICK: { actions: 'advanceClock' },
+              },
+            }
+          : {
+              on: {
+                COMPLETE: { guard: 'actorIsSponsor', target: '#initiative.completed', actions: 'close' },
+                TICK: { actions: 'advanceClock' },
+              },
+            },
       regionalRollout: {
         always: { guard: 'allResponded', target: '#initiative.completed', actions: 'close' },
         on: {
-          RESPOND: { guard: 'governorOfPendingRegion', actions: 'recordResponse' },
+          RESPOND: { guard: answeredBy('governorOfPendingRegion'), actions: 'recordResponse' },
           TICK: { actions: 'advanceClock' },
         },
       },
       exportRollout: {
         always: { guard: 'allResponded', target: '#initiative.completed', actions: 'close' },
         on: {
-          DESTINATION: { guard: and(['actorIsSponsor', 'destinationPending']), actions: 'recordResponse' },
+          DESTINATION: {
+            guard:
+              rollout.export === 'agencies'
+                ? reachModelled(policy)
+                  ? and(['actorIsAgency', 'destinationPending', 'withinReach'])
+                  : and(['actorIsAgency', 'destinationPending'])
+                : and(['actorIsSponsor', 'destinationPending']),
+            actions: 'recordResponse',
+          },
           TICK: { actions: 'advanceClock' },
         },
       },

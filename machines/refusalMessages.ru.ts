@@ -11,6 +11,10 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'content.unfriendlyDestination':
     'страна {{destinations}} не входит в список дружественных ({{friendly}}); экспорт возможен только в дружественные страны (TK9)',
   'content.destinationTwice': 'страна назначения названа в охвате дважды',
+  'content.noMinistry':
+    'федеральная инициатива называет министерства, которые её внедряют (scope ministries), хотя бы одно: по политике «{{policy}}» каждое принимает или отклоняет внедрение',
+  'content.notMinistry': '{{ministries}} — не министерство политики; министерства: {{known}}',
+  'content.ministryTwice': 'министерство названо в охвате дважды',
   'rule.contentIsRoutable':
     'ни одно правило маршрутизации политики «{{policy}}» не принимает инициативу с целью «{{objective}}» и охватом «{{scope}}», поэтому после одобрения её нельзя было бы направить ни на какой трек (TK9, TK10); выберите другую цель или охват либо попросите владельца политики добавить правило',
   'rule.actorMaySponsor.unknown': '«{{by}}» не участник политики «{{policy}}»',
@@ -70,6 +74,14 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
     '«{{deputy}}» не из ведомства «{{institution}}» и поэтому не может замещать по ключу «{{key}}»',
   'rule.deputyEligible.notListed':
     '«{{deputy}}» нет среди допустимых заместителей по ключу «{{key}}» ({{eligible}})',
+  'rule.ministryOfPendingAnswer.notNamed':
+    'министерство «{{ministry}}» не названо в этой инициативе ({{targets}}); на федеральное внедрение отвечают только названные министерства (TK9)',
+  'rule.ministryOfPendingAnswer.answered': 'министерство «{{ministry}}» уже ответило',
+  'rule.ministryOfPendingAnswer.notMinistry':
+    'за министерство «{{ministry}}» отвечает только оно само, а не «{{by}}» (TK9)',
+  'rule.actorIsAgency': 'ответ страны записывает только ведомство политики ({{agencies}}), а не «{{by}}»',
+  'rule.withinReach':
+    '«{{by}}» отвечает как {{role}}, но ни один ключ, одобривший эту инициативу, не включает такой орган (их охват: {{reach}}) (TK13)',
   'rule.destinationPending.answered': 'страна «{{destination}}» уже ответила',
   'rule.destinationPending.notNamed': 'страна «{{destination}}» не названа в этой инициативе ({{targets}})',
   'state.closed': 'инициатива {{phase}} и больше не принимает команд',
@@ -114,11 +126,16 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'command.COMPLETE': 'завершение',
   'command.RESPOND': 'ответ региона',
   'command.DESTINATION': 'ответ страны',
+  'command.MINISTRY': 'ответ министерства',
   'action.submit': 'передать эту инициативу на рассмотрение',
   'action.amend': 'изменить эту инициативу',
   'action.withdraw': 'отозвать эту инициативу',
   'action.complete': 'завершить эту инициативу',
   'action.destination': 'записать ответ страны по этой инициативе',
+  'body.ministry': 'министерство',
+  'body.governor': 'губернатор',
+  'body.agency': 'ведомство',
+  'body.none': 'никого',
   'decision.approve': 'одобрение',
   'decision.refuse': 'отказ',
   'done.turned': 'повёрнут',

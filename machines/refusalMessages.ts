@@ -15,6 +15,10 @@ export const REFUSAL_MESSAGES = {
   'content.unfriendlyDestination':
     'destination {{destinations}} is not on the friendly-destinations list ({{friendly}}); export goes only to friendly destinations (TK9)',
   'content.destinationTwice': 'a destination is named twice in the scope',
+  'content.noMinistry':
+    'a federal initiative names the ministries that carry it out (scope ministries), at least one: policy "{{policy}}" has each accept or decline its rollout',
+  'content.notMinistry': '{{ministries}} is not a ministry of the policy; ministries: {{known}}',
+  'content.ministryTwice': 'a ministry is named twice in the scope',
   'rule.contentIsRoutable':
     'no routing rule of policy "{{policy}}" takes an initiative with objective "{{objective}}" and scope "{{scope}}", so it could never be routed once approved (TK9, TK10); choose another objective or scope, or ask the policy\'s owner to add a rule',
   // who may act
@@ -43,6 +47,15 @@ export const REFUSAL_MESSAGES = {
   'rule.governorOfPendingRegion.answered': 'region "{{region}}" has already answered',
   'rule.governorOfPendingRegion.notGovernor':
     'only the governor of "{{region}}" ("{{governor}}") may answer for it, not "{{by}}" (TK9)',
+  'rule.ministryOfPendingAnswer.notNamed':
+    'ministry "{{ministry}}" is not named by this initiative ({{targets}}); the federal rollout is answered only by the ministries it names (TK9)',
+  'rule.ministryOfPendingAnswer.answered': 'ministry "{{ministry}}" has already answered',
+  'rule.ministryOfPendingAnswer.notMinistry':
+    'only ministry "{{ministry}}" may answer for itself, not "{{by}}" (TK9)',
+  'rule.actorIsAgency':
+    'only an agency of the policy ({{agencies}}) records a destination\'s answer, not "{{by}}"',
+  'rule.withinReach':
+    '"{{by}}" answers as a {{role}}, but no key that approved this initiative brings that body in (their reach: {{reach}}) (TK13)',
   // decisions
   'rule.onCurrentRevision':
     'the decision was taken on revision {{given}}, but the current revision is {{n}} ({{current}}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again',
@@ -122,11 +135,16 @@ export const REFUSAL_MESSAGES = {
   'command.COMPLETE': 'COMPLETE',
   'command.RESPOND': 'RESPOND',
   'command.DESTINATION': 'DESTINATION',
+  'command.MINISTRY': 'MINISTRY',
   'action.submit': 'submit',
   'action.amend': 'amend',
   'action.withdraw': 'withdraw',
   'action.complete': 'complete',
   'action.destination': "record a destination's answer on",
+  'body.ministry': 'ministry',
+  'body.governor': 'governor',
+  'body.agency': 'agency',
+  'body.none': 'none',
   'decision.approve': 'approve',
   'decision.refuse': 'refuse',
   'done.turned': 'turned',

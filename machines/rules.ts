@@ -3,6 +3,7 @@ import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import type { ErrorCode } from '../src/domain/TwoKeysError.js'
 import { keyApplies } from '../src/policy/condition.js'
 import type { Policy, Principal } from '../src/policy/PolicySchema.js'
+import { answersWithinReach, type BodyRole, hasRole, reachFor, rolloutOf } from '../src/policy/reach.js'
 import { routeIndexFor, routeTakes } from '../src/policy/routing.js'
 import {
   countedApprovals,
@@ -70,6 +71,7 @@ type AnyFields = Partial<{
   region: string
   accept: boolean
   destination: string
+  ministry: string
 }>
 const fields = (event: InitiativeEvent): AnyFields => event as AnyFields
 const actorOf = (event: InitiativeEvent): string => fields(event).by ?? ''
@@ -84,6 +86,12 @@ const ACTION_TERMS: Partial<Record<InitiativeEvent['type'], RefusalKey>> = {
   COMPLETE: 'action.complete',
   DESTINATION: 'action.destination',
 }
+/** The body an answering event speaks as: a governor for a region, a ministry, an agency for a destination. */
+const BODY_OF: Partial<Record<InitiativeEvent['type'], BodyRole>> = {
+  RESPOND: 'governor',
+  MINISTRY: 'ministry',
+  DESTINATION: 'agency',
+}
 const quote = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 
 /** Builds every rule of the initiative machine for one policy. */
@@ -95,6 +103,18 @@ export function createRules(policy: Policy) {
   }
   const seatOf = (context: InitiativeContext, event: InitiativeEvent, keyId: string) =>
     seatFor(context, keyById(keyId), actorOf(event), timeOf(event, context))
+  const ministries = () => policy.principals.filter((p) => p.roles.includes('ministry')).map((p) => p.id)
+  /** A federal rollout the named ministries accept: at least one, each a ministry, none twice. */
+  const ministryProblems = (named: readonly string[]): Phrase[] => {
+    if (named.length === 0) return [phrase('content.noMinistry', { policy: policy.id })]
+    const problems: Phrase[] = []
+    const unknown = named.filter((m) => !hasRole(policy, m, 'ministry'))
+    if (unknown.length > 0) {
+      problems.push(phrase('content.notMinistry', { ministries: quote(unknown), known: quote(ministries()) }))
+    }
+    if (new Set(named).size !== named.length) problems.push(phrase('content.ministryTwice'))
+    return problems
+  }
   const contentProblems = (content: InitiativeContent | undefined): Phrase[] => {
     if (content === undefined) return []
     const problems: Phrase[] = []
@@ -118,6 +138,9 @@ export function createRules(policy: Policy) {
         )
       }
       if (new Set(scope.regions).size !== scope.regions.length) problems.push(phrase('content.regionTwice'))
+    }
+    if (scope.kind === 'federal' && rolloutOf(policy).federal === 'ministries') {
+      problems.push(...ministryProblems(scope.ministries))
     }
     if (scope.kind === 'export') {
       const unfriendly = scope.destinations.filter((d) => !policy.friendlyDestinations.includes(d))
@@ -202,7 +225,7 @@ export function createRules(policy: Policy) {
       check: (context, event) => context.deadline !== null && timeOf(event, context) >= context.deadline,
     },
     allResponded: {
-      check: (context) => rolloutTargets(context).every((t) => t in context.responses),
+      check: (context) => rolloutTargets(policy, context).every((t) => t in context.responses),
     },
   } satisfies Record<string, Selector<never>>
 
@@ -516,18 +539,18 @@ export function createRules(policy: Policy) {
         const { region = '' } = fields(event)
         const governor = policy.regions.find((r) => r.id === region)?.governor
         return (
-          rolloutTargets(context).includes(region) &&
+          rolloutTargets(policy, context).includes(region) &&
           !(region in context.responses) &&
           governor === actorOf(event)
         )
       },
       phrases: (context, event) => {
         const { region = '' } = fields(event)
-        if (!rolloutTargets(context).includes(region)) {
+        if (!rolloutTargets(policy, context).includes(region)) {
           return [
             phrase('rule.governorOfPendingRegion.notNamed', {
               region,
-              targets: quote(rolloutTargets(context)),
+              targets: quote(rolloutTargets(policy, context)),
             }),
           ]
         }
@@ -542,20 +565,66 @@ export function createRules(policy: Policy) {
         ]
       },
     },
+    ministryOfPendingAnswer: {
+      code: 'NOT_AUTHORIZED',
+      check: (context, event) => {
+        const { ministry = '' } = fields(event)
+        return (
+          rolloutTargets(policy, context).includes(ministry) &&
+          !(ministry in context.responses) &&
+          actorOf(event) === ministry
+        )
+      },
+      phrases: (context, event) => {
+        const { ministry = '' } = fields(event)
+        const targets = rolloutTargets(policy, context)
+        if (!targets.includes(ministry)) {
+          return [phrase('rule.ministryOfPendingAnswer.notNamed', { ministry, targets: quote(targets) })]
+        }
+        if (ministry in context.responses)
+          return [phrase('rule.ministryOfPendingAnswer.answered', { ministry })]
+        return [phrase('rule.ministryOfPendingAnswer.notMinistry', { ministry, by: actorOf(event) })]
+      },
+    },
+    actorIsAgency: {
+      code: 'NOT_AUTHORIZED',
+      check: (_c, event) => hasRole(policy, actorOf(event), 'agency'),
+      phrases: (_c, event) => [
+        phrase('rule.actorIsAgency', {
+          agencies: quote(policy.principals.filter((p) => p.roles.includes('agency')).map((p) => p.id)),
+          by: actorOf(event),
+        }),
+      ],
+    },
+    withinReach: {
+      code: 'NOT_AUTHORIZED',
+      check: (context, event) =>
+        answersWithinReach(policy, context.content, actorOf(event), BODY_OF[event.type] ?? 'agency'),
+      phrases: (context, event) => {
+        const reach = reachFor(policy, context.content)
+        return [
+          phrase('rule.withinReach', {
+            by: actorOf(event),
+            role: term(`body.${BODY_OF[event.type] ?? 'agency'}`),
+            reach: reach.length === 0 ? term('body.none') : { terms: reach.map((r) => `body.${r}` as const) },
+          }),
+        ]
+      },
+    },
     destinationPending: {
       code: 'REFUSED',
       check: (context, event) => {
         const { destination = '' } = fields(event)
-        return rolloutTargets(context).includes(destination) && !(destination in context.responses)
+        return rolloutTargets(policy, context).includes(destination) && !(destination in context.responses)
       },
       phrases: (context, event) => {
         const { destination = '' } = fields(event)
-        return rolloutTargets(context).includes(destination)
+        return rolloutTargets(policy, context).includes(destination)
           ? [phrase('rule.destinationPending.answered', { destination })]
           : [
               phrase('rule.destinationPending.notNamed', {
                 destination,
-                targets: quote(rolloutTargets(context)),
+                targets: quote(rolloutTargets(policy, context)),
               }),
             ]
       },

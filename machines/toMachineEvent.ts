@@ -64,6 +64,8 @@ export function toMachineEvent(
       }
     case 'respond':
       return { type: 'RESPOND', by, at, region: command.region, accept: command.accept }
+    case 'ministry':
+      return { type: 'MINISTRY', by, at, ministry: command.ministry, accept: command.accept }
     case 'destination':
       return { type: 'DESTINATION', by, at, destination: command.destination, agreed: command.agreed }
     case 'complete':

@@ -125,13 +125,14 @@ export const assignTrack =
   (track: Track): Update =>
   () => ({ track })
 
-export const recordResponse: Update<EventOf<'RESPOND'> | EventOf<'DESTINATION'>> = (
+export const recordResponse: Update<EventOf<'RESPOND'> | EventOf<'MINISTRY'> | EventOf<'DESTINATION'>> = (
   _policy,
   context,
   event,
 ) => {
-  const target = event.type === 'RESPOND' ? event.region : event.destination
-  const answer = event.type === 'RESPOND' ? event.accept : event.agreed
+  const target =
+    event.type === 'RESPOND' ? event.region : event.type === 'MINISTRY' ? event.ministry : event.destination
+  const answer = event.type === 'DESTINATION' ? event.agreed : event.accept
   return { responses: { ...context.responses, [target]: answer }, now: clock(context, event) }
 }
 

@@ -151,7 +151,7 @@ const witnessesOption = () =>
   )
 
 /**
- * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|destination|complete|tick|
+ * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|ministry|destination|complete|tick|
  * status|explain`: an operator's commands, straight on a database or through `twokeys serve`.
  */
 export function registerOperatorCommands(program: Program): void {
@@ -260,6 +260,22 @@ export function registerOperatorCommands(program: Program): void {
     .requiredOption('--accept <yes|no>', 'accept or decline')
     .action((id: string, o) =>
       send(o, { type: 'respond', initiativeId: id, region: o.region, accept: yesNo(o.accept, '--accept') }),
+    )
+  common(
+    program
+      .command('ministry')
+      .description("a named ministry's answer to a federal rollout (rollout.federal: ministries)")
+      .argument('<initiative>'),
+  )
+    .requiredOption('--ministry <id>', 'the ministry')
+    .requiredOption('--accept <yes|no>', 'accept or decline')
+    .action((id: string, o) =>
+      send(o, {
+        type: 'ministry',
+        initiativeId: id,
+        ministry: o.ministry,
+        accept: yesNo(o.accept, '--accept'),
+      }),
     )
   common(
     program.command('destination').description("an export destination's agreement").argument('<initiative>'),

@@ -57,7 +57,7 @@ const MAX_MEMORY_MB = 1_048_576
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('explore every reachable state of a policy and prove the invariants TK1–TK12')
+    .description('explore every reachable state of a policy and prove the invariants TK1–TK13')
     .argument('[policy]', 'policy file (YAML or JSON); optional with --bug')
     .option('--json', 'print the result as JSON')
     .option('--bug <name>', 'run a catalogued bug ("list" lists them)')

@@ -62,6 +62,12 @@ export const CommandSchema = z.discriminatedUnion('type', [
     accept: z.boolean(),
   }),
   z.strictObject({
+    type: z.literal('ministry'),
+    ...onInitiative,
+    ministry: PolicyRefSchema,
+    accept: z.boolean(),
+  }),
+  z.strictObject({
     type: z.literal('destination'),
     ...onInitiative,
     destination: PolicyRefSchema,

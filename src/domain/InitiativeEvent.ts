@@ -49,6 +49,13 @@ export const RespondEventSchema = z.strictObject({
   region: IdSchema,
   accept: z.boolean(),
 })
+/** A ministry named by a federal initiative accepts or declines its rollout (policies with `rollout.federal: ministries`). */
+export const MinistryEventSchema = z.strictObject({
+  type: z.literal('MINISTRY'),
+  ...acted,
+  ministry: IdSchema,
+  accept: z.boolean(),
+})
 export const DestinationEventSchema = z.strictObject({
   type: z.literal('DESTINATION'),
   ...acted,
@@ -68,6 +75,7 @@ export const InitiativeEventSchema = z.discriminatedUnion('type', [
   WithdrawEventSchema,
   TickEventSchema,
   RespondEventSchema,
+  MinistryEventSchema,
   DestinationEventSchema,
   CompleteEventSchema,
 ])

@@ -101,6 +101,8 @@ export interface Engine {
   withdraw(initiativeId: string, command: Args<'withdraw'>): Promise<Receipt>
   delegate(initiativeId: string, command: Args<'delegate'>): Promise<Receipt>
   respond(initiativeId: string, command: Args<'respond'>): Promise<Receipt>
+  /** A ministry named by a federal initiative accepts or declines its rollout (`rollout.federal: ministries`). */
+  ministry(initiativeId: string, command: Args<'ministry'>): Promise<Receipt>
   destination(initiativeId: string, command: Args<'destination'>): Promise<Receipt>
   complete(initiativeId: string, command: Args<'complete'>): Promise<Receipt>
   /** Fires every deadline due at `now`; returns one receipt per initiative whose state changed. */
@@ -484,6 +486,7 @@ export function createEngine(options: EngineOptions): Engine {
     withdraw: on('withdraw'),
     delegate: on('delegate'),
     respond: on('respond'),
+    ministry: on('ministry'),
     destination: on('destination'),
     complete: on('complete'),
     async tick(at?: number) {

@@ -139,7 +139,7 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
     deadline: context.deadline === null ? null : formatInstant(context.deadline),
     keys,
     track: context.track,
-    rollout: rolloutTargets(context)
+    rollout: rolloutTargets(policy, context)
       .filter(() => context.track !== null)
       .map((target) => ({
         target,

@@ -2,12 +2,22 @@ import { DAY_MS } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeEvent, InitiativeEventType } from '../domain/InitiativeEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { rolloutOf } from '../policy/reach.js'
 import type { Cast } from './cast.js'
 import { type AmendmentKind, amendedContent, type ContentBranch } from './contents.js'
 import { timelineOf } from './timeline.js'
 
 /** Who sends an abstract event, as a kind of principal. */
-export type EventRole = 'sponsor' | 'holder' | 'deputy' | 'dual' | 'governor' | 'outsider' | 'clock'
+export type EventRole =
+  | 'sponsor'
+  | 'holder'
+  | 'deputy'
+  | 'dual'
+  | 'governor'
+  | 'ministry'
+  | 'agency'
+  | 'outsider'
+  | 'clock'
 
 /**
  * One letter of the explorer's alphabet: a command by a kind of principal, or a tick, stated
@@ -25,7 +35,8 @@ export type EventRole = 'sponsor' | 'holder' | 'deputy' | 'dual' | 'governor' | 
  * | REVOKE      | —                                                                | holders and deputy of the key, an outsider |
  * | DELEGATE    | (once per holder and key) `valid` (now → now + maxDays) · `too-long` (2 × maxDays) · `to-sponsor` · `to-outsider` · `to-dual:<id>` · `by-outsider` | holders of the key |
  * | RESPOND     | `accept` · `decline`, for the `target`-th named region (-1: a region not named) | its governor · an outsider |
- * | DESTINATION | `agreed` · `declined`, for the `target`-th destination (-1: one not named) | the sponsor · an outsider |
+ * | MINISTRY    | `accept` · `decline`, for the `target`-th named ministry (-1: a ministry not named) | that ministry · an outsider |
+ * | DESTINATION | `agreed` · `declined`, for the `target`-th destination (-1: one not named) | the sponsor (or the agency, where agencies record them) · the other · an outsider |
  * | TICK        | `window` (to the window's or plenary's end) · `expiry` (just past the earliest approval's lifetime) · `delegation` (the next delegation start or end) | the clock |
  */
 export interface AbstractEvent {
@@ -118,7 +129,8 @@ export function buildAlphabet(
   }
   sponsorOnly('SUBMIT', 'submits', true)
   sponsorOnly('WITHDRAW', 'withdraws', true)
-  sponsorOnly('COMPLETE', 'completes the rollout', tracks.has('federal'))
+  const rollout = rolloutOf(policy)
+  sponsorOnly('COMPLETE', 'completes the rollout', tracks.has('federal') && rollout.federal === 'sponsor')
   // Across a key's condition (a budget past its threshold) only where some key applies by one.
   const conditional = policy.keys.some((k) => k.appliesIf !== undefined)
   const amendments = ['title', 'summary', 'invalid-scope', ...(conditional ? (['threshold'] as const) : [])]
@@ -313,18 +325,66 @@ export function buildAlphabet(
       })
     }
   }
-  if (branches.some((b) => b.content.scope.kind === 'export')) {
-    for (const agreed of [true, false]) {
+  const federal = branches.find((b) => b.content.scope.kind === 'federal')
+  if (federal !== undefined && federal.content.scope.kind === 'federal') {
+    federal.content.scope.ministries.forEach((ministry, i) => {
+      for (const accept of [true, false]) {
+        events.push({
+          type: 'MINISTRY',
+          role: 'ministry',
+          actor: ministry,
+          key: -1,
+          target: i,
+          variant: accept ? 'accept' : 'decline',
+          label: `ministry ${ministry} ${accept ? 'accepts' : 'declines'} the federal rollout`,
+          expected: tracks.has('federal'),
+        })
+      }
+      if (i === 0) {
+        events.push({
+          type: 'MINISTRY',
+          role: 'outsider',
+          actor: cast.outsider,
+          key: -1,
+          target: 0,
+          variant: 'accept',
+          label: `outsider ${cast.outsider} accepts the federal rollout for ${ministry}`,
+          expected: false,
+        })
+      }
+    })
+    if (cast.strayMinistry !== null) {
       events.push({
-        type: 'DESTINATION',
-        role: 'sponsor',
-        actor: null,
+        type: 'MINISTRY',
+        role: 'ministry',
+        actor: cast.strayMinistry,
         key: -1,
-        target: 0,
-        variant: agreed ? 'agreed' : 'declined',
-        label: `the sponsor records that the destination ${agreed ? 'agreed' : 'declined'}`,
-        expected: tracks.has('export'),
+        target: -1,
+        variant: 'accept',
+        label: `ministry ${cast.strayMinistry}, which the initiative does not name, accepts the federal rollout`,
+        expected: false,
       })
+    }
+  }
+  if (branches.some((b) => b.content.scope.kind === 'export')) {
+    // Whoever records destinations (the sponsor, or an agency), and the other as an intruder.
+    const recorders: [EventRole, string | null, boolean][] = [
+      ['sponsor', null, cast.agency === null],
+      ...(cast.agency === null ? [] : ([['agency', cast.agency, true]] as [EventRole, string, boolean][])),
+    ]
+    for (const [role, actor, records] of recorders) {
+      for (const agreed of [true, false]) {
+        events.push({
+          type: 'DESTINATION',
+          role,
+          actor,
+          key: -1,
+          target: 0,
+          variant: agreed ? 'agreed' : 'declined',
+          label: `${actor === null ? 'the sponsor' : `agency ${actor}`} records that the destination ${agreed ? 'agreed' : 'declined'}`,
+          expected: tracks.has('export') && records,
+        })
+      }
     }
     events.push({
       type: 'DESTINATION',
@@ -455,6 +515,17 @@ export function instantiate(
           : by
       if (governor === undefined) return null
       return { type: 'RESPOND', by: governor, at, region, accept: event.variant === 'accept' }
+    }
+    case 'MINISTRY': {
+      const scope = context.content?.scope
+      const ministry =
+        event.target < 0
+          ? (cast.strayMinistry ?? undefined)
+          : scope?.kind === 'federal'
+            ? scope.ministries[event.target]
+            : undefined
+      if (ministry === undefined) return null
+      return { type: 'MINISTRY', by, at, ministry, accept: event.variant === 'accept' }
     }
     case 'DESTINATION': {
       const scope = context.content?.scope

@@ -1,4 +1,5 @@
 import type { Policy, Principal } from '../policy/PolicySchema.js'
+import { rolloutOf } from '../policy/reach.js'
 import type { ContentBranch } from './contents.js'
 
 /** A proposer and what kind of principal it is, for readable labels. */
@@ -28,6 +29,10 @@ export interface Cast {
   outsider: string
   /** A governor of a region no branch names, with that region, if the policy has one. */
   strayGovernor: { id: string; region: string } | null
+  /** A ministry no federal branch names, where named ministries answer the federal rollout. */
+  strayMinistry: string | null
+  /** The principal that records destinations where agencies do (`rollout.export: agencies`). */
+  agency: string | null
 }
 
 const institutionsOf = (p: Principal) => [p.institution, ...p.affiliations]
@@ -71,8 +76,20 @@ export function castOf(policy: Policy, branches: readonly ContentBranch[]): Cast
     if (!proposers.some((q) => q.kind === kind)) proposers.push({ id: p.id, kind })
   }
   const cast = new Set([...holders.flat(), ...deputies.filter((d) => d !== null), ...duals])
+  const ministries = new Set(
+    branches.flatMap((b) => (b.content.scope.kind === 'federal' ? b.content.scope.ministries : [])),
+  )
+  const agency =
+    rolloutOf(policy).export === 'agencies'
+      ? (policy.principals.find((p) => p.roles.includes('agency'))?.id ?? null)
+      : null
   const plain = policy.principals.filter(
-    (p) => !cast.has(p.id) && governorOf(p.id) < 0 && !proposers.some((q) => q.id === p.id),
+    (p) =>
+      !cast.has(p.id) &&
+      governorOf(p.id) < 0 &&
+      !ministries.has(p.id) &&
+      p.id !== agency &&
+      !proposers.some((q) => q.id === p.id),
   )
   const outsider = plain[0]?.id ?? freshOutsider(policy)
   const stray = policy.regions.find((r) => !named.has(r.id) && r.governor !== outsider)
@@ -83,6 +100,13 @@ export function castOf(policy: Policy, branches: readonly ContentBranch[]): Cast
     proposers,
     outsider,
     strayGovernor: stray === undefined ? null : { id: stray.governor, region: stray.id },
+    strayMinistry:
+      ministries.size === 0
+        ? null
+        : (policy.principals.find(
+            (p) => p.roles.includes('ministry') && !ministries.has(p.id) && p.id !== outsider,
+          )?.id ?? null),
+    agency,
   }
 }
 

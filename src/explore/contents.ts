@@ -1,6 +1,7 @@
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import { type Condition, comparisonsOf, conditionOf, keyApplies } from '../policy/condition.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { rolloutOf } from '../policy/reach.js'
 import { routeIndexFor } from '../policy/routing.js'
 
 /** One initial branch of an exploration: a representative initiative of one scope kind. */
@@ -92,9 +93,10 @@ export function representativeContents(
     }
   }
   if (scopes.includes('federal')) {
+    const ministries = namedMinistries(policy)
     add('federal', objective, (o) => ({
-      content: { ...base, objective: o, scope: { kind: 'federal', ministries: [] } },
-      invalid: { ...base, objective: unknownObjective(policy), scope: { kind: 'federal', ministries: [] } },
+      content: { ...base, objective: o, scope: { kind: 'federal', ministries } },
+      invalid: { ...base, objective: unknownObjective(policy), scope: { kind: 'federal', ministries } },
     }))
   }
   const regions = policy.regions.slice(0, 2).map((r) => r.id)
@@ -239,4 +241,17 @@ export function amendedContent(
       return { ...content, scope: { kind: 'regional', regions: [...regions, unknownRegion(policy)] } }
     }
   }
+}
+
+/**
+ * The ministries a representative federal initiative names: the policy's first two, where each
+ * named ministry accepts or declines the rollout (two, as two regions: one answer, then the last);
+ * none where the sponsor completes it.
+ */
+export function namedMinistries(policy: Policy): string[] {
+  if (rolloutOf(policy).federal !== 'ministries') return []
+  return policy.principals
+    .filter((p) => p.roles.includes('ministry'))
+    .slice(0, 2)
+    .map((p) => p.id)
 }

@@ -91,6 +91,8 @@ export function keySymmetry(policy: Policy): KeySymmetry {
       key.deputies.allowed,
       key.deputies.maxDays ?? null,
       key.deputies.eligible === undefined,
+      // Keys that bring in different bodies are not interchangeable: who may answer a rollout differs.
+      [...(key.reach ?? [])].sort(),
       m.holders.length,
       m.others.length,
     ])

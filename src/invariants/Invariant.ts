@@ -17,6 +17,7 @@ export type InvariantId =
   | 'TK10'
   | 'TK11'
   | 'TK12'
+  | 'TK13'
 
 /** One broken invariant, as data: which one, what a person should read, and the facts behind it. */
 export interface Violation {

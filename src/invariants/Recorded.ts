@@ -49,10 +49,10 @@ export interface RecordedDelegation {
   at: number
 }
 
-/** A RESPOND (a region's governor) or DESTINATION (the sponsor, for a destination) as recorded. */
+/** A RESPOND (a region's governor), MINISTRY (a named ministry) or DESTINATION (for a destination) as recorded. */
 export interface RecordedAnswer {
   seq: number
-  type: 'RESPOND' | 'DESTINATION'
+  type: 'RESPOND' | 'MINISTRY' | 'DESTINATION'
   by: string
   target: string
   answer: boolean

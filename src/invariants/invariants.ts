@@ -12,8 +12,9 @@ import { tk9Routing } from './tk9Routing.js'
 import { tk10NoDeadEnds } from './tk10NoDeadEnds.js'
 import { tk11OrderFree } from './tk11OrderFree.js'
 import { tk12Replay } from './tk12Replay.js'
+import { tk13Reach } from './tk13Reach.js'
 
-/** The invariants checked on every step of an initiative (TK1–TK9). */
+/** The invariants checked on every step of an initiative (TK1–TK9, TK13). */
 export const STEP_INVARIANTS: readonly StepInvariant[] = [
   tk1DualKey,
   tk2Distinct,
@@ -24,6 +25,7 @@ export const STEP_INVARIANTS: readonly StepInvariant[] = [
   tk7Expiry,
   tk8NoBypass,
   tk9Routing,
+  tk13Reach,
 ]
 
 const info = ({ id, name, statement, scope }: InvariantInfo): InvariantInfo => ({
@@ -35,14 +37,15 @@ const info = ({ id, name, statement, scope }: InvariantInfo): InvariantInfo => (
 
 /** DESIGN.md's invariants table, in order: id, name, statement and how each is checked. */
 export const INVARIANTS: readonly InvariantInfo[] = [
-  ...STEP_INVARIANTS,
+  ...STEP_INVARIANTS.filter((i) => i !== tk13Reach),
   tk10NoDeadEnds,
   tk11OrderFree,
   tk12Replay,
+  tk13Reach,
 ].map(info)
 
 /**
- * Checks every step invariant (TK1–TK9) on one accepted event; violations are data, never thrown.
+ * Checks every step invariant (TK1–TK9, TK13) on one accepted event; violations are data, never thrown.
  * TK10 (`canReachFinal`), TK11 (orders of approvals) and TK12 (replay) look beyond one step and
  * have their own checks.
  *

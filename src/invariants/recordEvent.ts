@@ -109,6 +109,7 @@ export function recordEvent(policy: Policy, r: Recorded, event: InitiativeEvent,
       ]
       break
     case 'RESPOND':
+    case 'MINISTRY':
     case 'DESTINATION':
       next.answers = [
         ...r.answers,
@@ -116,8 +117,13 @@ export function recordEvent(policy: Policy, r: Recorded, event: InitiativeEvent,
           seq,
           type: event.type,
           by: event.by,
-          target: event.type === 'RESPOND' ? event.region : event.destination,
-          answer: event.type === 'RESPOND' ? event.accept : event.agreed,
+          target:
+            event.type === 'RESPOND'
+              ? event.region
+              : event.type === 'MINISTRY'
+                ? event.ministry
+                : event.destination,
+          answer: event.type === 'DESTINATION' ? event.agreed : event.accept,
           stage: r.stage,
         },
       ]

@@ -13,11 +13,21 @@ export type Alphabet = (snapshot: InitiativeSnapshot) => InitiativeEvent[]
 /**
  * Events every participant could send next, at the snapshot's own time: the sponsor withdrawing,
  * submitting or completing; each holder approving the current revision; each governor accepting
- * its region; the sponsor recording each destination; a proposal from idle; and TICKs one day
- * and past every review, plenary and approval deadline ahead.
+ * its region, each named ministry accepting for itself; the sponsor and every agency recording
+ * each destination; a proposal from idle (naming the policy's first ministry, where ministries
+ * accept a federal rollout); and TICKs one day and past every review, plenary and approval
+ * deadline ahead.
  */
 export function finalAlphabet(policy: Policy): Alphabet {
   const sponsors = policy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => p.id)
+  const agencies = policy.principals.filter((p) => p.roles.includes('agency')).map((p) => p.id)
+  const ministries =
+    policy.rollout?.federal === 'ministries'
+      ? policy.principals
+          .filter((p) => p.roles.includes('ministry'))
+          .map((p) => p.id)
+          .slice(0, 1)
+      : []
   const farDays =
     policy.review.windowDays + policy.review.plenaryDays + (policy.approvals.lifetimeDays ?? 0) + 1
   return (snapshot) => {
@@ -30,7 +40,7 @@ export function finalAlphabet(policy: Policy): Alphabet {
           title: 'probe',
           summary: '',
           objective: policy.objectives[0] ?? 'infrastructure',
-          scope: { kind: 'federal' as const, ministries: [] },
+          scope: { kind: 'federal' as const, ministries },
         }
         events.push({ type: 'PROPOSE', by, at, id: 'probe', content })
       }
@@ -39,7 +49,12 @@ export function finalAlphabet(policy: Policy): Alphabet {
       events.push({ type: 'WITHDRAW', by, at }, { type: 'SUBMIT', by, at }, { type: 'COMPLETE', by, at })
       const scope = context.content?.scope
       for (const destination of scope?.kind === 'export' ? scope.destinations : []) {
-        events.push({ type: 'DESTINATION', by, at, destination, agreed: true })
+        for (const recorder of [by, ...agencies]) {
+          events.push({ type: 'DESTINATION', by: recorder, at, destination, agreed: true })
+        }
+      }
+      for (const ministry of scope?.kind === 'federal' ? scope.ministries : []) {
+        events.push({ type: 'MINISTRY', by: ministry, at, ministry, accept: true })
       }
     }
     for (const key of policy.keys) {

@@ -3,13 +3,22 @@ import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
 import type { Recorded } from './Recorded.js'
 import { expectedTrack, quoteIds, ROLLOUT_STAGES, stageOf } from './restated.js'
 
-/** What a rollout of `track` waits on, by the recorded content: the named regions or destinations. */
-function targetsOf(r: Recorded, track: string | null): string[] {
+/**
+ * What a rollout of `track` waits on, by the recorded content: the named regions or destinations,
+ * or the named ministries where the policy has ministries accept a federal rollout.
+ */
+function targetsOf(policy: Policy, r: Recorded, track: string | null): string[] {
   const scope = r.content?.scope
   if (track === 'regional' && scope?.kind === 'regional') return scope.regions
   if (track === 'export' && scope?.kind === 'export') return scope.destinations
+  if (track === 'federal' && scope?.kind === 'federal' && policy.rollout?.federal === 'ministries') {
+    return scope.ministries
+  }
   return []
 }
+
+/** The track an answer belongs to, by its event type. */
+const TRACK_OF_ANSWER = { RESPOND: 'regional', MINISTRY: 'federal', DESTINATION: 'export' } as const
 
 /** The track the state under test claims: its rollout state's, else the one it reports. */
 function claimedTrack(stage: string, reported: string | null): string | null {
@@ -50,9 +59,9 @@ function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): 
       })
     }
   }
-  if (stage === 'completed' && (track === 'regional' || track === 'export')) {
+  if (stage === 'completed' && track !== null) {
     const answered = new Set(r.answers.map((a) => a.target))
-    const waiting = targetsOf(r, track).filter((t) => !answered.has(t))
+    const waiting = targetsOf(policy, r, track).filter((t) => !answered.has(t))
     if (waiting.length > 0) {
       violations.push({
         id: 'TK9',
@@ -66,13 +75,13 @@ function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): 
 
 /** The answer the step recorded: in its track's rollout, for a target it names, once, by the right principal. */
 function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violation[] {
-  if (event.type !== 'RESPOND' && event.type !== 'DESTINATION') return []
+  if (event.type !== 'RESPOND' && event.type !== 'MINISTRY' && event.type !== 'DESTINATION') return []
   const answer = recorded.after.answers.at(-1)
   if (answer === undefined) return []
   const r = recorded.before
-  const track = answer.type === 'RESPOND' ? 'regional' : 'export'
+  const track = TRACK_OF_ANSWER[answer.type]
   const inRollout = answer.stage === `${track}Rollout`
-  const targets = targetsOf(r, track)
+  const targets = targetsOf(policy, r, track)
   const violations: Violation[] = []
   if (!inRollout) {
     violations.push({
@@ -107,6 +116,23 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
         event,
       })
     }
+  } else if (answer.type === 'MINISTRY') {
+    if (answer.by !== answer.target) {
+      violations.push({
+        id: 'TK9',
+        message: `ministry "${answer.target}" answered through a MINISTRY by "${answer.by}"; only the ministry itself may answer`,
+        event,
+      })
+    }
+  } else if (policy.rollout?.export === 'agencies') {
+    const agency = policy.principals.some((p) => p.id === answer.by && p.roles.includes('agency'))
+    if (!agency) {
+      violations.push({
+        id: 'TK9',
+        message: `destination "${answer.target}" was recorded through a DESTINATION by "${answer.by}", which is not an agency of the policy`,
+        event,
+      })
+    }
   } else if (answer.by !== r.sponsor) {
     violations.push({
       id: 'TK9',
@@ -121,9 +147,9 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
  * TK9 routing: a routed initiative (its rollout state, or the track it reports) is on the track
  * of the first routing rule matching the recorded content's objective and scope kind; export
  * goes only to friendly destinations; every accepted answer is taken in its track's rollout,
- * for a region or destination the recorded content names, once, by that region's governor (or
- * the sponsor, for a destination); and a regional or export rollout completes only when the
- * recorded answers cover every one.
+ * for a region, ministry or destination the recorded content names, once, by that region's
+ * governor, that ministry, or the sponsor (an agency, where the policy says so) for a
+ * destination; and a rollout completes only when the recorded answers cover everyone it waits on.
  */
 export const tk9Routing: StepInvariant = {
   id: 'TK9',

@@ -8,8 +8,20 @@ import { checkKeyConditions } from './checkKeyConditions.js'
 import { checkPolicyReferences } from './checkPolicyReferences.js'
 
 export const RoleSchema = z
-  .enum(['co-chair', 'sponsor', 'ministry', 'governor', 'deputy', 'council', 'observer', 'president'])
-  .describe('What a principal does in the process; "sponsor" may propose initiatives.')
+  .enum([
+    'co-chair',
+    'sponsor',
+    'ministry',
+    'governor',
+    'agency',
+    'deputy',
+    'council',
+    'observer',
+    'president',
+  ])
+  .describe(
+    'What a principal does in the process; "sponsor" may propose initiatives; "ministry", "governor" and "agency" are bodies a key may reach.',
+  )
 
 export const PrincipalSchema = z
   .strictObject({
@@ -62,6 +74,12 @@ export const KeySchema = z
       .describe(
         'When the key applies, as a condition on the content (e.g. "budget > 10e9"); by default always. A key that does not apply to an initiative is waived for it.',
       ),
+    reach: z
+      .array(z.enum(['ministry', 'governor', 'agency']))
+      .optional()
+      .describe(
+        "The bodies this key's institution brings in (roles of principals). When any key of the policy says, a rollout is answered only by bodies within the reach of the keys that approved it.",
+      ),
   })
   .describe('An institutional approval right.')
 
@@ -111,6 +129,21 @@ export const RegionSchema = z.strictObject({
   governor: IdSchema.describe('The principal who accepts or declines rollout in this region.'),
 })
 
+export const RolloutSchema = z.strictObject({
+  federal: z
+    .enum(['sponsor', 'ministries'])
+    .default('sponsor')
+    .describe(
+      'sponsor: the sponsor completes a federal rollout; ministries: each ministry the initiative names accepts or declines it.',
+    ),
+  export: z
+    .enum(['sponsor', 'agencies'])
+    .default('sponsor')
+    .describe(
+      "sponsor: the sponsor records each destination's answer; agencies: a principal with the role agency records it.",
+    ),
+})
+
 export const SubstantiveFieldSchema = z.enum(['title', 'summary', 'objective', 'scope', 'budget'])
 
 export const PolicyShape = z.strictObject({
@@ -152,6 +185,9 @@ export const PolicyShape = z.strictObject({
   routing: z.array(RoutingRuleSchema).min(1),
   regions: z.array(RegionSchema).default([]),
   friendlyDestinations: z.array(IdSchema).default([]),
+  rollout: RolloutSchema.optional().describe(
+    'Who carries each track out; by default the sponsor completes a federal rollout and records each destination.',
+  ),
 })
 
 /** The policy document: keys, holders and rules. Cross-field checks run after the shape is valid. */
@@ -163,6 +199,7 @@ export type Principal = Policy['principals'][number]
 export type Key = Policy['keys'][number]
 export type RoutingRule = Policy['routing'][number]
 export type Region = Policy['regions'][number]
+export type Rollout = z.output<typeof RolloutSchema>
 export type Track = z.output<typeof TrackSchema>
 export type ScopeKind = z.output<typeof ScopeKindSchema>
 export type SubstantiveField = z.output<typeof SubstantiveFieldSchema>

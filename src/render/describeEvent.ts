@@ -32,6 +32,8 @@ function describe(event: InitiativeEvent): string {
       return 'a deadline fell due'
     case 'RESPOND':
       return `${event.region} ${event.accept ? 'accepts' : 'declines'}`
+    case 'MINISTRY':
+      return `${event.ministry} ${event.accept ? 'accepts' : 'declines'}`
     case 'DESTINATION':
       return `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`
     case 'COMPLETE':

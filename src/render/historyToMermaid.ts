@@ -110,6 +110,14 @@ function sequence(events: readonly RecordedEvent[], title: string): string[] {
           `${event.accept ? 'accepts' : 'declines'} the rollout in ${event.region}`,
         )
         break
+      case 'MINISTRY':
+        line(
+          actor(event.by),
+          '->>',
+          'initiative',
+          `${event.accept ? 'accepts' : 'declines'} the federal rollout`,
+        )
+        break
       case 'DESTINATION':
         line(
           actor(event.by),
@@ -173,6 +181,9 @@ function gantt(events: readonly RecordedEvent[], title: string): string[] {
         break
       case 'RESPOND':
         milestone(`${n}${event.region} ${event.accept ? 'accepts' : 'declines'}`, event.at)
+        break
+      case 'MINISTRY':
+        milestone(`${n}${event.ministry} ${event.accept ? 'accepts' : 'declines'}`, event.at)
         break
       case 'DESTINATION':
         milestone(`${n}${event.destination} ${event.agreed ? 'agrees' : 'declines'}`, event.at)
@@ -249,6 +260,7 @@ function readable(event: unknown): event is InitiativeEvent {
     WITHDRAW: ['by'],
     TICK: [],
     RESPOND: ['by', 'region'],
+    MINISTRY: ['by', 'ministry'],
     DESTINATION: ['by', 'destination'],
     COMPLETE: ['by'],
   }

@@ -58,6 +58,9 @@ const PHRASES: Record<string, string | null> = {
   deputyEligible: 'eligible deputy',
   governorOfPendingRegion: 'governor of pending region',
   destinationPending: 'destination pending',
+  ministryOfPendingAnswer: 'named ministry, for itself',
+  actorIsAgency: 'agency',
+  withinReach: "within the approvers' reach",
 }
 
 /** A conjunct of a guard: `key` says when two transitions share it, `phrase` is what is shown. */

@@ -69,6 +69,7 @@ const stepCommands = {
     days: z.number().positive(),
   }),
   respond: z.strictObject({ initiative: name, by, region: IdSchema, accept: z.boolean() }),
+  ministry: z.strictObject({ initiative: name, by, ministry: IdSchema, accept: z.boolean() }),
   destination: z.strictObject({ initiative: name, by, destination: IdSchema, agreed: z.boolean() }),
   complete: z.strictObject({ initiative: name, by }),
 }
@@ -95,6 +96,7 @@ export const ScriptStepSchema = z
     withdraw: stepCommands.withdraw.optional(),
     delegate: stepCommands.delegate.optional(),
     respond: stepCommands.respond.optional(),
+    ministry: stepCommands.ministry.optional(),
     destination: stepCommands.destination.optional(),
     complete: stepCommands.complete.optional(),
   })

@@ -65,6 +65,8 @@ function actionOf(kind: (typeof STEP_COMMANDS)[number], body: Record<string, unk
       return `name ${body.deputy} deputy for ${body.key} for ${body.days} days`
     case 'respond':
       return `${body.accept ? 'accept' : 'decline'} rollout in ${body.region}`
+    case 'ministry':
+      return `${body.accept ? 'accept' : 'decline'} the federal rollout for ${body.ministry}`
     case 'destination':
       return `${body.agreed ? 'agreed' : 'declined'} by ${body.destination}`
     case 'amend':

@@ -181,6 +181,7 @@ export const ExplainQuerySchema = z.strictObject({
   until: z.string().optional().describe('ISO-8601 time or epoch milliseconds.'),
   region: z.string().optional(),
   accept: bool.optional(),
+  ministry: z.string().optional(),
   destination: z.string().optional(),
   agreed: bool.optional(),
   title: z.string().optional(),

@@ -112,11 +112,15 @@ export const ScenarioSchema = z
         federalDays: DistributionSchema.default({ kind: 'exponential', mean: 60 }),
         exportDays: DistributionSchema.default({ kind: 'exponential', mean: 45 }),
         exportAgreed: probability.default(0.8),
+        // Where a federal rollout is accepted by the ministries it names (rollout.federal: ministries),
+        // each answers after federalDays and accepts with this probability.
+        ministryAccepts: probability.default(0.9),
       })
       .default({
         federalDays: { kind: 'exponential', mean: 60 },
         exportDays: { kind: 'exponential', mean: 45 },
         exportAgreed: 0.8,
+        ministryAccepts: 0.9,
       }),
     sla: z
       .strictObject({

@@ -4,6 +4,7 @@ import type { CompiledTable } from '../explore/compile.js'
 import { PHASES } from '../explore/compile.js'
 import { applicabilityOf, representativeContents } from '../explore/contents.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { rolloutOf } from '../policy/reach.js'
 import { type Sampler, samplerOf } from './distributions.js'
 import type { Decisions, MixEntry, Reviewer, Scenario } from './ScenarioSchema.js'
 
@@ -52,6 +53,8 @@ export interface SimulationModel {
     delegation: number
     /** RESPOND for the table's region seat t (0 or 1): [accept, decline]. */
     respond: [number, number][]
+    /** MINISTRY for the table's ministry seat t (0 or 1): [accept, decline]; -1 where the sponsor completes. */
+    ministry: [number, number][]
     /** DESTINATION for the named destination: [agreed, declined]. */
     destination: [number, number]
   }
@@ -220,9 +223,20 @@ export function createSimulationModel(
       table,
       (e) =>
         e.type === type &&
-        (e.role === 'sponsor' || e.role === 'clock' || e.role === 'governor') &&
+        (e.role === 'sponsor' ||
+          e.role === 'clock' ||
+          e.role === 'governor' ||
+          e.role === 'ministry' ||
+          e.role === 'agency') &&
         e.variant === variant &&
         (target === undefined || e.target === target),
+    )
+  // Whoever records a destination's answer: an agency where the policy says so, else the sponsor.
+  const recorder = rolloutOf(policy).export === 'agencies' ? 'agency' : 'sponsor'
+  const recorded = (variant: string) =>
+    findEvent(
+      table,
+      (e) => e.type === 'DESTINATION' && e.role === recorder && e.variant === variant && e.target === 0,
     )
   const phaseIndex = (name: string) => PHASES.indexOf(name as (typeof PHASES)[number])
   return {
@@ -245,7 +259,11 @@ export function createSimulationModel(
       respond: [0, 1].map(
         (t) => [ev('RESPOND', 'accept', t), ev('RESPOND', 'decline', t)] as [number, number],
       ),
-      destination: [ev('DESTINATION', 'agreed', 0), ev('DESTINATION', 'declined', 0)],
+      // Two named ministries, as two regions: -1 where the sponsor completes a federal rollout.
+      ministry: [0, 1].map(
+        (t) => [ev('MINISTRY', 'accept', t), ev('MINISTRY', 'decline', t)] as [number, number],
+      ),
+      destination: [recorded('agreed'), recorded('declined')],
     },
     phase: {
       draft: phaseIndex('draft'),

@@ -113,6 +113,8 @@ export function runReplication(
   options: ReplicationOptions = {},
 ): ReplicationResult {
   const { table, scenario, seats, reviewers, ev, phase: PH } = model
+  /** Whether named ministries answer a federal rollout (the sponsor does not complete it). */
+  const ministries = (ev.ministry[0]?.[0] ?? -1) >= 0
   const E = table.eventCount
   const K = table.keyCount
   const S = seats.length
@@ -474,7 +476,14 @@ export function runReplication(
     }
     const g = gen[slot] as number
     const mix = scenario.mix[mixOf[slot] as number]!
-    if (pn === PH.rollout[0]) {
+    if (pn === PH.rollout[0] && ministries) {
+      // The table names two ministries; each answers after its own federal-rollout time.
+      for (let m = 0; m < 2; m++) {
+        const t = model.samplers.federal(uniformOf(slot, 1))
+        const accepts = draw(slot, 1) < scenario.rollout.ministryAccepts
+        queue.push(now + t, ROLLOUT, slot, g, 7 + 2 * m + (accepts ? 0 : 1))
+      }
+    } else if (pn === PH.rollout[0]) {
       queue.push(now + model.samplers.federal(uniformOf(slot, 1)), ROLLOUT, slot, g, 0)
     } else if (pn === PH.rollout[1]) {
       // The table names two regions; with n regions, its first seat answers when all but the
@@ -657,7 +666,10 @@ export function runReplication(
       case ROLLOUT: {
         const c = queue.c
         if (c === 0) fire(slot, ev.complete)
-        else if (c <= 4) {
+        else if (c >= 7) {
+          const pair = ev.ministry[(c - 7) >> 1]!
+          fire(slot, c % 2 === 1 ? pair[0] : pair[1])
+        } else if (c <= 4) {
           const seatOf = c <= 2 ? 0 : 1
           const pair = ev.respond[seatOf]!
           fire(slot, c % 2 === 1 ? pair[0] : pair[1])

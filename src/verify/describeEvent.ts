@@ -104,6 +104,8 @@ export function describeEvent(
     }
     case 'RESPOND':
       return `${event.by} ${event.accept ? 'accepts' : 'declines'} the rollout in ${event.region}`
+    case 'MINISTRY':
+      return `${event.by} ${event.accept ? 'accepts' : 'declines'} the federal rollout for ${event.ministry}`
     case 'DESTINATION':
       return `${event.by} records that ${event.destination} ${event.agreed ? 'agreed' : 'declined'}`
     case 'COMPLETE':

@@ -4,6 +4,7 @@ import { keyApplies } from '../policy/condition.js'
 import { formatPath } from '../policy/formatPath.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { describeRoute, expressibleKinds, ruleFor } from '../policy/policyWarnings.js'
+import { answeringRole, reachModelled } from '../policy/reach.js'
 import { routeTakes } from '../policy/routing.js'
 import type { Vacuity } from './VerifyResult.js'
 
@@ -140,6 +141,28 @@ function idleConditions(policy: Policy): Vacuity[] {
 }
 
 /**
+ * Reach that never binds: every body that answers a rollout is brought in by a key that applies
+ * to every initiative (no condition), so no answer can fall outside the approvers' reach and
+ * TK13 holds vacuously. Plain arithmetic on the policy.
+ */
+function idleReach(policy: Policy): Vacuity[] {
+  if (!reachModelled(policy)) return []
+  const always = new Set(policy.keys.filter((k) => k.appliesIf === undefined).flatMap((k) => k.reach ?? []))
+  const tracks = new Set(policy.routing.map((r) => r.track))
+  const answering = [...tracks].map((t) => answeringRole(policy, t)).filter((r) => r !== null)
+  if (!answering.every((role) => always.has(role))) return []
+  const index = policy.keys.findIndex((k) => k.reach !== undefined)
+  return [
+    vacuity(
+      ['keys', index, 'reach'],
+      `every body that answers a rollout (${[...new Set(answering)].sort().join(', ')}) is brought in by a key that applies to every initiative, so no answer can fall outside the approvers' reach`,
+      'policy',
+      ['TK13'],
+    ),
+  ]
+}
+
+/**
  * Rules of the policy that can never bind on the reachable space, each with the reason: an
  * approval lifetime that never runs out inside a review (TK7 then holds vacuously), deputies no
  * one can be or who never get to act, routing rules shadowed by earlier ones, vetoes that change
@@ -158,5 +181,6 @@ export function findVacuity(graph: Exploration): Vacuity[] {
     ...shadowedRoutes(graph.policy),
     ...idleVetoes(graph.policy),
     ...idleConditions(graph.policy),
+    ...idleReach(graph.policy),
   ]
 }

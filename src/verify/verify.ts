@@ -157,6 +157,9 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
           counterexample: counterexampleOf(graph, replays.finding.state, replays.finding.violation.message),
         },
   )
+  // In the invariants table's order (TK13, a step invariant, after TK12).
+  const order = (id: InvariantId) => INVARIANTS.findIndex((i) => i.id === id)
+  results.sort((a, b) => order(a.id) - order(b.id))
   // Holes: kinds of initiative the policy cannot carry through, and approvals it lets move track.
   const reroutes = findReroutes(graph)
   const holes = [...findHoles(graph), ...reroutes.holes]
@@ -216,6 +219,7 @@ function unproven(result: InvariantResult, graph: Exploration): InvariantResult 
 function notApplicable(policy: Policy, id: InvariantId): string | null {
   if (id === 'TK4' && !policy.keys.some((k) => k.veto)) return 'no key has veto'
   if (id === 'TK7' && policy.approvals.lifetimeDays === null) return 'approvals never expire'
+  if (id === 'TK13' && !policy.keys.some((k) => k.reach !== undefined)) return 'no key says what it reaches'
   return null
 }
 

@@ -66,7 +66,7 @@ describe('initiative and command ids', () => {
     }
   })
 
-  it("makes ids of letters and digits only, so none reads as an option on a command line", async () => {
+  it('makes ids of letters and digits only, so none reads as an option on a command line', async () => {
     const engine = createEngine({ policy, clock: manualClock(START) })
     const made: string[] = []
     for (let i = 0; i < 300; i++) {

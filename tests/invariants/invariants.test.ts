@@ -18,6 +18,7 @@ describe('the invariants registry', () => {
       'TK10 no dead ends',
       'TK11 order-free',
       'TK12 replay',
+      'TK13 reach',
     ])
     expect(INVARIANTS.every((i) => i.statement.length > 20)).toBe(true)
   })

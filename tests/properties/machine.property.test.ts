@@ -19,7 +19,7 @@ const SEQUENCES = 3_000
 const ORDERINGS = 500
 
 describe.each(POLICY_VARIANTS)('the initiative machine under the $name policy', ({ policy }) => {
-  it(`keeps TK1–TK9 on every accepted step, replays (TK12) and can always finish (TK10) — ${SEQUENCES} sequences`, () => {
+  it(`keeps TK1–TK9 and TK13 on every accepted step, replays (TK12) and can always finish (TK10) — ${SEQUENCES} sequences`, () => {
     fc.assert(machineProperty(policy), runParameters(SEQUENCES))
   })
 

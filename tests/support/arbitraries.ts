@@ -23,7 +23,9 @@ export const DEPUTY = '@deputy'
 export const GOVERNOR = '@governor'
 /** `${OPEN_KEY}${i}`: the i-th (modulo) key still pending in review, else the i-th key of the policy. */
 export const OPEN_KEY = '@open'
-/** The first region or destination of the initiative's scope that has not answered yet. */
+/** The ministry a MINISTRY event answers for (it answers for itself). */
+export const MINISTRY_ITSELF = '@ministry'
+/** The first region, ministry or destination of the initiative's scope that has not answered yet. */
 export const PENDING = '@pending'
 
 /**
@@ -61,6 +63,7 @@ export type EventSpec = { when: When } & (
   | { type: 'DELEGATE'; by: string; key: string; deputy: string; startDays: number; lengthDays: number }
   | { type: 'TICK' }
   | { type: 'RESPOND'; by: string; region: string; accept: boolean }
+  | { type: 'MINISTRY'; by: string; ministry: string; accept: boolean }
   | { type: 'DESTINATION'; by: string; destination: string; agreed: boolean }
 )
 
@@ -154,6 +157,8 @@ export function resolveEvent(spec: EventSpec, world: World): InitiativeEvent {
     }
     case 'RESPOND':
       return { type: 'RESPOND', by, at, region: target(spec.region, world), accept: spec.accept }
+    case 'MINISTRY':
+      return { type: 'MINISTRY', by, at, ministry: target(spec.ministry, world), accept: spec.accept }
     case 'DESTINATION':
       return {
         type: 'DESTINATION',
@@ -176,7 +181,11 @@ function target(id: string, { context }: World): string {
   if (id !== PENDING) return id
   const scope = context.content?.scope
   const targets =
-    scope?.kind === 'regional' ? scope.regions : scope?.kind === 'export' ? scope.destinations : []
+    scope?.kind === 'regional'
+      ? scope.regions
+      : scope?.kind === 'export'
+        ? scope.destinations
+        : (scope?.ministries ?? [])
   return targets.find((t) => !(t in context.responses)) ?? targets[0] ?? 'atlantis'
 }
 
@@ -207,6 +216,8 @@ function actor(spec: Exclude<EventSpec, { type: 'TICK' }>, world: World): string
       const mine = context.delegations.filter((d) => d.key === keyId)
       return (mine.findLast((d) => !decided.has(d.holder)) ?? mine.at(-1))?.deputy ?? OUTSIDER
     }
+    case MINISTRY_ITSELF:
+      return spec.type === 'MINISTRY' ? target(spec.ministry, world) : OUTSIDER
     case GOVERNOR: {
       const region = spec.type === 'RESPOND' ? target(spec.region, world) : undefined
       return policy.regions.find((r) => r.id === region)?.governor ?? OUTSIDER
@@ -468,6 +479,29 @@ export function eventSpecArb(policy: Policy): fc.Arbitrary<EventSpec> {
     ),
     accept: fc.boolean(),
   })
+  const ministries = policy.principals.filter((p) => p.roles.includes('ministry')).map((p) => p.id)
+  const ministry = fc.record({
+    type: fc.constant('MINISTRY' as const),
+    when,
+    by: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(MINISTRY_ITSELF) },
+      { weight: 1, arbitrary: anyoneArb(policy) },
+    ),
+    ministry: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(PENDING) },
+      { weight: 1, arbitrary: fc.constantFrom(...ministries, 'nowhere') },
+    ),
+    accept: fc.boolean(),
+  })
+  // Whoever records a destination: mostly the sponsor, or an agency where the policy has agencies.
+  const agencies = policy.principals.filter((p) => p.roles.includes('agency')).map((p) => p.id)
+  const recorder =
+    agencies.length === 0
+      ? sponsorMostlyArb(policy)
+      : fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...agencies) },
+          { weight: 1, arbitrary: sponsorMostlyArb(policy) },
+        )
   const simple = (type: 'SUBMIT' | 'WITHDRAW' | 'COMPLETE') =>
     fc.record({ type: fc.constant(type), when, by: sponsorMostlyArb(policy) })
   return fc.oneof(
@@ -499,12 +533,13 @@ export function eventSpecArb(policy: Policy): fc.Arbitrary<EventSpec> {
     { weight: 3, arbitrary: simple('COMPLETE') },
     { weight: 2, arbitrary: proposeArb(policy, when) },
     { weight: 8, arbitrary: region },
+    ...(policy.rollout?.federal === 'ministries' ? [{ weight: 8, arbitrary: ministry }] : []),
     {
       weight: 6,
       arbitrary: fc.record({
         type: fc.constant('DESTINATION' as const),
         when,
-        by: sponsorMostlyArb(policy),
+        by: recorder,
         destination: fc.oneof(
           { weight: 3, arbitrary: fc.constant(PENDING) },
           { weight: 1, arbitrary: fc.constantFrom(...destinations, 'narnia') },

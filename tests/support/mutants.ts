@@ -9,7 +9,9 @@ import type { Policy } from '../../src/policy/PolicySchema.js'
 import {
   councilPolicy,
   crossHolderPolicy,
+  oneKeyReachPolicy,
   presidentPolicy,
+  reachPolicy,
   routingGapPolicy,
   seedPolicy,
   threeKeyPolicy,
@@ -93,6 +95,30 @@ export function buildMutants(): Mutant[] {
   })
   let counter = 0
   return [
+    m(
+      'TK13',
+      "reach ignored: with the Government's key alone, a governor answers a regional rollout nobody brought them into",
+      oneKeyReachPolicy,
+      withGuards(oneKeyReachPolicy, () => ({ withinReach: () => true })),
+    ),
+    m(
+      'TK9',
+      'any principal answers for a named ministry: the federal rollout is accepted by someone else',
+      reachPolicy,
+      withGuards(reachPolicy, (original) => ({
+        ministryOfPendingAnswer: (args, params) =>
+          original('ministryOfPendingAnswer')(
+            {
+              ...args,
+              event: {
+                ...(args.event as EventOf<'MINISTRY'>),
+                by: (args.event as EventOf<'MINISTRY'>).ministry,
+              },
+            },
+            params,
+          ),
+      })),
+    ),
     m(
       'TK1',
       'a conditional key is waived whatever the budget: the co-chairs approve ₽10 bn+ without the President',

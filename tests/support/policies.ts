@@ -140,6 +140,20 @@ export const presidentPolicy: Policy = variant((doc) => ({
   ],
 }))
 
+/** A policy file of the repository, validated as the CLI would. */
+function shipped(path: string): Policy {
+  return PolicySchema.parse(parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')))
+}
+
+/**
+ * The seed modelled fully (machines/policies/seed.yaml): keys with reach, the President above
+ * ₽10 bn, each named ministry accepting a federal rollout, an agency recording destinations.
+ */
+export const reachPolicy: Policy = shipped('machines/policies/seed.yaml')
+
+/** The seed with the Government's key alone: nobody brings in the governors or the agencies. */
+export const oneKeyReachPolicy: Policy = shipped('examples/policies/seed-one-key.yaml')
+
 /** The seed with a routing gap: no rule routes export, so an approved export initiative has nowhere to go. */
 export const routingGapDocument = (): PolicyInput => {
   const doc = seedDocument()
@@ -179,6 +193,7 @@ export const POLICY_VARIANTS: readonly PolicyVariant[] = [
   { name: 'council 2-of-3, short lifetime', policy: councilPolicy },
   { name: 'three keys', policy: threeKeyPolicy },
   { name: 'President above ₽10 bn', policy: presidentPolicy },
+  { name: 'the seed with reach', policy: reachPolicy },
 ]
 
 /** The cross-holder policy with only its shape checked: what a broken validator would let through. */

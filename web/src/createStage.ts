@@ -24,6 +24,8 @@ const regionWords = (): KeyRegionWords => ({
   deputies: (who, days) => t('stage.region.deputies', { who, days }),
   anyDeputy: t('stage.region.anyDeputy'),
   condition: (condition) => t('stage.region.condition', { condition }),
+  reach: (bodies) =>
+    t('stage.region.reach', { bodies: bodies.map((b) => t(`stage.region.body.${b}`)).join(', ') }),
 })
 
 export const plainWords = (mermaid: string): string =>

@@ -146,6 +146,22 @@ export function offersFor(
       )
     }
   }
+  if (content.scope.kind === 'federal') {
+    for (const ministry of content.scope.ministries) {
+      offers.push(
+        {
+          id: `accept-${ministry}`,
+          label: t('offers.acceptMinistry', { ministry }),
+          command: { type: 'ministry', ...on, ministry, accept: true },
+        },
+        {
+          id: `decline-${ministry}`,
+          label: t('offers.declineMinistry', { ministry }),
+          command: { type: 'ministry', ...on, ministry, accept: false },
+        },
+      )
+    }
+  }
   if (content.scope.kind === 'export') {
     for (const destination of content.scope.destinations) {
       offers.push(

@@ -104,6 +104,11 @@ export const en = {
       name: 'replay',
       statement: 'folding the audit log reproduces the state exactly, and any change to the log is detected',
     },
+    TK13: {
+      name: 'reach',
+      statement:
+        'a rollout is answered only by bodies within the reach of the keys that approved it (where the policy gives keys a reach)',
+    },
   },
   reasons: {
     code: 'Error code: {{code}}',
@@ -123,6 +128,8 @@ export const en = {
       deputies: 'deputy {{who}}, up to {{days}} days',
       anyDeputy: 'any of its institution',
       condition: 'only when {{condition}}',
+      reach: 'brings in {{bodies}}',
+      body: { ministry: 'ministries', governor: 'governors', agency: 'agencies' },
     },
   },
   clock: {
@@ -172,6 +179,8 @@ export const en = {
     delegate: 'Name {{deputy}} deputy for the {{key}} key for 7 days',
     accept: 'Accept the rollout in {{region}}',
     decline: 'Decline the rollout in {{region}}',
+    acceptMinistry: 'Accept the federal rollout for {{ministry}}',
+    declineMinistry: 'Decline the federal rollout for {{ministry}}',
     agreed: 'Record that {{destination}} agrees',
     declined: 'Record that {{destination}} declines',
     complete: 'Complete the federal rollout',

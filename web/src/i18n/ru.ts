@@ -113,6 +113,11 @@ export const ru: Messages = {
       name: 'воспроизводимость',
       statement: 'журнал аудита точно воспроизводит состояние, а любое изменение журнала обнаруживается',
     },
+    TK13: {
+      name: 'охват',
+      statement:
+        'на внедрение отвечают только органы, которые включают ключи, одобрившие инициативу (где политика задаёт ключам охват)',
+    },
   },
   reasons: {
     code: 'Код ошибки: {{code}}',
@@ -134,6 +139,8 @@ export const ru: Messages = {
       deputies: 'заместитель {{who}}, до {{days}} дн.',
       anyDeputy: 'любой из его ведомства',
       condition: 'только когда {{condition}}',
+      reach: 'включает: {{bodies}}',
+      body: { ministry: 'министерства', governor: 'губернаторов', agency: 'ведомства' },
     },
   },
   clock: {
@@ -185,6 +192,8 @@ export const ru: Messages = {
     delegate: 'Назначить {{deputy}} заместителем по ключу «{{key}}» на 7 дней',
     accept: 'Принять внедрение: {{region}}',
     decline: 'Отклонить внедрение: {{region}}',
+    acceptMinistry: 'Принять федеральное внедрение за {{ministry}}',
+    declineMinistry: 'Отклонить федеральное внедрение за {{ministry}}',
     agreed: 'Записать согласие: {{destination}}',
     declined: 'Записать отказ: {{destination}}',
     complete: 'Завершить федеральное внедрение',
