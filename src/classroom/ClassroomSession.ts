@@ -26,6 +26,16 @@ import { newJoinCode } from './joinCode.js'
 
 const DAY_MS = 86_400_000
 
+/** The codes of a command refused by the rules or the signature check: the cheats the class should see. */
+const REFUSAL_CODES = new Set([
+  'UNAUTHENTICATED',
+  'NOT_AUTHORIZED',
+  'KEY_ALREADY_USED',
+  'STALE_REVISION',
+  'WINDOW_CLOSED',
+  'REFUSED',
+])
+
 export interface ClassroomSessionOptions {
   /** The lesson's policy; the session runs it with `identity: signed`. */
   policy: Policy
@@ -190,7 +200,7 @@ export class ClassroomSession {
         await this.#tellEvents()
         return receipt
       } catch (error) {
-        if (isTwoKeysError(error) && error.code !== 'COMMAND_INVALID' && error.code !== 'CONFLICT') {
+        if (isTwoKeysError(error) && REFUSAL_CODES.has(error.code)) {
           const body = (typeof command === 'object' && command !== null ? command : {}) as Record<
             string,
             unknown

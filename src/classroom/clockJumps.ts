@@ -7,6 +7,3 @@ export const CLOCK_JUMPS = {
 } as const
 
 export type ClockJump = keyof typeof CLOCK_JUMPS
-
-export const isClockJump = (text: unknown): text is ClockJump =>
-  typeof text === 'string' && Object.hasOwn(CLOCK_JUMPS, text)

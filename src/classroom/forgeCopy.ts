@@ -15,9 +15,6 @@ export type Forgery = 'edit-event' | 'rewrite-history' | 'forge-signature' | 'cu
 
 export const FORGERIES: readonly Forgery[] = ['edit-event', 'rewrite-history', 'forge-signature', 'cut-tail']
 
-export const isForgery = (text: unknown): text is Forgery =>
-  typeof text === 'string' && (FORGERIES as readonly string[]).includes(text)
-
 const DAY_MS = 86_400_000
 
 /** Relinks and rehashes the events of `initiativeId` from `index` on, as a forger covering tracks would. */
