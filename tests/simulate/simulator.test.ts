@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compile } from '../../src/explore/compile.js'
+import { compile, PHASES } from '../../src/explore/compile.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
 import { runReplication } from '../../src/simulate/runReplication.js'
@@ -64,5 +64,33 @@ describe('common random numbers', () => {
       const apart = independent.metrics.find((m) => m.name === name)!.difference
       expect(paired.halfWidth, name).toBeLessThan(apart.halfWidth)
     }
+  })
+})
+
+describe('rollouts the named ministries accept (seed.yaml)', () => {
+  it('completes a federal rollout only through each named ministry’s answer, never the sponsor’s COMPLETE', () => {
+    const seed = loadPolicyFile('machines/policies/seed.yaml')
+    const seedTable = compile(seed)
+    const federal = {
+      ...short,
+      mix: [
+        { objective: 'infrastructure', scope: 'federal' as const, regions: 1, destinations: 1, weight: 1 },
+      ],
+    }
+    const model = createSimulationModel(seed, seedTable, federal)
+    const byType = new Map<string, number>()
+    let completed = 0
+    const completedPhase = PHASES.indexOf('completed')
+    runReplication(model, 1, 0, {
+      onTransition: (_i, _from, event, to) => {
+        const type = seedTable.events[event]?.type ?? '?'
+        byType.set(type, (byType.get(type) ?? 0) + 1)
+        if (seedTable.phase[to] === completedPhase) completed++
+      },
+    })
+    // Every completion came through two MINISTRY answers (the table names two ministries).
+    expect(completed).toBeGreaterThan(0)
+    expect(byType.get('COMPLETE') ?? 0).toBe(0)
+    expect(byType.get('MINISTRY') ?? 0).toBeGreaterThanOrEqual(2 * completed)
   })
 })
