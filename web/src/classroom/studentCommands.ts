@@ -13,9 +13,9 @@ const DAY_MS = 86_400_000
 
 /**
  * What a student in `role` is offered on an initiative — not only what the rules allow: every
- * principal may try to turn any key (the refusal is the lesson). The sponsor submits and withdraws;
- * a key holder names its deputy; a governor answers a rollout in their region. A forger acts as
- * `actingAs`, with a key the keyring does not list.
+ * principal may try to turn any key and answer any rollout (the refusal is the lesson). The
+ * sponsor submits and withdraws; a key holder names its deputy. A forger acts as `actingAs`, with
+ * a key the keyring does not list, and is offered the decisions only.
  */
 export function studentActions(
   role: string,
@@ -47,19 +47,43 @@ export function studentActions(
       }
     }
   }
+  // A rollout is answered by whoever the policy says; anyone may try, and the refusal says who may.
   for (const line of board.rollout) {
-    const region = state.policy.regions.find((r) => r.id === line.target)
-    if (region?.governor !== actingAs || line.answer !== 'pending') continue
-    for (const accept of [true, false]) {
-      actions.push({
-        id: `${accept ? 'accept' : 'decline'}-${region.id}`,
-        label: t(accept ? 'classroom.act.accept' : 'classroom.act.decline', { region: region.id }),
-        command: { type: 'respond', ...on, region: region.id, accept },
-      })
-    }
+    if (line.answer !== 'pending') continue
+    for (const yes of [true, false]) actions.push(rolloutAction(board.phase, on, line.target, yes))
+  }
+  if (board.phase === 'federalRollout') {
+    actions.push({ id: 'complete', label: t('offers.complete'), command: { type: 'complete', ...on } })
   }
   if (board.sponsor === actingAs && !['completed', 'withdrawn', 'lapsed'].includes(board.phase)) {
     actions.push({ id: 'withdraw', label: t('classroom.act.withdraw'), command: { type: 'withdraw', ...on } })
   }
   return role === 'forger' ? actions.filter((a) => a.command.type === 'decide') : actions
+}
+
+/** Accepting or declining one target of a rollout: a region (respond), a destination, or a ministry. */
+function rolloutAction(
+  phase: string,
+  on: Record<string, unknown>,
+  target: string,
+  yes: boolean,
+): StudentAction {
+  const word = yes ? 'accept' : 'decline'
+  if (phase === 'exportRollout')
+    return {
+      id: `${yes ? 'agreed' : 'declined'}-${target}`,
+      label: t(yes ? 'offers.agreed' : 'offers.declined', { destination: target }),
+      command: { type: 'destination', ...on, destination: target, agreed: yes },
+    }
+  if (phase === 'federalRollout')
+    return {
+      id: `${word}-${target}`,
+      label: t(yes ? 'offers.acceptMinistry' : 'offers.declineMinistry', { ministry: target }),
+      command: { type: 'ministry', ...on, ministry: target, accept: yes },
+    }
+  return {
+    id: `${word}-${target}`,
+    label: t(yes ? 'classroom.act.accept' : 'classroom.act.decline', { region: target }),
+    command: { type: 'respond', ...on, region: target, accept: yes },
+  }
 }
