@@ -15,6 +15,7 @@ import { signCommand } from '../identity/signCommand.js'
 import { signKeyringChange } from '../identity/signKeyringChange.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { STATUS_OF_CODE } from '../serve/httpErrors.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
 import { ClassroomFeed, type Notice } from './ClassroomFeed.js'
 import { checkCopy } from './checkCopy.js'
@@ -26,14 +27,10 @@ import { newJoinCode } from './joinCode.js'
 
 const DAY_MS = 86_400_000
 
-/** The codes of a command refused by the rules or the signature check: the cheats the class should see. */
-const REFUSAL_CODES = new Set([
+/** The codes of a command refused by the rules (422) or by the signature check: the cheats the class should see. */
+const REFUSAL_CODES = new Set<string>([
   'UNAUTHENTICATED',
-  'NOT_AUTHORIZED',
-  'KEY_ALREADY_USED',
-  'STALE_REVISION',
-  'WINDOW_CLOSED',
-  'REFUSED',
+  ...Object.entries(STATUS_OF_CODE).flatMap(([code, status]) => (status === 422 ? [code] : [])),
 ])
 
 export interface ClassroomSessionOptions {

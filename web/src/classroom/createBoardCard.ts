@@ -1,15 +1,7 @@
 import type { Board } from '../../../src/engine/keyBoard.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
-
-const MARKS: Record<string, string> = {
-  turned: '✓',
-  pending: '○',
-  refused: '✖',
-  stale: '↺',
-  expired: '◷',
-  waived: '–',
-}
+import { keyMark } from '../marks.js'
 
 /** One initiative as the class sees it: title, phase, and each key with a mark and a word (never colour alone). */
 export function createBoardCard(board: Board, ...actions: (HTMLElement | null)[]): HTMLElement {
@@ -25,13 +17,14 @@ export function createBoardCard(board: Board, ...actions: (HTMLElement | null)[]
     h(
       'ul',
       { class: 'keys' },
-      board.keys.map((k) =>
-        h(
+      board.keys.map((k) => {
+        const { mark, word } = keyMark(k.status)
+        return h(
           'li',
           { class: `key key-${k.status}`, 'data-key': k.key, 'data-status': k.status },
-          `${MARKS[k.status] ?? '?'} ${k.label}: ${t(`status.${k.status}`)}`,
-        ),
-      ),
+          `${mark} ${k.label}: ${word}`,
+        )
+      }),
     ),
     ...actions,
   )
