@@ -162,6 +162,12 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     await ruStudent.page.screenshot({ path: `${SHOTS}/classroom-student-desktop-ru.png`, fullPage: true })
     for (const page of [sponsor.page, aide.page]) expect(await overflow(page)).toBeLessThanOrEqual(0)
     await t.setViewportSize(DESKTOP)
+    // Presenter mode on the projector: a quarter larger, still no sideways scrolling.
+    await t.click('[data-presenter]')
+    expect(await t.evaluate(() => document.documentElement.classList.contains('presenter'))).toBe(true)
+    expect(await overflow(t), 'presenter mode').toBeLessThanOrEqual(0)
+    await t.screenshot({ path: `${SHOTS}/classroom-teacher-presenter-en.png` })
+    await t.click('[data-presenter]')
 
     // The debrief: the bottleneck, the cheat and what stopped it, the forgery, the drawn timeline, the export.
     await t.click('button.end')

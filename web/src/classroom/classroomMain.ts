@@ -1,6 +1,7 @@
 import '../styles.css'
 import './classroom.css'
 import { createLanguageSwitcher } from '../createLanguageSwitcher.js'
+import { createPresenterToggle } from '../createPresenterToggle.js'
 import { h } from '../h.js'
 import { LANGUAGE_KEY, pickLanguage, t, useLanguage } from '../i18n/language.js'
 import { createStudentView } from './createStudentView.js'
@@ -26,13 +27,17 @@ document.querySelector('.skip')?.replaceChildren(t('classroom.page.skip'))
 
 // The teacher's link carries the session and its token in the fragment, which never reaches a server log.
 const teacher = /^#teacher=([A-Za-z0-9]+)\.([A-Za-z0-9]+)$/.exec(location.hash)
-document
-  .getElementById('site')
-  ?.replaceChildren(
-    h('h1', {}, t(teacher === null ? 'classroom.page.studentHeading' : 'classroom.page.teacherHeading')),
-    h('div', { class: 'site-controls' }, createLanguageSwitcher(t('page.language'))),
-    h('p', {}, t('classroom.page.intro')),
-  )
+document.getElementById('site')?.replaceChildren(
+  h('h1', {}, t(teacher === null ? 'classroom.page.studentHeading' : 'classroom.page.teacherHeading')),
+  h(
+    'div',
+    { class: 'site-controls' },
+    createLanguageSwitcher(t('page.language')),
+    // The teacher's page is the one on the projector.
+    teacher === null ? null : createPresenterToggle(t('page.presenter')),
+  ),
+  h('p', {}, t('classroom.page.intro')),
+)
 const view =
   teacher === null
     ? createStudentView(url.searchParams.get('join') ?? '')
