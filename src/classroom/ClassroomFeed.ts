@@ -1,5 +1,6 @@
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { RecordedEvent } from '../stores/Store.js'
+import type { ForgedEvent } from './forgeCopy.js'
 
 /** What the whole class sees happen, one notice at a time. */
 export type NoticeBody =
@@ -19,7 +20,15 @@ export type NoticeBody =
     }
   | { kind: 'clock'; from: number; to: number; jump: string; fired: number }
   | { kind: 'prompt'; role: string; text: string }
-  | { kind: 'forgery'; forgery: string; change: string; caughtBy: string | null; checks: ForgeryCheck[] }
+  | {
+      kind: 'forgery'
+      forgery: string
+      /** What was changed, in English; `target` is the same as data. */
+      change: string
+      target: ForgedEvent
+      caughtBy: string | null
+      checks: ForgeryCheck[]
+    }
   | { kind: 'ended' }
 
 /** One check run on a forged copy of the log, and what it found. */

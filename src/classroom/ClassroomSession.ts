@@ -331,7 +331,7 @@ export class ClassroomSession {
       })
       const caughtBy = checks.find((c) => !c.ok)?.check ?? null
       const notice = this.feed.add(
-        { kind: 'forgery', forgery, change: forged.change, caughtBy, checks },
+        { kind: 'forgery', forgery, change: forged.change, target: forged.target, caughtBy, checks },
         this.clock(),
       )
       return notice as Extract<Notice, { kind: 'forgery' }>

@@ -90,9 +90,10 @@ export async function buildDebrief(session: ClassroomSession) {
     bottleneck: bottleneck === null ? null : describeWait(bottleneck),
     waits: waits.map(describeWait),
     refusals,
-    forgeries: forgeries.map(({ forgery, change, caughtBy, checks }) => ({
+    forgeries: forgeries.map(({ forgery, change, target, caughtBy, checks }) => ({
       forgery,
       change,
+      target,
       caughtBy,
       checks,
     })),

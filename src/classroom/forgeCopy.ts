@@ -17,6 +17,25 @@ export const FORGERIES: readonly Forgery[] = ['edit-event', 'rewrite-history', '
 
 const DAY_MS = 86_400_000
 
+/** The event a forgery changed, as data: what a page puts into its own sentence. */
+export interface ForgedEvent {
+  initiativeId: string
+  seq: number
+  type: string
+  by: string
+  /** For a flipped decision: the key, and the decision before and after. */
+  key?: string
+  from?: 'approve' | 'refuse'
+  to?: 'approve' | 'refuse'
+}
+
+const forgedEvent = (e: RecordedEvent): ForgedEvent => ({
+  initiativeId: e.initiativeId,
+  seq: e.seq,
+  type: e.event.type,
+  by: String((e.event as { by?: string }).by ?? ''),
+})
+
 /** Relinks and rehashes the events of `initiativeId` from `index` on, as a forger covering tracks would. */
 function rechain(events: RecordedEvent[], index: number): void {
   const initiativeId = (events[index] as RecordedEvent).initiativeId
@@ -36,8 +55,8 @@ const lastIndex = (events: readonly RecordedEvent[], test: (e: RecordedEvent) =>
 const flip = (decision: 'approve' | 'refuse') => (decision === 'approve' ? 'refuse' : 'approve')
 
 /**
- * A forged copy of an exported log (the events given are not changed) and a sentence saying what
- * was changed; throws when the log has nothing this forgery can change (no decision yet).
+ * A forged copy of an exported log (the events given are not changed), a sentence saying what
+ * was changed and the event changed, as data; throws when the log has nothing this forgery can change (no decision yet).
  *
  * @example
  * const { events, change } = forgeCopy(exported, 'forge-signature')
@@ -45,7 +64,7 @@ const flip = (decision: 'approve' | 'refuse') => (decision === 'approve' ? 'refu
 export function forgeCopy(
   original: readonly RecordedEvent[],
   forgery: Forgery,
-): { events: RecordedEvent[]; change: string } {
+): { events: RecordedEvent[]; change: string; target: ForgedEvent } {
   const events = structuredClone(original) as RecordedEvent[]
   const decided = lastIndex(events, (e) => e.event.type === 'DECIDE')
   if (forgery === 'cut-tail') {
@@ -59,6 +78,7 @@ export function forgeCopy(
     return {
       events,
       change: `dropped event ${dropped.seq} (${dropped.event.type}) of initiative "${dropped.initiativeId}"`,
+      target: forgedEvent(dropped),
     }
   }
   if (forgery === 'rewrite-history') {
@@ -70,6 +90,7 @@ export function forgeCopy(
     return {
       events,
       change: `moved event ${target.seq} (${target.event.type} by ${String((target.event as { by?: string }).by)}) of "${target.initiativeId}" one day earlier and recomputed every hash after it`,
+      target: forgedEvent(target),
     }
   }
   if (decided < 0) throw new Error('the log has no decision to change yet: let a co-chair decide first')
@@ -78,9 +99,14 @@ export function forgeCopy(
   const from = event.decision
   event.decision = flip(from)
   const change = `event ${target.seq} of "${target.initiativeId}": ${event.by}'s ${from} of ${event.key} now reads ${event.decision}`
-  if (forgery === 'edit-event') return { events, change: `${change}; no hash recomputed` }
+  const changed = { ...forgedEvent(target), key: event.key, from, to: event.decision }
+  if (forgery === 'edit-event') return { events, change: `${change}; no hash recomputed`, target: changed }
   const command = target.command as Command | undefined
   if (command?.type === 'decide') command.decision = event.decision
   rechain(events, decided)
-  return { events, change: `${change}, in the signed command too; every hash from there recomputed` }
+  return {
+    events,
+    change: `${change}, in the signed command too; every hash from there recomputed`,
+    target: changed,
+  }
 }

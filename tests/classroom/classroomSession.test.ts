@@ -195,6 +195,17 @@ describe('twokeys classroom: a session over HTTP', () => {
       expect(result.status).toBe(200)
       forged[forgery] = result.body
     }
+    // The last decision the test sent: ga-aide's approval, event 6.
+    expect(forged['edit-event'].target).toEqual({
+      initiativeId: 'kazan',
+      seq: 6,
+      type: 'DECIDE',
+      by: 'ga-aide',
+      key: 'government-apparatus',
+      from: 'approve',
+      to: 'refuse',
+    })
+    expect(forged['cut-tail'].target).toMatchObject({ initiativeId: 'kazan', seq: 6 })
     expect(forged['edit-event'].caughtBy).toBe('chain')
     expect(forged['forge-signature'].caughtBy).toBe('signatures')
     expect(forged['cut-tail'].caughtBy).toBe('heads')

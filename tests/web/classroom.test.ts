@@ -133,6 +133,10 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     )
     await ruTeacher.page.waitForSelector('[data-code]')
     await ruTeacher.page.waitForSelector('.feed-list li[data-kind=forgery]')
+    // What the forger changed, said in Russian from the changed event's data.
+    expect(await ruTeacher.page.textContent('.feed-list li[data-kind=forgery] .change')).toContain(
+      'подпись оставлена',
+    )
     const ruStudent = await joinAs(`${joinUrl}&lang=ru`, 'gov-tatarstan', 'Ильдар', 'ru-RU')
     expect(await ruStudent.page.textContent('#seat-heading')).toContain('Вы — gov-tatarstan')
     expect(await ruTeacher.page.textContent('#controls-heading')).toBe(ru.classroom.teacher.controls)

@@ -2,7 +2,7 @@ import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
 import { renderReasons } from '../renderReasons.js'
-import { noticeText, sessionTime } from './noticeText.js'
+import { forgedText, noticeText, sessionTime } from './noticeText.js'
 
 /**
  * The live feed everyone sees: the session's notices over Server-Sent Events (EventSource
@@ -28,7 +28,9 @@ export function createFeedView(sessionId: string, onNotice: (notice: Notice) => 
       ' ',
       noticeText(notice),
       notice.kind === 'refused' ? renderReasons(notice.reasons, notice.code, false, notice.phrases) : null,
-      notice.kind === 'forgery' ? h('p', { class: 'change' }, notice.change) : null,
+      notice.kind === 'forgery'
+        ? h('p', { class: 'change' }, forgedText(notice.forgery, notice.target))
+        : null,
     )
     list.prepend(item)
     onNotice(notice)

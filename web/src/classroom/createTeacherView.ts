@@ -5,7 +5,7 @@ import { api } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createDebriefView } from './createDebriefView.js'
 import { createFeedView } from './createFeedView.js'
-import { sessionTime } from './noticeText.js'
+import { forgedText, sessionTime } from './noticeText.js'
 import type { SessionState } from './SessionState.js'
 
 const JUMPS = ['hour', 'day', 'week', 'month'] as const
@@ -161,7 +161,7 @@ export function createTeacherView(sessionId: string, token: string) {
               const answer = await api(`/api/sessions/${sessionId}/forgery`, { token, body: { forgery } })
               if (!answer.ok) return show(answer, '')
               result.replaceChildren(
-                h('p', {}, answer.body.change),
+                h('p', {}, forgedText(forgery, answer.body.target)),
                 h(
                   'ul',
                   { class: 'checks' },

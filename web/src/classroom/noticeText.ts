@@ -1,4 +1,5 @@
 import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
+import type { ForgedEvent } from '../../../src/classroom/forgeCopy.js'
 import { t } from '../i18n/language.js'
 
 /** When, on the session's clock: `2026-09-01 09:00`. */
@@ -64,4 +65,15 @@ export function noticeText(notice: Notice): string {
     case 'ended':
       return t('classroom.feed.ended')
   }
+}
+
+/** What a forgery changed, in the page's language, from the changed event as data. */
+export function forgedText(forgery: string, target: ForgedEvent): string {
+  const decision = (d: string | undefined) => (d === undefined ? '' : t(`classroom.decision.${d}`))
+  return t(`classroom.change.${forgery}`, {
+    ...target,
+    initiative: target.initiativeId,
+    from: decision(target.from),
+    to: decision(target.to),
+  })
 }

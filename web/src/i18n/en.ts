@@ -655,6 +655,16 @@ export const en = {
       signatures: 'the signatures and the rules',
       heads: 'the published heads',
     },
+    change: {
+      'edit-event':
+        'Event {{seq}} of {{initiative}}: {{by}}’s “{{from}}” on key {{key}} now reads “{{to}}”; no hash was recomputed.',
+      'forge-signature':
+        'Event {{seq}} of {{initiative}}: {{by}}’s “{{from}}” on key {{key}} now reads “{{to}}”, in the signed command too; the signature was kept and every later hash recomputed.',
+      'rewrite-history':
+        'Event {{seq}} of {{initiative}} ({{type}} by {{by}}) was moved one day earlier; every later hash was recomputed.',
+      'cut-tail': 'Event {{seq}} of {{initiative}} ({{type}}) was dropped.',
+    },
+    decision: { approve: 'approve', refuse: 'refuse' },
     board: { phase: 'Now: {{phase}}' },
     act: {
       submit: 'Submit for review',
