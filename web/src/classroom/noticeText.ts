@@ -41,6 +41,12 @@ export function noticeText(notice: Notice): string {
           })
         case 'TICK':
           return t('classroom.feed.TICK', { initiative })
+        case 'SUBMIT':
+        case 'AMEND':
+        case 'WITHDRAW':
+        case 'REVOKE':
+        case 'COMPLETE':
+          return t(`classroom.feed.${event.type}`, { by, initiative })
         default:
           return t('classroom.feed.other', { by, type: event.type.toLowerCase(), initiative })
       }
