@@ -59,6 +59,17 @@ export interface InitiativeContext {
   /** Region or destination id → accepted (regional) or agreed (export). */
   responses: Record<string, boolean>
   closedAt: number | null
+  /**
+   * Members' votes to return the initiative, each with the plenary session it was cast in (the
+   * session's `escalatedAt`); only the current session's count. Absent until the first vote, so
+   * the states of policies without a commission stay as they were.
+   */
+  plenaryVotes?: PlenaryVote[]
+}
+
+export interface PlenaryVote {
+  by: string
+  session: number
 }
 
 export interface InitiativeInput {

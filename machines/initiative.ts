@@ -159,6 +159,27 @@ export function createInitiativeMachine(policy: Policy) {
                 { guard: 'windowClosed', target: '#initiative.lapsed', actions: 'close' },
                 { actions: 'advanceClock' },
               ],
+              // A quorum of members may send the initiative back to its sponsor; it never turns a key (TK8).
+              ...(policy.commission === undefined
+                ? {}
+                : {
+                    PLENARY: [
+                      {
+                        guard: and([
+                          'actorIsMember',
+                          'withinWindow',
+                          'memberHasNotVoted',
+                          'plenaryQuorumReached',
+                        ]),
+                        target: '#initiative.open.returned' as const,
+                        actions: 'recordVote' as const,
+                      },
+                      {
+                        guard: and(['actorIsMember', 'withinWindow', 'memberHasNotVoted']),
+                        actions: 'recordVote' as const,
+                      },
+                    ],
+                  }),
             },
           },
         } as const)
@@ -194,6 +215,7 @@ export function createInitiativeMachine(policy: Policy) {
       assignRegional: update(updates.assignTrack('regional')),
       assignExport: update(updates.assignTrack('export')),
       recordResponse: update(updates.recordResponse),
+      recordVote: update(updates.recordVote),
       close: update(updates.close),
     },
   }).createMachine({

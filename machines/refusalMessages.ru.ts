@@ -82,6 +82,9 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'rule.actorIsAgency': 'ответ страны записывает только ведомство политики ({{agencies}}), а не «{{by}}»',
   'rule.withinReach':
     '«{{by}}» отвечает как {{role}}, но ни один ключ, одобривший эту инициативу, не включает такой орган (их охват: {{reach}}) (TK13)',
+  'rule.actorIsMember':
+    '«{{by}}» не член комиссии ({{members}}); на пленарном заседании голосуют только члены',
+  'rule.memberHasNotVoted': '«{{by}}» уже голосовал на этом пленарном заседании',
   'rule.destinationPending.answered': 'страна «{{destination}}» уже ответила',
   'rule.destinationPending.notNamed': 'страна «{{destination}}» не названа в этой инициативе ({{targets}})',
   'state.closed': 'инициатива {{phase}} и больше не принимает команд',
@@ -97,7 +100,7 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'phase.draft': 'в черновике',
   'phase.review': 'на рассмотрении',
   'phase.plenary': 'на пленарном заседании (срок рассмотрения истёк)',
-  'phase.returned': 'возвращена на доработку (ключ отклонён)',
+  'phase.returned': 'возвращена на доработку (ключ отклонён или её вернуло пленарное заседание)',
   'phase.approved': 'одобрена',
   'phase.federalRollout': 'внедряется на федеральном уровне',
   'phase.regionalRollout': 'внедряется в регионах',
@@ -127,6 +130,7 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'command.RESPOND': 'ответ региона',
   'command.DESTINATION': 'ответ страны',
   'command.MINISTRY': 'ответ министерства',
+  'command.PLENARY': 'голос на пленарном заседании',
   'action.submit': 'передать эту инициативу на рассмотрение',
   'action.amend': 'изменить эту инициативу',
   'action.withdraw': 'отозвать эту инициативу',

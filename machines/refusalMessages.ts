@@ -56,6 +56,9 @@ export const REFUSAL_MESSAGES = {
     'only an agency of the policy ({{agencies}}) records a destination\'s answer, not "{{by}}"',
   'rule.withinReach':
     '"{{by}}" answers as a {{role}}, but no key that approved this initiative brings that body in (their reach: {{reach}}) (TK13)',
+  'rule.actorIsMember':
+    '"{{by}}" is not a member of the commission ({{members}}); only members vote in the plenary',
+  'rule.memberHasNotVoted': '"{{by}}" has already voted in this plenary session',
   // decisions
   'rule.onCurrentRevision':
     'the decision was taken on revision {{given}}, but the current revision is {{n}} ({{current}}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again',
@@ -106,7 +109,7 @@ export const REFUSAL_MESSAGES = {
   'phase.draft': 'a draft',
   'phase.review': 'in review',
   'phase.plenary': 'in plenary session (the review window closed)',
-  'phase.returned': 'returned for amendment (a key was refused)',
+  'phase.returned': 'returned for amendment (a key was refused, or the plenary returned it)',
   'phase.approved': 'approved',
   'phase.federalRollout': 'in federal rollout',
   'phase.regionalRollout': 'in regional rollout',
@@ -136,6 +139,7 @@ export const REFUSAL_MESSAGES = {
   'command.RESPOND': 'RESPOND',
   'command.DESTINATION': 'DESTINATION',
   'command.MINISTRY': 'MINISTRY',
+  'command.PLENARY': 'PLENARY',
   'action.submit': 'submit',
   'action.amend': 'amend',
   'action.withdraw': 'withdraw',

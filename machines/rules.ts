@@ -168,6 +168,9 @@ export function createRules(policy: Policy) {
     )
   }
   const sponsors = () => quote(policy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => p.id))
+  /** The votes of the plenary session now sitting (a vote from an earlier session does not count). */
+  const sessionVotes = (context: InitiativeContext) =>
+    (context.plenaryVotes ?? []).filter((v) => v.session === context.escalatedAt)
   const unturnedKeys = (context: InitiativeContext) =>
     policy.keys.filter(
       (k) =>
@@ -223,6 +226,10 @@ export function createRules(policy: Policy) {
     escalated: { check: (context) => context.escalatedAt !== null },
     windowClosed: {
       check: (context, event) => context.deadline !== null && timeOf(event, context) >= context.deadline,
+    },
+    /** The vote being cast completes the plenary's quorum of members to return the initiative. */
+    plenaryQuorumReached: {
+      check: (context) => sessionVotes(context).length + 1 >= (policy.commission?.plenaryQuorum ?? Infinity),
     },
     allResponded: {
       check: (context) => rolloutTargets(policy, context).every((t) => t in context.responses),
@@ -564,6 +571,21 @@ export function createRules(policy: Policy) {
           }),
         ]
       },
+    },
+    actorIsMember: {
+      code: 'NOT_AUTHORIZED',
+      check: (_c, event) => policy.commission?.members.includes(actorOf(event)) === true,
+      phrases: (_c, event) => [
+        phrase('rule.actorIsMember', {
+          by: actorOf(event),
+          members: quote(policy.commission?.members ?? []),
+        }),
+      ],
+    },
+    memberHasNotVoted: {
+      code: 'REFUSED',
+      check: (context, event) => !sessionVotes(context).some((v) => v.by === actorOf(event)),
+      phrases: (_c, event) => [phrase('rule.memberHasNotVoted', { by: actorOf(event) })],
     },
     ministryOfPendingAnswer: {
       code: 'NOT_AUTHORIZED',

@@ -66,6 +66,8 @@ export function toMachineEvent(
       return { type: 'RESPOND', by, at, region: command.region, accept: command.accept }
     case 'ministry':
       return { type: 'MINISTRY', by, at, ministry: command.ministry, accept: command.accept }
+    case 'plenary':
+      return { type: 'PLENARY', by, at, vote: command.vote }
     case 'destination':
       return { type: 'DESTINATION', by, at, destination: command.destination, agreed: command.agreed }
     case 'complete':

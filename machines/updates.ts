@@ -136,6 +136,15 @@ export const recordResponse: Update<EventOf<'RESPOND'> | EventOf<'MINISTRY'> | E
   return { responses: { ...context.responses, [target]: answer }, now: clock(context, event) }
 }
 
+/** A member's vote to return, counted for the plenary session it was cast in. */
+export const recordVote: Update<EventOf<'PLENARY'>> = (_policy, context, event) => ({
+  // Kept sorted: the votes are a set, so two orders of the same votes are one state.
+  plenaryVotes: [...(context.plenaryVotes ?? []), { by: event.by, session: context.escalatedAt ?? 0 }].sort(
+    (a, b) => a.session - b.session || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0),
+  ),
+  now: clock(context, event),
+})
+
 export const close: Update = (_policy, context, event) => ({
   now: clock(context, event),
   closedAt: clock(context, event),

@@ -151,7 +151,7 @@ const witnessesOption = () =>
   )
 
 /**
- * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|ministry|destination|complete|tick|
+ * `twokeys propose|submit|amend|decide|revoke|withdraw|delegate|respond|ministry|plenary|destination|complete|tick|
  * status|explain`: an operator's commands, straight on a database or through `twokeys serve`.
  */
 export function registerOperatorCommands(program: Program): void {
@@ -277,6 +277,17 @@ export function registerOperatorCommands(program: Program): void {
         accept: yesNo(o.accept, '--accept'),
       }),
     )
+  common(
+    program
+      .command('plenary')
+      .description('a commission member votes in the plenary to return the initiative to its sponsor')
+      .argument('<initiative>'),
+  )
+    .requiredOption('--vote <return>', 'the vote (return)')
+    .action((id: string, o) => {
+      if (o.vote !== 'return') throw new Error(`--vote "${o.vote}" is not a vote; the plenary votes: return`)
+      send(o, { type: 'plenary', initiativeId: id, vote: 'return' })
+    })
   common(
     program.command('destination').description("an export destination's agreement").argument('<initiative>'),
   )

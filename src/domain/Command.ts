@@ -68,6 +68,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
     accept: z.boolean(),
   }),
   z.strictObject({
+    type: z.literal('plenary'),
+    ...onInitiative,
+    vote: z.literal('return').describe('A member votes to return the initiative to its sponsor.'),
+  }),
+  z.strictObject({
     type: z.literal('destination'),
     ...onInitiative,
     destination: PolicyRefSchema,

@@ -56,6 +56,12 @@ export const MinistryEventSchema = z.strictObject({
   ministry: IdSchema,
   accept: z.boolean(),
 })
+/** A commission member's vote in the plenary session (policies with `commission`). */
+export const PlenaryEventSchema = z.strictObject({
+  type: z.literal('PLENARY'),
+  ...acted,
+  vote: z.literal('return'),
+})
 export const DestinationEventSchema = z.strictObject({
   type: z.literal('DESTINATION'),
   ...acted,
@@ -76,6 +82,7 @@ export const InitiativeEventSchema = z.discriminatedUnion('type', [
   TickEventSchema,
   RespondEventSchema,
   MinistryEventSchema,
+  PlenaryEventSchema,
   DestinationEventSchema,
   CompleteEventSchema,
 ])

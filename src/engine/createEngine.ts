@@ -103,6 +103,8 @@ export interface Engine {
   respond(initiativeId: string, command: Args<'respond'>): Promise<Receipt>
   /** A ministry named by a federal initiative accepts or declines its rollout (`rollout.federal: ministries`). */
   ministry(initiativeId: string, command: Args<'ministry'>): Promise<Receipt>
+  /** A commission member votes in the plenary to return the initiative (policies with `commission`). */
+  plenary(initiativeId: string, command: Args<'plenary'>): Promise<Receipt>
   destination(initiativeId: string, command: Args<'destination'>): Promise<Receipt>
   complete(initiativeId: string, command: Args<'complete'>): Promise<Receipt>
   /** Fires every deadline due at `now`; returns one receipt per initiative whose state changed. */
@@ -487,6 +489,7 @@ export function createEngine(options: EngineOptions): Engine {
     delegate: on('delegate'),
     respond: on('respond'),
     ministry: on('ministry'),
+    plenary: on('plenary'),
     destination: on('destination'),
     complete: on('complete'),
     async tick(at?: number) {

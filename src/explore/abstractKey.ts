@@ -54,6 +54,9 @@ function permutationsOf(n: number): number[][] {
  * content, so whether one is substantive depends on the field alone: the key keeps objective,
  * scope and budget, not title and summary.
  *
+ * **Plenary votes.** Members' votes to return are read (toward the plenary's quorum) only while
+ * the session they were cast in sits, so the key keeps the current session's voters, sorted.
+ *
  * **Stages.** Outside review, decisions, deadlines and escalation are never read again (a new
  * review starts a new revision and window); after approval only the sponsor, content, track and
  * rollout answers are; a final state takes no event, so its key is its state and track. A revoked
@@ -226,8 +229,14 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
       parts[k]?.push(`=${String(review[id])}`)
     })
     const deadline = context.deadline === null ? '-' : Math.max(0, context.deadline - now)
+    // The plenary's votes are read again (toward its quorum) only in the session they were cast in.
+    const votes = (context.plenaryVotes ?? [])
+      .filter((v) => v.session === context.escalatedAt)
+      .map((v) => v.by)
+      .sort()
+      .join(',')
     return `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
       context.escalatedAt === null ? 0 : 1
-    }|${joinKeys(parts)}`
+    }|${joinKeys(parts)}${votes === '' ? '' : `|v:${votes}`}`
   }
 }

@@ -16,6 +16,7 @@ export type EventRole =
   | 'governor'
   | 'ministry'
   | 'agency'
+  | 'member'
   | 'outsider'
   | 'clock'
 
@@ -36,6 +37,7 @@ export type EventRole =
  * | DELEGATE    | (once per holder and key) `valid` (now → now + maxDays) · `too-long` (2 × maxDays) · `to-sponsor` · `to-outsider` · `to-dual:<id>` · `by-outsider` | holders of the key |
  * | RESPOND     | `accept` · `decline`, for the `target`-th named region (-1: a region not named) | its governor · an outsider |
  * | MINISTRY    | `accept` · `decline`, for the `target`-th named ministry (-1: a ministry not named) | that ministry · an outsider |
+ * | PLENARY     | `return`                                                         | each commission member · an outsider |
  * | DESTINATION | `agreed` · `declined`, for the `target`-th destination (-1: one not named) | the sponsor (or the agency, where agencies record them) · the other · an outsider |
  * | TICK        | `window` (to the window's or plenary's end) · `expiry` (just past the earliest approval's lifetime) · `delegation` (the next delegation start or end) | the clock |
  */
@@ -325,6 +327,31 @@ export function buildAlphabet(
       })
     }
   }
+  // Every member votes (each is a distinct vote toward the quorum), and an outsider tries to.
+  if (policy.commission !== undefined) {
+    for (const member of policy.commission.members) {
+      events.push({
+        type: 'PLENARY',
+        role: 'member',
+        actor: member,
+        key: -1,
+        target: -1,
+        variant: 'return',
+        label: `member ${member} votes in the plenary to return it`,
+        expected: true,
+      })
+    }
+    events.push({
+      type: 'PLENARY',
+      role: 'outsider',
+      actor: cast.outsider,
+      key: -1,
+      target: -1,
+      variant: 'return',
+      label: `outsider ${cast.outsider} votes in the plenary to return it`,
+      expected: false,
+    })
+  }
   const federal = branches.find((b) => b.content.scope.kind === 'federal')
   if (federal !== undefined && federal.content.scope.kind === 'federal') {
     federal.content.scope.ministries.forEach((ministry, i) => {
@@ -516,6 +543,8 @@ export function instantiate(
       if (governor === undefined) return null
       return { type: 'RESPOND', by: governor, at, region, accept: event.variant === 'accept' }
     }
+    case 'PLENARY':
+      return { type: 'PLENARY', by, at, vote: 'return' }
     case 'MINISTRY': {
       const scope = context.content?.scope
       const ministry =

@@ -89,6 +89,7 @@ export function castOf(policy: Policy, branches: readonly ContentBranch[]): Cast
       governorOf(p.id) < 0 &&
       !ministries.has(p.id) &&
       p.id !== agency &&
+      policy.commission?.members.includes(p.id) !== true &&
       !proposers.some((q) => q.id === p.id),
   )
   const outsider = plain[0]?.id ?? freshOutsider(policy)

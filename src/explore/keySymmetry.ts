@@ -78,6 +78,7 @@ export function keySymmetry(policy: Policy): KeySymmetry {
         p.institution === key.institution &&
         !p.roles.includes('sponsor') &&
         !governors.has(id) &&
+        policy.commission?.members.includes(id) !== true &&
         (owner.get(id) ?? []).length === 1
       )
     })
@@ -135,6 +136,8 @@ export function keySymmetry(policy: Policy): KeySymmetry {
  */
 function interchangeableHolders(policy: Policy, key: Key, eligible: boolean): boolean {
   if (key.holders.length < 2 || !eligible) return false
+  // A holder who also votes in the plenary is told apart by the votes it casts there.
+  if (key.holders.some((h) => policy.commission?.members.includes(h) === true)) return false
   const roles = key.holders.map((id) => {
     const p = policy.principals.find((x) => x.id === id)
     return p === undefined ? null : JSON.stringify([...p.roles].sort())

@@ -144,6 +144,21 @@ export const RolloutSchema = z.strictObject({
     ),
 })
 
+export const CommissionSchema = z
+  .strictObject({
+    members: z
+      .array(IdSchema)
+      .min(1)
+      .describe('Principals who sit in the plenary and vote there (ministers, governors, agency heads).'),
+    plenaryQuorum: z
+      .int()
+      .positive()
+      .describe(
+        'How many distinct members must vote to return an initiative to its sponsor; a plenary decision never turns a key.',
+      ),
+  })
+  .describe("The commission's members besides the key holders, and the plenary's quorum.")
+
 export const SubstantiveFieldSchema = z.enum(['title', 'summary', 'objective', 'scope', 'budget'])
 
 export const PolicyShape = z.strictObject({
@@ -185,6 +200,9 @@ export const PolicyShape = z.strictObject({
   routing: z.array(RoutingRuleSchema).min(1),
   regions: z.array(RegionSchema).default([]),
   friendlyDestinations: z.array(IdSchema).default([]),
+  commission: CommissionSchema.optional().describe(
+    'Members who vote in the plenary session: a quorum of them may return an initiative to its sponsor.',
+  ),
   rollout: RolloutSchema.optional().describe(
     'Who carries each track out; by default the sponsor completes a federal rollout and records each destination.',
   ),

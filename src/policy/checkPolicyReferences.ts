@@ -177,6 +177,43 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     }
   })
 
+  const commission = policy.commission
+  if (commission !== undefined) {
+    const seen = new Set<string>()
+    commission.members.forEach((member, m) => {
+      const path = ['commission', 'members', m]
+      if (!known(member)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `member "${member}" is not a principal; ${fixPrincipal(member)}`,
+        })
+      } else if (seen.has(member)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `member "${member}" is listed twice; list each member once`,
+        })
+      }
+      seen.add(member)
+    })
+    if (commission.plenaryQuorum > seen.size) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['commission', 'plenaryQuorum'],
+        message: `${commission.plenaryQuorum} is more than the ${seen.size} member${seen.size === 1 ? '' : 's'} of the commission; lower the quorum or add members`,
+      })
+    }
+    if (policy.review.onClose !== 'plenary') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['review', 'onClose'],
+        message:
+          'the commission votes in a plenary session, but a closed window lapses (onClose: lapse); set onClose: plenary or remove commission',
+      })
+    }
+  }
+
   if (!policy.principals.some((p) => p.roles.includes('sponsor'))) {
     ctx.addIssue({
       code: 'custom',

@@ -34,6 +34,8 @@ function describe(event: InitiativeEvent): string {
       return `${event.region} ${event.accept ? 'accepts' : 'declines'}`
     case 'MINISTRY':
       return `${event.ministry} ${event.accept ? 'accepts' : 'declines'}`
+    case 'PLENARY':
+      return 'votes to return it'
     case 'DESTINATION':
       return `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`
     case 'COMPLETE':

@@ -118,6 +118,9 @@ function sequence(events: readonly RecordedEvent[], title: string): string[] {
           `${event.accept ? 'accepts' : 'declines'} the federal rollout`,
         )
         break
+      case 'PLENARY':
+        line(actor(event.by), '->>', 'initiative', 'votes in the plenary to return it')
+        break
       case 'DESTINATION':
         line(
           actor(event.by),
@@ -184,6 +187,9 @@ function gantt(events: readonly RecordedEvent[], title: string): string[] {
         break
       case 'MINISTRY':
         milestone(`${n}${event.ministry} ${event.accept ? 'accepts' : 'declines'}`, event.at)
+        break
+      case 'PLENARY':
+        milestone(`${n}${event.by} votes to return it`, event.at)
         break
       case 'DESTINATION':
         milestone(`${n}${event.destination} ${event.agreed ? 'agrees' : 'declines'}`, event.at)
@@ -261,6 +267,7 @@ function readable(event: unknown): event is InitiativeEvent {
     TICK: [],
     RESPOND: ['by', 'region'],
     MINISTRY: ['by', 'ministry'],
+    PLENARY: ['by', 'vote'],
     DESTINATION: ['by', 'destination'],
     COMPLETE: ['by'],
   }

@@ -70,6 +70,7 @@ const stepCommands = {
   }),
   respond: z.strictObject({ initiative: name, by, region: IdSchema, accept: z.boolean() }),
   ministry: z.strictObject({ initiative: name, by, ministry: IdSchema, accept: z.boolean() }),
+  plenary: z.strictObject({ initiative: name, by, vote: z.literal('return') }),
   destination: z.strictObject({ initiative: name, by, destination: IdSchema, agreed: z.boolean() }),
   complete: z.strictObject({ initiative: name, by }),
 }
@@ -97,6 +98,7 @@ export const ScriptStepSchema = z
     delegate: stepCommands.delegate.optional(),
     respond: stepCommands.respond.optional(),
     ministry: stepCommands.ministry.optional(),
+    plenary: stepCommands.plenary.optional(),
     destination: stepCommands.destination.optional(),
     complete: stepCommands.complete.optional(),
   })

@@ -67,6 +67,8 @@ function actionOf(kind: (typeof STEP_COMMANDS)[number], body: Record<string, unk
       return `${body.accept ? 'accept' : 'decline'} rollout in ${body.region}`
     case 'ministry':
       return `${body.accept ? 'accept' : 'decline'} the federal rollout for ${body.ministry}`
+    case 'plenary':
+      return 'vote in the plenary to return it'
     case 'destination':
       return `${body.agreed ? 'agreed' : 'declined'} by ${body.destination}`
     case 'amend':

@@ -350,7 +350,7 @@ export const twokeysRoutes: FastifyPluginAsync<ServerOptions> = async (app, opti
       schema: {
         operationId: 'postCommand',
         summary:
-          'Send one signed command (propose, submit, amend, decide, revoke, withdraw, delegate, respond, ministry, destination, complete)',
+          'Send one signed command (propose, submit, amend, decide, revoke, withdraw, delegate, respond, ministry, plenary, destination, complete)',
         description:
           'The body is the command exactly as signCommand produces it: the parsed command with `signature: { keyId, value }`. ' +
           'A signed command carries its initiativeId and commandId (and a decision its revision). Idempotent by commandId: ' +

@@ -182,6 +182,7 @@ export const ExplainQuerySchema = z.strictObject({
   region: z.string().optional(),
   accept: bool.optional(),
   ministry: z.string().optional(),
+  vote: z.literal('return').optional(),
   destination: z.string().optional(),
   agreed: bool.optional(),
   title: z.string().optional(),

@@ -34,7 +34,7 @@ export interface CataloguedBug {
   /** Invariants the verifier must report violated, or 'hole' for a policy hole (it may report more). */
   breaks: (InvariantId | 'hole')[]
   /** The shipped policy (machines/policies/<name>.yaml) the bug is shown on. */
-  basePolicy: 'two-keys' | 'council' | 'president-over-10bn'
+  basePolicy: 'two-keys' | 'council' | 'president-over-10bn' | 'seed'
   level: 'machine' | 'policy'
   /** Builds the broken policy and machine from the base policy. */
   build(policy: Policy): { policy: Policy; machine: InitiativeMachine }
@@ -504,6 +504,56 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
                     },
                   },
                 },
+              },
+            },
+          },
+        },
+      }
+      return {
+        policy,
+        machine: createMachine(patched, machine.implementations as never) as unknown as InitiativeMachine,
+      }
+    },
+  },
+  {
+    name: 'plenary-quorum-approves',
+    title: "the plenary's quorum of members approves the initiative instead of returning it to its sponsor",
+    explanation:
+      'the vote that completes the quorum targets "approved" rather than "returned": three members of the commission stand in for both keys',
+    breaks: ['TK8', 'TK1'],
+    basePolicy: 'seed',
+    level: 'machine',
+    build(policy) {
+      const machine = createInitiativeMachine(policy)
+      // biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
+      const config = machine.config as any
+      const review = config.states.open.states.review
+      const plenary = review.states.window.states.plenary
+      if (plenary?.on?.PLENARY === undefined) {
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `bug "plenary-quorum-approves" needs a policy whose commission votes in a plenary; policy "${policy.id}" has none (use machines/policies/seed.yaml)`,
+        )
+      }
+      // biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
+      const votes = plenary.on.PLENARY.map((t: any, i: number) =>
+        i === 0 ? { ...t, target: '#initiative.approved', actions: ['recordVote', 'markApproved'] } : t,
+      )
+      const windowStates = {
+        ...review.states.window.states,
+        plenary: { ...plenary, on: { ...plenary.on, PLENARY: votes } },
+      }
+      const patched = {
+        ...config,
+        states: {
+          ...config.states,
+          open: {
+            ...config.states.open,
+            states: {
+              ...config.states.open.states,
+              review: {
+                ...review,
+                states: { ...review.states, window: { ...review.states.window, states: windowStates } },
               },
             },
           },

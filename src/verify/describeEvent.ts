@@ -106,6 +106,8 @@ export function describeEvent(
       return `${event.by} ${event.accept ? 'accepts' : 'declines'} the rollout in ${event.region}`
     case 'MINISTRY':
       return `${event.by} ${event.accept ? 'accepts' : 'declines'} the federal rollout for ${event.ministry}`
+    case 'PLENARY':
+      return `${event.by} votes in the plenary to return it to its sponsor`
     case 'DESTINATION':
       return `${event.by} records that ${event.destination} ${event.agreed ? 'agreed' : 'declined'}`
     case 'COMPLETE':

@@ -131,7 +131,6 @@ describe('every rule carries its code and its phrases', () => {
         'state.notNow',
         'state.unknownKey',
         'text',
-        'where.plenary',
       ].sort(),
     )
   })

@@ -23,6 +23,8 @@ export const DEPUTY = '@deputy'
 export const GOVERNOR = '@governor'
 /** `${OPEN_KEY}${i}`: the i-th (modulo) key still pending in review, else the i-th key of the policy. */
 export const OPEN_KEY = '@open'
+/** A commission member who has not yet voted in the plenary session now sitting (else the first). */
+export const MEMBER = '@member'
 /** The ministry a MINISTRY event answers for (it answers for itself). */
 export const MINISTRY_ITSELF = '@ministry'
 /** The first region, ministry or destination of the initiative's scope that has not answered yet. */
@@ -64,6 +66,7 @@ export type EventSpec = { when: When } & (
   | { type: 'TICK' }
   | { type: 'RESPOND'; by: string; region: string; accept: boolean }
   | { type: 'MINISTRY'; by: string; ministry: string; accept: boolean }
+  | { type: 'PLENARY'; by: string }
   | { type: 'DESTINATION'; by: string; destination: string; agreed: boolean }
 )
 
@@ -159,6 +162,8 @@ export function resolveEvent(spec: EventSpec, world: World): InitiativeEvent {
       return { type: 'RESPOND', by, at, region: target(spec.region, world), accept: spec.accept }
     case 'MINISTRY':
       return { type: 'MINISTRY', by, at, ministry: target(spec.ministry, world), accept: spec.accept }
+    case 'PLENARY':
+      return { type: 'PLENARY', by, at, vote: 'return' }
     case 'DESTINATION':
       return {
         type: 'DESTINATION',
@@ -215,6 +220,13 @@ function actor(spec: Exclude<EventSpec, { type: 'TICK' }>, world: World): string
       )
       const mine = context.delegations.filter((d) => d.key === keyId)
       return (mine.findLast((d) => !decided.has(d.holder)) ?? mine.at(-1))?.deputy ?? OUTSIDER
+    }
+    case MEMBER: {
+      const members = policy.commission?.members ?? []
+      const voted = new Set(
+        (context.plenaryVotes ?? []).filter((v) => v.session === context.escalatedAt).map((v) => v.by),
+      )
+      return members.find((m) => !voted.has(m)) ?? members[0] ?? OUTSIDER
     }
     case MINISTRY_ITSELF:
       return spec.type === 'MINISTRY' ? target(spec.ministry, world) : OUTSIDER
@@ -502,6 +514,17 @@ export function eventSpecArb(policy: Policy): fc.Arbitrary<EventSpec> {
           { weight: 3, arbitrary: fc.constantFrom(...agencies) },
           { weight: 1, arbitrary: sponsorMostlyArb(policy) },
         )
+  // Members vote in the plenary (mostly), and anyone else tries to.
+  const members = policy.commission?.members ?? []
+  const plenary = fc.record({
+    type: fc.constant('PLENARY' as const),
+    when,
+    by: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(MEMBER) },
+      { weight: 2, arbitrary: fc.constantFrom(...members, OUTSIDER) },
+      { weight: 1, arbitrary: anyoneArb(policy) },
+    ),
+  })
   const simple = (type: 'SUBMIT' | 'WITHDRAW' | 'COMPLETE') =>
     fc.record({ type: fc.constant(type), when, by: sponsorMostlyArb(policy) })
   return fc.oneof(
@@ -534,6 +557,7 @@ export function eventSpecArb(policy: Policy): fc.Arbitrary<EventSpec> {
     { weight: 2, arbitrary: proposeArb(policy, when) },
     { weight: 8, arbitrary: region },
     ...(policy.rollout?.federal === 'ministries' ? [{ weight: 8, arbitrary: ministry }] : []),
+    ...(members.length > 0 ? [{ weight: 12, arbitrary: plenary }] : []),
     {
       weight: 6,
       arbitrary: fc.record({

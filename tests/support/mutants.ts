@@ -102,6 +102,20 @@ export function buildMutants(): Mutant[] {
       withGuards(oneKeyReachPolicy, () => ({ withinReach: () => true })),
     ),
     m(
+      'TK8',
+      "the plenary's quorum of members approves the initiative instead of returning it to its sponsor",
+      reachPolicy,
+      withConfig(reachPolicy, ['open', 'review', 'window', 'plenary'], (state) => ({
+        ...state,
+        on: {
+          ...state.on,
+          PLENARY: state.on.PLENARY.map((t: Config, i: number) =>
+            i === 0 ? { ...t, target: '#initiative.approved' } : t,
+          ),
+        },
+      })),
+    ),
+    m(
       'TK9',
       'any principal answers for a named ministry: the federal rollout is accepted by someone else',
       reachPolicy,
