@@ -285,8 +285,13 @@ export function registerOperatorCommands(program: Program): void {
   )
     .requiredOption('--vote <return>', 'the vote (return)')
     .action((id: string, o) => {
-      if (o.vote !== 'return') throw new Error(`--vote "${o.vote}" is not a vote; the plenary votes: return`)
-      send(o, { type: 'plenary', initiativeId: id, vote: 'return' })
+      if (o.vote !== 'return') {
+        throw new TwoKeysError(
+          'COMMAND_INVALID',
+          `--vote "${o.vote}" is not a vote; the plenary votes: return`,
+        )
+      }
+      return send(o, { type: 'plenary', initiativeId: id, vote: 'return' })
     })
   common(
     program.command('destination').description("an export destination's agreement").argument('<initiative>'),
