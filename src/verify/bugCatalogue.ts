@@ -468,50 +468,18 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
     basePolicy: 'two-keys',
     level: 'machine',
     build(policy) {
-      const machine = createInitiativeMachine(policy)
-      // biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
-      const config = machine.config as any
-      const review = config.states.open.states.review
-      const windowStates = review.states.window.states
-      const patched = {
-        ...config,
-        states: {
-          ...config.states,
-          open: {
-            ...config.states.open,
-            states: {
-              ...config.states.open.states,
-              review: {
-                ...review,
-                states: {
-                  ...review.states,
-                  window: {
-                    ...review.states.window,
-                    states: {
-                      ...windowStates,
-                      plenary: {
-                        on: {
-                          TICK: [
-                            {
-                              guard: 'windowClosed',
-                              target: '#initiative.approved',
-                              actions: 'markApproved',
-                            },
-                            { actions: 'advanceClock' },
-                          ],
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      }
       return {
         policy,
-        machine: createMachine(patched, machine.implementations as never) as unknown as InitiativeMachine,
+        machine: withPlenaryState(policy, (plenary) => ({
+          ...plenary,
+          on: {
+            ...plenary.on,
+            TICK: [
+              { guard: 'windowClosed', target: '#initiative.approved', actions: 'markApproved' },
+              { actions: 'advanceClock' },
+            ],
+          },
+        })),
       }
     },
   },
@@ -524,48 +492,62 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
     basePolicy: 'seed',
     level: 'machine',
     build(policy) {
-      const machine = createInitiativeMachine(policy)
-      // biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
-      const config = machine.config as any
-      const review = config.states.open.states.review
-      const plenary = review.states.window.states.plenary
-      if (plenary?.on?.PLENARY === undefined) {
+      if (policy.commission === undefined) {
         throw new TwoKeysError(
           'COMMAND_INVALID',
           `bug "plenary-quorum-approves" needs a policy whose commission votes in a plenary; policy "${policy.id}" has none (use machines/policies/seed.yaml)`,
         )
       }
-      // biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
-      const votes = plenary.on.PLENARY.map((t: any, i: number) =>
-        i === 0 ? { ...t, target: '#initiative.approved', actions: ['recordVote', 'markApproved'] } : t,
-      )
-      const windowStates = {
-        ...review.states.window.states,
-        plenary: { ...plenary, on: { ...plenary.on, PLENARY: votes } },
-      }
-      const patched = {
-        ...config,
-        states: {
-          ...config.states,
-          open: {
-            ...config.states.open,
-            states: {
-              ...config.states.open.states,
-              review: {
-                ...review,
-                states: { ...review.states, window: { ...review.states.window, states: windowStates } },
-              },
-            },
-          },
-        },
-      }
       return {
         policy,
-        machine: createMachine(patched, machine.implementations as never) as unknown as InitiativeMachine,
+        machine: withPlenaryState(policy, (plenary) => ({
+          ...plenary,
+          on: {
+            ...plenary.on,
+            PLENARY: plenary.on.PLENARY.map((t: MachineConfig, i: number) =>
+              i === 0 ? { ...t, target: '#initiative.approved', actions: ['recordVote', 'markApproved'] } : t,
+            ),
+          },
+        })),
       }
     },
   },
 ]
+
+// biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
+type MachineConfig = any
+
+/** The policy's machine with its plenary state (inside review's window region) rewritten by `edit`. */
+function withPlenaryState(
+  policy: Policy,
+  edit: (plenary: MachineConfig) => MachineConfig,
+): InitiativeMachine {
+  const machine = createInitiativeMachine(policy)
+  const config = machine.config as MachineConfig
+  const open = config.states.open
+  const review = open.states.review
+  const window = review.states.window
+  const patched = {
+    ...config,
+    states: {
+      ...config.states,
+      open: {
+        ...open,
+        states: {
+          ...open.states,
+          review: {
+            ...review,
+            states: {
+              ...review.states,
+              window: { ...window, states: { ...window.states, plenary: edit(window.states.plenary) } },
+            },
+          },
+        },
+      },
+    },
+  }
+  return createMachine(patched, machine.implementations as never) as unknown as InitiativeMachine
+}
 
 /** The catalogued bug called `name`, or a TwoKeysError listing the names. */
 export function findBug(name: string): CataloguedBug {
