@@ -46,7 +46,7 @@ const MAX_MEMORY_MB = 1_048_576
 
 /**
  * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N]`: explores every reachable
- * state of the policy's machine and checks TK1–TK12, printing a shortest counterexample for
+ * state of the policy's machine and checks TK1–TK13, printing a shortest counterexample for
  * each violation. `--bug <name>` runs a catalogued broken machine or policy (on its shipped
  * policy unless one is given); `--bug list` lists them. Exit 0 when everything holds, 1 on a
  * violation, a policy hole or a search stopped at `--max-states`, 2 on bad input.

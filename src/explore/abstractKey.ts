@@ -69,7 +69,7 @@ function permutationsOf(n: number): number[][] {
  * interchangeable has its part written under the renaming of its holders that sorts first, so
  * states that differ only by which of its holders did what share one key too.
  *
- * Why this is sound for TK1–TK12: what the key forgets is, by the list above, never read again by
+ * Why this is sound for TK1–TK13: what the key forgets is, by the list above, never read again by
  * any guard or action of the machine, so two snapshots with one key accept the same events and
  * move to snapshots with one key (a bisimulation); the step invariants are checked on the
  * concrete step from each state's representative, and whatever they read that the key drops (an

@@ -65,7 +65,7 @@ interface Found {
 const nodesOf = (s: InitiativeSnapshot) => s._nodes.map((n) => n.id).join('|')
 
 /**
- * Explores every reachable abstract state of the policy's machine and checks TK1–TK12: the step
+ * Explores every reachable abstract state of the policy's machine and checks TK1–TK13: the step
  * invariants (TK1–TK9, `src/invariants`) on every transition, TK10 by searching backwards from
  * the final states, TK11 by comparing key orders, TK12 by replaying paths. Each violation comes
  * with a shortest counterexample: numbered steps of who did what, when. Policy holes — a kind
