@@ -76,6 +76,42 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
     await page.close()
   })
 
+  it('zooms the chart to 200% with the active state in view, and pans it by dragging', async () => {
+    const page = await open()
+    await proposeAndSubmit(page)
+    const chart = page.locator('#panel-play .chart')
+    await chart.locator('svg g.active').first().waitFor()
+    await chart.getByRole('button', { name: '200%', exact: true }).click()
+    const scroller = chart.locator('.diagram-scroll')
+    const inView = () =>
+      scroller.evaluate((box) => {
+        const active = box.querySelector('svg g.active')?.getBoundingClientRect()
+        const frame = box.getBoundingClientRect()
+        return (
+          active !== undefined &&
+          active.right > frame.left &&
+          active.left < frame.right &&
+          active.bottom > frame.top &&
+          active.top < frame.bottom
+        )
+      })
+    await expect.poll(inView).toBe(true)
+    const scrolled = () => scroller.evaluate((box) => [box.scrollLeft, box.scrollTop])
+    const [left, top] = await scrolled()
+    const frame = await scroller.boundingBox()
+    if (frame === null) throw new Error('the chart has no box')
+    // Dragging right and down moves the view left and up, as a map does.
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(frame.x + frame.width / 2 + 60, frame.y + frame.height / 2 + 40, { steps: 5 })
+    await page.mouse.up()
+    const [afterLeft, afterTop] = await scrolled()
+    expect(afterLeft).toBeLessThan(left as number)
+    expect(afterTop).toBeLessThanOrEqual(top as number)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('refuses a self-approval with its reason, before and when tried', async () => {
     const page = await open()
     await proposeAndSubmit(page)

@@ -8,7 +8,31 @@ const ZOOMS: [string, number | null][] = [
   ['diagram.fit', null],
   ['50%', 0.5],
   ['100%', 1],
+  ['200%', 2],
 ]
+
+/**
+ * Drag to pan: a mouse or pen dragged over a zoomed drawing scrolls its box (touch pans natively,
+ * and the box is focusable, so arrow keys scroll it too).
+ */
+function dragToPan(scroller: HTMLElement): void {
+  let from: { x: number; y: number; left: number; top: number } | null = null
+  scroller.addEventListener('pointerdown', (event) => {
+    if (event.pointerType === 'touch' || event.button !== 0) return
+    from = { x: event.clientX, y: event.clientY, left: scroller.scrollLeft, top: scroller.scrollTop }
+    scroller.setPointerCapture(event.pointerId)
+  })
+  scroller.addEventListener('pointermove', (event) => {
+    if (from === null) return
+    scroller.scrollLeft = from.left - (event.clientX - from.x)
+    scroller.scrollTop = from.top - (event.clientY - from.y)
+  })
+  const stop = () => {
+    from = null
+  }
+  scroller.addEventListener('pointerup', stop)
+  scroller.addEventListener('pointercancel', stop)
+}
 
 /**
  * A Mermaid diagram that redraws when its text changes: the figure (an SVG with a label), a
@@ -27,6 +51,7 @@ export function createDiagramView(label: string, className = '') {
     },
     figure,
   )
+  dragToPan(scroller)
   const status = h('p', { class: 'diagram-status' }, t('diagram.loading'))
   const alt = h('p', { class: 'diagram-alt' })
   const source = h('pre', { class: 'diagram-source' })
