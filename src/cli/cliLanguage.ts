@@ -1,8 +1,10 @@
-import { reasonsIn } from '../../machines/refusalMessages.js'
+import type { Phase } from '../../machines/describeState.js'
+import { phaseTerm, REFUSAL_MESSAGES, reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
+import { type CliWords, ENGLISH_WORDS, RUSSIAN_WORDS } from './cliWords.js'
 
-/** The languages the CLI can show the engine's refusal reasons in. */
+/** The languages the CLI speaks: its run and board output, and the engine's refusal reasons. */
 export const CLI_LANGUAGES = ['en', 'ru'] as const
 export type CliLanguage = (typeof CLI_LANGUAGES)[number]
 
@@ -32,4 +34,14 @@ export function reasonsForPeople(
   phrases: readonly ErrorPhrase[] | undefined,
 ): string[] {
   return current === 'en' ? [...reasons] : reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases)
+}
+
+/** The words of the CLI's human output in its language. */
+export function cliWords(): CliWords {
+  return current === 'en' ? ENGLISH_WORDS : RUSSIAN_WORDS
+}
+
+/** A phase in the CLI's language: "in review", «на рассмотрении». */
+export function phaseForPeople(phase: Phase): string {
+  return (current === 'en' ? REFUSAL_MESSAGES : REFUSAL_MESSAGES_RU)[phaseTerm(phase)]
 }

@@ -1,7 +1,7 @@
 import pc from 'picocolors'
 import type { KeyStatus } from '../engine/keyBoard.js'
 import type { ScriptRun, StepResult } from '../script/runScript.js'
-import { reasonsForPeople } from './cliLanguage.js'
+import { cliWords, reasonsForPeople } from './cliLanguage.js'
 import { formatBoard } from './formatBoard.js'
 
 const STATUS_MARK: Record<KeyStatus, string> = {
@@ -31,6 +31,7 @@ function wrap(text: string, width: number, indent: string): string {
 
 /** One step of the decision trail: who did what, when, and what the machine said. */
 export function formatStep(step: StepResult, options: { narrate: boolean }): string {
+  const words = cliWords()
   const out: string[] = []
   if (options.narrate && step.say !== undefined) out.push('', pc.italic(wrap(step.say, 88, '  ')))
   if (step.kind === 'say') return out.join('\n')
@@ -42,34 +43,38 @@ export function formatStep(step: StepResult, options: { narrate: boolean }): str
   if (step.kind === 'tick') {
     const fired = step.fired ?? []
     out.push(
-      `${pad}${fired.length === 0 ? pc.dim('nothing due') : fired.map((f) => `⏰ ${f.initiative} → ${f.phase}`).join(', ')}`,
+      `${pad}${fired.length === 0 ? pc.dim(words.nothingDue) : fired.map((f) => `⏰ ${f.initiative} → ${f.phase}`).join(', ')}`,
     )
   } else if (step.outcome === 'accepted') {
     const keys = ['review', 'plenary', 'returned'].includes(step.phase ?? '')
       ? pc.dim(`  (${(step.keys ?? []).map((k) => `${k.key} ${STATUS_MARK[k.status]}`).join(', ')})`)
       : ''
     const phase = step.phase === undefined ? '' : pc.dim(` → ${step.phase}`)
-    out.push(`${pad}${pc.green('✓ accepted')}${phase}${keys}${surprise(step)}`)
+    out.push(`${pad}${pc.green(`✓ ${words.accepted}`)}${phase}${keys}${surprise(step)}`)
   } else {
-    const expected = step.expected === 'refused' ? pc.dim(' (as expected)') : ''
-    out.push(`${pad}${pc.red(`✖ refused ${step.code ?? ''}`)}${expected}${surprise(step)}`)
+    const expected = step.expected === 'refused' ? pc.dim(` ${words.asExpected}`) : ''
+    out.push(`${pad}${pc.red(`✖ ${words.refused} ${step.code ?? ''}`)}${expected}${surprise(step)}`)
     for (const reason of reasonsForPeople(step.reasons ?? [], step.phrases))
       out.push(wrap(reason, 80, `${pad}  `))
   }
   return out.join('\n')
 }
 
-const surprise = (step: StepResult) =>
-  step.surprise
-    ? pc.bold(pc.red(step.expected === undefined ? '  ← unexpected' : `  ← expected ${step.expected}`))
-    : ''
+const surprise = (step: StepResult) => {
+  if (!step.surprise) return ''
+  const words = cliWords()
+  return pc.bold(
+    pc.red(`  ${step.expected === undefined ? words.unexpected : words.expected(step.expected)}`),
+  )
+}
 
 /** The end of a run: the final board of every initiative and a one-line tally. */
 export function formatRunSummary(run: ScriptRun): string {
+  const words = cliWords()
   const boards = run.boards.map(formatBoard).join('\n\n')
   const accepted = run.steps.filter((s) => s.outcome === 'accepted').length
-  const tally = `${accepted} accepted, ${run.refusals} refused${
-    run.surprises === 0 ? '' : pc.red(`, ${run.surprises} not as the script expected`)
+  const tally = `${words.tally(accepted, run.refusals)}${
+    run.surprises === 0 ? '' : pc.red(words.notAsExpected(run.surprises))
   }`
-  return `\n${pc.bold('Final board')}\n\n${boards}\n\n${tally}`
+  return `\n${pc.bold(words.finalBoard)}\n\n${boards}\n\n${tally}`
 }
