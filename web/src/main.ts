@@ -8,6 +8,7 @@ import { LANGUAGE_KEY, pickLanguage, t, useLanguage } from './i18n/language.js'
 import { createChallengesPanel } from './lessons/createChallengesPanel.js'
 import { createRewriteLesson } from './lessons/createRewriteLesson.js'
 import { createSeedLesson } from './lessons/createSeedLesson.js'
+import { createWhyTwoKeysLesson } from './lessons/createWhyTwoKeysLesson.js'
 import { createWhatIfPanel } from './whatIf/createWhatIfPanel.js'
 
 const app = document.getElementById('app')
@@ -47,6 +48,7 @@ const challenges = createChallengesPanel((challenge) => {
 })
 const play = createPlayPanel((challenge) => challenges.solved(challenge))
 const story = createSeedLesson()
+const whyTwoKeys = createWhyTwoKeysLesson()
 const rewrite = createRewriteLesson()
 const whatIf = createWhatIfPanel(
   () => (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value ?? '',
@@ -54,6 +56,7 @@ const whatIf = createWhatIfPanel(
 const tabs = createTabs(t('page.tabsLabel'), [
   { id: 'play', label: t('tabs.play'), panel: play.element },
   { id: 'story', label: t('tabs.story'), panel: story.element },
+  { id: 'why-two-keys', label: t('tabs.whyTwoKeys'), panel: whyTwoKeys.element },
   { id: 'challenges', label: t('tabs.challenges'), panel: challenges.element },
   { id: 'rewrite', label: t('tabs.rewrite'), panel: rewrite.element },
   { id: 'what-if', label: t('tabs.whatIf'), panel: whatIf.element },
@@ -61,6 +64,7 @@ const tabs = createTabs(t('page.tabsLabel'), [
 app.replaceChildren(tabs.element)
 play.start()
 void story.start()
+void whyTwoKeys.start()
 void rewrite.start()
 document.body.dataset.ready = 'true'
 

@@ -7,7 +7,11 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } &
 
 /**
  * What a translation of the page must give: every key of the English, so a missing key fails
- * the typecheck. `seedSay` translates the seed story's narration, step by step (`s0`, `s1`, …):
- * English takes it from the script itself.
+ * the typecheck. `seedSay` translates the seed story's narration, step by step (`s0`, `s1`, …),
+ * `reachSay` and `oneKeySay` the two scripts of “Why two keys?”: English takes it from the scripts.
  */
-export type Messages = Shape<typeof en> & { seedSay?: Record<string, string> }
+export type Messages = Shape<typeof en> & {
+  seedSay?: Record<string, string>
+  reachSay?: Record<string, string>
+  oneKeySay?: Record<string, string>
+}

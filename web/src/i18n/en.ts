@@ -25,6 +25,7 @@ export const en = {
     story: 'The seed story',
     challenges: 'Challenges',
     rewrite: 'Rewrite history?',
+    whyTwoKeys: 'Why two keys?',
     whatIf: 'What if?',
   },
   status: {
@@ -515,6 +516,30 @@ export const en = {
     refused: '✖ refused {{code}}',
     asExpected: ' (as expected)',
     unexpected: ' (unexpected!)',
+    phasesLabel: 'Where each initiative is',
+  },
+  whyTwoKeys: {
+    title: 'Why two keys?',
+    reasonLead: 'The seed gives the reason for two keys in one sentence:',
+    reasonMeaning:
+      '“Two keys” are needed to bring the “presidential” agencies and the governors into the AI race. Each co-chair’s key brings in the bodies his institution can direct: the Presidential Administration the governors and the “presidential” agencies, the Government Apparatus the federal ministries. A policy says this as each key’s reach: a body may carry out an approved initiative only if a key that approved it brings that body in (TK13).',
+    plan: 'Part 1 runs the seed with both keys: every rollout is answered by the body that carries it out. Part 2 runs a regional initiative with the Government’s key alone: nobody brought the governors in, and it is stuck for ever.',
+    sourcesHeading: 'What comes from the seed, and what is invented',
+    fromSeedLabel: 'From the seed:',
+    fromSeed:
+      'the two co-chairs, Maxim Oreshkin (Presidential Administration) and Dmitry Grigorenko (Government Apparatus), and their institutions; the commission directly under the President, whose approval comes “from the highest level” (here his sign-off key); and reach — the Presidential Administration bringing in the “presidential” agencies and the governors, the Government the federal ministries.',
+    inventedLabel: 'Invented in seed.yaml:',
+    invented:
+      'the ₽10 bn threshold above which the President signs off; every number of days (the 30-day review window, the plenary’s 14 days, deputies for up to 14 days, approvals that last 90 days); the aides; the three ministries, three regions and five friendly destinations; the Ministry of Foreign Affairs as the agency that answers for export destinations; who sits in the plenary (five members) and its quorum of 3.',
+    partOne: 'Part 1 · Two keys: reach, the President, the ministries and the plenary',
+    partOneIntro:
+      'The script {{file}}, run step by step by the engine in your browser on {{policy}}. Every refusal is expected: it shows which rule stops it.',
+    partTwo: 'Part 2 · One key: what if the Government’s key were enough?',
+    partTwoIntro:
+      '{{policy}} is seed.yaml with the Government Apparatus’s key alone. A regional initiative, run step by step by the engine in your browser ({{file}}).',
+    verifyBefore: 'This is what ',
+    verifyAfter:
+      ' proves for every possible run: ✗ TK10 no dead ends — once the Government’s key approves a regional initiative, no final state (completed, withdrawn, lapsed) can be reached. The governors are within no approving key’s reach, so their answers are refused (TK13) and the initiative waits for ever. That is the seed’s argument for the Presidential Administration’s key, as a counterexample.',
   },
   challenges: {
     heading: 'Challenges: try to cheat',
