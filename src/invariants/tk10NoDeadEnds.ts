@@ -53,7 +53,8 @@ export function finalAlphabet(policy: Policy): Alphabet {
           events.push({ type: 'DESTINATION', by: recorder, at, destination, agreed: true })
         }
       }
-      for (const ministry of scope?.kind === 'federal' ? scope.ministries : []) {
+      const answering = scope?.kind === 'federal' && policy.rollout?.federal === 'ministries'
+      for (const ministry of answering ? scope.ministries : []) {
         events.push({ type: 'MINISTRY', by: ministry, at, ministry, accept: true })
       }
     }
