@@ -6,6 +6,7 @@ import { h } from '../h.js'
 import { t } from '../i18n/language.js'
 import { shippedPolicy } from '../shippedPolicies.js'
 import { type LessonStep, runRewriteLesson } from './rewriteLesson.js'
+import { showStep } from './showStep.js'
 
 /** Who stopped a step: a check by name, the keyring, or nobody. */
 function stopper(id: string): string {
@@ -63,15 +64,7 @@ export function createRewriteLesson() {
     element.dataset.step = String(at)
     progress.textContent =
       at === 0 ? t('lesson.before', { total }) : `${t('lesson.stepOf', { at, total })} · ${step?.title ?? ''}`
-    const focused = document.activeElement
-    restart.disabled = at === 0
-    previous.disabled = at === 0
-    next.disabled = at === total
-    if (focused instanceof HTMLButtonElement && focused.disabled) (at === 0 ? next : previous).focus()
-    list.querySelectorAll('li').forEach((li, i) => {
-      if (i + 1 === at) li.setAttribute('aria-current', 'step')
-      else li.removeAttribute('aria-current')
-    })
+    showStep({ restart, previous, next, list }, at, total)
     if (step === null || step === undefined) {
       narration.replaceChildren(h('p', {}, t('lesson.begin')))
       result.replaceChildren()

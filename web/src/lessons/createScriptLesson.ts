@@ -1,7 +1,7 @@
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import { createEngine } from '../../../src/engine/createEngine.js'
 import { runScript, type StepResult } from '../../../src/script/runScript.js'
-import { resolveScriptTime, type ScriptStep } from '../../../src/script/ScriptSchema.js'
+import { resolveScriptTime, type ScriptStep, STEP_COMMANDS } from '../../../src/script/ScriptSchema.js'
 import { memoryStore } from '../../../src/stores/memoryStore.js'
 import { createStage } from '../createStage.js'
 import { type Child, h } from '../h.js'
@@ -10,27 +10,12 @@ import { formatTime } from '../marks.js'
 import { renderReasons } from '../renderReasons.js'
 import { sceneOf } from '../scene.js'
 import type { BundledScript } from './loadBundledScript.js'
-
-/** The kinds of command a script step may carry, in the order a preview looks for them. */
-const COMMAND_KINDS = [
-  'propose',
-  'submit',
-  'amend',
-  'decide',
-  'revoke',
-  'withdraw',
-  'delegate',
-  'respond',
-  'ministry',
-  'plenary',
-  'destination',
-  'complete',
-] as const
+import { showStep } from './showStep.js'
 
 /** The step in a few words, before it runs: who does what. */
 function preview(step: ScriptStep): string {
   if (step.tick === true) return t('story.tickPreview')
-  for (const kind of COMMAND_KINDS) {
+  for (const kind of STEP_COMMANDS) {
     const body = step[kind] as { by: string } | undefined
     if (body !== undefined) return `${body.by}: ${kind}`
   }
@@ -165,16 +150,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
     progress.textContent =
       at === 0 ? t('story.before', { total }) : t('story.stepOf', { at, total, time: formatTime(now) })
     element.dataset.step = String(at)
-    const focused = document.activeElement
-    restart.disabled = at === 0
-    previous.disabled = at === 0
-    next.disabled = at === total
-    // A button that just became disabled would drop the keyboard focus: hand it to its neighbour.
-    if (focused instanceof HTMLButtonElement && focused.disabled) (at === 0 ? next : previous).focus()
-    list.querySelectorAll('li').forEach((li, i) => {
-      if (i + 1 === at) li.setAttribute('aria-current', 'step')
-      else li.removeAttribute('aria-current')
-    })
+    showStep({ restart, previous, next, list }, at, total)
     if (step === null) {
       narration.replaceChildren(h('p', {}, t('lesson.begin')))
       result.replaceChildren()
