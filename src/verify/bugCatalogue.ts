@@ -539,7 +539,11 @@ function withPlenaryState(
             ...review,
             states: {
               ...review.states,
-              window: { ...window, states: { ...window.states, plenary: edit(window.states.plenary) } },
+              // A policy that lapses has no plenary state: the bug adds one (reached by no transition).
+              window: {
+                ...window,
+                states: { ...window.states, plenary: edit(window.states.plenary ?? { on: {} }) },
+              },
             },
           },
         },
