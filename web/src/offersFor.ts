@@ -178,6 +178,13 @@ export function offersFor(
       )
     }
   }
+  if (policy.commission !== undefined) {
+    offers.push({
+      id: 'plenary-return',
+      label: t('offers.plenary'),
+      command: { type: 'plenary', ...on, vote: 'return' },
+    })
+  }
   offers.push(
     { id: 'complete', label: t('offers.complete'), command: { type: 'complete', ...on } },
     {
