@@ -159,6 +159,15 @@ export const CommissionSchema = z
   })
   .describe("The commission's members besides the key holders, and the plenary's quorum.")
 
+export const PolicyTranslationSchema = z
+  .strictObject({
+    title: z.string().min(1).max(200).optional(),
+    principals: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Principal id → name.'),
+    keys: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Key id → label.'),
+    regions: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Region id → name.'),
+  })
+  .describe("The policy's names in another language: shown by pages in that language; never read by a rule.")
+
 export const SubstantiveFieldSchema = z.enum(['title', 'summary', 'objective', 'scope', 'budget'])
 
 export const PolicyShape = z.strictObject({
@@ -200,6 +209,10 @@ export const PolicyShape = z.strictObject({
   routing: z.array(RoutingRuleSchema).min(1),
   regions: z.array(RegionSchema).default([]),
   friendlyDestinations: z.array(IdSchema).default([]),
+  translations: z
+    .partialRecord(z.enum(['ru', 'en']), PolicyTranslationSchema)
+    .optional()
+    .describe('Names and labels in other languages, by language code (ru, en): for people, not for rules.'),
   commission: CommissionSchema.optional().describe(
     'Members who vote in the plenary session: a quorum of them may return an initiative to its sponsor.',
   ),

@@ -177,6 +177,25 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     }
   })
 
+  for (const [language, translation] of Object.entries(policy.translations ?? {})) {
+    const lists = [
+      ['principals', policy.principals, 'principal'],
+      ['keys', policy.keys, 'key'],
+      ['regions', policy.regions, 'region'],
+    ] as const
+    for (const [field, items, what] of lists) {
+      for (const id of Object.keys(translation[field] ?? {})) {
+        if (!items.some((item) => item.id === id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['translations', language, field, id],
+            message: `"${id}" is not a ${what} of the policy; translate only its ${field} (${listSome(items.map((i) => i.id))})`,
+          })
+        }
+      }
+    }
+  }
+
   const commission = policy.commission
   if (commission !== undefined) {
     const seen = new Set<string>()

@@ -437,6 +437,10 @@ describe.skipIf(skipBrowser)('the playground page in Chromium', () => {
         ru.tabs.whatIf,
       ])
       expect(seen.play?.text).toContain(ru.roles.heading)
+      // The policy's own names in Russian, from its translations: keys and principals.
+      expect(seen.play?.text).toContain('Администрация Президента')
+      expect(seen.play?.text).toContain('Министерство цифрового развития (minzifry)')
+      expect(seen.play?.text).not.toContain('Ministry of Digital Development')
       expect(seen.play?.text).toContain(ru.clock.hint)
       expect(seen.story?.text).toContain(ru.lesson.next)
       expect(seen.challenges?.text).toContain(ru.challenges['self-approval'].title)

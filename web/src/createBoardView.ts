@@ -2,6 +2,7 @@ import type { Board, KeyLine, KeyStatus } from '../../src/engine/keyBoard.js'
 import type { Key, Policy } from '../../src/policy/PolicySchema.js'
 import { h, svg } from './h.js'
 import { t } from './i18n/language.js'
+import { localizedPolicy } from './localizedPolicy.js'
 import { keyMark } from './marks.js'
 import type { Scene } from './scene.js'
 
@@ -145,7 +146,7 @@ export function createBoardView(headingId: string, emptyText: string) {
   }
 
   function update(scene: Scene) {
-    const keys = scene.policy.keys
+    const keys = localizedPolicy(scene.policy).keys
     const signature = keys.map((k) => k.id).join(',')
     if (signature !== policyKeys) {
       rebuild(keys)

@@ -14,6 +14,7 @@ import { createStage } from './createStage.js'
 import { h } from './h.js'
 import { t } from './i18n/language.js'
 import { type Challenge, challengeText } from './lessons/challenges.js'
+import { localizedPolicy } from './localizedPolicy.js'
 import { defaultDraft, type Offer, offersFor, type ProposalDraft } from './offersFor.js'
 import { invariantName, invariantStatement, renderReasons } from './renderReasons.js'
 import type { Scene } from './scene.js'
@@ -123,7 +124,7 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
       }
       actingAs = next.actAs
     }
-    actingAs = roles.update(policy, actingAs)
+    actingAs = roles.update(localizedPolicy(policy), actingAs)
     form.reset(policy, next?.draft ?? defaultDraft(policy))
     renderBanner()
     await refresh()
@@ -136,7 +137,15 @@ export function createPlayPanel(onChallengeFound: (challenge: Challenge) => void
     stage.update(scene)
     const context = scene.board === null ? null : (scene.snapshot.context as InitiativeContext)
     const draft: ProposalDraft = form.read()
-    const offers = offersFor(sandbox.policy, actingAs, SANDBOX_INITIATIVE, context, sandbox.now(), draft)
+    // Offers name keys in the page's language; their commands carry ids only.
+    const offers = offersFor(
+      localizedPolicy(sandbox.policy),
+      actingAs,
+      SANDBOX_INITIATIVE,
+      context,
+      sandbox.now(),
+      draft,
+    )
     const explained = await Promise.all(
       offers.map(async (offer) => ({ offer, explanation: await sandbox.explain(offer.command) })),
     )

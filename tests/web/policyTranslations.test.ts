@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { hashPolicy } from '../../src/policy/hashPolicy.js'
+import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { localizedPolicy } from '../../web/src/localizedPolicy.js'
+
+const SHIPPED = readdirSync('machines/policies').filter((f) => f.endsWith('.yaml'))
+
+describe("a policy's names in another language", () => {
+  it.each(SHIPPED)('%s names every principal, key and region in Russian', (file) => {
+    const policy = loadPolicyFile(`machines/policies/${file}`)
+    const ru = localizedPolicy(policy, 'ru')
+    const cyrillic = /[А-Яа-яЁё]/
+    for (const [i, p] of ru.principals.entries()) {
+      expect(p.name, p.id).toMatch(cyrillic)
+      expect(p.id).toBe(policy.principals[i]?.id)
+    }
+    for (const k of ru.keys) expect(k.label, k.id).toMatch(cyrillic)
+    for (const r of ru.regions) expect(r.name, r.id).toMatch(cyrillic)
+    expect(ru.title).toMatch(cyrillic)
+    // English is the policy as written; only the words change, never a rule.
+    expect(localizedPolicy(policy, 'en')).toBe(policy)
+    expect({ ...ru, translations: undefined, title: '', principals: [], keys: [], regions: [] }).toEqual({
+      ...policy,
+      translations: undefined,
+      title: '',
+      principals: [],
+      keys: [],
+      regions: [],
+    })
+    expect(ru.keys.map(({ label: _l, ...k }) => k)).toEqual(policy.keys.map(({ label: _l, ...k }) => k))
+  })
+
+  it('refuses a translation of an id the policy does not have, at its path', () => {
+    const doc = parse(readFileSync('machines/policies/two-keys.yaml', 'utf8')) as Record<string, unknown>
+    const result = safeParsePolicy({ ...doc, translations: { ru: { keys: { 'presidential-admin': 'АП' } } } })
+    expect(result.success).toBe(false)
+    const issue = !result.success ? result.issues[0] : undefined
+    expect(issue?.path).toEqual(['translations', 'ru', 'keys', 'presidential-admin'])
+    expect(issue?.message).toContain('"presidential-admin" is not a key of the policy')
+  })
+
+  it('is part of the policy document, so its hash covers it', () => {
+    const doc = parse(readFileSync('machines/policies/two-keys.yaml', 'utf8')) as Record<string, unknown>
+    const plain = safeParsePolicy({ ...doc, translations: undefined })
+    const translated = safeParsePolicy(doc)
+    if (!plain.success || !translated.success) throw new Error('the shipped policy does not parse')
+    expect(hashPolicy(plain.policy)).not.toBe(hashPolicy(translated.policy))
+  })
+})
