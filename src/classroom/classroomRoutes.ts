@@ -120,6 +120,8 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
       policy: { id: session.policy.id, title: session.policy.title },
       ended: session.ended,
       roles: rolesOf(session),
+      // The policy's names in other languages: the page shows them in its own.
+      translations: session.policy.translations ?? {},
     }
   })
 
@@ -148,6 +150,7 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
         })),
         regions: session.policy.regions.map((r) => ({ id: r.id, governor: r.governor })),
         destinations: session.policy.friendlyDestinations,
+        translations: session.policy.translations ?? {},
       },
       startedAt: session.startedAt,
       clock: session.clock(),

@@ -142,6 +142,10 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(await ruTeacher.page.textContent('#controls-heading')).toBe(ru.classroom.teacher.controls)
     const ruJoin = await openPage(`${joinUrl}&lang=ru`, PHONE, 'ru-RU')
     await ruJoin.page.waitForSelector('input[name=role]')
+    // The policy's own names in Russian, from its translations: key labels and principals.
+    await expect.poll(() => ruTeacher.page.textContent('.board-card')).toContain('Администрация Президента')
+    expect(await ruJoin.page.textContent('fieldset')).toContain('Максим Орешкин')
+    expect(await t.textContent('.board-card')).toContain('Presidential Administration')
 
     const screens: [string, Page][] = [
       ['teacher-desktop-en', t],

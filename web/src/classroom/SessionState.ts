@@ -1,4 +1,5 @@
 import type { Board } from '../../../src/engine/keyBoard.js'
+import type { Policy } from '../../../src/policy/PolicySchema.js'
 
 /** What GET /api/sessions/:id answers: the policy in brief, the roster, the clock and every board. */
 export interface SessionState {
@@ -10,6 +11,7 @@ export interface SessionState {
     keys: { id: string; label: string; holders: string[]; deputies: string[] }[]
     regions: { id: string; governor: string }[]
     destinations: string[]
+    translations: NonNullable<Policy['translations']>
   }
   startedAt: number
   clock: number

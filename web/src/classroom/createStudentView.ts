@@ -9,6 +9,7 @@ import { renderReasons } from '../renderReasons.js'
 import { api, randomId } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createFeedView } from './createFeedView.js'
+import { localizeRoles, localizeState } from './localizeState.js'
 import type { SessionState } from './SessionState.js'
 import { studentActions } from './studentCommands.js'
 
@@ -80,7 +81,7 @@ export function createStudentView(initialCode: string) {
       status.textContent = ''
       roles.replaceChildren(
         h('legend', {}, t('classroom.join.role')),
-        ...answer.body.roles.map((r: SessionState['roles'][number], i: number) =>
+        ...localizeRoles(answer.body.roles, answer.body.translations ?? {}).map((r, i) =>
           h(
             'label',
             { class: 'role-choice' },
@@ -292,7 +293,7 @@ export function createStudentView(initialCode: string) {
       const answer = await api(`/api/sessions/${seat.sessionId}`)
       if (!answer.ok) return
       const first = state === undefined
-      state = answer.body as SessionState
+      state = localizeState(answer.body as SessionState)
       if (first) element.querySelector('.propose-slot')?.replaceChildren(proposeForm() ?? '')
       draw()
     }

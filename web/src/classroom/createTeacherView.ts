@@ -5,6 +5,7 @@ import { api } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createDebriefView } from './createDebriefView.js'
 import { createFeedView } from './createFeedView.js'
+import { localizeState } from './localizeState.js'
 import { forgedText, sessionTime } from './noticeText.js'
 import type { SessionState } from './SessionState.js'
 
@@ -43,7 +44,7 @@ export function createTeacherView(sessionId: string, token: string) {
   async function refresh() {
     const answer = await api(`/api/sessions/${sessionId}`)
     if (!answer.ok) return
-    state = answer.body as SessionState
+    state = localizeState(answer.body as SessionState)
     const current = state
     clock.textContent = t('classroom.teacher.clock', { time: sessionTime(current.clock) })
     roster.replaceChildren(
