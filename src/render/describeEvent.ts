@@ -5,7 +5,40 @@ const time = (ms: unknown) =>
     ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`
     : '?'
 
-function describe(event: InitiativeEvent): string {
+/** The words of an event's description, so a page can give them in its own language. */
+export interface EventWords {
+  submitted: string
+  decision(decision: 'approve' | 'refuse', key: string): string
+  revokes(key: string): string
+  withdrawn: string
+  deadline: string
+  /** A region or ministry accepting (true) or declining the rollout. */
+  answers(target: string, accept: boolean): string
+  /** A destination agreeing (true) or declining. */
+  agrees(destination: string, agreed: boolean): string
+  plenaryVote: string
+  rolloutComplete: string
+  /** "to" between a delegation's start and end. */
+  until: string
+  unreadable: string
+}
+
+export const ENGLISH_EVENT_WORDS: EventWords = {
+  submitted: 'submitted for review',
+  decision: (decision, key) => `${decision} ${key}`,
+  revokes: (key) => `revokes ${key}`,
+  withdrawn: 'withdrawn',
+  deadline: 'a deadline fell due',
+  answers: (target, accept) => `${target} ${accept ? 'accepts' : 'declines'}`,
+  agrees: (destination, agreed) => `${destination} ${agreed ? 'agrees' : 'declines'}`,
+  plenaryVote: 'votes to return it',
+  rolloutComplete: 'rollout complete',
+  until: 'to',
+  unreadable: '(unreadable)',
+}
+
+function describe(event: InitiativeEvent, words: EventWords): string {
+  const quoted = (reason: string | undefined) => (reason === undefined ? '' : `: ${JSON.stringify(reason)}`)
   switch (event.type) {
     case 'PROPOSE':
     case 'AMEND': {
@@ -19,43 +52,43 @@ function describe(event: InitiativeEvent): string {
       return `${JSON.stringify(title)} · ${objective} · ${where}`
     }
     case 'SUBMIT':
-      return 'submitted for review'
+      return words.submitted
     case 'DECIDE':
-      return `${event.decision} ${event.key}${event.reason === undefined ? '' : `: ${JSON.stringify(event.reason)}`}`
+      return `${words.decision(event.decision, event.key)}${quoted(event.reason)}`
     case 'REVOKE':
-      return `revokes ${event.key}`
+      return words.revokes(event.key)
     case 'DELEGATE':
-      return `${event.key} → ${event.deputy}, ${time(event.from)} to ${time(event.until)}`
+      return `${event.key} → ${event.deputy}, ${time(event.from)} ${words.until} ${time(event.until)}`
     case 'WITHDRAW':
-      return event.reason === undefined ? 'withdrawn' : `withdrawn: ${JSON.stringify(event.reason)}`
+      return `${words.withdrawn}${quoted(event.reason)}`
     case 'TICK':
-      return 'a deadline fell due'
+      return words.deadline
     case 'RESPOND':
-      return `${event.region} ${event.accept ? 'accepts' : 'declines'}`
+      return words.answers(event.region, event.accept)
     case 'MINISTRY':
-      return `${event.ministry} ${event.accept ? 'accepts' : 'declines'}`
+      return words.answers(event.ministry, event.accept)
     case 'PLENARY':
-      return 'votes to return it'
+      return words.plenaryVote
     case 'DESTINATION':
-      return `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`
+      return words.agrees(event.destination, event.agreed)
     case 'COMPLETE':
-      return 'rollout complete'
+      return words.rolloutComplete
   }
-  return '(unreadable)'
+  return words.unreadable
 }
 
 /**
- * What a recorded event did, in a few words, for the CLI's history table and the playground's
- * audit trail. A tampered event may hold anything: it never throws, and says "(unreadable)".
+ * What a recorded event did, in a few words (English unless `words` says otherwise), for the CLI's
+ * history table and the playground's audit trail. A tampered event may hold anything: it never throws, and says "(unreadable)".
  *
  * @example
  * describeEvent({ type: 'DECIDE', by: 'oreshkin', at: 0, key: 'presidential-administration', revision: 'r', decision: 'approve' })
  * // 'approve presidential-administration'
  */
-export function describeEvent(event: InitiativeEvent): string {
+export function describeEvent(event: InitiativeEvent, words: EventWords = ENGLISH_EVENT_WORDS): string {
   try {
-    return describe(event)
+    return describe(event, words)
   } catch {
-    return '(unreadable)'
+    return words.unreadable
   }
 }

@@ -1,5 +1,5 @@
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
-import { describeEvent } from '../../src/render/describeEvent.js'
+import { describeEvent, type EventWords } from '../../src/render/describeEvent.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
 import { type CheckReport, runChecks, signatureProblem } from './audit/auditChecks.js'
@@ -23,6 +23,21 @@ function describeRefusal(r: RefusalRecord): string {
     .join(' ')
   return t('trail.tried', { time: formatTime(r.at), by: String(c.by), what, code: r.code })
 }
+
+/** An event's description in the page's language (ids, titles and times stay as they are). */
+export const eventWords = (): EventWords => ({
+  submitted: t('events.submitted'),
+  decision: (decision, key) => t(`events.${decision}`, { key }),
+  revokes: (key) => t('events.revokes', { key }),
+  withdrawn: t('events.withdrawn'),
+  deadline: t('events.deadline'),
+  answers: (target, accept) => t(accept ? 'events.accepts' : 'events.declines', { target }),
+  agrees: (destination, agreed) => t(agreed ? 'events.agrees' : 'events.disagrees', { destination }),
+  plenaryVote: t('events.plenaryVote'),
+  rolloutComplete: t('events.rolloutComplete'),
+  until: t('events.until'),
+  unreadable: t('events.unreadable'),
+})
 
 /**
  * The audit trail: the initiative's hash-chained events as recorded, each with its hash, the
@@ -208,7 +223,7 @@ export function createTrailView(prefix: string) {
           h('td', {}, formatTime(r.event?.at)),
           h('td', {}, r.event?.type === 'TICK' ? t('stage.tick') : (r.event?.type ?? '?')),
           h('td', {}, by),
-          h('td', {}, describeEvent(r.event)),
+          h('td', {}, describeEvent(r.event, eventWords())),
           h('td', { class: 'hash' }, short(r.prevHash)),
           h('td', { class: 'hash' }, short(r.hash)),
           h(

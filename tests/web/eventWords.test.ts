@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import { describeEvent, ENGLISH_EVENT_WORDS } from '../../src/render/describeEvent.js'
+import { eventWords } from '../../web/src/createTrailView.js'
+import { useLanguage } from '../../web/src/i18n/language.js'
+
+const at = Date.UTC(2026, 2, 2, 9)
+const content = {
+  title: 'GPU cloud',
+  summary: '',
+  objective: 'infrastructure',
+  scope: { kind: 'federal', ministries: [] },
+}
+/** One event of every type, as the audit trail shows them. */
+const EVENTS = [
+  { type: 'PROPOSE', by: 'minzifry', at, id: 'i', content },
+  { type: 'SUBMIT', by: 'minzifry', at },
+  { type: 'AMEND', by: 'minzifry', at, content },
+  {
+    type: 'DECIDE',
+    by: 'oreshkin',
+    at,
+    key: 'presidential-administration',
+    revision: 'r',
+    decision: 'approve',
+  },
+  {
+    type: 'DECIDE',
+    by: 'grigorenko',
+    at,
+    key: 'government-apparatus',
+    revision: 'r',
+    decision: 'refuse',
+    reason: 'budget',
+  },
+  { type: 'REVOKE', by: 'oreshkin', at, key: 'presidential-administration' },
+  {
+    type: 'DELEGATE',
+    by: 'oreshkin',
+    at,
+    key: 'presidential-administration',
+    deputy: 'pa-aide',
+    from: at,
+    until: at + 864e5,
+  },
+  { type: 'WITHDRAW', by: 'minzifry', at },
+  { type: 'TICK', at },
+  { type: 'RESPOND', by: 'gov-tatarstan', at, region: 'tatarstan', accept: true },
+  { type: 'MINISTRY', by: 'minek', at, ministry: 'minek', accept: false },
+  { type: 'PLENARY', by: 'minek', at, vote: 'return' },
+  { type: 'DESTINATION', by: 'mid', at, destination: 'belarus', agreed: true },
+  { type: 'COMPLETE', by: 'minzifry', at },
+] as InitiativeEvent[]
+
+describe("the audit trail's descriptions of events", () => {
+  afterEach(() => useLanguage('en'))
+
+  it('read in English exactly as the CLI history says them', () => {
+    useLanguage('en')
+    expect(EVENTS.map((e) => describeEvent(e, eventWords()))).toEqual(EVENTS.map((e) => describeEvent(e)))
+    expect(EVENTS.map((e) => describeEvent(e, ENGLISH_EVENT_WORDS))).toContain(
+      'refuse government-apparatus: "budget"',
+    )
+  })
+
+  it('read in Russian for every event type; ids, titles and times stay as they are', () => {
+    useLanguage('ru')
+    const ru = EVENTS.map((e) => describeEvent(e, eventWords()))
+    const english = EVENTS.map((e) => describeEvent(e))
+    EVENTS.forEach((e, i) => {
+      // A proposal or amendment says only its title, objective and scope: nothing to translate.
+      if (e.type === 'PROPOSE' || e.type === 'AMEND') expect(ru[i]).toBe(english[i])
+      else expect(ru[i], e.type).toMatch(/[А-Яа-яЁё]/)
+    })
+    expect(ru).toContain('отказ по ключу government-apparatus: "budget"')
+    expect(ru).toContain('minek: внедрение отклонено')
+    expect(describeEvent({ type: 'SUBMIT' } as unknown as InitiativeEvent, eventWords())).toBe(
+      'подана на рассмотрение',
+    )
+    expect(describeEvent(null as unknown as InitiativeEvent, eventWords())).toBe('(не читается)')
+  })
+})
