@@ -11,6 +11,7 @@ import type { PrivateKeyFile } from '../identity/PrivateKeyFile.js'
 import { signCommand } from '../identity/signCommand.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Store } from '../stores/Store.js'
+import { describeAction } from './describeAction.js'
 import { resolveScriptTime, type Script, type ScriptStep, STEP_COMMANDS } from './ScriptSchema.js'
 import { scriptKeys } from './scriptIdentity.js'
 
@@ -51,33 +52,6 @@ export interface ScriptRun {
   boards: Board[]
   surprises: number
   refusals: number
-}
-
-function actionOf(kind: (typeof STEP_COMMANDS)[number], body: Record<string, unknown>): string {
-  switch (kind) {
-    case 'propose':
-      return `propose "${body.title}" (${body.objective}, ${(body.scope as { kind: string }).kind})`
-    case 'decide':
-      return `${body.decision} ${body.key}`
-    case 'revoke':
-      return `revoke approval of ${body.key}`
-    case 'delegate':
-      return `name ${body.deputy} deputy for ${body.key} for ${body.days} days`
-    case 'respond':
-      return `${body.accept ? 'accept' : 'decline'} rollout in ${body.region}`
-    case 'ministry':
-      return `${body.accept ? 'accept' : 'decline'} the federal rollout for ${body.ministry}`
-    case 'plenary':
-      return 'vote in the plenary to return it'
-    case 'destination':
-      return `${body.agreed ? 'agreed' : 'declined'} by ${body.destination}`
-    case 'amend':
-      return `amend ${Object.keys(body)
-        .filter((k) => !['initiative', 'by'].includes(k))
-        .join(', ')}`
-    default:
-      return kind
-  }
 }
 
 /** Turns a script step into an engine command (script names are initiative ids). */
@@ -200,7 +174,7 @@ async function runStep(
     kind,
     initiative,
     by: body.by as string,
-    action: actionOf(kind, body),
+    action: describeAction(kind, body),
     ...(step.expect === undefined ? {} : { expected: step.expect }),
   }
   try {

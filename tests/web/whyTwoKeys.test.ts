@@ -143,6 +143,15 @@ describe.skipIf(skipBrowser)('the lesson “Why two keys?” in Chromium', () =>
       // The non-member's plenary vote is refused with the reason in the page's language.
       expect(seen[24]).toContain('gov-nizhny')
       expect(seen[24]).toContain(lang === 'ru' ? 'не член комиссии' : 'is not a member of the commission')
+      // Each step's action line in the page's language (the English is the run's own words).
+      expect(seen[24]).toContain(
+        lang === 'ru' ? 'голосует на пленарном заседании за возврат' : 'vote in the plenary to return it',
+      )
+      expect(seen.join('\n')).toContain(
+        lang === 'ru'
+          ? 'принимает федеральное внедрение за minzifry'
+          : 'accept the federal rollout for minzifry',
+      )
       for (const [initiative, phase] of Object.entries(REACH_ENDS)) {
         const line = two.locator(`.initiative-phases li[data-initiative="${initiative}"]`)
         expect(await line.getAttribute('data-phase')).toBe(phase)

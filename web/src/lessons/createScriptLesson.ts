@@ -1,11 +1,12 @@
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import { createEngine } from '../../../src/engine/createEngine.js'
+import { type ActionWords, describeAction } from '../../../src/script/describeAction.js'
 import { runScript, type StepResult } from '../../../src/script/runScript.js'
 import { resolveScriptTime, type ScriptStep, STEP_COMMANDS } from '../../../src/script/ScriptSchema.js'
 import { memoryStore } from '../../../src/stores/memoryStore.js'
 import { createStage } from '../createStage.js'
 import { type Child, h } from '../h.js'
-import { hasText, t } from '../i18n/language.js'
+import { hasText, language, t } from '../i18n/language.js'
 import { formatTime } from '../marks.js'
 import { renderReasons } from '../renderReasons.js'
 import { sceneOf } from '../scene.js'
@@ -158,7 +159,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
     }
     const say = narrationOf(sayKey, at - 1, step.say)
     narration.replaceChildren(...(say === undefined ? [] : [h('p', { class: 'say' }, say)]))
-    result.replaceChildren(...outcomeOf(step))
+    result.replaceChildren(...outcomeOf(step, actionIn(script.steps[step.index - 1], step)))
     if (step.outcome === 'narration') delete result.dataset.outcome
     else result.dataset.outcome = step.outcome
   }
@@ -166,8 +167,36 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
   return { element, start: () => go(0) }
 }
 
+/** The words of a step's action line in the page's language. */
+const actionWords = (): ActionWords => ({
+  propose: (title, objective, scope) =>
+    t('stepActions.propose', { title, objective, scope: t(`scope.${scope}`) }),
+  decision: (decision, key) => t(`stepActions.${decision}`, { key }),
+  revoke: (key) => t('stepActions.revoke', { key }),
+  delegate: (deputy, key, days) => t('stepActions.delegate', { deputy, key, count: days }),
+  respond: (accept, region) => t(accept ? 'stepActions.accept' : 'stepActions.decline', { target: region }),
+  ministry: (accept, ministry) =>
+    t(accept ? 'stepActions.ministryAccept' : 'stepActions.ministryDecline', { target: ministry }),
+  plenary: t('stepActions.plenary'),
+  destination: (agreed, destination) =>
+    t(agreed ? 'stepActions.agreed' : 'stepActions.declined', { destination }),
+  amend: (fields) => t('stepActions.amend', { fields }),
+  submit: t('stepActions.submit'),
+  withdraw: t('stepActions.withdraw'),
+  complete: t('stepActions.complete'),
+})
+
+/** A command step's action in the page's language, from the script's own step; else as the run wrote it. */
+function actionIn(step: ScriptStep | undefined, result: StepResult): string {
+  const kind = STEP_COMMANDS.find((k) => step?.[k] !== undefined)
+  if (step === undefined || kind === undefined) return result.action
+  // English is the run's own words; another language renders the same fields in its words.
+  if (language() === 'en') return result.action
+  return describeAction(kind, step[kind] as Record<string, unknown>, actionWords())
+}
+
 /** What a step did, in the page's language: time passing, an accepted command, or a refusal with its reasons. */
-function outcomeOf(step: StepResult): Node[] {
+function outcomeOf(step: StepResult, action: string): Node[] {
   if (step.outcome === 'narration') return []
   const who = step.by === undefined ? '' : `${step.by}: `
   const where = step.initiative === undefined ? '' : ` [${step.initiative}]`
@@ -187,12 +216,12 @@ function outcomeOf(step: StepResult): Node[] {
   if (step.outcome === 'accepted') {
     const phase = step.phase === undefined ? '' : t(`phases.${step.phase}`)
     return [
-      h('p', {}, `${who}${step.action}${where}`),
+      h('p', {}, `${who}${action}${where}`),
       h('p', { class: 'ok' }, `${t('story.accepted', { phase })}${step.surprise ? t('story.surprise') : ''}`),
     ]
   }
   return [
-    h('p', {}, `${who}${step.action}${where}`),
+    h('p', {}, `${who}${action}${where}`),
     h(
       'p',
       { class: 'bad' },
