@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import type { z } from 'zod'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { errorReply, HttpError } from '../serve/httpErrors.js'
+import { openEventStream, resumeAfter } from '../serve/sseResponse.js'
 import { buildDebrief } from './buildDebrief.js'
 import type { Notice } from './ClassroomFeed.js'
 import type { ClassroomSession } from './ClassroomSession.js'
@@ -168,20 +169,8 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
 
   app.get('/api/sessions/:id/feed', async (request: FastifyRequest, reply: FastifyReply) => {
     const session = sessionOf(request)
-    const header = request.headers['last-event-id']
-    const after = Number(
-      (Array.isArray(header) ? header[0] : header) ?? (request.query as { after?: string }).after ?? 0,
-    )
-    reply.hijack()
-    const out = reply.raw
-    out.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    })
-    out.write(': twokeys classroom\n\n')
-    let sent = Number.isSafeInteger(after) && after > 0 ? after : 0
+    let sent = resumeAfter(request)
+    const out = openEventStream(reply, 'twokeys classroom')
     const send = (n: Notice) => {
       if (n.seq <= sent) return
       out.write(frame(n))

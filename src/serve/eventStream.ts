@@ -3,6 +3,7 @@ import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Engine } from '../engine/createEngine.js'
 import type { RecordedEvent } from '../stores/Store.js'
 import { errorReply } from './httpErrors.js'
+import { openEventStream, resumeAfter } from './sseResponse.js'
 
 export interface EventStreamOptions {
   engine: Engine
@@ -16,21 +17,6 @@ export interface EventStreamOptions {
 
 /** One Server-Sent Event: `id` is the event's seq, so a client resumes with Last-Event-ID. */
 const frame = (e: RecordedEvent) => `id: ${e.seq}\nevent: event\ndata: ${JSON.stringify(e)}\n\n`
-
-/** Where a client resumes: after Last-Event-ID (the header, or `?lastEventId=` for EventSource-less clients). */
-function resumeAfter(request: FastifyRequest): number {
-  const header = request.headers['last-event-id']
-  const query = (request.query as { lastEventId?: string } | undefined)?.lastEventId
-  const text = (Array.isArray(header) ? header[0] : header) ?? query
-  if (text === undefined || text === '') return 0
-  const seq = Number(text)
-  if (!Number.isSafeInteger(seq) || seq < 0)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `Last-Event-ID "${text}" is not an event seq (a whole number ≥ 0)`,
-    )
-  return seq
-}
 
 /**
  * `GET /initiatives/:id/events`: the initiative's events as Server-Sent Events, first those after
@@ -95,15 +81,7 @@ export function registerEventStream(app: FastifyInstance, options: EventStreamOp
         const { status, body } = errorReply(error)
         return reply.code(status).type('application/json; charset=utf-8').send(body)
       }
-      reply.hijack()
-      const out = reply.raw
-      out.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      })
-      out.write(': twokeys events\n\n')
+      const out = openEventStream(reply, 'twokeys events')
       for (const e of backlog.slice(sent)) out.write(frame(e))
       sent = Math.max(sent, backlog.length)
       if ((request.query as { follow?: string } | undefined)?.follow === 'false') {
