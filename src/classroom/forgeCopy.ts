@@ -1,5 +1,5 @@
+import { rechain } from '../audit/rechain.js'
 import type { Command } from '../domain/Command.js'
-import { eventHash } from '../domain/eventHash.js'
 import type { RecordedEvent } from '../stores/Store.js'
 
 /**
@@ -35,19 +35,6 @@ const forgedEvent = (e: RecordedEvent): ForgedEvent => ({
   type: e.event.type,
   by: String((e.event as { by?: string }).by ?? ''),
 })
-
-/** Relinks and rehashes the events of `initiativeId` from `index` on, as a forger covering tracks would. */
-function rechain(events: RecordedEvent[], index: number): void {
-  const initiativeId = (events[index] as RecordedEvent).initiativeId
-  let prev = index > 0 ? (events[index - 1] as RecordedEvent) : undefined
-  for (let i = index; i < events.length; i++) {
-    const e = events[i] as RecordedEvent
-    if (e.initiativeId !== initiativeId) break
-    e.prevHash = prev?.initiativeId === initiativeId ? prev.hash : ''
-    e.hash = eventHash(e)
-    prev = e
-  }
-}
 
 const lastIndex = (events: readonly RecordedEvent[], test: (e: RecordedEvent) => boolean) =>
   events.findLastIndex(test)

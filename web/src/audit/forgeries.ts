@@ -1,5 +1,5 @@
+import { rechain } from '../../../src/audit/rechain.js'
 import type { Command } from '../../../src/domain/Command.js'
-import { eventHash } from '../../../src/domain/eventHash.js'
 import type { RecordedEvent } from '../../../src/stores/Store.js'
 import { t } from '../i18n/language.js'
 
@@ -11,15 +11,6 @@ export const FORGERIES: readonly Forgery[] = ['forge-signature', 'rewrite-histor
 export const isForgery = (mode: string): mode is Forgery => (FORGERIES as readonly string[]).includes(mode)
 
 const DAY = 86_400_000
-
-/** Recomputes the hash of event `from` and relinks and rehashes every later one: the chain is whole again. */
-export function rechain(events: RecordedEvent[], from: number): void {
-  for (let i = Math.max(0, from); i < events.length; i++) {
-    const e = events[i] as RecordedEvent
-    e.prevHash = i === 0 ? '' : (events[i - 1] as RecordedEvent).hash
-    e.hash = eventHash(e)
-  }
-}
 
 /** The event a signature forgery changes: the chosen one if it is a signed decision or proposal, else the newest such. */
 function signedTarget(events: RecordedEvent[], seq: number): RecordedEvent | undefined {
