@@ -1,4 +1,5 @@
 import type { KeyStatus } from '../engine/keyBoard.js'
+import { ENGLISH_SUMMARY_WORDS, type KeySummaryWords } from '../engine/keySummary.js'
 
 /**
  * The words of the CLI's human output for a run and a key board, in each language it speaks
@@ -22,16 +23,8 @@ export interface CliWords {
   answer: Record<'accepted' | 'declined' | 'pending', string>
   windowCloses(at: string): string
   status: Record<KeyStatus, string>
-  turnedBy(by: string): string
-  /** A deputy's approval in a holder's seat: "pa-aide for oreshkin". */
-  forSeat(by: string, seat: string): string
-  refusedBy(by: string): string
-  neverTurned: string
-  waitingFor(needed: number, holders: string): string
-  noOne: string
-  staleWaiting(holders: string): string
-  expiredWaiting(days: string): string
-  waived(condition: string): string
+  /** A key's one-line summary (`keySummary`). */
+  summary: KeySummaryWords
 }
 
 export const ENGLISH_WORDS: CliWords = {
@@ -58,15 +51,7 @@ export const ENGLISH_WORDS: CliWords = {
     expired: 'expired',
     waived: 'waived',
   },
-  turnedBy: (by) => `turned by ${by}`,
-  forSeat: (by, seat) => `${by} for ${seat}`,
-  refusedBy: (by) => `refused by ${by}`,
-  neverTurned: 'never turned',
-  waitingFor: (needed, holders) => `waiting for ${needed} of ${holders}`,
-  noOne: 'no one who can act',
-  staleWaiting: (holders) => `approved only on an earlier revision; waiting for ${holders}`,
-  expiredWaiting: (days) => `its approvals are older than ${days} days; waiting for a fresh approval`,
-  waived: (condition) => `does not apply: it applies only when ${condition}`,
+  summary: ENGLISH_SUMMARY_WORDS,
 }
 
 export const RUSSIAN_WORDS: CliWords = {
@@ -93,13 +78,15 @@ export const RUSSIAN_WORDS: CliWords = {
     expired: 'истёк',
     waived: 'не нужен',
   },
-  turnedBy: (by) => `повернул ${by}`,
-  forSeat: (by, seat) => `${by} за ${seat}`,
-  refusedBy: (by) => `отказал ${by}`,
-  neverTurned: 'так и не повёрнут',
-  waitingFor: (needed, holders) => `ждёт ${needed} из ${holders}`,
-  noOne: 'некому действовать',
-  staleWaiting: (holders) => `одобрен только в прежней редакции; ждёт ${holders}`,
-  expiredWaiting: (days) => `его одобрения старше ${days} дн.; ждёт свежего одобрения`,
-  waived: (condition) => `не применяется: он нужен только когда ${condition}`,
+  summary: {
+    turnedBy: (who) => `повернул ${who}`,
+    forSeat: (by, seat) => `${by} за ${seat}`,
+    refusedBy: (who) => `отказал ${who}`,
+    neverTurned: 'так и не повёрнут',
+    waitingFor: (needed, who) => `ждёт ${needed} из ${who}`,
+    noOne: 'некому действовать',
+    staleWaiting: (who) => `одобрен только в прежней редакции; ждёт ${who}`,
+    expiredWaiting: (days) => `его одобрения старше ${days} дн.; ждёт свежего одобрения`,
+    waived: (condition) => `не применяется: он нужен только когда ${condition}`,
+  },
 }

@@ -1,5 +1,7 @@
 import pc from 'picocolors'
 import type { Board, KeyLine, KeyStatus } from '../engine/keyBoard.js'
+import { keySummary } from '../engine/keySummary.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { cliWords, phaseForPeople } from './cliLanguage.js'
 import type { CliWords } from './cliWords.js'
 
@@ -13,56 +15,28 @@ const MARK: Record<KeyStatus, (s: string) => string> = {
   waived: (s) => pc.dim(`– ${s}`),
 }
 
-/** A deputy's entry in `waitingFor` names the holder it stands for; the holders are the rest. */
-const holdersOf = (line: KeyLine) => line.waitingFor.filter((w) => !w.includes(' (deputy for '))
-
 /**
- * A key's one line for people, from the board's facts, in the CLI's words. Two facts the board
- * keeps only in its English summary (a condition, a lifetime) are read back from it; where even
- * that fails, the English summary is shown as it is.
+ * A key's line in the CLI's words: rendered from the board's facts and the policy where the CLI has
+ * the policy (a run, `--db`); through `--server` it has only the board, whose summary is English.
  */
-export function keySummary(line: KeyLine, words: CliWords, active: boolean): string {
-  const after = (marker: string) => {
-    const at = line.summary.indexOf(marker)
-    return at < 0 ? null : line.summary.slice(at + marker.length)
-  }
-  switch (line.status) {
-    case 'turned':
-      return words.turnedBy(
-        line.approvals.map((a) => (a.by === a.seat ? a.by : words.forSeat(a.by, a.seat))).join(', '),
-      )
-    case 'refused':
-      return words.refusedBy(line.refusedBy.map((r) => r.by).join(', '))
-    case 'pending': {
-      if (!active) return words.neverTurned
-      const holders = holdersOf(line).join(', ')
-      return words.waitingFor(Math.max(0, line.quorum - line.approvals.length), holders || words.noOne)
-    }
-    case 'stale':
-      return words.staleWaiting(holdersOf(line).join(', '))
-    case 'expired': {
-      const days = /older than (\S+) days/.exec(line.summary)?.[1]
-      return days === undefined ? line.summary : words.expiredWaiting(days)
-    }
-    case 'waived': {
-      const condition = after('it applies only when ')
-      return condition === null ? line.summary : words.waived(condition)
-    }
-  }
+function lineOf(line: KeyLine, board: Board, words: CliWords, policy: Policy | undefined): string {
+  const key = policy?.keys.find((k) => k.id === line.key)
+  if (policy === undefined || key === undefined) return line.summary
+  const active = !['completed', 'withdrawn', 'lapsed'].includes(board.phase)
+  return keySummary(line, { key, lifetimeDays: policy.approvals.lifetimeDays, active }, words.summary)
 }
 
 /** A board for people: the initiative, its phase, then one line per key and the rollout. */
-export function formatBoard(board: Board): string {
+export function formatBoard(board: Board, policy?: Policy): string {
   const words = cliWords()
   const width = Math.max(...board.keys.map((k) => k.key.length))
   const statusWidth = Math.max(7, ...Object.values(words.status).map((s) => s.length))
   const head = `${pc.bold(board.title ?? words.untitled)} ${pc.dim(`[${board.initiativeId}]`)} — ${phaseForPeople(
     board.phase,
   )}${board.track === null ? '' : words.track(board.track)} · ${words.revision(board.revision.n)}`
-  const active = !['completed', 'withdrawn', 'lapsed'].includes(board.phase)
   const keys = board.keys.map(
     (k) =>
-      `  ${MARK[k.status](`${k.key.padEnd(width)}  ${words.status[k.status].padEnd(statusWidth)}`)}  ${keySummary(k, words, active)}`,
+      `  ${MARK[k.status](`${k.key.padEnd(width)}  ${words.status[k.status].padEnd(statusWidth)}`)}  ${lineOf(k, board, words, policy)}`,
   )
   const rollout =
     board.rollout.length === 0

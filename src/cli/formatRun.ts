@@ -1,5 +1,6 @@
 import pc from 'picocolors'
 import type { KeyStatus } from '../engine/keyBoard.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import type { ScriptRun, StepResult } from '../script/runScript.js'
 import { cliWords, reasonsForPeople } from './cliLanguage.js'
 import { formatBoard } from './formatBoard.js'
@@ -69,9 +70,9 @@ const surprise = (step: StepResult) => {
 }
 
 /** The end of a run: the final board of every initiative and a one-line tally. */
-export function formatRunSummary(run: ScriptRun): string {
+export function formatRunSummary(run: ScriptRun, policy?: Policy): string {
   const words = cliWords()
-  const boards = run.boards.map(formatBoard).join('\n\n')
+  const boards = run.boards.map((b) => formatBoard(b, policy)).join('\n\n')
   const accepted = run.steps.filter((s) => s.outcome === 'accepted').length
   const tally = `${words.tally(accepted, run.refusals)}${
     run.surprises === 0 ? '' : pc.red(words.notAsExpected(run.surprises))

@@ -105,7 +105,7 @@ async function send(options: CommonOptions, command: Record<string, unknown>): P
       print(
         `${pc.green('✓')} ${String(prepared.type)} accepted: ${receipt.initiativeId} event ${receipt.seq}${again}`,
       )
-      print(formatBoard(receipt.board))
+      print(formatBoard(receipt.board, target.policy))
     }
   } catch (error) {
     if (!(isTwoKeysError(error) && REFUSALS.has(error.code))) throw error
@@ -351,7 +351,7 @@ export function registerOperatorCommands(program: Program): void {
       const target = await openTarget(o)
       try {
         const board = await target.status(id)
-        print(o.json ? JSON.stringify(board, null, 2) : formatBoard(board))
+        print(o.json ? JSON.stringify(board, null, 2) : formatBoard(board, target.policy))
       } finally {
         await target.close()
       }

@@ -2,6 +2,7 @@ import type { CommandInput } from '../domain/Command.js'
 import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
 import { createEngine, type Engine } from '../engine/createEngine.js'
 import type { Board } from '../engine/keyBoard.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -14,6 +15,8 @@ export interface OperatorTarget {
   explain(command: CommandInput): Promise<unknown>
   tick(): Promise<unknown[]>
   close(): Promise<void>
+  /** The policy, where the command runs on a database here (a server keeps its own). */
+  policy?: Policy
 }
 
 export interface TargetOptions {
@@ -53,6 +56,7 @@ export async function openTarget(options: TargetOptions): Promise<OperatorTarget
     explain: (command) => engine.explain(command),
     tick: () => engine.tick(),
     close: () => store.close(),
+    policy,
   }
 }
 

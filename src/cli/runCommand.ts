@@ -36,7 +36,7 @@ export async function runScriptFile(
       if (!options.json) print(formatStep(step, { narrate: options.narrate }))
     },
   }).finally(() => store?.close())
-  print(options.json ? JSON.stringify(run, null, 2) : formatRunSummary(run))
+  print(options.json ? JSON.stringify(run, null, 2) : formatRunSummary(run, policy))
   process.exitCode = run.surprises === 0 ? EXIT.ok : EXIT.finding
 }
 

@@ -10,6 +10,7 @@ import {
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { keyApplies } from '../policy/condition.js'
 import type { Policy, Track } from '../policy/PolicySchema.js'
+import { keySummary } from './keySummary.js'
 
 export type KeyStatus = 'turned' | 'pending' | 'refused' | 'stale' | 'expired' | 'waived'
 
@@ -106,19 +107,7 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
     const refusedBy = context.decisions
       .filter((d) => d.key === key.id && d.decision === 'refuse' && d.revision === context.revision.hash)
       .map((d) => (d.reason === undefined ? { by: d.by } : { by: d.by, reason: d.reason }))
-    const needed = Math.max(0, key.quorum - seats.size)
-    const summary: Record<KeyStatus, string> = {
-      turned: `turned by ${counted.map((d) => (d.by === d.seat ? d.by : `${d.by} for ${d.seat}`)).join(', ')}`,
-      refused: `refused by ${refusedBy.map((r) => r.by).join(', ')}`,
-      pending:
-        snapshot.status !== 'active'
-          ? 'never turned'
-          : `waiting for ${needed} of ${waitingFor.filter((w) => key.holders.includes(w)).join(', ') || 'no one who can act'}`,
-      stale: `approved only on an earlier revision; waiting for ${waitingFor.filter((w) => key.holders.includes(w)).join(', ')}`,
-      expired: `its approvals are older than ${policy.approvals.lifetimeDays} days; waiting for a fresh approval`,
-      waived: `does not apply: it applies only when ${key.appliesIf}`,
-    }
-    return {
+    const line: KeyLine = {
       key: key.id,
       label: key.label,
       status,
@@ -126,8 +115,14 @@ export function keyBoard(policy: Policy, snapshot: AnyMachineSnapshot, now: numb
       approvals: counted.map((d) => ({ by: d.by, seat: d.seat, at: formatInstant(d.at) })),
       refusedBy,
       waitingFor,
-      summary: summary[status],
+      summary: '',
     }
+    line.summary = keySummary(line, {
+      key,
+      lifetimeDays: policy.approvals.lifetimeDays,
+      active: snapshot.status === 'active',
+    })
+    return line
   })
   return {
     initiativeId: context.id,

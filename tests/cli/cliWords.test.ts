@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { ENGLISH_WORDS, RUSSIAN_WORDS } from '../../src/cli/cliWords.js'
-import { keySummary } from '../../src/cli/formatBoard.js'
 import { keyBoard } from '../../src/engine/keyBoard.js'
+import { keySummary } from '../../src/engine/keySummary.js'
 import { createExpander } from '../../src/explore/expander.js'
 import type { InitiativeSnapshot } from '../../src/explore/InitiativeSnapshot.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
@@ -40,7 +40,7 @@ function boardsOf(name: string, max = 300) {
     }
     expander.expand(state, (_e, _c, after) => queue.push(after))
   }
-  return boards
+  return { policy, boards }
 }
 
 describe("the CLI's words", () => {
@@ -49,11 +49,19 @@ describe("the CLI's words", () => {
   it('say each key line exactly as the engine’s board does, in English, for every status', () => {
     const statuses = new Set<string>()
     for (const [name, max] of POLICIES) {
-      for (const board of boardsOf(name, max)) {
+      const { policy, boards } = boardsOf(name, max)
+      for (const board of boards) {
         const active = !['completed', 'withdrawn', 'lapsed'].includes(board.phase)
         for (const line of board.keys) {
           statuses.add(line.status)
-          expect(keySummary(line, ENGLISH_WORDS, active), `${name}: ${JSON.stringify(line)}`).toBe(
+          const key = policy.keys.find((k) => k.id === line.key)
+          if (key === undefined) throw new Error(`no key ${line.key}`)
+          const facts = { key, lifetimeDays: policy.approvals.lifetimeDays, active }
+          // The same facts in Russian: every status has its Russian words, the ids kept.
+          const russian = keySummary(line, facts, RUSSIAN_WORDS.summary)
+          expect(russian, `${name}: ${JSON.stringify(line)}`).toMatch(/[А-Яа-яЁё]/)
+          if (line.status === 'turned') for (const a of line.approvals) expect(russian).toContain(a.by)
+          expect(keySummary(line, facts, ENGLISH_WORDS.summary), `${name}: ${JSON.stringify(line)}`).toBe(
             line.summary,
           )
         }

@@ -1,5 +1,6 @@
-import type { Board, KeyLine, KeyStatus } from '../../src/engine/keyBoard.js'
-import type { Key, Policy } from '../../src/policy/PolicySchema.js'
+import type { Board, KeyStatus } from '../../src/engine/keyBoard.js'
+import { type KeySummaryWords, keySummary } from '../../src/engine/keySummary.js'
+import type { Key } from '../../src/policy/PolicySchema.js'
 import { h, svg } from './h.js'
 import { t } from './i18n/language.js'
 import { localizedPolicy } from './localizedPolicy.js'
@@ -37,36 +38,18 @@ const readable = (instant: string) => instant.replace('T', ' ').replace('Z', ' U
 /** The initiative's phase in the page's language (the engine's `phaseText` is English). */
 export const phaseWords = (board: Board | null): string => t(`phases.${board?.phase ?? 'none'}`)
 
-/**
- * One key's state in a line, as the engine's `summary` says it but in the page's language:
- * who turned it, who refused, or whom it waits for.
- */
-function keySummary(line: KeyLine, key: Key, policy: Policy, active: boolean): string {
-  const holdersWaiting = line.waitingFor.filter((w) => key.holders.includes(w)).join(', ')
-  switch (line.status) {
-    case 'turned':
-      return t('summary.turned', {
-        who: line.approvals
-          .map((a) => (a.by === a.seat ? a.by : t('summary.turnedFor', { by: a.by, seat: a.seat })))
-          .join(', '),
-      })
-    case 'refused':
-      return t('summary.refused', { who: line.refusedBy.map((r) => r.by).join(', ') })
-    case 'stale':
-      return t('summary.stale', { who: holdersWaiting })
-    case 'expired':
-      return t('summary.expired', { days: policy.approvals.lifetimeDays })
-    case 'waived':
-      return t('summary.waived', { condition: key.appliesIf ?? '' })
-    default:
-      return active
-        ? t('summary.waiting', {
-            needed: Math.max(0, line.quorum - line.approvals.length),
-            who: holdersWaiting || t('summary.noOne'),
-          })
-        : t('summary.never')
-  }
-}
+/** A key's one-line summary (`keySummary`) in the page's language. */
+const summaryWords = (): KeySummaryWords => ({
+  turnedBy: (who) => t('summary.turned', { who }),
+  forSeat: (by, seat) => t('summary.turnedFor', { by, seat }),
+  refusedBy: (who) => t('summary.refused', { who }),
+  neverTurned: t('summary.never'),
+  waitingFor: (needed, who) => t('summary.waiting', { needed, who }),
+  noOne: t('summary.noOne'),
+  staleWaiting: (who) => t('summary.stale', { who }),
+  expiredWaiting: (days) => t('summary.expired', { days }),
+  waived: (condition) => t('summary.waived', { condition }),
+})
 
 interface KeyRow {
   item: HTMLLIElement
@@ -176,7 +159,7 @@ export function createBoardView(headingId: string, emptyText: string) {
       row.summary.textContent =
         line === undefined
           ? t('board.noInitiative')
-          : ` — ${keySummary(line, key, scene.policy, scene.snapshot.status === 'active')}`
+          : ` — ${keySummary(line, { key, lifetimeDays: scene.policy.approvals.lifetimeDays, active: scene.snapshot.status === 'active' }, summaryWords())}`
       row.details.replaceChildren(...detailsOf(line, key))
     }
     rollout.replaceChildren(
