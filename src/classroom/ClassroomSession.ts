@@ -13,13 +13,13 @@ import { PublicKeySchema } from '../identity/KeyringSchema.js'
 import { newKeyPair, type PrivateKeyFile } from '../identity/PrivateKeyFile.js'
 import { signCommand } from '../identity/signCommand.js'
 import { signKeyringChange } from '../identity/signKeyringChange.js'
+import { invariantsIn } from '../invariants/invariantsIn.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { STATUS_OF_CODE } from '../serve/httpErrors.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
 import { ClassroomFeed, type Notice } from './ClassroomFeed.js'
 import { checkCopy } from './checkCopy.js'
-import { citedInvariants } from './citedInvariants.js'
 import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
 import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
 import { type Forgery, forgeCopy } from './forgeCopy.js'
@@ -211,7 +211,7 @@ export class ClassroomSession {
               code: error.code,
               reasons: error.reasons,
               phrases: error.phrases,
-              invariants: citedInvariants(error.reasons),
+              invariants: invariantsIn(error.reasons).map((i) => i.id),
             },
             this.clock(),
           )

@@ -1,11 +1,10 @@
 import { parseAuditLines } from '../audit/parseAuditLog.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
-import { INVARIANTS } from '../invariants/invariants.js'
+import { invariantsIn } from '../invariants/invariantsIn.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
 import type { Notice } from './ClassroomFeed.js'
 import type { ClassroomSession } from './ClassroomSession.js'
-import { citedInvariants } from './citedInvariants.js'
 import { bottleneckOf, type KeyWait, keyWaits } from './waits.js'
 
 /** Phases in which a key may still be turned: a wait in any other phase ended at the last event. */
@@ -43,7 +42,7 @@ export async function buildDebrief(session: ClassroomSession) {
       string,
       unknown
     >
-    const cited = citedInvariants(r.reasons)
+    const cited = invariantsIn(r.reasons)
     return {
       at: new Date(r.at).toISOString(),
       by: typeof command.by === 'string' ? command.by : '?',
@@ -52,10 +51,10 @@ export async function buildDebrief(session: ClassroomSession) {
       keyId: (command.signature as { keyId?: string } | undefined)?.keyId ?? null,
       code: r.code,
       reasons: r.reasons,
-      invariants: cited.map((id) => ({ id, name: INVARIANTS.find((i) => i.id === id)?.name ?? id })),
+      invariants: cited.map(({ id, name }) => ({ id, name })),
       stoppedBy:
         cited.length > 0
-          ? cited.join(', ')
+          ? cited.map((i) => i.id).join(', ')
           : r.code === 'UNAUTHENTICATED'
             ? 'the signature check (identity: signed)'
             : r.code,

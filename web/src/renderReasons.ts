@@ -1,9 +1,9 @@
 import { reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ErrorPhrase } from '../../src/domain/TwoKeysError.js'
+import { invariantsIn } from '../../src/invariants/invariantsIn.js'
 import { h } from './h.js'
 import { language, t } from './i18n/language.js'
-import { invariantsIn } from './invariantsIn.js'
 
 /** An invariant's name in the page's language (TK3 → "no self-approval"). */
 export const invariantName = (id: string): string => t(`invariants.${id}.name`)

@@ -1,9 +1,9 @@
 import type { CommandInput } from '../../../src/domain/Command.js'
 import type { Board } from '../../../src/engine/keyBoard.js'
 import type { InvariantId } from '../../../src/invariants/Invariant.js'
+import { invariantsIn } from '../../../src/invariants/invariantsIn.js'
 import { type Outcome, SANDBOX_INITIATIVE } from '../createSandbox.js'
 import { t } from '../i18n/language.js'
-import { invariantsIn } from '../invariantsIn.js'
 import type { ProposalDraft } from '../offersFor.js'
 
 /** One setup step: move the clock on, then offer a command (which must be accepted). */

@@ -1,7 +1,7 @@
-import type { InvariantInfo } from '../../src/invariants/Invariant.js'
-import { INVARIANTS } from '../../src/invariants/invariants.js'
+import type { InvariantInfo } from './Invariant.js'
+import { INVARIANTS } from './invariants.js'
 
-/** The invariants (TK ids) that reasons cite, in the order first cited. */
+/** The invariants (TK ids) that refusal reasons cite, in the order first cited: for the page, the classroom and its debrief. */
 export function invariantsIn(reasons: readonly string[]): InvariantInfo[] {
   const ids: string[] = []
   for (const reason of reasons) {
