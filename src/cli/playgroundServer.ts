@@ -92,18 +92,29 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`)
 }
 
-async function handle(
+/** A static file ready to send: its headers and its body, in the coding the request takes. */
+export interface StaticFile {
+  headers: Record<string, string | number>
+  body: Buffer
+}
+
+/** Compressed bodies kept per file while it is unchanged; one per server. */
+export type StaticCache = Map<string, Compressed>
+
+/**
+ * The file `url` names inside `root`, ready to send — `/` is `index.html`, nothing outside the
+ * folder; text compressed (brotli or gzip, as `acceptEncoding` allows) once and kept in `cache`;
+ * hashed assets cached for a year — or why not: a path that leaves the folder, or no such file.
+ * `twokeys playground` and `twokeys classroom` both serve the built page through it.
+ */
+export async function readStaticFile(
   root: string,
-  cache: Map<string, Compressed>,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD')
-    return send(res, 405, 'method not allowed: the playground is static files')
-  }
-  let file = fileFor(root, req.url)
-  if (file === null) return send(res, 400, 'bad path')
+  cache: StaticCache,
+  url: string | undefined,
+  acceptEncoding: string | undefined,
+): Promise<StaticFile | 'bad-path' | 'not-found'> {
+  let file = fileFor(root, url)
+  if (file === null) return 'bad-path'
   try {
     let info = await stat(file)
     if (info.isDirectory()) {
@@ -111,30 +122,49 @@ async function handle(
       info = await stat(file)
     }
     const compressible = COMPRESSIBLE.has(extname(file))
-    const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : 'identity'
+    const encoding = compressible ? pickEncoding(acceptEncoding) : 'identity'
     const body =
       encoding === 'identity' ? await readFile(file) : await compressed(cache, file, info, encoding)
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': body.length,
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-      // A cache between here and the browser keeps one copy per coding.
-      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
-      // Vite names assets by their content hash: they never change; the page itself may.
-      'cache-control': relative(root, file).startsWith('assets')
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-      'x-content-type-options': 'nosniff',
-    })
-    res.end(req.method === 'HEAD' ? undefined : body)
+    return {
+      body,
+      headers: {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+        // A cache between here and the browser keeps one copy per coding.
+        ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+        // Vite names assets by their content hash: they never change; the page itself may.
+        'cache-control': relative(root, file).startsWith('assets')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+        'x-content-type-options': 'nosniff',
+      },
+    }
   } catch {
-    send(res, 404, `not found: ${req.url ?? ''}`)
+    return 'not-found'
   }
+}
+
+async function handle(
+  root: string,
+  cache: StaticCache,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD')
+    return send(res, 405, 'method not allowed: the playground is static files')
+  }
+  const found = await readStaticFile(root, cache, req.url, req.headers['accept-encoding'])
+  if (found === 'bad-path') return send(res, 400, 'bad path')
+  if (found === 'not-found') return send(res, 404, `not found: ${req.url ?? ''}`)
+  res.writeHead(200, found.headers)
+  res.end(req.method === 'HEAD' ? undefined : found.body)
 }
 
 /** The file's body in `encoding`: compressed once (off the event loop), then served from memory. */
 function compressed(
-  cache: Map<string, Compressed>,
+  cache: StaticCache,
   file: string,
   info: { mtimeMs: number; size: number },
   encoding: Exclude<Encoding, 'identity'>,
@@ -180,7 +210,7 @@ function compressed(
 export function servePlayground(options: ServeOptions): Promise<PlaygroundServer> {
   const root = resolve(options.root)
   const host = options.host ?? '127.0.0.1'
-  const cache = new Map<string, Compressed>()
+  const cache: StaticCache = new Map()
   const server = createServer((req, res) => {
     handle(root, cache, req, res).catch(() => send(res, 500, 'internal error'))
   })
