@@ -230,11 +230,15 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
     })
     const deadline = context.deadline === null ? '-' : Math.max(0, context.deadline - now)
     // The plenary's votes are read again (toward its quorum) only in the session they were cast in.
-    const votes = (context.plenaryVotes ?? [])
-      .filter((v) => v.session === context.escalatedAt)
-      .map((v) => v.by)
-      .sort()
-      .join(',')
+    // (Absent without a commission: nothing to allocate on this hot path.)
+    const votes =
+      context.plenaryVotes === undefined
+        ? ''
+        : context.plenaryVotes
+            .filter((v) => v.session === context.escalatedAt)
+            .map((v) => v.by)
+            .sort()
+            .join(',')
     return `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
       context.escalatedAt === null ? 0 : 1
     }|${joinKeys(parts)}${votes === '' ? '' : `|v:${votes}`}`
