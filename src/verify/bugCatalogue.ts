@@ -1,4 +1,3 @@
-import { assign, createMachine } from 'xstate'
 import {
   countedApprovals,
   currentDecisions,
@@ -10,13 +9,19 @@ import {
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
-import { amend } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InvariantId } from '../invariants/Invariant.js'
 import { formatIssues } from '../policy/formatIssues.js'
 import { safeParsePolicy } from '../policy/loadPolicy.js'
 import type { Policy, PolicyInput } from '../policy/PolicySchema.js'
+import {
+  type Guard,
+  type MachineConfig,
+  withAmendKeeping,
+  withGuards,
+  withStateConfig,
+} from './brokenMachine.js'
 
 /**
  * A deliberately broken machine or policy: a realistic mistake a modeller or a developer could
@@ -40,8 +45,6 @@ export interface CataloguedBug {
   build(policy: Policy): { policy: Policy; machine: InitiativeMachine }
 }
 
-type GuardArgs = { context: InitiativeContext; event: InitiativeEvent }
-type Guard = (args: GuardArgs, params: { key: string }) => boolean
 const fields = (event: InitiativeEvent) =>
   event as Partial<{ by: string; at: number; key: string; decision: string; from: number; until: number }>
 
@@ -58,13 +61,6 @@ function tweak(policy: Policy, change: (doc: PolicyInput) => PolicyInput): Polic
   )
 }
 
-/** The policy's machine with some named guards replaced; `original(name)` is the correct one. */
-function withGuards(policy: Policy, guards: (original: (name: string) => Guard) => Record<string, Guard>) {
-  const machine = createInitiativeMachine(policy)
-  const original = (name: string) => machine.implementations.guards[name] as unknown as Guard
-  return machine.provide({ guards: guards(original) } as never) as InitiativeMachine
-}
-
 const keyOf = (policy: Policy, id: string) => {
   const key = findKey(policy, id)
   if (key === undefined) throw new Error(`bug catalogue: key "${id}" is not in policy "${policy.id}"`)
@@ -74,21 +70,8 @@ const keyOf = (policy: Policy, id: string) => {
 const seats = (policy: Policy, context: InitiativeContext, key: string, quorumShift: number) =>
   countedApprovals(policy, context, key, context.now).length >= keyOf(policy, key).quorum + quorumShift
 
-/** The machine with an amend action that changes the content but keeps the context's `kept` fields. */
-function withAmendKeeping(
-  policy: Policy,
-  machine: InitiativeMachine,
-  kept: readonly (keyof InitiativeContext)[],
-): InitiativeMachine {
-  return machine.provide({
-    actions: {
-      amend: assign(({ context, event }: GuardArgs) => ({
-        ...amend(policy, context, event as EventOf<'AMEND'>),
-        ...Object.fromEntries(kept.map((field) => [field, context[field]])),
-      })),
-    },
-  } as never) as InitiativeMachine
-}
+/** Where the plenary sits in the chart: inside review's window region. */
+const PLENARY = ['open', 'review', 'window', 'plenary']
 
 const machineBug = (
   bug: Omit<CataloguedBug, 'level' | 'build'> & {
@@ -470,7 +453,7 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
     build(policy) {
       return {
         policy,
-        machine: withPlenaryState(policy, (plenary) => ({
+        machine: withStateConfig(policy, PLENARY, (plenary) => ({
           ...plenary,
           on: {
             ...plenary.on,
@@ -500,7 +483,7 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
       }
       return {
         policy,
-        machine: withPlenaryState(policy, (plenary) => ({
+        machine: withStateConfig(policy, PLENARY, (plenary) => ({
           ...plenary,
           on: {
             ...plenary.on,
@@ -513,45 +496,6 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = [
     },
   },
 ]
-
-// biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
-type MachineConfig = any
-
-/** The policy's machine with its plenary state (inside review's window region) rewritten by `edit`. */
-function withPlenaryState(
-  policy: Policy,
-  edit: (plenary: MachineConfig) => MachineConfig,
-): InitiativeMachine {
-  const machine = createInitiativeMachine(policy)
-  const config = machine.config as MachineConfig
-  const open = config.states.open
-  const review = open.states.review
-  const window = review.states.window
-  const patched = {
-    ...config,
-    states: {
-      ...config.states,
-      open: {
-        ...open,
-        states: {
-          ...open.states,
-          review: {
-            ...review,
-            states: {
-              ...review.states,
-              // A policy that lapses has no plenary state: the bug adds one (reached by no transition).
-              window: {
-                ...window,
-                states: { ...window.states, plenary: edit(window.states.plenary ?? { on: {} }) },
-              },
-            },
-          },
-        },
-      },
-    },
-  }
-  return createMachine(patched, machine.implementations as never) as unknown as InitiativeMachine
-}
 
 /** The catalogued bug called `name`, or a TwoKeysError listing the names. */
 export function findBug(name: string): CataloguedBug {

@@ -1,11 +1,19 @@
-import { assign, createMachine } from 'xstate'
+import { assign } from 'xstate'
 import { countedApprovals, currentDecisions, findKey, isFresh, seatFor } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
-import { amend, recordDecision } from '../../machines/updates.js'
+import { recordDecision } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import type { InvariantId } from '../../src/invariants/Invariant.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
+import {
+  type Guard,
+  type GuardArgs,
+  type MachineConfig,
+  withAmendKeeping,
+  withGuards,
+  withStateConfig,
+} from '../../src/verify/brokenMachine.js'
 import {
   councilPolicy,
   crossHolderPolicy,
@@ -17,13 +25,10 @@ import {
   threeKeyPolicy,
 } from './policies.js'
 
-// Mutants are deliberately broken machines, built from the real one's parts, so that every
-// invariant test can be seen to fail. Each names the invariant it must break.
-
-type GuardArgs = { context: InitiativeContext; event: InitiativeEvent }
-type Guard = (args: GuardArgs, params: { key: string }) => boolean
-// biome-ignore lint/suspicious/noExplicitAny: a machine config is untyped data here
-type Config = any
+// Mutants are deliberately broken machines, built from the real one's parts (with the same three
+// builders as the shipped bug catalogue, src/verify/bugCatalogue.ts, which `verify` must catch),
+// so that every invariant test can be seen to fail. Each names the invariant it must break and
+// the property that must catch it.
 
 export interface Mutant {
   /** The invariant the mutant must be caught breaking. */
@@ -38,44 +43,12 @@ export interface Mutant {
 const PA = 'presidential-administration'
 const GA = 'government-apparatus'
 
-function withGuards(policy: Policy, guards: (original: (name: string) => Guard) => Record<string, Guard>) {
-  const machine = createInitiativeMachine(policy)
-  const original = (name: string) => machine.implementations.guards[name] as unknown as Guard
-  return machine.provide({ guards: guards(original) } as never) as InitiativeMachine
-}
-
-/**
- * The machine with some guards replaced and an amend action that changes the content but keeps
- * the context's `kept` fields as they were (what a substantive amendment should have reset).
- */
-function withAmend(
+/** The machine with some guards replaced and an amend action that keeps the context's `kept` fields. */
+const withAmend = (
   policy: Policy,
   kept: (keyof InitiativeContext)[],
   guards: (original: (name: string) => Guard) => Record<string, Guard>,
-): InitiativeMachine {
-  return withGuards(policy, guards).provide({
-    actions: {
-      amend: assign(({ context, event }: GuardArgs) => ({
-        ...amend(policy, context, event as EventOf<'AMEND'>),
-        ...Object.fromEntries(kept.map((field) => [field, context[field]])),
-      })),
-    },
-  } as never) as InitiativeMachine
-}
-
-/** Rebuilds the machine with a changed config: `edit` gets a shallow copy of the state at `path`. */
-function withConfig(policy: Policy, path: string[], edit: (state: Config) => Config): InitiativeMachine {
-  const machine = createInitiativeMachine(policy)
-  const patch = (node: Config, rest: string[]): Config => {
-    const [head, ...tail] = rest
-    if (head === undefined) return edit({ ...node })
-    return { ...node, states: { ...node.states, [head]: patch(node.states[head], tail) } }
-  }
-  return createMachine(
-    patch(machine.config, path),
-    machine.implementations as never,
-  ) as unknown as InitiativeMachine
-}
+): InitiativeMachine => withAmendKeeping(policy, withGuards(policy, guards), kept)
 
 const decide = (event: InitiativeEvent) => event as EventOf<'DECIDE'>
 const approvalsOn = (context: InitiativeContext, key: string) =>
@@ -105,11 +78,11 @@ export function buildMutants(): Mutant[] {
       'TK8',
       "the plenary's quorum of members approves the initiative instead of returning it to its sponsor",
       reachPolicy,
-      withConfig(reachPolicy, ['open', 'review', 'window', 'plenary'], (state) => ({
+      withStateConfig(reachPolicy, ['open', 'review', 'window', 'plenary'], (state) => ({
         ...state,
         on: {
           ...state.on,
-          PLENARY: state.on.PLENARY.map((t: Config, i: number) =>
+          PLENARY: state.on.PLENARY.map((t: MachineConfig, i: number) =>
             i === 0 ? { ...t, target: '#initiative.approved' } : t,
           ),
         },
@@ -159,7 +132,7 @@ export function buildMutants(): Mutant[] {
       'TK1',
       'approval guarded by allKeysTurned alone, which always holds',
       seedPolicy,
-      withConfig(seedPolicy, ['open', 'review'], (review) => ({
+      withStateConfig(seedPolicy, ['open', 'review'], (review) => ({
         ...review,
         always: [
           review.always[0],
@@ -282,7 +255,7 @@ export function buildMutants(): Mutant[] {
       'TK8',
       'a closing plenary approves instead of lapsing',
       seedPolicy,
-      withConfig(seedPolicy, ['open', 'review', 'window', 'plenary'], (plenary) => ({
+      withStateConfig(seedPolicy, ['open', 'review', 'window', 'plenary'], (plenary) => ({
         ...plenary,
         on: {
           TICK: [
