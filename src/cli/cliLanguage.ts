@@ -1,4 +1,5 @@
 import type { Phase } from '../../machines/describeState.js'
+import { PHASE_NAMES_RU } from '../../machines/phaseNames.ru.js'
 import { phaseTerm, REFUSAL_MESSAGES, reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
@@ -25,6 +26,22 @@ export function setCliLanguage(language: CliLanguage): void {
   current = language
 }
 
+/** The language the CLI speaks now (`--lang`, else the locale). */
+export function cliLanguage(): CliLanguage {
+  return current
+}
+
+/**
+ * One of a words table's languages, the CLI's: every formatter takes its words as a parameter
+ * (English by default), and the command picks them here.
+ *
+ * @example
+ * formatVerifyResult(result, inCliLanguage({ en: ENGLISH_VERIFY_WORDS, ru: RUSSIAN_VERIFY_WORDS }))
+ */
+export function inCliLanguage<T>(words: Record<CliLanguage, T>): T {
+  return words[current]
+}
+
 /**
  * Refusal reasons for people, in the CLI's language: from their phrases when the rules gave them
  * (one per reason), else as the engine wrote them.
@@ -41,7 +58,15 @@ export function cliWords(): CliWords {
   return current === 'en' ? ENGLISH_WORDS : RUSSIAN_WORDS
 }
 
-/** A phase in the CLI's language: "in review", «на рассмотрении». */
+/** A phase in the CLI's language, as a clause: "in review", «на рассмотрении». */
 export function phaseForPeople(phase: Phase): string {
   return (current === 'en' ? REFUSAL_MESSAGES : REFUSAL_MESSAGES_RU)[phaseTerm(phase)]
+}
+
+/**
+ * A phase's name where a line shows where a step went (`→ regionalRollout`): the id in English;
+ * in Russian, the Russian name with the id kept («региональное внедрение (regionalRollout)»).
+ */
+export function phaseName(phase: Phase): string {
+  return current === 'en' ? phase : `${PHASE_NAMES_RU[phase]} (${phase})`
 }

@@ -25,6 +25,10 @@ export interface CliWords {
   status: Record<KeyStatus, string>
   /** A key's one-line summary (`keySummary`). */
   summary: KeySummaryWords
+  /** A tick step's action line. */
+  tickAction: string
+  /** The line before a signed run's steps; `keys` is the folder of the script's keys, if any. */
+  signedRun(keys: string | undefined): string
 }
 
 export const ENGLISH_WORDS: CliWords = {
@@ -52,6 +56,13 @@ export const ENGLISH_WORDS: CliWords = {
     waived: 'waived',
   },
   summary: ENGLISH_SUMMARY_WORDS,
+  tickAction: 'tick: fire the deadlines due now',
+  signedRun: (keys) =>
+    `Every step is signed with its actor's Ed25519 key (identity: signed), from ${
+      keys === undefined
+        ? 'keys made for this run and forgotten'
+        : `the keys in ${keys}/ (demo keys: anyone can sign with them)`
+    }; the first keyring is signed by every key-holding institution.`,
 }
 
 export const RUSSIAN_WORDS: CliWords = {
@@ -89,4 +100,11 @@ export const RUSSIAN_WORDS: CliWords = {
     expiredWaiting: (days) => `его одобрения старше ${days} дн.; ждёт свежего одобрения`,
     waived: (condition) => `не применяется: он нужен только когда ${condition}`,
   },
+  tickAction: 'такт часов: срабатывают наступившие сроки',
+  signedRun: (keys) =>
+    `Каждый шаг подписан ключом Ed25519 своего участника (identity: signed), ${
+      keys === undefined
+        ? 'ключами, созданными для этого прогона и затем забытыми'
+        : `ключами из ${keys}/ (демонстрационные ключи: подписать ими может кто угодно)`
+    }; первый реестр ключей подписан каждым ведомством, которое держит ключ.`,
 }

@@ -1,8 +1,11 @@
 import pc from 'picocolors'
 import type { KeyStatus } from '../engine/keyBoard.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { RUSSIAN_ACTION_WORDS } from '../script/actionWords.ru.js'
+import { describeAction } from '../script/describeAction.js'
 import type { ScriptRun, StepResult } from '../script/runScript.js'
-import { cliWords, reasonsForPeople } from './cliLanguage.js'
+import { narrationIn, type ScriptStep, STEP_COMMANDS } from '../script/ScriptSchema.js'
+import { cliLanguage, cliWords, phaseName, reasonsForPeople } from './cliLanguage.js'
 import { formatBoard } from './formatBoard.js'
 
 const STATUS_MARK: Record<KeyStatus, string> = {
@@ -30,27 +33,48 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n')
 }
 
-/** One step of the decision trail: who did what, when, and what the machine said. */
-export function formatStep(step: StepResult, options: { narrate: boolean }): string {
+/**
+ * A step's action line in the CLI's language: the run's own (English) words, or the script
+ * step's fields in other words (ids and titles as written).
+ */
+function actionOf(step: StepResult, source: ScriptStep | undefined): string {
+  if (cliLanguage() === 'en') return step.action
+  if (step.kind === 'tick') return cliWords().tickAction
+  const kind = STEP_COMMANDS.find((k) => source?.[k] !== undefined)
+  if (source === undefined || kind === undefined) return step.action
+  return describeAction(kind, source[kind] as Record<string, unknown>, RUSSIAN_ACTION_WORDS)
+}
+
+/**
+ * One step of the decision trail: who did what, when, and what the machine said. `source` is
+ * the script's step, whose narration translation and fields word the line in the CLI's language.
+ */
+export function formatStep(
+  step: StepResult,
+  options: { narrate: boolean; source?: ScriptStep | undefined },
+): string {
   const words = cliWords()
   const out: string[] = []
-  if (options.narrate && step.say !== undefined) out.push('', pc.italic(wrap(step.say, 88, '  ')))
+  const say = options.source === undefined ? step.say : narrationIn(options.source, cliLanguage())
+  if (options.narrate && say !== undefined) out.push('', pc.italic(wrap(say, 88, '  ')))
   if (step.kind === 'say') return out.join('\n')
   const n = String(step.index).padStart(3)
   const who = (step.by ?? '').padEnd(16)
   const where = step.initiative === undefined ? '' : pc.dim(` [${step.initiative}]`)
-  out.push(`${pc.dim(n)}  ${pc.dim(time(step.at))}  ${pc.cyan(who)} ${step.action}${where}`)
+  out.push(
+    `${pc.dim(n)}  ${pc.dim(time(step.at))}  ${pc.cyan(who)} ${actionOf(step, options.source)}${where}`,
+  )
   const pad = ' '.repeat(24)
   if (step.kind === 'tick') {
     const fired = step.fired ?? []
     out.push(
-      `${pad}${fired.length === 0 ? pc.dim(words.nothingDue) : fired.map((f) => `⏰ ${f.initiative} → ${f.phase}`).join(', ')}`,
+      `${pad}${fired.length === 0 ? pc.dim(words.nothingDue) : fired.map((f) => `⏰ ${f.initiative} → ${phaseName(f.phase)}`).join(', ')}`,
     )
   } else if (step.outcome === 'accepted') {
     const keys = ['review', 'plenary', 'returned'].includes(step.phase ?? '')
       ? pc.dim(`  (${(step.keys ?? []).map((k) => `${k.key} ${STATUS_MARK[k.status]}`).join(', ')})`)
       : ''
-    const phase = step.phase === undefined ? '' : pc.dim(` → ${step.phase}`)
+    const phase = step.phase === undefined ? '' : pc.dim(` → ${phaseName(step.phase)}`)
     out.push(`${pad}${pc.green(`✓ ${words.accepted}`)}${phase}${keys}${surprise(step)}`)
   } else {
     const expected = step.expected === 'refused' ? pc.dim(` ${words.asExpected}`) : ''

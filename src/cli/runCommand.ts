@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { loadPrivateKeyFiles } from '../identity/loadPrivateKeyFiles.js'
 import { loadScriptFile } from '../script/loadScriptFile.js'
 import { runScript } from '../script/runScript.js'
+import { cliLanguage, cliWords } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { formatRunSummary, formatStep } from './formatRun.js'
 import { openStore } from './openStore.js'
@@ -19,21 +20,17 @@ export async function runScriptFile(
   const keys = script.keys === undefined ? [] : loadPrivateKeyFiles(resolve(dirname(file), script.keys))
   const store = options.db === undefined ? undefined : await openStore(options.db)
   const print = (text: string) => process.stdout.write(`${text}\n`)
-  if (!options.json && script.title !== undefined) print(`\n${script.title}\n`)
+  const title = script.translations?.[cliLanguage()]?.title ?? script.title
+  if (!options.json && title !== undefined) print(`\n${title}\n`)
   if (!options.json && (script.identity === 'signed' || policy.identity === 'signed')) {
-    const source =
-      script.keys === undefined
-        ? 'keys made for this run and forgotten'
-        : `the keys in ${script.keys}/ (demo keys: anyone can sign with them)`
-    print(
-      `Every step is signed with its actor's Ed25519 key (identity: signed), from ${source}; the first keyring is signed by every key-holding institution.\n`,
-    )
+    print(`${cliWords().signedRun(script.keys)}\n`)
   }
   const run = await runScript(script, policy, {
     keys,
     ...(store === undefined ? {} : { store }),
     onStep: (step) => {
-      if (!options.json) print(formatStep(step, { narrate: options.narrate }))
+      if (!options.json)
+        print(formatStep(step, { narrate: options.narrate, source: script.steps[step.index - 1] }))
     },
   }).finally(() => store?.close())
   print(options.json ? JSON.stringify(run, null, 2) : formatRunSummary(run, policy))

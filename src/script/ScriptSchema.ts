@@ -77,10 +77,17 @@ const stepCommands = {
 
 export const STEP_COMMANDS = Object.keys(stepCommands) as (keyof typeof stepCommands)[]
 
+/** The languages a script's narration may be translated into, as a policy's names are. */
+export const SCRIPT_LANGUAGES = ['ru', 'en'] as const
+
 export const ScriptStepSchema = z
   .strictObject({
     at: ScriptTimeSchema.optional(),
     say: z.string().max(2000).optional().describe('Narration printed before the step.'),
+    translations: z
+      .partialRecord(z.enum(SCRIPT_LANGUAGES), z.strictObject({ say: z.string().min(1).max(2000) }))
+      .optional()
+      .describe('The narration in another language (`ru: { say: … }`), printed under `--lang ru`.'),
     expect: z
       .enum(['accepted', 'refused'])
       .optional()
@@ -112,6 +119,13 @@ export const ScriptStepSchema = z
         message: `a step does one thing, but this one has ${present.join(' and ')}; split it`,
       })
     }
+    if (step.translations !== undefined && step.say === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations'],
+        message: 'a translation of the narration needs the narration itself: add say: to this step',
+      })
+    }
     if (present.length === 0 && step.say === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -123,6 +137,10 @@ export const ScriptStepSchema = z
 /** A scripted scenario: a list of commands with actors and times, run through the engine. */
 export const ScriptSchema = z.strictObject({
   title: z.string().max(300).optional(),
+  translations: z
+    .partialRecord(z.enum(SCRIPT_LANGUAGES), z.strictObject({ title: z.string().min(1).max(300) }))
+    .optional()
+    .describe('The title in another language (`ru: { title: … }`); each step translates its own narration.'),
   policy: z.string().min(1).describe('Path of the policy file, relative to the script.'),
   start: AbsoluteTimeSchema.describe('The time of the first step.'),
   identity: z
@@ -154,4 +172,22 @@ export function resolveScriptTime(at: string | undefined, previous: number): num
   if (relative === null) return Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at)
   const unit = { d: DAY_MS, h: HOUR_MS, m: MINUTE_MS }[relative[2] as 'd' | 'h' | 'm']
   return previous + Math.round(Number(relative[1]) * unit)
+}
+
+/** A language a script's narration may be given in besides its own. */
+export type ScriptLanguage = (typeof SCRIPT_LANGUAGES)[number]
+
+/**
+ * A step's narration in `language`: its translation when the script gives one, else as written.
+ *
+ * @example
+ * narrationIn({ say: 'Oreshkin turns the first key.', translations: { ru: { say: 'Орешкин поворачивает первый ключ.' } } }, 'ru')
+ * // 'Орешкин поворачивает первый ключ.'
+ */
+export function narrationIn(
+  step: Pick<ScriptStep, 'say' | 'translations'>,
+  language: string,
+): string | undefined {
+  if (step.say === undefined) return undefined
+  return step.translations?.[language as ScriptLanguage]?.say ?? step.say
 }

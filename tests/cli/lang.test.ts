@@ -19,12 +19,19 @@ describe('twokeys --lang: the refusal reasons in Russian or English', () => {
     expect(ru.stdout).not.toContain('only the governor of "tatarstan"')
     const en = await twokeys('--lang', 'en', 'walkthrough')
     expect(en.stdout).toContain('only the governor of "tatarstan" ("gov-tatarstan") may answer for it')
-    // The same steps, outcomes and codes, line for line: only the words differ.
+    // The same steps, outcomes, phases and codes, line for line: only the words differ (a step's
+    // action line is worded; its number, time, actor and initiative stay; a phase keeps its id).
     const outline = (text: string) =>
       text
         .split('\n')
         .filter((l) => /^\s*\d+ {2}|^ {24}(✓|✖) /.test(l))
-        .map((l) => l.replace(/✓ (accepted|принято)/, '✓').replace(/✖ (refused|отказано) (\S+).*/, '✖ $2'))
+        .map((l) =>
+          l
+            .replace(/^(\s*\d+ {2}\S+ \S+ {2}\S*\s+).*?( \[[^\]]+\])?$/, '$1…$2')
+            .replace(/✓ (accepted|принято)/, '✓')
+            .replace(/→ [^(→]*\((\w+)\)/g, '→ $1')
+            .replace(/✖ (refused|отказано) (\S+).*/, '✖ $2'),
+        )
     expect(outline(ru.stdout)).toEqual(outline(en.stdout))
   })
 

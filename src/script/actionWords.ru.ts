@@ -1,0 +1,41 @@
+import type { ActionWords } from './describeAction.js'
+
+/** "1 день", "3 дня", "5 дней": the Russian plural a count of days takes. */
+export function russianDays(n: number): string {
+  const ten = n % 10
+  const hundred = n % 100
+  const word =
+    !Number.isInteger(n) || (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14))
+      ? 'дня'
+      : ten === 1 && hundred !== 11
+        ? 'день'
+        : 'дней'
+  return `${n} ${word}`
+}
+
+const SCOPE_RU: Record<string, string> = {
+  federal: 'федеральная',
+  regional: 'региональная',
+  export: 'экспорт',
+}
+
+/**
+ * A script step's action line in Russian (`twokeys --lang ru run`): the same wording as the
+ * playground's Russian page (web/src/i18n/ru.ts, `stepActions`; a test keeps the two equal).
+ * Ids, titles and objectives stay as the script wrote them.
+ */
+export const RUSSIAN_ACTION_WORDS: ActionWords = {
+  propose: (title, objective, scope) => `предлагает «${title}» (${objective}, ${SCOPE_RU[scope] ?? scope})`,
+  decision: (decision, key) => `${decision === 'approve' ? 'одобряет' : 'отказывает'} по ключу ${key}`,
+  revoke: (key) => `отзывает одобрение по ключу ${key}`,
+  delegate: (deputy, key, days) => `назначает ${deputy} заместителем по ключу ${key} на ${russianDays(days)}`,
+  respond: (accept, region) => `${accept ? 'принимает' : 'отклоняет'} внедрение в регионе ${region}`,
+  ministry: (accept, ministry) =>
+    `${accept ? 'принимает' : 'отклоняет'} федеральное внедрение за ${ministry}`,
+  plenary: 'голосует на пленарном заседании за возврат',
+  destination: (agreed, destination) => `${agreed ? 'согласие' : 'отказ'}: ${destination}`,
+  amend: (fields) => `вносит поправку: ${fields}`,
+  submit: 'подаёт на рассмотрение',
+  withdraw: 'отзывает инициативу',
+  complete: 'завершает внедрение',
+}
