@@ -25,6 +25,8 @@ export interface ReviewerModel {
   review: Sampler
   decisions: Decisions
   deputy: { delegate: number; review: Sampler; decisions: Decisions } | null
+  /** The scenario's entry this reviewer follows (its own, its role's or the default), for analyses. */
+  spec: Reviewer
 }
 
 /**
@@ -162,6 +164,7 @@ export function createSimulationModel(
                   review: samplerOf(r.deputy.reviewDays),
                   decisions: r.deputy.decisions ?? r.decisions,
                 },
+          spec: r,
         })
       }
       const decide = (variant: string) =>

@@ -1,0 +1,208 @@
+import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import type { CompiledTable } from '../../explore/compile.js'
+import { createLazyTable } from '../../explore/lazyTable.js'
+import type { Policy } from '../../policy/PolicySchema.js'
+import type { Scenario } from '../../simulate/ScenarioSchema.js'
+import { createSimulationModel, type SimulationModel } from '../../simulate/SimulationModel.js'
+import { buildChain, type ExactChain, outcomeIndex } from './buildChain.js'
+import type { ExactAnalysis, ExactSensitivity } from './ExactAnalysis.js'
+import { type ExactRates, type ExactRatesOptions, exactRatesOf } from './exactRates.js'
+import { distributionAt, solveTimeline, type Timeline } from './solveTimeline.js'
+import { DEFAULT_EPSILON } from './uniformize.js'
+
+export interface AnalyzeExactOptions extends ExactRatesOptions {
+  /** Days at which to report the approval-time CDF. Default 7, 14, 30. */
+  at?: readonly number[]
+  /** Poisson truncation per segment. Default 1e-12. */
+  epsilon?: number
+  /** A table compiled earlier; by default a lazy table (only the states one initiative reaches). */
+  table?: CompiledTable
+  /** The table's state limit (default 200 000); past it, `LIMIT_REACHED`. */
+  maxStates?: number
+  /** The chain's state limit (default 200 000); past it, `LIMIT_REACHED`. */
+  maxChainStates?: number
+  /** Compute each holder's sensitivities (two more solutions per holder). Default true. */
+  sensitivities?: boolean
+}
+
+/** The relative step of the central finite differences behind the sensitivities. */
+export const SENSITIVITY_STEP = 1e-3
+const QUANTILE_TOLERANCE = 1e-6
+
+/** The fixed deadlines of one review: the window, and the plenary's end where there is one. */
+export function deadlinesOf(policy: Policy): number[] {
+  const { windowDays, onClose, plenaryDays } = policy.review
+  return onClose === 'plenary' ? [windowDays, windowDays + plenaryDays] : [windowDays]
+}
+
+/** An approval outlives the longest review: else an expiry (a clock started at a random approval) would matter. */
+function checkLifetime(policy: Policy, deadlines: number[]): void {
+  const lifetime = policy.approvals.lifetimeDays
+  const longest = deadlines[deadlines.length - 1] as number
+  if (lifetime !== null && lifetime < longest) {
+    throw new TwoKeysError(
+      'POLICY_INVALID',
+      `policy "${policy.id}": approvals.lifetimeDays is ${lifetime}, shorter than the longest review (${longest} days): an approval could expire during the review, a fixed clock started at a random instant that the exact analysis does not model; use twokeys simulate, or a lifetime of at least ${longest} days`,
+    )
+  }
+}
+
+interface Solved {
+  chain: ExactChain
+  timeline: Timeline
+  approved: number
+  meanDays: number | null
+}
+
+/** P(approved) and the mean days to approval, from one solution. */
+function solve(
+  model: SimulationModel,
+  rates: ExactRates,
+  deadlines: number[],
+  options: AnalyzeExactOptions,
+): Solved {
+  const epsilon = options.epsilon ?? DEFAULT_EPSILON
+  const chain = buildChain(model, rates, options.maxChainStates)
+  const timeline = solveTimeline(chain, deadlines, epsilon)
+  const K = model.table.keyCount
+  let approved = 0
+  let approvedDays = 0
+  for (let o = 0; o <= outcomeIndex(K).approvedOther; o++) {
+    approved += timeline.end.outcomes[o] as number
+    approvedDays += timeline.outcomeDays[o] as number
+  }
+  // E[τ·1{approved}] = ∫₀^last (P(A) − P(approved by t)) dt: nothing is approved after the last deadline.
+  const last = deadlines[deadlines.length - 1] as number
+  const meanDays = approved > 0 ? (last * approved - approvedDays) / approved : null
+  return { chain, timeline, approved, meanDays }
+}
+
+const approvedMass = (outcomes: Float64Array, keyCount: number) => {
+  let sum = 0
+  for (let o = 0; o <= keyCount; o++) sum += outcomes[o] as number
+  return sum
+}
+
+/**
+ * Exact answers for one initiative under a policy and a scenario whose reviewers are never busy
+ * with another initiative and whose review times are exponential: the initiative is an absorbing
+ * continuous-time Markov chain on the policy's compiled table (`buildChain`), solved by
+ * uniformization between the fixed deadlines (the review window, the plenary) and moved by the
+ * TICK at each. Returns P(approved), P(lapsed), P(refused), P(withdrawn), P(escalated), the
+ * approval-time mean, median, p90 and CDF at chosen days, which key turns last, and each
+ * holder's sensitivities ∂/∂rate (central finite differences). The mix's entries are weighted
+ * as the simulator draws them. Throws `SCENARIO_INVALID` (naming the field and the fix) for what
+ * is not a Markov chain: non-exponential durations (unless `assumeExponential`), a capacity
+ * below the seats a reviewer holds, deputies, resubmission after a refusal; `LIMIT_REACHED`
+ * past the state or step limits; and never reports numbers whose probabilities do not add up.
+ *
+ * @example
+ * const result = analyzeExact(policy, scenario, { at: [7, 30] })
+ * result.approved // 0.87…
+ * result.approvalDays.mean // 4.1…
+ */
+export function analyzeExact(
+  policy: Policy,
+  scenario: Scenario,
+  options: AnalyzeExactOptions = {},
+): ExactAnalysis {
+  const epsilon = options.epsilon ?? DEFAULT_EPSILON
+  if (!(epsilon > 0 && epsilon < 1e-3))
+    throw new TwoKeysError('CONFIG_INVALID', `epsilon ${epsilon} must be above 0 and below 0.001`)
+  const at = options.at ?? [7, 14, 30]
+  for (const day of at) {
+    if (!Number.isFinite(day) || day < 0)
+      throw new TwoKeysError('CONFIG_INVALID', `CDF day ${day} must be a number of days, 0 or more`)
+  }
+  const deadlines = deadlinesOf(policy)
+  checkLifetime(policy, deadlines)
+  const table =
+    options.table ??
+    createLazyTable(policy, options.maxStates === undefined ? {} : { maxStates: options.maxStates })
+  const model = createSimulationModel(policy, table, scenario)
+  const rates = exactRatesOf(model, options)
+  const base = solve(model, rates, deadlines, options)
+  const { chain, timeline, approved, meanDays } = base
+  const K = table.keyCount
+  const O = outcomeIndex(K)
+  const out = timeline.end.outcomes
+  const approvedBy = (t: number) => approvedMass(distributionAt(timeline, chain, t, epsilon).outcomes, K)
+  const last = deadlines[deadlines.length - 1] as number
+  const quantile = (q: number): number | null => {
+    if (approved <= 0) return null
+    let lo = 0
+    let hi = last
+    while (hi - lo > QUANTILE_TOLERANCE) {
+      const mid = (lo + hi) / 2
+      if (approvedBy(mid) >= q * approved) hi = mid
+      else lo = mid
+    }
+    return hi
+  }
+  const sensitivities: ExactSensitivity[] =
+    options.sensitivities === false
+      ? []
+      : model.reviewers.map((reviewer, p) => {
+          const rate = rates.review[p] as number
+          const shifted = (factor: number) =>
+            solve(
+              model,
+              { ...rates, review: rates.review.map((r, i) => (i === p ? r * factor : r)) },
+              deadlines,
+              options,
+            )
+          const up = shifted(1 + SENSITIVITY_STEP)
+          const down = shifted(1 - SENSITIVITY_STEP)
+          const h = 2 * SENSITIVITY_STEP * rate
+          return {
+            reviewer: reviewer.id,
+            ratePerDay: rate,
+            meanReviewDays: 1 / rate,
+            dApproved: (up.approved - down.approved) / h,
+            dMeanDays:
+              up.meanDays === null || down.meanDays === null ? null : (up.meanDays - down.meanDays) / h,
+          }
+        })
+  const share = (mass: number) => (approved > 0 ? mass / approved : null)
+  const other = out[O.approvedOther] as number
+  const probabilityError = deadlines.length * epsilon
+  return {
+    policy: policy.id,
+    scenario: scenario.name,
+    approved,
+    lapsed: out[O.lapsed] as number,
+    refused: out[O.refused] as number,
+    withdrawn: out[O.withdrawn] as number,
+    escalated: timeline.escalated,
+    approvalDays: {
+      mean: meanDays,
+      median: quantile(0.5),
+      p90: quantile(0.9),
+      cdf: at.map((day) => {
+        const by = approvedBy(day)
+        return { day, approvedBy: by, ofApproved: share(by) }
+      }),
+    },
+    lastKey: [
+      ...policy.keys.map((key, k) => ({ key: key.id, label: key.label, share: share(out[k] as number) })),
+      ...(other > 0
+        ? [{ key: 'other', label: 'no key turned at the approving step', share: share(other) }]
+        : []),
+    ],
+    sensitivities,
+    method: {
+      transient: 'uniformization',
+      deadlines,
+      epsilon,
+      probabilityError,
+      meanError:
+        approved > 0 ? (epsilon * last * deadlines.length + last * probabilityError) / approved : null,
+      quantileTolerance: QUANTILE_TOLERANCE,
+      sensitivities: `central finite differences on each holder's rate, relative step ${SENSITIVITY_STEP}`,
+      states: chain.states,
+      moves: chain.target.length,
+      uniformizationSteps: timeline.steps,
+      assumed: rates.assumed,
+    },
+  }
+}

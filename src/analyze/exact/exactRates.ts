@@ -1,0 +1,81 @@
+import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { type Distribution, meanOf } from '../../simulate/distributions.js'
+import type { Reviewer, Scenario } from '../../simulate/ScenarioSchema.js'
+import type { SimulationModel } from '../../simulate/SimulationModel.js'
+
+/** The rates of the exponential clocks of one initiative, per day. */
+export interface ExactRates {
+  /** Per reviewer of the simulation model (`model.reviewers[p]`): 1 / mean review days. */
+  review: number[]
+  /** The sponsor's amendment: 1 / mean amendment days. */
+  amendment: number
+  /** What `assumeExponential` replaced, in words ("reviewers.default.reviewDays: lognormal → exponential, mean 2.8"). */
+  assumed: string[]
+}
+
+export interface ExactRatesOptions {
+  /** Replace every non-exponential duration by an exponential of the same mean (said in `assumed`). */
+  assumeExponential?: boolean
+}
+
+const unsupported = (message: string) => new TwoKeysError('SCENARIO_INVALID', message)
+
+/** Where in the scenario a reviewer's entry is: its own, its role's or the default. */
+export function reviewerPath(scenario: Scenario, spec: Reviewer): string {
+  for (const [id, r] of Object.entries(scenario.reviewers.principals))
+    if (r === spec) return `reviewers.principals.${id}`
+  for (const [role, r] of Object.entries(scenario.reviewers.roles))
+    if (r === spec) return `reviewers.roles.${role}`
+  return 'reviewers.default'
+}
+
+/** The rate of an exponential duration, or of its stand-in when assumed; throws naming the field otherwise. */
+function rateOf(d: Distribution, field: string, options: ExactRatesOptions, assumed: string[]): number {
+  const mean = d.kind === 'exponential' ? d.mean : meanOf(d)
+  if (d.kind !== 'exponential') {
+    if (options.assumeExponential !== true) {
+      throw unsupported(
+        `${field} is ${d.kind}, but the exact analysis needs exponential durations (memoryless, so one initiative is a Markov chain); write ${field}: { kind: exponential, mean: ${+mean.toPrecision(6)} }, or pass --assume-exponential (assumeExponential) to use an exponential of the same mean`,
+      )
+    }
+    assumed.push(`${field}: ${d.kind} → exponential, mean ${+mean.toPrecision(6)}`)
+  }
+  if (!(mean > 0))
+    throw unsupported(`${field} has mean ${mean} days; the exact analysis needs a positive mean`)
+  return 1 / mean
+}
+
+/**
+ * Reads the exponential rates of the scenario's reviewers and sponsor, checking what the exact
+ * analysis assumes of one initiative: every reviewer free for it (capacity at least the seats it
+ * holds, so no dossier waits in a queue), no deputies (a delegation window is a fixed clock that
+ * starts at a random instant), and exponential review and amendment times.
+ *
+ * @example
+ * const rates = exactRatesOf(createSimulationModel(policy, table, scenario))
+ * rates.review[0] // 0.5: the first reviewer takes 2 days on average
+ */
+export function exactRatesOf(model: SimulationModel, options: ExactRatesOptions = {}): ExactRates {
+  const { scenario } = model
+  const assumed: string[] = []
+  const review = model.reviewers.map((reviewer, p) => {
+    const path = reviewerPath(scenario, reviewer.spec)
+    const seats = model.seats.filter((s) => s.principal === p).length
+    if (reviewer.capacity < seats) {
+      throw unsupported(
+        `${path}.capacity is ${reviewer.capacity}, but "${reviewer.id}" holds ${seats} seats of one initiative: the exact analysis needs every reviewer free for it (unlimited capacity); set ${path}.capacity to at least ${seats}`,
+      )
+    }
+    if (reviewer.deputy !== null && reviewer.deputy.delegate > 0) {
+      throw unsupported(
+        `${path}.deputy.delegate is ${reviewer.deputy.delegate}: the exact analysis does not model deputies (a delegation window is a fixed clock started at a random instant, not a Markov chain); set it to 0 or remove ${path}.deputy, or use twokeys simulate`,
+      )
+    }
+    return rateOf(reviewer.spec.reviewDays, `${path}.reviewDays`, options, assumed)
+  })
+  const amends = model.reviewers.some((r) => r.decisions.amend > 0) && scenario.sponsor.maxAmendments > 0
+  const amendment = amends
+    ? rateOf(scenario.sponsor.amendmentDays, 'sponsor.amendmentDays', options, assumed)
+    : 1 / meanOf(scenario.sponsor.amendmentDays)
+  return { review, amendment, assumed: [...new Set(assumed)] }
+}

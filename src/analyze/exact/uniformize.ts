@@ -1,0 +1,127 @@
+import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import type { ExactChain } from './buildChain.js'
+
+/** The default truncation of the Poisson series: the mass left out of each segment is below this. */
+export const DEFAULT_EPSILON = 1e-12
+
+/** The most uniformization steps one segment may take before the analysis stops (`LIMIT_REACHED`). */
+export const MAX_UNIFORMIZATION_STEPS = 5_000_000
+
+/**
+ * A distribution over the chain: transient mass `transient[x]` and absorbed mass `outcomes[o]`.
+ */
+export interface ChainDistribution {
+  transient: Float64Array
+  outcomes: Float64Array
+}
+
+export interface UniformizationResult {
+  /** The distribution at time t. */
+  at: ChainDistribution
+  /** ∫₀ᵗ of the distribution (state-days), for means. */
+  integral: ChainDistribution
+  /** Steps of the series (the Poisson truncation point). */
+  steps: number
+}
+
+/** One step of the uniformized chain P = I + Q/Λ: from `v` into `w` (outcomes accumulate). */
+function step(chain: ExactChain, lambda: number, v: ChainDistribution, w: ChainDistribution): void {
+  w.transient.fill(0)
+  w.outcomes.set(v.outcomes)
+  for (let x = 0; x < chain.states; x++) {
+    const mass = v.transient[x] as number
+    if (mass === 0) continue
+    w.transient[x] = (w.transient[x] as number) + mass * (1 - (chain.exit[x] as number) / lambda)
+    for (let i = chain.rowStart[x] as number; i < (chain.rowStart[x + 1] as number); i++) {
+      const to = chain.target[i] as number
+      const flow = (mass * (chain.rate[i] as number)) / lambda
+      if (to >= 0) w.transient[to] = (w.transient[to] as number) + flow
+      else w.outcomes[-1 - to] = (w.outcomes[-1 - to] as number) + flow
+    }
+  }
+}
+
+const copy = (v: ChainDistribution): ChainDistribution => ({
+  transient: Float64Array.from(v.transient),
+  outcomes: Float64Array.from(v.outcomes),
+})
+const zero = (chain: ExactChain): ChainDistribution => ({
+  transient: new Float64Array(chain.states),
+  outcomes: new Float64Array(chain.outcomes),
+})
+const addScaled = (into: ChainDistribution, v: ChainDistribution, c: number) => {
+  for (let i = 0; i < v.transient.length; i++)
+    into.transient[i] = (into.transient[i] as number) + c * (v.transient[i] as number)
+  for (let i = 0; i < v.outcomes.length; i++)
+    into.outcomes[i] = (into.outcomes[i] as number) + c * (v.outcomes[i] as number)
+}
+
+/**
+ * The chain's transient solution by uniformization (Jensen's method): with Λ ≥ every exit rate
+ * and P = I + Q/Λ, π(t) = Σₖ Pois(k; Λt) · π₀Pᵏ and ∫₀ᵗ π = (1/Λ) Σₖ P(N > k) · π₀Pᵏ, N ~ Pois(Λt).
+ * The series stops at the first k with P(N > k) ≤ ε and E[(N − k)⁺]/Λ ≤ ε·t, so each probability
+ * is short by at most ε and each integral by at most ε·t (all terms are non-negative). The
+ * Poisson weights are computed in logarithms, so a long segment (Λt in the thousands) does not
+ * underflow.
+ *
+ * @example
+ * const { at } = uniformize(chain, { transient: chain.initial, outcomes: new Float64Array(chain.outcomes) }, 30)
+ */
+export function uniformize(
+  chain: ExactChain,
+  start: ChainDistribution,
+  t: number,
+  epsilon = DEFAULT_EPSILON,
+): UniformizationResult {
+  let lambda = 1e-300
+  for (const r of chain.exit) if (r > lambda) lambda = r
+  const lt = lambda * t
+  if (t <= 0 || lt === 0) return { at: copy(start), integral: zero(chain), steps: 0 }
+  const at = zero(chain)
+  const integral = zero(chain)
+  let v = copy(start)
+  let w = zero(chain)
+  const logLt = Math.log(lt)
+  let logWeight = -lt // log Pois(0; Λt)
+  let cdf = 0
+  for (let k = 0; ; k++) {
+    if (k > 0) logWeight += logLt - Math.log(k)
+    const weight = Math.exp(logWeight)
+    cdf += weight
+    const tail = Math.max(0, 1 - cdf) // P(N > k)
+    if (weight > 0) addScaled(at, v, weight)
+    if (tail > 0) addScaled(integral, v, tail / lambda)
+    // E[(N − k)⁺] = Λt·P(N ≥ k) − k·P(N > k), the integral's part still left out.
+    const excess = Math.max(0, lt * (tail + weight) - k * tail)
+    if (k >= lt && tail <= epsilon && excess / lambda <= epsilon * t) return { at, integral, steps: k }
+    if (k >= MAX_UNIFORMIZATION_STEPS) {
+      throw new TwoKeysError(
+        'LIMIT_REACHED',
+        `uniformization over ${t} days needs more than ${MAX_UNIFORMIZATION_STEPS.toLocaleString('en')} steps (Λt = ${lt.toPrecision(4)}): the fastest clock is too fast for the window; slow the fastest reviewer or shorten the window`,
+      )
+    }
+    step(chain, lambda, v, w)
+    ;[v, w] = [w, v]
+  }
+}
+
+/** The start of a chain: its initial distribution, nothing absorbed. */
+export function initialDistribution(chain: ExactChain): ChainDistribution {
+  return { transient: Float64Array.from(chain.initial), outcomes: new Float64Array(chain.outcomes) }
+}
+
+/** What a deadline's TICK does to a distribution (the window closes: plenary, or lapse). */
+export function applyTick(chain: ExactChain, v: ChainDistribution): ChainDistribution {
+  const w: ChainDistribution = {
+    transient: new Float64Array(chain.states),
+    outcomes: Float64Array.from(v.outcomes),
+  }
+  for (let x = 0; x < chain.states; x++) {
+    const mass = v.transient[x] as number
+    if (mass === 0) continue
+    const to = chain.tick[x] as number
+    if (to >= 0) w.transient[to] = (w.transient[to] as number) + mass
+    else w.outcomes[-1 - to] = (w.outcomes[-1 - to] as number) + mass
+  }
+  return w
+}
