@@ -16,6 +16,8 @@ export interface SetupOptions {
   symmetry?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]
+  /** Only these letters of the alphabet may happen (a power analysis lets only a coalition act). Default: all. */
+  only?: (event: AbstractEvent) => boolean
 }
 
 /** What the explorer derives from a policy: cast, alphabet and abstraction. */
@@ -67,6 +69,7 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
     const handled = handledTypes(before, typeCache)
     for (const event of alphabet) {
       if (!handled.has(event.type)) continue
+      if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
       if (concrete === null) continue
       // XState's own transition selection first: no enabled transition means refused, and the

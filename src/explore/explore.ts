@@ -16,6 +16,8 @@ export interface ExploreOptions {
   symmetry?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]
+  /** Only these letters of the alphabet may happen (see `SetupOptions.only`). Default: all. */
+  only?: (event: AbstractEvent) => boolean
   /**
    * Called for every event the machine takes, in breadth-first order, with the representative
    * snapshot before, the concrete event and the snapshot after; `to` is the next state's number.

@@ -1,0 +1,76 @@
+import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { DEFAULT_MAX_STATES, explore } from '../../explore/explore.js'
+import { type CoalitionGame, isApproved, isBackground } from './coalitionGame.js'
+import { isSubset } from './masks.js'
+
+export interface CandidateOptions {
+  maxStates?: number
+  maxHeapBytes?: number
+}
+
+/** Adds `mask` to an antichain of minimal coalitions; false when nothing changed. */
+function addMinimal(antichain: number[], mask: number): boolean {
+  if (antichain.some((m) => isSubset(m, mask))) return false
+  for (let i = antichain.length - 1; i >= 0; i--)
+    if (isSubset(mask, antichain[i] as number)) antichain.splice(i, 1)
+  antichain.push(mask)
+  return true
+}
+
+/**
+ * The accelerator: one exploration of the grand coalition's play (everyone may act), then, for
+ * every explored state, the minimal coalitions whose commands label some path from it to
+ * approval (a backward fixpoint over the graph's edges). Every restricted play is a part of the
+ * grand one, so these are the minimal winning coalitions — provided the explorer's abstraction
+ * keeps restricted plays inside it, which `certifyMinimalWinning` then checks with the machine,
+ * one restricted play per claim.
+ *
+ * @example
+ * grandCoalitionCandidates(game).map(game.namesOf) // [['oreshkin', 'grigorenko'], …]
+ */
+export function grandCoalitionCandidates(game: CoalitionGame, options: CandidateOptions = {}): number[] {
+  const { kind, policy, machine } = game
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
+  const graph = explore(policy, machine, {
+    symmetry: false,
+    scopes: [kind.scope],
+    only: (e) => isBackground(kind, e) || e.type !== 'PROPOSE',
+    maxStates,
+    ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
+  })
+  if (!graph.complete) {
+    throw new TwoKeysError(
+      'LIMIT_REACHED',
+      `the power analysis of kind "${kind.name}" (policy "${policy.id}") stopped: the play where everyone acts ${
+        graph.stoppedBy === 'memory'
+          ? 'filled the memory bound'
+          : `has more than ${maxStates.toLocaleString('en')} states`
+      }; raise --max-states (maxStates), or --max-memory`,
+    )
+  }
+  const bitOf = graph.alphabet.map((e) =>
+    isBackground(kind, e) ? 0 : game.maskOf([e.actor ?? kind.sponsor]),
+  )
+  const into: number[][] = graph.keys.map(() => [])
+  for (let i = 0; i < graph.edges.count; i++) into[graph.edges.to[i] as number]?.push(i)
+  const winners: number[][] = graph.keys.map(() => [])
+  const queue: number[] = []
+  graph.snapshots.forEach((s, i) => {
+    if (isApproved(s)) {
+      winners[i] = [0]
+      queue.push(i)
+    }
+  })
+  while (queue.length > 0) {
+    const t = queue.pop() as number
+    for (const edge of into[t] ?? []) {
+      const s = graph.edges.from[edge] as number
+      const bit = bitOf[graph.edges.event[edge] as number] as number
+      let changed = false
+      for (const m of winners[t] ?? [])
+        changed = addMinimal(winners[s] as number[], (m | bit) >>> 0) || changed
+      if (changed) queue.push(s)
+    }
+  }
+  return (winners[0] ?? []).slice()
+}

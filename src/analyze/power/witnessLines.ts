@@ -1,0 +1,25 @@
+import { initialTransition } from 'xstate'
+import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
+import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
+import { createStepper } from '../../explore/stepper.js'
+import { hashPolicy } from '../../policy/hashPolicy.js'
+import { describeEvent, formatDay } from '../../verify/describeEvent.js'
+import type { CoalitionGame } from './coalitionGame.js'
+
+/**
+ * A winning play in words, replayed on the machine: `day 0: minzifry proposes …`, one line per
+ * event, as a counterexample prints its steps.
+ *
+ * @example
+ * witnessLines(game, game.play(mask).witness ?? [])[0] // 'day 0: minzifry proposes a federal infrastructure initiative…'
+ */
+export function witnessLines(game: CoalitionGame, events: readonly InitiativeEvent[]): string[] {
+  const step = createStepper(game.machine)
+  const [initial] = initialTransition(game.machine, { policyHash: hashPolicy(game.policy) })
+  let snapshot = initial as InitiativeSnapshot
+  return events.map((event) => {
+    const line = `${formatDay(event.at)}: ${describeEvent(game.policy, event, snapshot)}`
+    snapshot = step(snapshot, event)
+    return line
+  })
+}
