@@ -48,8 +48,8 @@ function firstViolation(policy: Policy, path: readonly PathStep[]): MigrationBlo
 }
 
 /**
- * Whether a running initiative can move to the candidate policy: the candidate takes every
- * recorded event; its own deadlines have not ended the initiative; and no step invariant of the
+ * Whether a running initiative can move to the candidate policy: its own deadlines have not ended
+ * the initiative; the candidate takes every recorded event; and no step invariant of the
  * candidate breaks — neither on the path as recorded (the state the initiative holds now, judged
  * by the candidate's keys, revisions and lifetimes: an initiative approved without a key the
  * candidate requires breaks TK1 here) nor on the candidate's own replay. The invariants judge from
@@ -60,8 +60,7 @@ function firstViolation(policy: Policy, path: readonly PathStep[]): MigrationBlo
  * // { ok: false, block: { kind: 'invariant', id: 'TK1', … } }
  */
 export function migrationOf(input: MigrationInput): Migration {
-  const [refusal] = input.refused
-  if (refusal !== undefined) return { ok: false, block: { kind: 'refused', refusal } }
+  // Ended first: once the candidate has ended it, every later refusal follows from that.
   if (input.final.status !== 'active') {
     const deadline = input.deadlines.at(-1)
     return {
@@ -69,6 +68,8 @@ export function migrationOf(input: MigrationInput): Migration {
       block: { kind: 'ended', phase: phaseOf(input.final), ...(deadline === undefined ? {} : { deadline }) },
     }
   }
+  const [refusal] = input.refused
+  if (refusal !== undefined) return { ok: false, block: { kind: 'refused', refusal } }
   const broken =
     firstViolation(input.candidate, input.recordedPath) ??
     firstViolation(input.candidate, input.candidatePath)
