@@ -6,8 +6,7 @@ import { diffPolicies } from '../analyze/diff/diffPolicies.js'
 import { ENGLISH_DIFF_WORDS, RUSSIAN_DIFF_WORDS } from '../analyze/diff/diffWords.js'
 import { formatDiff } from '../analyze/diff/formatDiff.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { cliWords } from './cliLanguage.js'
-import { RUSSIAN_WORDS } from './cliWords.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
@@ -70,7 +69,7 @@ export function registerDiff(program: Command): void {
       })
       line.done()
       assertDiffComplete(result)
-      const words = cliWords() === RUSSIAN_WORDS ? RUSSIAN_DIFF_WORDS : ENGLISH_DIFF_WORDS
+      const words = inCliLanguage({ en: ENGLISH_DIFF_WORDS, ru: RUSSIAN_DIFF_WORDS })
       process.stdout.write(
         options.json === true
           ? `${JSON.stringify(result, null, 2)}\n`

@@ -1,12 +1,19 @@
+import type { Phase } from '../../../machines/describeState.js'
+import { PHASE_NAMES_RU } from '../../../machines/phaseNames.ru.js'
 import { REFUSAL_MESSAGES, type RefusalKey } from '../../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../../machines/refusalMessages.ru.js'
+import type { KeyStatus } from '../../engine/keyBoard.js'
 import type { DiffSide, OnlyIn } from './DiffResult.js'
 
 /**
- * The words of a diff's human output, in each language the CLI speaks. Ids, codes, rule names,
- * phases (as ids) and the events (action lines stay English) are not translated.
+ * The words of a diff's human output, in each language the CLI speaks. Ids, codes, rule names
+ * and the events (action lines stay English) are not translated; a phase is its id in English,
+ * its Russian name with the id in Russian.
  */
 export interface DiffWords {
+  phase(phase: Phase): string
+  /** A key's status on the board. */
+  status: Record<KeyStatus, string>
   refuses(side: DiffSide, code: string, rules: string): string
   /** A side took the event and stayed in its phase. */
   takes(side: DiffSide): string
@@ -34,6 +41,15 @@ const namesOf = (only: OnlyIn, key: string, principal: string) =>
   [...only.keys.map((k) => `${key} ${k}`), ...only.principals.map((p) => `${principal} ${p}`)].join(', ')
 
 export const ENGLISH_DIFF_WORDS: DiffWords = {
+  phase: (phase) => phase,
+  status: {
+    turned: 'turned',
+    pending: 'pending',
+    refused: 'refused',
+    stale: 'stale',
+    expired: 'expired',
+    waived: 'waived',
+  },
   refuses: (side, code, rules) => `${side} refuses (${code}${rules === '' ? '' : `: ${rules}`})`,
   takes: (side) => `${side} takes it`,
   onlyIn: (only) => `only ${only.side} has ${namesOf(only, 'key', 'principal')}`,
@@ -60,6 +76,15 @@ export const ENGLISH_DIFF_WORDS: DiffWords = {
 }
 
 export const RUSSIAN_DIFF_WORDS: DiffWords = {
+  phase: (phase) => `${PHASE_NAMES_RU[phase]} (${phase})`,
+  status: {
+    turned: 'повёрнут',
+    pending: 'ждёт',
+    refused: 'отказ',
+    stale: 'устарел',
+    expired: 'истёк',
+    waived: 'не нужен',
+  },
   refuses: (side, code, rules) => `${side} отказывает (${code}${rules === '' ? '' : `: ${rules}`})`,
   takes: (side) => `${side} принимает`,
   onlyIn: (only) => `только в ${only.side} есть ${namesOf(only, 'ключ', 'участник')}`,
@@ -79,7 +104,7 @@ export const RUSSIAN_DIFF_WORDS: DiffWords = {
   accepted: (phase) => `принимает → ${phase}`,
   refused: (code) => `отклоняет (${code})`,
   keys: (side, keys) => `ключи ${side}: ${keys}`,
-  waitingFor: (who) => `ждёт ${who}`,
+  waitingFor: (who) => `нужно решение: ${who}`,
   noKeys: 'нет',
   moreStories: (n) => `… ещё ${n} (--stories N покажет больше)`,
   messages: REFUSAL_MESSAGES_RU,

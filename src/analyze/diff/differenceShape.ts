@@ -1,4 +1,5 @@
 import type { Phase } from '../../../machines/describeState.js'
+import { DAY_MS } from '../../../machines/facts.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import type { AbstractEvent } from '../../explore/alphabet.js'
 import type { Policy } from '../../policy/PolicySchema.js'
@@ -13,6 +14,17 @@ export interface DifferenceFacts {
   letter: AbstractEvent
   a: SideOutcome
   b: SideOutcome
+}
+
+/**
+ * The event's variant in the group: the alphabet's (approve, accept, a tick's kind), but for a
+ * delegation its deputy and length — the letters' names (`to-outsider`) depend on whose
+ * alphabet made them, and one policy's outsider may be the other's deputy.
+ */
+function variantOf(event: InitiativeEvent, letter: AbstractEvent): string {
+  if (event.type !== 'DELEGATE') return letter.variant
+  const days = Math.round((event.until - event.from) / DAY_MS)
+  return `${event.deputy}, ${days} day${days === 1 ? '' : 's'}`
 }
 
 /**
@@ -46,7 +58,7 @@ export function differenceShape(a: Policy, b: Policy, facts: DifferenceFacts): D
           ? 'sponsor'
           : fields.by,
     key: fields.key ?? null,
-    variant: letter.variant,
+    variant: variantOf(event, letter),
     refusedBy,
     code: refusal?.code ?? null,
     rules: refusal?.rules ?? [],

@@ -14,7 +14,7 @@ function keysLine(keys: readonly StoryKey[], words: DiffWords): string {
   return keys
     .map(
       (k) =>
-        `${k.key} ${k.status}${k.waitingFor.length > 0 ? ` (${words.waitingFor(k.waitingFor.join(', '))})` : ''}`,
+        `${k.key} ${words.status[k.status]}${k.waitingFor.length > 0 ? ` (${words.waitingFor(k.waitingFor.join(', '))})` : ''}`,
     )
     .join(', ')
 }
@@ -27,7 +27,7 @@ function outcomeLines(
 ): string[] {
   if (outcome.accepted)
     return [
-      `     ${side} ${words.accepted(outcome.phase)}`,
+      `     ${side} ${words.accepted(words.phase(outcome.phase))}`,
       `       ${pc.dim(words.keys(side, keysLine(keys, words)))}`,
     ]
   const reasons = reasonsIn(words.messages, outcome.reasons, outcome.phrases)
@@ -42,7 +42,9 @@ function storyLines(n: number, group: DiffGroup, words: DiffWords): string[] {
   const lines = [pc.bold(words.storyHeading(n, shapeTitle(group.shape, words)))]
   story.steps.forEach((s, i) => {
     const where =
-      s.phaseA === s.phaseB ? `${words.storyStart} → ${s.phaseA}` : `A → ${s.phaseA} · B → ${s.phaseB}`
+      s.phaseA === s.phaseB
+        ? `${words.storyStart} → ${words.phase(s.phaseA)}`
+        : `A → ${words.phase(s.phaseA)} · B → ${words.phase(s.phaseB)}`
     lines.push(`  ${i + 1}. ${s.words} ${pc.dim(`(${where})`)}`)
   })
   lines.push(`  ${story.steps.length + 1}. ${story.words} ${pc.yellow(`← ${words.differs}`)}`)

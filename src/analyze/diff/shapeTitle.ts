@@ -13,7 +13,7 @@ export function shapeTitle(shape: DifferenceShape, words: DiffWords = ENGLISH_DI
   const answer = (side: DiffSide) => {
     if (shape.refusedBy === side) return words.refuses(side, shape.code ?? 'REFUSED', shape.rules.join(', '))
     const phase = side === 'A' ? shape.phaseA : shape.phaseB
-    return phase === null ? words.takes(side) : `${side} → ${phase}`
+    return phase === null ? words.takes(side) : `${side} → ${words.phase(phase)}`
   }
   const only = shape.onlyIn === null ? '' : ` — ${words.onlyIn(shape.onlyIn)}`
   return `${shapeEvent(shape)} → ${answer('A')} · ${answer('B')}${only}`
