@@ -1,3 +1,4 @@
+import type { AuditProblem } from '../audit/verifyAudit.js'
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { RecordedEvent } from '../stores/Store.js'
 import type { ForgedEvent } from './forgeCopy.js'
@@ -9,6 +10,8 @@ export type NoticeBody =
   | { kind: 'event'; event: RecordedEvent }
   | {
       kind: 'refused'
+      /** The refused command's id: the debrief finds the phrases of a security-log entry by it. */
+      commandId: string | null
       by: string
       type: string
       initiativeId: string | null
@@ -35,9 +38,28 @@ export type NoticeBody =
 export interface ForgeryCheck {
   check: 'chain' | 'heads' | 'signatures'
   ok: boolean
-  /** What it found (the verifier's own message), or that the copy passed it. */
+  /** What it found (the verifier's own message, in English), or that the copy passed it. */
   message: string
+  /** The same as data, for a page to say in its language. */
+  finding: CheckFinding
 }
+
+/**
+ * What a check found, as data. `passed`: the copy passed (with its number of events). Else the
+ * first bad position (0-based, as in `message`) and what is wrong there: what the chain check
+ * (`verifyAudit`) found — `edited`, `deleted`, `inserted`, `reordered`, `malformed` — or, for the
+ * signatures and rules, `signature` (the rules take the event, but its signed command does not
+ * stand: missing, not verifying under the keyring, or asking for another event) or `rules` (a
+ * replay under the pinned policy rejects the event itself: its number, link, hash or the rules).
+ */
+export type CheckFinding =
+  | { problem: 'passed'; events: number }
+  | {
+      problem: AuditProblem | 'signature' | 'rules'
+      position: number
+      initiativeId: string | null
+      seq: number | null
+    }
 
 export type Notice = NoticeBody & {
   /** 1, 2, 3 … in the session: the SSE id, so a client resumes with Last-Event-ID. */

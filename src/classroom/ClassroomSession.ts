@@ -205,6 +205,7 @@ export class ClassroomSession {
           this.feed.add(
             {
               kind: 'refused',
+              commandId: typeof body.commandId === 'string' ? body.commandId : null,
               by: typeof body.by === 'string' ? body.by : '?',
               type: typeof body.type === 'string' ? body.type : '?',
               initiativeId: typeof body.initiativeId === 'string' ? body.initiativeId : null,

@@ -37,6 +37,14 @@ export async function buildDebrief(session: ClassroomSession) {
   })
   const waits = keyWaits(session.policy, histories.flat(), ends)
   const bottleneck = bottleneckOf(waits)
+  // The security log keeps the reasons in English; their phrases were told to the class in the feed.
+  const phrasesOf = new Map(
+    session.feed
+      .after(0)
+      .flatMap((n) =>
+        n.kind === 'refused' && n.commandId !== null ? [[n.commandId, n.phrases] as const] : [],
+      ),
+  )
   const refusals = (await engine.securityLog()).map((r) => {
     const command = (typeof r.command === 'object' && r.command !== null ? r.command : {}) as Record<
       string,
@@ -51,6 +59,8 @@ export async function buildDebrief(session: ClassroomSession) {
       keyId: (command.signature as { keyId?: string } | undefined)?.keyId ?? null,
       code: r.code,
       reasons: r.reasons,
+      /** The reasons as message keys with parameters (see `REFUSAL_MESSAGES`), for a page to show in its language; empty where the session did not see the refusal. */
+      phrases: phrasesOf.get(r.commandId) ?? [],
       invariants: cited.map(({ id, name }) => ({ id, name })),
       stoppedBy:
         cited.length > 0

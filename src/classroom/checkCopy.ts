@@ -1,10 +1,11 @@
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { keyringCheck } from '../audit/keyringCheck.js'
 import { replayInitiative } from '../audit/replayInitiative.js'
-import { type AuditHead, verifyAudit } from '../audit/verifyAudit.js'
+import { type AuditHead, type AuditResult, verifyAudit } from '../audit/verifyAudit.js'
+import type { SignatureCheck } from '../ledger/replayChecked.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
-import type { ForgeryCheck } from './ClassroomFeed.js'
+import type { CheckFinding, ForgeryCheck } from './ClassroomFeed.js'
 
 /** Groups a log's events by initiative, in the order the log gives them. */
 function byInitiative(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
@@ -36,35 +37,60 @@ export async function checkCopy(
     check: 'signatures',
     ok: true,
     message: 'every signed command verifies and asks for the event recorded',
+    finding: { problem: 'passed', events: events.length },
   }
   let offset = 0
   for (const [initiativeId, own] of byInitiative(events)) {
     const check = keyrings.signaturesFor(context.policyHash, context.policy, own)
-    const { rule } = replayInitiative({
-      machine,
-      policyHash: context.policyHash,
-      initiativeId,
-      events: own,
-      offset,
-      ...(check === undefined ? {} : { signatures: check }),
-    })
-    offset += own.length
+    const replay = (signed?: SignatureCheck) =>
+      replayInitiative({
+        machine,
+        policyHash: context.policyHash,
+        initiativeId,
+        events: own,
+        offset,
+        ...(signed === undefined ? {} : { signatures: signed }),
+      }).rule
+    const rule = replay(check)
     if (rule !== undefined) {
-      signatures = { check: 'signatures', ok: false, message: rule.message }
+      // Where the rules alone take the event, only its signed command can be what failed.
+      const unsigned = check === undefined ? rule : replay()
+      const problem = unsigned?.position === rule.position ? 'rules' : 'signature'
+      signatures = {
+        check: 'signatures',
+        ok: false,
+        message: rule.message,
+        finding: { problem, position: rule.position, initiativeId, seq: rule.seq },
+      }
       break
     }
+    offset += own.length
   }
   return [
     {
       check: 'chain',
       ok: chain.ok,
       message: chain.ok ? `${chain.count} events: every hash and link checks out` : chain.message,
+      finding: findingOf(chain),
     },
     signatures,
     {
       check: 'heads',
       ok: anchored.ok,
       message: anchored.ok ? 'the copy still ends at the heads published before it' : anchored.message,
+      finding: findingOf(anchored),
     },
   ]
+}
+
+/** A chain check's result as data: passed, or the first bad position and what was done there. */
+function findingOf(result: AuditResult): CheckFinding {
+  return result.ok
+    ? { problem: 'passed', events: result.count }
+    : {
+        problem: result.problem,
+        position: result.position,
+        initiativeId: result.initiativeId,
+        seq: result.seq,
+      }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Phrase, renderPhrase } from '../../machines/refusalMessages.js'
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
 import type { Notice } from '../../src/classroom/ClassroomFeed.js'
 import { createClassroomServer } from '../../src/classroom/createClassroomServer.js'
@@ -212,6 +213,22 @@ describe('twokeys classroom: a session over HTTP', () => {
     expect(forged['cut-tail'].checks.find((c: { check: string }) => c.check === 'chain').ok).toBe(true)
     expect(['signatures', 'heads']).toContain(forged['rewrite-history'].caughtBy)
     expect(forged['rewrite-history'].checks.find((c: { check: string }) => c.check === 'chain').ok).toBe(true)
+    // Each check's finding as data, for a page to word: the only initiative's event 6 is at
+    // position 5 of the log. Flipping it unhashed breaks its hash (the replay rejects the event
+    // itself); flipping it in the signed command too leaves an event the rules take, whose
+    // signature cannot verify; cutting it leaves five events and the published head missing.
+    const finding = (forgery: string, check: string) =>
+      forged[forgery].checks.find((c: { check: string }) => c.check === check).finding
+    const event6 = { position: 5, initiativeId: 'kazan', seq: 6 }
+    expect(finding('edit-event', 'chain')).toEqual({ problem: 'edited', ...event6 })
+    expect(finding('edit-event', 'signatures')).toEqual({ problem: 'rules', ...event6 })
+    expect(finding('forge-signature', 'chain')).toEqual({ problem: 'passed', events: 6 })
+    expect(finding('forge-signature', 'signatures')).toEqual({ problem: 'signature', ...event6 })
+    expect(finding('cut-tail', 'chain')).toEqual({ problem: 'passed', events: 5 })
+    expect(finding('cut-tail', 'signatures')).toEqual({ problem: 'passed', events: 5 })
+    expect(finding('cut-tail', 'heads')).toMatchObject({ problem: 'deleted', initiativeId: 'kazan' })
+    for (const { checks } of Object.values(forged))
+      for (const c of checks) expect(c.finding.problem === 'passed', c.message).toBe(c.ok)
 
     const ended = await call('POST', `/api/sessions/${sessionId}/end`, undefined, teacherToken)
     expect(ended.status).toBe(200)
@@ -240,6 +257,11 @@ describe('twokeys classroom: a session over HTTP', () => {
         invariants: [{ id: 'TK6', name: expect.any(String) }],
       }),
     ])
+    // The refusal's phrases, for the page's language: in English they are the reasons the security log kept.
+    expect(debrief.refusals[0].phrases.length).toBeGreaterThan(0)
+    expect(debrief.refusals[0].phrases.map((p: Phrase) => renderPhrase(p))).toEqual(
+      debrief.refusals[0].reasons,
+    )
     expect(debrief.forgeries.map((f: { caughtBy: string }) => f.caughtBy)).toEqual(
       ['edit-event', 'forge-signature', 'rewrite-history', 'cut-tail'].map((k) => forged[k].caughtBy),
     )
@@ -373,6 +395,8 @@ describe('twokeys classroom: a session over HTTP', () => {
       ['oreshkin', 'UNAUTHENTICATED'],
     ])
     expect(debrief.refusals[0].stoppedBy).toContain('signature')
+    // The signature check's reasons come with no phrases (a page shows them as the engine wrote them).
+    expect(debrief.refusals.map((r: { phrases: unknown[] }) => r.phrases)).toEqual([[], []])
     expect(debrief.bottleneck).toBeNull()
   })
 })

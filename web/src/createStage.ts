@@ -3,19 +3,31 @@ import { toMermaid } from '../../src/render/toMermaid.js'
 import { createBoardView } from './createBoardView.js'
 import { createDiagramView } from './createDiagramView.js'
 import { createTrailView } from './createTrailView.js'
+import { eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
 import { t } from './i18n/language.js'
 import type { Scene } from './scene.js'
+import { stateLabels, stateName } from './stateNames.js'
 
-/** The active leaf states in words: `open › review › presidential-administration › turned`. */
+/**
+ * The active leaf states in words: `open › review › presidential-administration › turned`; in
+ * Russian each state's name, then that path of ids.
+ */
 export function describeActive(scene: Scene): string {
+  const regions = new Set(Object.keys(keyRegionLabels(scene.policy)))
   const leaves = scene.snapshot._nodes
     .filter((n) => n.type === 'atomic' || n.type === 'final')
-    .map((n) => n.path.join(' › '))
+    .map((n) => {
+      const chain: (typeof n)[] = []
+      for (let s: typeof n | undefined = n; s?.parent !== undefined; s = s.parent) chain.unshift(s)
+      return t('stage.activeState', {
+        path: n.path.join(' › '),
+        names: chain.map((s) => stateName(s, regions)).join(' › '),
+      })
+    })
   return t('stage.active', { states: leaves.join('; ') })
 }
 
-/** The chart's event names in plain words: the engine's TICK is time passing. */
 /** A key region's words (quorum, veto, deputies, condition) in the page's language. */
 const regionWords = (): KeyRegionWords => ({
   quorum: (quorum, holders) => t('stage.region.quorum', { quorum, holders }),
@@ -28,8 +40,22 @@ const regionWords = (): KeyRegionWords => ({
     t('stage.region.reach', { bodies: bodies.map((b) => t(`stage.region.body.${b}`)).join(', ') }),
 })
 
+/**
+ * The chart's event names in the page's words, where an edge or a state's own transition names
+ * one (` : DECIDE [approve]`, and after a note's line break): the engine's TICK is time passing,
+ * and in Russian every event type is worded (`решение`).
+ */
 export const plainWords = (mermaid: string): string =>
-  mermaid.replaceAll(/ : TICK\b/g, ` : ${t('stage.tick')}`)
+  mermaid.replaceAll(
+    /( : |<br\/>)([A-Z]+)\b/g,
+    (_all, before: string, type: string) => before + eventTypeWord(type),
+  )
+
+/** Every state's label on the chart: the keys' regions with their words, the rest by `stateLabels`. */
+function stateLabelsWithRegions(scene: Scene): Record<string, string> {
+  const regions = keyRegionLabels(scene.policy, regionWords())
+  return { ...stateLabels(scene.machine, regions), ...regions }
+}
 
 /**
  * What every part of the page shows about one initiative: the key board, the statechart with
@@ -59,7 +85,7 @@ export function createStage(prefix: string, emptyText: string) {
       plainWords(
         toMermaid(scene.machine, {
           highlight: scene.snapshot._nodes.map((n) => n.id),
-          labels: keyRegionLabels(scene.policy, regionWords()),
+          labels: stateLabelsWithRegions(scene),
         }),
       ),
       describeActive(scene),

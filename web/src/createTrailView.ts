@@ -8,17 +8,22 @@ import { caughtBy } from './audit/checkName.js'
 import { createCheckpointView, renderCheckTable } from './audit/createCheckpointView.js'
 import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
+import { commandWord, decisionWord, eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { language, t } from './i18n/language.js'
 import { formatTime } from './marks.js'
 import type { Scene } from './scene.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
 
 const short = (hash: string) => (hash === '' ? '—' : hash.slice(0, 10))
 
+/** An event's type in the forger's list: the engine's own in English, worded in Russian. */
+const optionType = (type: string) => (language() === 'ru' ? eventTypeWord(type) : type)
+
 function describeRefusal(r: RefusalRecord): string {
   const c = r.command as Record<string, unknown>
-  const what = [c.type, c.decision, c.key, c.region, c.destination]
+  const word = (x: unknown, say: (x: string) => string) => (typeof x === 'string' ? say(x) : x)
+  const what = [word(c.type, commandWord), word(c.decision, decisionWord), c.key, c.region, c.destination]
     .filter((x) => typeof x === 'string')
     .join(' ')
   return t('trail.tried', { time: formatTime(r.at), by: String(c.by), what, code: r.code })
@@ -221,7 +226,7 @@ export function createTrailView(prefix: string) {
           { class: i === broken ? 'broken' : '', 'data-seq': r.seq },
           h('td', {}, r.seq),
           h('td', {}, formatTime(r.event?.at)),
-          h('td', {}, r.event?.type === 'TICK' ? t('stage.tick') : (r.event?.type ?? '?')),
+          h('td', {}, typeof r.event?.type === 'string' ? eventTypeWord(r.event.type) : '?'),
           h('td', {}, by),
           h('td', {}, describeEvent(r.event, eventWords())),
           h('td', { class: 'hash' }, short(r.prevHash)),
@@ -300,8 +305,8 @@ export function createTrailView(prefix: string) {
           'option',
           { value: e.seq, selected: e === pick },
           'by' in e.event
-            ? t('trail.optionBy', { seq: e.seq, type: e.event.type, by: e.event.by })
-            : t('trail.option', { seq: e.seq, type: e.event.type }),
+            ? t('trail.optionBy', { seq: e.seq, type: optionType(e.event.type), by: e.event.by })
+            : t('trail.option', { seq: e.seq, type: optionType(e.event.type) }),
         ),
       ),
     )

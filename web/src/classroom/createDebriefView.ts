@@ -1,8 +1,9 @@
 import type { Debrief } from '../../../src/classroom/buildDebrief.js'
+import { commandWord } from '../eventTypeWord.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
 import { loadMermaid } from '../loadMermaid.js'
-import { invariantName } from '../renderReasons.js'
+import { invariantName, reasonsInLanguage } from '../renderReasons.js'
 import { api } from './classroomApi.js'
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10
@@ -72,13 +73,13 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
         h(
           'li',
           {},
-          t('classroom.debrief.refusal', { by: r.by, type: r.type, code: r.code }),
+          t('classroom.debrief.refusal', { by: r.by, type: commandWord(r.type), code: r.code }),
           ' ',
           r.invariants.length > 0
             ? h('strong', {}, r.invariants.map((i) => `${i.id} ${invariantName(i.id)}`).join(', '))
             : h('strong', {}, r.code === 'UNAUTHENTICATED' ? t('classroom.debrief.signatureCheck') : r.code),
           h('br'),
-          h('span', { class: 'reason' }, r.reasons[0] ?? ''),
+          h('span', { class: 'reason' }, reasonsInLanguage(r.reasons, r.phrases)[0] ?? ''),
         ),
       ),
     ),

@@ -1,6 +1,7 @@
-import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
+import type { ForgeryCheck, Notice } from '../../../src/classroom/ClassroomFeed.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
+import { checkText } from './checkText.js'
 import { api } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createDebriefView } from './createDebriefView.js'
@@ -166,11 +167,11 @@ export function createTeacherView(sessionId: string, token: string) {
                 h(
                   'ul',
                   { class: 'checks' },
-                  answer.body.checks.map((c: { check: string; ok: boolean; message: string }) =>
+                  (answer.body.checks as ForgeryCheck[]).map((c) =>
                     h(
                       'li',
-                      { class: c.ok ? 'ok' : 'bad' },
-                      `${c.ok ? '✓' : '✖'} ${t(`classroom.check.${c.check}`)}: ${c.message}`,
+                      { class: c.ok ? 'ok' : 'bad', 'data-check': c.check },
+                      `${c.ok ? '✓' : '✖'} ${t(`classroom.check.${c.check}`)}: ${checkText(c)}`,
                     ),
                   ),
                 ),

@@ -1,5 +1,6 @@
 import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
 import type { ForgedEvent } from '../../../src/classroom/forgeCopy.js'
+import { commandWord } from '../eventTypeWord.js'
 import { t } from '../i18n/language.js'
 
 /** When, on the session's clock: `2026-09-01 09:00`. */
@@ -39,6 +40,20 @@ export function noticeText(notice: Notice): string {
             by,
             region: event.region,
           })
+        case 'MINISTRY':
+          return t(event.accept ? 'classroom.feed.ministryAccept' : 'classroom.feed.ministryDecline', {
+            by,
+            ministry: event.ministry,
+            initiative,
+          })
+        case 'DESTINATION':
+          return t(event.agreed ? 'classroom.feed.destinationAgreed' : 'classroom.feed.destinationDeclined', {
+            by,
+            destination: event.destination,
+            initiative,
+          })
+        case 'PLENARY':
+          return t('classroom.feed.PLENARY', { by, initiative })
         case 'TICK':
           return t('classroom.feed.TICK', { initiative })
         case 'SUBMIT':
@@ -47,12 +62,15 @@ export function noticeText(notice: Notice): string {
         case 'REVOKE':
         case 'COMPLETE':
           return t(`classroom.feed.${event.type}`, { by, initiative })
-        default:
-          return t('classroom.feed.other', { by, type: event.type.toLowerCase(), initiative })
+        default: {
+          // An event type added to the engine after this page: named by its command word.
+          const type = (event as { type: string }).type.toLowerCase()
+          return t('classroom.feed.other', { by, type, initiative })
+        }
       }
     }
     case 'refused':
-      return t('classroom.feed.refused', { by: notice.by, type: notice.type, code: notice.code })
+      return t('classroom.feed.refused', { by: notice.by, type: commandWord(notice.type), code: notice.code })
     case 'clock':
       return t('classroom.feed.clock', {
         jump: t(`classroom.jump.${notice.jump}`),

@@ -122,6 +122,31 @@ export const en = {
     chartLabel: 'The statechart of the policy, with the current state highlighted',
     chartHeading: 'The statechart',
     tick: 'time passes',
+    /** The chart's state names: English shows each state's own id, as the engine names it. */
+    stateLabel: '{{id}}',
+    /** One active state in the chart's description: its path of ids. */
+    activeState: '{{path}}',
+    states: {
+      idle: 'idle',
+      open: 'open',
+      draft: 'draft',
+      review: 'review',
+      window: 'window',
+      windowOpen: 'open',
+      plenary: 'plenary',
+      returned: 'returned',
+      approved: 'approved',
+      federalRollout: 'federalRollout',
+      regionalRollout: 'regionalRollout',
+      exportRollout: 'exportRollout',
+      completed: 'completed',
+      withdrawn: 'withdrawn',
+      lapsed: 'lapsed',
+      pending: 'pending',
+      turned: 'turned',
+      refused: 'refused',
+      waived: 'waived',
+    },
     region: {
       quorum: '{{quorum}} of {{holders}}',
       veto: 'veto',
@@ -586,6 +611,13 @@ export const en = {
     found: '✓ found: {{id}} {{name}}',
     start: 'Start this challenge',
     progress: '{{found}} of {{total}} found',
+    /** The titles of the initiatives the challenges set up (the federal GPU cloud is draft.federal). */
+    initiatives: {
+      kazanDataCentre: 'Kazan regional AI data centre',
+      aiRegistry: 'Federal registry of AI systems',
+      governmentSuite: 'AI suite for government services',
+      atlantisSuite: 'AI suite for Atlantis',
+    },
     forget: 'Forget my progress',
     'one-co-chair': {
       title: 'Get an initiative approved with only one co-chair',
@@ -701,6 +733,12 @@ export const en = {
       COMPLETE: '{{by}} completed the rollout of {{initiative}}.',
       TICK: 'Time passed: a deadline of {{initiative}} fell due.',
       other: '{{by}}: {{type}} ({{initiative}}).',
+      // English names these by the command word, as `other` does.
+      ministryAccept: '{{by}}: ministry ({{initiative}}).',
+      ministryDecline: '{{by}}: ministry ({{initiative}}).',
+      destinationAgreed: '{{by}}: destination ({{initiative}}).',
+      destinationDeclined: '{{by}}: destination ({{initiative}}).',
+      PLENARY: '{{by}}: plenary ({{initiative}}).',
       refused: 'Refused: {{type}} by {{by}} ({{code}}).',
       clock_one: 'The clock jumped {{jump}}, to {{to}}: {{count}} deadline fell due.',
       clock_other: 'The clock jumped {{jump}}, to {{to}}: {{count}} deadlines fell due.',
@@ -731,6 +769,31 @@ export const en = {
       'cut-tail': 'Event {{seq}} of {{initiative}} ({{type}}) was dropped.',
     },
     decision: { approve: 'approve', refuse: 'refuse' },
+    /**
+     * What a check on a forged copy found, from its finding (data). The English page shows the
+     * verifier's own message, which says the same with more detail.
+     */
+    finding: {
+      where: 'position {{position}} (initiative “{{initiative}}”, seq {{seq}})',
+      at: 'position {{position}}',
+      passed: {
+        chain_one: '{{count}} event: every hash and link checks out',
+        chain_other: '{{count}} events: every hash and link checks out',
+        signatures: 'every signed command verifies and asks for the event recorded',
+        heads: 'the copy still ends at the heads published before it',
+      },
+      problem: {
+        edited: '{{where}}: the event was edited',
+        deleted: '{{where}}: events were deleted',
+        inserted: '{{where}}: events were inserted',
+        reordered: '{{where}}: the events were reordered',
+        malformed: '{{where}}: not an event record',
+        signature:
+          '{{where}}: the signed command stored with the event does not stand (it is missing, its signature does not verify under the keyring, or it asks for another event)',
+        rules:
+          '{{where}}: a replay under the pinned policy rejects the event (its number, its link, its hash or the rules)',
+      },
+    },
     board: { phase: 'Now: {{phase}}' },
     act: {
       submit: 'Submit for review',

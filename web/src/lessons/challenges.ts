@@ -44,29 +44,37 @@ const federal = (by: string, title: string): CommandInput => ({
   objective: 'infrastructure',
   scope: { kind: 'federal', ministries: [by] },
 })
+/** The title of an initiative a challenge sets up, in the page's language. */
+const titled = (
+  id: 'kazanDataCentre' | 'aiRegistry' | 'governmentSuite' | 'atlantisSuite' | 'federalGpuCloud',
+) => (id === 'federalGpuCloud' ? t('draft.federal') : t(`challenges.initiatives.${id}`))
 const cites = (outcome: Outcome | null, id: InvariantId) =>
   outcome?.kind === 'refused' && invariantsIn(outcome.reasons).some((i) => i.id === id)
 
+// Setups with titles are getters: read when a challenge starts, in the language the page chose
+// after this module loaded.
 export const CHALLENGES: readonly Challenge[] = [
   {
     id: 'one-co-chair',
     invariant: 'TK2',
     policy: 'two-keys.yaml',
     actAs: 'oreshkin',
-    setup: [
-      { command: federal('minzifry', 'Federal GPU cloud') },
-      { command: { type: 'submit', ...on, by: 'minzifry' } },
-      { advance: DAY },
-      {
-        command: {
-          type: 'decide',
-          ...on,
-          by: 'oreshkin',
-          key: 'presidential-administration',
-          decision: 'approve',
+    get setup(): SetupStep[] {
+      return [
+        { command: federal('minzifry', titled('federalGpuCloud')) },
+        { command: { type: 'submit', ...on, by: 'minzifry' } },
+        { advance: DAY },
+        {
+          command: {
+            type: 'decide',
+            ...on,
+            by: 'oreshkin',
+            key: 'presidential-administration',
+            decision: 'approve',
+          },
         },
-      },
-    ],
+      ]
+    },
     found: (outcome) => cites(outcome, 'TK2'),
   },
   {
@@ -74,19 +82,21 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK3',
     policy: 'two-keys.yaml',
     actAs: 'gov-tatarstan',
-    setup: [
-      {
-        command: {
-          type: 'propose',
-          ...on,
-          by: 'gov-tatarstan',
-          title: 'Kazan regional AI data centre',
-          objective: 'infrastructure',
-          scope: { kind: 'regional', regions: ['tatarstan'] },
+    get setup(): SetupStep[] {
+      return [
+        {
+          command: {
+            type: 'propose',
+            ...on,
+            by: 'gov-tatarstan',
+            title: titled('kazanDataCentre'),
+            objective: 'infrastructure',
+            scope: { kind: 'regional', regions: ['tatarstan'] },
+          },
         },
-      },
-      { command: { type: 'submit', ...on, by: 'gov-tatarstan' } },
-    ],
+        { command: { type: 'submit', ...on, by: 'gov-tatarstan' } },
+      ]
+    },
     found: (outcome) => cites(outcome, 'TK3'),
   },
   {
@@ -94,20 +104,22 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK6',
     policy: 'two-keys.yaml',
     actAs: 'pa-aide',
-    setup: [
-      { command: federal('minek', 'Federal registry of AI systems') },
-      { command: { type: 'submit', ...on, by: 'minek' } },
-      {
-        command: {
-          type: 'delegate',
-          ...on,
-          by: 'oreshkin',
-          key: 'presidential-administration',
-          deputy: 'pa-aide',
-          until: Date.parse('2026-03-09T09:00:00Z'),
+    get setup(): SetupStep[] {
+      return [
+        { command: federal('minek', titled('aiRegistry')) },
+        { command: { type: 'submit', ...on, by: 'minek' } },
+        {
+          command: {
+            type: 'delegate',
+            ...on,
+            by: 'oreshkin',
+            key: 'presidential-administration',
+            deputy: 'pa-aide',
+            until: Date.parse('2026-03-09T09:00:00Z'),
+          },
         },
-      },
-    ],
+      ]
+    },
     found: (outcome) => cites(outcome, 'TK6'),
   },
   {
@@ -115,29 +127,31 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK5',
     policy: 'two-keys.yaml',
     actAs: 'minpromtorg',
-    setup: [
-      {
-        command: {
-          type: 'propose',
-          ...on,
-          by: 'minpromtorg',
-          title: 'AI suite for government services',
-          objective: 'export',
-          scope: { kind: 'export', destinations: ['kazakhstan', 'uzbekistan'] },
+    get setup(): SetupStep[] {
+      return [
+        {
+          command: {
+            type: 'propose',
+            ...on,
+            by: 'minpromtorg',
+            title: titled('governmentSuite'),
+            objective: 'export',
+            scope: { kind: 'export', destinations: ['kazakhstan', 'uzbekistan'] },
+          },
         },
-      },
-      { command: { type: 'submit', ...on, by: 'minpromtorg' } },
-      { advance: DAY },
-      {
-        command: {
-          type: 'decide',
-          ...on,
-          by: 'grigorenko',
-          key: 'government-apparatus',
-          decision: 'approve',
+        { command: { type: 'submit', ...on, by: 'minpromtorg' } },
+        { advance: DAY },
+        {
+          command: {
+            type: 'decide',
+            ...on,
+            by: 'grigorenko',
+            key: 'government-apparatus',
+            decision: 'approve',
+          },
         },
-      },
-    ],
+      ]
+    },
     found: (outcome, board) =>
       cites(outcome, 'TK5') ||
       (outcome?.kind === 'accepted' && (board?.keys.some((k) => k.status === 'stale') ?? false)),
@@ -147,11 +161,13 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK9',
     policy: 'two-keys.yaml',
     actAs: 'minpromtorg',
-    draft: {
-      title: 'AI suite for Atlantis',
-      objective: 'export',
-      scopeKind: 'export',
-      targets: ['kazakhstan', 'atlantis'],
+    get draft(): ProposalDraft {
+      return {
+        title: titled('atlantisSuite'),
+        objective: 'export',
+        scopeKind: 'export',
+        targets: ['kazakhstan', 'atlantis'],
+      }
     },
     setup: [],
     found: (outcome) => cites(outcome, 'TK9'),
@@ -161,19 +177,21 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK8',
     policy: 'two-keys.yaml',
     actAs: 'minek',
-    setup: [
-      { command: federal('minek', 'Federal registry of AI systems') },
-      { command: { type: 'submit', ...on, by: 'minek' } },
-      {
-        command: {
-          type: 'decide',
-          ...on,
-          by: 'oreshkin',
-          key: 'presidential-administration',
-          decision: 'approve',
+    get setup(): SetupStep[] {
+      return [
+        { command: federal('minek', titled('aiRegistry')) },
+        { command: { type: 'submit', ...on, by: 'minek' } },
+        {
+          command: {
+            type: 'decide',
+            ...on,
+            by: 'oreshkin',
+            key: 'presidential-administration',
+            decision: 'approve',
+          },
         },
-      },
-    ],
+      ]
+    },
     found: (_outcome, board) => board?.phase === 'plenary' || board?.phase === 'lapsed',
   },
   {
@@ -181,20 +199,22 @@ export const CHALLENGES: readonly Challenge[] = [
     invariant: 'TK4',
     policy: 'two-keys.yaml',
     actAs: 'oreshkin',
-    setup: [
-      { command: federal('minzifry', 'Federal GPU cloud') },
-      { command: { type: 'submit', ...on, by: 'minzifry' } },
-      {
-        command: {
-          type: 'decide',
-          ...on,
-          by: 'grigorenko',
-          key: 'government-apparatus',
-          decision: 'refuse',
-          reason: 'the budget is not justified',
+    get setup(): SetupStep[] {
+      return [
+        { command: federal('minzifry', titled('federalGpuCloud')) },
+        { command: { type: 'submit', ...on, by: 'minzifry' } },
+        {
+          command: {
+            type: 'decide',
+            ...on,
+            by: 'grigorenko',
+            key: 'government-apparatus',
+            decision: 'refuse',
+            reason: 'the budget is not justified',
+          },
         },
-      },
-    ],
+      ]
+    },
     found: (outcome, board) =>
       outcome?.kind === 'refused' && outcome.command.type === 'decide' && board?.phase === 'returned',
   },
