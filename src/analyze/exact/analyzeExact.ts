@@ -4,10 +4,10 @@ import { createLazyTable } from '../../explore/lazyTable.js'
 import type { Policy } from '../../policy/PolicySchema.js'
 import type { Scenario } from '../../simulate/ScenarioSchema.js'
 import { createSimulationModel, type SimulationModel } from '../../simulate/SimulationModel.js'
-import { buildChain, type ExactChain, outcomeIndex } from './buildChain.js'
+import { buildChain, type ExactChain, outcomeIndex, withRates } from './buildChain.js'
 import type { ExactAnalysis, ExactSensitivity } from './ExactAnalysis.js'
-import { type ExactRates, type ExactRatesOptions, exactRatesOf } from './exactRates.js'
-import { distributionAt, solveTimeline, type Timeline } from './solveTimeline.js'
+import { type ExactRatesOptions, exactRatesOf } from './exactRates.js'
+import { approvedBy, solveTimeline, type Timeline } from './solveTimeline.js'
 import { DEFAULT_EPSILON } from './uniformize.js'
 
 export interface AnalyzeExactOptions extends ExactRatesOptions {
@@ -57,13 +57,17 @@ interface Solved {
 /** P(approved) and the mean days to approval, from one solution. */
 function solve(
   model: SimulationModel,
-  rates: ExactRates,
+  chain: ExactChain,
   deadlines: number[],
   options: AnalyzeExactOptions,
 ): Solved {
   const epsilon = options.epsilon ?? DEFAULT_EPSILON
-  const chain = buildChain(model, rates, options.maxChainStates)
-  const timeline = solveTimeline(chain, deadlines, epsilon)
+  const timeline = solveTimeline(
+    chain,
+    deadlines,
+    epsilon,
+    outcomeIndex(model.table.keyCount).approvedOther + 1,
+  )
   const K = model.table.keyCount
   let approved = 0
   let approvedDays = 0
@@ -75,12 +79,6 @@ function solve(
   const last = deadlines[deadlines.length - 1] as number
   const meanDays = approved > 0 ? (last * approved - approvedDays) / approved : null
   return { chain, timeline, approved, meanDays }
-}
-
-const approvedMass = (outcomes: Float64Array, keyCount: number) => {
-  let sum = 0
-  for (let o = 0; o <= keyCount; o++) sum += outcomes[o] as number
-  return sum
 }
 
 /**
@@ -121,20 +119,21 @@ export function analyzeExact(
     createLazyTable(policy, options.maxStates === undefined ? {} : { maxStates: options.maxStates })
   const model = createSimulationModel(policy, table, scenario)
   const rates = exactRatesOf(model, options)
-  const base = solve(model, rates, deadlines, options)
+  const base = solve(model, buildChain(model, rates, options.maxChainStates), deadlines, options)
   const { chain, timeline, approved, meanDays } = base
   const K = table.keyCount
   const O = outcomeIndex(K)
   const out = timeline.end.outcomes
-  const approvedBy = (t: number) => approvedMass(distributionAt(timeline, chain, t, epsilon).outcomes, K)
   const last = deadlines[deadlines.length - 1] as number
+  // Nothing is approved after the last deadline.
+  const approvedByDay = (t: number) => (t >= last ? approved : approvedBy(timeline, t, epsilon))
   const quantile = (q: number): number | null => {
     if (approved <= 0) return null
     let lo = 0
     let hi = last
     while (hi - lo > QUANTILE_TOLERANCE) {
       const mid = (lo + hi) / 2
-      if (approvedBy(mid) >= q * approved) hi = mid
+      if (approvedByDay(mid) >= q * approved) hi = mid
       else lo = mid
     }
     return hi
@@ -147,7 +146,10 @@ export function analyzeExact(
           const shifted = (factor: number) =>
             solve(
               model,
-              { ...rates, review: rates.review.map((r, i) => (i === p ? r * factor : r)) },
+              withRates(base.chain, {
+                ...rates,
+                review: rates.review.map((r, i) => (i === p ? r * factor : r)),
+              }),
               deadlines,
               options,
             )
@@ -179,7 +181,7 @@ export function analyzeExact(
       median: quantile(0.5),
       p90: quantile(0.9),
       cdf: at.map((day) => {
-        const by = approvedBy(day)
+        const by = approvedByDay(day)
         return { day, approvedBy: by, ofApproved: share(by) }
       }),
     },

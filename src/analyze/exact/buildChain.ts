@@ -31,6 +31,10 @@ export interface ExactChain {
   rowStart: Int32Array
   target: Int32Array
   rate: Float64Array
+  /** Which clock drives each move: reviewer p (`model.reviewers[p]`), or −1 for the sponsor's amendment. */
+  clock: Int32Array
+  /** The move's share of its clock's rate (a decision's probability, or 1). */
+  share: Float64Array
   /** Total rate out of each state (moves to itself left out). */
   exit: Float64Array
   tick: Int32Array
@@ -45,6 +49,8 @@ export interface ExactChain {
 /** Past this many transient states the chain is not built (`LIMIT_REACHED`). */
 export const DEFAULT_MAX_CHAIN_STATES = 200_000
 
+/** The clock of the sponsor's amendment in `ExactChain.clock`. */
+const AMENDMENT = -1
 const IDLE = 0
 const REVIEWING = 1
 const STALE = 2
@@ -142,8 +148,8 @@ export function buildChain(
 
   const rowStart: number[] = [0]
   const target: number[] = []
-  const rate: number[] = []
-  const exit: number[] = []
+  const clock: number[] = []
+  const share: number[] = []
   const tick: number[] = []
   const plenary: number[] = []
 
@@ -171,25 +177,28 @@ export function buildChain(
 
   for (let i = 0; i < found.length; i++) {
     const x = found[i] as Extended
-    const moves = new Map<number, number>()
-    const add = (to: number, r: number) => {
-      if (r > 0 && to !== i) moves.set(to, (moves.get(to) ?? 0) + r)
+    const add = (to: number, by: number, part: number) => {
+      if (part > 0 && to !== i) {
+        target.push(to)
+        clock.push(by)
+        share.push(part)
+      }
     }
     const withSeat = (j: number, code: number) => x.seats.map((c, m) => (m === j ? code : c))
     x.seats.forEach((code, j) => {
       const seat = seats[j]!
       const reviewer = model.reviewers[seat.principal]!
-      const mu = rates.review[seat.principal] as number
+      const by = seat.principal
       if (code === STALE) {
         // The review was of an amended revision: it starts again if the key still waits.
-        add(state({ ...x, seats: withSeat(j, pendingKey(x.s, seat.key) ? REVIEWING : IDLE) }), mu)
+        add(state({ ...x, seats: withSeat(j, pendingKey(x.s, seat.key) ? REVIEWING : IDLE) }), by, 1)
         return
       }
       if (code !== REVIEWING) return
       const done = { ...x, seats: withSeat(j, IDLE) }
       const d = reviewer.decisions
-      add(settle(done, move(x.s, seat.approve)), mu * d.approve)
-      add(settle(done, move(x.s, seat.refuse)), mu * d.refuse)
+      add(settle(done, move(x.s, seat.approve)), by, d.approve)
+      add(settle(done, move(x.s, seat.refuse)), by, d.refuse)
       if (d.amend > 0) {
         const asked =
           x.pending === 1
@@ -197,12 +206,12 @@ export function buildChain(
             : x.amendments >= maxAmendments
               ? settle(done, move(x.s, ev.withdraw))
               : state({ ...done, pending: 1 })
-        add(asked, mu * d.amend)
+        add(asked, by, d.amend)
       }
     })
     if (x.pending === 1) {
       const n = move(x.s, ev.amend)
-      if (n < 0) add(state({ ...x, pending: 0 }), rates.amendment)
+      if (n < 0) add(state({ ...x, pending: 0 }), AMENDMENT, 1)
       else {
         // A new revision: reviews under way are of the old one; idle seats start on the new one.
         const next = {
@@ -219,33 +228,55 @@ export function buildChain(
                   : IDLE,
           ),
         }
-        add(settle(next, n), rates.amendment)
+        add(settle(next, n), AMENDMENT, 1)
       }
     }
-    let out = 0
-    for (const [to, r] of moves) {
-      target.push(to)
-      rate.push(r)
-      out += r
-    }
     rowStart.push(target.length)
-    exit.push(out)
     tick.push(settle(x, move(x.s, ev.window)))
     plenary.push(phase(x.s) === 'plenary' ? 1 : 0)
   }
 
   const initial = new Float64Array(found.length)
   for (const [x, w] of initialMass) initial[x] = w
-  return {
-    states: found.length,
-    outcomes: O.count,
-    rowStart: Int32Array.from(rowStart),
-    target: Int32Array.from(target),
-    rate: Float64Array.from(rate),
-    exit: Float64Array.from(exit),
-    tick: Int32Array.from(tick),
-    plenary: Uint8Array.from(plenary),
-    initial,
-    labels,
+  return withRates(
+    {
+      states: found.length,
+      outcomes: O.count,
+      rowStart: Int32Array.from(rowStart),
+      target: Int32Array.from(target),
+      clock: Int32Array.from(clock),
+      share: Float64Array.from(share),
+      rate: new Float64Array(target.length),
+      exit: new Float64Array(found.length),
+      tick: Int32Array.from(tick),
+      plenary: Uint8Array.from(plenary),
+      initial,
+      labels,
+    },
+    rates,
+  )
+}
+
+/**
+ * The same chain under other rates (its moves do not depend on them): how the sensitivities
+ * re-solve it without searching again.
+ *
+ * @example
+ * const faster = withRates(chain, { ...rates, review: rates.review.map((r) => r * 1.1) })
+ */
+export function withRates(chain: ExactChain, rates: Pick<ExactRates, 'review' | 'amendment'>): ExactChain {
+  const rate = new Float64Array(chain.target.length)
+  const exit = new Float64Array(chain.states)
+  for (let x = 0; x < chain.states; x++) {
+    let out = 0
+    for (let i = chain.rowStart[x] as number; i < (chain.rowStart[x + 1] as number); i++) {
+      const by = chain.clock[i] as number
+      const r =
+        (by === AMENDMENT ? rates.amendment : (rates.review[by] as number)) * (chain.share[i] as number)
+      rate[i] = r
+      out += r
+    }
+    exit[x] = out
   }
+  return { ...chain, rate, exit }
 }

@@ -1,12 +1,23 @@
 import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import type { ExactChain } from './buildChain.js'
-import { applyTick, type ChainDistribution, initialDistribution, uniformize } from './uniformize.js'
+import {
+  applyTick,
+  type ChainDistribution,
+  initialDistribution,
+  poissonSeries,
+  uniformizationRate,
+  uniformize,
+} from './uniformize.js'
 
 /** One stretch between deadlines: where it starts, with what distribution. */
 interface Segment {
   from: number
   to: number
   start: ChainDistribution
+  /** Λ of the uniformized chain. */
+  lambda: number
+  /** Approved mass after k steps of the uniformized chain, k = 0 … (enough for the whole segment). */
+  approvedSteps: Float64Array
 }
 
 /**
@@ -36,7 +47,12 @@ export const MASS_TOLERANCE = 1e-9
  * const timeline = solveTimeline(chain, [30, 44])
  * timeline.end.outcomes // P(each outcome)
  */
-export function solveTimeline(chain: ExactChain, deadlines: readonly number[], epsilon: number): Timeline {
+export function solveTimeline(
+  chain: ExactChain,
+  deadlines: readonly number[],
+  epsilon: number,
+  approvedOutcomes: number,
+): Timeline {
   const segments: Segment[] = []
   let v = initialDistribution(chain)
   let from = 0
@@ -44,8 +60,19 @@ export function solveTimeline(chain: ExactChain, deadlines: readonly number[], e
   let escalated = 0
   const outcomeDays = new Float64Array(chain.outcomes)
   deadlines.forEach((to, j) => {
-    segments.push({ from, to, start: v })
-    const r = uniformize(chain, v, to - from, epsilon)
+    const approvedSteps: number[] = []
+    const r = uniformize(chain, v, to - from, epsilon, (_k, u) => {
+      let mass = 0
+      for (let o = 0; o < approvedOutcomes; o++) mass += u.outcomes[o] as number
+      approvedSteps.push(mass)
+    })
+    segments.push({
+      from,
+      to,
+      start: v,
+      lambda: uniformizationRate(chain),
+      approvedSteps: Float64Array.from(approvedSteps),
+    })
     steps += r.steps
     r.integral.outcomes.forEach((m, o) => {
       outcomeDays[o] = (outcomeDays[o] as number) + m
@@ -76,15 +103,19 @@ export function solveTimeline(chain: ExactChain, deadlines: readonly number[], e
   return { segments, end: v, outcomeDays, escalated, steps }
 }
 
-/** The distribution at day t (after the deadlines before it). */
-export function distributionAt(
-  timeline: Timeline,
-  chain: ExactChain,
-  t: number,
-  epsilon: number,
-): ChainDistribution {
-  if (t <= 0) return (timeline.segments[0] as Segment).start
+/**
+ * P(approved by day t), from the approved mass each uniformization step reached (recorded once
+ * per segment): Σₖ Pois(k; Λ(t − from)) · aₖ, so a quantile's bisection costs no matrix work.
+ */
+export function approvedBy(timeline: Timeline, t: number, epsilon: number): number {
   const segment = timeline.segments.find((s) => t >= s.from && t < s.to)
-  if (segment === undefined) return timeline.end
-  return uniformize(chain, segment.start, t - segment.from, epsilon).at
+  if (segment === undefined) return t <= 0 ? 0 : Number.NaN
+  const series = segment.approvedSteps
+  const m = segment.lambda * (t - segment.from)
+  if (m === 0) return series[0] as number
+  const { weights, steps } = poissonSeries(m, m, epsilon)
+  if (steps >= series.length) throw new RangeError(`day ${t} needs ${steps} steps, ${series.length} recorded`)
+  let sum = 0
+  for (let k = 0; k <= steps; k++) sum += (weights[k] as number) * (series[k] as number)
+  return sum
 }

@@ -72,37 +72,77 @@ export function uniformize(
   start: ChainDistribution,
   t: number,
   epsilon = DEFAULT_EPSILON,
+  onStep?: (k: number, v: ChainDistribution) => void,
 ): UniformizationResult {
-  let lambda = 1e-300
-  for (const r of chain.exit) if (r > lambda) lambda = r
+  const lambda = uniformizationRate(chain)
   const lt = lambda * t
   if (t <= 0 || lt === 0) return { at: copy(start), integral: zero(chain), steps: 0 }
+  const { weights, tails, steps } = poissonSeries(lt, t * lambda, epsilon)
   const at = zero(chain)
   const integral = zero(chain)
   let v = copy(start)
   let w = zero(chain)
-  const logLt = Math.log(lt)
-  let logWeight = -lt // log Pois(0; Λt)
-  let cdf = 0
-  for (let k = 0; ; k++) {
-    if (k > 0) logWeight += logLt - Math.log(k)
-    const weight = Math.exp(logWeight)
-    cdf += weight
-    const tail = Math.max(0, 1 - cdf) // P(N > k)
+  for (let k = 0; k <= steps; k++) {
+    const weight = weights[k] as number
+    const tail = tails[k] as number // P(N > k)
+    onStep?.(k, v)
     if (weight > 0) addScaled(at, v, weight)
     if (tail > 0) addScaled(integral, v, tail / lambda)
-    // E[(N − k)⁺] = Λt·P(N ≥ k) − k·P(N > k), the integral's part still left out.
-    const excess = Math.max(0, lt * (tail + weight) - k * tail)
-    if (k >= lt && tail <= epsilon && excess / lambda <= epsilon * t) return { at, integral, steps: k }
-    if (k >= MAX_UNIFORMIZATION_STEPS) {
+    if (k < steps) {
+      step(chain, lambda, v, w)
+      ;[v, w] = [w, v]
+    }
+  }
+  return { at, integral, steps }
+}
+
+/**
+ * Poisson(m) weights for k = 0 … steps, normalized, with right tails P(N > k) and
+ * E[(N − k)⁺] = Σ_{j ≥ k} P(N > j) summed from the right (so small tails keep their digits);
+ * `steps` is the first k past the mean where P(N > k) ≤ ε and E[(N − k)⁺] ≤ ε·`integralScale`.
+ */
+export function poissonSeries(m: number, integralScale: number, epsilon: number) {
+  const logs: number[] = []
+  const logM = Math.log(m)
+  let log = -m
+  let peak = Number.NEGATIVE_INFINITY
+  // Far enough right that the weights left out are below ε·10⁻⁶ (they fall faster than geometrically).
+  const stop = Math.log(epsilon * 1e-6)
+  for (let k = 0; ; k++) {
+    if (k > 0) log += logM - Math.log(k)
+    logs.push(log)
+    if (log > peak) peak = log
+    if (k > m + 1 && log - peak < stop && log < stop) break
+    if (k > MAX_UNIFORMIZATION_STEPS) {
       throw new TwoKeysError(
         'LIMIT_REACHED',
-        `uniformization over ${t} days needs more than ${MAX_UNIFORMIZATION_STEPS.toLocaleString('en')} steps (Λt = ${lt.toPrecision(4)}): the fastest clock is too fast for the window; slow the fastest reviewer or shorten the window`,
+        `uniformization needs more than ${MAX_UNIFORMIZATION_STEPS.toLocaleString('en')} steps (Λt = ${m.toPrecision(4)}): the fastest clock is too fast for the deadline; slow the fastest reviewer or shorten the window`,
       )
     }
-    step(chain, lambda, v, w)
-    ;[v, w] = [w, v]
   }
+  const n = logs.length
+  const weights = new Float64Array(n)
+  let sum = 0
+  for (let k = 0; k < n; k++) sum += weights[k] = Math.exp((logs[k] as number) - peak)
+  for (let k = 0; k < n; k++) weights[k] = (weights[k] as number) / sum
+  const tails = new Float64Array(n)
+  const excess = new Float64Array(n)
+  for (let k = n - 2; k >= 0; k--) tails[k] = (tails[k + 1] as number) + (weights[k + 1] as number)
+  for (let k = n - 2; k >= 0; k--) excess[k] = (excess[k + 1] as number) + (tails[k] as number)
+  let steps = 0
+  while (
+    steps < n - 1 &&
+    (steps < m || (tails[steps] as number) > epsilon || (excess[steps] as number) > epsilon * integralScale)
+  )
+    steps++
+  return { weights, tails, excess, steps }
+}
+
+/** Λ: the largest exit rate (every state's own rate fits under it). */
+export function uniformizationRate(chain: ExactChain): number {
+  let lambda = 1e-300
+  for (const r of chain.exit) if (r > lambda) lambda = r
+  return lambda
 }
 
 /** The start of a chain: its initial distribution, nothing absorbed. */
