@@ -2,9 +2,16 @@ import type { Command } from 'commander'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
 import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
 import { compare } from '../simulate/simulate.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
-import { addRunOptions, runOptions, runProgress, type SimulationCliOptions } from './simulateCommand.js'
+import {
+  addRunOptions,
+  runOptions,
+  runProgress,
+  type SimulationCliOptions,
+  simulationWords,
+} from './simulateCommand.js'
 import { writeOutputFile } from './writeOutputFile.js'
 
 /**
@@ -25,7 +32,7 @@ export function registerCompare(program: Command): void {
     const a = loadCliPolicy(pathA)
     const b = loadCliPolicy(pathB)
     const run = runOptions(options)
-    const { done, ...progress } = runProgress('comparing', options)
+    const { done, ...progress } = runProgress(inCliLanguage({ en: 'comparing', ru: 'сравнение' }), options)
     const result = await compare(a, b, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined) {
       writeOutputFile(
@@ -39,7 +46,7 @@ export function registerCompare(program: Command): void {
         ? `${JSON.stringify(result, null, 2)}\n`
         : options.csv === true
           ? comparisonCsv(result)
-          : formatComparison(result),
+          : formatComparison(result, { words: simulationWords([a, b]) }),
     )
     process.exitCode = EXIT.ok
   })

@@ -1,13 +1,16 @@
 import { type Command, Option } from 'commander'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { renderSimulationReport } from '../report/renderSimulationReport.js'
-import { formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
+import { ENGLISH_SIMULATION_WORDS, formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
 import { loadScenarioFile } from '../simulate/loadScenario.js'
 import { MAX_REPLICATIONS, MAX_SEED } from '../simulate/runReplications.js'
 import { simulate } from '../simulate/simulate.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
 import { progressLine } from './progressLine.js'
+import { russianSimulationWords } from './simulationWords.ru.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 import { writeOutputFile } from './writeOutputFile.js'
 
@@ -26,6 +29,10 @@ export interface SimulationCliOptions {
 
 /** Most worker threads: more than any machine has cores, few enough to start. */
 const MAX_WORKERS = 256
+
+/** The simulation tables' words in the CLI's language (key labels from these policies' translations). */
+export const simulationWords = (policies: readonly Policy[]) =>
+  inCliLanguage({ en: ENGLISH_SIMULATION_WORDS, ru: russianSimulationWords(policies) })
 
 /** The run options shared by simulate, compare and sweep. */
 export function runOptions(options: SimulationCliOptions) {
@@ -62,7 +69,7 @@ export function runProgress(verb: string, options: SimulationCliOptions) {
       ? {}
       : {
           onCompileProgress: (policy: string, p: Parameters<NonNullable<typeof line.update>>[1]) =>
-            line.update?.(`compiling "${policy}"`, p),
+            line.update?.(inCliLanguage({ en: `compiling "${policy}"`, ru: `компиляция «${policy}»` }), p),
         }),
     ...(bar.update === undefined ? {} : { onProgress: bar.update }),
     done: () => {
@@ -133,7 +140,10 @@ export function registerSimulate(program: Command): void {
   ).action(async (policyPath: string, options: SimulationCliOptions) => {
     const policy = loadCliPolicy(policyPath)
     const run = runOptions(options)
-    const { done, ...progress } = runProgress('simulating', options)
+    const { done, ...progress } = runProgress(
+      inCliLanguage({ en: 'simulating', ru: 'моделирование' }),
+      options,
+    )
     const result = await simulate(policy, run.scenario, { ...run, ...progress }).finally(done)
     if (options.report !== undefined)
       writeOutputFile(options.report, renderSimulationReport({ simulations: [result] }), 'report')
@@ -142,7 +152,7 @@ export function registerSimulate(program: Command): void {
         ? `${JSON.stringify(result, null, 2)}\n`
         : options.csv === true
           ? simulationCsv(result)
-          : formatSimulation(result),
+          : formatSimulation(result, { words: simulationWords([policy]) }),
     )
     process.exitCode = EXIT.ok
   })

@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
+import { ENGLISH_SWEEP_WORDS } from '../simulate/formatSimulation.js'
 import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
 import {
@@ -9,6 +11,7 @@ import {
   type SimulationCliOptions,
   wholeTableOption,
 } from './simulateCommand.js'
+import { russianSweepWords } from './simulationWords.ru.js'
 
 interface SweepCliOptions extends SimulationCliOptions {
   vary: string
@@ -46,14 +49,16 @@ export function registerSweep(program: Command): void {
       const policy = loadCliPolicy(policyPath)
       const { path, values } = parseVary(options.vary)
       const run = runOptions(options)
-      const { done, ...progress } = runProgress('sweeping', options)
+      const { done, ...progress } = runProgress(inCliLanguage({ en: 'sweeping', ru: 'перебор' }), options)
       const result = await sweep(policy, run.scenario, { ...run, path, values, ...progress }).finally(done)
       process.stdout.write(
         options.json === true
           ? `${JSON.stringify(result, null, 2)}\n`
           : options.csv === true
             ? sweepCsv(result)
-            : formatSweep(result),
+            : formatSweep(result, {
+                words: inCliLanguage({ en: ENGLISH_SWEEP_WORDS, ru: russianSweepWords(policy) }),
+              }),
       )
       process.exitCode = EXIT.ok
     })

@@ -10,8 +10,10 @@ import { safeLoadPolicy } from '../policy/loadPolicy.js'
 import { locateIssue } from '../policy/locateIssue.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { resolvePackagePath } from './packagePath.js'
+import { ENGLISH_VALIDATE_WORDS, RUSSIAN_VALIDATE_WORDS, type ValidateWords } from './validateWords.js'
 
 /** The outcome for one file, as `--json` prints it. */
 export interface ValidationResult {
@@ -33,15 +35,15 @@ function locateWarnings(text: string, file: string, warnings: PolicyWarning[]): 
 }
 
 /** `⚠ amendments.substantive: leaves out "scope", …` and where, like an issue but not an error. */
-function formatWarning(warning: PolicyWarning): string {
+function formatWarning(warning: PolicyWarning, words: ValidateWords): string {
   const where =
     warning.line === undefined
       ? ''
-      : `\n  ${pc.dim('→ at')} ${pc.cyan(`${warning.file}:${warning.line}:${warning.column ?? 1}`)}`
+      : `\n  ${pc.dim(words.at)} ${pc.cyan(`${warning.file}:${warning.line}:${warning.column ?? 1}`)}`
   return `${pc.yellow('⚠')} ${pc.bold(formatPath(warning.path))}: ${warning.message}${where}`
 }
 
-function readText(file: string): { text: string } | { issue: Issue } {
+function readText(file: string): { text: string } | { issue: Issue; reason?: string } {
   try {
     return { text: readFileSync(resolvePackagePath(file), 'utf8') }
   } catch (cause) {
@@ -50,13 +52,14 @@ function readText(file: string): { text: string } | { issue: Issue } {
       return { issue: { code: 'unreadable', path: [], message: cause.message, file } }
     }
     const code = (cause as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable')
+    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : (code ?? 'unreadable')
     return {
+      reason,
       issue: {
         code: 'unreadable',
         path: [],
-        message: `cannot read "${file}" (${reason}); check the path`,
+        // --json keeps English; people read it in the CLI's language (`unreadable`).
+        message: ENGLISH_VALIDATE_WORDS.cannotRead(file, reason),
         file,
       },
     }
@@ -64,9 +67,18 @@ function readText(file: string): { text: string } | { issue: Issue } {
 }
 
 /** Validates one policy file; never throws. */
-function validatePolicyFile(file: string): { result: ValidationResult; policy?: Policy } {
+function validatePolicyFile(file: string): {
+  result: ValidationResult
+  policy?: Policy
+  unreadable?: string
+} {
   const read = readText(file)
-  if ('issue' in read) return { result: { file, valid: false, issues: [read.issue] } }
+  if ('issue' in read) {
+    return {
+      result: { file, valid: false, issues: [read.issue] },
+      ...(read.reason === undefined ? {} : { unreadable: read.reason }),
+    }
+  }
   const loaded = safeLoadPolicy(read.text, file)
   if (!loaded.success) return { result: { file, valid: false, issues: loaded.issues } }
   const { policy } = loaded
@@ -83,12 +95,13 @@ function validatePolicyFile(file: string): { result: ValidationResult; policy?: 
   }
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+/** The words of the output in the CLI's language. */
+const validateWords = () => inCliLanguage({ en: ENGLISH_VALIDATE_WORDS, ru: RUSSIAN_VALIDATE_WORDS })
 
 /** `✓ two-keys.yaml: policy "two-keys" (2 keys, 10 principals) · hash a1b2c3d4e5f6` */
-function describeValid(result: ValidationResult, policy: Policy): string {
-  const size = `${count(policy.keys.length, 'key')}, ${count(policy.principals.length, 'principal')}`
-  return `${pc.green('✓')} ${result.file}: policy "${policy.id}" (${size}) · hash ${result.hash?.slice(0, 12)}`
+function describeValid(result: ValidationResult, policy: Policy, words: ValidateWords): string {
+  const hash = result.hash?.slice(0, 12) ?? ''
+  return `${pc.green('✓')} ${words.valid(result.file, policy.id, policy.keys.length, policy.principals.length, hash)}`
 }
 
 /**
@@ -112,11 +125,16 @@ export function registerValidate(program: Command): void {
         const results = checked.map((c) => c.result)
         process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
       } else {
-        for (const { result, policy } of checked) {
-          if (policy !== undefined) {
-            process.stdout.write(`${describeValid(result, policy)}\n`)
-            for (const warning of result.warnings ?? []) process.stdout.write(`${formatWarning(warning)}\n`)
-          } else process.stderr.write(`${formatIssues(result.issues)}\n`)
+        const words = validateWords()
+        for (const { result, policy, unreadable } of checked) {
+          if (unreadable !== undefined) {
+            const issue = { ...result.issues[0], message: words.cannotRead(result.file, unreadable) } as Issue
+            process.stderr.write(`${formatIssues([issue], { words })}\n`)
+          } else if (policy !== undefined) {
+            process.stdout.write(`${describeValid(result, policy, words)}\n`)
+            for (const warning of result.warnings ?? [])
+              process.stdout.write(`${formatWarning(warning, words)}\n`)
+          } else process.stderr.write(`${formatIssues(result.issues, { words })}\n`)
         }
       }
       process.exitCode = checked.every((c) => c.result.valid) ? EXIT.ok : EXIT.badInput

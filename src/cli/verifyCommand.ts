@@ -5,12 +5,14 @@ import type { InitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { BUG_CATALOGUE, findBug } from '../verify/bugCatalogue.js'
-import { formatVerifyResult } from '../verify/formatVerifyResult.js'
+import { ENGLISH_VERIFY_WORDS, formatVerifyResult } from '../verify/formatVerifyResult.js'
 import { verify } from '../verify/verify.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
 import { progressLine } from './progressLine.js'
+import { RUSSIAN_VERIFY_WORDS } from './verifyWords.ru.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 
 interface VerifyCommandOptions {
@@ -101,7 +103,7 @@ export function registerVerify(program: Command): void {
         policy = loadCliPolicy(policyPath)
       }
       const line = progressLine(options.json !== true)
-      const label = `exploring "${policy.id}"`
+      const label = inCliLanguage({ en: `exploring "${policy.id}"`, ru: `обход «${policy.id}»` })
       const result = verify(policy, {
         ...(machine === undefined ? {} : { machine }),
         ...(options.bug === undefined ? {} : { bug: options.bug }),
@@ -111,7 +113,9 @@ export function registerVerify(program: Command): void {
       })
       line.done()
       process.stdout.write(
-        options.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyResult(result),
+        options.json === true
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : formatVerifyResult(result, inCliLanguage({ en: ENGLISH_VERIFY_WORDS, ru: RUSSIAN_VERIFY_WORDS })),
       )
       process.exitCode = result.ok ? EXIT.ok : EXIT.finding
     })

@@ -1,17 +1,5 @@
 import type { ActionWords } from './describeAction.js'
-
-/** "1 день", "3 дня", "5 дней": the Russian plural a count of days takes. */
-export function russianDays(n: number): string {
-  const ten = n % 10
-  const hundred = n % 100
-  const word =
-    !Number.isInteger(n) || (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14))
-      ? 'дня'
-      : ten === 1 && hundred !== 11
-        ? 'день'
-        : 'дней'
-  return `${n} ${word}`
-}
+import { russianPlural } from './russianPlural.js'
 
 const SCOPE_RU: Record<string, string> = {
   federal: 'федеральная',
@@ -28,7 +16,8 @@ export const RUSSIAN_ACTION_WORDS: ActionWords = {
   propose: (title, objective, scope) => `предлагает «${title}» (${objective}, ${SCOPE_RU[scope] ?? scope})`,
   decision: (decision, key) => `${decision === 'approve' ? 'одобряет' : 'отказывает'} по ключу ${key}`,
   revoke: (key) => `отзывает одобрение по ключу ${key}`,
-  delegate: (deputy, key, days) => `назначает ${deputy} заместителем по ключу ${key} на ${russianDays(days)}`,
+  delegate: (deputy, key, days) =>
+    `назначает ${deputy} заместителем по ключу ${key} на ${russianPlural(days, ['день', 'дня', 'дней'])}`,
   respond: (accept, region) => `${accept ? 'принимает' : 'отклоняет'} внедрение в регионе ${region}`,
   ministry: (accept, ministry) =>
     `${accept ? 'принимает' : 'отклоняет'} федеральное внедрение за ${ministry}`,

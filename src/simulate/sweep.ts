@@ -1,7 +1,7 @@
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { formatEstimate } from './formatSimulation.js'
+import { ENGLISH_SWEEP_WORDS, formatEstimate, type SweepWords } from './formatSimulation.js'
 import type { RunOptions } from './runReplications.js'
 import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
 import type { MetricEstimate } from './SimulationResult.js'
@@ -196,14 +196,16 @@ export async function sweep(policy: Policy, scenario: Scenario, options: SweepOp
   }
 }
 
-function header(result: SweepResult, name: string): { label: string; unit: string } {
-  if (name === 'approvalDays.p50') return { label: 'approval p50 (days)', unit: 'days' }
-  if (name === 'approvalDays.mean') return { label: 'approval mean (days)', unit: 'days' }
-  if (name === 'approvedPer30') return { label: 'approved / 30 d', unit: 'rate' }
-  if (name === 'lapseRate') return { label: 'lapsed', unit: 'share' }
-  if (name.startsWith('utilisation.')) return { label: `util. ${name.slice(12)}`, unit: 'share' }
+/** A column's unit and header, in `words`; a `lastKey.*` column names its key by the key's label. */
+function header(result: SweepResult, name: string, words: SweepWords): { label: string; unit: string } {
+  const unit =
+    name === 'approvalDays.p50' || name === 'approvalDays.mean'
+      ? 'days'
+      : name === 'approvedPer30'
+        ? 'rate'
+        : 'share'
   const key = result.keys.find((k) => `lastKey.${k.id}` === name)
-  return { label: `last: ${key?.label ?? name.slice(8)}`, unit: 'share' }
+  return { label: words.column(name, key?.label), unit }
 }
 
 /**
@@ -213,17 +215,21 @@ function header(result: SweepResult, name: string): { label: string; unit: strin
  * @example
  * process.stdout.write(formatSweep(result))
  */
-export function formatSweep(result: SweepResult, options: { color?: boolean } = {}): string {
+export function formatSweep(
+  result: SweepResult,
+  options: { color?: boolean; words?: SweepWords } = {},
+): string {
+  const words = options.words ?? ENGLISH_SWEEP_WORDS
   const color = options.color ?? pc.isColorSupported
   const c = pc.createColors(color)
-  const head = `${c.bold(`Sweep of ${result.path} on "${result.scenario}" under policy "${result.policy}"`)}\n${c.dim(
-    `${result.replications} replications per point · seed ${result.seed} · common random numbers across points`,
+  const head = `${c.bold(words.sweepOf(result.path, result.scenario, result.policy))}\n${c.dim(
+    words.run(result.replications, result.seed),
   )}\n`
-  const rows = [['value', ...result.metricNames.map((n) => header(result, n).label)]]
+  const rows = [[words.value, ...result.metricNames.map((n) => header(result, n, words).label)]]
   for (const p of result.points) {
     rows.push([
       String(p.value),
-      ...p.metrics.map((m) => formatEstimate(m as Estimate, header(result, m.name).unit)),
+      ...p.metrics.map((m) => formatEstimate(m as Estimate, header(result, m.name, words).unit)),
     ])
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
@@ -233,7 +239,7 @@ export function formatSweep(result: SweepResult, options: { color?: boolean } = 
       .join('  ')
     return j === 0 ? c.bold(line) : line
   })
-  return `${head}\n${lines.join('\n')}\n${c.dim(`Intervals: ${result.intervalMethod}.`)}\n`
+  return `${head}\n${lines.join('\n')}\n${c.dim(words.intervals(result.intervalMethod))}\n`
 }
 
 /** A sweep as CSV: one row per value, mean and interval per metric. */

@@ -1,10 +1,66 @@
 import pc from 'picocolors'
+import type { InvariantId } from '../invariants/Invariant.js'
 import type { Counterexample, VerifyResult } from './VerifyResult.js'
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
-function formatCounterexample(c: Counterexample): string[] {
-  const lines = c.steps.map((s) => `    ${s.n}. ${s.day} — ${s.text}`)
+/**
+ * The words of the verifier's report, so the CLI can print it in its language. What the verifier
+ * found (counterexample steps, violations, notes, reasons, warnings) is the result's own text.
+ */
+export interface VerifyWords {
+  policy(id: string, bug: string | null): string
+  size(states: number, transitions: number): string
+  explored: string
+  exploredInPart: string
+  seconds(seconds: string): string
+  /** A counterexample step's time ("day 14"), from the explorer's clock and the result's English. */
+  day(at: number, english: string): string
+  interchangeableHolders(key: string): string
+  alikeKeys(keys: string): string
+  /** An invariant's name and statement, from its id and the result's English. */
+  name(id: InvariantId, english: string): string
+  statement(id: InvariantId, english: string): string
+  vacuous(reason: string): string
+  unproven(note: string): string
+  notApplicable(note: string): string
+  holes: string
+  neverBind: string
+  soVacuous(ids: string): string
+  warnings: string
+  allHold(vacuousIds: string): string
+  noVerdict: string
+  violated(n: number): string
+  holeCount(n: number): string
+}
+
+export const ENGLISH_VERIFY_WORDS: VerifyWords = {
+  policy: (id, bug) => (bug === null ? `policy "${id}"` : `policy "${id}" with bug "${bug}"`),
+  size: (states, transitions) => `${plural(states, 'state')}, ${plural(transitions, 'transition')}`,
+  explored: 'explored',
+  exploredInPart: 'explored in part',
+  seconds: (seconds) => `in ${seconds} s`,
+  day: (_at, english) => english,
+  interchangeableHolders: (key) =>
+    `the holders of key "${key}" are interchangeable: states that differ only by renaming them count once`,
+  alikeKeys: (keys) => `keys ${keys} are alike: states that differ only by swapping them count once`,
+  name: (_id, english) => english,
+  statement: (_id, english) => english,
+  vacuous: (reason) => `(vacuous: ${reason})`,
+  unproven: (note) => `(unproven: ${note})`,
+  notApplicable: (note) => `(does not apply: ${note})`,
+  holes: 'Holes in the policy',
+  neverBind: 'Rules that never bind',
+  soVacuous: (ids) => ` (so ${ids} holds vacuously)`,
+  warnings: 'Warnings',
+  allHold: (ids) => `every invariant that applies holds${ids === '' ? '' : ` (${ids} only vacuously)`}`,
+  noVerdict: 'no verdict: the exploration is partial',
+  violated: (n) => `${plural(n, 'invariant')} violated`,
+  holeCount: (n) => plural(n, 'hole'),
+}
+
+function formatCounterexample(c: Counterexample, words: VerifyWords): string[] {
+  const lines = c.steps.map((s) => `    ${s.n}. ${words.day(s.at, s.day)} — ${s.text}`)
   lines.push(`    ${pc.red('→')} ${c.violation}`)
   for (const note of c.notes) lines.push(`      ${pc.dim(note)}`)
   return lines
@@ -22,61 +78,51 @@ function formatCounterexample(c: Counterexample): string[] {
  * // ✓ TK1 dual-key
  * // …
  */
-export function formatVerifyResult(result: VerifyResult): string {
+export function formatVerifyResult(result: VerifyResult, words: VerifyWords = ENGLISH_VERIFY_WORDS): string {
   const lines: string[] = []
-  const what =
-    result.bug === null ? `policy "${result.policy}"` : `policy "${result.policy}" with bug "${result.bug}"`
   lines.push(
-    `${pc.bold(what)}: ${plural(result.states, 'state')}, ${plural(result.transitions, 'transition')}, ${
-      result.complete ? 'explored' : pc.yellow('explored in part')
-    } in ${result.seconds.toFixed(2)} s`,
+    `${pc.bold(words.policy(result.policy, result.bug))}: ${words.size(result.states, result.transitions)}, ${
+      result.complete ? words.explored : pc.yellow(words.exploredInPart)
+    } ${words.seconds(result.seconds.toFixed(2))}`,
   )
   for (const key of result.interchangeableHolders) {
-    lines.push(
-      pc.dim(
-        `  the holders of key "${key}" are interchangeable: states that differ only by renaming them count once`,
-      ),
-    )
+    lines.push(pc.dim(`  ${words.interchangeableHolders(key)}`))
   }
   for (const group of result.symmetry) {
-    lines.push(
-      pc.dim(
-        `  keys ${group.map((k) => `"${k}"`).join(', ')} are alike: states that differ only by swapping them count once`,
-      ),
-    )
+    lines.push(pc.dim(`  ${words.alikeKeys(group.map((k) => `"${k}"`).join(', '))}`))
   }
   lines.push('')
   for (const inv of result.invariants) {
-    const label = `${inv.id} ${inv.name}`
+    const label = `${inv.id} ${words.name(inv.id, inv.name)}`
     if (inv.status === 'holds')
       lines.push(
-        `${pc.green('✓')} ${label}${inv.vacuous ? ` ${pc.yellow(`(vacuous: ${inv.reason ?? ''})`)}` : ''}`,
+        `${pc.green('✓')} ${label}${inv.vacuous ? ` ${pc.yellow(words.vacuous(inv.reason ?? ''))}` : ''}`,
       )
     else if (inv.status === 'unproven')
-      lines.push(`${pc.yellow('?')} ${label} ${pc.dim(`(unproven: ${inv.note})`)}`)
+      lines.push(`${pc.yellow('?')} ${label} ${pc.dim(words.unproven(inv.note))}`)
     else if (inv.status === 'not-applicable')
-      lines.push(`${pc.dim(`– ${label} (does not apply: ${inv.note})`)}`)
+      lines.push(`${pc.dim(`– ${label} ${words.notApplicable(inv.note)}`)}`)
     else {
-      lines.push(`${pc.red('✗')} ${pc.bold(label)}: ${inv.statement}`)
-      if (inv.counterexample !== undefined) lines.push(...formatCounterexample(inv.counterexample))
+      lines.push(`${pc.red('✗')} ${pc.bold(label)}: ${words.statement(inv.id, inv.statement)}`)
+      if (inv.counterexample !== undefined) lines.push(...formatCounterexample(inv.counterexample, words))
     }
   }
   if (result.holes.length > 0) {
-    lines.push('', pc.bold('Holes in the policy'))
+    lines.push('', pc.bold(words.holes))
     for (const hole of result.holes) {
-      lines.push(`${pc.red('✗')} ${hole.title}`, ...formatCounterexample(hole.counterexample))
+      lines.push(`${pc.red('✗')} ${hole.title}`, ...formatCounterexample(hole.counterexample, words))
     }
   }
   if (result.partial !== null) lines.push('', `${pc.red('✗')} ${result.partial}`)
   if (result.vacuity.length > 0) {
-    lines.push('', pc.bold('Rules that never bind'))
+    lines.push('', pc.bold(words.neverBind))
     for (const v of result.vacuity) {
-      const so = v.invariants.length === 0 ? '' : ` (so ${v.invariants.join(', ')} holds vacuously)`
+      const so = v.invariants.length === 0 ? '' : words.soVacuous(v.invariants.join(', '))
       lines.push(`${pc.yellow('⚠')} ${v.rule}: ${v.reason}${so}`)
     }
   }
   if (result.warnings.length > 0) {
-    lines.push('', pc.bold('Warnings'))
+    lines.push('', pc.bold(words.warnings))
     for (const warning of result.warnings) lines.push(`${pc.yellow('⚠')} ${warning}`)
   }
   const failed = result.invariants.filter((i) => i.status === 'violated').length
@@ -84,15 +130,13 @@ export function formatVerifyResult(result: VerifyResult): string {
   lines.push(
     '',
     result.ok
-      ? pc.green(
-          `every invariant that applies holds${vacuous.length === 0 ? '' : ` (${vacuous.join(', ')} only vacuously)`}`,
-        )
+      ? pc.green(words.allHold(vacuous.join(', ')))
       : failed === 0 && result.holes.length === 0
-        ? pc.red('no verdict: the exploration is partial')
+        ? pc.red(words.noVerdict)
         : pc.red(
             [
-              failed > 0 ? `${plural(failed, 'invariant')} violated` : '',
-              result.holes.length > 0 ? plural(result.holes.length, 'hole') : '',
+              failed > 0 ? words.violated(failed) : '',
+              result.holes.length > 0 ? words.holeCount(result.holes.length) : '',
             ]
               .filter((x) => x !== '')
               .join(', '),

@@ -1,0 +1,30 @@
+import { ENGLISH_ISSUE_WORDS, type IssueWords } from '../policy/formatIssues.js'
+import { russianPlural } from '../script/russianPlural.js'
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+/**
+ * The words of `twokeys validate`'s output for people. The issues' and warnings' own messages
+ * are the validator's; paths, ids and hashes stay as they are.
+ */
+export interface ValidateWords extends IssueWords {
+  /** `two-keys.yaml: policy "two-keys" (2 keys, 10 principals) · hash a1b2c3d4e5f6` after the ✓. */
+  valid(file: string, policy: string, keys: number, principals: number, hash: string): string
+  cannotRead(file: string, reason: 'missing' | 'directory' | string): string
+}
+
+export const ENGLISH_VALIDATE_WORDS: ValidateWords = {
+  ...ENGLISH_ISSUE_WORDS,
+  valid: (file, policy, keys, principals, hash) =>
+    `${file}: policy "${policy}" (${count(keys, 'key')}, ${count(principals, 'principal')}) · hash ${hash}`,
+  cannotRead: (file, reason) =>
+    `cannot read "${file}" (${reason === 'missing' ? 'no such file' : reason === 'directory' ? 'it is a directory' : reason}); check the path`,
+}
+
+export const RUSSIAN_VALIDATE_WORDS: ValidateWords = {
+  at: '→ в',
+  valid: (file, policy, keys, principals, hash) =>
+    `${file}: политика «${policy}» (${russianPlural(keys, ['ключ', 'ключа', 'ключей'])}, ${russianPlural(principals, ['участник', 'участника', 'участников'])}) · хеш ${hash}`,
+  cannotRead: (file, reason) =>
+    `не удаётся прочитать «${file}» (${reason === 'missing' ? 'нет такого файла' : reason === 'directory' ? 'это папка' : reason}); проверьте путь`,
+}
