@@ -25,7 +25,13 @@ export interface AnalyzePowerOptions {
   /** Per play: the most abstract states explored; stopping short of an answer is LIMIT_REACHED. */
   maxStates?: number
   maxHeapBytes?: number
-  /** The most restricted plays of the search by growing sizes (the fallback), per kind. */
+  /**
+   * How to find the candidates the machine then checks: `graph` (default) from the grand
+   * coalition's explored graph; `levels` coalition by coalition, by growing sizes — slower, and
+   * what `graph` falls back on if its answer ever failed the check.
+   */
+  method?: 'graph' | 'levels'
+  /** The most restricted plays of the search by growing sizes, per kind. Default 20,000. */
   maxCoalitions?: number
   /** Called before each kind is analysed, for progress lines. */
   onKind?: (kind: string, index: number, total: number) => void
@@ -46,10 +52,10 @@ function analyzeKind(
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
   }
   const game = coalitionGame(policy, machine, kind, limits)
-  let winning = grandCoalitionCandidates(game, limits)
-  let method: KindPower['method'] = 'graph'
-  if (crossCheck(game, winning) !== null) {
-    // The accelerator's answer failed the machine's check: search coalition by coalition instead.
+  let method: KindPower['method'] = options.method ?? 'graph'
+  let winning = method === 'graph' ? grandCoalitionCandidates(game, limits) : []
+  if (method === 'levels' || crossCheck(game, winning) !== null) {
+    // Coalition by coalition (asked for, or the accelerator's answer failed the machine's check).
     method = 'levels'
     winning = findMinimalWinning(
       game,

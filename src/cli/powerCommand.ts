@@ -1,0 +1,120 @@
+import { join } from 'node:path'
+import { type Command, Option } from 'commander'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import { analyzePower } from '../analyze/power/analyzePower.js'
+import { formatPower } from '../analyze/power/formatPower.js'
+import { powerToMermaid } from '../analyze/power/powerToMermaid.js'
+import { ENGLISH_POWER_WORDS, RUSSIAN_POWER_WORDS } from '../analyze/power/powerWords.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { findBug } from '../verify/bugCatalogue.js'
+import { inCliLanguage } from './cliLanguage.js'
+import { EXIT } from './exitCodes.js'
+import { loadCliPolicy } from './packagePath.js'
+import { packageRoot } from './packageRoot.js'
+import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
+
+const FORMATS = ['table', 'json', 'mermaid'] as const
+
+interface PowerCommandOptions {
+  format: (typeof FORMATS)[number]
+  json?: boolean
+  kind?: string[]
+  bug?: string
+  maxStates?: string
+  maxMemory?: string
+  maxCoalitions?: string
+  method: 'graph' | 'levels'
+}
+
+/** The largest `--max-memory` accepted, in MB (1 TB), as `verify` has it. */
+const MAX_MEMORY_MB = 1_048_576
+
+/**
+ * `twokeys power [policy] [--format table|json|mermaid] [--json] [--kind <name>…] [--bug <name>]`:
+ * for each kind of initiative, the minimal coalitions of principals whose commands get it
+ * approved, the veto players, the fewest accounts an attacker must control, and the key holders'
+ * Banzhaf and Shapley–Shubik indices — every coalition decided by the policy's machine. Exit 0
+ * with the analysis, 2 on bad input or a play too large for the limits (LIMIT_REACHED).
+ *
+ * @example
+ * registerPower(program) // twokeys power two-keys.yaml --format mermaid
+ */
+export function registerPower(program: Command): void {
+  program
+    .command('power')
+    .description(
+      'who holds power under a policy: minimal winning coalitions, veto players, Banzhaf and Shapley–Shubik',
+    )
+    .argument('[policy]', 'policy file (YAML or JSON); optional with --bug')
+    .addOption(new Option('-f, --format <format>', 'output').choices(FORMATS).default('table'))
+    .option('--json', 'print the result as JSON (same as --format json)')
+    .option('--kind <name...>', 'only these kinds of initiative (federal, export, federal@₽10000000001 …)')
+    .option('--bug <name>', 'analyse a catalogued broken machine (see twokeys verify --bug list)')
+    .option(
+      '--max-states <n>',
+      'per coalition, explore at most this many states (default 200,000); stopping there is an error',
+    )
+    .option('--max-memory <MB>', 'stop when a search holds this much heap; stopping there is an error')
+    .addOption(
+      new Option(
+        '--method <method>',
+        'find candidates on the graph where everyone acts, or coalition by coalition',
+      )
+        .choices(['graph', 'levels'])
+        .default('graph'),
+    )
+    .option(
+      '--max-coalitions <n>',
+      'the most coalitions the search by growing sizes may play per kind (default 20,000)',
+    )
+    .action((policyPath: string | undefined, options: PowerCommandOptions) => {
+      const maxStates =
+        options.maxStates === undefined
+          ? undefined
+          : wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT)
+      const maxHeapBytes =
+        options.maxMemory === undefined
+          ? undefined
+          : wholeNumber(options.maxMemory, '--max-memory', 1, MAX_MEMORY_MB) * 2 ** 20
+      const maxCoalitions =
+        options.maxCoalitions === undefined
+          ? undefined
+          : wholeNumber(options.maxCoalitions, '--max-coalitions', 1, 10_000_000)
+      let policy: Policy
+      let machine: InitiativeMachine | undefined
+      if (options.bug !== undefined) {
+        const bug = findBug(options.bug)
+        const base = loadCliPolicy(
+          policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
+        )
+        ;({ policy, machine } = bug.build(base))
+      } else {
+        if (policyPath === undefined) {
+          throw new TwoKeysError(
+            'COMMAND_INVALID',
+            'give a policy file to analyse, or --bug <name> (see twokeys verify --bug list)',
+          )
+        }
+        policy = loadCliPolicy(policyPath)
+      }
+      const result = analyzePower(policy, {
+        ...(machine === undefined ? {} : { machine }),
+        ...(options.bug === undefined ? {} : { bug: options.bug }),
+        ...(options.kind === undefined ? {} : { kinds: options.kind }),
+        ...(maxStates === undefined ? {} : { maxStates }),
+        ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
+        ...(maxCoalitions === undefined ? {} : { maxCoalitions }),
+        method: options.method,
+      })
+      const format = options.json === true ? 'json' : options.format
+      process.stdout.write(
+        format === 'json'
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : format === 'mermaid'
+            ? powerToMermaid(result)
+            : formatPower(result, inCliLanguage({ en: ENGLISH_POWER_WORDS, ru: RUSSIAN_POWER_WORDS })),
+      )
+      process.exitCode = EXIT.ok
+    })
+}
