@@ -5,6 +5,8 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { exportAudit } from '../audit/exportAudit.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 
@@ -63,7 +65,7 @@ export async function auditExport(options: { db: string; out?: string }): Promis
   }
   if (options.out !== undefined) {
     process.stderr.write(
-      `${pc.green('✓')} exported ${events} event${events === 1 ? '' : 's'} from ${describeDb(options.db)} to ${options.out}\n`,
+      `${pc.green('✓')} ${inCliLanguage({ en: ENGLISH_AUDIT_WORDS, ru: RUSSIAN_AUDIT_WORDS }).exported(events, describeDb(options.db), options.out)}\n`,
     )
   }
   process.exitCode = EXIT.ok

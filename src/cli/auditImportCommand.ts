@@ -3,6 +3,8 @@ import pc from 'picocolors'
 import { importAudit } from '../audit/importAudit.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { readAuditFile } from './auditFiles.js'
+import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -14,6 +16,7 @@ interface ImportOptions {
 
 /** `twokeys audit import <file> --db <db>`: verifies the log, then appends what the store lacks. */
 export async function auditImport(file: string, options: ImportOptions): Promise<void> {
+  const words = inCliLanguage({ en: ENGLISH_AUDIT_WORDS, ru: RUSSIAN_AUDIT_WORDS })
   const lines = readAuditFile(file)
   const policies = (options.policy ?? []).map((p) => loadCliPolicy(p))
   const store = await openStore(options.db)
@@ -24,17 +27,15 @@ export async function auditImport(file: string, options: ImportOptions): Promise
       { policies },
     )
     process.stdout.write(
-      `${pc.green('✓')} ${summary.events} verified events of ${summary.initiatives} initiatives; ${summary.added} added to ${describeDb(options.db)}, ${summary.events - summary.added} already there\n`,
+      `${pc.green('✓')} ${words.imported(summary.events, summary.initiatives, summary.added, describeDb(options.db))}\n`,
     )
     for (const hash of summary.missingPolicies) {
-      process.stdout.write(
-        `${pc.yellow('!')} policy ${hash.slice(0, 12)} is not in the database: the events pinned to it were checked for hashes and links but not its rules, and engines cannot load them until you import again with that policy file (--policy)\n`,
-      )
+      process.stdout.write(`${pc.yellow('!')} ${words.missingPolicy(hash.slice(0, 12))}\n`)
     }
     process.exitCode = EXIT.ok
   } catch (error) {
     if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
-    process.stderr.write(`${pc.red('✖')} refused to import "${file}": ${error.message}\n`)
+    process.stderr.write(`${pc.red('✖')} ${words.refusedImport(file, error.message)}\n`)
     process.exitCode = EXIT.finding
   } finally {
     await store.close()

@@ -10,6 +10,8 @@ import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { logOf } from '../log/logOf.js'
 import { readLeafHashes } from '../log/readLeafHashes.js'
 import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
+import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
 import { readCosignedCheckpoint } from './witnessFiles.js'
@@ -25,24 +27,23 @@ interface VerifyOptions {
   policy?: string
 }
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+/** The words of the output in the CLI's language. */
+const auditWords = () => inCliLanguage({ en: ENGLISH_AUDIT_WORDS, ru: RUSSIAN_AUDIT_WORDS })
 
 function describeFailure(result: Extract<AuditResult, { ok: false }>, line?: number): string[] {
-  const where =
-    line === undefined ? `position ${result.position}` : `position ${result.position} (line ${line})`
+  const words = auditWords()
   return [
-    `${pc.red('✖')} audit log tampered: ${result.problem} at ${where}`,
+    `${pc.red('✖')} ${words.tampered(result.problem, result.position, line)}`,
     `  ${result.message}`,
-    `  Nothing from position ${result.position} on can be trusted; restore the log from a trusted copy.`,
+    `  ${words.nothingTrusted(result.position)}`,
   ]
 }
 
 function describeSuccess(result: Extract<AuditResult, { ok: true }>, digest: string): string[] {
+  const words = auditWords()
   return [
-    `${pc.green('✓')} ${plural(result.count, 'event')} in ${plural(result.initiatives, 'initiative')}: every hash and link checks out`,
-    pc.dim(
-      `  heads digest ${digest.slice(0, 16)}; keep \`--json\` output to check later that nothing was cut off (--heads)`,
-    ),
+    `${pc.green('✓')} ${words.checksOut(result.count, result.initiatives)}`,
+    pc.dim(`  ${words.headsDigest(digest.slice(0, 16))}`),
   ]
 }
 
@@ -157,11 +158,10 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
 /** The checkpoint's verdict, when one was given. */
 function describeVerdict(verdict: CheckpointVerdict | undefined): string[] {
   if (verdict === undefined) return []
-  if (!verdict.ok) return [`${pc.red('✖')} checkpoint: ${verdict.message}`]
+  const words = auditWords()
+  if (!verdict.ok) return [`${pc.red('✖')} ${words.checkpointFailed(verdict.message)}`]
   const by = verdict.cosignedBy.map((c) => `${c.institution} (${c.witness})`).join(', ')
-  return [
-    `${pc.green('✓')} checkpoint: the log's first ${verdict.size} events are exactly the ones cosigned by ${by}; ${verdict.logSize - verdict.size} appended since`,
-  ]
+  return [`${pc.green('✓')} ${words.checkpointHolds(verdict.size, by, verdict.logSize - verdict.size)}`]
 }
 
 /** What besides the hash chain was checked, one line; then every problem, by what it is in. */
@@ -176,21 +176,18 @@ function describeSections(report: StoreAuditReport, sealsChecked: boolean): stri
   ] as const
   // Named only where commands are signed: a store without a keyring has nothing to show.
   const shown = sections.filter(([name, s]) => name !== 'keyring' || s.checked > 0 || s.problems.length > 0)
+  const words = auditWords()
   const mark = (problems: string[]) => (problems.length === 0 ? pc.green('✓') : pc.red('✖'))
   const summary = shown.map(([name, section]) => {
     const note =
-      name === 'snapshots' && section.checked > 0 && !sealsChecked
-        ? pc.dim(' (seals not checked: no snapshot key)')
-        : ''
-    return `${name}: ${section.checked} ${mark(section.problems)}${note}`
+      name === 'snapshots' && section.checked > 0 && !sealsChecked ? pc.dim(words.sealsNotChecked) : ''
+    return `${words.section[name]}: ${section.checked} ${mark(section.problems)}${note}`
   })
   const lines = [`  ${summary.join(' · ')}`]
   for (const [name, section] of sections) {
-    for (const problem of section.problems) lines.push(`${pc.red('✖')} ${name}: ${problem}`)
+    for (const problem of section.problems) lines.push(`${pc.red('✖')} ${words.section[name]}: ${problem}`)
   }
-  if (report.audit.ok && !report.ok) {
-    lines.push('  The database was altered after the engine wrote it; restore it from a trusted copy.')
-  }
+  if (report.audit.ok && !report.ok) lines.push(`  ${words.databaseAltered}`)
   return lines
 }
 

@@ -8,7 +8,9 @@ import { createEngine } from '../engine/createEngine.js'
 import { describeEvent } from '../render/describeEvent.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
+import { ENGLISH_HISTORY_WORDS, type HistoryWords, RUSSIAN_HISTORY_WORDS } from './historyWords.js'
 import { describeDb, openStore } from './openStore.js'
 
 const time = (ms: unknown) =>
@@ -16,9 +18,9 @@ const time = (ms: unknown) =>
     ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`
     : '?'.padEnd(17)
 
-function safeDetail(event: InitiativeEvent): string {
-  const words = describeEvent(event)
-  return words === '(unreadable)' ? pc.red('(unreadable: the stored event was tampered with)') : words
+function safeDetail(event: InitiativeEvent, words: HistoryWords): string {
+  const detail = describeEvent(event, words.event)
+  return detail === words.event.unreadable ? pc.red(words.unreadable) : detail
 }
 
 /**
@@ -58,33 +60,44 @@ export async function checkRules(store: Store, initiativeId: string, pinned: str
 }
 
 /** The history as a table a person reads, headed by whether its hash chain (and the rules) check out. */
-export function formatHistory(initiativeId: string, events: RecordedEvent[], rules?: RulesVerdict): string {
+export function formatHistory(
+  initiativeId: string,
+  events: RecordedEvent[],
+  rules?: RulesVerdict,
+  words: HistoryWords = ENGLISH_HISTORY_WORDS,
+): string {
   const check = verifyAudit(events)
   const chain = check.ok
-    ? pc.green('hash chain ✓')
-    : pc.red(`hash chain ✖ at seq ${check.seq ?? '?'} (${check.problem}); run \`twokeys audit verify\``)
+    ? pc.green(words.chainOk)
+    : pc.red(words.chainBroken(String(check.seq ?? '?'), check.problem))
   const verdict =
     rules === undefined
       ? ''
       : rules.kind === 'ok'
-        ? ` · ${pc.green('rules ✓')}`
+        ? ` · ${pc.green(words.rulesOk)}`
         : rules.kind === 'tampered'
-          ? ` · ${pc.red('rules ✖')}`
-          : ` · ${pc.yellow(`rules not checked (policy ${rules.policyHash.slice(0, 12)} is not in the database)`)}`
+          ? ` · ${pc.red(words.rulesTampered)}`
+          : ` · ${pc.yellow(words.rulesUnchecked(rules.policyHash.slice(0, 12)))}`
   const rows = events.map((r) => {
     // A stored event someone broke is shown as such, not crashed on.
     if (typeof r.event !== 'object' || r.event === null || typeof r.event.type !== 'string') {
-      return `${String(r.seq).padStart(4)}  ${pc.red('(not an event: the stored record was tampered with)')}`
+      return `${String(r.seq).padStart(4)}  ${pc.red(words.notAnEvent)}`
     }
     const by = 'by' in r.event ? String(r.event.by) : ''
-    return `${String(r.seq).padStart(4)}  ${pc.dim(time(r.event.at))}  ${r.event.type.padEnd(11)} ${pc.cyan(by.padEnd(16))} ${safeDetail(r.event)}`
+    return `${String(r.seq).padStart(4)}  ${pc.dim(time(r.event.at))}  ${r.event.type.padEnd(11)} ${pc.cyan(by.padEnd(16))} ${safeDetail(r.event, words)}`
   })
+  const c = words.columns
   return [
-    `initiative "${initiativeId}" · ${events.length} event${events.length === 1 ? '' : 's'} · ${chain}${verdict}`,
-    pc.dim(`${'seq'.padStart(4)}  ${'time'.padEnd(17)}  ${'event'.padEnd(11)} ${'by'.padEnd(16)} detail`),
+    `${words.heading(initiativeId, events.length)} · ${chain}${verdict}`,
+    pc.dim(
+      `${c.seq.padStart(4)}  ${c.time.padEnd(17)}  ${c.event.padEnd(11)} ${c.by.padEnd(16)} ${c.detail}`,
+    ),
     ...rows,
   ].join('\n')
 }
+
+/** The table's words in the CLI's language. */
+const historyWords = () => inCliLanguage({ en: ENGLISH_HISTORY_WORDS, ru: RUSSIAN_HISTORY_WORDS })
 
 /** `twokeys history <id> --db <db> [--json]`: the recorded events of one initiative. */
 interface HistoryOptions {
@@ -116,7 +129,7 @@ function* render(
   if (options.json === true || options.format === 'json') yield* jsonPieces(events)
   else if (options.format === 'mermaid') {
     yield historyToMermaid(events, { kind: options.kind === 'gantt' ? 'gantt' : 'sequence' })
-  } else yield formatHistory(initiativeId, events, rules)
+  } else yield formatHistory(initiativeId, events, rules, historyWords())
 }
 
 /** Writes pieces of text to standard output about a megabyte at a time. */
@@ -159,7 +172,7 @@ export async function history(initiativeId: string, options: HistoryOptions): Pr
       process.stderr.write(`${pc.red('✖')} ${rules.message}\n`)
     } else if (rules.kind === 'unchecked') {
       process.stderr.write(
-        `${pc.yellow('!')} the rules could not be checked: policy ${rules.policyHash.slice(0, 12)}, which the initiative is pinned to, is not in the database; \`twokeys audit verify --db …\` reports it\n`,
+        `${pc.yellow('!')} ${historyWords().rulesNotChecked(rules.policyHash.slice(0, 12))}\n`,
       )
     }
     const chainOk = verifyAudit(events).ok

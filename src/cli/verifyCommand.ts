@@ -22,6 +22,13 @@ interface VerifyCommandOptions {
   maxMemory?: string
 }
 
+/** A catalogued bug's facts after its title, in the CLI's language (the title is the catalogue's). */
+const bugFacts = (level: string, policy: string, breaks: string) =>
+  inCliLanguage({
+    en: `(${level}, ${policy}; breaks ${breaks})`,
+    ru: `(${level === 'machine' ? 'машина' : level === 'policy' ? 'политика' : level}, ${policy}; нарушает ${breaks.replaceAll('hole', 'пробел')})`,
+  })
+
 function listBugs(json: boolean): void {
   if (json) {
     const bugs = BUG_CATALOGUE.map(({ name, title, explanation, breaks, basePolicy, level }) => ({
@@ -38,7 +45,7 @@ function listBugs(json: boolean): void {
   const width = Math.max(...BUG_CATALOGUE.map((b) => b.name.length))
   for (const bug of BUG_CATALOGUE) {
     process.stdout.write(
-      `${bug.name.padEnd(width)}  ${bug.title} ${pc.dim(`(${bug.level}, ${bug.basePolicy}; breaks ${bug.breaks.join(', ')})`)}\n`,
+      `${bug.name.padEnd(width)}  ${bug.title} ${pc.dim(bugFacts(bug.level, bug.basePolicy, bug.breaks.join(', ')))}\n`,
     )
   }
 }
