@@ -3,6 +3,7 @@ import { createLanguageSwitcher } from './createLanguageSwitcher.js'
 import { createPlayPanel } from './createPlayPanel.js'
 import { createPresenterToggle } from './createPresenterToggle.js'
 import { createTabs } from './createTabs.js'
+import { createDiffPanel } from './diff/createDiffPanel.js'
 import { h } from './h.js'
 import { LANGUAGE_KEY, pickLanguage, t, useLanguage } from './i18n/language.js'
 import { createChallengesPanel } from './lessons/createChallengesPanel.js'
@@ -53,12 +54,14 @@ const rewrite = createRewriteLesson()
 const whatIf = createWhatIfPanel(
   () => (document.getElementById('policy-text') as HTMLTextAreaElement | null)?.value ?? '',
 )
+const diff = createDiffPanel()
 const tabs = createTabs(t('page.tabsLabel'), [
   { id: 'play', label: t('tabs.play'), panel: play.element },
   { id: 'story', label: t('tabs.story'), panel: story.element },
   { id: 'why-two-keys', label: t('tabs.whyTwoKeys'), panel: whyTwoKeys.element },
   { id: 'challenges', label: t('tabs.challenges'), panel: challenges.element },
   { id: 'rewrite', label: t('tabs.rewrite'), panel: rewrite.element },
+  { id: 'diff', label: t('diff.tab'), panel: diff.element },
   { id: 'what-if', label: t('tabs.whatIf'), panel: whatIf.element },
 ])
 app.replaceChildren(tabs.element)
