@@ -2,11 +2,16 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
+import type { ForgeryCheck, Notice } from '../../src/classroom/ClassroomFeed.js'
 import { createClassroomServer } from '../../src/classroom/createClassroomServer.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import { checkText } from '../../web/src/classroom/checkText.js'
+import { noticeText } from '../../web/src/classroom/noticeText.js'
 import { en } from '../../web/src/i18n/en.js'
+import { useLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
 import { launchChromium, skipBrowser } from './support/chromium.js'
 import { axeProblems, SHOTS } from './support/servedPlayground.js'
@@ -137,6 +142,19 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(await ruTeacher.page.textContent('.feed-list li[data-kind=forgery] .change')).toContain(
       'подпись оставлена',
     )
+    // The refused cheat in the feed, its command in words.
+    expect(await ruTeacher.page.textContent('.feed-list li[data-kind=refused]')).toContain(
+      `${REFUSAL_MESSAGES_RU['command.DECIDE']} `,
+    )
+    // The Russian teacher cuts the tail of a copy: the three checks' findings in Russian. The copy
+    // keeps 5 of the 6 events (propose, submit, two approvals, the deadline, the delegation).
+    await ruTeacher.page.click('[data-forgery=cut-tail]')
+    await ruTeacher.page.waitForSelector('.teacher-result .checks li[data-check=heads].bad')
+    const ruChecks = (await ruTeacher.page.textContent('.teacher-result .checks')) ?? ''
+    expect(ruChecks).toContain((ru.classroom.finding.passed.chain_many ?? '').replace('{{count}}', '5'))
+    expect(ruChecks).toContain(ru.classroom.finding.passed.signatures)
+    expect(ruChecks).toContain(ru.classroom.finding.problem.deleted.replace('{{where}}', ''))
+    expect(ruChecks).not.toContain(en.classroom.finding.passed.signatures)
     const ruStudent = await joinAs(`${joinUrl}&lang=ru`, 'gov-tatarstan', 'Ильдар', 'ru-RU')
     expect(await ruStudent.page.textContent('#seat-heading')).toContain('Вы — gov-tatarstan')
     expect(await ruTeacher.page.textContent('#controls-heading')).toBe(ru.classroom.teacher.controls)
@@ -195,6 +213,16 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(await overflow(t), 'debrief on a phone').toBeLessThanOrEqual(0)
     expect(await axe(t), 'debrief on a phone').toEqual([])
     await t.screenshot({ path: `${SHOTS}/classroom-debrief-phone-en.png`, fullPage: true })
+    // The debrief in Russian (ending an ended session answers the debrief again): the cheat's
+    // command and first reason from the rules' phrases, with the Russian catalogue.
+    await ruTeacher.page.click('button.end')
+    await ruTeacher.page.waitForSelector('.debrief .refusals li')
+    const ruRefusal = (await ruTeacher.page.textContent('.debrief .refusals li')) ?? ''
+    expect(ruRefusal).toContain(REFUSAL_MESSAGES_RU['command.DECIDE'])
+    const notNamed = REFUSAL_MESSAGES_RU['rule.actorHasAuthority.notNamed']
+    expect(ruRefusal).toContain(notNamed.slice(notNamed.indexOf('{{holders}}') + '{{holders}}'.length))
+    expect(ruRefusal).toContain('«oreshkin» не держит ключ «government-apparatus»')
+    expect(ruRefusal).not.toContain('does not hold key')
     for (const student of [sponsor, coChair, aide])
       await student.page.waitForSelector('.feed-list li[data-kind=ended]')
 
@@ -203,4 +231,72 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
       expect(errors.filter((e) => !e.includes('the server responded with a status of 4'))).toEqual([])
     }
   }, 180_000)
+})
+
+describe('the classroom’s server texts, worded by the page', () => {
+  afterEach(() => useLanguage('en'))
+  const at = Date.parse('2026-09-01T09:00:00Z')
+  const answer = (event: Record<string, unknown>, seq = 1) =>
+    ({ kind: 'event', seq, at, event: { initiativeId: 'kazan', seq, event: { at, ...event } } }) as Notice
+  const ANSWERS = [
+    answer({ type: 'MINISTRY', by: 'minek', ministry: 'minek', accept: true }),
+    answer({ type: 'MINISTRY', by: 'minek', ministry: 'minek', accept: false }),
+    answer({ type: 'DESTINATION', by: 'mid', destination: 'belarus', agreed: true }),
+    answer({ type: 'DESTINATION', by: 'mid', destination: 'belarus', agreed: false }),
+    answer({ type: 'PLENARY', by: 'minek', vote: 'return' }),
+  ]
+
+  it('says a ministry’s, a destination’s and a plenary answer in Russian; English as before', () => {
+    expect(ANSWERS.map(noticeText)).toEqual([
+      'minek: ministry (kazan).',
+      'minek: ministry (kazan).',
+      'mid: destination (kazan).',
+      'mid: destination (kazan).',
+      'minek: plenary (kazan).',
+    ])
+    useLanguage('ru')
+    const fill = (text: string, values: Record<string, string>) =>
+      text.replace(/\{\{(\w+)\}\}/g, (_w, k: string) => values[k] ?? '')
+    const { feed } = ru.classroom
+    expect(ANSWERS.map(noticeText)).toEqual([
+      fill(feed.ministryAccept, { by: 'minek', ministry: 'minek', initiative: 'kazan' }),
+      fill(feed.ministryDecline, { by: 'minek', ministry: 'minek', initiative: 'kazan' }),
+      fill(feed.destinationAgreed, { by: 'mid', destination: 'belarus', initiative: 'kazan' }),
+      fill(feed.destinationDeclined, { by: 'mid', destination: 'belarus', initiative: 'kazan' }),
+      fill(feed.PLENARY, { by: 'minek', initiative: 'kazan' }),
+    ])
+  })
+
+  it('says what each check found in Russian from its finding; English shows the verifier’s message', () => {
+    const check = (
+      finding: ForgeryCheck['finding'],
+      name: ForgeryCheck['check'] = 'chain',
+    ): ForgeryCheck => ({
+      check: name,
+      ok: finding.problem === 'passed',
+      message: 'the verifier’s own words',
+      finding,
+    })
+    const event6 = { position: 5, initiativeId: 'kazan', seq: 6 }
+    const cases = [
+      check({ problem: 'passed', events: 6 }),
+      check({ problem: 'passed', events: 6 }, 'heads'),
+      check({ problem: 'edited', ...event6 }),
+      check({ problem: 'signature', ...event6 }, 'signatures'),
+      check({ problem: 'rules', ...event6 }, 'signatures'),
+      check({ problem: 'malformed', position: 2, initiativeId: null, seq: null }),
+    ]
+    expect(cases.map(checkText)).toEqual(cases.map(() => 'the verifier’s own words'))
+    useLanguage('ru')
+    const where = 'позиция 5 (инициатива «kazan», событие 6)'
+    const { finding } = ru.classroom
+    expect(cases.map(checkText)).toEqual([
+      (finding.passed.chain_many ?? '').replace('{{count}}', '6'),
+      finding.passed.heads,
+      finding.problem.edited.replace('{{where}}', where),
+      finding.problem.signature.replace('{{where}}', where),
+      finding.problem.rules.replace('{{where}}', where),
+      finding.problem.malformed.replace('{{where}}', 'позиция 2'),
+    ])
+  })
 })

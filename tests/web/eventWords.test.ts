@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { RefusalKey } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { describeEvent, ENGLISH_EVENT_WORDS } from '../../src/render/describeEvent.js'
 import { eventWords } from '../../web/src/createTrailView.js'
+import { commandWord, decisionWord, eventTypeWord } from '../../web/src/eventTypeWord.js'
+import { en } from '../../web/src/i18n/en.js'
 import { useLanguage } from '../../web/src/i18n/language.js'
+import { ru } from '../../web/src/i18n/ru.js'
 
 const at = Date.UTC(2026, 2, 2, 9)
 const content = {
@@ -78,5 +83,29 @@ describe("the audit trail's descriptions of events", () => {
       'подана на рассмотрение',
     )
     expect(describeEvent(null as unknown as InitiativeEvent, eventWords())).toBe('(не читается)')
+  })
+})
+
+describe('the engine’s event types on the page', () => {
+  afterEach(() => useLanguage('en'))
+  const TYPES = EVENTS.map((e) => e.type).filter((type, i, all) => all.indexOf(type) === i)
+
+  it('stay the engine’s own in English, but time passing', () => {
+    useLanguage('en')
+    expect(TYPES.map(eventTypeWord)).toEqual(TYPES.map((type) => (type === 'TICK' ? en.stage.tick : type)))
+    expect([commandWord('decide'), decisionWord('approve')]).toEqual(['decide', 'approve'])
+  })
+
+  it('read in Russian as the rules’ catalogue says them in a refusal', () => {
+    useLanguage('ru')
+    expect(eventTypeWord('DECIDE')).toBe('решение')
+    expect(eventTypeWord('TICK')).toBe(ru.stage.tick)
+    for (const type of TYPES.filter((t) => t !== 'TICK'))
+      expect(eventTypeWord(type), type).toBe(REFUSAL_MESSAGES_RU[`command.${type}` as RefusalKey])
+    expect(new Set(TYPES.map(eventTypeWord)).size).toBe(TYPES.length)
+    expect(commandWord('submit')).toBe(REFUSAL_MESSAGES_RU['command.SUBMIT'])
+    expect(decisionWord('refuse')).toBe(REFUSAL_MESSAGES_RU['decision.refuse'])
+    // A type the catalogue does not know stays as it is.
+    expect([eventTypeWord('NEW_KIND'), commandWord('new-kind')]).toEqual(['NEW_KIND', 'new-kind'])
   })
 })
