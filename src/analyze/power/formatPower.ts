@@ -1,4 +1,4 @@
-import type { KindPower, PowerResult } from './PowerResult.js'
+import type { KindPower, PowerCoalition, PowerMember, PowerResult } from './PowerResult.js'
 import { ENGLISH_POWER_WORDS, type PowerWords } from './powerWords.js'
 
 /** What two kinds must share to be printed once: their coalitions, blocking sets and indices. */
@@ -21,18 +21,36 @@ function indicesTable(k: KindPower, words: PowerWords): string[] {
   return table.map((r) => `    ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')}`.trimEnd())
 }
 
+/** The smallest coalition with the most deputies: the cheapest accounts for an attacker to take. */
+function cheapest(k: KindPower): PowerCoalition | undefined {
+  const smallest = k.minimalWinning.filter((c) => c.members.length === k.fewestAccounts)
+  const deputies = (c: PowerCoalition) => c.members.filter((m) => m.role === 'deputy').length
+  return smallest.reduce<PowerCoalition | undefined>(
+    (best, c) => (best === undefined || deputies(c) > deputies(best) ? c : best),
+    undefined,
+  )
+}
+
 function formatKind(k: KindPower, words: PowerWords): string[] {
   const lines = [
     `${k.kind}  (${words.kind(k.objective, k.track, k.keys.join(', '), k.sponsor)})`,
     `  ${words.winning(k.minimalWinning.length, k.fewestAccounts)}`,
   ]
+  const example = cheapest(k)
+  if (example !== undefined)
+    lines.push(
+      `    ${words.forInstance(example.members.map(words.member).join(' + ') || words.emptyCoalition)}`,
+    )
   if (k.minimalWinning.length === 0) lines.push(`    ${words.nobody}`)
+  const starred = (m: PowerMember) => (m.window === null ? m.id : `${m.id}*`)
   for (const c of k.minimalWinning)
-    lines.push(`    ${c.members.map(words.member).join(' + ') || words.emptyCoalition}`)
+    lines.push(`    ${c.members.map(starred).join(' + ') || words.emptyCoalition}`)
+  if (k.minimalWinning.some((c) => c.members.some((m) => m.window !== null)))
+    lines.push(`    ${words.starred}`)
   lines.push(`  ${k.veto.length === 0 ? words.noVeto : words.veto(k.veto.join(', '))}`)
   if (k.blocking.length > 0) lines.push(`  ${words.blocking(braces(k.blocking))}`)
   if (k.powerless.length > 0) lines.push(`  ${words.powerless(k.powerless.join(', '))}`)
-  lines.push(...indicesTable(k, words))
+  lines.push(`  ${words.holdersGame}`, ...indicesTable(k, words))
   lines.push(`  ${words.method(k.method, k.explorations)}`)
   return lines
 }

@@ -26,7 +26,7 @@ export function powerToMermaid(result: PowerResult): string {
   const id = (s: string) => ids.get(s) as string
   const lines = ['flowchart LR']
   for (const k of result.kinds) {
-    const veto = k.indices.veto.length === 0 ? '' : `<br/>veto: ${k.indices.veto.join(', ')}`
+    const veto = k.indices.veto.length === 0 ? '' : `<br/>holders' veto: ${k.indices.veto.join(', ')}`
     const track = k.track === null ? 'no track' : k.track
     lines.push(`  ${id(`k ${k.kind}`)}[${quote(`${k.kind}<br/>${k.objective} → ${track}${veto}`)}]`)
   }

@@ -10,6 +10,9 @@ export interface PowerWords {
   winning(count: number, fewest: number | null): string
   nobody: string
   emptyCoalition: string
+  forInstance(coalition: string): string
+  starred: string
+  holdersGame: string
   member(member: PowerMember): string
   veto(ids: string): string
   noVeto: string
@@ -62,6 +65,9 @@ export const ENGLISH_POWER_WORDS: PowerWords = {
       : `minimal winning coalitions: ${count}; fewest accounts an attacker must control: ${fewest}`,
   nobody: 'no one: not even everyone together gets it approved',
   emptyCoalition: 'no one: the sponsor, the standing delegations and time alone get it approved',
+  forInstance: (coalition) => `for instance ${coalition}; all of them:`,
+  starred: '* a deputy, acting inside the delegation window its holder gave',
+  holdersGame: "the key holders' game (a deputy's commands count for its holder; no one else acts):",
   member: (m) => {
     const part = m.keys.length > 0 ? `${ROLE_EN[m.role]} ${m.keys.join(', ')}` : ROLE_EN[m.role]
     const window =
@@ -98,6 +104,10 @@ export const RUSSIAN_POWER_WORDS: PowerWords = {
       : `минимальных выигрывающих коалиций: ${count}; меньше всего учётных записей, которыми должен завладеть злоумышленник: ${fewest}`,
   nobody: 'никто: даже все вместе не добиваются одобрения',
   emptyCoalition: 'никто: одобрения добиваются инициатор, постоянные полномочия заместителей и время',
+  forInstance: (coalition) => `например, ${coalition}; все коалиции:`,
+  starred: '* заместитель, действующий в окне полномочий, которое дал держатель ключа',
+  holdersGame:
+    'игра держателей ключей (действия заместителя засчитываются его держателю; больше никто не действует):',
   member: (m) => {
     const part = m.keys.length > 0 ? `${ROLE_RU[m.role]} ${m.keys.join(', ')}` : ROLE_RU[m.role]
     const window =
