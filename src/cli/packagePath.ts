@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 // Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
 import { createRequire as createRequireAt } from 'node:module'
+import { join } from 'node:path'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { packageRoot } from './packageRoot.js'
 
 const requireOwn = createRequireAt(import.meta.url)
 const PACKAGE_PATH = /^twokeys\/./
@@ -31,7 +33,14 @@ export function resolvePackagePath(text: string): string {
   }
 }
 
-/** Reads and validates the policy a CLI argument names (a file or a `twokeys/…` package path). */
+/**
+ * Reads and validates the policy a CLI argument names: a file, a `twokeys/…` package path, or —
+ * when no such file is here — a shipped policy's bare name (`two-keys.yaml`).
+ */
 export function loadCliPolicy(text: string): Policy {
+  if (!existsSync(text) && /^[\w-]+\.(ya?ml|json)$/.test(text)) {
+    const shipped = join(packageRoot(), 'machines', 'policies', text)
+    if (existsSync(shipped)) return loadPolicyFile(shipped)
+  }
   return loadPolicyFile(resolvePackagePath(text))
 }

@@ -17,6 +17,8 @@ export interface ExactSensitivity {
   dApproved: number
   /** ∂ E[days to approval | approved] / ∂ rate; null when nothing is approved. */
   dMeanDays: number | null
+  /** The same per day of mean review: ∂ E[days to approval | approved] / ∂ mean review days (= −rate² · dMeanDays). */
+  dMeanDaysPerReviewDay: number | null
 }
 
 /**
@@ -47,6 +49,21 @@ export interface ExactAnalysis {
   /** Of the approved, the share whose last key to turn was each key (with no key: `other`). */
   lastKey: { key: string; label: string; share: number | null }[]
   sensitivities: ExactSensitivity[]
+  /**
+   * The long-run answer, as if the window never closed (Gauss–Seidel on the chain without its
+   * deadlines): what the deadlines cost, beside the transient answer above.
+   */
+  withoutDeadlines: {
+    approved: number
+    refused: number
+    withdrawn: number
+    /** P(never decided): no review left running, so only a deadline would end it. */
+    undecided: number
+    meanDays: number | null
+    /** Gauss–Seidel sweeps until no unknown moved by more than `tolerance`. */
+    sweeps: number
+    tolerance: number
+  }
   method: {
     /** "uniformization": the transient solution between the fixed deadlines. */
     transient: 'uniformization'
@@ -60,7 +77,10 @@ export interface ExactAnalysis {
     meanError: number | null
     /** Quantiles by bisection on the exact CDF, to this many days. */
     quantileTolerance: number
-    sensitivities: string
+    /** How the sensitivities are computed: central finite differences on each holder's rate. */
+    sensitivities: 'central finite differences'
+    /** Their relative step h: (f(rate·(1+h)) − f(rate·(1−h))) / (2h·rate). */
+    sensitivityStep: number
     states: number
     moves: number
     uniformizationSteps: number

@@ -7,6 +7,7 @@ import { createSimulationModel, type SimulationModel } from '../../simulate/Simu
 import { buildChain, type ExactChain, outcomeIndex, withRates } from './buildChain.js'
 import type { ExactAnalysis, ExactSensitivity } from './ExactAnalysis.js'
 import { type ExactRatesOptions, exactRatesOf } from './exactRates.js'
+import { ABSORPTION_TOLERANCE, solveAbsorption } from './solveAbsorption.js'
 import { approvedBy, solveTimeline, type Timeline } from './solveTimeline.js'
 import { DEFAULT_EPSILON } from './uniformize.js'
 
@@ -156,15 +157,20 @@ export function analyzeExact(
           const up = shifted(1 + SENSITIVITY_STEP)
           const down = shifted(1 - SENSITIVITY_STEP)
           const h = 2 * SENSITIVITY_STEP * rate
+          const dMeanDays =
+            up.meanDays === null || down.meanDays === null ? null : (up.meanDays - down.meanDays) / h
           return {
             reviewer: reviewer.id,
             ratePerDay: rate,
             meanReviewDays: 1 / rate,
             dApproved: (up.approved - down.approved) / h,
-            dMeanDays:
-              up.meanDays === null || down.meanDays === null ? null : (up.meanDays - down.meanDays) / h,
+            dMeanDays,
+            dMeanDaysPerReviewDay: dMeanDays === null ? null : -rate * rate * dMeanDays,
           }
         })
+  const longRun = solveAbsorption(chain, O.approvedOther + 1)
+  let longApproved = 0
+  for (let o = 0; o <= O.approvedOther; o++) longApproved += longRun.outcomes[o] as number
   const share = (mass: number) => (approved > 0 ? mass / approved : null)
   const other = out[O.approvedOther] as number
   const probabilityError = deadlines.length * epsilon
@@ -192,6 +198,15 @@ export function analyzeExact(
         : []),
     ],
     sensitivities,
+    withoutDeadlines: {
+      approved: longApproved,
+      refused: longRun.outcomes[O.refused] as number,
+      withdrawn: longRun.outcomes[O.withdrawn] as number,
+      undecided: longRun.stuck,
+      meanDays: longApproved > 0 ? longRun.approvedDays / longApproved : null,
+      sweeps: longRun.sweeps,
+      tolerance: ABSORPTION_TOLERANCE,
+    },
     method: {
       transient: 'uniformization',
       deadlines,
@@ -200,7 +215,8 @@ export function analyzeExact(
       meanError:
         approved > 0 ? (epsilon * last * deadlines.length + last * probabilityError) / approved : null,
       quantileTolerance: QUANTILE_TOLERANCE,
-      sensitivities: `central finite differences on each holder's rate, relative step ${SENSITIVITY_STEP}`,
+      sensitivities: 'central finite differences',
+      sensitivityStep: SENSITIVITY_STEP,
       states: chain.states,
       moves: chain.target.length,
       uniformizationSteps: timeline.steps,

@@ -30,18 +30,26 @@ export function reviewerPath(scenario: Scenario, spec: Reviewer): string {
 }
 
 /** The rate of an exponential duration, or of its stand-in when assumed; throws naming the field otherwise. */
-function rateOf(d: Distribution, field: string, options: ExactRatesOptions, assumed: string[]): number {
+function rateOf(
+  scenario: Scenario,
+  d: Distribution,
+  field: string,
+  options: ExactRatesOptions,
+  assumed: string[],
+): number {
   const mean = d.kind === 'exponential' ? d.mean : meanOf(d)
   if (d.kind !== 'exponential') {
     if (options.assumeExponential !== true) {
       throw unsupported(
-        `${field} is ${d.kind}, but the exact analysis needs exponential durations (memoryless, so one initiative is a Markov chain); write ${field}: { kind: exponential, mean: ${+mean.toPrecision(6)} }, or pass --assume-exponential (assumeExponential) to use an exponential of the same mean`,
+        `scenario "${scenario.name}": ${field} is ${d.kind}, but the exact analysis needs exponential durations (memoryless, so one initiative is a Markov chain); write ${field}: { kind: exponential, mean: ${+mean.toPrecision(6)} }, or pass --assume-exponential (assumeExponential) to use an exponential of the same mean`,
       )
     }
     assumed.push(`${field}: ${d.kind} → exponential, mean ${+mean.toPrecision(6)}`)
   }
   if (!(mean > 0))
-    throw unsupported(`${field} has mean ${mean} days; the exact analysis needs a positive mean`)
+    throw unsupported(
+      `scenario "${scenario.name}": ${field} has mean ${mean} days; the exact analysis needs a positive mean`,
+    )
   return 1 / mean
 }
 
@@ -63,19 +71,19 @@ export function exactRatesOf(model: SimulationModel, options: ExactRatesOptions 
     const seats = model.seats.filter((s) => s.principal === p).length
     if (reviewer.capacity < seats) {
       throw unsupported(
-        `${path}.capacity is ${reviewer.capacity}, but "${reviewer.id}" holds ${seats} seats of one initiative: the exact analysis needs every reviewer free for it (unlimited capacity); set ${path}.capacity to at least ${seats}`,
+        `scenario "${scenario.name}": ${path}.capacity is ${reviewer.capacity}, but "${reviewer.id}" holds ${seats} seats of one initiative: the exact analysis needs every reviewer free for it (unlimited capacity); set ${path}.capacity to at least ${seats}`,
       )
     }
     if (reviewer.deputy !== null && reviewer.deputy.delegate > 0) {
       throw unsupported(
-        `${path}.deputy.delegate is ${reviewer.deputy.delegate}: the exact analysis does not model deputies (a delegation window is a fixed clock started at a random instant, not a Markov chain); set it to 0 or remove ${path}.deputy, or use twokeys simulate`,
+        `scenario "${scenario.name}": ${path}.deputy.delegate is ${reviewer.deputy.delegate}: the exact analysis does not model deputies (a delegation window is a fixed clock started at a random instant, not a Markov chain); set it to 0 or remove ${path}.deputy, or use twokeys simulate`,
       )
     }
-    return rateOf(reviewer.spec.reviewDays, `${path}.reviewDays`, options, assumed)
+    return rateOf(scenario, reviewer.spec.reviewDays, `${path}.reviewDays`, options, assumed)
   })
   const amends = model.reviewers.some((r) => r.decisions.amend > 0) && scenario.sponsor.maxAmendments > 0
   const amendment = amends
-    ? rateOf(scenario.sponsor.amendmentDays, 'sponsor.amendmentDays', options, assumed)
+    ? rateOf(scenario, scenario.sponsor.amendmentDays, 'sponsor.amendmentDays', options, assumed)
     : 1 / meanOf(scenario.sponsor.amendmentDays)
   return { review, amendment, assumed: [...new Set(assumed)] }
 }

@@ -127,4 +127,28 @@ describe('exact answers on cases worked by hand', () => {
     close(r.withdrawn, q * q)
     close(r.approvalDays.mean, (p / lambda + q * p * (2 / lambda + 1 / alpha)) / (p * (1 + q)), 7)
   })
+
+  it('without deadlines (Gauss–Seidel): two keys are always approved, in 1/a + 1/b − 1/(a+b) days', () => {
+    const [a, b] = [0.3, 0.1]
+    const r = analyzeExact(windowed(twoKeys, 5), scenario({ oreshkin: 1 / a, grigorenko: 1 / b }))
+    close(r.withoutDeadlines.approved, 1, 12)
+    close(r.withoutDeadlines.meanDays, 1 / a + 1 / b - 1 / (a + b), 10)
+    expect(r.approved).toBeLessThan(0.5) // the 5-day window costs most approvals
+  })
+
+  it('a window too long to matter: the transient answer and the long run agree (two methods)', () => {
+    const r = analyzeExact(
+      { ...windowed(twoKeys, 3650), approvals: { lifetimeDays: null } },
+      scenario(
+        { oreshkin: 3, grigorenko: 2 },
+        { approve: 0.7, refuse: 0.1, amend: 0.2 },
+        { maxAmendments: 2 },
+      ),
+      { sensitivities: false },
+    )
+    close(r.approved, r.withoutDeadlines.approved, 9)
+    close(r.refused, r.withoutDeadlines.refused, 9)
+    close(r.withdrawn, r.withoutDeadlines.withdrawn, 9)
+    close(r.approvalDays.mean, r.withoutDeadlines.meanDays ?? Number.NaN, 6)
+  })
 })
