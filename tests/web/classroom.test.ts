@@ -9,7 +9,7 @@ import { createClassroomServer } from '../../src/classroom/createClassroomServer
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { checkText } from '../../web/src/classroom/checkText.js'
-import { noticeText } from '../../web/src/classroom/noticeText.js'
+import { forgedText, noticeText } from '../../web/src/classroom/noticeText.js'
 import { en } from '../../web/src/i18n/en.js'
 import { useLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
@@ -265,6 +265,17 @@ describe('the classroom’s server texts, worded by the page', () => {
       fill(feed.destinationDeclined, { by: 'mid', destination: 'belarus', initiative: 'kazan' }),
       fill(feed.PLENARY, { by: 'minek', initiative: 'kazan' }),
     ])
+    // What a forgery changed names the event in words too.
+    const cut = { initiativeId: 'kazan', seq: 6, type: 'DECIDE', by: 'ga-aide' }
+    expect(forgedText('cut-tail', cut)).toBe(
+      fill(ru.classroom.change['cut-tail'], {
+        seq: '6',
+        initiative: 'kazan',
+        type: REFUSAL_MESSAGES_RU['command.DECIDE'],
+      }),
+    )
+    useLanguage('en')
+    expect(forgedText('cut-tail', cut)).toBe('Event 6 of kazan (DECIDE) was dropped.')
   })
 
   it('says what each check found in Russian from its finding; English shows the verifier’s message', () => {

@@ -8,17 +8,14 @@ import { caughtBy } from './audit/checkName.js'
 import { createCheckpointView, renderCheckTable } from './audit/createCheckpointView.js'
 import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
-import { commandWord, decisionWord, eventTypeWord } from './eventTypeWord.js'
+import { commandWord, decisionWord, eventTypeName, eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { language, t } from './i18n/language.js'
+import { t } from './i18n/language.js'
 import { formatTime } from './marks.js'
 import type { Scene } from './scene.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
 
 const short = (hash: string) => (hash === '' ? '—' : hash.slice(0, 10))
-
-/** An event's type in the forger's list: the engine's own in English, worded in Russian. */
-const optionType = (type: string) => (language() === 'ru' ? eventTypeWord(type) : type)
 
 function describeRefusal(r: RefusalRecord): string {
   const c = r.command as Record<string, unknown>
@@ -305,8 +302,8 @@ export function createTrailView(prefix: string) {
           'option',
           { value: e.seq, selected: e === pick },
           'by' in e.event
-            ? t('trail.optionBy', { seq: e.seq, type: optionType(e.event.type), by: e.event.by })
-            : t('trail.option', { seq: e.seq, type: optionType(e.event.type) }),
+            ? t('trail.optionBy', { seq: e.seq, type: eventTypeName(e.event.type), by: e.event.by })
+            : t('trail.option', { seq: e.seq, type: eventTypeName(e.event.type) }),
         ),
       ),
     )

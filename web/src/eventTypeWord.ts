@@ -42,3 +42,12 @@ export function decisionWord(decision: string): string {
   const key = `decision.${decision}`
   return language() === 'ru' && key in REFUSAL_MESSAGES_RU ? REFUSAL_MESSAGES_RU[key as RefusalKey] : decision
 }
+
+/**
+ * An event type where the page names a recorded event by it (a list, a line): the engine's own
+ * in English, `TICK` included; in Russian worded as `eventTypeWord` does.
+ *
+ * @example
+ * eventTypeName('TICK') // 'TICK' in English, 'время идёт' in Russian
+ */
+export const eventTypeName = (type: string): string => (language() === 'ru' ? eventTypeWord(type) : type)

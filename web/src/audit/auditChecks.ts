@@ -4,6 +4,7 @@ import type { Keyring } from '../../../src/identity/KeyringSchema.js'
 import { verifyCommandSignature } from '../../../src/identity/verifyCommandSignature.js'
 import type { RecordedEvent } from '../../../src/stores/Store.js'
 import { rootHash } from '../../../src/tlog/merkle.js'
+import { commandWord } from '../eventTypeWord.js'
 import { t } from '../i18n/language.js'
 import { linkChecks } from '../tamperWith.js'
 import { leavesOf, shortRoot, type WitnessedLog, type WitnessId, witnessLabel } from './witnessedLog.js'
@@ -63,7 +64,7 @@ export function signatureProblem(
   const verdict = verifyCommandSignature(keyring, command, record.event.at)
   if (!verdict.ok) return t('checks.verdict', { seq: record.seq, reason: verdict.reason })
   if (!eventMatchesCommand(record, command))
-    return t('checks.mismatch', { seq: record.seq, type: command.type, by: command.by })
+    return t('checks.mismatch', { seq: record.seq, type: commandWord(command.type), by: command.by })
   return null
 }
 

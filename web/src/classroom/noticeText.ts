@@ -1,6 +1,6 @@
 import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
 import type { ForgedEvent } from '../../../src/classroom/forgeCopy.js'
-import { commandWord } from '../eventTypeWord.js'
+import { commandWord, eventTypeName } from '../eventTypeWord.js'
 import { t } from '../i18n/language.js'
 
 /** When, on the session's clock: `2026-09-01 09:00`. */
@@ -96,6 +96,7 @@ export function forgedText(forgery: string, target: ForgedEvent): string {
   const decision = (d: string | undefined) => (d === undefined ? '' : t(`classroom.decision.${d}`))
   return t(`classroom.change.${forgery}`, {
     ...target,
+    type: eventTypeName(target.type),
     initiative: target.initiativeId,
     from: decision(target.from),
     to: decision(target.to),

@@ -9,6 +9,7 @@ import { forge } from '../audit/forgeries.js'
 import { KEYS_VALID_FROM, keyOf } from '../audit/principalKeys.js'
 import { shortRoot, WITNESSES, type WitnessId, witnessLabel } from '../audit/witnessedLog.js'
 import { createSandbox, SANDBOX_INITIATIVE } from '../createSandbox.js'
+import { eventTypeName } from '../eventTypeWord.js'
 import { t } from '../i18n/language.js'
 
 /** One step of the lesson: what happened, lines of facts the code produced, and the checks, if any were run. */
@@ -77,7 +78,7 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
     lines: history.map((e) =>
       t('lesson.signedLine', {
         seq: e.seq,
-        type: e.event.type,
+        type: eventTypeName(e.event.type),
         by: e.command?.by ?? '',
         keyId: e.command?.signature?.keyId ?? '',
       }),
