@@ -3,6 +3,7 @@ import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate'
 import { phaseOf } from '../../../machines/describeState.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../../machines/initiative.js'
 import { assertDiffComplete } from '../../../src/analyze/diff/assertDiffComplete.js'
+import type { DiffGroup, DiffResult } from '../../../src/analyze/diff/DiffResult.js'
 import { diffPolicies } from '../../../src/analyze/diff/diffPolicies.js'
 import type { InitiativeEvent } from '../../../src/domain/InitiativeEvent.js'
 import { hashPolicy } from '../../../src/policy/hashPolicy.js'
@@ -13,6 +14,12 @@ import { findBug } from '../../../src/verify/bugCatalogue.js'
 const shipped = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
 const twoKeys = shipped('two-keys')
 const singleKey = shipped('single-key')
+let twoVsOne: DiffResult | undefined
+/** two-keys against single-key, computed once for the tests that read it. */
+const twoKeysVsSingleKey = () => {
+  twoVsOne ??= diffPolicies(twoKeys, singleKey)
+  return twoVsOne
+}
 
 /** XState's own pure transition, not the stepper the diff uses: the oracle replays with it. */
 function replay(
@@ -39,7 +46,7 @@ function replay(
 
 describe('diffPolicies', () => {
   it("two-keys against single-key differs, and its first story shows Grigorenko's key no longer needed", () => {
-    const result = diffPolicies(twoKeys, singleKey)
+    const result = twoKeysVsSingleKey()
     expect(result.verdict).toBe('differ')
     expect(result.complete).toBe(true)
     const first = result.groups[0]
@@ -81,7 +88,7 @@ describe('diffPolicies', () => {
   })
 
   it('reports events on a key only one policy has apart, each refused by the other', () => {
-    const result = diffPolicies(twoKeys, singleKey)
+    const result = twoKeysVsSingleKey()
     expect(result.onlyInOne.length).toBeGreaterThan(0)
     for (const group of result.onlyInOne) {
       expect(group.shape.onlyIn).toMatchObject({ side: 'A', keys: ['government-apparatus'] })
@@ -91,6 +98,32 @@ describe('diffPolicies', () => {
       expect(replay(twoKeys, events).at(-1)?.accepted).toBe(true)
     }
     expect(result.groups.every((g) => g.shape.onlyIn === null)).toBe(true)
+  })
+
+  it('is symmetric: B against A finds the same groups, sides swapped, with the same counts and lengths', () => {
+    const mirrored = (g: DiffGroup, swap: boolean) => {
+      const s = g.shape
+      const side = (x: 'A' | 'B' | null) => (x === null || !swap ? x : x === 'A' ? 'B' : 'A')
+      return JSON.stringify([
+        s.type,
+        s.actor,
+        s.key,
+        s.variant,
+        side(s.refusedBy),
+        s.code,
+        s.rules,
+        swap ? s.phaseB : s.phaseA,
+        swap ? s.phaseA : s.phaseB,
+        g.count,
+        g.length,
+      ])
+    }
+    const ab = twoKeysVsSingleKey()
+    const ba = diffPolicies(singleKey, twoKeys)
+    const groups = (r: DiffResult, swap: boolean) =>
+      [...r.groups, ...r.onlyInOne].map((g) => mirrored(g, swap)).sort()
+    expect(groups(ba, true)).toEqual(groups(ab, false))
+    expect(ba.onlyInOne.every((g) => g.shape.onlyIn?.side === 'B')).toBe(true)
   })
 
   it('a policy against itself agrees', () => {
