@@ -223,6 +223,8 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(ruRefusal).toContain(notNamed.slice(notNamed.indexOf('{{holders}}') + '{{holders}}'.length))
     expect(ruRefusal).toContain('«oreshkin» не держит ключ «government-apparatus»')
     expect(ruRefusal).not.toContain('does not hold key')
+    await ruTeacher.page.waitForSelector('.debrief .gantt svg', { timeout: 30_000 })
+    await ruTeacher.page.screenshot({ path: `${SHOTS}/classroom-debrief-phone-ru.png`, fullPage: true })
     for (const student of [sponsor, coChair, aide])
       await student.page.waitForSelector('.feed-list li[data-kind=ended]')
 
