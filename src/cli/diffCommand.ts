@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Command } from 'commander'
 import { assertDiffComplete } from '../analyze/diff/assertDiffComplete.js'
 import { diffPolicies } from '../analyze/diff/diffPolicies.js'
 import { ENGLISH_DIFF_WORDS, RUSSIAN_DIFF_WORDS } from '../analyze/diff/diffWords.js'
 import { formatDiff } from '../analyze/diff/formatDiff.js'
-import type { Policy } from '../policy/PolicySchema.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
-import { packageRoot } from './packageRoot.js'
 import { progressLine } from './progressLine.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 
@@ -17,18 +13,6 @@ interface DiffCommandOptions {
   json?: boolean
   maxStates?: string
   stories?: string
-}
-
-/**
- * A policy argument: a file (or a `twokeys/…` package path), else — when no such file exists —
- * the shipped policy of that name, so `twokeys diff two-keys.yaml single-key.yaml` works anywhere.
- */
-function diffPolicyArgument(text: string): Policy {
-  if (!existsSync(text) && /^[\w-]+\.(ya?ml|json)$/.test(text)) {
-    const shipped = join(packageRoot(), 'machines', 'policies', text)
-    if (existsSync(shipped)) return loadCliPolicy(shipped)
-  }
-  return loadCliPolicy(text)
 }
 
 /**
@@ -59,8 +43,8 @@ export function registerDiff(program: Command): void {
           ? undefined
           : wholeNumber(options.maxStates, '--max-states', 1, MAX_STATES_LIMIT)
       const stories = options.stories === undefined ? 3 : wholeNumber(options.stories, '--stories', 0, 10_000)
-      const a = diffPolicyArgument(pathA)
-      const b = diffPolicyArgument(pathB)
+      const a = loadCliPolicy(pathA)
+      const b = loadCliPolicy(pathB)
       const line = progressLine(options.json !== true)
       const label = `comparing "${a.id}" with "${b.id}"`
       const result = diffPolicies(a, b, {
