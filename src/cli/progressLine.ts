@@ -1,6 +1,14 @@
 import type { ExploreProgress } from '../explore/explore.js'
+import { inCliLanguage } from './cliLanguage.js'
 
 const count = (n: number) => n.toLocaleString('en')
+
+/** The counts of a progress line in the CLI's language. */
+const progressWords = (p: ExploreProgress, rate: number) =>
+  inCliLanguage({
+    en: `${count(p.states)} states · ${count(p.transitions)} transitions · ${count(rate)} states/s · ${p.seconds.toFixed(1)} s`,
+    ru: `состояний: ${p.states.toLocaleString('ru')} · переходов: ${p.transitions.toLocaleString('ru')} · ${rate.toLocaleString('ru')} состояний/с · ${p.seconds.toFixed(1).replace('.', ',')} с`,
+  })
 
 /**
  * A one-line progress report of an exploration or compilation on stderr — states, transitions,
@@ -23,9 +31,7 @@ export function progressLine(enabled: boolean) {
       painted = now
       shown = true
       const rate = p.seconds > 0 ? Math.round(p.states / p.seconds) : 0
-      process.stderr.write(
-        `\r\x1b[2K${label}: ${count(p.states)} states · ${count(p.transitions)} transitions · ${count(rate)} states/s · ${p.seconds.toFixed(1)} s`,
-      )
+      process.stderr.write(`\r\x1b[2K${label}: ${progressWords(p, rate)}`)
     },
     done: () => {
       if (shown) process.stderr.write('\r\x1b[2K')

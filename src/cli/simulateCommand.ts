@@ -89,7 +89,7 @@ export function progressBar(label: string, enabled: boolean) {
       const filled = Math.round((done / total) * width)
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       process.stderr.write(
-        `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} · ${seconds} s`,
+        `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} · ${inCliLanguage({ en: `${seconds} s`, ru: `${seconds.replace('.', ',')} с` })}`,
       )
     },
     done: () => process.stderr.write('\r\x1b[2K'),
