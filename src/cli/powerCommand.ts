@@ -8,7 +8,7 @@ import { ENGLISH_POWER_WORDS, RUSSIAN_POWER_WORDS } from '../analyze/power/power
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { findBug } from '../verify/bugCatalogue.js'
-import { inCliLanguage } from './cliLanguage.js'
+import { cliLanguage, inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
@@ -81,6 +81,7 @@ export function registerPower(program: Command): void {
         options.maxCoalitions === undefined
           ? undefined
           : wholeNumber(options.maxCoalitions, '--max-coalitions', 1, 10_000_000)
+      const format = options.json === true ? 'json' : options.format
       let policy: Policy
       let machine: InitiativeMachine | undefined
       if (options.bug !== undefined) {
@@ -98,22 +99,39 @@ export function registerPower(program: Command): void {
         }
         policy = loadCliPolicy(policyPath)
       }
-      const result = analyzePower(policy, {
-        ...(machine === undefined ? {} : { machine }),
-        ...(options.bug === undefined ? {} : { bug: options.bug }),
-        ...(options.kind === undefined ? {} : { kinds: options.kind }),
-        ...(maxStates === undefined ? {} : { maxStates }),
-        ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
-        ...(maxCoalitions === undefined ? {} : { maxCoalitions }),
-        method: options.method,
-      })
-      const format = options.json === true ? 'json' : options.format
+      // Long analyses (seed.yaml: about a minute) say which kind they are on, on a terminal only.
+      const progress = format !== 'json' && process.stderr.isTTY === true
+      const analyse = () =>
+        analyzePower(policy, {
+          ...(progress
+            ? {
+                onKind: (kind: string, i: number, n: number) =>
+                  process.stderr.write(`\r\x1b[2Kkind ${i + 1} of ${n}: ${kind}`),
+              }
+            : {}),
+          ...(machine === undefined ? {} : { machine }),
+          ...(options.bug === undefined ? {} : { bug: options.bug }),
+          ...(options.kind === undefined ? {} : { kinds: options.kind }),
+          ...(maxStates === undefined ? {} : { maxStates }),
+          ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
+          ...(maxCoalitions === undefined ? {} : { maxCoalitions }),
+          method: options.method,
+        })
+      let result: ReturnType<typeof analyzePower>
+      try {
+        result = analyse()
+      } finally {
+        if (progress) process.stderr.write('\r\x1b[2K')
+      }
+      // People read the policy's title in their language where the policy gives one.
+      const title = cliLanguage() === 'en' ? undefined : policy.translations?.[cliLanguage()]?.title
+      const shown = title === undefined ? result : { ...result, policy: { ...result.policy, title } }
       process.stdout.write(
         format === 'json'
           ? `${JSON.stringify(result, null, 2)}\n`
           : format === 'mermaid'
             ? powerToMermaid(result)
-            : formatPower(result, inCliLanguage({ en: ENGLISH_POWER_WORDS, ru: RUSSIAN_POWER_WORDS })),
+            : formatPower(shown, inCliLanguage({ en: ENGLISH_POWER_WORDS, ru: RUSSIAN_POWER_WORDS })),
       )
       process.exitCode = EXIT.ok
     })
