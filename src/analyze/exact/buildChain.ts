@@ -8,6 +8,9 @@ import type { ExactRates } from './exactRates.js'
  * (0 … K−1), approved with no key turning at that step (K), lapsed (K+1), withdrawn after a
  * refusal (K+2), withdrawn because a reviewer asked for an amendment past the sponsor's last
  * (K+3).
+ *
+ * @example
+ * outcomeIndex(2).lapsed // 3
  */
 export const outcomeIndex = (keyCount: number) => ({
   approvedOther: keyCount,

@@ -61,8 +61,9 @@ const addScaled = (into: ChainDistribution, v: ChainDistribution, c: number) => 
  * and P = I + Q/Λ, π(t) = Σₖ Pois(k; Λt) · π₀Pᵏ and ∫₀ᵗ π = (1/Λ) Σₖ P(N > k) · π₀Pᵏ, N ~ Pois(Λt).
  * The series stops at the first k with P(N > k) ≤ ε and E[(N − k)⁺]/Λ ≤ ε·t, so each probability
  * is short by at most ε and each integral by at most ε·t (all terms are non-negative). The
- * Poisson weights are computed in logarithms, so a long segment (Λt in the thousands) does not
- * underflow.
+ * Poisson weights are computed in logarithms and normalized, their tails summed from the right,
+ * so a long segment (Λt in the thousands) neither underflows nor loses the tail's digits.
+ * `onStep` sees π₀Pᵏ at each step (the CDF at other days is read off those, see `approvedBy`).
  *
  * @example
  * const { at } = uniformize(chain, { transient: chain.initial, outcomes: new Float64Array(chain.outcomes) }, 30)
@@ -100,6 +101,9 @@ export function uniformize(
  * Poisson(m) weights for k = 0 … steps, normalized, with right tails P(N > k) and
  * E[(N − k)⁺] = Σ_{j ≥ k} P(N > j) summed from the right (so small tails keep their digits);
  * `steps` is the first k past the mean where P(N > k) ≤ ε and E[(N − k)⁺] ≤ ε·`integralScale`.
+ *
+ * @example
+ * poissonSeries(30, 30, 1e-12).steps // about 80
  */
 export function poissonSeries(m: number, integralScale: number, epsilon: number) {
   const logs: number[] = []
@@ -138,19 +142,34 @@ export function poissonSeries(m: number, integralScale: number, epsilon: number)
   return { weights, tails, excess, steps }
 }
 
-/** Λ: the largest exit rate (every state's own rate fits under it). */
+/**
+ * Λ: the largest exit rate (every state's own rate fits under it).
+ *
+ * @example
+ * uniformizationRate(chain) // 0.95: the fastest state leaves at 0.95 per day
+ */
 export function uniformizationRate(chain: ExactChain): number {
   let lambda = 1e-300
   for (const r of chain.exit) if (r > lambda) lambda = r
   return lambda
 }
 
-/** The start of a chain: its initial distribution, nothing absorbed. */
+/**
+ * The start of a chain: its initial distribution, nothing absorbed.
+ *
+ * @example
+ * uniformize(chain, initialDistribution(chain), 30)
+ */
 export function initialDistribution(chain: ExactChain): ChainDistribution {
   return { transient: Float64Array.from(chain.initial), outcomes: new Float64Array(chain.outcomes) }
 }
 
-/** What a deadline's TICK does to a distribution (the window closes: plenary, or lapse). */
+/**
+ * What a deadline's TICK does to a distribution (the window closes: plenary, or lapse).
+ *
+ * @example
+ * const afterWindow = applyTick(chain, uniformize(chain, initialDistribution(chain), 30).at)
+ */
 export function applyTick(chain: ExactChain, v: ChainDistribution): ChainDistribution {
   const w: ChainDistribution = {
     transient: new Float64Array(chain.states),
