@@ -68,6 +68,7 @@ export function describeMember(
     id,
     role,
     keys: role === 'holder' ? held : role === 'deputy' ? deputyFor : [],
-    window: role === 'deputy' ? windowOf(id, witness) : null,
+    // Anyone but a holder may have acted under a delegation (a broken machine may let anyone).
+    window: role === 'holder' ? null : windowOf(id, witness),
   }
 }

@@ -48,8 +48,9 @@ export function grandCoalitionCandidates(game: CoalitionGame, options: Candidate
       }; raise --max-states (maxStates), or --max-memory`,
     )
   }
+  // Proposals other than the background's are never taken here: they carry no player.
   const bitOf = graph.alphabet.map((e) =>
-    isBackground(kind, e) ? 0 : game.maskOf([e.actor ?? kind.sponsor]),
+    isBackground(kind, e) || e.type === 'PROPOSE' ? 0 : game.maskOf([e.actor ?? kind.sponsor]),
   )
   const into: number[][] = graph.keys.map(() => [])
   for (let i = 0; i < graph.edges.count; i++) into[graph.edges.to[i] as number]?.push(i)

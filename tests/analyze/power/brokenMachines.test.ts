@@ -28,4 +28,20 @@ describe('power on deliberately broken machines', () => {
     ])
     expect(broken?.fewestAccounts).toBe(1)
   })
+
+  it("distinct-by-principal-only: an office of one institution, named deputy for the other key, wins with that institution's aide", () => {
+    const base = loadPolicyFile('machines/policies/two-keys.yaml')
+    const { policy, machine } = findBug('distinct-by-principal-only').build(base)
+    const [broken] = analyzePower(policy, { machine, kinds: ['federal'] }).kinds
+    const [first, second] = policy.keys
+    // The office the bug adds: of the first key's institution, affiliated with the second's.
+    const office = policy.principals.find(
+      (p) => p.institution === first?.institution && p.affiliations.includes(second?.institution ?? ''),
+    )
+    const coalition = broken?.minimalWinning.find(
+      (c) => c.members.some((m) => m.id === office?.id) && c.members.some((m) => m.id === 'ga-aide'),
+    )
+    expect(coalition?.members.map((m) => m.id).sort()).toEqual(['ga-aide', office?.id].sort())
+    expect(coalition?.members.find((m) => m.id === office?.id)?.window?.holder).toBe(first?.holders[0])
+  })
 })

@@ -21,7 +21,10 @@ describe('twokeys power', () => {
     expect(json.code).toBe(0)
     const result = JSON.parse(json.stdout)
     expect(result.policy.id).toBe('analyze-power-deputies')
-    expect(result.kinds[0].indices.banzhaf.map((s: { fraction: string }) => s.fraction)).toEqual(['1/2', '1/2'])
+    expect(result.kinds[0].indices.banzhaf.map((s: { fraction: string }) => s.fraction)).toEqual([
+      '1/2',
+      '1/2',
+    ])
     const mermaid = await twokeys('power', DEPUTIES, '--format', 'mermaid')
     expect(mermaid.code).toBe(0)
     expect(mermaid.stdout.split('\n')[0]).toBe('flowchart LR')
