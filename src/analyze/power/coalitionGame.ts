@@ -28,7 +28,12 @@ export interface CoalitionGameOptions {
 /** The states where an initiative has been approved: `approved` itself and every rollout after it. */
 const APPROVED_STATES = new Set(['approved', 'federalRollout', 'regionalRollout', 'exportRollout'])
 
-/** Whether the machine has approved the initiative in this snapshot (or routed it on). */
+/**
+ * Whether the machine has approved the initiative in this snapshot (or routed it on).
+ *
+ * @example
+ * isApproved(step.after) // true once both keys of two-keys.yaml are turned
+ */
 export const isApproved = (s: InitiativeSnapshot) =>
   s.context.approvedAt !== null || (typeof s.value === 'string' && APPROVED_STATES.has(s.value))
 
@@ -36,6 +41,9 @@ export const isApproved = (s: InitiativeSnapshot) =>
  * What happens in every coalition's play whoever is in it: time passes (ticks), the sponsor
  * proposes this kind and submits it, and holders give the delegations they may (standing
  * delegations: the policy allows them, so the question is whose accounts then act).
+ *
+ * @example
+ * isBackground(kind, { type: 'TICK', … }) // true: time passes in every coalition's play
  */
 export function isBackground(kind: PowerKind, event: AbstractEvent): boolean {
   if (event.type === 'TICK') return true

@@ -24,7 +24,12 @@ export interface HolderIndices {
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b))
 
-/** A reduced fraction as an `ExactShare`. */
+/**
+ * A reduced fraction as an `ExactShare`.
+ *
+ * @example
+ * share(2n, 4n) // { fraction: '1/2', value: 0.5 }
+ */
 export function share(numerator: bigint, denominator: bigint): ExactShare {
   const d = gcd(numerator, denominator) || 1n
   const [p, q] = [numerator / d, denominator / d]
