@@ -1,3 +1,5 @@
+import type { AssumedExponential } from './exactRates.js'
+
 /** The approval-time distribution at one day: P(approved by then), and that share of the approved. */
 export interface ExactCdfPoint {
   day: number
@@ -85,6 +87,6 @@ export interface ExactAnalysis {
     moves: number
     uniformizationSteps: number
     /** Durations replaced by exponentials of the same mean (`assumeExponential`). */
-    assumed: string[]
+    assumed: AssumedExponential[]
   }
 }

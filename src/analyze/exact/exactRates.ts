@@ -9,8 +9,17 @@ export interface ExactRates {
   review: number[]
   /** The sponsor's amendment: 1 / mean amendment days. */
   amendment: number
-  /** What `assumeExponential` replaced, in words ("reviewers.default.reviewDays: lognormal → exponential, mean 2.8"). */
-  assumed: string[]
+  /** What `assumeExponential` replaced: the field, its distribution's kind, and the mean kept. */
+  assumed: AssumedExponential[]
+}
+
+/** A duration `assumeExponential` replaced by an exponential of the same mean. */
+export interface AssumedExponential {
+  /** Where in the scenario: `reviewers.principals.oreshkin.reviewDays`. */
+  field: string
+  /** The distribution it had: `lognormal`, `triangular`, … */
+  kind: string
+  meanDays: number
 }
 
 export interface ExactRatesOptions {
@@ -35,7 +44,7 @@ function rateOf(
   d: Distribution,
   field: string,
   options: ExactRatesOptions,
-  assumed: string[],
+  assumed: AssumedExponential[],
 ): number {
   const mean = d.kind === 'exponential' ? d.mean : meanOf(d)
   if (d.kind !== 'exponential') {
@@ -44,7 +53,7 @@ function rateOf(
         `scenario "${scenario.name}": ${field} is ${d.kind}, but the exact analysis needs exponential durations (memoryless, so one initiative is a Markov chain); write ${field}: { kind: exponential, mean: ${+mean.toPrecision(6)} }, or pass --assume-exponential (assumeExponential) to use an exponential of the same mean`,
       )
     }
-    assumed.push(`${field}: ${d.kind} → exponential, mean ${+mean.toPrecision(6)}`)
+    if (!assumed.some((a) => a.field === field)) assumed.push({ field, kind: d.kind, meanDays: mean })
   }
   if (!(mean > 0))
     throw unsupported(
@@ -65,7 +74,7 @@ function rateOf(
  */
 export function exactRatesOf(model: SimulationModel, options: ExactRatesOptions = {}): ExactRates {
   const { scenario } = model
-  const assumed: string[] = []
+  const assumed: AssumedExponential[] = []
   const review = model.reviewers.map((reviewer, p) => {
     const path = reviewerPath(scenario, reviewer.spec)
     const seats = model.seats.filter((s) => s.principal === p).length
@@ -85,5 +94,5 @@ export function exactRatesOf(model: SimulationModel, options: ExactRatesOptions 
   const amendment = amends
     ? rateOf(scenario, scenario.sponsor.amendmentDays, 'sponsor.amendmentDays', options, assumed)
     : 1 / meanOf(scenario.sponsor.amendmentDays)
-  return { review, amendment, assumed: [...new Set(assumed)] }
+  return { review, amendment, assumed }
 }

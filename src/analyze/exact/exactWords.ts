@@ -34,6 +34,7 @@ export interface ExactWords {
     step: string
   }): string
   assumed: string
+  assumedLine(field: string, kind: string, meanDays: string): string
 }
 
 export const ENGLISH_EXACT_WORDS: ExactWords = {
@@ -63,6 +64,7 @@ export const ENGLISH_EXACT_WORDS: ExactWords = {
   method: (f) =>
     `Method: an absorbing continuous-time Markov chain of ${f.states} states and ${f.moves} moves on the compiled table, solved by uniformization between the fixed deadlines (days ${f.deadlines}), where the TICK fires. Truncation ε = ${f.epsilon} per segment: each probability is within ${f.probabilityError}, the mean within ${f.meanError} days; quantiles by bisection to ${f.quantileTolerance} days; sensitivities by central finite differences (relative step ${f.step}).`,
   assumed: 'Assumed exponential (same mean), as --assume-exponential asks:',
+  assumedLine: (field, kind, mean) => `${field}: ${kind} → exponential, mean ${mean} days`,
 }
 
 export const RUSSIAN_EXACT_WORDS: ExactWords = {
@@ -99,6 +101,7 @@ export const RUSSIAN_EXACT_WORDS: ExactWords = {
   method: (f) =>
     `Метод: поглощающая марковская цепь с непрерывным временем, ${f.states} состояний и ${f.moves} переходов на скомпилированной таблице; решена униформизацией между фиксированными сроками (дни ${f.deadlines}), в которые срабатывает TICK. Усечение ε = ${f.epsilon} на отрезок: каждая вероятность точна до ${f.probabilityError}, среднее — до ${f.meanError} дн.; квантили бисекцией до ${f.quantileTolerance} дн.; чувствительности центральными разностями (относительный шаг ${f.step}).`,
   assumed: 'Принято экспоненциальным (с тем же средним) по --assume-exponential:',
+  assumedLine: (field, kind, mean) => `\`${field}\`: \`${kind}\` → экспоненциальное, среднее ${mean} дн.`,
 }
 
 /**

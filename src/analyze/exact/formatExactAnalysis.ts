@@ -82,7 +82,13 @@ export function formatExactAnalysis(result: ExactAnalysis, words: ExactWords = E
       step: String(result.method.sensitivityStep),
     }),
   )
-  if (result.method.assumed.length > 0)
-    lines.push(words.assumed, ...result.method.assumed.map((a) => `  ${a}`))
+  if (result.method.assumed.length > 0) {
+    lines.push(
+      words.assumed,
+      ...result.method.assumed.map(
+        (a) => `  ${words.assumedLine(a.field, a.kind, String(+a.meanDays.toPrecision(6)))}`,
+      ),
+    )
+  }
   return `${lines.join('\n')}\n`
 }

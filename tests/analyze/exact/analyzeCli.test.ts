@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { latinWords, policyIds } from '../../cli/latinWords.js'
 import { twokeys } from '../../support/runCli.js'
 
 const SCENARIO = 'tests/fixtures/scenarios/analyze-exact-commission.yaml'
@@ -32,6 +33,28 @@ describe('twokeys analyze', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Точный расчёт сценария «analyze-exact-commission» по политике «two-keys»')
     expect(run.stdout).toMatch(/Администрация Президента +78\.08%/)
+    expect(latinWords(run.stdout, policyIds('machines/policies/two-keys.yaml'))).toEqual([])
+  })
+
+  it('--assume-exponential answers a lognormal scenario and lists what it replaced; without it, exit 2', async () => {
+    const lognormal = 'tests/fixtures/scenarios/analyze-exact-lognormal.yaml'
+    const refused = await twokeys('analyze', 'two-keys.yaml', '--scenario', lognormal)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('reviewers.principals.oreshkin.reviewDays is lognormal')
+    const run = await twokeys('analyze', 'two-keys.yaml', '--scenario', lognormal, '--assume-exponential')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Assumed exponential (same mean), as --assume-exponential asks:')
+    expect(run.stdout).toContain('  sponsor.amendmentDays: triangular → exponential, mean 10.3333 days')
+    const ru = await twokeys(
+      '--lang',
+      'ru',
+      'analyze',
+      'two-keys.yaml',
+      '--scenario',
+      lognormal,
+      '--assume-exponential',
+    )
+    expect(latinWords(ru.stdout, policyIds('machines/policies/two-keys.yaml'))).toEqual([])
   })
 
   it('refuses a scenario that is not a Markov chain, naming the field and the fix (exit 2)', async () => {

@@ -35,7 +35,7 @@ describe('the exact analysis refuses what it cannot model', () => {
     expect(error.message).toContain('--assume-exponential')
     const assumed = analyzeExact(twoKeys, scenario, { assumeExponential: true, sensitivities: false })
     expect(assumed.method.assumed).toEqual([
-      'reviewers.principals.oreshkin.reviewDays: lognormal → exponential, mean 8.4',
+      { field: 'reviewers.principals.oreshkin.reviewDays', kind: 'lognormal', meanDays: 8.4 },
     ])
     // The same mean, exponential: the same answer as the fixture, which says exponential outright.
     expect(assumed.approved).toBeCloseTo(analyzeExact(twoKeys, base, { sensitivities: false }).approved, 12)
