@@ -29,6 +29,15 @@ export interface CliWords {
   tickAction: string
   /** The line before a signed run's steps; `keys` is the folder of the script's keys, if any. */
   signedRun(keys: string | undefined): string
+  /** An operator command's outcome (`decide`, …): taken, or refused with the engine's message. */
+  commandAccepted(type: string, initiative: string, seq: number): string
+  alreadyApplied: string
+  /** `message` is the engine's (English), needed only when no reasons follow. */
+  commandRefused(type: string, code: string, message: string, reasonsFollow: boolean): string
+  noDeadlinePassed: string
+  deadlinesRecorded(initiative: string, seq: number): string
+  wouldAccept: string
+  wouldRefuse(code: string): string
 }
 
 export const ENGLISH_WORDS: CliWords = {
@@ -63,6 +72,13 @@ export const ENGLISH_WORDS: CliWords = {
         ? 'keys made for this run and forgotten'
         : `the keys in ${keys}/ (demo keys: anyone can sign with them)`
     }; the first keyring is signed by every key-holding institution.`,
+  commandAccepted: (type, initiative, seq) => `${type} accepted: ${initiative} event ${seq}`,
+  alreadyApplied: ' (already applied: the first result again)',
+  commandRefused: (type, code, message) => `${type} refused (${code}): ${message}`,
+  noDeadlinePassed: 'no deadline had passed',
+  deadlinesRecorded: (initiative, seq) => `${initiative}: deadlines recorded up to event ${seq}`,
+  wouldAccept: 'would be accepted',
+  wouldRefuse: (code) => `would be refused (${code})`,
 }
 
 export const RUSSIAN_WORDS: CliWords = {
@@ -100,11 +116,19 @@ export const RUSSIAN_WORDS: CliWords = {
     expiredWaiting: (days) => `его одобрения старше ${days} дн.; ждёт свежего одобрения`,
     waived: (condition) => `не применяется: он нужен только когда ${condition}`,
   },
-  tickAction: 'такт часов: срабатывают наступившие сроки',
+  tickAction: 'время идёт: срабатывают наступившие сроки',
   signedRun: (keys) =>
     `Каждый шаг подписан ключом Ed25519 своего участника (identity: signed), ${
       keys === undefined
         ? 'ключами, созданными для этого прогона и затем забытыми'
         : `ключами из ${keys}/ (демонстрационные ключи: подписать ими может кто угодно)`
     }; первый реестр ключей подписан каждым ведомством, которое держит ключ.`,
+  commandAccepted: (type, initiative, seq) => `${type} принята: ${initiative}, событие ${seq}`,
+  alreadyApplied: ' (уже применена: тот же результат, что в первый раз)',
+  commandRefused: (type, code, message, reasonsFollow) =>
+    `${type}: отказано (${code})${reasonsFollow ? '' : `: ${message}`}`,
+  noDeadlinePassed: 'ни один срок не наступил',
+  deadlinesRecorded: (initiative, seq) => `${initiative}: наступившие сроки записаны, до события ${seq}`,
+  wouldAccept: 'была бы принята',
+  wouldRefuse: (code) => `была бы отклонена (${code})`,
 }

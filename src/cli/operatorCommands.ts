@@ -6,7 +6,7 @@ import { type ErrorPhrase, isTwoKeysError, TwoKeysError } from '../domain/TwoKey
 import type { Board } from '../engine/keyBoard.js'
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
 import { signCommand } from '../identity/signCommand.js'
-import { reasonsForPeople } from './cliLanguage.js'
+import { cliWords, reasonsForPeople } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { formatBoard } from './formatBoard.js'
 import { type OperatorTarget, openTarget, type TargetOptions } from './operatorTarget.js'
@@ -101,9 +101,10 @@ async function send(options: CommonOptions, command: Record<string, unknown>): P
     }
     if (options.json) print(JSON.stringify(receipt, null, 2))
     else {
-      const again = receipt.replayed === true ? pc.dim(' (already applied: the first result again)') : ''
+      const words = cliWords()
+      const again = receipt.replayed === true ? pc.dim(words.alreadyApplied) : ''
       print(
-        `${pc.green('✓')} ${String(prepared.type)} accepted: ${receipt.initiativeId} event ${receipt.seq}${again}`,
+        `${pc.green('✓')} ${words.commandAccepted(String(prepared.type), receipt.initiativeId, receipt.seq)}${again}`,
       )
       print(formatBoard(receipt.board, target.policy))
     }
@@ -118,8 +119,15 @@ async function send(options: CommonOptions, command: Record<string, unknown>): P
         ),
       )
     else {
-      print(`${pc.red('✖')} ${String(command.type)} refused (${error.code}): ${error.message.split('\n')[0]}`)
-      for (const reason of reasonsForPeople(error.reasons, error.phrases)) print(`  · ${reason}`)
+      const reasons = reasonsForPeople(error.reasons, error.phrases)
+      const refused = cliWords().commandRefused(
+        String(command.type),
+        error.code,
+        error.message.split('\n')[0] ?? '',
+        reasons.length > 0,
+      )
+      print(`${pc.red('✖')} ${refused}`)
+      for (const reason of reasons) print(`  · ${reason}`)
     }
     process.exitCode = EXIT.finding
   } finally {
@@ -327,10 +335,8 @@ export function registerOperatorCommands(program: Program): void {
         else
           print(
             receipts.length === 0
-              ? 'no deadline had passed'
-              : receipts
-                  .map((r) => `✓ ${r.initiativeId}: deadlines recorded up to event ${r.seq}`)
-                  .join('\n'),
+              ? cliWords().noDeadlinePassed
+              : receipts.map((r) => `✓ ${cliWords().deadlinesRecorded(r.initiativeId, r.seq)}`).join('\n'),
           )
       } finally {
         await target.close()
@@ -386,8 +392,8 @@ export function registerOperatorCommands(program: Program): void {
         else {
           print(
             explanation.allowed
-              ? pc.green('✓ would be accepted')
-              : pc.red(`✖ would be refused (${explanation.code ?? 'REFUSED'})`),
+              ? pc.green(`✓ ${cliWords().wouldAccept}`)
+              : pc.red(`✖ ${cliWords().wouldRefuse(explanation.code ?? 'REFUSED')}`),
           )
           for (const r of reasonsForPeople(explanation.reasons, explanation.phrases)) print(`  · ${r}`)
         }

@@ -195,4 +195,59 @@ describe('--lang ru: the human output of verify, simulate, compare, sweep, valid
     expect(latinWords(history.ru.stdout, [...ids, 'seq', 'regional'])).toEqual([])
     expect(CYRILLIC.test(history.en.stdout)).toBe(false)
   })
+
+  it('the operator commands: taken, refused, ticked and explained in Russian', async () => {
+    const on = ['--db', join(dir, 'operator.db'), '--policy', TWO_KEYS]
+    const proposed = await twokeys(
+      '--lang',
+      'ru',
+      'propose',
+      ...on,
+      '--by',
+      'minzifry',
+      '--id',
+      'gpu',
+      '--title',
+      'GPU cluster',
+      '--objective',
+      'infrastructure',
+      '--scope',
+      'federal',
+    )
+    expect(proposed.code, proposed.stderr).toBe(0)
+    expect(proposed.stdout).toContain('✓ propose принята: gpu, событие 1')
+    const decide = [
+      'decide',
+      'gpu',
+      ...on,
+      '--by',
+      'minzifry',
+      '--key-id',
+      'presidential-administration',
+      '--decision',
+      'approve',
+    ]
+    const refused = await both(decide)
+    expect(refused.en.code).toBe(1)
+    expect(refused.en.stdout).toMatch(
+      /^✖ decide refused \(REFUSED\): decide by "minzifry" refused: the initiative is a draft/m,
+    )
+    expect(refused.ru.stdout).toMatch(/^✖ decide: отказано \(REFUSED\)$/m)
+    expect(refused.ru.stdout).toMatch(/^ {2}· .*[А-Яа-яЁё]/m)
+    const tick = await both(['tick', ...on])
+    expect(tick.en.stdout).toBe('no deadline had passed\n')
+    expect(tick.ru.stdout).toBe('ни один срок не наступил\n')
+    const explain = await both(['explain', 'submit', 'gpu', ...on, '--by', 'minzifry'])
+    expect(explain.en.stdout).toMatch(/^✓ would be accepted$/m)
+    expect(explain.ru.stdout).toMatch(/^✓ была бы принята$/m)
+    expect(
+      latinWords(`${proposed.stdout}${refused.ru.stdout}${explain.ru.stdout}`, [
+        ...ids,
+        'GPU cluster',
+        'gpu',
+        'propose',
+        'decide',
+      ]),
+    ).toEqual([])
+  })
 })
