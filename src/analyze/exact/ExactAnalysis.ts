@@ -48,8 +48,8 @@ export interface ExactAnalysis {
     p90: number | null
     cdf: ExactCdfPoint[]
   }
-  /** Of the approved, the share whose last key to turn was each key (with no key: `other`). */
-  lastKey: { key: string; label: string; share: number | null }[]
+  /** Of the approved, the share whose last key to turn was each key (`key: null`: none turned at that step, listed only when it happens). */
+  lastKey: { key: string | null; label: string; share: number | null }[]
   sensitivities: ExactSensitivity[]
   /**
    * The long-run answer, as if the window never closed (Gauss–Seidel on the chain without its

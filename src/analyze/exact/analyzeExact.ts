@@ -194,7 +194,7 @@ export function analyzeExact(
     lastKey: [
       ...policy.keys.map((key, k) => ({ key: key.id, label: key.label, share: share(out[k] as number) })),
       ...(other > 0
-        ? [{ key: 'other', label: 'no key turned at the approving step', share: share(other) }]
+        ? [{ key: null, label: 'no key turned at the approving step', share: share(other) }]
         : []),
     ],
     sensitivities,

@@ -142,7 +142,13 @@ export function buildChain(
         )
       return outcome(O.refused)
     }
-    // Out of review any other way: approved (its rollout, or at once completed).
+    // Approved: the step that turns the last key starts a rollout (the simulator's `approved`).
+    if (p !== 'federalRollout' && p !== 'regionalRollout' && p !== 'exportRollout') {
+      throw new TwoKeysError(
+        'INTERNAL',
+        `the table leaves review for phase "${p}" (state ${n}), which the exact analysis does not know`,
+      )
+    }
     for (let k = 0; k < K; k++) {
       if (table.keyStatus[x.s * K + k] !== TURNED && table.keyStatus[n * K + k] === TURNED) return outcome(k)
     }

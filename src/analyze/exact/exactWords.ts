@@ -17,7 +17,7 @@ export interface ExactWords {
   noApproval: string
   lastKey: string
   /** A key's label as the policy gives it in this language. */
-  key(id: string, label: string): string
+  key(id: string | null, label: string): string
   sensitivity: string
   sensitivityColumns: [string, string, string, string, string]
   days(value: string): string
@@ -113,5 +113,8 @@ export const RUSSIAN_EXACT_WORDS: ExactWords = {
  */
 export function russianExactWords(policy: Policy): ExactWords {
   const labels = policy.translations?.ru?.keys ?? {}
-  return { ...RUSSIAN_EXACT_WORDS, key: (id, label) => labels[id] ?? label }
+  return {
+    ...RUSSIAN_EXACT_WORDS,
+    key: (id, label) => (id === null ? 'ни один ключ не повёрнут на шаге одобрения' : (labels[id] ?? label)),
+  }
 }
