@@ -89,16 +89,17 @@ function solve(
  * uniformization between the fixed deadlines (the review window, the plenary) and moved by the
  * TICK at each. Returns P(approved), P(lapsed), P(refused), P(withdrawn), P(escalated), the
  * approval-time mean, median, p90 and CDF at chosen days, which key turns last, and each
- * holder's sensitivities ∂/∂rate (central finite differences). The mix's entries are weighted
- * as the simulator draws them. Throws `SCENARIO_INVALID` (naming the field and the fix) for what
+ * holder's sensitivities ∂/∂rate (central finite differences), and the long run without the
+ * deadlines (Gauss–Seidel, `solveAbsorption`). The mix's entries are weighted as the simulator
+ * draws them. Throws `SCENARIO_INVALID` (naming the field and the fix) for what
  * is not a Markov chain: non-exponential durations (unless `assumeExponential`), a capacity
  * below the seats a reviewer holds, deputies, resubmission after a refusal; `LIMIT_REACHED`
  * past the state or step limits; and never reports numbers whose probabilities do not add up.
  *
  * @example
  * const result = analyzeExact(policy, scenario, { at: [7, 30] })
- * result.approved // 0.87…
- * result.approvalDays.mean // 4.1…
+ * result.approved // 0.8608… (two-keys.yaml, tests/fixtures/scenarios/analyze-exact-commission.yaml)
+ * result.approvalDays.mean // 10.855… days
  */
 export function analyzeExact(
   policy: Policy,
