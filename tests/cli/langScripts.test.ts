@@ -102,4 +102,11 @@ describe("a script's narration in Russian (translations.ru)", () => {
     expect(run.stdout).toContain('✓ accepted → regionalRollout\n')
     expect(CYRILLIC.test(run.stdout)).toBe(false)
   })
+
+  it('twokeys run --json: the same bytes in both languages', async () => {
+    const en = await twokeys('--lang', 'en', 'run', 'examples/seed-reach-walkthrough.yaml', '--json')
+    const ru = await twokeys('--lang', 'ru', 'run', 'examples/seed-reach-walkthrough.yaml', '--json')
+    expect(en.code, en.stderr).toBe(0)
+    expect(ru.stdout).toBe(en.stdout)
+  })
 })
