@@ -22,6 +22,74 @@ export {
   type Rules,
   type Selector,
 } from '../machines/rules.js'
+// Policy diff (twokeys diff): two policies' machines in lockstep, differences as shortest stories.
+export { assertDiffComplete } from './analyze/diff/assertDiffComplete.js'
+export type {
+  DifferenceShape,
+  DiffGroup,
+  DiffResult,
+  DiffSide,
+  DiffStory,
+  OnlyIn,
+  SideOutcome,
+  StoryKey,
+  StoryStep,
+} from './analyze/diff/DiffResult.js'
+export { type DiffOptions, diffPolicies } from './analyze/diff/diffPolicies.js'
+export { type DiffWords, ENGLISH_DIFF_WORDS, RUSSIAN_DIFF_WORDS } from './analyze/diff/diffWords.js'
+export { type FormatDiffOptions, formatDiff } from './analyze/diff/formatDiff.js'
+// Exact answers (twokeys analyze): one initiative as an absorbing CTMC on the compiled table, by uniformization.
+export { type AnalyzeExactOptions, analyzeExact, deadlinesOf } from './analyze/exact/analyzeExact.js'
+export { buildChain, type ExactChain, withRates } from './analyze/exact/buildChain.js'
+export type { ExactAnalysis, ExactCdfPoint, ExactSensitivity } from './analyze/exact/ExactAnalysis.js'
+export {
+  type AssumedExponential,
+  type ExactRates,
+  type ExactRatesOptions,
+  exactRatesOf,
+} from './analyze/exact/exactRates.js'
+export {
+  ENGLISH_EXACT_WORDS,
+  type ExactWords,
+  RUSSIAN_EXACT_WORDS,
+  russianExactWords,
+} from './analyze/exact/exactWords.js'
+export { formatExactAnalysis } from './analyze/exact/formatExactAnalysis.js'
+export { type Absorption, solveAbsorption } from './analyze/exact/solveAbsorption.js'
+export { type ChainDistribution, uniformize } from './analyze/exact/uniformize.js'
+// Power analysis (twokeys power): minimal winning coalitions, veto players, Banzhaf and Shapley–Shubik.
+export { type AnalyzePowerOptions, analyzePower } from './analyze/power/analyzePower.js'
+export { type CoalitionGame, coalitionGame } from './analyze/power/coalitionGame.js'
+export { crossCheck } from './analyze/power/crossCheck.js'
+export { formatPower } from './analyze/power/formatPower.js'
+export { type ExactShare, type HolderIndices, holderIndices } from './analyze/power/holderIndices.js'
+export type { PowerKind } from './analyze/power/PowerKind.js'
+export type {
+  DelegationWindow,
+  KindPower,
+  MemberRole,
+  PowerCoalition,
+  PowerMember,
+  PowerResult,
+} from './analyze/power/PowerResult.js'
+export { powerKinds } from './analyze/power/powerKinds.js'
+export { powerToMermaid } from './analyze/power/powerToMermaid.js'
+export { ENGLISH_POWER_WORDS, type PowerWords, RUSSIAN_POWER_WORDS } from './analyze/power/powerWords.js'
+// Counterfactual replay (twokeys replay): a store's histories re-judged under a candidate policy.
+export { ENGLISH_REPLAY_STYLE, formatReplay, type ReplayStyle } from './analyze/replay/formatReplay.js'
+export type {
+  DeadlineField,
+  DeadlineStep,
+  Divergence,
+  InitiativeReplayResult,
+  Migration,
+  MigrationBlock,
+  RefusedEvent,
+  ReplayResult,
+} from './analyze/replay/ReplayResult.js'
+export { type RejudgeInput, rejudgeInitiative } from './analyze/replay/rejudgeInitiative.js'
+export { type ReplayOptions, replayStore } from './analyze/replay/replayStore.js'
+export { ENGLISH_REPLAY_WORDS, type ReplayWords, RUSSIAN_REPLAY_WORDS } from './analyze/replay/replayWords.js'
 export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { registerAnalyze } from './analyzeCommand.js'
 import { registerAudit } from './auditCommand.js'
 import { registerClassroom } from './classroomCommand.js'
 import { CLI_LANGUAGES, languageFrom, setCliLanguage } from './cliLanguage.js'
 import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
+import { registerDiff } from './diffCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerKeys } from './keysCommand.js'
@@ -13,6 +15,8 @@ import { registerLog } from './logCommand.js'
 import { registerOperatorCommands } from './operatorCommands.js'
 import { packageVersion } from './packageVersion.js'
 import { registerPlayground } from './playgroundCommand.js'
+import { registerPower } from './powerCommand.js'
+import { registerReplay } from './replayCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerServe } from './serveCommand.js'
 import { registerSimulate } from './simulateCommand.js'
@@ -49,15 +53,19 @@ export function createProgram(): Command {
       setCliLanguage(language)
     })
   // Subcommands, one file each (keep this list sorted).
+  registerAnalyze(program)
   registerAudit(program)
   registerClassroom(program)
   registerCompare(program)
   registerDiagram(program)
+  registerDiff(program)
   registerHistory(program)
   registerKeys(program)
   registerLog(program)
   registerOperatorCommands(program)
   registerPlayground(program)
+  registerPower(program)
+  registerReplay(program)
   registerRun(program)
   registerServe(program)
   registerSimulate(program)
