@@ -17,7 +17,7 @@ reviewers:
 
 describe('scenario files', () => {
   it('loads the shipped example scenarios', () => {
-    for (const name of ['baseline', 'slow-co-chair']) {
+    for (const name of ['baseline', 'slow-co-chair', 'seed', 'exact', 'exact-lognormal']) {
       expect(loadScenarioFile(`examples/scenarios/${name}.yaml`).name).toBe(name)
     }
   })

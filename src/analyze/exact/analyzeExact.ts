@@ -98,7 +98,7 @@ function solve(
  *
  * @example
  * const result = analyzeExact(policy, scenario, { at: [7, 30] })
- * result.approved // 0.8608… (two-keys.yaml, tests/fixtures/scenarios/analyze-exact-commission.yaml)
+ * result.approved // 0.8608… (two-keys.yaml, examples/scenarios/exact.yaml)
  * result.approvalDays.mean // 10.855… days
  */
 export function analyzeExact(

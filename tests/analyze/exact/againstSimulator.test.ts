@@ -16,7 +16,7 @@ const FAMILY_ALPHA = 0.01
 const REPLICATIONS = 10
 const CDF_DAYS = [7, 14]
 const POLICIES = ['two-keys', 'council']
-const base = loadScenarioFile('tests/fixtures/scenarios/analyze-exact-commission.yaml')
+const base = loadScenarioFile('examples/scenarios/exact.yaml')
 
 /**
  * The scenario as the simulator runs it: arrivals every 0.1 days for 300 days, a horizon 60 days

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { latinWords, policyIds } from '../../cli/latinWords.js'
 import { twokeys } from '../../support/runCli.js'
 
-const SCENARIO = 'tests/fixtures/scenarios/analyze-exact-commission.yaml'
+const SCENARIO = 'examples/scenarios/exact.yaml'
 
 describe('twokeys analyze', () => {
   it('prints the outcomes, the approval-time distribution, the last key, the sensitivities and the method', async () => {
     const run = await twokeys('analyze', 'two-keys.yaml', '--scenario', SCENARIO, '--at', '7,30')
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('Exact analysis of "analyze-exact-commission" under policy "two-keys"')
+    expect(run.stdout).toContain('Exact analysis of "exact" under policy "two-keys"')
     expect(run.stdout).toMatch(/approved \(every key turned\) +86\.08%/)
     expect(run.stdout).toContain('approved by day 7: ')
     expect(run.stdout).toContain('approved by day 30: ')
@@ -31,13 +31,13 @@ describe('twokeys analyze', () => {
   it('speaks Russian with the policy’s own key labels', async () => {
     const run = await twokeys('--lang', 'ru', 'analyze', 'two-keys.yaml', '--scenario', SCENARIO)
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('Точный расчёт сценария «analyze-exact-commission» по политике «two-keys»')
+    expect(run.stdout).toContain('Точный расчёт сценария «exact» по политике «two-keys»')
     expect(run.stdout).toMatch(/Администрация Президента +78\.08%/)
     expect(latinWords(run.stdout, policyIds('machines/policies/two-keys.yaml'))).toEqual([])
   })
 
   it('--assume-exponential answers a lognormal scenario and lists what it replaced; without it, exit 2', async () => {
-    const lognormal = 'tests/fixtures/scenarios/analyze-exact-lognormal.yaml'
+    const lognormal = 'examples/scenarios/exact-lognormal.yaml'
     const refused = await twokeys('analyze', 'two-keys.yaml', '--scenario', lognormal)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('reviewers.principals.oreshkin.reviewDays is lognormal')

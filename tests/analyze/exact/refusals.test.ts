@@ -7,7 +7,7 @@ import type { Scenario } from '../../../src/simulate/ScenarioSchema.js'
 
 // What is not a Markov chain is refused with the field and the fix — never answered approximately.
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
-const base = loadScenarioFile('tests/fixtures/scenarios/analyze-exact-commission.yaml')
+const base = loadScenarioFile('examples/scenarios/exact.yaml')
 const oreshkin = base.reviewers.principals.oreshkin as NonNullable<(typeof base.reviewers.principals)[string]>
 const withOreshkin = (change: Partial<typeof oreshkin>): Scenario => ({
   ...base,
