@@ -30,11 +30,14 @@ export const CONDITION_FIELDS = {
 export type ConditionField = keyof typeof CONDITION_FIELDS
 export type ComparisonOp = '=' | '!=' | '<' | '<=' | '>' | '>='
 
-export type Condition =
-  | { kind: 'and' | 'or'; left: Condition; right: Condition }
-  | { kind: 'not'; operand: Condition }
-  | { kind: 'compare'; field: ConditionField; op: ComparisonOp; value: number | string }
-  | { kind: 'in'; field: ConditionField; values: (number | string)[] }
+/** A condition over some set of fields (`Condition` reads content; the analyses' queries read more). */
+export type ConditionOver<F extends string> =
+  | { kind: 'and' | 'or'; left: ConditionOver<F>; right: ConditionOver<F> }
+  | { kind: 'not'; operand: ConditionOver<F> }
+  | { kind: 'compare'; field: F; op: ComparisonOp; value: number | string }
+  | { kind: 'in'; field: F; values: (number | string)[] }
+
+export type Condition = ConditionOver<ConditionField>
 
 /** Why a condition does not parse: what, at which character (0-based), and what would fit. */
 export class ConditionError extends Error {
@@ -81,12 +84,53 @@ const describeToken = (t: Token) => (t.type === 'end' ? 'the end' : `"${t.text}"
 const FIELD_LIST = Object.keys(CONDITION_FIELDS).join(', ')
 
 /**
+ * The words a condition may use: which fields there are and of what kind, and checks of the values
+ * and comparisons a field takes. Each check throws a `ConditionError` at the offset it is given.
+ */
+export interface ConditionVocabulary<F extends string> {
+  /** The fields in words, for "expected a field (…)". */
+  fieldList: string
+  /** The field a word names and its kind; throws when the word names none. */
+  field(word: string, at: number): { field: F; kind: 'number' | 'word' }
+  /** Checks an id compared with a word field (an unknown phase, principal, …). */
+  value?(field: F, value: string, at: number): void
+  /** Checks a comparison a field takes (after the built-in rule: word fields take =, != and in). */
+  op?(field: F, op: ComparisonOp | 'in', at: number): void
+}
+
+const CONTENT_VOCABULARY: ConditionVocabulary<ConditionField> = {
+  fieldList: FIELD_LIST,
+  field(word, at) {
+    if (!(word in CONDITION_FIELDS)) {
+      throw new ConditionError(`unknown field "${word}"; a condition reads ${FIELD_LIST}`, at)
+    }
+    const field = word as ConditionField
+    return { field, kind: CONDITION_FIELDS[field].kind }
+  },
+}
+
+/**
  * Parses a condition, or throws `ConditionError` naming what was expected where.
  *
  * @example
  * parseCondition('budget > 10e9 and scope = federal')
  */
 export function parseCondition(text: string): Condition {
+  return parseConditionOver(text, CONTENT_VOCABULARY)
+}
+
+/**
+ * Parses a condition in the same grammar over another set of fields (`vocabulary`), or throws
+ * `ConditionError` naming what was expected where.
+ *
+ * @example
+ * parseConditionOver('phase = approved', { fieldList: 'phase', field: () => ({ field: 'phase', kind: 'word' }) })
+ */
+export function parseConditionOver<F extends string>(
+  text: string,
+  vocabulary: ConditionVocabulary<F>,
+): ConditionOver<F> {
+  type Parsed = ConditionOver<F>
   const tokens = tokenize(text)
   let i = 0
   const peek = () => tokens[i] as Token
@@ -96,8 +140,7 @@ export function parseCondition(text: string): Condition {
     if (!ok(t)) throw new ConditionError(`expected ${what} but found ${describeToken(t)}`, t.at)
     return t
   }
-  const value = (field: ConditionField): number | string => {
-    const kind = CONDITION_FIELDS[field].kind
+  const value = (field: F, kind: 'number' | 'word'): number | string => {
     const t = next()
     if (kind === 'number') {
       if (t.type !== 'number')
@@ -107,32 +150,32 @@ export function parseCondition(text: string): Condition {
     if (t.type !== 'word' || t.text === 'and' || t.text === 'or' || t.text === 'not') {
       throw new ConditionError(`"${field}" is compared with an id; found ${describeToken(t)}`, t.at)
     }
+    vocabulary.value?.(field, t.text, t.at)
     return t.text
   }
-  const comparison = (): Condition => {
-    const t = expect(`a field (${FIELD_LIST}), "not" or "("`, (t) => t.type === 'word')
-    if (!(t.text in CONDITION_FIELDS)) {
-      throw new ConditionError(`unknown field "${t.text}"; a condition reads ${FIELD_LIST}`, t.at)
-    }
-    const field = t.text as ConditionField
+  const comparison = (): Parsed => {
+    const t = expect(`a field (${vocabulary.fieldList}), "not" or "("`, (t) => t.type === 'word')
+    const { field, kind } = vocabulary.field(t.text, t.at)
     if (peek().type === 'word' && peek().text === 'in') {
+      vocabulary.op?.(field, 'in', peek().at)
       next()
       expect('"["', (t) => t.text === '[')
-      const values = [value(field)]
+      const values = [value(field, kind)]
       while (peek().text === ',') {
         next()
-        values.push(value(field))
+        values.push(value(field, kind))
       }
       expect('"," or "]"', (t) => t.text === ']')
       return { kind: 'in', field, values }
     }
     const op = expect('a comparison (=, !=, <, <=, >, >=) or "in"', (t) => t.type === 'op')
-    if (CONDITION_FIELDS[field].kind === 'word' && op.text !== '=' && op.text !== '!=') {
+    if (kind === 'word' && op.text !== '=' && op.text !== '!=') {
       throw new ConditionError(`"${field}" is compared only with = or != (or "in")`, op.at)
     }
-    return { kind: 'compare', field, op: op.text as ComparisonOp, value: value(field) }
+    vocabulary.op?.(field, op.text as ComparisonOp, op.at)
+    return { kind: 'compare', field, op: op.text as ComparisonOp, value: value(field, kind) }
   }
-  const unary = (): Condition => {
+  const unary = (): Parsed => {
     if (peek().type === 'word' && peek().text === 'not') {
       next()
       return { kind: 'not', operand: unary() }
@@ -145,7 +188,7 @@ export function parseCondition(text: string): Condition {
     }
     return comparison()
   }
-  const chain = (word: 'and' | 'or', operand: () => Condition) => (): Condition => {
+  const chain = (word: 'and' | 'or', operand: () => Parsed) => (): Parsed => {
     let left = operand()
     while (peek().type === 'word' && peek().text === word) {
       next()
@@ -212,9 +255,9 @@ export function holds(condition: Condition, content: InitiativeContent): boolean
 }
 
 /** Every comparison of a condition, for the fields it reads and the thresholds it names. */
-export function comparisonsOf(
-  condition: Condition,
-): Extract<Condition, { kind: 'compare' } | { kind: 'in' }>[] {
+export function comparisonsOf<F extends string = ConditionField>(
+  condition: ConditionOver<F>,
+): Extract<ConditionOver<F>, { kind: 'compare' } | { kind: 'in' }>[] {
   switch (condition.kind) {
     case 'and':
     case 'or':
@@ -231,7 +274,10 @@ const formatNumber = (n: number) =>
   Number.isInteger(n) && n >= 10_000 ? String(n).replace(/\B(?=(\d{3})+$)/g, '_') : String(n)
 
 /** A condition in its canonical written form (what diagrams and messages show). */
-export function formatCondition(condition: Condition, parent: Condition['kind'] | null = null): string {
+export function formatCondition<F extends string = ConditionField>(
+  condition: ConditionOver<F>,
+  parent: Condition['kind'] | null = null,
+): string {
   switch (condition.kind) {
     case 'and':
     case 'or': {

@@ -1,0 +1,79 @@
+import type { ComparisonOp, ConditionOver } from '../../policy/condition.js'
+import { queryFact } from './queryFields.js'
+import type { StateFacts } from './stateFacts.js'
+
+/** A fact's value: a number, an id, the approvers of a key (a set), or null when it has none yet. */
+export type FactValue = number | string | string[] | null
+
+/**
+ * The value of one query field in a state's facts.
+ *
+ * @example
+ * factValue(facts, 'key.government-apparatus.by') // ['ga-aide']
+ */
+export function factValue(facts: StateFacts, field: string): FactValue {
+  const fact = queryFact(field)
+  switch (fact.fact) {
+    case 'key':
+      return facts.keys[fact.key]?.status ?? null
+    case 'key.by':
+      return facts.keys[fact.key]?.by ?? []
+    case 'key.as':
+      return facts.keys[fact.key]?.as ?? null
+    case 'content':
+      return facts[fact.field]
+    default:
+      return facts[fact.fact]
+  }
+}
+
+function compare(a: number | string, op: ComparisonOp, b: number | string): boolean {
+  switch (op) {
+    case '=':
+      return a === b
+    case '!=':
+      return a !== b
+    case '<':
+      return a < b
+    case '<=':
+      return a <= b
+    case '>':
+      return a > b
+    case '>=':
+      return a >= b
+  }
+}
+
+/**
+ * Whether one comparison holds. A key's approvers are a set: `by = p` holds when p is one of
+ * them, `by != p` when p is none of them. A missing fact (null) equals nothing: only `!=` holds.
+ */
+function comparisonHolds(value: FactValue, op: ComparisonOp, wanted: number | string): boolean {
+  if (Array.isArray(value))
+    return op === '!=' ? !value.includes(String(wanted)) : value.includes(String(wanted))
+  if (value === null) return op === '!='
+  return compare(value, op, wanted)
+}
+
+/**
+ * Whether a query's condition holds in a state with these facts.
+ *
+ * @example
+ * queryHolds(parseQuery(policy, 'phase = approved').condition, stateFacts(policy, snapshot))
+ */
+export function queryHolds(condition: ConditionOver<string>, facts: StateFacts): boolean {
+  switch (condition.kind) {
+    case 'and':
+      return queryHolds(condition.left, facts) && queryHolds(condition.right, facts)
+    case 'or':
+      return queryHolds(condition.left, facts) || queryHolds(condition.right, facts)
+    case 'not':
+      return !queryHolds(condition.operand, facts)
+    case 'compare':
+      return comparisonHolds(factValue(facts, condition.field), condition.op, condition.value)
+    case 'in': {
+      const value = factValue(facts, condition.field)
+      return condition.values.some((v) => comparisonHolds(value, '=', v))
+    }
+  }
+}
