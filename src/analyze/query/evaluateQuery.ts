@@ -22,6 +22,9 @@ export function factValue(facts: StateFacts, field: string): FactValue {
       return facts.keys[fact.key]?.as ?? null
     case 'content':
       return facts[fact.field]
+    case 'track':
+      // Before routing there is no track: the query names that `none`.
+      return facts.track ?? 'none'
     default:
       return facts[fact.fact]
   }

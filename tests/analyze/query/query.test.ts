@@ -193,6 +193,15 @@ describe('query proofs and limits', () => {
     )
   })
 
+  it('names the missing track "none": a lapsed initiative was never routed', () => {
+    const result = query(singleKey, 'phase = lapsed and track = none')
+    expect(result.outcome).toBe('reachable')
+    const end = replay(singleKey, result)
+    expect(end.value).toBe('lapsed')
+    expect((end.context as InitiativeContext).track).toBeNull()
+    expect(query(singleKey, 'phase = lapsed and track != none').outcome).toBe('unreachable')
+  })
+
   it('says why phase = approved is unreachable where routing moves on at once', () => {
     const result = query(singleKey, 'phase = approved')
     expect(result.outcome).toBe('unreachable')
