@@ -16,4 +16,6 @@ export interface ParsedQuery {
   daysBound: number | null
   /** Whether it reads a key's facts (status, approvers, capacity, or the counts of them). */
   readsKeys: boolean
+  /** Whether it reads a key's status (`key.<id>`), which the key board computes in every phase. */
+  readsKeyStatus: boolean
 }

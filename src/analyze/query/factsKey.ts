@@ -25,15 +25,21 @@ export function factsKey(
   policy: Policy,
   query: ParsedQuery,
   facts: StateFacts,
-  context: InitiativeContext,
+  snapshot: { status: string; context: InitiativeContext },
 ): string {
+  const context = snapshot.context
   const parts: string[] = []
   for (const field of query.fields) {
     if (field === 'revision') parts.push(String(Math.min(facts.revision, (query.revisionBound ?? 0) + 1)))
     else if (field === 'days') parts.push(daysPart(context, query.daysBound ?? 0))
     else parts.push(JSON.stringify(factValue(facts, field)))
   }
-  if (query.readsKeys) parts.push(decisionsPart(policy, context))
+  // No time passes after approval (no tick is offered) nor in a final state (no event is).
+  const timeStops = snapshot.status !== 'active' || context.approvedAt !== null
+  // A status reads the decisions in every phase; who turned a key, only in review (where the
+  // abstract state keeps them) and once approved (where it forgets them: they no longer change).
+  if (query.readsKeyStatus || (query.readsKeys && context.approvedAt !== null))
+    parts.push(decisionsPart(policy, context, timeStops))
   return parts.join('|')
 }
 
@@ -45,18 +51,25 @@ function daysPart(context: InitiativeContext, bound: number): string {
 
 /**
  * The decisions a key's status reads (the key board reads them in every phase; the abstract state
- * keeps them only in review): who, in whose seat, what, on which revision, revoked or not, and how
- * old — exact up to the approvals' lifetime, past which every age counts alike.
+ * keeps them only in review): who, in whose seat, what, on which revision, and for an approval how
+ * old — exact up to the approvals' lifetime while time can still pass; once it cannot (approved,
+ * or a final state), only whether it is still fresh. A revoked approval counts nowhere and a
+ * refusal never expires, so neither keeps more.
  */
-function decisionsPart(policy: Policy, context: InitiativeContext): string {
+function decisionsPart(policy: Policy, context: InitiativeContext, timeStops: boolean): string {
   const lifetime = policy.approvals.lifetimeDays
   const oldest = lifetime === null ? 0 : lifetime * DAY_MS + 1
+  const age = (at: number) => {
+    const a = Math.min(context.now - at, oldest)
+    return timeStops ? (a < oldest ? 'f' : 'x') : String(a)
+  }
   const decisions = context.decisions
+    .filter((d) => d.revokedAt === undefined)
     .map(
       (d) =>
-        `${d.key}:${d.by}>${d.seat}${d.decision === 'approve' ? '+' : '-'}${d.revision === context.revision.hash ? '' : 'o'}${
-          d.revokedAt === undefined ? '' : 'r'
-        }@${Math.min(context.now - d.at, oldest)}`,
+        `${d.key}:${d.by}>${d.seat}${d.revision === context.revision.hash ? '' : 'o'}${
+          d.decision === 'approve' ? `+${age(d.at)}` : '-'
+        }`,
     )
     .sort()
   return `${decisions.join(',')};${[...context.approvedEarlier].sort().join(',')};${context.approvedAt === null ? 0 : 1}`

@@ -154,5 +154,6 @@ export function parseQuery(policy: Policy, text: string): ParsedQuery {
     revisionBound: boundOf(condition, 'revision') ?? (fields.includes('revision') ? 0 : null),
     daysBound: boundOf(condition, 'days') ?? (fields.includes('days') ? 0 : null),
     readsKeys: fields.some((f) => f.startsWith('key.') || f === 'keys_turned' || f === 'deputies'),
+    readsKeyStatus: fields.some((f) => queryFact(f).fact === 'key'),
   }
 }

@@ -60,7 +60,7 @@ export function query(policy: Policy, text: string | ParsedQuery, options: Query
   // No symmetry: a query names keys and principals, which the reduction would swap.
   const expander = createExpander(policy, machine, { symmetry: false })
   const keyOf = (snapshot: InitiativeSnapshot, facts: StateFacts) =>
-    `${expander.abstractKey(snapshot)}\u0001${factsKey(policy, parsed, facts, snapshot.context as InitiativeContext)}`
+    `${expander.abstractKey(snapshot)}\u0001${factsKey(policy, parsed, facts, snapshot as { status: string; context: InitiativeContext })}`
 
   const snapshots: InitiativeSnapshot[] = [expander.initial]
   const parent: number[] = [-1]
