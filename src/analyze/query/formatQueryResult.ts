@@ -40,7 +40,7 @@ export const RUSSIAN_QUERY_WORDS: QueryWords = {
   reachable: (steps, states, seconds) =>
     `✓ достижимо за ${steps} ${plural(steps, 'шаг', 'шага', 'шагов')} (кратчайший путь; просмотрено состояний: ${states}, ${seconds} с):`,
   unreachable: (states, transitions, seconds) =>
-    `✗ недостижимо: ни одно достижимое состояние этому не удовлетворяет (просмотрены все ${states} состояний и ${transitions} переходов, ${seconds} с)`,
+    `✗ недостижимо: ни одно достижимое состояние этому не удовлетворяет (просмотрено всё: состояний ${states}, переходов ${transitions}, ${seconds} с)`,
   proofCovers: (contents) =>
     `  доказательство относится к инициативам, которые предлагает поиск: ${contents}`,
   noVerdict: 'вердикта нет: поиск остановился, не просмотрев всех состояний',

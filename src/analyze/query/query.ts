@@ -25,7 +25,7 @@ export interface QueryOptions {
   maxHeapBytes?: number
 }
 
-/** An initiative the search proposes, in words: "federal infrastructure, budget 1000". */
+/** An initiative the search proposes, in words: "infrastructure initiative, regional (tatarstan, novosibirsk)". */
 function contentWords(content: InitiativeContent): string {
   const scope = content.scope
   const targets =
@@ -35,7 +35,7 @@ function contentWords(content: InitiativeContent): string {
         ? ` (${scope.destinations.join(', ')})`
         : ''
   const budget = content.budget === undefined ? '' : `, budget ${content.budget}`
-  return `${scope.kind} ${content.objective}${targets}${budget}`
+  return `${content.objective} initiative, ${scope.kind}${targets}${budget}`
 }
 
 /**
