@@ -221,7 +221,8 @@ export function fieldValue(content: InitiativeContent, field: ConditionField): n
   }
 }
 
-function compare(a: number | string, op: ComparisonOp, b: number | string): boolean {
+/** One comparison of two values (numbers, or ids with = and !=); the analyses' queries use it too. */
+export function compareValues(a: number | string, op: ComparisonOp, b: number | string): boolean {
   switch (op) {
     case '=':
       return a === b
@@ -248,7 +249,7 @@ export function holds(condition: Condition, content: InitiativeContent): boolean
     case 'not':
       return !holds(condition.operand, content)
     case 'compare':
-      return compare(fieldValue(content, condition.field), condition.op, condition.value)
+      return compareValues(fieldValue(content, condition.field), condition.op, condition.value)
     case 'in':
       return condition.values.includes(fieldValue(content, condition.field))
   }

@@ -19,6 +19,7 @@ export interface QueryResult {
   states: number
   expanded: number
   transitions: number
+  /** Whether every reachable state was explored: true for a proof; false when a story ended the search early, or a limit stopped it. */
   complete: boolean
   maxStates: number
   seconds: number

@@ -1,4 +1,4 @@
-import type { ComparisonOp, ConditionOver } from '../../policy/condition.js'
+import { type ComparisonOp, type ConditionOver, compareValues } from '../../policy/condition.js'
 import { queryFact } from './queryFields.js'
 import type { StateFacts } from './stateFacts.js'
 
@@ -30,23 +30,6 @@ export function factValue(facts: StateFacts, field: string): FactValue {
   }
 }
 
-function compare(a: number | string, op: ComparisonOp, b: number | string): boolean {
-  switch (op) {
-    case '=':
-      return a === b
-    case '!=':
-      return a !== b
-    case '<':
-      return a < b
-    case '<=':
-      return a <= b
-    case '>':
-      return a > b
-    case '>=':
-      return a >= b
-  }
-}
-
 /**
  * Whether one comparison holds. A key's approvers are a set: `by = p` holds when p is one of
  * them, `by != p` when p is none of them. A missing fact (null) equals nothing: only `!=` holds.
@@ -55,7 +38,7 @@ function comparisonHolds(value: FactValue, op: ComparisonOp, wanted: number | st
   if (Array.isArray(value))
     return op === '!=' ? !value.includes(String(wanted)) : value.includes(String(wanted))
   if (value === null) return op === '!='
-  return compare(value, op, wanted)
+  return compareValues(value, op, wanted)
 }
 
 /**
