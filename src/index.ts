@@ -75,6 +75,19 @@ export type {
 export { powerKinds } from './analyze/power/powerKinds.js'
 export { powerToMermaid } from './analyze/power/powerToMermaid.js'
 export { ENGLISH_POWER_WORDS, type PowerWords, RUSSIAN_POWER_WORDS } from './analyze/power/powerWords.js'
+// Queries over the state space (twokeys query): a shortest story to a state where a condition holds, or a proof that none does.
+export { type FactValue, factValue, queryHolds } from './analyze/query/evaluateQuery.js'
+export {
+  ENGLISH_QUERY_WORDS,
+  formatQueryResult,
+  type QueryWords,
+  RUSSIAN_QUERY_WORDS,
+} from './analyze/query/formatQueryResult.js'
+export type { ParsedQuery } from './analyze/query/ParsedQuery.js'
+export { parseQuery } from './analyze/query/parseQuery.js'
+export type { QueryResult } from './analyze/query/QueryResult.js'
+export { type QueryOptions, query } from './analyze/query/query.js'
+export { type KeyFacts, type StateFacts, stateFacts } from './analyze/query/stateFacts.js'
 // Counterfactual replay (twokeys replay): a store's histories re-judged under a candidate policy.
 export { ENGLISH_REPLAY_STYLE, formatReplay, type ReplayStyle } from './analyze/replay/formatReplay.js'
 export type {

@@ -16,6 +16,7 @@ import { registerOperatorCommands } from './operatorCommands.js'
 import { packageVersion } from './packageVersion.js'
 import { registerPlayground } from './playgroundCommand.js'
 import { registerPower } from './powerCommand.js'
+import { registerQuery } from './queryCommand.js'
 import { registerReplay } from './replayCommand.js'
 import { registerRun } from './runCommand.js'
 import { registerServe } from './serveCommand.js'
@@ -65,6 +66,7 @@ export function createProgram(): Command {
   registerOperatorCommands(program)
   registerPlayground(program)
   registerPower(program)
+  registerQuery(program)
   registerReplay(program)
   registerRun(program)
   registerServe(program)
