@@ -17,7 +17,7 @@ const LAYERS = [
     'src/audit',
     'src/witness',
   ],
-  ['src/cli', 'src/serve', 'web/src', 'src/index.ts'],
+  ['src/cli', 'src/serve', 'src/classroom', 'web/src', 'src/index.ts'],
 ]
 
 const pattern = (folders) => `^(${folders.map((f) => f.replace(/[.]/g, '\\.')).join('|')})(/|$)`
