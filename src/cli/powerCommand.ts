@@ -1,17 +1,11 @@
-import { join } from 'node:path'
 import { type Command, Option } from 'commander'
-import type { InitiativeMachine } from '../../machines/initiative.js'
 import { analyzePower } from '../analyze/power/analyzePower.js'
 import { formatPower } from '../analyze/power/formatPower.js'
 import { powerToMermaid } from '../analyze/power/powerToMermaid.js'
 import { ENGLISH_POWER_WORDS, RUSSIAN_POWER_WORDS } from '../analyze/power/powerWords.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import type { Policy } from '../policy/PolicySchema.js'
-import { findBug } from '../verify/bugCatalogue.js'
 import { cliLanguage, inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
-import { loadCliPolicy } from './packagePath.js'
-import { packageRoot } from './packageRoot.js'
+import { policyOrBug } from './policyOrBug.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
 
 const FORMATS = ['table', 'json', 'mermaid'] as const
@@ -82,23 +76,7 @@ export function registerPower(program: Command): void {
           ? undefined
           : wholeNumber(options.maxCoalitions, '--max-coalitions', 1, 10_000_000)
       const format = options.json === true ? 'json' : options.format
-      let policy: Policy
-      let machine: InitiativeMachine | undefined
-      if (options.bug !== undefined) {
-        const bug = findBug(options.bug)
-        const base = loadCliPolicy(
-          policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
-        )
-        ;({ policy, machine } = bug.build(base))
-      } else {
-        if (policyPath === undefined) {
-          throw new TwoKeysError(
-            'COMMAND_INVALID',
-            'give a policy file to analyse, or --bug <name> (see twokeys verify --bug list)',
-          )
-        }
-        policy = loadCliPolicy(policyPath)
-      }
+      const { policy, machine } = policyOrBug(policyPath, options.bug, 'analyse')
       // Long analyses (seed.yaml: about a minute) say which kind they are on, on a terminal only.
       const progress = format !== 'json' && process.stderr.isTTY === true
       const analyse = () =>

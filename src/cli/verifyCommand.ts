@@ -1,16 +1,11 @@
-import { join } from 'node:path'
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import type { InitiativeMachine } from '../../machines/initiative.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import type { Policy } from '../policy/PolicySchema.js'
-import { BUG_CATALOGUE, findBug } from '../verify/bugCatalogue.js'
+import { BUG_CATALOGUE } from '../verify/bugCatalogue.js'
 import { ENGLISH_VERIFY_WORDS, formatVerifyResult } from '../verify/formatVerifyResult.js'
 import { verify } from '../verify/verify.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
-import { loadCliPolicy } from './packagePath.js'
-import { packageRoot } from './packageRoot.js'
+import { policyOrBug } from './policyOrBug.js'
 import { progressLine } from './progressLine.js'
 import { RUSSIAN_VERIFY_WORDS } from './verifyWords.ru.js'
 import { MAX_STATES_LIMIT, wholeNumber } from './wholeNumber.js'
@@ -92,23 +87,7 @@ export function registerVerify(program: Command): void {
         options.maxMemory === undefined
           ? undefined
           : wholeNumber(options.maxMemory, '--max-memory', 1, MAX_MEMORY_MB) * 2 ** 20
-      let policy: Policy
-      let machine: InitiativeMachine | undefined
-      if (options.bug !== undefined) {
-        const bug = findBug(options.bug)
-        const base = loadCliPolicy(
-          policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
-        )
-        ;({ policy, machine } = bug.build(base))
-      } else {
-        if (policyPath === undefined) {
-          throw new TwoKeysError(
-            'COMMAND_INVALID',
-            'give a policy file to verify, or --bug <name> (see --bug list)',
-          )
-        }
-        policy = loadCliPolicy(policyPath)
-      }
+      const { policy, machine } = policyOrBug(policyPath, options.bug, 'verify')
       const line = progressLine(options.json !== true)
       const label = inCliLanguage({ en: `exploring "${policy.id}"`, ru: `обход «${policy.id}»` })
       const result = verify(policy, {

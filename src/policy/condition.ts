@@ -239,20 +239,34 @@ export function compareValues(a: number | string, op: ComparisonOp, b: number | 
   }
 }
 
-/** Whether a condition holds for an initiative's content. */
-export function holds(condition: Condition, content: InitiativeContent): boolean {
+/**
+ * Whether a condition holds, each comparison judged by `compare` (`in` holds when the field
+ * equals one of its values): one walker for content conditions and the analyses' queries.
+ *
+ * @example
+ * conditionHolds(parseCondition('budget > 10e9'), (field, op, value) => compareValues(budgetOf(content), op, value))
+ */
+export function conditionHolds<F extends string>(
+  condition: ConditionOver<F>,
+  compare: (field: F, op: ComparisonOp, value: number | string) => boolean,
+): boolean {
   switch (condition.kind) {
     case 'and':
-      return holds(condition.left, content) && holds(condition.right, content)
+      return conditionHolds(condition.left, compare) && conditionHolds(condition.right, compare)
     case 'or':
-      return holds(condition.left, content) || holds(condition.right, content)
+      return conditionHolds(condition.left, compare) || conditionHolds(condition.right, compare)
     case 'not':
-      return !holds(condition.operand, content)
+      return !conditionHolds(condition.operand, compare)
     case 'compare':
-      return compareValues(fieldValue(content, condition.field), condition.op, condition.value)
+      return compare(condition.field, condition.op, condition.value)
     case 'in':
-      return condition.values.includes(fieldValue(content, condition.field))
+      return condition.values.some((value) => compare(condition.field, '=', value))
   }
+}
+
+/** Whether a condition holds for an initiative's content. */
+export function holds(condition: Condition, content: InitiativeContent): boolean {
+  return conditionHolds(condition, (field, op, value) => compareValues(fieldValue(content, field), op, value))
 }
 
 /** Every comparison of a condition, for the fields it reads and the thresholds it names. */

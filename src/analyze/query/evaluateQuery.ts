@@ -1,4 +1,9 @@
-import { type ComparisonOp, type ConditionOver, compareValues } from '../../policy/condition.js'
+import {
+  type ComparisonOp,
+  type ConditionOver,
+  compareValues,
+  conditionHolds,
+} from '../../policy/condition.js'
 import { queryFact } from './queryFields.js'
 import type { StateFacts } from './stateFacts.js'
 
@@ -48,18 +53,5 @@ function comparisonHolds(value: FactValue, op: ComparisonOp, wanted: number | st
  * queryHolds(parseQuery(policy, 'phase = approved').condition, stateFacts(policy, snapshot))
  */
 export function queryHolds(condition: ConditionOver<string>, facts: StateFacts): boolean {
-  switch (condition.kind) {
-    case 'and':
-      return queryHolds(condition.left, facts) && queryHolds(condition.right, facts)
-    case 'or':
-      return queryHolds(condition.left, facts) || queryHolds(condition.right, facts)
-    case 'not':
-      return !queryHolds(condition.operand, facts)
-    case 'compare':
-      return comparisonHolds(factValue(facts, condition.field), condition.op, condition.value)
-    case 'in': {
-      const value = factValue(facts, condition.field)
-      return condition.values.some((v) => comparisonHolds(value, '=', v))
-    }
-  }
+  return conditionHolds(condition, (field, op, value) => comparisonHolds(factValue(facts, field), op, value))
 }

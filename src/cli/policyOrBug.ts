@@ -1,0 +1,37 @@
+import { join } from 'node:path'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import { findBug } from '../verify/bugCatalogue.js'
+import { loadCliPolicy } from './packagePath.js'
+import { packageRoot } from './packageRoot.js'
+
+/**
+ * The policy (and machine) a command that takes `[policy] [--bug name]` works on: the catalogued
+ * broken machine on its shipped policy (or on the policy given), else the policy file; `machine`
+ * is undefined for a policy's own machine. `doing` says what the command does, for the error
+ * when neither is given.
+ *
+ * @example
+ * policyOrBug(undefined, 'quorum-off-by-one', 'verify') // council.yaml with the broken machine
+ */
+export function policyOrBug(
+  policyPath: string | undefined,
+  bugName: string | undefined,
+  doing: string,
+): { policy: Policy; machine: InitiativeMachine | undefined } {
+  if (bugName !== undefined) {
+    const bug = findBug(bugName)
+    const base = loadCliPolicy(
+      policyPath ?? join(packageRoot(), 'machines', 'policies', `${bug.basePolicy}.yaml`),
+    )
+    return bug.build(base)
+  }
+  if (policyPath === undefined) {
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `give a policy file to ${doing}, or --bug <name> (see twokeys verify --bug list)`,
+    )
+  }
+  return { policy: loadCliPolicy(policyPath), machine: undefined }
+}
