@@ -1,13 +1,60 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Files that start a browser, a child process or a server, hold PostgreSQL schemas, or time
+ * things: they run one at a time, after the rest (a second worker would only make them race for
+ * the two cores CI has, and their timeouts are sized for one).
+ */
+const ONE_AT_A_TIME = [
+  'tests/web/**/*.test.ts',
+  'tests/package/**/*.test.ts',
+  'tests/serve/**/*.test.ts',
+  'tests/stores/**/*.test.ts',
+  'tests/witness/**/*.test.ts',
+  'tests/audit/auditCli.test.ts',
+  'tests/audit/pythonVerifier.test.ts',
+  'tests/audit/standalone*.test.ts',
+  'tests/cli/epipe.test.ts',
+  'tests/cli/validateCommand.test.ts',
+  'tests/log/checkpointSchedule.test.ts',
+  'tests/policy/linearLoading.test.ts',
+  'tests/engine/deadlineTicker.test.ts',
+  'tests/engine/webhooks.test.ts',
+  'tests/fuzz/**/*.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Printed output is asserted as text: no colours, whether or not CI makes picocolors think it may.
     // Tests read English: the CLI would follow a Russian locale otherwise (twokeys --lang).
     env: { NO_COLOR: '1', LC_ALL: 'C.UTF-8' },
+    projects: [
+      {
+        extends: true,
+        // Everything that runs in-process only: two workers (CI has two cores).
+        test: {
+          name: 'in-process',
+          include: ['tests/**/*.test.ts'],
+          exclude: ONE_AT_A_TIME,
+          maxWorkers: 2,
+          // Two CPU-bound files share the two cores: the heaviest (a complete verification, the
+          // property runs) take twice as long as alone, so their time limit is longer.
+          testTimeout: 180_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'one-at-a-time',
+          include: ONE_AT_A_TIME,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 })
