@@ -29,7 +29,9 @@ describe('twokeys query', () => {
     expect(stdout).toMatch(
       /✗ unreachable: no reachable state satisfies it \(every one of \d+ states and \d+ transitions explored/,
     )
-    expect(stdout).toContain('the proof covers the initiatives the search proposes: infrastructure initiative, federal;')
+    expect(stdout).toContain(
+      'the proof covers the initiatives the search proposes: infrastructure initiative, federal;',
+    )
   })
 
   it('exits 2 with LIMIT_REACHED, never "unreachable", when --max-states stops the search', async () => {
