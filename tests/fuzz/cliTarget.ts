@@ -238,6 +238,75 @@ const SUBCOMMANDS: Record<string, fc.Arbitrary<unknown[]>> = {
     opt(fc.tuple(fc.constant('--report'), out)),
   ),
   compare: fc.tuple(fc.constant('compare'), policyRef, policyRef, ...simulation),
+  // The policy analyses, always with a small search (a fuzzer should not wait a minute per input).
+  diff: fc.tuple(
+    fc.constant('diff'),
+    policyRef,
+    policyRef,
+    count('50', '500').map((n): Arg[] => ['--max-states', n]),
+    opt(fc.tuple(fc.constant('--stories'), count('1', '3'))),
+    flag('--json'),
+  ),
+  power: fc.tuple(
+    fc.constant('power'),
+    opt(policyRef),
+    opt(
+      fc.tuple(
+        fc.constant('--bug'),
+        fc.oneof(fc.constantFrom(...BUG_CATALOGUE.map((b) => b.name)), hostileArg),
+      ),
+    ),
+    count('50', '300').map((n): Arg[] => ['--max-states', n]),
+    fc.constant(['--max-coalitions', '40']),
+    opt(fc.tuple(fc.constant('--kind'), fc.oneof(fc.constantFrom('federal', 'export'), hostileArg))),
+    opt(fc.tuple(fc.constant('--format'), fc.oneof(fc.constantFrom('table', 'json', 'mermaid'), hostileArg))),
+  ),
+  analyze: fc.tuple(
+    fc.constant('analyze'),
+    opt(policyRef),
+    fc.constantFrom<Arg[]>(
+      ['--scenario', { file: 'scenario.yaml' }],
+      ['--scenario', { file: 'missing.yaml' }],
+      [],
+    ),
+    flag('--assume-exponential'),
+    count('500', '3000').map((n): Arg[] => ['--max-states', n]),
+    opt(
+      fc.tuple(fc.constant('--at'), fc.oneof(fc.constantFrom('7,14', '0', '-1', '1e400', 'a,b'), hostileArg)),
+    ),
+    flag('--json'),
+  ),
+  query: fc.tuple(
+    fc.constant('query'),
+    policyRef,
+    fc.oneof(
+      fc.constantFrom(
+        'approved = yes and deputies = 2',
+        'keys_turned = 2',
+        'phase = plenary and days <= 30',
+        'days > 3',
+        'key.nope = turned',
+        '(((',
+        'revision >= 1e400',
+      ),
+      hostileArg,
+    ),
+    count('50', '500').map((n): Arg[] => ['--max-states', n]),
+    flag('--json'),
+  ),
+  replay: fc.tuple(
+    fc.constant('replay'),
+    fc.tuple(fc.constant('--db'), db),
+    fc.tuple(fc.constant('--policy'), policyRef),
+    flag('--migrate'),
+    opt(
+      fc.tuple(
+        fc.constant('--at'),
+        fc.oneof(fc.constantFrom('2030-01-01T00:00:00Z', '0', 'yesterday'), hostileArg),
+      ),
+    ),
+    flag('--json'),
+  ),
   sweep: fc.tuple(fc.constant('sweep'), policyRef, opt(fc.tuple(fc.constant('--vary'), vary)), ...simulation),
 }
 export const CLI_COMMANDS = Object.keys(SUBCOMMANDS)
