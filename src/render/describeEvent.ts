@@ -21,6 +21,9 @@ export interface EventWords {
   /** "to" between a delegation's start and end. */
   until: string
   unreadable: string
+  /** A proposal's objective (`infrastructure`) and scope kind (`federal`); as given where absent. */
+  objective?(objective: string): string
+  scope?(kind: string): string
 }
 
 export const ENGLISH_EVENT_WORDS: EventWords = {
@@ -43,13 +46,14 @@ function describe(event: InitiativeEvent, words: EventWords): string {
     case 'PROPOSE':
     case 'AMEND': {
       const { title, objective, scope } = event.content
+      const kind = words.scope?.(scope.kind) ?? scope.kind
       const where =
         scope.kind === 'regional'
-          ? `regional: ${scope.regions.join(', ')}`
+          ? `${kind}: ${scope.regions.join(', ')}`
           : scope.kind === 'export'
-            ? `export: ${scope.destinations.join(', ')}`
-            : scope.kind
-      return `${JSON.stringify(title)} · ${objective} · ${where}`
+            ? `${kind}: ${scope.destinations.join(', ')}`
+            : kind
+      return `${JSON.stringify(title)} · ${words.objective?.(objective) ?? objective} · ${where}`
     }
     case 'SUBMIT':
       return words.submitted

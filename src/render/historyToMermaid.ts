@@ -1,6 +1,7 @@
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { RecordedEvent } from '../stores/Store.js'
 import { renderIds } from './renderIds.js'
+import { ENGLISH_TIMELINE_WORDS, type TimelineScope, type TimelineWords } from './timelineWords.js'
 
 export interface HistoryMermaidOptions {
   /**
@@ -11,6 +12,8 @@ export interface HistoryMermaidOptions {
   kind: 'sequence' | 'gantt'
   /** The diagram's title; by default the initiative's latest title and its id. */
   title?: string
+  /** The diagram's words (English by default: `russianTimelineWords(…)` for a Russian page). */
+  words?: TimelineWords
 }
 
 const INDENT = '  '
@@ -19,7 +22,7 @@ const INDENT = '  '
  * Draws one initiative's recorded events as a Mermaid timeline: who turned which key when.
  * Pure and deterministic: the diagram reads only the events (each event's actor and time), so
  * it draws an exported or even a tampered log; an event it cannot read is shown as such.
- * Times are UTC.
+ * Times are UTC. `words` say what happens (English by default); ids, titles and times stay as they are.
  *
  * @example
  * const text = historyToMermaid(await engine.history(id), { kind: 'sequence' })
@@ -28,12 +31,13 @@ const INDENT = '  '
  * //   p_oreshkin->>key_presidential_administration: 3 · 2026-03-05 09:00 · approves revision 1 …
  */
 export function historyToMermaid(events: readonly RecordedEvent[], options: HistoryMermaidOptions): string {
-  const title = options.title ?? defaultTitle(events)
-  const lines = options.kind === 'gantt' ? gantt(events, title) : sequence(events, title)
+  const words = options.words ?? ENGLISH_TIMELINE_WORDS
+  const title = options.title ?? defaultTitle(events, words)
+  const lines = options.kind === 'gantt' ? gantt(events, title, words) : sequence(events, title, words)
   return `${lines.join('\n')}\n`
 }
 
-function sequence(events: readonly RecordedEvent[], title: string): string[] {
+function sequence(events: readonly RecordedEvent[], title: string, words: TimelineWords): string[] {
   const actors: string[] = []
   const keys: string[] = []
   const add = (list: string[], item: string) => {
@@ -50,97 +54,84 @@ function sequence(events: readonly RecordedEvent[], title: string): string[] {
   const key = (id: string) => ids.get(`key ${id}`) ?? 'initiative'
 
   const lines = ['sequenceDiagram', `${INDENT}title ${text(title)}`]
-  lines.push(`${INDENT}participant initiative as initiative ${text(initiativeIdOf(events))}`)
+  lines.push(`${INDENT}participant initiative as ${text(words.initiative(initiativeIdOf(events, words)))}`)
   for (const a of actors) lines.push(`${INDENT}actor ${actor(a)} as ${text(a)}`)
-  for (const k of keys) lines.push(`${INDENT}participant ${key(k)} as key ${text(k)}`)
-  if (events.length === 0) lines.push(`${INDENT}Note over initiative: no events`)
+  for (const k of keys) lines.push(`${INDENT}participant ${key(k)} as ${text(words.key(k))}`)
+  if (events.length === 0) lines.push(`${INDENT}Note over initiative: ${words.noEvents}`)
 
   const revisions = revisionNumbers(events)
   events.forEach((record, index) => {
     const head = `${record.seq} · ${time(record.event?.at)} · `
     const event = record.event
-    const line = (from: string, arrow: string, to: string, words: string) =>
-      lines.push(`${INDENT}${from}${arrow}${to}: ${text(head + words)}`)
+    const line = (from: string, arrow: string, to: string, what: string) =>
+      lines.push(`${INDENT}${from}${arrow}${to}: ${text(head + what)}`)
     if (!readable(event)) {
-      lines.push(`${INDENT}Note over initiative: ${text(`${head}an unreadable event`)}`)
+      lines.push(`${INDENT}Note over initiative: ${text(`${head}${words.unreadable}`)}`)
       return
     }
-    const rev = `revision ${revisions[index]}`
+    const revision = revisions[index] ?? 1
     switch (event.type) {
       case 'PROPOSE':
-        line(actor(event.by), '->>', 'initiative', `proposes ${describeContent(event.content)}`)
+        line(actor(event.by), '->>', 'initiative', words.proposes(describeContent(event.content, words)))
         break
       case 'SUBMIT':
-        line(actor(event.by), '->>', 'initiative', 'submits it for review')
+        line(actor(event.by), '->>', 'initiative', words.submits)
         break
       case 'AMEND':
         line(
           actor(event.by),
           '->>',
           'initiative',
-          revisionChanged(events, index) ? `amends it: ${rev}` : 'amends it (the revision stands)',
+          words.amends(revisionChanged(events, index) ? revision : null),
         )
         break
       case 'DECIDE':
-        if (event.decision === 'approve') line(actor(event.by), '->>', key(event.key), `approves ${rev}`)
-        else line(actor(event.by), '-x', key(event.key), `refuses ${rev}${reasonOf(event.reason)}`)
+        if (event.decision === 'approve')
+          line(actor(event.by), '->>', key(event.key), words.approves(revision))
+        else
+          line(actor(event.by), '-x', key(event.key), `${words.refuses(revision)}${reasonOf(event.reason)}`)
         break
       case 'REVOKE':
-        line(actor(event.by), '-->>', key(event.key), 'revokes its approval')
+        line(actor(event.by), '-->>', key(event.key), words.revokes)
         break
       case 'DELEGATE':
         line(
           actor(event.by),
           '->>',
           actor(event.deputy),
-          `names deputy for ${event.key} from ${time(event.from)} until ${time(event.until)}`,
+          words.delegates(event.key, time(event.from), time(event.until)),
         )
         break
       case 'WITHDRAW':
-        line(actor(event.by), '-x', 'initiative', `withdraws it${reasonOf(event.reason)}`)
+        line(actor(event.by), '-x', 'initiative', `${words.withdraws}${reasonOf(event.reason)}`)
         break
       case 'TICK':
-        lines.push(`${INDENT}Note over initiative: ${text(`${head}a deadline fell due`)}`)
+        lines.push(`${INDENT}Note over initiative: ${text(`${head}${words.deadline}`)}`)
         break
       case 'RESPOND':
-        line(
-          actor(event.by),
-          '->>',
-          'initiative',
-          `${event.accept ? 'accepts' : 'declines'} the rollout in ${event.region}`,
-        )
+        line(actor(event.by), '->>', 'initiative', words.respondsForRegion(event.region, event.accept))
         break
       case 'MINISTRY':
-        line(
-          actor(event.by),
-          '->>',
-          'initiative',
-          `${event.accept ? 'accepts' : 'declines'} the federal rollout`,
-        )
+        line(actor(event.by), '->>', 'initiative', words.respondsForMinistry(event.accept))
         break
       case 'PLENARY':
-        line(actor(event.by), '->>', 'initiative', 'votes in the plenary to return it')
+        line(actor(event.by), '->>', 'initiative', words.plenaryVote)
         break
       case 'DESTINATION':
-        line(
-          actor(event.by),
-          '->>',
-          'initiative',
-          `${event.destination} ${event.agreed ? 'agrees' : 'declines'}`,
-        )
+        line(actor(event.by), '->>', 'initiative', words.destination(event.destination, event.agreed))
         break
       case 'COMPLETE':
-        line(actor(event.by), '->>', 'initiative', 'completes the rollout')
+        line(actor(event.by), '->>', 'initiative', words.completes)
         break
     }
     if (event.type !== 'PROPOSE' && revisionChanged(events, index) && keys.length > 0) {
-      lines.push(`${INDENT}Note over initiative: ${text(`${rev}: earlier approvals no longer count (TK5)`)}`)
+      lines.push(`${INDENT}Note over initiative: ${text(words.approvalsReset(revision))}`)
     }
   })
   return lines
 }
 
-function gantt(events: readonly RecordedEvent[], title: string): string[] {
+function gantt(events: readonly RecordedEvent[], title: string, words: TimelineWords): string[] {
   const lines = [
     'gantt',
     `${INDENT}title ${text(title)}`,
@@ -156,46 +147,46 @@ function gantt(events: readonly RecordedEvent[], title: string): string[] {
   const milestone = (name: string, at: number) =>
     lines.push(`${INDENT}${task(name)} :milestone, ${time(at)}, 0d`)
 
-  lines.push(`${INDENT}section initiative`)
-  if (timed.length === 0) milestone('no events', 0)
+  lines.push(`${INDENT}section ${task(words.section)}`)
+  if (timed.length === 0) milestone(words.noEvents, 0)
   for (const { record, index, event } of timed) {
     const n = `${record.seq} `
     switch (event.type) {
       case 'PROPOSE':
-        milestone(`${n}proposed by ${event.by}`, event.at)
+        milestone(`${n}${words.proposedBy(event.by)}`, event.at)
         break
       case 'SUBMIT':
-        milestone(`${n}submitted by ${event.by}`, event.at)
+        milestone(`${n}${words.submittedBy(event.by)}`, event.at)
         break
       case 'AMEND':
         milestone(
-          `${n}amended by ${event.by}${revisionChanged(events, index) ? `: revision ${revisions[index]}` : ''}`,
+          `${n}${words.amendedBy(event.by, revisionChanged(events, index) ? (revisions[index] ?? 1) : null)}`,
           event.at,
         )
         break
       case 'DELEGATE':
-        milestone(`${n}${event.by} names ${event.deputy} deputy`, event.at)
+        milestone(`${n}${words.namesDeputy(event.by, event.deputy)}`, event.at)
         break
       case 'WITHDRAW':
-        milestone(`${n}withdrawn by ${event.by}`, event.at)
+        milestone(`${n}${words.withdrawnBy(event.by)}`, event.at)
         break
       case 'TICK':
-        milestone(`${n}a deadline fell due`, event.at)
+        milestone(`${n}${words.deadline}`, event.at)
         break
       case 'RESPOND':
-        milestone(`${n}${event.region} ${event.accept ? 'accepts' : 'declines'}`, event.at)
+        milestone(`${n}${words.answers(event.region, event.accept)}`, event.at)
         break
       case 'MINISTRY':
-        milestone(`${n}${event.ministry} ${event.accept ? 'accepts' : 'declines'}`, event.at)
+        milestone(`${n}${words.answers(event.ministry, event.accept)}`, event.at)
         break
       case 'PLENARY':
-        milestone(`${n}${event.by} votes to return it`, event.at)
+        milestone(`${n}${words.votesToReturn(event.by)}`, event.at)
         break
       case 'DESTINATION':
-        milestone(`${n}${event.destination} ${event.agreed ? 'agrees' : 'declines'}`, event.at)
+        milestone(`${n}${words.destination(event.destination, event.agreed)}`, event.at)
         break
       case 'COMPLETE':
-        milestone(`${n}completed by ${event.by}`, event.at)
+        milestone(`${n}${words.completedBy(event.by)}`, event.at)
         break
       default:
         break // decisions go on their key's line
@@ -216,7 +207,7 @@ function gantt(events: readonly RecordedEvent[], title: string): string[] {
   }
   starts.forEach((round, r) => {
     lines.push(
-      `${INDENT}${task(`revision ${round.revision} in review`)} :${time(round.at)}, ${time(starts[r + 1]?.at ?? end)}`,
+      `${INDENT}${task(words.inReview(round.revision))} :${time(round.at)}, ${time(starts[r + 1]?.at ?? end)}`,
     )
   })
   const keys: string[] = []
@@ -236,15 +227,14 @@ function gantt(events: readonly RecordedEvent[], title: string): string[] {
           (event.at < until || (r === starts.length - 1 && event.at <= until)),
       )
       const last = acts.at(-1)?.event.at ?? until
-      lines.push(`${INDENT}${task(`waiting, revision ${round.revision}`)} :${time(round.at)}, ${time(last)}`)
+      lines.push(`${INDENT}${task(words.waiting(round.revision))} :${time(round.at)}, ${time(last)}`)
     })
     for (const { record, event } of timed) {
       if (event.type === 'DECIDE' && event.key === key) {
-        const mark = event.decision === 'approve' ? '✓' : '✖'
-        const verb = event.decision === 'approve' ? 'approves' : 'refuses'
-        milestone(`${record.seq} ${mark} ${event.by} ${verb}`, event.at)
+        const done = event.decision === 'approve' ? words.approvedBy(event.by) : words.refusedBy(event.by)
+        milestone(`${record.seq} ${done}`, event.at)
       } else if (event.type === 'REVOKE' && event.key === key) {
-        milestone(`${record.seq} ↩ ${event.by} revokes`, event.at)
+        milestone(`${record.seq} ${words.revokedBy(event.by)}`, event.at)
       }
     }
   }
@@ -306,31 +296,34 @@ function revisionChanged(events: readonly RecordedEvent[], index: number): boole
   return before !== undefined && events[index]?.revision !== before.revision
 }
 
-function describeContent(content: Extract<InitiativeEvent, { type: 'PROPOSE' }>['content']): string {
+function describeContent(
+  content: Extract<InitiativeEvent, { type: 'PROPOSE' }>['content'],
+  words: TimelineWords,
+): string {
   const scope = content.scope
-  const where =
+  const where: TimelineScope =
     scope.kind === 'regional'
-      ? `regional: ${scope.regions.join(', ')}`
+      ? { kind: 'regional', targets: scope.regions }
       : scope.kind === 'export'
-        ? `export: ${scope.destinations.join(', ')}`
-        : 'federal'
-  return `"${content.title}" (${content.objective}, ${where})`
+        ? { kind: 'export', targets: scope.destinations }
+        : { kind: 'federal', targets: [] }
+  return words.content(content.title, content.objective, where)
 }
 
 const reasonOf = (reason: string | undefined) => (reason === undefined ? '' : `: "${reason}"`)
 
-function initiativeIdOf(events: readonly RecordedEvent[]): string {
+function initiativeIdOf(events: readonly RecordedEvent[], words: TimelineWords): string {
   const id = events[0]?.initiativeId
-  return typeof id === 'string' ? id : '(no events)'
+  return typeof id === 'string' ? id : words.noInitiative
 }
 
-function defaultTitle(events: readonly RecordedEvent[]): string {
+function defaultTitle(events: readonly RecordedEvent[], words: TimelineWords): string {
   let title: string | undefined
   for (const { event } of events) {
     if (readable(event) && (event.type === 'PROPOSE' || event.type === 'AMEND')) title = event.content.title
   }
-  const id = initiativeIdOf(events)
-  return title === undefined ? `initiative ${id}` : `${title} (${id})`
+  const id = initiativeIdOf(events, words)
+  return title === undefined ? words.initiative(id) : `${title} (${id})`
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate'
 import { type GuardNode, guardTree } from '../../machines/guardTree.js'
+import { ENGLISH_GUARD_WORDS, type GuardWords } from './guardWords.js'
 
 /** One state of the drawn machine, in document order. */
 export interface GraphState {
@@ -31,38 +32,6 @@ export interface MachineGraph {
   transitions: GraphTransition[]
 }
 
-/**
- * Short phrases for the guards of `createInitiativeMachine`; `null` means the guard is implied
- * where it is drawn (the key region names the key). Unknown guards show their name.
- */
-const PHRASES: Record<string, string | null> = {
-  isForKey: null,
-  isApproval: 'approve',
-  isRefusal: 'refuse',
-  reachesQuorum: 'quorum',
-  refusalRefusesKey: 'blocks key',
-  isSubstantiveAmendment: 'substantive',
-  keyExpired: 'approval expired',
-  allKeysTurned: 'all keys turned',
-  escalated: 'escalated',
-  windowClosed: 'window closed',
-  allResponded: 'all responded',
-  actorMaySponsor: 'may sponsor',
-  actorIsSponsor: 'sponsor',
-  contentIsValid: 'valid content',
-  contentIsRoutable: 'routable',
-  hasApprovalToRevoke: 'has approval',
-  actorHoldsDelegatedKey: 'holder',
-  deputiesAllowed: 'deputies allowed',
-  delegationWindowValid: 'valid window',
-  deputyEligible: 'eligible deputy',
-  governorOfPendingRegion: 'governor of pending region',
-  destinationPending: 'destination pending',
-  ministryOfPendingAnswer: 'named ministry, for itself',
-  actorIsAgency: 'agency',
-  withinReach: "within the approvers' reach",
-}
-
 /** A conjunct of a guard: `key` says when two transitions share it, `phrase` is what is shown. */
 interface Term {
   key: string
@@ -75,9 +44,15 @@ interface Term {
  *
  * Guards are summarised by what distinguishes a transition from the others on the same event
  * in the same state: the six decision rules every `DECIDE` needs are left out, `approve ·
- * quorum` stays.
+ * quorum` stays. `words` say the guards (English by default; `RUSSIAN_GUARD_WORDS` for a Russian page).
+ *
+ * @example
+ * machineGraph(createInitiativeMachine(policy)).transitions[0]?.label // 'PROPOSE [may sponsor · valid content · routable]'
  */
-export function machineGraph(machine: AnyStateMachine): MachineGraph {
+export function machineGraph(
+  machine: AnyStateMachine,
+  words: GuardWords = ENGLISH_GUARD_WORDS,
+): MachineGraph {
   const states = new Map<string, GraphState>()
 
   const visit = (node: AnyStateNode, parent: GraphState | null): GraphState => {
@@ -107,7 +82,10 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
     switch (node.kind) {
       case 'named':
         return [
-          { key: JSON.stringify([node.type, node.params ?? null]), phrase: phraseOf(node.type, node.params) },
+          {
+            key: JSON.stringify([node.type, node.params ?? null]),
+            phrase: phraseOf(node.type, node.params, words),
+          },
         ]
       case 'and':
         return dedupe(groupStateIn(node.guards, 'all'))
@@ -121,16 +99,24 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
           regions.every((r) => r !== undefined && r.parent === region)
         ) {
           const key = `in(${regions.map((r) => r?.id).join('|')})`
-          return [{ key, phrase: `${region.key} ${regions.map((r) => r?.key).join(' or ')}` }]
+          return [
+            {
+              key,
+              phrase: words.regionIn(
+                region.key,
+                regions.map((r) => r?.key ?? ''),
+              ),
+            },
+          ]
         }
-        return [joinTerms(dedupe(groupStateIn(node.guards, 'any')), ' or ', 'or')]
+        return [joinTerms(dedupe(groupStateIn(node.guards, 'any')), words.or, 'or')]
       }
       case 'not': {
         const inner = joinTerms(node.guards.flatMap(termsOf), ' · ', 'and')
-        return [{ key: `not(${inner.key})`, phrase: `not ${inner.phrase ?? ''}`.trim() }]
+        return [{ key: `not(${inner.key})`, phrase: words.not(inner.phrase ?? '') }]
       }
       case 'stateIn':
-        return [{ key: `in(${String(node.state)})`, phrase: `in ${stateName(node.state)}` }]
+        return [{ key: `in(${String(node.state)})`, phrase: words.inState(stateName(node.state)) }]
       case 'inline':
         return [{ key: `fn(${node.name})`, phrase: node.name }]
     }
@@ -149,7 +135,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
     if (!regional) return subs.flatMap(termsOf)
     const grouped: Term = {
       key: `${quantifier}(${targets.map((t) => t?.id).join(',')})`,
-      phrase: quantifier === 'all' ? `all keys ${first.key}` : `a key ${first.key}`,
+      phrase: quantifier === 'all' ? words.allKeys(first.key) : words.aKey(first.key),
     }
     return [grouped, ...subs.filter((g) => g.kind !== 'stateIn').flatMap(termsOf)]
   }
@@ -181,11 +167,13 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
           .filter((t) => !shared.has(t.key))
           .flatMap((t) => (t.phrase === null ? [] : [t.phrase]))
         const otherwise = phrases.length === 0 && index > 0
-        const guardText = otherwise ? 'else' : phrases.join(' · ')
-        const label = [eventName(event), guardText === '' ? '' : `[${guardText}]`].filter(Boolean).join(' ')
+        const guardText = otherwise ? words.otherwise : phrases.join(' · ')
+        const label = [eventName(event, words), guardText === '' ? '' : `[${guardText}]`]
+          .filter(Boolean)
+          .join(' ')
         const targets = transition.target ?? []
         if (targets.length === 0) {
-          state.internal.push(label === '' ? '(always)' : label)
+          state.internal.push(label === '' ? words.always : label)
           return
         }
         for (const target of targets) {
@@ -203,18 +191,16 @@ interface TransitionLike {
   guard?: unknown
 }
 
-function phraseOf(type: string, params: unknown): string | null {
+function phraseOf(type: string, params: unknown, words: GuardWords): string | null {
   if (type === 'routeMatches') {
     const { rule, track, when } = (params ?? {}) as { rule?: number; track?: string; when?: string }
-    if (typeof rule !== 'number') return 'route'
-    const matches = when === undefined ? '' : ` (${when})`
-    return track === undefined ? `rule ${rule + 1}${matches}` : `rule ${rule + 1}${matches}: ${track}`
+    return typeof rule === 'number' ? words.rule(rule + 1, when, track) : words.route
   }
   if (type === 'keyWaived') {
     const { condition } = (params ?? {}) as { condition?: string }
-    return condition === undefined ? 'does not apply' : `not (${condition})`
+    return condition === undefined ? words.doesNotApply : words.notIf(condition)
   }
-  return type in PHRASES ? (PHRASES[type] ?? null) : type
+  return type in words.phrases ? (words.phrases[type] ?? null) : type
 }
 
 function dedupe(terms: Term[]): Term[] {
@@ -235,7 +221,7 @@ function joinTerms(terms: Term[], separator: string, op: string): Term {
   }
 }
 
-function eventName(event: string): string {
-  if (event.startsWith('xstate.after.')) return `after ${event.split('.')[2] ?? ''}`.trim()
+function eventName(event: string, words: GuardWords): string {
+  if (event.startsWith('xstate.after.')) return words.after(event.split('.')[2] ?? '')
   return event
 }

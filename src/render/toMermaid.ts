@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { GuardWords } from './guardWords.js'
 import { type GraphState, type GraphTransition, machineGraph } from './machineGraph.js'
 import { renderIds } from './renderIds.js'
 
@@ -8,6 +9,8 @@ export interface MermaidOptions {
   highlight?: readonly string[]
   /** Names to show instead of some states' own, by state id (see `keyRegionLabels`). */
   labels?: Readonly<Record<string, string>>
+  /** The guard conditions' words (English by default; see `machineGraph`). */
+  guardWords?: GuardWords
 }
 
 const INDENT = '  '
@@ -22,7 +25,7 @@ const INDENT = '  '
  * const text = toMermaid(createInitiativeMachine(policy), { highlight: snapshot._nodes.map((n) => n.id) })
  */
 export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
-  const graph = machineGraph(machine)
+  const graph = machineGraph(machine, options.guardWords)
   const ids = renderIds(graph.states.keys())
   const id = (state: GraphState) => ids.get(state.id) ?? state.id
 
