@@ -165,6 +165,10 @@ export const PolicyTranslationSchema = z
     principals: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Principal id → name.'),
     keys: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Key id → label.'),
     regions: z.record(IdSchema, z.string().min(1).max(200)).optional().describe('Region id → name.'),
+    objectives: z
+      .record(IdSchema, z.string().min(1).max(200))
+      .optional()
+      .describe('Objective id → name (an initiative keeps the id; a page shows the name).'),
   })
   .describe("The policy's names in another language: shown by pages in that language; never read by a rule.")
 
