@@ -22,6 +22,24 @@ export function languageFrom(flag: string | undefined, env: NodeJS.ProcessEnv): 
   return locale.toLowerCase().startsWith('ru') ? 'ru' : 'en'
 }
 
+/**
+ * The language a command line asks for, read before the program is built (its help is built in
+ * it): `--lang ru` or `--lang=ru` anywhere before `--`, else the locale; null for an unknown one,
+ * which the program refuses once it runs.
+ *
+ * @example
+ * languageInArgv(['node', 'twokeys', 'verify', '--lang', 'ru'], {}) // 'ru'
+ */
+export function languageInArgv(argv: readonly string[], env: NodeJS.ProcessEnv): CliLanguage | null {
+  let flag: string | undefined
+  for (let i = 2; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--lang') flag = argv[++i]
+    else if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length)
+  }
+  return languageFrom(flag, env)
+}
+
 export function setCliLanguage(language: CliLanguage): void {
   current = language
 }

@@ -4,13 +4,23 @@ import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { registerAnalyze } from './analyzeCommand.js'
 import { registerAudit } from './auditCommand.js'
 import { registerClassroom } from './classroomCommand.js'
-import { CLI_LANGUAGES, languageFrom, setCliLanguage } from './cliLanguage.js'
+import { CLI_HELP_RU } from './cliHelp.ru.js'
+import {
+  CLI_LANGUAGES,
+  type CliLanguage,
+  inCliLanguage,
+  languageFrom,
+  languageInArgv,
+  setCliLanguage,
+} from './cliLanguage.js'
+import { commanderInRussian } from './commanderInRussian.js'
 import { registerCompare } from './compareCommand.js'
 import { registerDiagram } from './diagramCommand.js'
 import { registerDiff } from './diffCommand.js'
 import { EXIT } from './exitCodes.js'
 import { registerHistory } from './historyCommand.js'
 import { registerKeys } from './keysCommand.js'
+import { localizeHelp } from './localizeHelp.js'
 import { registerLog } from './logCommand.js'
 import { registerOperatorCommands } from './operatorCommands.js'
 import { packageVersion } from './packageVersion.js'
@@ -31,8 +41,15 @@ export { EXIT }
 
 const FINDINGS = new Set<string>(['AUDIT_TAMPERED', 'INVARIANT_VIOLATED'])
 
-/** Builds the `twokeys` program; each subcommand lives in its own file and registers itself. */
-export function createProgram(): Command {
+/**
+ * Builds the `twokeys` program; each subcommand lives in its own file and registers itself. Its
+ * help is in `language`: the command files write English, and for Russian commander's own words
+ * and then every description are put in Russian (the language is known before the build).
+ *
+ * @example
+ * createProgram('ru').helpInformation() // «Использование: twokeys [параметры] [команда] …»
+ */
+export function createProgram(language: CliLanguage = 'en'): Command {
   const program = new Command('twokeys')
     .description('Dual-key governance: policies as data, one statechart, proven invariants.')
     .version(packageVersion(), '-V, --version', 'print the twokeys version')
@@ -53,6 +70,7 @@ export function createProgram(): Command {
       }
       setCliLanguage(language)
     })
+  if (language === 'ru') commanderInRussian(program)
   // Subcommands, one file each (keep this list sorted).
   registerAnalyze(program)
   registerAudit(program)
@@ -76,7 +94,20 @@ export function createProgram(): Command {
   registerVerify(program)
   registerWalkthrough(program)
   registerWitness(program)
+  if (language === 'ru') localizeHelp(program, CLI_HELP_RU)
   return program
+}
+
+/** What the CLI says of an error that is its own bug. */
+const INTERNAL_ERROR_WORDS = {
+  en: {
+    title: 'internal error:',
+    report: 'This is a bug in twokeys; please report it with the command you ran.',
+  },
+  ru: {
+    title: 'внутренняя ошибка:',
+    report: 'Это ошибка в twokeys; сообщите о ней, приложив команду, которую вы запускали.',
+  },
 }
 
 let pipesGuarded = false
@@ -99,7 +130,10 @@ function endQuietlyOnClosedPipe(): void {
 /** Runs the CLI; never throws: bad input prints a located message and exits 2, no stack trace. */
 export async function main(argv: readonly string[]): Promise<void> {
   endQuietlyOnClosedPipe()
-  const program = createProgram()
+  // Known before parsing: option parsers (wholeNumber) and commander's errors speak it already.
+  const language = languageInArgv(argv, process.env) ?? 'en'
+  setCliLanguage(language)
+  const program = createProgram(language)
   try {
     await program.parseAsync([...argv])
   } catch (error) {
@@ -113,10 +147,11 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = FINDINGS.has(error.code) ? EXIT.finding : EXIT.badInput
       return
     }
+    const words = inCliLanguage(INTERNAL_ERROR_WORDS)
     process.stderr.write(
-      `${pc.red('✖ internal error:')} ${error instanceof Error ? error.message : String(error)}\n`,
+      `${pc.red(`✖ ${words.title}`)} ${error instanceof Error ? error.message : String(error)}\n`,
     )
-    process.stderr.write('  This is a bug in twokeys; please report it with the command you ran.\n')
+    process.stderr.write(`  ${words.report}\n`)
     process.exitCode = EXIT.badInput
   }
 }

@@ -1,4 +1,13 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { cliLanguage } from './cliLanguage.js'
+
+/** What a bad whole number is told, in the CLI's language (its numbers grouped as each writes them). */
+const OUT_OF_RANGE = {
+  en: (option: string, min: number, max: number, text: string) =>
+    `${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not "${text}"`,
+  ru: (option: string, min: number, max: number, text: string) =>
+    `${option}: нужно целое число от ${min.toLocaleString('ru')} до ${max.toLocaleString('ru')}, а не «${text}»`,
+}
 
 /**
  * A whole number from `min` to `max` from an option's text, or a COMMAND_INVALID error that
@@ -11,10 +20,7 @@ import { TwoKeysError } from '../domain/TwoKeysError.js'
 export function wholeNumber(text: string, option: string, min: number, max: number): number {
   const n = Number(text)
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not "${text}"`,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', OUT_OF_RANGE[cliLanguage()](option, min, max, text))
   }
   return n
 }
