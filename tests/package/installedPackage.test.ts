@@ -154,6 +154,20 @@ describe.skipIf(!npmAvailable)(
       expect(JSON.parse(verified.stdout)).toMatchObject({ policy: 'single-key', ok: true })
     })
 
+    it('runs the policy analyses on shipped policies named bare, and the exact analysis on its shipped scenario', async () => {
+      const diff = await npx('diff', 'two-keys.yaml', 'single-key.yaml')
+      expect(diff.code).toBe(1)
+      expect(diff.stdout).toContain('"two-keys" and "single-key" differ')
+      const exact = await npx(
+        'analyze',
+        'two-keys.yaml',
+        '--scenario',
+        'node_modules/twokeys/examples/scenarios/exact.yaml',
+      )
+      expect(exact.code).toBe(0)
+      expect(exact.stdout).toContain('86.08%')
+    })
+
     it('imports as a library, with the shipped files resolvable through exports', async () => {
       const library = await ok(
         'node',
