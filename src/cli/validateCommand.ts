@@ -9,6 +9,8 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import { safeLoadPolicy } from '../policy/loadPolicy.js'
 import { locateIssue } from '../policy/locateIssue.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { keepPhrase } from '../policy/phrased.js'
+import { issueMessage } from '../policy/phrasedIssue.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
@@ -31,7 +33,7 @@ function locateWarnings(text: string, file: string, warnings: PolicyWarning[]): 
   if (warnings.length === 0) return warnings
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
-  return warnings.map((w) => ({ ...w, file, ...locateIssue(doc, lineCounter, w.path) }))
+  return warnings.map((w) => keepPhrase(w, { ...w, file, ...locateIssue(doc, lineCounter, w.path) }))
 }
 
 /** `⚠ amendments.substantive: leaves out "scope", …` and where, like an issue but not an error. */
@@ -40,7 +42,8 @@ function formatWarning(warning: PolicyWarning, words: ValidateWords): string {
     warning.line === undefined
       ? ''
       : `\n  ${pc.dim(words.at)} ${pc.cyan(`${warning.file}:${warning.line}:${warning.column ?? 1}`)}`
-  return `${pc.yellow('⚠')} ${pc.bold(formatPath(warning.path))}: ${warning.message}${where}`
+  const message = words.messages === undefined ? warning.message : issueMessage(warning, words.messages)
+  return `${pc.yellow('⚠')} ${pc.bold(formatPath(warning.path))}: ${message}${where}`
 }
 
 function readText(file: string): { text: string } | { issue: Issue; reason?: string } {

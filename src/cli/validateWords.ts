@@ -1,11 +1,12 @@
 import { ENGLISH_ISSUE_WORDS, type IssueWords } from '../policy/formatIssues.js'
+import { POLICY_MESSAGES_RU } from '../policy/policyMessages.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 /**
- * The words of `twokeys validate`'s output for people. The issues' and warnings' own messages
- * are the validator's; paths, ids and hashes stay as they are.
+ * The words of `twokeys validate`'s output for people, and with `messages` the catalogue its
+ * issues and warnings are worded from; paths, ids and hashes stay as they are.
  */
 export interface ValidateWords extends IssueWords {
   /** `two-keys.yaml: policy "two-keys" (2 keys, 10 principals) · hash a1b2c3d4e5f6` after the ✓. */
@@ -23,6 +24,7 @@ export const ENGLISH_VALIDATE_WORDS: ValidateWords = {
 
 export const RUSSIAN_VALIDATE_WORDS: ValidateWords = {
   at: '→ в',
+  messages: POLICY_MESSAGES_RU,
   valid: (file, policy, keys, principals, hash) =>
     `${file}: политика «${policy}» (${russianPlural(keys, ['ключ', 'ключа', 'ключей'])}, ${russianPlural(principals, ['участник', 'участника', 'участников'])}) · хеш ${hash}`,
   cannotRead: (file, reason) =>

@@ -1,5 +1,7 @@
 import type { Issue } from '../domain/TwoKeysError.js'
 import { formatPath } from './formatPath.js'
+import { phrasedIssue } from './phrasedIssue.js'
+import { policyPhrase } from './policyMessages.js'
 
 /** The most issues one load reports; a document with more has a bigger problem than any one of them. */
 export const MAX_ISSUES = 50
@@ -14,6 +16,9 @@ export const MAX_ISSUES = 50
 export function capIssues(issues: Issue[], max = MAX_ISSUES): Issue[] {
   const next = issues[max]
   if (next === undefined) return issues
-  const message = `… and ${issues.length - max} more issues, the next at ${formatPath(next.path)}; fix these and check again`
-  return [...issues.slice(0, max), { code: 'too_many_issues', path: next.path, message }]
+  const phrase = policyPhrase('policy.tooManyIssues', {
+    more: issues.length - max,
+    next: formatPath(next.path),
+  })
+  return [...issues.slice(0, max), phrasedIssue('too_many_issues', next.path, phrase)]
 }

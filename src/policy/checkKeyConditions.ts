@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { CONDITION_FIELDS, ConditionError, comparisonsOf, parseCondition } from './condition.js'
 import { didYouMean } from './didYouMean.js'
 import type { PolicyShape } from './PolicySchema.js'
+import { addPhrased } from './phrasedIssue.js'
+import { policyPhrase } from './policyMessages.js'
 
 type PolicyDraft = z.output<typeof PolicyShape>
 
@@ -16,12 +18,7 @@ const SCOPES = ['federal', 'regional', 'export']
 export function checkKeyConditions(policy: PolicyDraft, ctx: z.RefinementCtx): void {
   // Some initiative would otherwise need no key at all: approved by nobody.
   if (policy.keys.length > 0 && policy.keys.every((k) => k.appliesIf !== undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['keys'],
-      message:
-        'every key applies only by condition, so an initiative that meets none would be approved by no one; leave appliesIf off at least one key',
-    })
+    addPhrased(ctx, ['keys'], policyPhrase('conditions.allConditional', {}))
   }
   policy.keys.forEach((key, k) => {
     if (key.appliesIf === undefined) return
@@ -31,39 +28,48 @@ export function checkKeyConditions(policy: PolicyDraft, ctx: z.RefinementCtx): v
       condition = parseCondition(key.appliesIf)
     } catch (error) {
       if (!(error instanceof ConditionError)) throw error
-      const caret = `${key.appliesIf}\n${' '.repeat(error.offset)}^`
-      ctx.addIssue({
-        code: 'custom',
+      addPhrased(
+        ctx,
         path,
-        message: `condition of key "${key.id}" does not parse at character ${error.offset + 1}: ${error.message}\n${caret}\nsee "Keys that apply by condition" in the README for the grammar`,
-      })
+        policyPhrase('conditions.parse', {
+          key: key.id,
+          at: error.offset,
+          detail: error.message,
+          condition: key.appliesIf,
+        }),
+      )
       return
     }
     for (const c of comparisonsOf(condition)) {
       const field = CONDITION_FIELDS[c.field].content
       if (!policy.amendments.substantive.includes(field)) {
-        ctx.addIssue({
-          code: 'custom',
+        addPhrased(
+          ctx,
           path,
-          message: `key "${key.id}" applies by "${c.field}", but "${field}" is not in amendments.substantive: an amendment could cross the condition and keep its approvals; add "${field}" to amendments.substantive`,
-        })
+          policyPhrase('conditions.notSubstantive', { key: key.id, field: c.field, content: field }),
+        )
       }
       const values = c.kind === 'in' ? c.values : [c.value]
       for (const value of values) {
         if (c.field === 'objective' && !policy.objectives.includes(String(value))) {
           const near = didYouMean(String(value), policy.objectives)
-          ctx.addIssue({
-            code: 'custom',
+          addPhrased(
+            ctx,
             path,
-            message: `key "${key.id}": objective "${value}" is not one of the policy's objectives (${policy.objectives.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`,
-          })
+            policyPhrase('conditions.unknownObjective', {
+              key: key.id,
+              value: String(value),
+              objectives: policy.objectives,
+              ...(near === undefined ? {} : { near }),
+            }),
+          )
         }
         if (c.field === 'scope' && !SCOPES.includes(String(value))) {
-          ctx.addIssue({
-            code: 'custom',
+          addPhrased(
+            ctx,
             path,
-            message: `key "${key.id}": scope "${value}" is not a kind of scope; use federal, regional or export`,
-          })
+            policyPhrase('conditions.unknownScope', { key: key.id, value: String(value) }),
+          )
         }
       }
     }

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { didYouMean } from './didYouMean.js'
 import type { PolicyShape } from './PolicySchema.js'
+import { addPhrased } from './phrasedIssue.js'
+import { type ItemKind, type Listed, type PrincipalFix, policyPhrase } from './policyMessages.js'
 
 type PolicyDraft = z.output<typeof PolicyShape>
 
@@ -10,9 +12,8 @@ const MAX_SUGGESTIONS = 50
 const MAX_LISTED = 10
 
 /** Ids for a message: all of a short list, the first few of a long one. */
-function listSome(ids: readonly string[]): string {
-  if (ids.length <= MAX_LISTED) return ids.join(', ')
-  return `${ids.slice(0, MAX_LISTED).join(', ')}, … (${ids.length} in all)`
+function listSome(ids: readonly string[]): Listed {
+  return { ids: ids.slice(0, MAX_LISTED), total: ids.length }
 }
 
 /** Reports every id that appears twice in a list, at the later position. */
@@ -20,7 +21,7 @@ function reportDuplicates(
   ctx: z.RefinementCtx,
   items: readonly { id: string }[],
   where: string,
-  what: string,
+  kind: ItemKind,
 ): void {
   const seen = new Map<string, number>()
   items.forEach((item, index) => {
@@ -29,11 +30,11 @@ function reportDuplicates(
       seen.set(item.id, index)
       return
     }
-    ctx.addIssue({
-      code: 'custom',
-      path: [where, index, 'id'],
-      message: `duplicate ${what} id "${item.id}" (first defined at ${where}[${first}]); give each ${what} its own id`,
-    })
+    addPhrased(
+      ctx,
+      [where, index, 'id'],
+      policyPhrase('references.duplicateId', { kind, id: item.id, where, first }),
+    )
   })
 }
 
@@ -52,35 +53,35 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
   // Each suggestion scans every principal: a budget keeps thousands of bad references linear.
   let suggestions = 0
   /** What to do about an unknown principal id: the likely typo first, else the choices. */
-  const fixPrincipal = (id: string) => {
+  const fixPrincipal = (id: string): PrincipalFix => {
     const near = suggestions++ < MAX_SUGGESTIONS ? didYouMean(id, principals.keys()) : undefined
-    return near === undefined ? `add it to principals or use one of: ${knownList}` : `did you mean "${near}"?`
+    return near === undefined ? { known: knownList } : { near }
   }
 
   const holderOf = new Map<string, string>()
   const keyOfInstitution = new Map<string, string>()
   policy.keys.forEach((key, k) => {
     if (key.holders.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['keys', k, 'holders'],
-        message: `key "${key.id}" has no holders; list at least one principal who can turn it`,
-      })
+      addPhrased(ctx, ['keys', k, 'holders'], policyPhrase('references.noHolders', { key: key.id }))
     }
     if (key.quorum > key.holders.length && key.holders.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['keys', k, 'quorum'],
-        message: `${key.quorum} is more than the ${key.holders.length} holder${key.holders.length === 1 ? '' : 's'} of "${key.id}"; lower the quorum or add holders`,
-      })
+      addPhrased(
+        ctx,
+        ['keys', k, 'quorum'],
+        policyPhrase('references.quorumAboveHolders', {
+          quorum: key.quorum,
+          holders: key.holders.length,
+          key: key.id,
+        }),
+      )
     }
     const sameInstitution = keyOfInstitution.get(key.institution)
     if (sameInstitution !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['keys', k, 'institution'],
-        message: `institution "${key.institution}" already holds key "${sameInstitution}"; two keys of one institution are not two keys (TK2), so give each key its own institution`,
-      })
+      addPhrased(
+        ctx,
+        ['keys', k, 'institution'],
+        policyPhrase('references.institutionTwice', { institution: key.institution, other: sameInstitution }),
+      )
     } else {
       keyOfInstitution.set(key.institution, key.id)
     }
@@ -88,55 +89,52 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     key.holders.forEach((holder, h) => {
       const path = ['keys', k, 'holders', h]
       if (seenHolders.has(holder)) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `"${holder}" is listed twice as a holder of "${key.id}"; remove the second entry`,
-        })
+        addPhrased(ctx, path, policyPhrase('references.holderTwice', { holder, key: key.id }))
       }
       seenHolders.add(holder)
       const principal = principals.get(holder)
       if (principal === undefined) {
-        ctx.addIssue({
-          code: 'custom',
+        addPhrased(
+          ctx,
           path,
-          message: `holder "${holder}" of key "${key.id}" is not a principal; ${fixPrincipal(holder)}`,
-        })
+          policyPhrase('references.holderNotPrincipal', { holder, key: key.id, fix: fixPrincipal(holder) }),
+        )
         return
       }
       const other = holderOf.get(holder)
       if (other !== undefined && other !== key.id) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `"${holder}" already holds key "${other}"; one principal may hold only one key (TK2), so pick another holder for "${key.id}"`,
-        })
+        addPhrased(ctx, path, policyPhrase('references.holdsTwoKeys', { holder, other, key: key.id }))
       }
       holderOf.set(holder, key.id)
       const institutions = [principal.institution, ...principal.affiliations]
       if (!institutions.includes(key.institution)) {
-        ctx.addIssue({
-          code: 'custom',
+        addPhrased(
+          ctx,
           path,
-          message: `holder "${holder}" belongs to "${principal.institution}", but key "${key.id}" is the right of "${key.institution}"; pick a holder from "${key.institution}" or add it to the principal's affiliations`,
-        })
+          policyPhrase('references.holderOutsideInstitution', {
+            holder,
+            institution: principal.institution,
+            key: key.id,
+            keyInstitution: key.institution,
+          }),
+        )
       }
     })
     const deputies = key.deputies
     if (deputies.allowed && deputies.maxDays === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['keys', k, 'deputies', 'maxDays'],
-        message: `key "${key.id}" allows deputies but gives no maxDays; set how long a delegation may last, e.g. maxDays: 14`,
-      })
+      addPhrased(
+        ctx,
+        ['keys', k, 'deputies', 'maxDays'],
+        policyPhrase('references.noMaxDays', { key: key.id }),
+      )
     }
     deputies.eligible?.forEach((deputy, d) => {
       if (!known(deputy)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['keys', k, 'deputies', 'eligible', d],
-          message: `eligible deputy "${deputy}" of key "${key.id}" is not a principal; ${fixPrincipal(deputy)}`,
-        })
+        addPhrased(
+          ctx,
+          ['keys', k, 'deputies', 'eligible', d],
+          policyPhrase('references.deputyNotPrincipal', { deputy, key: key.id, fix: fixPrincipal(deputy) }),
+        )
       }
     })
   })
@@ -158,22 +156,26 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
       for (const institution of [principal.institution, ...principal.affiliations]) {
         const other = institutionKeys.get(institution)
         if (other === undefined || other === key.id) continue
-        ctx.addIssue({
-          code: 'custom',
+        addPhrased(
+          ctx,
           path,
-          message: `"${id}" acts for key "${key.id}" but also belongs to "${institution}", the institution of key "${other}"; one principal would sit behind two keys (TK2) — remove that affiliation or choose another principal`,
-        })
+          policyPhrase('references.behindTwoKeys', { id, key: key.id, institution, other }),
+        )
       }
     }
   })
 
   policy.regions.forEach((region, r) => {
     if (!known(region.governor)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regions', r, 'governor'],
-        message: `governor "${region.governor}" of region "${region.id}" is not a principal; ${fixPrincipal(region.governor)}`,
-      })
+      addPhrased(
+        ctx,
+        ['regions', r, 'governor'],
+        policyPhrase('references.governorNotPrincipal', {
+          governor: region.governor,
+          region: region.id,
+          fix: fixPrincipal(region.governor),
+        }),
+      )
     }
   })
 
@@ -186,11 +188,16 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     for (const [field, items, what] of lists) {
       for (const id of Object.keys(translation[field] ?? {})) {
         if (!items.some((item) => item.id === id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['translations', language, field, id],
-            message: `"${id}" is not a ${what} of the policy; translate only its ${field} (${listSome(items.map((i) => i.id))})`,
-          })
+          addPhrased(
+            ctx,
+            ['translations', language, field, id],
+            policyPhrase('references.translationUnknown', {
+              id,
+              kind: what,
+              field,
+              known: listSome(items.map((i) => i.id)),
+            }),
+          )
         }
       }
     }
@@ -202,44 +209,33 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     commission.members.forEach((member, m) => {
       const path = ['commission', 'members', m]
       if (!known(member)) {
-        ctx.addIssue({
-          code: 'custom',
+        addPhrased(
+          ctx,
           path,
-          message: `member "${member}" is not a principal; ${fixPrincipal(member)}`,
-        })
+          policyPhrase('references.memberNotPrincipal', { member, fix: fixPrincipal(member) }),
+        )
       } else if (seen.has(member)) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `member "${member}" is listed twice; list each member once`,
-        })
+        addPhrased(ctx, path, policyPhrase('references.memberTwice', { member }))
       }
       seen.add(member)
     })
     if (commission.plenaryQuorum > seen.size) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['commission', 'plenaryQuorum'],
-        message: `${commission.plenaryQuorum} is more than the ${seen.size} member${seen.size === 1 ? '' : 's'} of the commission; lower the quorum or add members`,
-      })
+      addPhrased(
+        ctx,
+        ['commission', 'plenaryQuorum'],
+        policyPhrase('references.plenaryQuorumAboveMembers', {
+          quorum: commission.plenaryQuorum,
+          members: seen.size,
+        }),
+      )
     }
     if (policy.review.onClose !== 'plenary') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['review', 'onClose'],
-        message:
-          'the commission votes in a plenary session, but a closed window lapses (onClose: lapse); set onClose: plenary or remove commission',
-      })
+      addPhrased(ctx, ['review', 'onClose'], policyPhrase('references.commissionLapses', {}))
     }
   }
 
   if (!policy.principals.some((p) => p.roles.includes('sponsor'))) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['principals'],
-      message:
-        'no principal has the role "sponsor", so no initiative can be proposed; add roles: [sponsor] to one',
-    })
+    addPhrased(ctx, ['principals'], policyPhrase('references.noSponsor', {}))
   }
 
   const objectives = new Set(policy.objectives)
@@ -248,33 +244,32 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
     rule.when.objective?.forEach((objective, o) => {
       if (!objectives.has(objective)) {
         const near = suggestions++ < MAX_SUGGESTIONS ? didYouMean(objective, policy.objectives) : undefined
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routing', r, 'when', 'objective', o],
-          message: `objective "${objective}" is not one of the policy's objectives (${objectiveList}); ${
-            near === undefined ? 'add it to objectives or fix the name' : `did you mean "${near}"?`
-          }`,
-        })
+        addPhrased(
+          ctx,
+          ['routing', r, 'when', 'objective', o],
+          policyPhrase('references.unknownObjective', {
+            objective,
+            objectives: objectiveList,
+            ...(near === undefined ? {} : { near }),
+          }),
+        )
       }
     })
     const scopes = rule.when.scope ?? ['federal', 'regional', 'export']
     const needs = rule.track === 'federal' ? undefined : rule.track
     if (needs !== undefined && scopes.some((s) => s !== needs)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['routing', r, 'track'],
-        message: `track "${rule.track}" needs ${needs === 'regional' ? 'a regional' : 'an export'} scope (its ${needs === 'regional' ? 'regions' : 'destinations'}), but this rule also matches scope ${scopes
-          .filter((s) => s !== needs)
-          .map((s) => `"${s}"`)
-          .join(', ')}; add when.scope: [${needs}]`,
-      })
+      addPhrased(
+        ctx,
+        ['routing', r, 'track'],
+        policyPhrase('references.trackNeedsScope', {
+          track: rule.track,
+          needs,
+          others: scopes.filter((s) => s !== needs),
+        }),
+      )
     }
   })
   if (policy.routing.some((rule) => rule.track === 'regional') && policy.regions.length === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['regions'],
-      message: 'routing has a regional track but no regions are defined; add regions with their governors',
-    })
+    addPhrased(ctx, ['regions'], policyPhrase('references.noRegions', {}))
   }
 }

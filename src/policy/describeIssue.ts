@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { quoteText } from '../domain/quoteText.js'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { didYouMean } from './didYouMean.js'
 import { formatPath } from './formatPath.js'
+import { phrasedIssue } from './phrasedIssue.js'
+import { type PolicyPhrase, policyPhrase, type Shown, type TypeHint } from './policyMessages.js'
 
 type Path = (string | number)[]
 
@@ -60,144 +61,134 @@ function descriptionOf(schema: z.core.$ZodType | undefined): string | undefined 
   return undefined
 }
 
-/** A bad value as the author wrote it, quoted when it is text. */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  if (value === null) return 'an empty value'
+/** A bad value as the author wrote it, as data: quoted (and cut short) when it is text. */
+function show(value: unknown): Shown {
+  if (value === undefined) return { kind: 'nothing' }
+  if (value === null) return { kind: 'empty' }
   if (typeof value === 'string') {
     const text = value.length > 60 ? `${value.slice(0, 57)}…` : value
-    return JSON.stringify(text)
+    return { kind: 'text', text: JSON.stringify(text) }
   }
-  if (Array.isArray(value)) return `a list of ${value.length}`
-  if (typeof value === 'object') return 'a mapping'
-  return String(value)
-}
-
-/** What was received, for "expected X, got Y". */
-function received(value: unknown): string {
-  if (typeof value === 'string') return `the text ${show(value)}`
-  if (typeof value === 'number') return `the number ${value}`
-  return show(value)
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping of fields',
-  null: 'an empty value',
-}
-
-const ITEM: Record<string, string> = {
-  principals: 'principal',
-  keys: 'key',
-  holders: 'holder',
-  routing: 'routing rule',
-  objectives: 'objective',
-  objective: 'objective',
-  scope: 'scope kind',
-  substantive: 'field',
+  if (Array.isArray(value)) return { kind: 'list', length: value.length }
+  if (typeof value === 'object') return { kind: 'mapping' }
+  if (typeof value === 'number') return { kind: 'number', value }
+  if (typeof value === 'boolean') return { kind: 'boolean', value }
+  return { kind: 'other', text: String(value) }
 }
 
 const lastName = (path: readonly PropertyKey[]) =>
   String([...path].reverse().find((segment) => typeof segment === 'string') ?? 'value')
 
-const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ')
+const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v))
 
-function typeHint(expected: string, value: unknown): string {
+function typeHint(expected: string, value: unknown): TypeHint | null {
   if ((expected === 'number' || expected === 'int') && typeof value === 'string' && value.trim() !== '') {
-    if (Number.isFinite(Number(value))) return `; write ${value.trim()} without quotes`
+    if (Number.isFinite(Number(value))) return { kind: 'unquote', value: value.trim() }
   }
   if (expected === 'int' && typeof value === 'number')
-    return `; use a whole number such as ${Math.ceil(value)}`
+    return { kind: 'wholeNumber', example: Math.ceil(value) }
   if (expected === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
-    return `; write ${value.trim().toLowerCase()} without quotes`
-  if (expected === 'boolean') return '; write true or false'
+    return { kind: 'unquote', value: value.trim().toLowerCase() }
+  if (expected === 'boolean') return { kind: 'trueOrFalse' }
   if (expected === 'array' && value !== null && typeof value !== 'object')
-    return `; write it as a list, e.g. [${String(value)}]`
+    return { kind: 'asList', value: String(value) }
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-    return `; quote it: "${String(value)}"`
-  return ''
+    return { kind: 'quote', value: String(value) }
+  return null
 }
 
-function describeMissing(path: readonly PropertyKey[], expected: string, schema: z.core.$ZodType): string {
+function describeMissing(
+  path: readonly PropertyKey[],
+  expected: string,
+  schema: z.core.$ZodType,
+): PolicyPhrase {
   const parent = path.slice(0, -1)
-  const where = parent.length === 0 ? ' at the top level' : ` in ${formatPath(parent)}`
   const description = descriptionOf(schemaAt(schema, path))
-  const what = EXPECTED[expected] ?? expected
-  return `missing required field "${String(path.at(-1))}"${where}; add it (${what}${description === undefined ? '' : `: ${description}`})`
+  return policyPhrase('schema.missingField', {
+    field: String(path.at(-1)),
+    parent: parent.length === 0 ? null : formatPath(parent),
+    expected,
+    ...(description === undefined ? {} : { description }),
+  })
 }
 
-function describeInvalidType(issue: z.core.$ZodIssueInvalidType, value: unknown, schema: z.core.$ZodType) {
+function describeInvalidType(
+  issue: z.core.$ZodIssueInvalidType,
+  value: unknown,
+  schema: z.core.$ZodType,
+): PolicyPhrase {
   if (issue.path.length === 0) {
     return value === undefined || value === null
-      ? 'the policy is empty; write a policy document (start from machines/policies/two-keys.yaml)'
-      : `a policy must be a mapping of fields (version, id, principals, keys, …), not ${received(value)}`
+      ? policyPhrase('schema.emptyPolicy', {})
+      : policyPhrase('schema.notAMapping', { got: show(value) })
   }
   if (value === undefined) return describeMissing(issue.path, issue.expected, schema)
-  const expected = EXPECTED[issue.expected] ?? issue.expected
   let hint = typeHint(issue.expected, value)
-  if (hint === '' && value === null) hint = '; give it a value'
+  if (hint === null && value === null) hint = { kind: 'giveValue' }
   const fields = fieldsOf(schemaAt(schema, issue.path))
-  if (hint === '' && issue.expected === 'object' && fields.length > 0)
-    hint = `; write its fields (${fields.join(', ')})`
-  return `expected ${expected}, got ${received(value)}${hint}`
+  if (hint === null && issue.expected === 'object' && fields.length > 0) hint = { kind: 'fields', fields }
+  return policyPhrase('schema.invalidType', { expected: issue.expected, got: show(value), hint })
 }
 
-function describeInvalidValue(issue: z.core.$ZodIssueInvalidValue, value: unknown): string {
+function describeInvalidValue(issue: z.core.$ZodIssueInvalidValue, value: unknown): PolicyPhrase {
   const allowed = issue.values
   if (allowed.length === 1) {
     const only = allowed[0]
     if (issue.path.length === 1 && issue.path[0] === 'version') {
-      return `${show(value)} is not a version this twokeys reads; write version: ${String(only)}`
+      return policyPhrase('schema.badVersion', { got: show(value), version: String(only) })
     }
-    return `expected ${JSON.stringify(only)}, got ${show(value)}`
+    return policyPhrase('schema.expectedValue', { expected: JSON.stringify(only), got: show(value) })
   }
-  const suggestion =
+  const near =
     typeof value === 'string'
       ? didYouMean(
           value,
           allowed.filter((v) => typeof v === 'string'),
         )
       : undefined
-  if (suggestion !== undefined) {
-    return `${show(value)} is not allowed; did you mean "${suggestion}"? (one of ${list(allowed)})`
-  }
-  return `${show(value)} is not allowed; use one of ${list(allowed)}`
+  return policyPhrase('schema.notAllowed', {
+    got: show(value),
+    allowed: list(allowed),
+    ...(near === undefined ? {} : { near }),
+  })
 }
 
-function describeTooSmall(issue: z.core.$ZodIssueTooSmall, value: unknown): string {
+function describeTooSmall(issue: z.core.$ZodIssueTooSmall, value: unknown): PolicyPhrase {
   const minimum = Number(issue.minimum)
   switch (issue.origin) {
     case 'array':
-      return `the list is empty; add at least ${minimum === 1 ? 'one' : minimum} ${ITEM[lastName(issue.path)] ?? 'item'}`
+      return policyPhrase('schema.emptyList', { minimum, field: lastName(issue.path) })
     case 'string':
       return minimum === 1
-        ? `${show(value)} is empty; write the ${lastName(issue.path)}`
-        : `${show(value)} is too short; write at least ${minimum} characters`
+        ? policyPhrase('schema.emptyText', { got: show(value), field: lastName(issue.path) })
+        : policyPhrase('schema.textTooShort', { got: show(value), minimum })
     default:
       return issue.inclusive
-        ? `${show(value)} is less than ${minimum}; use ${minimum} or more`
-        : `${show(value)} is too small; use a number greater than ${minimum}`
+        ? policyPhrase('schema.lessThan', { got: show(value), minimum })
+        : policyPhrase('schema.notGreaterThan', { got: show(value), minimum })
   }
 }
 
-function describeTooBig(issue: z.core.$ZodIssueTooBig, value: unknown): string {
+function describeTooBig(issue: z.core.$ZodIssueTooBig, value: unknown): PolicyPhrase {
   const maximum = Number(issue.maximum)
   switch (issue.origin) {
     case 'array':
-      return `the list has ${Array.isArray(value) ? value.length : 'too many'} items; keep at most ${maximum}`
+      return policyPhrase('schema.listTooLong', {
+        length: Array.isArray(value) ? value.length : null,
+        maximum,
+      })
     case 'string':
-      return `the text is ${typeof value === 'string' ? value.length : 'too many'} characters long; shorten it to at most ${maximum}`
+      return policyPhrase('schema.textTooLong', {
+        length: typeof value === 'string' ? value.length : null,
+        maximum,
+      })
     default:
-      return `${show(value)} is more than the maximum ${maximum}; use ${maximum} or less`
+      return policyPhrase('schema.aboveMaximum', { got: show(value), maximum })
   }
 }
 
-function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown): string {
-  let example = ''
+function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown): PolicyPhrase {
+  let example: string | undefined
   if (typeof value === 'string' && issue.pattern !== undefined) {
     const candidate = value
       .trim()
@@ -205,9 +196,20 @@ function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat, value: unkno
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
     const pattern = new RegExp(issue.pattern.replace(/^\/|\/[a-z]*$/g, ''))
-    if (candidate !== '' && candidate !== value && pattern.test(candidate)) example = `, e.g. "${candidate}"`
+    if (candidate !== '' && candidate !== value && pattern.test(candidate)) example = candidate
   }
-  return `${show(value)} is not a valid ${lastName(issue.path)}: ${issue.message}${example}`
+  return policyPhrase('schema.invalidFormat', {
+    got: show(value),
+    field: lastName(issue.path),
+    rule: issue.message,
+    ...(example === undefined ? {} : { example }),
+  })
+}
+
+/** A custom issue's phrase, when the check that raised it gave one (checkPolicyReferences, …). */
+function customPhrase(issue: z.core.$ZodIssue): PolicyPhrase {
+  const given = issue.code === 'custom' ? (issue.params?.phrase as PolicyPhrase | undefined) : undefined
+  return given ?? policyPhrase('schema.other', { message: issue.message })
 }
 
 /**
@@ -224,29 +226,27 @@ function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat, value: unkno
 export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.core.$ZodType): Issue[] {
   const path = issue.path.filter((s) => typeof s !== 'symbol') as Path
   const value = valueAt(root, path)
-  const one = (message: string): Issue[] => [{ code: issue.code, path, message }]
+  const one = (phrase: PolicyPhrase): Issue[] => [phrasedIssue(issue.code, path, phrase)]
   switch (issue.code) {
     case 'unrecognized_keys': {
       const fields = fieldsOf(schemaAt(schema, path))
-      const where = path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`
+      const where = path.length === 0 ? null : formatPath(path)
       const shown: Issue[] = issue.keys.slice(0, MAX_UNKNOWN_FIELDS).map((key) => {
-        const suggestion = didYouMean(key, fields)
-        const advice =
-          suggestion !== undefined
-            ? `did you mean "${suggestion}"?`
-            : `remove it${fields.length > 0 ? ` or use one of: ${fields.join(', ')}` : ''}`
-        return {
-          code: issue.code,
-          path: [...path, key],
-          message: `unknown field ${quoteText(key)} ${where}; ${advice}`,
-        }
+        const near = didYouMean(key, fields)
+        const phrase = policyPhrase('schema.unknownField', {
+          field: key,
+          where,
+          fields,
+          ...(near === undefined ? {} : { near }),
+        })
+        return phrasedIssue(issue.code, [...path, key], phrase)
       })
       const next = issue.keys[MAX_UNKNOWN_FIELDS]
       if (next === undefined) return shown
       // Thousands of unknown fields are one mistake (a wrong file, a paste): say how many, not each.
       const more = issue.keys.length - MAX_UNKNOWN_FIELDS
-      const message = `… and ${more} more unknown fields ${where}, from ${quoteText(next)} on; remove them`
-      return [...shown, { code: issue.code, path: [...path, next], message }]
+      const phrase = policyPhrase('schema.moreUnknownFields', { more, where, next })
+      return [...shown, phrasedIssue(issue.code, [...path, next], phrase)]
     }
     case 'invalid_type':
       return one(describeInvalidType(issue, value, schema))
@@ -259,6 +259,6 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.
     case 'invalid_format':
       return one(describeFormat(issue, value))
     default:
-      return one(issue.message)
+      return one(customPhrase(issue))
   }
 }

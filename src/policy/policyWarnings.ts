@@ -1,5 +1,7 @@
 import type { Issue } from '../domain/TwoKeysError.js'
 import type { Policy, RoutingRule, ScopeKind, Track } from './PolicySchema.js'
+import { withPhrase } from './phrased.js'
+import { policyPhrase, type RouteWords, renderPolicyPhrase } from './policyMessages.js'
 import { describeWhen, routeIndexFor } from './routing.js'
 
 /** A content of the routing's domain: an objective and a kind of scope. */
@@ -43,10 +45,12 @@ export function describeRoute(rule: RoutingRule): string {
   return `${describeWhen(rule)} → track ${rule.track}`
 }
 
-const describeRule = (policy: Policy, i: number) => {
-  const rule = policy.routing[i]
-  return rule === undefined ? `routing[${i}]` : `routing[${i}]: ${describeRoute(rule)}`
-}
+/** A routing rule as a message's data: what it matches and where it sends. */
+const routeWords = (rule: RoutingRule): RouteWords => ({
+  ...(rule.when.objective === undefined ? {} : { objective: rule.when.objective }),
+  ...(rule.when.scope === undefined ? {} : { scope: rule.when.scope }),
+  track: rule.track,
+})
 
 /** Two contents that differ only in `field` and that routing sends to different tracks, or null. */
 function reroute(policy: Policy, field: 'objective' | 'scope') {
@@ -101,15 +105,26 @@ export function policyWarnings(policy: Policy): PolicyWarning[] {
     if (found === null) continue
     const { before, after, rule } = found
     const as = (c: RouteInput) => (field === 'scope' ? c.scope : c.objective)
-    warnings.push({
+    const routing = policy.routing[rule]
+    const phrase = policyPhrase('warnings.amendmentReroutes', {
+      field,
+      rule,
+      route: routing === undefined ? null : routeWords(routing),
+      before: as(before),
+      beforeTrack: before.track,
+      after: as(after),
+      afterTrack: after.track,
+    })
+    const warning: PolicyWarning = {
       code: 'amendment-reroutes',
       path: ['amendments', 'substantive'],
       field,
       rule,
       before,
       after,
-      message: `leaves out "${field}", which routing reads (${describeRule(policy, rule)}): an initiative some keys approved as ${as(before)} (track ${before.track}) can be amended to ${as(after)} without a new revision, keep those approvals and be routed to ${after.track}; add "${field}" to amendments.substantive`,
-    })
+      message: renderPolicyPhrase(phrase),
+    }
+    warnings.push(withPhrase(warning, phrase))
   }
   return warnings
 }
