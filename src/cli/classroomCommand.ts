@@ -7,9 +7,11 @@ import QRCode from 'qrcode'
 import { sessionUrls } from '../classroom/classroomRoutes.js'
 import { createClassroomServer } from '../classroom/createClassroomServer.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
 import { playgroundUrls } from './playgroundCommand.js'
+import { SERVING_WORDS } from './servingWords.js'
 
 export const CLASSROOM_PORT = 4322
 
@@ -61,10 +63,11 @@ export function registerClassroom(program: Command): void {
     .action(async (options: ClassroomOptions) => {
       const policy = loadCliPolicy(options.policy ?? 'twokeys/policies/two-keys.yaml')
       const root = join(packageRoot(), 'web', 'dist')
+      const words = inCliLanguage(SERVING_WORDS)
       if (!existsSync(join(root, 'classroom.html')))
         throw new TwoKeysError(
           'NOT_FOUND',
-          `the classroom page is not built (${join(root, 'classroom.html')} is missing); run \`npm run build:web\` in ${packageRoot()}`,
+          words.notBuilt('classroom', join(root, 'classroom.html'), packageRoot()),
         )
       const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'twokeys-classroom-')), 'classroom.db')
       const { sqliteStore } = await import('../stores/sqliteStore.js')
@@ -82,8 +85,8 @@ export function registerClassroom(program: Command): void {
         throw new TwoKeysError(
           'NOT_FOUND',
           code === 'EADDRINUSE'
-            ? `port ${options.port} on ${options.host} is already in use; pick another with --port N (or --port 0 for any free port)`
-            : `cannot listen on ${options.host}:${options.port} (${code ?? String(cause)}); check --host and --port`,
+            ? words.portInUse(options.port, options.host)
+            : words.cannotListen(`${options.host}:${options.port}`, code ?? String(cause)),
           { cause },
         )
       }
@@ -95,29 +98,24 @@ export function registerClassroom(program: Command): void {
       const { teacherUrl, joinUrl } = sessionUrls(origin as string, session)
       const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
       const out = (line = '') => process.stdout.write(`${line}\n`)
-      out(`twokeys classroom on ${urls.join(' and ')}`)
-      out(`policy ${policy.id} (identity: signed) · session database ${db}`)
+      out(words.servingOn('classroom', urls))
+      out(words.sessionLine(policy.id, db))
       out()
-      out(`${pc.bold('Teacher')} (keep this address to yourself: it carries the teacher token)`)
+      out(`${pc.bold(words.teacher)}${words.teacherNote}`)
       out(`  ${teacherUrl}`)
       out()
-      out(`${pc.bold('Students')}: join code ${pc.bold(session.joinCode)} at`)
+      out(`${pc.bold(words.students)}: ${words.joinCodeAt(pc.bold(session.joinCode))}`)
       for (const url of urls) out(`  ${url}/classroom.html?join=${session.joinCode}`)
-      if (origin?.startsWith('http://127.0.0.1:'))
-        out(
-          pc.yellow(
-            '  Only this machine can open these; start with --host 0.0.0.0 for phones on the class network.',
-          ),
-        )
+      if (origin?.startsWith('http://127.0.0.1:')) out(pc.yellow(words.onlyThisMachine))
       out()
       out(qr)
-      out(pc.dim('Press Ctrl-C to stop.'))
+      out(pc.dim(words.pressCtrlC))
       await new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop)
           process.off('SIGTERM', stop)
           void server.app.close().then(() => {
-            out('stopped')
+            out(words.stopped)
             done()
           })
         }

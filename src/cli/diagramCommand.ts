@@ -6,6 +6,7 @@ import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { keyRegionLabels } from '../render/keyRegionLabels.js'
 import { toDot } from '../render/toDot.js'
 import { toMermaid } from '../render/toMermaid.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { loadCliPolicy } from './packagePath.js'
 
 const FORMATS = ['mermaid', 'dot'] as const
@@ -41,11 +42,26 @@ export function registerDiagram(program: Command): void {
       } else if (options.out === undefined) {
         process.stdout.write(diagram)
       } else {
-        process.stdout.write(
-          `${pc.green('✓')} wrote the ${options.format} diagram of policy "${policy.id}" to ${options.out}\n`,
-        )
+        const wrote = inCliLanguage(DIAGRAM_WORDS).wrote(options.format, policy.id, options.out)
+        process.stdout.write(`${pc.green('✓')} ${wrote}\n`)
       }
     })
+}
+
+/** What `twokeys diagram --out` says, in each language (the diagram itself is another's). */
+const DIAGRAM_WORDS = {
+  en: {
+    wrote: (format: string, policyId: string, out: string) =>
+      `wrote the ${format} diagram of policy "${policyId}" to ${out}`,
+    cannotWrite: (path: string, reason: string) =>
+      `cannot write the diagram to "${path}" (${reason}); check that its folder exists and is writable`,
+  },
+  ru: {
+    wrote: (format: string, policyId: string, out: string) =>
+      `диаграмма ${format} политики «${policyId}» записана в ${out}`,
+    cannotWrite: (path: string, reason: string) =>
+      `не удаётся записать диаграмму в «${path}» (${reason}); проверьте, что папка существует и доступна для записи`,
+  },
 }
 
 function writeDiagram(path: string, text: string): void {
@@ -53,10 +69,6 @@ function writeDiagram(path: string, text: string): void {
     writeFileSync(path, text)
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      `cannot write the diagram to "${path}" (${reason}); check that its folder exists and is writable`,
-      { cause },
-    )
+    throw new TwoKeysError('NOT_FOUND', inCliLanguage(DIAGRAM_WORDS).cannotWrite(path, reason), { cause })
   }
 }

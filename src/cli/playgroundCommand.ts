@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import pc from 'picocolors'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { inCliLanguage } from './cliLanguage.js'
 import { packageRoot } from './packageRoot.js'
 import { type PlaygroundServer, servePlayground } from './playgroundServer.js'
+import { SERVING_WORDS } from './servingWords.js'
 
 export const DEFAULT_PORT = 4321
 
@@ -55,9 +57,10 @@ export function playgroundUrls(
 export async function startPlayground(options: PlaygroundOptions): Promise<PlaygroundServer> {
   const root = options.root ?? join(packageRoot(), 'web', 'dist')
   if (!existsSync(join(root, 'index.html'))) {
+    const words = inCliLanguage(SERVING_WORDS)
     throw new TwoKeysError(
       'NOT_FOUND',
-      `the playground page is not built (${join(root, 'index.html')} is missing); run \`npm run build:web\` in ${packageRoot()} (\`npm ci\` builds it too)`,
+      `${words.notBuilt('playground', join(root, 'index.html'), packageRoot())}${words.npmCiBuildsIt}`,
     )
   }
   try {
@@ -65,11 +68,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code
     const where = `${options.host}:${options.port}`
+    const words = inCliLanguage(SERVING_WORDS)
     throw new TwoKeysError(
       'NOT_FOUND',
       code === 'EADDRINUSE'
-        ? `port ${options.port} on ${options.host} is already in use; pick another with --port N (or --port 0 for any free port)`
-        : `cannot listen on ${where} (${code ?? String(cause)}); check --host and --port`,
+        ? words.portInUse(options.port, options.host)
+        : words.cannotListen(where, code ?? String(cause)),
       { cause },
     )
   }
@@ -91,21 +95,20 @@ export function registerPlayground(program: Command): void {
     .action(async (options: PlaygroundOptions) => {
       const server = await startPlayground(options)
       const urls = playgroundUrls(server.host, server.port)
-      process.stdout.write(`twokeys playground on ${urls.join(' and ')}\n`)
+      const words = inCliLanguage(SERVING_WORDS)
+      process.stdout.write(`${words.servingOn('playground', urls)}\n`)
       if (EVERYWHERE.has(server.host)) {
         process.stdout.write(
-          urls[0]?.startsWith('http://127.0.0.1:')
-            ? 'This machine has no network address but loopback: no one else can open the page.\n'
-            : 'Students on the same network open one of these addresses.\n',
+          `${urls[0]?.startsWith('http://127.0.0.1:') ? words.loopbackOnly : words.sameNetwork}\n`,
         )
       }
-      process.stdout.write(pc.dim('Press Ctrl-C to stop.\n'))
+      process.stdout.write(pc.dim(`${words.pressCtrlC}\n`))
       await new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop)
           process.off('SIGTERM', stop)
           void server.close().then(() => {
-            process.stdout.write('stopped\n')
+            process.stdout.write(`${words.stopped}\n`)
             done()
           })
         }

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Command } from 'commander'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { CLI_HELP_RU } from '../../src/cli/cliHelp.ru.js'
 import { languageInArgv, setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { commanderErrorRu } from '../../src/cli/commanderErrorRu.js'
 import type { CommandHelp } from '../../src/cli/localizeHelp.js'
 import { createProgram } from '../../src/cli/main.js'
+import { startPlayground } from '../../src/cli/playgroundCommand.js'
 import { twokeys } from '../support/runCli.js'
 import { latinWords, policyIds } from './latinWords.js'
 
@@ -172,5 +175,49 @@ describe('the errors the CLI writes for bad input, in Russian under --lang ru', 
     expect(languageInArgv(['node', 'twokeys', 'verify', '--lang=ru'], {})).toBe('ru')
     expect(languageInArgv(['node', 'twokeys', '--', '--lang', 'ru'], { LANG: 'C' })).toBe('en')
     expect(languageInArgv(['node', 'twokeys', '--lang', 'fr'], {})).toBeNull()
+  })
+})
+
+describe("the remaining commands' own words in Russian", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twokeys-lang-help-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('diagram --out says what it wrote; the diagram is the same in both languages', async () => {
+    const en = await twokeys(
+      '--lang',
+      'en',
+      'diagram',
+      'machines/policies/two-keys.yaml',
+      '--out',
+      join(dir, 'en.mmd'),
+    )
+    const ru = await twokeys(
+      '--lang',
+      'ru',
+      'diagram',
+      'machines/policies/two-keys.yaml',
+      '--out',
+      join(dir, 'ru.mmd'),
+    )
+    expect(en.stdout).toBe(`✓ wrote the mermaid diagram of policy "two-keys" to ${join(dir, 'en.mmd')}\n`)
+    expect(ru.stdout).toBe(`✓ диаграмма mermaid политики «two-keys» записана в ${join(dir, 'ru.mmd')}\n`)
+    expect(readFileSync(join(dir, 'ru.mmd'), 'utf8')).toBe(readFileSync(join(dir, 'en.mmd'), 'utf8'))
+    const bad = await twokeys(
+      '--lang',
+      'ru',
+      'diagram',
+      'machines/policies/two-keys.yaml',
+      '--out',
+      join(dir, 'no', 'x'),
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('✖ не удаётся записать диаграмму в «')
+  })
+
+  it('playground: a page that is not built is told in Russian', async () => {
+    setCliLanguage('ru')
+    await expect(startPlayground({ root: dir, port: 0, host: '127.0.0.1' })).rejects.toThrow(
+      /^страница playground не собрана \(нет .*index\.html\); выполните `npm run build:web` в .* \(её собирает и `npm ci`\)$/,
+    )
   })
 })
