@@ -3,6 +3,7 @@ import { verifyAudit } from '../audit/verifyAudit.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import { invariantsIn } from '../invariants/invariantsIn.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
+import { russianTimelineWords } from '../render/timelineWords.ru.js'
 import type { Notice } from './ClassroomFeed.js'
 import type { ClassroomSession } from './ClassroomSession.js'
 import { bottleneckOf, type KeyWait, keyWaits } from './waits.js'
@@ -17,7 +18,8 @@ const describeWait = (w: KeyWait) => ({
 })
 
 /**
- * What a class looks back on: each initiative's timeline (a Mermaid gantt), the key that waited
+ * What a class looks back on: each initiative's timeline (a Mermaid gantt, in English and, under
+ * `translations.ru`, in Russian with the policy's names for its objectives), the key that waited
  * longest, every refused command with the rule and invariant that stopped it, the forgeries and
  * which check caught each, and where to download the audit export. Read from the session's store.
  *
@@ -37,6 +39,7 @@ export async function buildDebrief(session: ClassroomSession) {
   })
   const waits = keyWaits(session.policy, histories.flat(), ends)
   const bottleneck = bottleneckOf(waits)
+  const russian = russianTimelineWords(session.policy.translations?.ru?.objectives)
   // The security log keeps the reasons in English; their phrases were told to the class in the feed.
   const phrasesOf = new Map(
     session.feed
@@ -95,6 +98,10 @@ export async function buildDebrief(session: ClassroomSession) {
       phase: summary.phase,
       events: histories[i]?.length ?? 0,
       gantt: historyToMermaid(histories[i] ?? [], { kind: 'gantt' }),
+      /** The same timeline in another language, for a page in it. */
+      translations: {
+        ru: { gantt: historyToMermaid(histories[i] ?? [], { kind: 'gantt', words: russian }) },
+      },
     })),
     bottleneck: bottleneck === null ? null : describeWait(bottleneck),
     waits: waits.map(describeWait),

@@ -47,8 +47,17 @@ export const RUSSIAN_GUARD_WORDS: GuardWords = {
     ministryOfPendingAnswer: 'названное министерство, за себя',
     actorIsAgency: 'ведомство',
     withinReach: 'в пределах полномочий одобривших',
-    // The English chart shows this guard by its name; the Russian one says it.
+    // The English chart shows these guards by their names (where it shows them at all: most are
+    // every decision's preconditions); the Russian one says them.
     plenaryQuorumReached: 'кворум пленарного заседания',
+    onCurrentRevision: 'текущая редакция',
+    withinWindow: 'в срок',
+    actorHasAuthority: 'держатель ключа или его заместитель',
+    actorIsNotSponsor: 'не инициатор',
+    distinctAcrossKeys: 'разные участники по разным ключам',
+    seatHasNotDecided: 'ещё не решал',
+    actorIsMember: 'член комиссии',
+    memberHasNotVoted: 'ещё не голосовал',
   },
   rule: (number, when, track) => {
     const matches = when === undefined ? '' : ` (${when})`

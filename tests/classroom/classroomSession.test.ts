@@ -12,6 +12,10 @@ import { newKeyPair, type PrivateKeyFile } from '../../src/identity/PrivateKeyFi
 import { signCommand } from '../../src/identity/signCommand.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import { apiErrorText } from '../../web/src/classroom/apiErrorText.js'
+import { useLanguage } from '../../web/src/i18n/language.js'
+import { ru } from '../../web/src/i18n/ru.js'
+import { reasonsInLanguage } from '../../web/src/renderReasons.js'
 import { twokeys } from '../support/runCli.js'
 
 const START = Date.parse('2026-09-01T09:00:00Z')
@@ -248,6 +252,19 @@ describe('twokeys classroom: a session over HTTP', () => {
     expect(debrief.timelines).toHaveLength(1)
     expect(debrief.timelines[0].gantt).toMatch(/^gantt/)
     expect(debrief.timelines[0].events).toBe(6)
+    // The same timeline in Russian, for the Russian page: the same bars and milestones at the same
+    // times, in Russian words; ids and times as recorded.
+    const english: string = debrief.timelines[0].gantt
+    const russian: string = debrief.timelines[0].translations.ru.gantt
+    const times = (text: string) => text.split('\n').map((l) => l.replace(/^[^:]*/, ''))
+    expect(times(russian)).toEqual(times(english))
+    expect(english).toContain('✓ oreshkin approves')
+    expect(russian).toContain('✓ oreshkin одобряет')
+    expect(russian).toContain('✓ ga-aide одобряет')
+    expect(russian).toContain('1 minzifry предлагает')
+    expect(russian).toContain('section инициатива')
+    expect(russian).toContain('редакция 1 на рассмотрении')
+    expect(russian).not.toMatch(/approves|proposed by|submitted by|waiting|in review|section initiative/)
     expect(debrief.refusals).toEqual([
       expect.objectContaining({
         by: 'oreshkin',
@@ -398,5 +415,56 @@ describe('twokeys classroom: a session over HTTP', () => {
     // The signature check's reasons come with no phrases (a page shows them as the engine wrote them).
     expect(debrief.refusals.map((r: { phrases: unknown[] }) => r.phrases)).toEqual([[], []])
     expect(debrief.bottleneck).toBeNull()
+
+    // A forgery before anyone has decided, and an action on an ended session: refused, in English.
+    const early = await call(
+      'POST',
+      `/api/sessions/${sessionId}/forgery`,
+      { forgery: 'edit-event' },
+      teacherToken,
+    )
+    expect(early.status).toBe(422)
+    expect(early.body.code).toBe('REFUSED')
+    expect((await call('POST', `/api/sessions/${sessionId}/end`, undefined, teacherToken)).status).toBe(200)
+    const afterEnd = await call('POST', '/api/join', {
+      code: joinCode,
+      role: 'grigorenko',
+      publicKey: privateKey.x,
+    })
+    expect(afterEnd.status).toBe(422)
+    expect(afterEnd.body).toMatchObject({ code: 'REFUSED', message: expect.stringContaining('has ended') })
+
+    // The page words each of these errors from its code (the API stays English): English shows the
+    // API's message; Russian the catalogue's text for that action and code, with the code.
+    const asAnswer = (a: { status: number; body: unknown }) => ({ ok: false, status: a.status, body: a.body })
+    const errors = [
+      ['join', taken],
+      ['join', badCode],
+      ['forgery', early],
+      ['join', afterEnd],
+      ['clock', wrongToken],
+    ] as const
+    expect(errors.map(([action, a]) => apiErrorText(action, asAnswer(a)))).toEqual(
+      errors.map(([, a]) => a.body.message),
+    )
+    useLanguage('ru')
+    try {
+      const e = ru.classroom.apiError
+      expect(errors.map(([action, a]) => apiErrorText(action, asAnswer(a)))).toEqual([
+        `${e.join.CONFLICT} (CONFLICT)`,
+        `${e.join.NOT_FOUND} (NOT_FOUND)`,
+        `${e.forgery.REFUSED} (REFUSED)`,
+        `${e.ended} (REFUSED)`,
+        `${e.code.NOT_AUTHORIZED} (NOT_AUTHORIZED)`,
+      ])
+      // The signature check's refusals carry the code, not a phrase: the page words the code and
+      // quotes the check's English text.
+      const reason = debrief.refusals[0].reasons[0] as string
+      expect(reasonsInLanguage([reason], [], 'UNAUTHENTICATED')).toEqual([
+        ru.reasons.unauthenticated.replace('{{detail}}', reason),
+      ])
+    } finally {
+      useLanguage('en')
+    }
   })
 })

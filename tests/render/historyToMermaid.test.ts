@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
+import { russianTimelineWords } from '../../src/render/timelineWords.ru.js'
 import { loadScriptFile } from '../../src/script/loadScriptFile.js'
 import { runScript } from '../../src/script/runScript.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
@@ -121,6 +122,38 @@ describe('historyToMermaid', () => {
       expect(checkSequence(historyToMermaid(history, { kind: 'sequence' }))).toEqual([])
       expect(checkGantt(historyToMermaid(history, { kind: 'gantt' }))).toEqual([])
     }
+  })
+
+  it('draws the same timelines in Russian words: the same statements, times and ids', () => {
+    const objectives = loadPolicyFile('machines/policies/seed.yaml').translations?.ru?.objectives ?? {}
+    const words = russianTimelineWords(objectives)
+    // What a statement is, without its words: its arrow and ends, or its times.
+    const shape = (line: string) =>
+      line
+        .replace(/^( {2}[A-Za-z_0-9]+(?:->>|-x|-->>)[A-Za-z_0-9]+: \d+ · [\d-]+ [\d:]+ · ).*/, '$1')
+        .replace(/^ {2}[^:]*( :.*)$/, '$1')
+    for (const history of histories.values()) {
+      for (const kind of ['sequence', 'gantt'] as const) {
+        const english = historyToMermaid(history, { kind })
+        const russian = historyToMermaid(history, { kind, words })
+        const lines = (text: string) => text.trimEnd().split('\n').map(shape)
+        const structural = (l: string) => !/^ {2}(title|section|participant|actor|Note)\b/.test(l)
+        expect(lines(russian).filter(structural)).toEqual(lines(english).filter(structural))
+        expect(kind === 'gantt' ? checkGantt(russian) : checkSequence(russian)).toEqual([])
+        expect(russian).not.toMatch(
+          /\b(proposes|submits|approves|refuses|revokes|amends|accepts|declines|agrees|completes|proposed by|submitted by|waiting|in review|a deadline|revision \d)\b/,
+        )
+      }
+    }
+    const kazan = historyToMermaid(events('kazan-datacentre'), { kind: 'sequence', words })
+    // The objective by the policy's Russian name, the scope in words, the title and ids as recorded.
+    expect(kazan).toContain(`(${objectives.infrastructure}, региональная: tatarstan)`)
+    expect(objectives.infrastructure).toMatch(/[а-я]/)
+    expect(kazan).toContain('participant key_presidential_administration as ключ presidential-administration')
+    expect(kazan).toContain(`· ${words.approves(1)}`)
+    const gantt = historyToMermaid(events('gov-services-export'), { kind: 'gantt', words })
+    expect(gantt).toContain(`  ${words.waiting(2)} :2026-03-13 10:00, 2026-03-16 10:00`)
+    expect(gantt).toContain(`  6 ${words.approvedBy('pa-aide')} :milestone, 2026-03-14 10:00, 0d`)
   })
 
   it('shows a new revision restarting the keys (TK5), and a deputy acting for its holder', () => {

@@ -1,6 +1,7 @@
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { h } from './h.js'
 import { t } from './i18n/language.js'
+import { objectiveName } from './objectiveName.js'
 import { defaultDraft, type ProposalDraft } from './offersFor.js'
 
 const TARGET_WORDS = {
@@ -66,7 +67,9 @@ export function createProposalForm(onChange: (draft: ProposalDraft) => void) {
 
   function reset(next: Policy, draft: ProposalDraft = defaultDraft(next)) {
     policy = next
-    objective.replaceChildren(...next.objectives.map((o) => h('option', { value: o }, o)))
+    objective.replaceChildren(
+      ...next.objectives.map((o) => h('option', { value: o }, objectiveName(next, o))),
+    )
     fill(draft)
   }
 

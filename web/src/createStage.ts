@@ -1,3 +1,5 @@
+import { ENGLISH_GUARD_WORDS } from '../../src/render/guardWords.js'
+import { RUSSIAN_GUARD_WORDS } from '../../src/render/guardWords.ru.js'
 import { type KeyRegionWords, keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
 import { createBoardView } from './createBoardView.js'
@@ -5,7 +7,7 @@ import { createDiagramView } from './createDiagramView.js'
 import { createTrailView } from './createTrailView.js'
 import { eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { language, t } from './i18n/language.js'
 import type { Scene } from './scene.js'
 import { stateLabels, stateName } from './stateNames.js'
 
@@ -86,6 +88,7 @@ export function createStage(prefix: string, emptyText: string) {
         toMermaid(scene.machine, {
           highlight: scene.snapshot._nodes.map((n) => n.id),
           labels: stateLabelsWithRegions(scene),
+          guardWords: language() === 'ru' ? RUSSIAN_GUARD_WORDS : ENGLISH_GUARD_WORDS,
         }),
       ),
       describeActive(scene),

@@ -1,6 +1,9 @@
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
 import { describeEvent, type EventWords } from '../../src/render/describeEvent.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
+import { ENGLISH_TIMELINE_WORDS } from '../../src/render/timelineWords.js'
+import { russianTimelineWords } from '../../src/render/timelineWords.ru.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
 import { type CheckReport, runChecks, signatureProblem } from './audit/auditChecks.js'
 import type { AuditSession } from './audit/auditSession.js'
@@ -10,9 +13,11 @@ import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
 import { commandWord, decisionWord, eventTypeName, eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { language, t } from './i18n/language.js'
 import { formatTime } from './marks.js'
+import { objectiveName } from './objectiveName.js'
 import type { Scene } from './scene.js'
+import { scopeName } from './scopeName.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
 
 const short = (hash: string) => (hash === '' ? '—' : hash.slice(0, 10))
@@ -26,8 +31,11 @@ function describeRefusal(r: RefusalRecord): string {
   return t('trail.tried', { time: formatTime(r.at), by: String(c.by), what, code: r.code })
 }
 
-/** An event's description in the page's language (ids, titles and times stay as they are). */
-export const eventWords = (): EventWords => ({
+/**
+ * An event's description in the page's language (ids, titles and times stay as they are); with
+ * the policy, a proposal's objective by the policy's name for it.
+ */
+export const eventWords = (policy?: Policy): EventWords => ({
   submitted: t('events.submitted'),
   decision: (decision, key) => t(`events.${decision}`, { key }),
   revokes: (key) => t('events.revokes', { key }),
@@ -39,7 +47,13 @@ export const eventWords = (): EventWords => ({
   rolloutComplete: t('events.rolloutComplete'),
   until: t('events.until'),
   unreadable: t('events.unreadable'),
+  objective: (objective) => (policy === undefined ? objective : objectiveName(policy, objective)),
+  scope: scopeName,
 })
+
+/** The timelines' words in the page's language (the policy names its objectives). */
+export const timelineWords = (policy: Policy | undefined) =>
+  language() === 'ru' ? russianTimelineWords(policy?.translations?.ru?.objectives) : ENGLISH_TIMELINE_WORDS
 
 /**
  * The audit trail: the initiative's hash-chained events as recorded, each with its hash, the
@@ -133,6 +147,7 @@ export function createTrailView(prefix: string) {
   let original: RecordedEvent[] = []
   let forged: { events: RecordedEvent[]; change: string; mode: string; seq: number } | null = null
   let audit: AuditSession | undefined
+  let policy: Policy | undefined
 
   function checksOf(events: readonly RecordedEvent[]): CheckReport | null {
     if (audit === undefined) return null
@@ -225,7 +240,7 @@ export function createTrailView(prefix: string) {
           h('td', {}, formatTime(r.event?.at)),
           h('td', {}, typeof r.event?.type === 'string' ? eventTypeWord(r.event.type) : '?'),
           h('td', {}, by),
-          h('td', {}, describeEvent(r.event, eventWords())),
+          h('td', {}, describeEvent(r.event, eventWords(policy))),
           h('td', { class: 'hash' }, short(r.prevHash)),
           h('td', { class: 'hash' }, short(r.hash)),
           h(
@@ -271,7 +286,7 @@ export function createTrailView(prefix: string) {
     if (!timelineBox.open || original.length === 0) return
     const kind = timelineKind.value === 'gantt' ? 'gantt' : 'sequence'
     timeline.show(
-      historyToMermaid(original, { kind }),
+      historyToMermaid(original, { kind, words: timelineWords(policy) }),
       t('trail.timelineAlt', { count: original.length, kind }),
     )
   }
@@ -280,6 +295,7 @@ export function createTrailView(prefix: string) {
     const changed =
       scene.history.length !== original.length || scene.history.at(-1)?.hash !== original.at(-1)?.hash
     original = scene.history
+    policy = scene.policy
     if (changed) forged = null
     if (audit !== scene.audit) {
       audit = scene.audit

@@ -10,15 +10,25 @@ export const invariantName = (id: string): string => t(`invariants.${id}.name`)
 /** What an invariant says, in the page's language. */
 export const invariantStatement = (id: string): string => t(`invariants.${id}.statement`)
 
+/** Phrases that say nothing the catalogue can word: none, or each only the engine's text. */
+const unworded = (reasons: readonly string[], phrases: readonly ErrorPhrase[] | undefined) =>
+  phrases === undefined || phrases.length !== reasons.length || phrases.every((p) => p.key === 'text')
+
 /**
  * The engine's reasons in the page's language: in Russian from the rules' phrases (one per
- * reason, rendered with the Russian catalogue); the engine's English where there are none.
+ * reason, rendered with the Russian catalogue); the engine's English where there are none. A
+ * signature check's refusal (`code` UNAUTHENTICATED) has no phrase of its own, only the check's
+ * English text: in Russian the page says what the code means and quotes that text.
  */
 export function reasonsInLanguage(
   reasons: readonly string[],
   phrases: readonly ErrorPhrase[] | undefined,
+  code: string | null = null,
 ): string[] {
-  return language() === 'ru' ? reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases) : [...reasons]
+  if (language() !== 'ru') return [...reasons]
+  if (code === 'UNAUTHENTICATED' && unworded(reasons, phrases))
+    return reasons.map((detail) => t('reasons.unauthenticated', { detail }))
+  return reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases)
 }
 
 /**
@@ -33,7 +43,7 @@ export function renderReasons(
   phrases?: readonly ErrorPhrase[],
 ): HTMLElement {
   const cited = invariantsIn(reasons)
-  const [first, ...rest] = reasonsInLanguage(reasons, phrases)
+  const [first, ...rest] = reasonsInLanguage(reasons, phrases, code)
   return h(
     'div',
     { class: 'reasons' },

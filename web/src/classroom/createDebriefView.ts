@@ -1,7 +1,7 @@
 import type { Debrief } from '../../../src/classroom/buildDebrief.js'
 import { commandWord } from '../eventTypeWord.js'
 import { h } from '../h.js'
-import { t } from '../i18n/language.js'
+import { language, t } from '../i18n/language.js'
 import { loadMermaid } from '../loadMermaid.js'
 import { invariantName, reasonsInLanguage } from '../renderReasons.js'
 import { api } from './classroomApi.js'
@@ -26,6 +26,8 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
     download.href = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }))
   })
   const timelines = debrief.timelines.map((line, i) => {
+    // The server draws each timeline in English and in Russian.
+    const gantt = language() === 'ru' ? line.translations.ru.gantt : line.gantt
     const figure = h(
       'figure',
       { class: 'timeline' },
@@ -38,10 +40,10 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
     })
     figure.append(
       drawing,
-      h('details', {}, h('summary', {}, t('classroom.debrief.ganttText')), h('pre', {}, line.gantt)),
+      h('details', {}, h('summary', {}, t('classroom.debrief.ganttText')), h('pre', {}, gantt)),
     )
     void loadMermaid()
-      .then((mermaid) => mermaid.render(`gantt-${i}-${Date.now()}`, line.gantt))
+      .then((mermaid) => mermaid.render(`gantt-${i}-${Date.now()}`, gantt))
       .then(({ svg }) => {
         drawing.innerHTML = svg
       })
@@ -79,7 +81,7 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
             ? h('strong', {}, r.invariants.map((i) => `${i.id} ${invariantName(i.id)}`).join(', '))
             : h('strong', {}, r.code === 'UNAUTHENTICATED' ? t('classroom.debrief.signatureCheck') : r.code),
           h('br'),
-          h('span', { class: 'reason' }, reasonsInLanguage(r.reasons, r.phrases)[0] ?? ''),
+          h('span', { class: 'reason' }, reasonsInLanguage(r.reasons, r.phrases, r.code)[0] ?? ''),
         ),
       ),
     ),

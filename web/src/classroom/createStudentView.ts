@@ -6,7 +6,8 @@ import { fingerprintOf } from '../audit/principalKeys.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
 import { renderReasons } from '../renderReasons.js'
-import { api, randomId } from './classroomApi.js'
+import { apiErrorText } from './apiErrorText.js'
+import { type ApiAnswer, api, randomId } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createFeedView } from './createFeedView.js'
 import { localizeRoles, localizeState } from './localizeState.js'
@@ -33,18 +34,24 @@ function savedSeat(code: string): Seat | undefined {
   }
 }
 
-/** What an answer of the API says, for the line next to the button pressed. */
-function outcomeOf(answer: {
-  ok: boolean
-  body: { code?: string; message?: string; reasons?: string[]; phrases?: [] }
-}) {
+/**
+ * What an answer of the API says, for the line next to the button pressed: the rules' reasons, or
+ * (an ended session, a bad request) the error worded in the page's language.
+ */
+function outcomeOf(answer: ApiAnswer) {
   if (answer.ok) return h('p', { class: 'outcome ok' }, `✓ ${t('classroom.student.taken')}`)
-  const { code = 'ERROR', reasons = [], phrases, message = '' } = answer.body
+  const {
+    code = 'ERROR',
+    reasons = [],
+    phrases,
+  } = answer.body as { code?: string; reasons?: string[]; phrases?: [] }
   return h(
     'div',
     { class: 'outcome bad' },
     h('p', {}, `✖ ${t('classroom.student.refused', { code })}`),
-    renderReasons(reasons.length > 0 ? reasons : [message], code, true, phrases),
+    reasons.length > 0
+      ? renderReasons(reasons, code, true, phrases)
+      : renderReasons([apiErrorText('command', answer)], code, true, []),
   )
 }
 
@@ -118,7 +125,7 @@ export function createStudentView(initialCode: string) {
             body: { code: codeInput.value, role, name: nameInput.value, publicKey: privateKey.x },
           })
           if (!answer.ok) {
-            status.textContent = answer.body.message ?? String(answer.status)
+            status.textContent = apiErrorText('join', answer)
             await find()
             return
           }

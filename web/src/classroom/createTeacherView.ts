@@ -1,8 +1,9 @@
 import type { ForgeryCheck, Notice } from '../../../src/classroom/ClassroomFeed.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
+import { type ApiAction, apiErrorText } from './apiErrorText.js'
 import { checkText } from './checkText.js'
-import { api } from './classroomApi.js'
+import { type ApiAnswer, api } from './classroomApi.js'
 import { createBoardCard } from './createBoardCard.js'
 import { createDebriefView } from './createDebriefView.js'
 import { createFeedView } from './createFeedView.js'
@@ -33,12 +34,12 @@ export function createTeacherView(sessionId: string, token: string) {
   const keySelect = h('select', { id: 'inject-key' })
   let state: SessionState | undefined
 
-  const show = (answer: { ok: boolean; body: { message?: string } }, ok: string) =>
+  const show = (answer: ApiAnswer, ok: string, action: ApiAction) =>
     result.replaceChildren(
       h(
         'p',
         { class: answer.ok ? 'outcome ok' : 'outcome bad' },
-        answer.ok ? `✓ ${ok}` : `✖ ${answer.body.message ?? ''}`,
+        answer.ok ? `✓ ${ok}` : `✖ ${apiErrorText(action, answer)}`,
       ),
     )
 
@@ -72,7 +73,7 @@ export function createTeacherView(sessionId: string, token: string) {
 
   void api(`/api/sessions/${sessionId}/teacher`, { token }).then((answer) => {
     if (!answer.ok) {
-      join.append(h('p', { class: 'outcome bad' }, answer.body.message ?? String(answer.status)))
+      join.append(h('p', { class: 'outcome bad' }, apiErrorText('teacher', answer)))
       return
     }
     join.append(
@@ -112,6 +113,7 @@ export function createTeacherView(sessionId: string, token: string) {
               show(
                 await api(`/api/sessions/${sessionId}/clock`, { token, body: { jump } }),
                 t(`classroom.jump.${jump}`),
+                'clock',
               ),
           },
           `+ ${t(`classroom.jump.${jump}`)}`,
@@ -143,6 +145,7 @@ export function createTeacherView(sessionId: string, token: string) {
             show(
               answer,
               answer.status === 202 ? t('classroom.teacher.prompted') : t('classroom.teacher.delegated'),
+              'deputy',
             )
           },
         },
@@ -161,7 +164,7 @@ export function createTeacherView(sessionId: string, token: string) {
             'data-forgery': forgery,
             onClick: async () => {
               const answer = await api(`/api/sessions/${sessionId}/forgery`, { token, body: { forgery } })
-              if (!answer.ok) return show(answer, '')
+              if (!answer.ok) return show(answer, '', 'forgery')
               result.replaceChildren(
                 h('p', {}, forgedText(forgery, answer.body.target)),
                 h(
@@ -192,7 +195,7 @@ export function createTeacherView(sessionId: string, token: string) {
           class: 'end',
           onClick: async () => {
             const answer = await api(`/api/sessions/${sessionId}/end`, { token, method: 'POST' })
-            if (!answer.ok) return show(answer, '')
+            if (!answer.ok) return show(answer, '', 'end')
             debrief.replaceChildren(createDebriefView(answer.body, sessionId, token))
           },
         },

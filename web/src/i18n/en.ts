@@ -116,6 +116,7 @@ export const en = {
     showCode: 'Error code',
     more_one: '{{count}} more reason',
     more_other: '{{count}} more reasons',
+    unauthenticated: 'the signature check refused it: {{detail}}',
   },
   stage: {
     active: 'Highlighted (active) states: {{states}}.',
@@ -899,6 +900,34 @@ export const en = {
       forger: 'The forger rewrites an exported copy of the log',
       end: 'End the session and show the debrief',
       boards: 'Initiatives',
+    },
+    apiError: {
+      withCode: '{{text}} ({{code}})',
+      other: 'The server answered with an error.',
+      ended: 'This session has ended; the debrief and the audit export are still there.',
+      join: {
+        CONFLICT: 'Another student has taken this role; pick a free one.',
+        NOT_FOUND: 'No open session has this join code; check the code on the board.',
+        COMMAND_INVALID: 'The server did not take this role or key; pick a role from the list and try again.',
+      },
+      forgery: {
+        REFUSED: 'Nothing to forge yet: the log has no event this forgery needs (no decision yet, say).',
+        AUDIT_TAMPERED: "The session's own log does not verify.",
+      },
+      deputy: {
+        COMMAND_INVALID: 'No deputy can be named for this key.',
+        NOT_FOUND: 'The session holds no key of this holder; ask the student in that role.',
+      },
+      code: {
+        NOT_FOUND: 'No such session: the server may have been restarted.',
+        UNAUTHENTICATED: "This is a teacher action: open the page from the teacher's link.",
+        NOT_AUTHORIZED:
+          "This is a teacher action, and this page's token is not this session's teacher token.",
+        COMMAND_INVALID: 'The server did not take the request: its data are not valid.',
+        CONFLICT: 'Another request got there first; try again.',
+        LIMIT_REACHED: 'The server has as many sessions as it holds.',
+        INTERNAL: 'The server failed; its log has the details.',
+      },
     },
     debrief: {
       heading: 'Debrief',

@@ -1,5 +1,6 @@
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import { createEngine } from '../../../src/engine/createEngine.js'
+import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { type ActionWords, describeAction } from '../../../src/script/describeAction.js'
 import { runScript, type StepResult } from '../../../src/script/runScript.js'
 import { resolveScriptTime, type ScriptStep, STEP_COMMANDS } from '../../../src/script/ScriptSchema.js'
@@ -8,6 +9,7 @@ import { createStage } from '../createStage.js'
 import { type Child, h } from '../h.js'
 import { hasText, language, t } from '../i18n/language.js'
 import { formatTime } from '../marks.js'
+import { objectiveName } from '../objectiveName.js'
 import { renderReasons } from '../renderReasons.js'
 import { sceneOf } from '../scene.js'
 import type { BundledScript } from './loadBundledScript.js'
@@ -159,7 +161,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
     }
     const say = narrationOf(sayKey, at - 1, step.say)
     narration.replaceChildren(...(say === undefined ? [] : [h('p', { class: 'say' }, say)]))
-    result.replaceChildren(...outcomeOf(step, actionIn(script.steps[step.index - 1], step)))
+    result.replaceChildren(...outcomeOf(step, actionIn(script.steps[step.index - 1], step, policy)))
     if (step.outcome === 'narration') delete result.dataset.outcome
     else result.dataset.outcome = step.outcome
   }
@@ -168,9 +170,13 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
 }
 
 /** The words of a step's action line in the page's language. */
-const actionWords = (): ActionWords => ({
+const actionWords = (policy: Policy): ActionWords => ({
   propose: (title, objective, scope) =>
-    t('stepActions.propose', { title, objective, scope: t(`scope.${scope}`) }),
+    t('stepActions.propose', {
+      title,
+      objective: objectiveName(policy, objective),
+      scope: t(`scope.${scope}`),
+    }),
   decision: (decision, key) => t(`stepActions.${decision}`, { key }),
   revoke: (key) => t('stepActions.revoke', { key }),
   delegate: (deputy, key, days) => t('stepActions.delegate', { deputy, key, count: days }),
@@ -187,12 +193,12 @@ const actionWords = (): ActionWords => ({
 })
 
 /** A command step's action in the page's language, from the script's own step; else as the run wrote it. */
-function actionIn(step: ScriptStep | undefined, result: StepResult): string {
+function actionIn(step: ScriptStep | undefined, result: StepResult, policy: Policy): string {
   const kind = STEP_COMMANDS.find((k) => step?.[k] !== undefined)
   if (step === undefined || kind === undefined) return result.action
   // English is the run's own words; another language renders the same fields in its words.
   if (language() === 'en') return result.action
-  return describeAction(kind, step[kind] as Record<string, unknown>, actionWords())
+  return describeAction(kind, step[kind] as Record<string, unknown>, actionWords(policy))
 }
 
 /** What a step did, in the page's language: time passing, an accepted command, or a refusal with its reasons. */
