@@ -38,9 +38,20 @@ export function resolvePackagePath(text: string): string {
  * when no such file is here — a shipped policy's bare name (`two-keys.yaml`).
  */
 export function loadCliPolicy(text: string): Policy {
+  return loadPolicyFile(resolvePolicyPath(text))
+}
+
+/**
+ * Where a policy argument points: `resolvePackagePath`, and besides, the bare name of a shipped
+ * policy (`two-keys.yaml`) when no file of that name is here.
+ *
+ * @example
+ * resolvePolicyPath('council.yaml') // …/machines/policies/council.yaml (unless ./council.yaml exists)
+ */
+export function resolvePolicyPath(text: string): string {
   if (!existsSync(text) && /^[\w-]+\.(ya?ml|json)$/.test(text)) {
     const shipped = join(packageRoot(), 'machines', 'policies', text)
-    if (existsSync(shipped)) return loadPolicyFile(shipped)
+    if (existsSync(shipped)) return shipped
   }
-  return loadPolicyFile(resolvePackagePath(text))
+  return resolvePackagePath(text)
 }

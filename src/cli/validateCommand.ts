@@ -14,7 +14,7 @@ import { issueMessage } from '../policy/phrasedIssue.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
-import { resolvePackagePath } from './packagePath.js'
+import { resolvePolicyPath } from './packagePath.js'
 import { ENGLISH_VALIDATE_WORDS, RUSSIAN_VALIDATE_WORDS, type ValidateWords } from './validateWords.js'
 
 /** The outcome for one file, as `--json` prints it. */
@@ -48,7 +48,7 @@ function formatWarning(warning: PolicyWarning, words: ValidateWords): string {
 
 function readText(file: string): { text: string } | { issue: Issue; reason?: string } {
   try {
-    return { text: readFileSync(resolvePackagePath(file), 'utf8') }
+    return { text: readFileSync(resolvePolicyPath(file), 'utf8') }
   } catch (cause) {
     // A `twokeys/…` package path that the installed package does not ship.
     if (isTwoKeysError(cause)) {
