@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { ForgeryCheck, Notice } from '../../src/classroom/ClassroomFeed.js'
 import { createClassroomServer } from '../../src/classroom/createClassroomServer.js'
+import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { russianTimelineWords } from '../../src/render/timelineWords.ru.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { checkText } from '../../web/src/classroom/checkText.js'
 import { forgedText, noticeText } from '../../web/src/classroom/noticeText.js'
@@ -163,6 +165,26 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     // The policy's own names in Russian, from its translations: key labels and principals.
     await expect.poll(() => ruTeacher.page.textContent('.board-card')).toContain('Администрация Президента')
     expect(await ruJoin.page.textContent('fieldset')).toContain('Максим Орешкин')
+    // A seat taken while this student was choosing: the API answers CONFLICT (in English), the page
+    // says it in Russian, from the code.
+    await ruJoin.page.check('input[name=role][value="grigorenko"]')
+    const grigorenko = newKeyPair('grigorenko', 'pending', '2026-01-01T00:00:00Z').privateKey
+    const takenFirst = await fetch(`${base}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        code: opened.joinCode,
+        role: 'grigorenko',
+        name: 'Гриша',
+        publicKey: grigorenko.x,
+      }),
+    })
+    expect(takenFirst.status).toBe(201)
+    await ruJoin.page.click('form.join button[type=submit]')
+    await expect
+      .poll(() => ruJoin.page.textContent('form.join p.status'))
+      .toBe(`${ru.classroom.apiError.join.CONFLICT} (CONFLICT)`)
+    expect(await ruJoin.page.isDisabled('input[name=role][value="grigorenko"]')).toBe(true)
     expect(await t.textContent('.board-card')).toContain('Presidential Administration')
 
     const screens: [string, Page][] = [
@@ -224,6 +246,10 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(ruRefusal).toContain('«oreshkin» не держит ключ «government-apparatus»')
     expect(ruRefusal).not.toContain('does not hold key')
     await ruTeacher.page.waitForSelector('.debrief .gantt svg', { timeout: 30_000 })
+    // The timeline in Russian words, drawn from the debrief's Russian gantt.
+    const ruGantt = (await ruTeacher.page.textContent('.debrief .gantt svg')) ?? ''
+    expect(ruGantt).toContain(russianTimelineWords().approvedBy('oreshkin'))
+    expect(ruGantt).not.toMatch(/approves|proposed by|in review/)
     await ruTeacher.page.screenshot({ path: `${SHOTS}/classroom-debrief-phone-ru.png`, fullPage: true })
     for (const student of [sponsor, coChair, aide])
       await student.page.waitForSelector('.feed-list li[data-kind=ended]')

@@ -2,12 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RefusalKey } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { describeEvent, ENGLISH_EVENT_WORDS } from '../../src/render/describeEvent.js'
 import { eventWords } from '../../web/src/createTrailView.js'
 import { commandWord, decisionWord, eventTypeWord } from '../../web/src/eventTypeWord.js'
 import { en } from '../../web/src/i18n/en.js'
 import { useLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
+
+const ruTexts = ru
 
 const at = Date.UTC(2026, 2, 2, 9)
 const content = {
@@ -73,10 +76,18 @@ describe("the audit trail's descriptions of events", () => {
     const ru = EVENTS.map((e) => describeEvent(e, eventWords()))
     const english = EVENTS.map((e) => describeEvent(e))
     EVENTS.forEach((e, i) => {
-      // A proposal or amendment says only its title, objective and scope: nothing to translate.
-      if (e.type === 'PROPOSE' || e.type === 'AMEND') expect(ru[i]).toBe(english[i])
+      // A proposal or amendment: its title as written, its scope in the page's words, its objective
+      // by the policy's name for it (without the policy, its id).
+      if (e.type === 'PROPOSE' || e.type === 'AMEND')
+        expect(ru[i]).toBe(english[i]?.replace(' · federal', ` · ${ruTexts.scope.federal}`))
       else expect(ru[i], e.type).toMatch(/[А-Яа-яЁё]/)
     })
+    const seed = loadPolicyFile('machines/policies/seed.yaml')
+    const objective = seed.translations?.ru?.objectives?.infrastructure ?? 'no Russian name'
+    expect(describeEvent(EVENTS[0] as InitiativeEvent, eventWords(seed))).toBe(
+      `"GPU cloud" · ${objective} · ${ruTexts.scope.federal}`,
+    )
+    expect(objective).toMatch(/[А-Яа-яЁё]/)
     expect(ru).toContain('отказ по ключу government-apparatus: "budget"')
     expect(ru).toContain('minek: внедрение отклонено')
     expect(describeEvent({ type: 'SUBMIT' } as unknown as InitiativeEvent, eventWords())).toBe(

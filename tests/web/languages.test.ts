@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { RUSSIAN_GUARD_WORDS } from '../../src/render/guardWords.ru.js'
 import { keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { machineGraph } from '../../src/render/machineGraph.js'
+import { russianTimelineWords } from '../../src/render/timelineWords.ru.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
 import { plainWords } from '../../web/src/createStage.js'
 import { en } from '../../web/src/i18n/en.js'
@@ -115,8 +117,11 @@ describe('the page’s languages', () => {
 
 describe.skipIf(skipBrowser)('the Russian page in Chromium: the chart, the trail and a challenge', () => {
   const served = servedPlayground()
+  // Every shipped policy names its objectives alike; the page starts on one of them.
+  const objectiveRu =
+    loadPolicyFile('machines/policies/two-keys.yaml').translations?.ru?.objectives?.infrastructure ?? '(none)'
 
-  it('shows the states’ Russian names with their ids, the events in words, and a challenge’s Russian title', async () => {
+  it('shows the states’ Russian names with their ids, the events, conditions, objective and timelines in words, and a challenge’s Russian title', async () => {
     const context = await served.browser.newContext({
       locale: 'ru-RU',
       viewport: { width: 1280, height: 900 },
@@ -145,6 +150,16 @@ describe.skipIf(skipBrowser)('the Russian page in Chromium: the chart, the trail
     )
     expect(drawn).toContain(REFUSAL_MESSAGES_RU['command.SUBMIT'])
     expect(drawn).not.toMatch(/\b(SUBMIT|PROPOSE|DECIDE)\b/)
+    // The guard conditions in the catalogue's Russian words, none in English.
+    const guards = RUSSIAN_GUARD_WORDS.phrases
+    for (const phrase of [
+      guards.windowClosed,
+      guards.actorIsSponsor,
+      `${guards.isApproval} · ${guards.reachesQuorum}`,
+    ])
+      expect(drawn).toContain(`[${phrase}]`)
+    expect(drawn).toContain(`[${RUSSIAN_GUARD_WORDS.otherwise}]`)
+    expect(drawn).not.toMatch(/\[(window closed|sponsor|else|approve · quorum)\]/)
     const alt = (await chart.locator('.diagram-alt').textContent()) ?? ''
     expect(alt).toContain(`${ru.stage.states.review} › ${ru.stage.states.window}`)
     expect(alt).toContain('(open › review › window › open)')
@@ -154,9 +169,27 @@ describe.skipIf(skipBrowser)('the Russian page in Chromium: the chart, the trail
     expect(trail).toContain(REFUSAL_MESSAGES_RU['command.PROPOSE'])
     expect(trail).toContain(REFUSAL_MESSAGES_RU['command.SUBMIT'])
     expect(trail).not.toMatch(/\b(PROPOSE|SUBMIT)\b/)
+    // The proposal's objective by the policy's Russian name, its scope in the page's words.
+    expect(trail).toContain(` · ${objectiveRu} · ${ru.scope.federal}`)
+    expect(trail).not.toContain('infrastructure')
     expect(await page.locator('#play-tamper-seq option').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining(REFUSAL_MESSAGES_RU['command.SUBMIT'])]),
     )
+
+    // The timeline in Russian words: the sequence diagram, then the Gantt chart.
+    const words = russianTimelineWords({ infrastructure: objectiveRu })
+    await page.locator('#panel-play .timeline-box > summary').click()
+    const timeline = page.locator('#panel-play .timeline')
+    await timeline.locator('svg[aria-roledescription="sequence"]').waitFor()
+    const sequence = (await timeline.locator('svg').textContent()) ?? ''
+    expect(sequence).toContain(words.submits)
+    expect(sequence).toContain(`(${objectiveRu}, ${ru.scope.federal})`)
+    expect(sequence).not.toMatch(/proposes|submits it/)
+    await page.locator('#play-timeline-kind').selectOption('gantt')
+    await timeline.locator('svg[aria-roledescription="gantt"]').waitFor()
+    const gantt = (await timeline.locator('svg').textContent()) ?? ''
+    expect(gantt).toContain(words.inReview(1))
+    expect(gantt).not.toMatch(/in review|proposed by/)
 
     // A challenge sets up an initiative with a Russian title.
     await page.locator('#tab-challenges').click()

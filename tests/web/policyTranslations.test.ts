@@ -5,6 +5,7 @@ import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { localizedPolicy } from '../../web/src/localizedPolicy.js'
+import { objectiveName } from '../../web/src/objectiveName.js'
 
 const SHIPPED = readdirSync('machines/policies').filter((f) => f.endsWith('.yaml'))
 
@@ -20,6 +21,10 @@ describe("a policy's names in another language", () => {
     for (const k of ru.keys) expect(k.label, k.id).toMatch(cyrillic)
     for (const r of ru.regions) expect(r.name, r.id).toMatch(cyrillic)
     expect(ru.title).toMatch(cyrillic)
+    for (const objective of policy.objectives) {
+      expect(objectiveName(policy, objective, 'ru'), objective).toMatch(cyrillic)
+      expect(objectiveName(policy, objective, 'en')).toBe(objective)
+    }
     // English is the policy as written; only the words change, never a rule.
     expect(localizedPolicy(policy, 'en')).toBe(policy)
     expect({ ...ru, translations: undefined, title: '', principals: [], keys: [], regions: [] }).toEqual({
@@ -31,6 +36,12 @@ describe("a policy's names in another language", () => {
       regions: [],
     })
     expect(ru.keys.map(({ label: _l, ...k }) => k)).toEqual(policy.keys.map(({ label: _l, ...k }) => k))
+  })
+
+  it('examples/policies/seed-one-key.yaml names its objectives in Russian too', () => {
+    const policy = loadPolicyFile('examples/policies/seed-one-key.yaml')
+    for (const objective of policy.objectives)
+      expect(objectiveName(policy, objective, 'ru'), objective).toMatch(/[А-Яа-яЁё]/)
   })
 
   it('refuses a translation of an id the policy does not have, at its path', () => {

@@ -125,8 +125,10 @@ export function createStudentView(initialCode: string) {
             body: { code: codeInput.value, role, name: nameInput.value, publicKey: privateKey.x },
           })
           if (!answer.ok) {
-            status.textContent = apiErrorText('join', answer)
+            // The roles again (a seat may have been taken meanwhile), then what went wrong.
+            const problem = apiErrorText('join', answer)
             await find()
+            status.textContent = problem
             return
           }
           const seat: Seat = {
