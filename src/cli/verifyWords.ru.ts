@@ -1,32 +1,21 @@
-import { DAY_MS } from '../../machines/facts.js'
+import { sayCheck } from '../../machines/checkPhrases.js'
 import { EPOCH } from '../explore/alphabet.js'
 import { INVARIANT_TEXTS_RU } from '../invariants/invariantTexts.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
+import { CHECK_WORDS_RU, russianDayWords } from '../verify/checkWords.ru.js'
 import type { VerifyWords } from '../verify/formatVerifyResult.js'
 
 /** «день 14», «день 30 + 1 мс»: a time of the explorer's clock, counted from the proposal. */
-export function russianDay(time: number): string {
-  const at = time - EPOCH
-  const days = Math.floor(at / DAY_MS)
-  const rest = at - days * DAY_MS
-  if (rest === 0) return `день ${days}`
-  const h = Math.floor(rest / 3_600_000)
-  const m = Math.floor((rest % 3_600_000) / 60_000)
-  const ms = rest % 60_000
-  const parts = [
-    h > 0 ? `${h} ч` : '',
-    m > 0 ? `${m} мин` : '',
-    ms > 0 ? (ms % 1000 === 0 ? `${ms / 1000} с` : `${ms} мс`) : '',
-  ]
-  return `день ${days} + ${parts.filter((p) => p !== '').join(' ')}`
-}
+export const russianDay = (time: number): string => russianDayWords(time - EPOCH)
 
 /**
  * The verifier's report in Russian (`twokeys --lang ru verify`): the frame, and each invariant's
- * name and statement from `INVARIANT_TEXTS_RU` (the page's too). What the verifier found —
- * counterexample steps, violations, notes, reasons and warnings — stays as the result says it.
+ * name and statement from `INVARIANT_TEXTS_RU` (the page's too), and what the verifier found —
+ * counterexample steps, violations, notes, reasons and warnings — from their phrases
+ * (`CHECK_WORDS_RU`); a finding with no phrase stays as the result says it.
  */
 export const RUSSIAN_VERIFY_WORDS: VerifyWords = {
+  say: (english, phrase) => (phrase === undefined ? english : sayCheck(phrase, CHECK_WORDS_RU)),
   policy: (id, bug) => (bug === null ? `политика «${id}»` : `политика «${id}» с ошибкой «${bug}»`),
   size: (states, transitions) =>
     `${russianPlural(states, ['состояние', 'состояния', 'состояний'])}, ${russianPlural(transitions, ['переход', 'перехода', 'переходов'])}`,

@@ -1,3 +1,4 @@
+import type { CheckPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -23,6 +24,8 @@ export type InvariantId =
 export interface Violation {
   id: InvariantId
   message: string
+  /** `message` as a phrase, for any language (`sayCheck(phrase, CHECK_WORDS_RU)`). */
+  phrase?: CheckPhrase
   event?: InitiativeEvent
   details?: Record<string, unknown>
 }

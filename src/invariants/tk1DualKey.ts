@@ -1,7 +1,9 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import { keyApplies } from '../policy/condition.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
 import { countingApprovals, isApproved, keyRegions, short, stageOf } from './restated.js'
+import { said } from './said.js'
 
 /**
  * TK1 dual-key, from the recorded events: when the state steps into approval, every key has at
@@ -25,7 +27,7 @@ export const tk1DualKey: StepInvariant = {
       return [
         {
           id: 'TK1',
-          message: `the initiative is in "${stageOf(after)}" but no step into approval was recorded`,
+          ...said(checkPhrase('tk1.noApprovalStep', { stage: stageOf(after) })),
           event,
         },
       ]
@@ -36,7 +38,14 @@ export const tk1DualKey: StepInvariant = {
     if (current !== undefined && current !== approvedOn) {
       violations.push({
         id: 'TK1',
-        message: `the initiative is in "${stageOf(after)}" on revision ${current.n} (${short(current.hash)}), but was approved on revision ${approvedOn?.n} and amended substantively since`,
+        ...said(
+          checkPhrase('tk1.amendedSince', {
+            stage: stageOf(after),
+            current: current.n,
+            hash: short(current.hash),
+            approved: String(approvedOn?.n),
+          }),
+        ),
         event,
         details: { approved: approvedOn, current },
       })
@@ -51,7 +60,14 @@ export const tk1DualKey: StepInvariant = {
       if (seats.length < key.quorum) {
         violations.push({
           id: 'TK1',
-          message: `approved on revision ${approvedOn?.n ?? '?'} with key "${key.id}" not turned: ${seats.length} of ${key.quorum} required holder seats approved it`,
+          ...said(
+            checkPhrase('tk1.notTurned', {
+              revision: String(approvedOn?.n ?? '?'),
+              key: key.id,
+              seats: seats.length,
+              quorum: key.quorum,
+            }),
+          ),
           event,
           details: { key: key.id, seats, quorum: key.quorum, revision: approvedOn?.hash },
         })
@@ -71,7 +87,13 @@ function turnedWithoutQuorum(policy: Policy, { event, after, recorded }: Invaria
     if (state === 'waived' && key !== undefined && keyApplies(key, content)) {
       violations.push({
         id: 'TK1',
-        message: `key "${keyId}" shows waived on revision ${r.revisions.at(-1)?.n}, but it applies to its content (${key.appliesIf ?? 'always'})`,
+        ...said(
+          checkPhrase('tk1.shownWaived', {
+            key: keyId,
+            revision: String(r.revisions.at(-1)?.n),
+            condition: key.appliesIf ?? 'always',
+          }),
+        ),
         event,
       })
     }
@@ -83,7 +105,14 @@ function turnedWithoutQuorum(policy: Policy, { event, after, recorded }: Invaria
     if (seats < key.quorum) {
       violations.push({
         id: 'TK1',
-        message: `key "${keyId}" shows turned with ${seats} of ${key.quorum} required approvals on the current revision ${r.revisions.at(-1)?.n}`,
+        ...said(
+          checkPhrase('tk1.shownTurned', {
+            key: keyId,
+            seats,
+            quorum: key.quorum,
+            revision: String(r.revisions.at(-1)?.n),
+          }),
+        ),
         event,
       })
     }

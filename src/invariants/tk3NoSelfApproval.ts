@@ -1,4 +1,6 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { StepInvariant } from './Invariant.js'
+import { said } from './said.js'
 
 /**
  * TK3 no self-approval, from the recorded events: no accepted approval is by the sponsor (who
@@ -16,10 +18,11 @@ export const tk3NoSelfApproval: StepInvariant = {
       .filter((d) => d.decision === 'approve' && (d.by === sponsor || d.seat === sponsor))
       .map((d) => ({
         id: 'TK3' as const,
-        message:
+        ...said(
           d.by === sponsor
-            ? `the sponsor "${sponsor}" approved key "${d.key}" of its own initiative`
-            : `"${d.by}" approved key "${d.key}" on the seat of the sponsor "${sponsor}"`,
+            ? checkPhrase('tk3.sponsorApproved', { sponsor, key: d.key })
+            : checkPhrase('tk3.sponsorSeat', { by: d.by, key: d.key, sponsor }),
+        ),
         event,
         details: { decision: d },
       }))

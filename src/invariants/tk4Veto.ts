@@ -1,5 +1,7 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import { isApproved, keyById, namesItsRevision, short } from './restated.js'
+import { said } from './said.js'
 
 /**
  * TK4 veto, from the recorded events: when the state is past approval, no refusal recorded
@@ -24,7 +26,14 @@ export const tk4Veto: StepInvariant = {
       if (d.seat === null || !key.holders.includes(d.seat)) continue
       violations.push({
         id: 'TK4',
-        message: `revision ${revision?.n} (${short(d.named)}) was approved although "${d.by}" refused it for key "${d.key}", which has veto`,
+        ...said(
+          checkPhrase('tk4.vetoed', {
+            revision: String(revision?.n),
+            hash: short(d.named),
+            by: d.by,
+            key: d.key,
+          }),
+        ),
         event,
         details: { refusal: d },
       })

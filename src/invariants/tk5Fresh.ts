@@ -1,6 +1,8 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import { keyApplies } from '../policy/condition.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import { keyRegions, newDecision, short, stageOf } from './restated.js'
+import { said } from './said.js'
 
 /**
  * TK5 fresh, from the recorded contents: a revision is what the proposal and each amendment that
@@ -44,7 +46,9 @@ export const tk5Fresh: StepInvariant = {
         continue
       violations.push({
         id: 'TK5',
-        message: `the amendment made revision ${current?.n}, but key "${key}" is "${state}" instead of starting again as pending`,
+        ...said(
+          checkPhrase('tk5.amendedNotPending', { revision: String(current?.n), key, state: String(state) }),
+        ),
         event,
       })
     }

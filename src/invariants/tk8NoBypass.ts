@@ -1,6 +1,8 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import { isApproved, keyRegions, stageOf } from './restated.js'
+import { said } from './said.js'
 
 const approves = (event: InitiativeEvent, key?: string) =>
   event.type === 'DECIDE' && event.decision === 'approve' && (key === undefined || event.key === key)
@@ -22,7 +24,15 @@ export const tk8NoBypass: StepInvariant = {
       if (state === 'turned' && was.get(key) !== 'turned' && !approves(event, key)) {
         violations.push({
           id: 'TK8',
-          message: `a ${event.type}${event.type === 'DECIDE' ? ` (${event.decision} of "${event.key}")` : ''} turned key "${key}" (was ${was.get(key) ?? `not in review but "${stageOf(before)}"`})`,
+          ...said(
+            checkPhrase('tk8.turned', {
+              event: event.type,
+              decision: event.type === 'DECIDE' ? { decision: event.decision, key: event.key } : null,
+              key,
+              was: was.get(key) ?? null,
+              stage: stageOf(before),
+            }),
+          ),
           event,
         })
       }
@@ -30,7 +40,7 @@ export const tk8NoBypass: StepInvariant = {
     if (!isApproved(before) && isApproved(after) && !approves(event)) {
       violations.push({
         id: 'TK8',
-        message: `a ${event.type} moved the initiative from "${stageOf(before)}" to "${stageOf(after)}"; only an approval may`,
+        ...said(checkPhrase('tk8.moved', { event: event.type, from: stageOf(before), to: stageOf(after) })),
         event,
       })
     }

@@ -1,3 +1,4 @@
+import type { CheckPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { InvariantId } from '../invariants/Invariant.js'
 
@@ -12,6 +13,8 @@ export interface CounterexampleStep {
   /** The machine event's type: PROPOSE, DECIDE, TICK, … */
   command: string
   text: string
+  /** `text` as a phrase, for any language (`sayCheck(phrase, CHECK_WORDS_RU)`). */
+  phrase: CheckPhrase
   event: InitiativeEvent
 }
 
@@ -20,8 +23,12 @@ export interface Counterexample {
   steps: CounterexampleStep[]
   /** What broke, as the invariant's predicate says it. */
   violation: string
+  /** `violation` as a phrase, when the checker that found it words it so. */
+  violationPhrase?: CheckPhrase
   /** Further lines: the two orders of TK11, what a dead end still accepts, … */
   notes: string[]
+  /** `notes` as phrases, one per note, when every note has one. */
+  notePhrases?: CheckPhrase[]
 }
 
 /**
@@ -37,6 +44,7 @@ export interface InvariantResult {
   status: InvariantStatus
   /** How it was checked, or why it does not apply. */
   note: string
+  notePhrase?: CheckPhrase
   /**
    * True when the check could never have failed: the rule it tests never binds on the reachable
    * space (see `Vacuity`). A vacuous "holds" says nothing about the machine.
@@ -44,6 +52,7 @@ export interface InvariantResult {
   vacuous: boolean
   /** Why the check is vacuous, when it is. */
   reason?: string
+  reasonPhrase?: CheckPhrase
   counterexample?: Counterexample
 }
 
@@ -56,6 +65,7 @@ export interface Vacuity {
   rule: string
   path: (string | number)[]
   reason: string
+  reasonPhrase: CheckPhrase
   /** Read from the explored graph (what the machine does), or computed from the policy alone. */
   from: 'graph' | 'policy'
   /** The invariants whose check this makes vacuous. */
@@ -97,4 +107,6 @@ export interface VerifyResult {
   /** Rules that never bind (warnings: they do not change `ok`). */
   vacuity: Vacuity[]
   warnings: string[]
+  /** `warnings` as phrases, one per warning, when every warning has one. */
+  warningPhrases?: CheckPhrase[]
 }

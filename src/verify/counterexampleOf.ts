@@ -1,6 +1,7 @@
+import { type CheckPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
-import { describeEvent, formatDay } from './describeEvent.js'
+import { eventPhrase, formatDay } from './describeEvent.js'
 import type { Counterexample, CounterexampleStep } from './VerifyResult.js'
 
 /** Numbered steps for events applied one after another from `snapshots[i]` (the snapshot before event i). */
@@ -12,27 +13,40 @@ export function stepsOf(
 ): CounterexampleStep[] {
   return events.map((event, i) => {
     const before = befores[i] as InitiativeSnapshot
+    const phrase = eventPhrase(graph.policy, event, before)
     return {
       n: first + i,
       at: event.at,
       day: formatDay(event.at),
       actor: event.type === 'TICK' ? 'clock' : event.by,
       command: event.type,
-      text: describeEvent(graph.policy, event, before),
+      text: sayCheck(phrase),
+      phrase,
       event,
     }
   })
 }
 
+/** A finding's words: its English, or a phrase (worded in English here, kept for other languages). */
+export type Finding = string | CheckPhrase
+
+/** The text and, when every finding has one, the phrases of a list of findings. */
+export function findingTexts(findings: readonly Finding[]): { texts: string[]; phrases?: CheckPhrase[] } {
+  const texts = findings.map((f) => (typeof f === 'string' ? f : sayCheck(f)))
+  const phrases = findings.filter((f) => typeof f !== 'string')
+  return phrases.length === findings.length && findings.length > 0 ? { texts, phrases } : { texts }
+}
+
 /**
  * The shortest path the exploration knows to state `s` (its breadth-first parents), optionally
- * followed by one more event from there, as a counterexample.
+ * followed by one more event from there, as a counterexample. `violation` and `notes` are
+ * English or phrases (a violation's `phrase ?? message`).
  */
 export function counterexampleOf(
   graph: Exploration,
   s: number,
-  violation: string,
-  options: { last?: InitiativeEvent; notes?: string[] } = {},
+  violation: Finding,
+  options: { last?: InitiativeEvent; notes?: Finding[] } = {},
 ): Counterexample {
   const { events } = pathTo(graph, s)
   const states: number[] = []
@@ -40,5 +54,13 @@ export function counterexampleOf(
   states.reverse()
   const befores = states.map((i) => graph.snapshots[i] as InitiativeSnapshot)
   const all = options.last === undefined ? events : [...events, options.last]
-  return { steps: stepsOf(graph, all, befores), violation, notes: options.notes ?? [] }
+  const notes = findingTexts(options.notes ?? [])
+  return {
+    steps: stepsOf(graph, all, befores),
+    ...(typeof violation === 'string'
+      ? { violation }
+      : { violation: sayCheck(violation), violationPhrase: violation }),
+    notes: notes.texts,
+    ...(notes.phrases === undefined ? {} : { notePhrases: notes.phrases }),
+  }
 }

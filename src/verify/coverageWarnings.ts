@@ -1,6 +1,8 @@
 import type { AnyStateNode } from 'xstate'
+import { type CheckPhrase, checkPhrase } from '../../machines/checkPhrases.js'
 import type { AbstractEvent } from '../explore/alphabet.js'
 import type { Exploration } from '../explore/explore.js'
+import { letterPhrase } from './letterPhrase.js'
 
 /** Every state node of the chart below the root, by id, with a readable dotted path. */
 export function chartNodes(root: AnyStateNode): Map<string, string> {
@@ -21,15 +23,13 @@ export function chartNodes(root: AnyStateNode): Map<string, string> {
  * possible that the machine never takes from any reachable state. Meaningful only for a complete
  * exploration: `verify` calls it only then.
  */
-export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string>): string[] {
-  const warnings: string[] = []
+export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string>): CheckPhrase[] {
+  const warnings: CheckPhrase[] = []
   const unreached = [...chartNodes(graph.machine.root)]
     .filter(([id]) => !entered.has(id))
     .map(([, path]) => path)
   if (unreached.length > 0) {
-    warnings.push(
-      `no run enters ${unreached.length === 1 ? 'state' : 'states'} ${unreached.map((p) => `"${p}"`).join(', ')} of the chart`,
-    )
+    warnings.push(checkPhrase('warn.unreached', { states: unreached }))
   }
   // Under holder symmetry a state stands for its renamings, so an event stands for the same
   // event by any interchangeable holder of its key: taken by one, taken (from a renamed state) by all.
@@ -47,15 +47,13 @@ export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string
   const taken = new Set<string>()
   for (let i = 0; i < graph.edges.count; i++)
     taken.add(orbitOf(graph.alphabet[graph.edges.event[i] as number] as AbstractEvent))
-  const never = new Map<string, string[]>()
+  const never = new Map<string, CheckPhrase[]>()
   for (const event of graph.alphabet) {
     if (event.expected && !taken.has(orbitOf(event)))
-      never.set(event.type, [...(never.get(event.type) ?? []), event.label])
+      never.set(event.type, [...(never.get(event.type) ?? []), letterPhrase(graph, event)])
   }
-  for (const [type, labels] of never) {
-    warnings.push(
-      `${type} is never taken from any reachable state, though the policy means it to be: ${labels.join('; ')}`,
-    )
+  for (const [type, letters] of never) {
+    warnings.push(checkPhrase('warn.neverTaken', { command: type, letters }))
   }
   return warnings
 }

@@ -1,3 +1,4 @@
+import { type CheckPhrase, checkPhrase, dayWords, sayCheck } from '../../machines/checkPhrases.js'
 import { DAY_MS } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
@@ -8,28 +9,16 @@ import type { Policy } from '../policy/PolicySchema.js'
 
 /** "day 14", "day 30 + 1 ms": a time of the explorer's clock, counted from the proposal (`EPOCH`). */
 export function formatDay(time: number): string {
-  const at = time - EPOCH
-  const days = Math.floor(at / DAY_MS)
-  const rest = at - days * DAY_MS
-  if (rest === 0) return `day ${days}`
-  const h = Math.floor(rest / 3_600_000)
-  const m = Math.floor((rest % 3_600_000) / 60_000)
-  const ms = rest % 60_000
-  const parts = [
-    h > 0 ? `${h} h` : '',
-    m > 0 ? `${m} min` : '',
-    ms > 0 ? (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`) : '',
-  ]
-  return `day ${days} + ${parts.filter((p) => p !== '').join(' ')}`
+  return dayWords(time - EPOCH)
 }
 
-const scopeWords = (content: InitiativeContent) => {
+const scopePhrase = (content: InitiativeContent): CheckPhrase => {
   const scope = content.scope
   if (scope.kind === 'regional')
-    return `a regional ${content.objective} initiative for ${scope.regions.join(' and ')}`
+    return checkPhrase('scope.regional', { objective: content.objective, regions: scope.regions })
   if (scope.kind === 'export')
-    return `an ${content.objective} initiative exporting to ${scope.destinations.join(' and ')}`
-  return `a federal ${content.objective} initiative`
+    return checkPhrase('scope.export', { objective: content.objective, destinations: scope.destinations })
+  return checkPhrase('scope.federal', { objective: content.objective })
 }
 
 /**
@@ -43,13 +32,28 @@ const scopeWords = (content: InitiativeContent) => {
 export function describeEvent(
   policy: Policy,
   event: InitiativeEvent,
-  { value, context: before }: { value: unknown; context: InitiativeContext },
+  before: { value: unknown; context: InitiativeContext },
 ): string {
+  return sayCheck(eventPhrase(policy, event, before))
+}
+
+/**
+ * One event as a phrase, for any language (`sayCheck(phrase, CHECK_WORDS_RU)`); `describeEvent`
+ * is its English.
+ *
+ * @example
+ * sayCheck(eventPhrase(policy, submit, snapshot), CHECK_WORDS_RU) // 'minzifry подаёт на рассмотрение'
+ */
+export function eventPhrase(
+  policy: Policy,
+  event: InitiativeEvent,
+  { value, context: before }: { value: unknown; context: InitiativeContext },
+): CheckPhrase {
   switch (event.type) {
     case 'PROPOSE':
-      return `${event.by} proposes ${scopeWords(event.content)}`
+      return checkPhrase('step.propose', { by: event.by, scope: scopePhrase(event.content) })
     case 'SUBMIT':
-      return `${event.by} submits it for review`
+      return checkPhrase('step.submit', { by: event.by })
     case 'AMEND': {
       const old = before.content
       const changed =
@@ -59,31 +63,35 @@ export function describeEvent(
               (f) => JSON.stringify(old[f]) !== JSON.stringify(event.content[f]),
             )
       const substantive = changed.some((f) => policy.amendments.substantive.includes(f))
-      const what = changed.includes('scope')
-        ? `the scope to ${scopeWords(event.content)}`
-        : `the ${changed.join(' and ') || 'content'}`
-      return `${event.by} amends ${what} (${substantive ? 'substantive' : 'not substantive'})`
+      return checkPhrase('step.amend', {
+        by: event.by,
+        fields: changed,
+        scope: changed.includes('scope') ? scopePhrase(event.content) : null,
+        substantive,
+      })
     }
     case 'DECIDE': {
-      const verb = event.decision === 'approve' ? 'approves' : 'refuses'
       const stale = event.revision === STALE_REVISION || event.revision !== before.revision.hash
-      return `${event.by} ${verb} ${event.key}${stale ? ' on a revision that is not the current one' : ''}`
+      return checkPhrase('step.decide', { by: event.by, key: event.key, decision: event.decision, stale })
     }
     case 'REVOKE':
-      return `${event.by} revokes their approval of ${event.key}`
+      return checkPhrase('step.revoke', { by: event.by, key: event.key })
     case 'DELEGATE':
-      return `${event.by} names ${event.deputy} deputy for ${event.key} from ${formatDay(event.from)} to ${formatDay(event.until)} (${(
-        (event.until - event.from) / DAY_MS
-      ).toFixed(
-        0,
-      )} days; the policy allows ${policy.keys.find((k) => k.id === event.key)?.deputies.maxDays ?? 0})`
+      return checkPhrase('step.delegate', {
+        by: event.by,
+        deputy: event.deputy,
+        key: event.key,
+        from: event.from - EPOCH,
+        until: event.until - EPOCH,
+        maxDays: policy.keys.find((k) => k.id === event.key)?.deputies.maxDays ?? 0,
+      })
     case 'WITHDRAW':
-      return `${event.by} withdraws the initiative`
+      return checkPhrase('step.withdraw', { by: event.by })
     case 'TICK': {
-      const passed: string[] = []
+      const passed: CheckPhrase[] = []
       const review = reviewOf(value)
       if (review !== null && before.deadline !== null && before.deadline <= event.at) {
-        passed.push(review.window === 'open' ? 'the review window closes' : 'the plenary session ends')
+        passed.push(checkPhrase(review.window === 'open' ? 'passes.window' : 'passes.plenary', {}))
       }
       const lifetime = policy.approvals.lifetimeDays
       if (lifetime !== null) {
@@ -91,26 +99,31 @@ export function describeEvent(
           const expiry = d.at + lifetime * DAY_MS
           if (d.decision !== 'approve' || d.revokedAt !== undefined || d.revision !== before.revision.hash)
             continue
-          if (expiry >= before.now && expiry < event.at) passed.push(`${d.by}'s approval of ${d.key} expires`)
+          if (expiry >= before.now && expiry < event.at)
+            passed.push(checkPhrase('passes.expiry', { by: d.by, key: d.key }))
         }
       }
       for (const d of before.delegations) {
         if (d.from > before.now && d.from <= event.at)
-          passed.push(`${d.deputy}'s delegation for ${d.key} begins`)
+          passed.push(checkPhrase('passes.delegationBegins', { deputy: d.deputy, key: d.key }))
         if (d.until > before.now && d.until <= event.at)
-          passed.push(`${d.deputy}'s delegation for ${d.key} ends`)
+          passed.push(checkPhrase('passes.delegationEnds', { deputy: d.deputy, key: d.key }))
       }
-      return `time passes${passed.length > 0 ? `: ${passed.join(', ')}` : ''}`
+      return checkPhrase('step.tick', { passed })
     }
     case 'RESPOND':
-      return `${event.by} ${event.accept ? 'accepts' : 'declines'} the rollout in ${event.region}`
+      return checkPhrase('step.respond', { by: event.by, accept: event.accept, region: event.region })
     case 'MINISTRY':
-      return `${event.by} ${event.accept ? 'accepts' : 'declines'} the federal rollout for ${event.ministry}`
+      return checkPhrase('step.ministry', { by: event.by, accept: event.accept, ministry: event.ministry })
     case 'PLENARY':
-      return `${event.by} votes in the plenary to return it to its sponsor`
+      return checkPhrase('step.plenary', { by: event.by })
     case 'DESTINATION':
-      return `${event.by} records that ${event.destination} ${event.agreed ? 'agreed' : 'declined'}`
+      return checkPhrase('step.destination', {
+        by: event.by,
+        destination: event.destination,
+        agreed: event.agreed,
+      })
     case 'COMPLETE':
-      return `${event.by} completes the rollout`
+      return checkPhrase('step.complete', { by: event.by })
   }
 }

@@ -1,3 +1,4 @@
+import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import { representativeContents } from '../explore/contents.js'
 import type { Exploration } from '../explore/explore.js'
 import { keyApplies } from '../policy/condition.js'
@@ -10,13 +11,14 @@ import type { Vacuity } from './VerifyResult.js'
 
 const vacuity = (
   path: (string | number)[],
-  reason: string,
+  reason: CheckPhrase,
   from: Vacuity['from'],
   invariants: Vacuity['invariants'] = [],
 ): Vacuity => ({
   rule: formatPath(path),
   path,
-  reason,
+  reason: sayCheck(reason),
+  reasonPhrase: reason,
   from,
   invariants,
 })
@@ -42,10 +44,12 @@ function expiry(graph: Exploration, taken: Uint8Array): Vacuity[] {
   const plenary = review.onClose === 'plenary' ? review.plenaryDays : 0
   const reason =
     lifetime >= review.windowDays + plenary
-      ? `approvals cannot expire before the review ends — lifetime ${lifetime} d ≥ window ${review.windowDays} d${
-          review.onClose === 'plenary' ? ` + plenary ${plenary} d` : ' (then it lapses)'
-        }`
-      : `no reachable state lets an approval outlive its lifetime of ${lifetime} d while its revision is in review`
+      ? checkPhrase('idle.expiryInReview', {
+          lifetime,
+          window: review.windowDays,
+          plenary: review.onClose === 'plenary' ? plenary : null,
+        })
+      : checkPhrase('idle.expiry', { lifetime })
   return [vacuity(['approvals', 'lifetimeDays'], reason, 'graph', ['TK7'])]
 }
 
@@ -64,16 +68,10 @@ function deputies(graph: Exploration, taken: Uint8Array): Vacuity[] {
     const why =
       graph.alphabetContext.cast.deputies[k] === null
         ? key.deputies.eligible === undefined
-          ? ` (no principal but its holders belongs to "${key.institution}")`
-          : ' (none of its eligible deputies is a principal who can be named)'
-        : ''
-    return [
-      vacuity(
-        ['keys', k, 'deputies'],
-        `deputies of key "${key.id}" can never act: no reachable state takes a decision by one${why}`,
-        'graph',
-      ),
-    ]
+          ? checkPhrase('idle.deputiesNoInstitution', { institution: key.institution })
+          : checkPhrase('idle.deputiesNoEligible', {})
+        : null
+    return [vacuity(['keys', k, 'deputies'], checkPhrase('idle.deputies', { key: key.id, why }), 'graph')]
   })
 }
 
@@ -89,11 +87,11 @@ function shadowedRoutes(policy: Policy): Vacuity[] {
     const matched = inputs.filter((c) => routeTakes(rule, c.objective, c.scope))
     const first = [...new Set(matched.map((c) => ruleFor(policy, c)))].sort((a, b) => a - b)
     if (first.includes(i)) return []
-    const what = `routing[${i}] (${describeRoute(rule)}) never decides a track`
+    const route = describeRoute(rule)
     const reason =
       matched.length === 0
-        ? `${what} — it matches no initiative the policy can express`
-        : `${what} — ${first.map((r) => `routing[${r}]`).join(', ')} ${first.length === 1 ? 'takes' : 'take'} every initiative it matches first (first match wins)`
+        ? checkPhrase('idle.routeMatchesNothing', { rule: i, route })
+        : checkPhrase('idle.routeShadowed', { rule: i, route, first })
     return [vacuity(['routing', i], reason, 'policy')]
   })
 }
@@ -106,11 +104,10 @@ function shadowedRoutes(policy: Policy): Vacuity[] {
 function idleVetoes(policy: Policy): Vacuity[] {
   return policy.keys.flatMap((key, k) => {
     if (!key.veto || key.quorum !== key.holders.length) return []
-    const holders = `${key.holders.length} holder${key.holders.length === 1 ? '' : 's'}`
     return [
       vacuity(
         ['keys', k, 'veto'],
-        `the veto of key "${key.id}" never matters — with a quorum of ${key.quorum} of its ${holders}, one refusal already leaves too few holders to turn it`,
+        checkPhrase('idle.veto', { key: key.id, quorum: key.quorum, holders: key.holders.length }),
         'policy',
       ),
     ]
@@ -131,9 +128,10 @@ function idleConditions(policy: Policy): Vacuity[] {
     return [
       vacuity(
         ['keys', k, 'appliesIf'],
-        applies === 0
-          ? `key "${key.id}" never applies — no initiative the policy allows meets "${key.appliesIf}", so it is waived for every one`
-          : `the condition of key "${key.id}" always holds — "${key.appliesIf}" is true of every initiative the policy allows, so the key applies to all of them`,
+        checkPhrase(applies === 0 ? 'idle.conditionNever' : 'idle.conditionAlways', {
+          key: key.id,
+          condition: key.appliesIf,
+        }),
         'policy',
       ),
     ]
@@ -155,7 +153,7 @@ function idleReach(policy: Policy): Vacuity[] {
   return [
     vacuity(
       ['keys', index, 'reach'],
-      `every body that answers a rollout (${[...new Set(answering)].sort().join(', ')}) is brought in by a key that applies to every initiative, so no answer can fall outside the approvers' reach`,
+      checkPhrase('idle.reach', { bodies: [...new Set(answering)].sort() }),
       'policy',
       ['TK13'],
     ),

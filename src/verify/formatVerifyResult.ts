@@ -1,4 +1,5 @@
 import pc from 'picocolors'
+import type { CheckPhrase } from '../../machines/checkPhrases.js'
 import type { InvariantId } from '../invariants/Invariant.js'
 import type { Counterexample, VerifyResult } from './VerifyResult.js'
 
@@ -6,9 +7,12 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 /**
  * The words of the verifier's report, so the CLI can print it in its language. What the verifier
- * found (counterexample steps, violations, notes, reasons, warnings) is the result's own text.
+ * found (counterexample steps, violations, notes, reasons, warnings) is worded by `say` from its
+ * phrase; a finding with none (a hole, a reroute) is the result's own English.
  */
 export interface VerifyWords {
+  /** A finding in words: the result's English, or its phrase in this language. */
+  say(english: string, phrase: CheckPhrase | undefined): string
   policy(id: string, bug: string | null): string
   size(states: number, transitions: number): string
   explored: string
@@ -35,6 +39,7 @@ export interface VerifyWords {
 }
 
 export const ENGLISH_VERIFY_WORDS: VerifyWords = {
+  say: (english) => english,
   policy: (id, bug) => (bug === null ? `policy "${id}"` : `policy "${id}" with bug "${bug}"`),
   size: (states, transitions) => `${plural(states, 'state')}, ${plural(transitions, 'transition')}`,
   explored: 'explored',
@@ -60,9 +65,11 @@ export const ENGLISH_VERIFY_WORDS: VerifyWords = {
 }
 
 function formatCounterexample(c: Counterexample, words: VerifyWords): string[] {
-  const lines = c.steps.map((s) => `    ${s.n}. ${words.day(s.at, s.day)} — ${s.text}`)
-  lines.push(`    ${pc.red('→')} ${c.violation}`)
-  for (const note of c.notes) lines.push(`      ${pc.dim(note)}`)
+  const lines = c.steps.map((s) => `    ${s.n}. ${words.day(s.at, s.day)} — ${words.say(s.text, s.phrase)}`)
+  lines.push(`    ${pc.red('→')} ${words.say(c.violation, c.violationPhrase)}`)
+  c.notes.forEach((note, i) => {
+    lines.push(`      ${pc.dim(words.say(note, c.notePhrases?.[i]))}`)
+  })
   return lines
 }
 
@@ -96,12 +103,12 @@ export function formatVerifyResult(result: VerifyResult, words: VerifyWords = EN
     const label = `${inv.id} ${words.name(inv.id, inv.name)}`
     if (inv.status === 'holds')
       lines.push(
-        `${pc.green('✓')} ${label}${inv.vacuous ? ` ${pc.yellow(words.vacuous(inv.reason ?? ''))}` : ''}`,
+        `${pc.green('✓')} ${label}${inv.vacuous ? ` ${pc.yellow(words.vacuous(words.say(inv.reason ?? '', inv.reasonPhrase)))}` : ''}`,
       )
     else if (inv.status === 'unproven')
-      lines.push(`${pc.yellow('?')} ${label} ${pc.dim(words.unproven(inv.note))}`)
+      lines.push(`${pc.yellow('?')} ${label} ${pc.dim(words.unproven(words.say(inv.note, inv.notePhrase)))}`)
     else if (inv.status === 'not-applicable')
-      lines.push(`${pc.dim(`– ${label} ${words.notApplicable(inv.note)}`)}`)
+      lines.push(`${pc.dim(`– ${label} ${words.notApplicable(words.say(inv.note, inv.notePhrase))}`)}`)
     else {
       lines.push(`${pc.red('✗')} ${pc.bold(label)}: ${words.statement(inv.id, inv.statement)}`)
       if (inv.counterexample !== undefined) lines.push(...formatCounterexample(inv.counterexample, words))
@@ -118,12 +125,14 @@ export function formatVerifyResult(result: VerifyResult, words: VerifyWords = EN
     lines.push('', pc.bold(words.neverBind))
     for (const v of result.vacuity) {
       const so = v.invariants.length === 0 ? '' : words.soVacuous(v.invariants.join(', '))
-      lines.push(`${pc.yellow('⚠')} ${v.rule}: ${v.reason}${so}`)
+      lines.push(`${pc.yellow('⚠')} ${v.rule}: ${words.say(v.reason, v.reasonPhrase)}${so}`)
     }
   }
   if (result.warnings.length > 0) {
     lines.push('', pc.bold(words.warnings))
-    for (const warning of result.warnings) lines.push(`${pc.yellow('⚠')} ${warning}`)
+    result.warnings.forEach((warning, i) => {
+      lines.push(`${pc.yellow('⚠')} ${words.say(warning, result.warningPhrases?.[i])}`)
+    })
   }
   const failed = result.invariants.filter((i) => i.status === 'violated').length
   const vacuous = result.invariants.filter((i) => i.vacuous).map((i) => i.id)

@@ -1,4 +1,5 @@
 import { getMicrosteps } from 'xstate'
+import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import {
@@ -13,12 +14,13 @@ import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { checkOrders } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
-import { counterexampleOf } from './counterexampleOf.js'
+import { counterexampleOf, findingTexts } from './counterexampleOf.js'
 import { coverageWarnings } from './coverageWarnings.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
 import { findReroutes } from './findReroutes.js'
 import { findVacuity } from './findVacuity.js'
+import { letterPhrase } from './letterPhrase.js'
 import { createOracleFacts } from './oracleFacts.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
 
@@ -129,18 +131,20 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   for (const invariant of STEP_INVARIANTS) {
     const applies = notApplicable(policy, invariant.id)
     if (applies !== null) {
-      result(invariant.id, { status: 'not-applicable', note: applies })
+      result(invariant.id, { status: 'not-applicable', ...noted(applies) })
       continue
     }
     const hit = found.get(invariant.id)
     result(
       invariant.id,
       hit === undefined
-        ? { status: 'holds', note: `checked on all ${transitions} transitions` }
+        ? { status: 'holds', ...noted(checkPhrase('note.transitions', { transitions })) }
         : {
             status: 'violated',
-            note: `checked on all ${transitions} transitions`,
-            counterexample: counterexampleOf(graph, hit.from, hit.violation.message, { last: hit.event }),
+            ...noted(checkPhrase('note.transitions', { transitions })),
+            counterexample: counterexampleOf(graph, hit.from, hit.violation.phrase ?? hit.violation.message, {
+              last: hit.event,
+            }),
           },
     )
   }
@@ -150,11 +154,15 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   result(
     'TK12',
     replays.finding === null
-      ? { status: 'holds', note: `replayed the paths to ${replays.checked} states` }
+      ? { status: 'holds', ...noted(checkPhrase('note.replayed', { states: replays.checked })) }
       : {
           status: 'violated',
-          note: `replayed the paths to ${replays.checked} states`,
-          counterexample: counterexampleOf(graph, replays.finding.state, replays.finding.violation.message),
+          ...noted(checkPhrase('note.replayed', { states: replays.checked })),
+          counterexample: counterexampleOf(
+            graph,
+            replays.finding.state,
+            replays.finding.violation.phrase ?? replays.finding.violation.message,
+          ),
         },
   )
   // In the invariants table's order (TK13, a step invariant, after TK12).
@@ -167,7 +175,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   for (const v of vacuity) {
     for (const r of results) {
       if (v.invariants.includes(r.id) && r.status === 'holds')
-        Object.assign(r, { vacuous: true, reason: v.reason })
+        Object.assign(r, { vacuous: true, reason: v.reason, reasonPhrase: v.reasonPhrase })
     }
   }
   const partial = graph.complete
@@ -181,6 +189,11 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
           ? { memoryBound: graph.maxHeapBytes }
           : {}),
       })
+  // What no run ever does can be said only of the whole space.
+  const warnings = findingTexts([
+    ...(graph.complete ? coverageWarnings(graph, entered) : []),
+    ...reroutes.notes,
+  ])
   return {
     policy: policy.id,
     bug: options.bug ?? null,
@@ -197,54 +210,59 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     invariants: graph.complete ? results : results.map((r) => unproven(r, graph)),
     holes,
     vacuity,
-    // What no run ever does can be said only of the whole space.
-    warnings: [...(graph.complete ? coverageWarnings(graph, entered) : []), ...reroutes.notes],
+    warnings: warnings.texts,
+    ...(warnings.phrases === undefined ? {} : { warningPhrases: warnings.phrases }),
   }
 }
 
 /** On a partial search, "holds" only means "not seen violated in the part explored". */
 function unproven(result: InvariantResult, graph: Exploration): InvariantResult {
   if (result.status !== 'holds') return result
-  const seen = STEP_INVARIANTS.some((i) => i.id === result.id)
-    ? `${graph.edges.count} transitions`
-    : `${graph.keys.length} states`
-  return {
-    ...result,
-    status: 'unproven',
-    note: `held on the ${seen} explored; the rest of the space was not explored`,
-  }
+  const held = STEP_INVARIANTS.some((i) => i.id === result.id)
+    ? checkPhrase('note.heldOnTransitions', { transitions: graph.edges.count })
+    : checkPhrase('note.heldOnStates', { states: graph.keys.length })
+  return { ...result, status: 'unproven', ...noted(held) }
 }
 
 /** Why a step invariant says nothing about this policy, or null when it applies. */
-function notApplicable(policy: Policy, id: InvariantId): string | null {
-  if (id === 'TK4' && !policy.keys.some((k) => k.veto)) return 'no key has veto'
-  if (id === 'TK7' && policy.approvals.lifetimeDays === null) return 'approvals never expire'
-  if (id === 'TK13' && !policy.keys.some((k) => k.reach !== undefined)) return 'no key says what it reaches'
+function notApplicable(policy: Policy, id: InvariantId): CheckPhrase | null {
+  if (id === 'TK4' && !policy.keys.some((k) => k.veto)) return checkPhrase('note.noVeto', {})
+  if (id === 'TK7' && policy.approvals.lifetimeDays === null) return checkPhrase('note.neverExpire', {})
+  if (id === 'TK13' && !policy.keys.some((k) => k.reach !== undefined)) return checkPhrase('note.noReach', {})
   return null
 }
 
+/** A result's note: its English and its phrase. */
+const noted = (phrase: CheckPhrase) => ({ note: sayCheck(phrase), notePhrase: phrase })
+
 function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'> {
-  const note = graph.complete
-    ? `searched back from the final states over all ${graph.keys.length} states`
-    : `searched back from the final states; the ${graph.keys.length - graph.expanded} unexpanded states count as able to finish`
+  const note = noted(
+    graph.complete
+      ? checkPhrase('note.deadEnds', { states: graph.keys.length })
+      : checkPhrase('note.deadEndsPartial', { unexpanded: graph.keys.length - graph.expanded }),
+  )
   const [dead] = findDeadEnds(graph)
-  if (dead === undefined) return { status: 'holds', note }
+  if (dead === undefined) return { status: 'holds', ...note }
   const snapshot = graph.snapshots[dead] as InitiativeSnapshot
-  const labels = new Set<string>()
+  // One letter per label, in the order first taken.
+  const letters = new Map<string, CheckPhrase>()
   for (let i = 0; i < graph.edges.count; i++) {
-    if (graph.edges.from[i] === dead) labels.add(graph.alphabet[graph.edges.event[i] as number]?.label ?? '?')
+    if (graph.edges.from[i] !== dead) continue
+    const letter = graph.alphabet[graph.edges.event[i] as number]
+    if (letter !== undefined && !letters.has(letter.label))
+      letters.set(letter.label, letterPhrase(graph, letter))
   }
   const accepts =
-    labels.size === 0
-      ? 'it takes no command at all'
-      : `it still takes only: ${[...labels].slice(0, 6).join('; ')}${labels.size > 6 ? '; …' : ''}`
+    letters.size === 0
+      ? checkPhrase('found.takesNothing', {})
+      : checkPhrase('found.takesOnly', { letters: [...letters.values()].slice(0, 6), more: letters.size > 6 })
   return {
     status: 'violated',
-    note,
+    ...note,
     counterexample: counterexampleOf(
       graph,
       dead,
-      `the initiative is stuck in ${JSON.stringify(snapshot.value)}: no final state (completed, withdrawn, lapsed) can be reached from here`,
+      checkPhrase('found.stuck', { state: JSON.stringify(snapshot.value) }),
       { notes: [accepts] },
     ),
   }
@@ -254,16 +272,22 @@ function orderResult(
   graph: Exploration,
   maxStarts: number,
 ): Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'> {
-  if (graph.policy.keys.length < 2) return { status: 'not-applicable', note: 'the policy has one key' }
+  if (graph.policy.keys.length < 2)
+    return { status: 'not-applicable', ...noted(checkPhrase('note.oneKey', {})) }
   const check = checkOrders(graph, maxStarts)
-  const note = `compared up to ${check.orders} key orders from ${check.starts} of ${check.candidates} review starts`
-  if (check.finding === null) return { status: 'holds', note }
+  const note = noted(
+    checkPhrase('note.orders', { orders: check.orders, starts: check.starts, candidates: check.candidates }),
+  )
+  if (check.finding === null) return { status: 'holds', ...note }
   const orders = (check.finding.violation.details?.outcomes ?? []) as { value: string }[]
   return {
     status: 'violated',
-    note,
-    counterexample: counterexampleOf(graph, check.finding.state, check.finding.violation.message, {
-      notes: orders.length === 2 ? ['the same approvals, in two orders, end in different states'] : [],
-    }),
+    ...note,
+    counterexample: counterexampleOf(
+      graph,
+      check.finding.state,
+      check.finding.violation.phrase ?? check.finding.violation.message,
+      { notes: orders.length === 2 ? [checkPhrase('found.twoOrders', {})] : [] },
+    ),
   }
 }

@@ -66,7 +66,7 @@ describe('--lang ru: the human output of verify, simulate, compare, sweep, valid
     )
     expect(en.stdout).toMatch(/\n1 invariant violated\n$/)
     expect(ru.stdout).toContain(
-      `✗ TK2 ${INVARIANT_TEXTS_RU.TK2.name}: ${INVARIANT_TEXTS_RU.TK2.statement}\n    1. день 0 — minzifry proposes`,
+      `✗ TK2 ${INVARIANT_TEXTS_RU.TK2.name}: ${INVARIANT_TEXTS_RU.TK2.statement}\n    1. день 0 — minzifry вносит`,
     )
     expect(ru.stdout).toContain('политика «two-keys» с ошибкой «distinct-by-principal-only»')
     expect(ru.stdout).toMatch(/\nнарушено: 1 инвариант\n$/)

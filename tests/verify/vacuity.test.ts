@@ -19,6 +19,7 @@ describe('vacuity: rules that can never bind on the reachable space', () => {
       rule: 'approvals.lifetimeDays',
       path: ['approvals', 'lifetimeDays'],
       reason,
+      reasonPhrase: { key: 'idle.expiryInReview', params: { lifetime: 90, window: 30, plenary: 14 } },
       from: 'graph',
       invariants: ['TK7'],
     })

@@ -1,3 +1,4 @@
+import type { CheckPhrase } from '../../../machines/checkPhrases.js'
 import type { Phase } from '../../../machines/describeState.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import type { ErrorCode } from '../../domain/TwoKeysError.js'
@@ -34,6 +35,8 @@ export interface StoryStep {
   event: InitiativeEvent
   /** The event in words (`describeEvent`): "oreshkin approves presidential-administration". */
   words: string
+  /** `words` as a phrase, for any language. */
+  phrase: CheckPhrase
   phaseA: Phase
   phaseB: Phase
 }
@@ -76,6 +79,7 @@ export interface DiffStory {
   /** The event they disagree on, and each side's answer. */
   event: InitiativeEvent
   words: string
+  phrase: CheckPhrase
   a: SideOutcome
   b: SideOutcome
   /** Each policy's keys after the story (before the event for the side that refused it). */

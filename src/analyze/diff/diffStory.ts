@@ -1,6 +1,7 @@
+import { sayCheck } from '../../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
-import { describeEvent } from '../../verify/describeEvent.js'
+import { eventPhrase } from '../../verify/describeEvent.js'
 import type { DiffStory, SideOutcome } from './DiffResult.js'
 import type { DiffSideMachine } from './diffSide.js'
 
@@ -30,9 +31,11 @@ export function diffStory(
   const steps = path.slice(1).map((pair, i) => {
     const before = path[i] as StoryPair
     const via = pair.via as InitiativeEvent
+    const phrase = eventPhrase(sideA.policy, via, before.a)
     return {
       event: via,
-      words: describeEvent(sideA.policy, via, before.a),
+      words: sayCheck(phrase),
+      phrase,
       phaseA: sideA.phase(pair.a),
       phaseB: sideB.phase(pair.b),
     }
@@ -40,10 +43,12 @@ export function diffStory(
   const last = path[path.length - 1] as StoryPair
   const afterA = sideA.send(last.a, event) ?? last.a
   const afterB = sideB.send(last.b, event) ?? last.b
+  const phrase = eventPhrase(sideA.policy, event, last.a)
   return {
     steps,
     event,
-    words: describeEvent(sideA.policy, event, last.a),
+    words: sayCheck(phrase),
+    phrase,
     a,
     b,
     keysA: sideA.keys(afterA),

@@ -1,8 +1,10 @@
+import { CHECK_WORDS, type CheckWords } from '../../../machines/checkPhrases.js'
 import type { Phase } from '../../../machines/describeState.js'
 import { PHASE_NAMES_RU } from '../../../machines/phaseNames.ru.js'
 import { REFUSAL_MESSAGES, type RefusalKey } from '../../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../../machines/refusalMessages.ru.js'
 import type { KeyStatus } from '../../engine/keyBoard.js'
+import { CHECK_WORDS_RU } from '../../verify/checkWords.ru.js'
 import type { DiffSide, OnlyIn } from './DiffResult.js'
 
 /**
@@ -34,6 +36,8 @@ export interface DiffWords {
   moreStories(n: number): string
   /** The rules' refusal messages in this language. */
   messages: Readonly<Record<RefusalKey, string>>
+  /** What the checkers say (a story's steps), in this language. */
+  checks: CheckWords
 }
 
 const count = (n: number) => n.toLocaleString('en')
@@ -41,6 +45,7 @@ const namesOf = (only: OnlyIn, key: string, principal: string) =>
   [...only.keys.map((k) => `${key} ${k}`), ...only.principals.map((p) => `${principal} ${p}`)].join(', ')
 
 export const ENGLISH_DIFF_WORDS: DiffWords = {
+  checks: CHECK_WORDS,
   phase: (phase) => phase,
   status: {
     turned: 'turned',
@@ -76,6 +81,7 @@ export const ENGLISH_DIFF_WORDS: DiffWords = {
 }
 
 export const RUSSIAN_DIFF_WORDS: DiffWords = {
+  checks: CHECK_WORDS_RU,
   phase: (phase) => `${PHASE_NAMES_RU[phase]} (${phase})`,
   status: {
     turned: 'повёрнут',

@@ -1,4 +1,5 @@
 import pc from 'picocolors'
+import { sayCheck } from '../../../machines/checkPhrases.js'
 import { reasonsIn } from '../../../machines/refusalMessages.js'
 import type { DiffGroup, DiffResult, DiffSide, SideOutcome, StoryKey } from './DiffResult.js'
 import { type DiffWords, ENGLISH_DIFF_WORDS } from './diffWords.js'
@@ -45,9 +46,11 @@ function storyLines(n: number, group: DiffGroup, words: DiffWords): string[] {
       s.phaseA === s.phaseB
         ? `${words.storyStart} → ${words.phase(s.phaseA)}`
         : `A → ${words.phase(s.phaseA)} · B → ${words.phase(s.phaseB)}`
-    lines.push(`  ${i + 1}. ${s.words} ${pc.dim(`(${where})`)}`)
+    lines.push(`  ${i + 1}. ${sayCheck(s.phrase, words.checks)} ${pc.dim(`(${where})`)}`)
   })
-  lines.push(`  ${story.steps.length + 1}. ${story.words} ${pc.yellow(`← ${words.differs}`)}`)
+  lines.push(
+    `  ${story.steps.length + 1}. ${sayCheck(story.phrase, words.checks)} ${pc.yellow(`← ${words.differs}`)}`,
+  )
   lines.push(
     ...outcomeLines('A', story.a, story.keysA, words),
     ...outcomeLines('B', story.b, story.keysB, words),

@@ -1,9 +1,10 @@
 import { initialTransition } from 'xstate'
+import { type CheckPhrase, sayCheck } from '../../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
 import { createStepper } from '../../explore/stepper.js'
 import { hashPolicy } from '../../policy/hashPolicy.js'
-import { describeEvent, formatDay } from '../../verify/describeEvent.js'
+import { eventPhrase, formatDay } from '../../verify/describeEvent.js'
 import type { CoalitionGame } from './coalitionGame.js'
 
 /**
@@ -14,12 +15,20 @@ import type { CoalitionGame } from './coalitionGame.js'
  * witnessLines(game, game.play(mask).witness ?? [])[0] // 'day 0: minzifry proposes a federal infrastructure initiative…'
  */
 export function witnessLines(game: CoalitionGame, events: readonly InitiativeEvent[]): string[] {
+  return witnessSteps(game, events).map((s) => `${formatDay(s.at)}: ${sayCheck(s.phrase)}`)
+}
+
+/** A winning play as phrases, one per event with its time, for any language. */
+export function witnessSteps(
+  game: CoalitionGame,
+  events: readonly InitiativeEvent[],
+): { at: number; phrase: CheckPhrase }[] {
   const step = createStepper(game.machine)
   const [initial] = initialTransition(game.machine, { policyHash: hashPolicy(game.policy) })
   let snapshot = initial as InitiativeSnapshot
   return events.map((event) => {
-    const line = `${formatDay(event.at)}: ${describeEvent(game.policy, event, snapshot)}`
+    const phrase = eventPhrase(game.policy, event, snapshot)
     snapshot = step(snapshot, event)
-    return line
+    return { at: event.at, phrase }
   })
 }

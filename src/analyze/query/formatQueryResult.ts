@@ -1,4 +1,7 @@
 import pc from 'picocolors'
+import { CHECK_WORDS, type CheckWords, sayCheck } from '../../../machines/checkPhrases.js'
+import { EPOCH } from '../../explore/alphabet.js'
+import { CHECK_WORDS_RU, russianDayWords } from '../../verify/checkWords.ru.js'
 import type { QueryResult } from './QueryResult.js'
 import type { StateFacts } from './stateFacts.js'
 
@@ -16,9 +19,14 @@ export interface QueryWords {
   keyStatus(key: string, status: string): string
   capacity: Record<'deputy' | 'holder', string>
   approvedNote: string
+  /** A step's time ("day 14") from the explorer's clock, and its event from its phrase. */
+  day(at: number, english: string): string
+  checks: CheckWords
 }
 
 export const ENGLISH_QUERY_WORDS: QueryWords = {
+  day: (_at, english) => english,
+  checks: CHECK_WORDS,
   header: (policy, query) => `policy "${policy}": ${query}`,
   reachable: (steps, states, seconds) =>
     `✓ reachable in ${steps} step${steps === 1 ? '' : 's'} (a shortest story; ${states} states searched in ${seconds} s):`,
@@ -36,6 +44,8 @@ export const ENGLISH_QUERY_WORDS: QueryWords = {
 }
 
 export const RUSSIAN_QUERY_WORDS: QueryWords = {
+  day: (at) => russianDayWords(at - EPOCH),
+  checks: CHECK_WORDS_RU,
   header: (policy, query) => `политика «${policy}»: ${query}`,
   reachable: (steps, states, seconds) =>
     `✓ достижимо за ${steps} ${plural(steps, 'шаг', 'шага', 'шагов')} (кратчайший путь; просмотрено состояний: ${states}, ${seconds} с):`,
@@ -91,7 +101,8 @@ export function formatQueryResult(result: QueryResult, words: QueryWords = ENGLI
   const lines = [pc.bold(words.header(result.policy, result.query))]
   if (result.outcome === 'reachable') {
     lines.push(pc.green(words.reachable(result.steps.length, result.states, seconds)))
-    for (const s of result.steps) lines.push(`    ${s.n}. ${s.day} — ${s.text}`)
+    for (const s of result.steps)
+      lines.push(`    ${s.n}. ${words.day(s.at, s.day)} — ${sayCheck(s.phrase, words.checks)}`)
     if (result.facts !== null) lines.push(`    ${factsLine(result.facts, words)}`)
   } else if (result.outcome === 'unreachable') {
     lines.push(pc.red(words.unreachable(result.states, result.transitions, seconds)))

@@ -1,3 +1,4 @@
+import { sayCheck } from '../../../machines/checkPhrases.js'
 import type { InitiativeContext } from '../../../machines/InitiativeContext.js'
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import type { InitiativeContent } from '../../domain/InitiativeContent.js'
@@ -9,7 +10,7 @@ import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
 import { memoryReached, partialReason } from '../../explore/limitReached.js'
 import { comparisonsOf } from '../../policy/condition.js'
 import type { Policy } from '../../policy/PolicySchema.js'
-import { describeEvent, formatDay } from '../../verify/describeEvent.js'
+import { eventPhrase, formatDay } from '../../verify/describeEvent.js'
 import type { CounterexampleStep } from '../../verify/VerifyResult.js'
 import { queryHolds } from './evaluateQuery.js'
 import { factsKey } from './factsKey.js'
@@ -169,13 +170,15 @@ function storyTo(
   return states.map((at, i) => {
     const event = via[at] as InitiativeEvent
     const before = snapshots[parent[at] as number] as InitiativeSnapshot
+    const phrase = eventPhrase(policy, event, before)
     return {
       n: i + 1,
       at: event.at,
       day: formatDay(event.at),
       actor: event.type === 'TICK' ? 'clock' : event.by,
       command: event.type,
-      text: describeEvent(policy, event, before),
+      text: sayCheck(phrase),
+      phrase,
       event,
     }
   })
