@@ -135,6 +135,10 @@ describe.skipIf(skipBrowser)('the Russian page in Chromium: the chart, the trail
     page.setDefaultTimeout(10_000)
     await page.goto(served.server.url)
     await page.locator('#as-minzifry').check()
+    // The proposal form offers the policy's objectives by their Russian names (their ids as values).
+    expect(await page.locator('#draft-objective option[value="infrastructure"]').textContent()).toBe(
+      objectiveRu,
+    )
     await page.locator('[data-offer="propose"]').click()
     await page.locator('[data-offer="submit"]').click()
     await page.locator('#panel-play .phase[data-phase="review"]').waitFor()
