@@ -1,7 +1,8 @@
+import { withPhrase } from '../policy/phrased.js'
 import { toBase64 } from '../tlog/base64.js'
-import type { Checkpoint } from '../tlog/checkpoint.js'
 import { type Hash, rootHash } from '../tlog/merkle.js'
 import type { CosignedCheckpoint } from '../tlog/witnessList.js'
+import { auditPhrase, renderAuditPhrase } from './auditMessages.js'
 
 /** The log measured against a cosigned checkpoint: whole up to it, or cut off, or rewritten. */
 export type CheckpointVerdict =
@@ -20,21 +21,22 @@ export function checkAgainstCheckpoint(
 ): CheckpointVerdict {
   const { checkpoint } = cosigned
   if (leaves.length < checkpoint.size) {
-    return {
-      ok: false,
-      problem: 'cut off',
-      message: `the log was cut off: it holds ${leaves.length} events, but the checkpoint both institutions' witnesses cosigned (${describe(checkpoint)}) holds ${checkpoint.size}`,
-    }
+    const phrase = auditPhrase('checkpoint.cutOff', {
+      events: leaves.length,
+      origin: checkpoint.origin,
+      size: checkpoint.size,
+    })
+    return withPhrase({ ok: false, problem: 'cut off', message: renderAuditPhrase(phrase) }, phrase)
   }
   const root = rootHash(leaves.slice(0, checkpoint.size))
   if (toBase64(root) !== toBase64(checkpoint.root)) {
-    return {
-      ok: false,
-      problem: 'rewritten',
-      message: `the log was rewritten: its first ${checkpoint.size} events hash to root ${toBase64(root)}, but the cosigned checkpoint (${describe(checkpoint)}) says ${toBase64(checkpoint.root)}; events were edited, inserted, removed or reordered, and their hashes recomputed`,
-    }
+    const phrase = auditPhrase('checkpoint.rewritten', {
+      size: checkpoint.size,
+      root: toBase64(root),
+      origin: checkpoint.origin,
+      cosignedRoot: toBase64(checkpoint.root),
+    })
+    return withPhrase({ ok: false, problem: 'rewritten', message: renderAuditPhrase(phrase) }, phrase)
   }
   return { ok: true, size: checkpoint.size, logSize: leaves.length, cosignedBy: cosigned.cosignedBy }
 }
-
-const describe = (c: Checkpoint) => `${c.origin}, size ${c.size}`

@@ -1,7 +1,6 @@
 import type { CommandEntry, RecordedEvent, RefusalRecord } from '../stores/Store.js'
+import { auditPhrase, type EventAt, type RefusalAt } from './auditMessages.js'
 import { ProblemList } from './ProblemList.js'
-
-const initiative = (id: string | null) => (id === null ? 'no initiative' : `initiative "${id}"`)
 
 /**
  * Checks the command index (one outcome per command id) against what stands behind it, fed the
@@ -18,7 +17,7 @@ export function commandIndexCheck(index: readonly CommandEntry[]) {
   const rows = new Map<string, { entry: CommandEntry; seen: boolean }>()
   const problems = new ProblemList()
   for (const entry of index) {
-    if (rows.has(entry.commandId)) problems.add(`the command index has "${entry.commandId}" twice`)
+    if (rows.has(entry.commandId)) problems.add(auditPhrase('index.twice', { command: entry.commandId }))
     else rows.set(entry.commandId, { entry, seen: false })
   }
 
@@ -26,14 +25,12 @@ export function commandIndexCheck(index: readonly CommandEntry[]) {
     commandId: string,
     outcome: CommandEntry['outcome'],
     initiativeId: string | null,
-    at: string,
+    at: EventAt | RefusalAt,
   ) {
     const row = rows.get(commandId)
     if (row === undefined) return 'missing'
     if (row.seen) {
-      problems.add(
-        `${at}: its command id "${commandId}" is also used by an earlier event or refusal; one id has one outcome`,
-      )
+      problems.add(auditPhrase('index.reused', { at, command: commandId }))
       return 'ok'
     }
     row.seen = true
@@ -45,29 +42,34 @@ export function commandIndexCheck(index: readonly CommandEntry[]) {
   return {
     /** An accepted event at `position` of the audit log. */
     event(record: RecordedEvent, position: number): void {
-      const at = `position ${position} (initiative "${record.initiativeId}", seq ${record.seq})`
+      const at: EventAt = { position, initiative: record.initiativeId, seq: record.seq }
       const found = claim(record.commandId, 'accepted', record.initiativeId, at)
       if (found === 'missing') {
-        problems.add(
-          `${at}: its command id "${record.commandId}" is not in the command index: the index row was deleted, so the id could be used again`,
-        )
+        problems.add(auditPhrase('index.eventMissing', { at, command: record.commandId }))
       } else if (found !== 'ok') {
         problems.add(
-          `${at}: the command index has its command id "${record.commandId}" as ${found.outcome} (${initiative(found.initiativeId)}); the index was edited`,
+          auditPhrase('index.eventMismatch', {
+            at,
+            command: record.commandId,
+            outcome: found.outcome,
+            initiative: found.initiativeId,
+          }),
         )
       }
     },
     /** A refusal at `position` of the security log. */
     refusal(record: RefusalRecord, position: number): void {
-      const at = `security log position ${position} (command "${record.commandId}")`
+      const at: RefusalAt = { position, command: record.commandId }
       const found = claim(record.commandId, 'refused', record.initiativeId, at)
       if (found === 'missing') {
-        problems.add(
-          `${at}: its command id is not in the command index: the refusal was inserted, or the index row deleted`,
-        )
+        problems.add(auditPhrase('index.refusalMissing', { at }))
       } else if (found !== 'ok') {
         problems.add(
-          `${at}: the command index has its command id as ${found.outcome} (${initiative(found.initiativeId)}); the index was edited`,
+          auditPhrase('index.refusalMismatch', {
+            at,
+            outcome: found.outcome,
+            initiative: found.initiativeId,
+          }),
         )
       }
     },
@@ -75,10 +77,12 @@ export function commandIndexCheck(index: readonly CommandEntry[]) {
     finish(): { checked: number; problems: string[] } {
       for (const { entry, seen } of rows.values()) {
         if (seen) continue
-        const what =
-          entry.outcome === 'accepted' ? 'the log has no such event' : 'the security log has no such refusal'
         problems.add(
-          `the command index has "${entry.commandId}" as ${entry.outcome} (${initiative(entry.initiativeId)}), but ${what}: it was deleted, or the index row inserted`,
+          auditPhrase('index.alone', {
+            command: entry.commandId,
+            outcome: entry.outcome,
+            initiative: entry.initiativeId,
+          }),
         )
       }
       return { checked: index.length, problems: problems.toArray() }

@@ -1,12 +1,14 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { phraseOf, withPhrase } from '../policy/phrased.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
+import type { AuditPhrase } from './auditMessages.js'
 import { keyringCheck } from './keyringCheck.js'
 import { parseAuditLog } from './parseAuditLog.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
 import { replayInitiative } from './replayInitiative.js'
-import { assertAuditOk, type VerifyAuditOptions } from './verifyAudit.js'
+import { assertAuditOk, tampered, type VerifyAuditOptions } from './verifyAudit.js'
 
 export interface ImportAuditOptions extends VerifyAuditOptions {
   /** Policy versions to pin alongside (those the events name and the store lacks). */
@@ -76,11 +78,13 @@ export async function importAudit(
       ...(signatures === undefined ? {} : { signatures }),
     })
     if (rule !== undefined) {
-      throw new TwoKeysError(
+      const error = new TwoKeysError(
         'AUDIT_TAMPERED',
         `the audit log breaks the rules of its pinned policy: ${rule.message}. Nothing was imported; restore the log from a trusted copy`,
         { reasons: [rule.message] },
       )
+      const finding = phraseOf<AuditPhrase>(rule)
+      throw withPhrase(error, finding && tampered({ problem: 'rules', position: rule.position, finding }))
     }
   }
 

@@ -2,6 +2,8 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Store } from '../stores/Store.js'
+import { auditPhrase, renderAuditPhrase } from './auditMessages.js'
+import { type ProblemPhrase, phrasedProblems } from './phrasedProblems.js'
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`
 
@@ -19,12 +21,18 @@ export interface Pinned {
 export function pinnedPolicies(store: Store, given: readonly Policy[] = []) {
   const byHash = new Map(given.map((p) => [hashPolicy(p), p]))
   const machines = new Map<string, Pinned | undefined>()
-  const problems: string[] = []
+  // Their phrases ride on the list (see phrasedProblems), pushed in step with it.
+  const phrases: ProblemPhrase[] = []
+  const problems: string[] = phrasedProblems([], phrases)
+  const problem = (phrase: ProblemPhrase & object) => {
+    problems.push(renderAuditPhrase(phrase))
+    phrases.push(phrase)
+  }
 
   async function lookUp(hash: string): Promise<Pinned | undefined> {
     const policy = byHash.get(hash) ?? (await store.getPolicy(hash))
     if (policy === undefined) {
-      problems.push(`policy ${short(hash)} is missing: initiatives started under it cannot be loaded`)
+      problem(auditPhrase('policies.missing', { hash: short(hash) }))
       return undefined
     }
     let actual: string
@@ -34,9 +42,7 @@ export function pinnedPolicies(store: Store, given: readonly Policy[] = []) {
       actual = '(not a policy)'
     }
     if (actual !== hash) {
-      problems.push(
-        `policy ${short(hash)} was edited: it now hashes to ${short(actual)}, so it would change the rules of initiatives pinned to it`,
-      )
+      problem(auditPhrase('policies.edited', { hash: short(hash), actual: short(actual) }))
       return undefined
     }
     return { policy, machine: createInitiativeMachine(policy) }

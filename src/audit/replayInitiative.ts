@@ -6,7 +6,10 @@ import { stateDigest } from '../domain/stateDigest.js'
 import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { snapshotSealValid } from '../engine/snapshotSeal.js'
 import { type ReplayPoint, replayChecked, type SignatureCheck } from '../ledger/replayChecked.js'
+import { withPhrase } from '../policy/phrased.js'
 import type { StoredSnapshot } from '../stores/Store.js'
+import { type AuditPhrase, auditPhrase, renderAuditPhrase } from './auditMessages.js'
+import { phrasedProblems } from './phrasedProblems.js'
 
 export interface ReplayInput {
   machine: InitiativeMachine
@@ -39,7 +42,10 @@ export interface InitiativeReplay {
   replayed: number
   /** The first event the rules reject (or whose link or hash is broken). */
   rule?: RuleFinding
-  /** One line per snapshot, or state recorded in the log, that differs from the replay, in seq order. */
+  /**
+   * One line per snapshot, or state recorded in the log, that differs from the replay, in seq
+   * order; their phrases ride on the list (see `phrasedProblems`).
+   */
   snapshotProblems: string[]
 }
 
@@ -66,27 +72,28 @@ function reasonOf(message: string, initiativeId: string, seq: number): string {
  */
 export function replayInitiative(input: ReplayInput): InitiativeReplay {
   const { machine, policyHash, initiativeId, events, offset, snapshotKey, signatures } = input
-  const problems: { seq: number; message: string }[] = []
+  const problems: { seq: number; phrase: AuditPhrase }[] = []
   const pending: StoredSnapshot[] = []
   for (const saved of input.snapshots ?? []) {
-    const where = `snapshot of "${initiativeId}" at seq ${saved.seq}`
+    const where = { initiative: initiativeId, seq: saved.seq }
     if (
       snapshotKey !== undefined &&
       saved.seal !== '' &&
       !snapshotSealValid(snapshotKey, initiativeId, saved)
     ) {
-      problems.push({
-        seq: saved.seq,
-        message: `${where} has a seal that does not verify under the snapshot key: no engine holding the key wrote it`,
-      })
+      problems.push({ seq: saved.seq, phrase: auditPhrase('snapshots.badSeal', where) })
     }
     const own = Number.isSafeInteger(saved.seq) && saved.seq >= 1 ? events[saved.seq - 1] : undefined
     if (own === undefined || own.seq !== saved.seq || own.hash !== saved.hash) {
-      problems.push({ seq: saved.seq, message: `${where} does not match event seq ${saved.seq} of the log` })
+      problems.push({ seq: saved.seq, phrase: auditPhrase('snapshots.noSuchEvent', where) })
     } else if (saved.policyHash !== policyHash) {
       problems.push({
         seq: saved.seq,
-        message: `${where} names policy ${short(saved.policyHash)}, not the pinned ${short(policyHash)}`,
+        phrase: auditPhrase('snapshots.otherPolicy', {
+          ...where,
+          hash: short(saved.policyHash),
+          pinned: short(policyHash),
+        }),
       })
     } else {
       pending.push(saved)
@@ -108,18 +115,18 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
     } catch (error) {
       if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
       const position = offset + i
-      rule = {
-        position,
-        seq: record.seq,
-        message: `position ${position} (initiative "${initiativeId}", seq ${record.seq}): ${reasonOf(error.message, initiativeId, point.seq + 1)}`,
-      }
+      const phrase = auditPhrase('rules.broken', {
+        at: { position, initiative: initiativeId, seq: record.seq },
+        reason: reasonOf(error.message, initiativeId, point.seq + 1),
+      })
+      rule = withPhrase({ position, seq: record.seq, message: renderAuditPhrase(phrase) }, phrase)
       break
     }
     const recorded = input.logStates?.get(point.seq)
     if (recorded !== undefined && recorded !== digestOf(machine, initiativeId, policyHash, point)) {
       problems.push({
         seq: point.seq,
-        message: `the state the Merkle log records after event ${point.seq} of "${initiativeId}" differs from a replay of the log up to it: a false state was written into the log, and an engine trusting checkpoints would believe a snapshot of it`,
+        phrase: auditPhrase('snapshots.falseState', { initiative: initiativeId, seq: point.seq }),
       })
     }
     for (; pending[next]?.seq === point.seq; next++) {
@@ -127,7 +134,7 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
       if (!sameState(machine, point, saved)) {
         problems.push({
           seq: saved.seq,
-          message: `snapshot of "${initiativeId}" at seq ${saved.seq} differs from a replay of the log up to it; it was edited`,
+          phrase: auditPhrase('snapshots.edited', { initiative: initiativeId, seq: saved.seq }),
         })
       }
     }
@@ -136,20 +143,31 @@ export function replayInitiative(input: ReplayInput): InitiativeReplay {
     if (seq <= point.seq) continue
     problems.push({
       seq,
-      message: `the state the Merkle log records after event ${seq} of "${initiativeId}" could not be checked: ${rule === undefined ? 'the initiative has no such event' : `the log breaks the rules before it (position ${rule.position})`}`,
+      phrase: auditPhrase('snapshots.stateUnchecked', {
+        initiative: initiativeId,
+        seq,
+        brokenAt: rule?.position ?? null,
+      }),
     })
   }
   for (const saved of pending.slice(next)) {
     problems.push({
       seq: saved.seq,
-      message: `snapshot of "${initiativeId}" at seq ${saved.seq} could not be checked: the log breaks the rules before it (${rule === undefined ? 'see above' : `position ${rule.position}`})`,
+      phrase: auditPhrase('snapshots.unchecked', {
+        initiative: initiativeId,
+        seq: saved.seq,
+        brokenAt: rule?.position ?? null,
+      }),
     })
   }
   problems.sort((a, b) => a.seq - b.seq)
   return {
     replayed: rule === undefined ? events.length : rule.position - offset,
     ...(rule === undefined ? {} : { rule }),
-    snapshotProblems: problems.map((p) => p.message),
+    snapshotProblems: phrasedProblems(
+      problems.map((p) => renderAuditPhrase(p.phrase)),
+      problems.map((p) => p.phrase),
+    ),
   }
 }
 

@@ -1,6 +1,8 @@
 import { eventHash } from '../domain/eventHash.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { keepPhrase, phraseOf, withPhrase } from '../policy/phrased.js'
 import type { RecordedEvent } from '../stores/Store.js'
+import { type AuditPhrase, auditPhrase, type EventAt, renderAuditPhrase } from './auditMessages.js'
 
 /** What was done to the log at the first bad position. */
 export type AuditProblem = 'malformed' | 'edited' | 'deleted' | 'inserted' | 'reordered'
@@ -46,6 +48,24 @@ export interface VerifyAuditOptions {
   exact?: boolean
 }
 
+/**
+ * Why an audit refused a log, as data on its AUDIT_TAMPERED error (not enumerable; see
+ * `withPhrase`): the chain's first bad position, or (`problem: 'rules'`) an event that breaks
+ * the rules of its pinned policy, and the finding's phrase.
+ */
+export interface TamperedPhrase {
+  tampered: true
+  problem: AuditProblem | 'rules'
+  position: number
+  finding: AuditPhrase
+}
+
+/** Makes a {@link TamperedPhrase}. */
+export const tampered = (why: Omit<TamperedPhrase, 'tampered'>): TamperedPhrase => ({
+  tampered: true,
+  ...why,
+})
+
 type Failure = Extract<AuditResult, { ok: false }>
 /** `split`: only that an initiative's run was broken, a weaker finding than one about the event itself. */
 type Finding = Omit<Failure, 'ok' | 'count'> & { split?: true }
@@ -85,7 +105,11 @@ function hashMatches(r: RecordedEvent): boolean {
 const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
   record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
 
-const at = (e: Entry) => `position ${e.pos} (initiative "${e.r.initiativeId}", seq ${e.r.seq})`
+const at = (e: Entry): EventAt => ({ position: e.pos, initiative: e.r.initiativeId, seq: e.r.seq })
+
+/** A finding worded by `phrase`: its English is the message, the phrase rides along (not enumerable). */
+const phrased = (finding: Omit<Finding, 'message'>, phrase: AuditPhrase): Finding =>
+  withPhrase({ ...finding, message: renderAuditPhrase(phrase) }, phrase)
 
 /**
  * Checks one initiative's events (in log order). The genuine chain is rebuilt from the hash links:
@@ -102,13 +126,10 @@ function checkInitiative(
 ): Finding | undefined {
   const first = entries[0]
   if (exact && anchor === undefined && first?.valid === true) {
-    return {
-      position: first.pos,
-      initiativeId: id,
-      seq: first.r.seq,
-      problem: 'inserted',
-      message: `${at(first)}: initiative "${id}" is not among the anchored heads; its events were inserted`,
-    }
+    return phrased(
+      { position: first.pos, initiativeId: id, seq: first.r.seq, problem: 'inserted' },
+      auditPhrase('chain.notAnchored', { at: at(first) }),
+    )
   }
   const valid = entries.filter((e) => e.valid)
   const positions = new Set(entries.map((e) => e.pos))
@@ -164,8 +185,8 @@ function checkInitiative(
   const seqs = new Set(chain.map((e) => e.r.seq))
 
   const findings: Finding[] = []
-  const report = (e: Entry | undefined, pos: number, problem: AuditProblem, message: string) =>
-    findings.push({ position: pos, initiativeId: id, seq: e?.r.seq ?? null, problem, message })
+  const report = (e: Entry | undefined, pos: number, problem: AuditProblem, phrase: AuditPhrase) =>
+    findings.push(phrased({ position: pos, initiativeId: id, seq: e?.r.seq ?? null, problem }, phrase))
   const seen = new Set<string>()
   let ptr = 0
   let prev: Entry | undefined
@@ -173,30 +194,20 @@ function checkInitiative(
     if (e !== chain[ptr]) {
       const later = indexOf.get(byHash.get(e.r.hash) as Entry)
       if (!e.valid) {
-        report(e, e.pos, 'edited', `${at(e)}: the event no longer matches its hash; it was edited`)
+        report(e, e.pos, 'edited', auditPhrase('chain.edited', { at: at(e) }))
       } else if (seen.has(e.r.hash)) {
-        report(
-          e,
-          e.pos,
-          'inserted',
-          `${at(e)}: a second copy of an event already in the log; it was inserted`,
-        )
+        report(e, e.pos, 'inserted', auditPhrase('chain.secondCopy', { at: at(e) }))
       } else if (later !== undefined && later > ptr) {
         const expected = chain[ptr] as Entry
         if ((copies.get(e.r.hash) ?? 0) > 1) {
           const positions = entries.filter((x) => x.r.hash === e.r.hash).map((x) => x.pos)
-          report(
-            e,
-            e.pos,
-            'inserted',
-            `${at(e)}: the same event appears at positions ${positions.join(', ')}, out of order; a copy was inserted`,
-          )
+          report(e, e.pos, 'inserted', auditPhrase('chain.copyOutOfOrder', { at: at(e), positions }))
         } else {
           report(
             e,
             e.pos,
             'reordered',
-            `${at(e)}: comes before seq ${expected.r.seq} (at position ${expected.pos}); the log was reordered`,
+            auditPhrase('chain.reordered', { at: at(e), seq: expected.r.seq, position: expected.pos }),
           )
         }
       } else if (
@@ -207,17 +218,10 @@ function checkInitiative(
           e,
           e.pos,
           'inserted',
-          seqs.has(e.r.seq)
-            ? `${at(e)}: not part of the hash chain, which has another seq ${e.r.seq}; it was inserted (forged)`
-            : `${at(e)}: follows the anchored head, which the log must end at; it was inserted`,
+          auditPhrase(seqs.has(e.r.seq) ? 'chain.forged' : 'chain.pastAnchor', { at: at(e) }),
         )
       } else {
-        report(
-          e,
-          e.pos,
-          'edited',
-          `${at(e)}: the event was changed and its hash recomputed; it no longer links into the chain`,
-        )
+        report(e, e.pos, 'edited', auditPhrase('chain.rehashed', { at: at(e) }))
       }
       break
     }
@@ -227,50 +231,57 @@ function checkInitiative(
       // contradicts it, e is the one that changed; otherwise the event before it is.
       const vouched = back.length > 1 || anchorFound || anchor === undefined
       if (last !== undefined && last.r.seq + 1 === e.r.seq && !vouched) {
-        report(
-          e,
-          e.pos,
-          'edited',
-          `${at(e)}: differs from the anchored head and no longer links to seq ${last.r.seq}; it was edited`,
-        )
+        report(e, e.pos, 'edited', auditPhrase('chain.differsFromAnchor', { at: at(e), seq: last.r.seq }))
       } else if (last !== undefined && last.r.seq + 1 === e.r.seq) {
         report(
           last,
           last.pos,
           'edited',
-          `${at(last)}: the event was changed and its hash recomputed; seq ${e.r.seq} at position ${e.pos} still points to its original hash`,
+          auditPhrase('chain.rehashedBefore', { at: at(last), seq: e.r.seq, position: e.pos }),
         )
       } else if (last === undefined && e.r.seq === 1) {
-        report(e, e.pos, 'edited', `${at(e)}: the first event of an initiative must have an empty prevHash`)
+        report(e, e.pos, 'edited', auditPhrase('chain.firstLinks', { at: at(e) }))
       } else if (e.r.prevHash === (last?.r.hash ?? '')) {
-        report(
-          e,
-          e.pos,
-          'edited',
-          `${at(e)}: follows seq ${last?.r.seq ?? 0} by its hash link, so its seq was changed and its hash recomputed`,
-        )
+        report(e, e.pos, 'edited', auditPhrase('chain.seqChanged', { at: at(e), seq: last?.r.seq ?? 0 }))
       } else {
         const missing = (last?.r.seq ?? 0) + 1
-        findings.push({
-          position: e.pos,
-          initiativeId: id,
-          seq: missing,
-          problem: 'deleted',
-          message: `position ${e.pos}: initiative "${id}" is missing ${missing === e.r.seq - 1 ? `seq ${missing}` : `seq ${missing}–${e.r.seq - 1}`} before seq ${e.r.seq}; events were deleted`,
-        })
+        findings.push(
+          phrased(
+            { position: e.pos, initiativeId: id, seq: missing, problem: 'deleted' },
+            auditPhrase('chain.missing', {
+              position: e.pos,
+              initiative: id,
+              from: missing,
+              to: e.r.seq - 1,
+              before: e.r.seq,
+            }),
+          ),
+        )
       }
     }
     if (prev !== undefined && e.pos > prev.pos + 1) {
       const intruder = log.at(prev.pos + 1)
-      const other = isRecordShape(intruder) ? `initiative "${intruder.initiativeId}"` : 'a malformed entry'
-      findings.push({
-        split: true,
-        position: prev.pos + 1,
-        initiativeId: isRecordShape(intruder) ? intruder.initiativeId : null,
-        seq: isRecordShape(intruder) ? intruder.seq : null,
-        problem: 'reordered',
-        message: `position ${prev.pos + 1}: an event of ${other} splits initiative "${id}" (seq ${prev.r.seq} at position ${prev.pos}, seq ${e.r.seq} at position ${e.pos}); each initiative's events must stay together, so the log was reordered`,
-      })
+      const other = isRecordShape(intruder) ? intruder.initiativeId : null
+      findings.push(
+        phrased(
+          {
+            split: true,
+            position: prev.pos + 1,
+            initiativeId: other,
+            seq: isRecordShape(intruder) ? intruder.seq : null,
+            problem: 'reordered',
+          },
+          auditPhrase('chain.split', {
+            position: prev.pos + 1,
+            other,
+            initiative: id,
+            seq: prev.r.seq,
+            at: prev.pos,
+            nextSeq: e.r.seq,
+            nextAt: e.pos,
+          }),
+        ),
+      )
     }
     if (findings.length > 0) break
     seen.add(e.r.hash)
@@ -282,20 +293,20 @@ function checkInitiative(
     const position = replaced?.pos ?? (prev === undefined ? log.end : prev.pos + 1)
     findings.push(
       replaced !== undefined
-        ? {
-            position,
-            initiativeId: id,
-            seq: anchor.seq,
-            problem: 'edited',
-            message: `${at(replaced)}: differs from the anchored head ${anchor.hash.slice(0, 12)}…; it was edited (with its hash, and those of any earlier events edited with it, recomputed)`,
-          }
-        : {
-            position,
-            initiativeId: id,
-            seq: (prev?.r.seq ?? 0) + 1,
-            problem: 'deleted',
-            message: `position ${position}: initiative "${id}" ends at seq ${prev?.r.seq ?? 0}, but its anchored head is seq ${anchor.seq} (${anchor.hash.slice(0, 12)}…); events were deleted from its end`,
-          },
+        ? phrased(
+            { position, initiativeId: id, seq: anchor.seq, problem: 'edited' },
+            auditPhrase('chain.anchorEdited', { at: at(replaced), hash: `${anchor.hash.slice(0, 12)}…` }),
+          )
+        : phrased(
+            { position, initiativeId: id, seq: (prev?.r.seq ?? 0) + 1, problem: 'deleted' },
+            auditPhrase('chain.tailDeleted', {
+              position,
+              initiative: id,
+              seq: prev?.r.seq ?? 0,
+              anchorSeq: anchor.seq,
+              hash: `${anchor.hash.slice(0, 12)}…`,
+            }),
+          ),
     )
   }
   return findings.sort(byPosition)[0]
@@ -391,13 +402,17 @@ export function createChainCheck(options: VerifyAuditOptions = {}) {
       const pos = offset + i
       if (!isRecordShape(value)) {
         const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-        found.push({
-          position: pos,
-          initiativeId: typeof r.initiativeId === 'string' ? r.initiativeId : null,
-          seq: typeof r.seq === 'number' ? r.seq : null,
-          problem: 'malformed',
-          message: `position ${pos}: not an event record (it needs a string initiativeId, prevHash and hash and a seq ≥ 1)`,
-        })
+        found.push(
+          phrased(
+            {
+              position: pos,
+              initiativeId: typeof r.initiativeId === 'string' ? r.initiativeId : null,
+              seq: typeof r.seq === 'number' ? r.seq : null,
+              problem: 'malformed',
+            },
+            auditPhrase('chain.malformed', { position: pos }),
+          ),
+        )
         continue
       }
       const entry = { pos, r: value, valid: hashMatches(value) }
@@ -416,25 +431,24 @@ export function createChainCheck(options: VerifyAuditOptions = {}) {
     const first = found.sort(byPosition)[0]
     if (first === undefined) return undefined
     const { split: _split, ...finding } = first
-    return finding
+    return keepPhrase(first, finding)
   }
 
   /** The verdict on everything added. */
   function result(): AuditResult {
     for (const [id, head] of Object.entries(options.heads ?? {})) {
       if (heads.has(id)) continue
-      findings.push({
-        position: count,
-        initiativeId: id,
-        seq: 1,
-        problem: 'deleted',
-        message: `position ${count}: initiative "${id}" (anchored head seq ${head.seq}) has no events in the log; they were deleted`,
-      })
+      findings.push(
+        phrased(
+          { position: count, initiativeId: id, seq: 1, problem: 'deleted' },
+          auditPhrase('chain.noEvents', { position: count, initiative: id, seq: head.seq }),
+        ),
+      )
     }
     const first = findings.sort(byPosition)[0]
     if (first !== undefined) {
       const { split: _split, ...finding } = first
-      return { ok: false, count, ...finding }
+      return keepPhrase(first, { ok: false, count, ...finding })
     }
     return { ok: true, count, initiatives: heads.size, heads: Object.fromEntries(heads) }
   }
@@ -454,10 +468,15 @@ export function assertAuditOk(
 ): Extract<AuditResult, { ok: true }> {
   const result = verifyAudit(events, options)
   if (!result.ok) {
-    throw new TwoKeysError(
+    const error = new TwoKeysError(
       'AUDIT_TAMPERED',
       `the audit log was tampered with (${result.problem}): ${result.message}. Restore it from a trusted copy; nothing after position ${result.position} can be trusted`,
       { reasons: [result.message] },
+    )
+    const finding = phraseOf<AuditPhrase>(result)
+    throw withPhrase(
+      error,
+      finding && tampered({ problem: result.problem, position: result.position, finding }),
     )
   }
   return result

@@ -1,5 +1,6 @@
 import { eventHash } from '../domain/eventHash.js'
 import type { RefusalRecord } from '../stores/Store.js'
+import { auditPhrase, type RefusalAt } from './auditMessages.js'
 import { ProblemList } from './ProblemList.js'
 
 /** The fields a refusal's hash covers: every field but the hash, as the store chained them. */
@@ -30,22 +31,17 @@ export function verifySecurityLog(refusals: readonly RefusalRecord[]): {
   let prevHash = ''
   for (let position = 0; position < refusals.length; position++) {
     const r = refusals[position] as RefusalRecord
-    const at = `security log position ${position} (command "${r.commandId}")`
+    const at: RefusalAt = { position, command: r.commandId }
     if (r.hash === '' && r.prevHash === '') {
-      if (chained)
-        problems.add(
-          `${at}: it has no hash but follows chained entries; it was inserted, or its hash blanked`,
-        )
+      if (chained) problems.add(auditPhrase('security.blanked', { at }))
       prevHash = ''
       continue
     }
     chained = true
     if (hashOf(r) !== r.hash) {
-      problems.add(`${at}: its content no longer matches its hash; it was edited`)
+      problems.add(auditPhrase('security.edited', { at }))
     } else if (r.prevHash !== prevHash) {
-      problems.add(
-        `${at}: it does not link to the entry before it; an entry was deleted or inserted before it`,
-      )
+      problems.add(auditPhrase('security.unlinked', { at }))
     }
     prevHash = r.hash
   }

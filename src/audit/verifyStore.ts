@@ -2,10 +2,13 @@ import type { Command } from '../domain/Command.js'
 import { snapshotKeyBytes } from '../engine/snapshotSeal.js'
 import type { KeyEntry } from '../identity/KeyringSchema.js'
 import type { SignatureCheck } from '../ledger/replayChecked.js'
+import { phraseOf } from '../policy/phrased.js'
 import type { Store, StoredSnapshot } from '../stores/Store.js'
+import { type AuditPhrase, auditPhrase } from './auditMessages.js'
 import { commandIndexCheck } from './commandIndexCheck.js'
 import { keyringCheck } from './keyringCheck.js'
 import { ProblemList } from './ProblemList.js'
+import { type ProblemPhrase, phrasedProblems } from './phrasedProblems.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
 import { replayInitiative } from './replayInitiative.js'
 import { POOL_THRESHOLD, SignaturePool, signaturePool, type Verdicts } from './signaturePool.js'
@@ -131,8 +134,12 @@ async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<Sto
         : { ...input.signatures, verified: (c: Command, e: KeyEntry) => SignaturePool.answer(verdicts, c, e) }
     const result = replayInitiative({ ...input, ...(signatures === undefined ? {} : { signatures }) })
     rules.checked += result.replayed
-    if (result.rule !== undefined) rules.problems.add(result.rule.message)
-    for (const problem of result.snapshotProblems) snapshots.problems.add(problem)
+    if (result.rule !== undefined)
+      rules.problems.add(phraseOf<AuditPhrase>(result.rule) ?? result.rule.message)
+    const phrases = phraseOf<ProblemPhrase[]>(result.snapshotProblems)
+    result.snapshotProblems.forEach((problem, i) => {
+      snapshots.problems.add(phrases?.[i] ?? problem)
+    })
   }
 
   // With a pool, initiatives are read ahead in groups of about a batch of events; a group's
@@ -218,9 +225,7 @@ async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<Sto
   for (const [initiativeId, own] of saved) {
     for (const s of own) {
       snapshots.checked++
-      snapshots.problems.add(
-        `snapshot of "${initiativeId}" at seq ${s.seq} belongs to no initiative in the log: its events were deleted, or it was inserted`,
-      )
+      snapshots.problems.add(auditPhrase('snapshots.orphan', { initiative: initiativeId, seq: s.seq }))
     }
   }
 
@@ -232,7 +237,13 @@ async function verifyNow(store: Store, options: VerifyStoreOptions): Promise<Sto
   const report = {
     audit: chain.result(),
     rules: { checked: rules.checked, problems: rules.problems.toArray() },
-    policies: { checked: policies.checked, problems: [...policies.problems] },
+    policies: {
+      checked: policies.checked,
+      problems: phrasedProblems(
+        [...policies.problems],
+        [...(phraseOf<ProblemPhrase[]>(policies.problems) ?? [])],
+      ),
+    },
     snapshots: { checked: snapshots.checked, problems: snapshots.problems.toArray() },
     securityLog,
     commandIndex: index.finish(),

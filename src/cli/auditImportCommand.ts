@@ -1,9 +1,12 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
+import { renderAuditPhrase } from '../audit/auditMessages.js'
 import { importAudit } from '../audit/importAudit.js'
-import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import type { TamperedPhrase } from '../audit/verifyAudit.js'
+import { isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
+import { phraseOf } from '../policy/phrased.js'
 import { readAuditFile } from './auditFiles.js'
-import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { type AuditWords, ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
@@ -12,6 +15,16 @@ import { loadCliPolicy } from './packagePath.js'
 interface ImportOptions {
   db: string
   policy?: string[]
+}
+
+/** Why the import was refused, in the words' language when the error says why as data. */
+function refusal(error: TwoKeysError, words: AuditWords): string {
+  const why = phraseOf<TamperedPhrase>(error)
+  if (why?.tampered !== true) return error.message
+  const finding = renderAuditPhrase(why.finding, words.messages)
+  return why.problem === 'rules'
+    ? words.importBreaksRules(finding)
+    : words.importTampered(why.problem, finding, why.position)
 }
 
 /** `twokeys audit import <file> --db <db>`: verifies the log, then appends what the store lacks. */
@@ -35,7 +48,7 @@ export async function auditImport(file: string, options: ImportOptions): Promise
     process.exitCode = EXIT.ok
   } catch (error) {
     if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
-    process.stderr.write(`${pc.red('✖')} ${words.refusedImport(file, error.message)}\n`)
+    process.stderr.write(`${pc.red('✖')} ${words.refusedImport(file, refusal(error, words))}\n`)
     process.exitCode = EXIT.finding
   } finally {
     await store.close()

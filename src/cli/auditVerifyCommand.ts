@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { type CheckpointVerdict, checkAgainstCheckpoint } from '../audit/checkAgainstCheckpoint.js'
 import { fileLeaves } from '../audit/fileLeaves.js'
+import { findingIn, problemsIn } from '../audit/phrasedProblems.js'
 import type { AuditResult } from '../audit/verifyAudit.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import { type StoreAuditReport, verifyStore } from '../audit/verifyStore.js'
@@ -34,7 +35,7 @@ function describeFailure(result: Extract<AuditResult, { ok: false }>, line?: num
   const words = auditWords()
   return [
     `${pc.red('✖')} ${words.tampered(result.problem, result.position, line)}`,
-    `  ${result.message}`,
+    `  ${findingIn(result, words.messages)}`,
     `  ${words.nothingTrusted(result.position)}`,
   ]
 }
@@ -159,7 +160,7 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
 function describeVerdict(verdict: CheckpointVerdict | undefined): string[] {
   if (verdict === undefined) return []
   const words = auditWords()
-  if (!verdict.ok) return [`${pc.red('✖')} ${words.checkpointFailed(verdict.message)}`]
+  if (!verdict.ok) return [`${pc.red('✖')} ${words.checkpointFailed(findingIn(verdict, words.messages))}`]
   const by = verdict.cosignedBy.map((c) => `${c.institution} (${c.witness})`).join(', ')
   return [`${pc.green('✓')} ${words.checkpointHolds(verdict.size, by, verdict.logSize - verdict.size)}`]
 }
@@ -185,7 +186,8 @@ function describeSections(report: StoreAuditReport, sealsChecked: boolean): stri
   })
   const lines = [`  ${summary.join(' · ')}`]
   for (const [name, section] of sections) {
-    for (const problem of section.problems) lines.push(`${pc.red('✖')} ${words.section[name]}: ${problem}`)
+    for (const problem of problemsIn(section.problems, words.messages))
+      lines.push(`${pc.red('✖')} ${words.section[name]}: ${problem}`)
   }
   if (report.audit.ok && !report.ok) lines.push(`  ${words.databaseAltered}`)
   return lines

@@ -1,3 +1,5 @@
+import { AUDIT_MESSAGES, type AuditMessages } from '../audit/auditMessages.js'
+import { AUDIT_MESSAGES_RU } from '../audit/auditMessages.ru.js'
 import type { AuditProblem } from '../audit/verifyAudit.js'
 import { russianPlural } from '../script/russianPlural.js'
 
@@ -13,11 +15,13 @@ export type AuditSection =
   | 'keyring'
 
 /**
- * The words of the audit commands' output for people (`audit verify`, `export`, `import`). What
- * the checks found (a problem's message) is the checker's text; ids, hashes, positions, paths
- * and `--json` stay as they are.
+ * The words of the audit commands' output for people (`audit verify`, `export`, `import`), and
+ * the catalogue the checks' findings are worded from (`messages`; a finding without a phrase, such
+ * as the ledger's reason for a broken rule, stays as the checker wrote it); ids, hashes, positions,
+ * paths and `--json` stay as they are.
  */
 export interface AuditWords {
+  messages: AuditMessages
   tampered(problem: AuditProblem, position: number, line: number | undefined): string
   nothingTrusted(position: number): string
   checksOut(events: number, initiatives: number): string
@@ -31,9 +35,14 @@ export interface AuditWords {
   imported(events: number, initiatives: number, added: number, db: string): string
   missingPolicy(hash: string): string
   refusedImport(file: string, message: string): string
+  /** Why an import was refused: the chain's first bad position (`finding` in this language). */
+  importTampered(problem: AuditProblem, finding: string, position: number): string
+  /** Why an import was refused: an event breaks the rules of its pinned policy. */
+  importBreaksRules(finding: string): string
 }
 
 export const ENGLISH_AUDIT_WORDS: AuditWords = {
+  messages: AUDIT_MESSAGES,
   tampered: (problem, position, line) =>
     `audit log tampered: ${problem} at ${line === undefined ? `position ${position}` : `position ${position} (line ${line})`}`,
   nothingTrusted: (position) =>
@@ -61,9 +70,15 @@ export const ENGLISH_AUDIT_WORDS: AuditWords = {
   missingPolicy: (hash) =>
     `policy ${hash} is not in the database: the events pinned to it were checked for hashes and links but not its rules, and engines cannot load them until you import again with that policy file (--policy)`,
   refusedImport: (file, message) => `refused to import "${file}": ${message}`,
+  // As assertAuditOk and importAudit word them.
+  importTampered: (problem, finding, position) =>
+    `the audit log was tampered with (${problem}): ${finding}. Restore it from a trusted copy; nothing after position ${position} can be trusted`,
+  importBreaksRules: (finding) =>
+    `the audit log breaks the rules of its pinned policy: ${finding}. Nothing was imported; restore the log from a trusted copy`,
 }
 
-const PROBLEM_RU: Record<AuditProblem, string> = {
+/** What was done to the log, in Russian (`history` says it too). */
+export const PROBLEM_RU: Record<AuditProblem, string> = {
   malformed: 'запись повреждена',
   edited: 'событие изменено',
   deleted: 'событие удалено',
@@ -74,6 +89,7 @@ const PROBLEM_RU: Record<AuditProblem, string> = {
 const events = (n: number) => russianPlural(n, ['событие', 'события', 'событий'])
 
 export const RUSSIAN_AUDIT_WORDS: AuditWords = {
+  messages: AUDIT_MESSAGES_RU,
   tampered: (problem, position, line) =>
     `журнал аудита подделан: ${PROBLEM_RU[problem]} (${problem}) в позиции ${position}${line === undefined ? '' : ` (строка ${line})`}`,
   nothingTrusted: (position) =>
@@ -102,4 +118,8 @@ export const RUSSIAN_AUDIT_WORDS: AuditWords = {
   missingPolicy: (hash) =>
     `политики ${hash} нет в базе данных: у привязанных к ней событий проверены хеши и связи, но не её правила, и движки не смогут их загрузить, пока вы не импортируете журнал снова с файлом этой политики (--policy)`,
   refusedImport: (file, message) => `импорт «${file}» отклонён: ${message}`,
+  importTampered: (problem, finding, position) =>
+    `журнал аудита подделан: ${PROBLEM_RU[problem]} (${problem}): ${finding}. Восстановите его из надёжной копии; после позиции ${position} ничему нельзя доверять`,
+  importBreaksRules: (finding) =>
+    `журнал аудита нарушает правила своей закреплённой политики: ${finding}. Ничего не импортировано; восстановите журнал из надёжной копии`,
 }

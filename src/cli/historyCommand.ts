@@ -29,7 +29,11 @@ function safeDetail(event: InitiativeEvent, words: HistoryWords): string {
  */
 export type RulesVerdict =
   | { kind: 'ok' }
-  | { kind: 'tampered'; message: string }
+  | {
+      kind: 'tampered'
+      message: string /** The pin whose stored policy is no longer one. */
+      notAPolicy?: string
+    }
   | { kind: 'unchecked'; policyHash: string }
 
 /**
@@ -46,7 +50,8 @@ export async function checkRules(store: Store, initiativeId: string, pinned: str
   } catch {
     return {
       kind: 'tampered',
-      message: `the policy pinned as ${pinned.slice(0, 12)} by initiative "${initiativeId}" is no longer a policy: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
+      message: ENGLISH_HISTORY_WORDS.policyNotAPolicy(pinned.slice(0, 12), initiativeId),
+      notAPolicy: pinned,
     }
   }
   try {
@@ -169,7 +174,12 @@ export async function history(initiativeId: string, options: HistoryOptions): Pr
     const rules = await checkRules(store, initiativeId, first.policyHash)
     print(render(initiativeId, events, options, rules))
     if (rules.kind === 'tampered') {
-      process.stderr.write(`${pc.red('✖')} ${rules.message}\n`)
+      const words = historyWords()
+      const message =
+        rules.notAPolicy === undefined
+          ? words.engineRefused(rules.message)
+          : words.policyNotAPolicy(rules.notAPolicy.slice(0, 12), initiativeId)
+      process.stderr.write(`${pc.red('✖')} ${message}\n`)
     } else if (rules.kind === 'unchecked') {
       process.stderr.write(
         `${pc.yellow('!')} ${historyWords().rulesNotChecked(rules.policyHash.slice(0, 12))}\n`,

@@ -1,5 +1,6 @@
 import { ENGLISH_EVENT_WORDS, type EventWords } from '../render/describeEvent.js'
 import { russianPlural } from '../script/russianPlural.js'
+import { PROBLEM_RU } from './auditWords.js'
 
 /**
  * The words of `twokeys history`'s table for people. Ids, event types (PROPOSE, DECIDE, …), times,
@@ -17,6 +18,10 @@ export interface HistoryWords {
   unreadable: string
   /** On stderr when the initiative's policy is not in the database. */
   rulesNotChecked(hash: string): string
+  /** On stderr when the policy stored for the pin is no longer a policy. */
+  policyNotAPolicy(hash: string, initiative: string): string
+  /** On stderr: the engine's own message, refusing to load the log. */
+  engineRefused(message: string): string
   /** Each event's detail (`describeEvent`). */
   event: EventWords
 }
@@ -33,6 +38,9 @@ export const ENGLISH_HISTORY_WORDS: HistoryWords = {
   unreadable: '(unreadable: the stored event was tampered with)',
   rulesNotChecked: (hash) =>
     `the rules could not be checked: policy ${hash}, which the initiative is pinned to, is not in the database; \`twokeys audit verify --db …\` reports it`,
+  policyNotAPolicy: (hash, initiative) =>
+    `the policy pinned as ${hash} by initiative "${initiative}" is no longer a policy: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
+  engineRefused: (message) => message,
   event: ENGLISH_EVENT_WORDS,
 }
 
@@ -59,7 +67,7 @@ export const RUSSIAN_HISTORY_WORDS: HistoryWords = {
     `инициатива «${initiative}» · ${russianPlural(events, ['событие', 'события', 'событий'])}`,
   chainOk: 'цепочка хешей ✓',
   chainBroken: (seq, problem) =>
-    `цепочка хешей ✖ на seq ${seq} (${problem}); запустите \`twokeys audit verify\``,
+    `цепочка хешей ✖ на seq ${seq} (${PROBLEM_RU[problem as keyof typeof PROBLEM_RU] ?? problem}); запустите \`twokeys audit verify\``,
   rulesOk: 'правила ✓',
   rulesTampered: 'правила ✖',
   rulesUnchecked: (hash) => `правила не проверены (политики ${hash} нет в базе данных)`,
@@ -68,5 +76,9 @@ export const RUSSIAN_HISTORY_WORDS: HistoryWords = {
   unreadable: '(не читается: сохранённое событие подделали)',
   rulesNotChecked: (hash) =>
     `правила проверить не удалось: политики ${hash}, к которой привязана инициатива, нет в базе данных; об этом сообщит \`twokeys audit verify --db …\``,
+  policyNotAPolicy: (hash, initiative) =>
+    `политика, закреплённая как ${hash} за инициативой «${initiative}», больше не политика: её изменили в базе данных; запустите \`twokeys audit verify\` и восстановите её из резервной копии`,
+  // The engine's message is its own (src/ledger), in English: quoted as it is.
+  engineRefused: (message) => `движок отказывается загрузить журнал: «${message}»`,
   event: RUSSIAN_EVENT_WORDS,
 }

@@ -1,4 +1,5 @@
 import { ENGLISH_ISSUE_WORDS, type IssueWords } from '../policy/formatIssues.js'
+import { POLICY_MESSAGES } from '../policy/policyMessages.js'
 import { POLICY_MESSAGES_RU } from '../policy/policyMessages.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
 
@@ -16,6 +17,7 @@ export interface ValidateWords extends IssueWords {
 
 export const ENGLISH_VALIDATE_WORDS: ValidateWords = {
   ...ENGLISH_ISSUE_WORDS,
+  messages: POLICY_MESSAGES,
   valid: (file, policy, keys, principals, hash) =>
     `${file}: policy "${policy}" (${count(keys, 'key')}, ${count(principals, 'principal')}) · hash ${hash}`,
   cannotRead: (file, reason) =>

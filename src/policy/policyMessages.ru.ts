@@ -51,16 +51,16 @@ const EXPECTED: Record<string, string> = {
 }
 const expected = (type: string) => EXPECTED[type] ?? code(type)
 
-/** What a list holds, by its field: "хотя бы один участник". */
+/** What a list holds, by its field: one (accusative), and many (genitive plural). */
 const ITEM: Record<string, [one: string, many: string]> = {
-  principals: ['участник', 'участников'],
-  keys: ['ключ', 'ключей'],
-  holders: ['держатель', 'держателей'],
-  routing: ['правило маршрутизации', 'правил маршрутизации'],
-  objectives: ['цель', 'целей'],
-  objective: ['цель', 'целей'],
-  scope: ['вид охвата', 'видов охвата'],
-  substantive: ['поле', 'полей'],
+  principals: ['одного участника', 'участников'],
+  keys: ['один ключ', 'ключей'],
+  holders: ['одного держателя', 'держателей'],
+  routing: ['одно правило маршрутизации', 'правил маршрутизации'],
+  objectives: ['одну цель', 'целей'],
+  objective: ['одну цель', 'целей'],
+  scope: ['один вид охвата', 'видов охвата'],
+  substantive: ['одно поле', 'полей'],
 }
 
 const hint = (h: TypeHint | null): string => {
@@ -161,8 +161,8 @@ export const POLICY_MESSAGES_RU: PolicyMessages = {
       ? `${shown(p.got)} не допускается; возможно, имелось в виду "${p.near}"? (одно из: ${p.allowed.join(', ')})`
       : `${shown(p.got)} не допускается; используйте одно из: ${p.allowed.join(', ')}`,
   'schema.emptyList': (p) => {
-    const [one, many] = ITEM[p.field] ?? ['элемент', 'элементов']
-    return `список пуст; добавьте ${p.minimum === 1 ? `хотя бы один: ${one}` : `не меньше ${p.minimum} (${many})`}`
+    const [one, many] = ITEM[p.field] ?? ['один элемент', 'элементов']
+    return `список пуст; добавьте ${p.minimum === 1 ? `хотя бы ${one}` : `не меньше ${p.minimum} ${many}`}`
   },
   'schema.emptyText': (p) => `${shown(p.got)} — пустое значение; заполните ${code(p.field)}`,
   'schema.textTooShort': (p) =>
