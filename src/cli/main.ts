@@ -32,7 +32,7 @@ import { registerRun } from './runCommand.js'
 import { registerServe } from './serveCommand.js'
 import { registerSimulate } from './simulateCommand.js'
 import { registerSweep } from './sweepCommand.js'
-import { registerValidate } from './validateCommand.js'
+import { errorForPeople, registerValidate } from './validateCommand.js'
 import { registerVerify } from './verifyCommand.js'
 import { registerWalkthrough } from './walkthroughCommand.js'
 import { registerWitness } from './witnessCommand.js'
@@ -142,7 +142,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return
     }
     if (isTwoKeysError(error)) {
-      process.stderr.write(`${pc.red('✖')} ${error.message}\n`)
+      process.stderr.write(`${pc.red('✖')} ${errorForPeople(error)}\n`)
       // A tampered log or a violated invariant is a finding about what was checked, not bad input.
       process.exitCode = FINDINGS.has(error.code) ? EXIT.finding : EXIT.badInput
       return

@@ -13,6 +13,8 @@ export interface ValidateWords extends IssueWords {
   /** `two-keys.yaml: policy "two-keys" (2 keys, 10 principals) · hash a1b2c3d4e5f6` after the ✓. */
   valid(file: string, policy: string, keys: number, principals: number, hash: string): string
   cannotRead(file: string, reason: 'missing' | 'directory' | string): string
+  /** Heads a policy's issues when a command cannot load it (as `loadPolicy`'s error says it). */
+  invalid(file: string): string
 }
 
 export const ENGLISH_VALIDATE_WORDS: ValidateWords = {
@@ -22,6 +24,7 @@ export const ENGLISH_VALIDATE_WORDS: ValidateWords = {
     `${file}: policy "${policy}" (${count(keys, 'key')}, ${count(principals, 'principal')}) · hash ${hash}`,
   cannotRead: (file, reason) =>
     `cannot read "${file}" (${reason === 'missing' ? 'no such file' : reason === 'directory' ? 'it is a directory' : reason}); check the path`,
+  invalid: (file) => `policy ${file} is invalid:`,
 }
 
 export const RUSSIAN_VALIDATE_WORDS: ValidateWords = {
@@ -31,4 +34,5 @@ export const RUSSIAN_VALIDATE_WORDS: ValidateWords = {
     `${file}: политика «${policy}» (${russianPlural(keys, ['ключ', 'ключа', 'ключей'])}, ${russianPlural(principals, ['участник', 'участника', 'участников'])}) · хеш ${hash}`,
   cannotRead: (file, reason) =>
     `не удаётся прочитать «${file}» (${reason === 'missing' ? 'нет такого файла' : reason === 'directory' ? 'это папка' : reason}); проверьте путь`,
+  invalid: (file) => `в политике ${file} есть ошибки:`,
 }

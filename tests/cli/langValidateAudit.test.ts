@@ -139,6 +139,20 @@ describe('--lang ru: validate words every issue and warning in Russian', () => {
   })
 })
 
+describe('--lang ru: a command that cannot load its policy', () => {
+  it('prints the issues as validate does, in Russian; English as before', async () => {
+    const bad = `${BAD}/no-sponsor.yaml`
+    const { en, ru } = await both(['verify', bad])
+    expect(en.code).toBe(2)
+    expect(en.stderr).toBe(
+      `✖ policy ${bad} is invalid:\n✖ principals: no principal has the role "sponsor", so no initiative can be proposed; add roles: [sponsor] to one\n  → at ${bad}:10:3\n`,
+    )
+    expect(ru.stderr).toBe(
+      `✖ в политике ${bad} есть ошибки:\n✖ principals: ни у одного участника нет роли «sponsor», поэтому инициативу нельзя внести; добавьте кому-нибудь \`roles: [sponsor]\`\n  → в ${bad}:10:3\n`,
+    )
+  })
+})
+
 describe('--lang ru: audit verify and import word what was tampered with in Russian', () => {
   const sound = join(dir, 'sound.db')
   const tampered = join(dir, 'tampered.db')
