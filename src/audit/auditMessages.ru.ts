@@ -51,7 +51,7 @@ export const AUDIT_MESSAGES_RU: AuditMessages = {
   'chain.noEvents': (p) =>
     `позиция ${p.position}: у инициативы «${p.initiative}» (закреплённая голова — событие ${p.seq}) нет событий в журнале; их удалили`,
   'problems.more': (p) => `… и ещё таких же: ${p.more}`,
-  'rules.broken': (p) => `${at(p.at)}: журнал нарушает правила: «${p.reason}»`,
+  'rules.broken': (p) => `${at(p.at)}: воспроизведение по правилам отвергает событие: «${p.reason}»`,
   'snapshots.badSeal': (p) =>
     `у снимка «${p.initiative}» на событии ${p.seq} печать не проходит проверку ключом снимков: его записал не движок с этим ключом`,
   'snapshots.noSuchEvent': (p) =>
