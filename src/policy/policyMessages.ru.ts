@@ -125,8 +125,8 @@ const rule = (text: string) =>
 
 const route = (r: RouteWords) => {
   const when = [
-    r.objective === undefined ? '' : `цель ${r.objective.map(id).join('/')}`,
-    r.scope === undefined ? '' : `охват ${r.scope.map(id).join('/')}`,
+    r.when.objective === undefined ? '' : `цель ${r.when.objective.map(id).join('/')}`,
+    r.when.scope === undefined ? '' : `охват ${r.when.scope.map(id).join('/')}`,
   ].filter((w) => w !== '')
   return `${when.join(', ') || 'что угодно'} → трек ${id(r.track)}`
 }

@@ -1,5 +1,7 @@
 import { quoteText } from '../domain/quoteText.js'
+import type { RoutingRule } from './PolicySchema.js'
 import type { Phrased } from './phrased.js'
+import { describeWhen } from './routing.js'
 
 /** A value the author wrote, as a message shows it: kind by kind, so each language words it. */
 export type Shown =
@@ -244,24 +246,11 @@ export const POLICY_MESSAGES = {
     after: string
     afterTrack: string
   }) =>
-    `leaves out "${p.field}", which routing reads (${p.route === null ? `routing[${p.rule}]` : `routing[${p.rule}]: ${describeRouteWords(p.route)}`}): an initiative some keys approved as ${p.before} (track ${p.beforeTrack}) can be amended to ${p.after} without a new revision, keep those approvals and be routed to ${p.afterTrack}; add "${p.field}" to amendments.substantive`,
+    `leaves out "${p.field}", which routing reads (${p.route === null ? `routing[${p.rule}]` : `routing[${p.rule}]: ${describeWhen(p.route)} → track ${p.route.track}`}): an initiative some keys approved as ${p.before} (track ${p.beforeTrack}) can be amended to ${p.after} without a new revision, keep those approvals and be routed to ${p.afterTrack}; add "${p.field}" to amendments.substantive`,
 } as const
 
-/** What a routing rule matches and where it sends, as data (`describeRoute` words it in English). */
-export interface RouteWords {
-  objective?: readonly string[]
-  scope?: readonly string[]
-  track: string
-}
-
-/** "objective export, scope export → track export". */
-export function describeRouteWords(route: RouteWords): string {
-  const when = [
-    route.objective === undefined ? '' : `objective ${route.objective.join('/')}`,
-    route.scope === undefined ? '' : `scope ${route.scope.join('/')}`,
-  ].filter((w) => w !== '')
-  return `${when.join(', ') || 'anything'} → track ${route.track}`
-}
+/** What a routing rule matches and where it sends, as a message's data. */
+export type RouteWords = Pick<RoutingRule, 'when' | 'track'>
 
 /** Advice for yaml's syntax errors, by the usual cause (see safeLoadDocument). */
 export const SYNTAX_ADVICE = {

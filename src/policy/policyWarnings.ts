@@ -46,11 +46,7 @@ export function describeRoute(rule: RoutingRule): string {
 }
 
 /** A routing rule as a message's data: what it matches and where it sends. */
-const routeWords = (rule: RoutingRule): RouteWords => ({
-  ...(rule.when.objective === undefined ? {} : { objective: rule.when.objective }),
-  ...(rule.when.scope === undefined ? {} : { scope: rule.when.scope }),
-  track: rule.track,
-})
+const routeWords = (rule: RoutingRule): RouteWords => ({ when: rule.when, track: rule.track })
 
 /** Two contents that differ only in `field` and that routing sends to different tracks, or null. */
 function reroute(policy: Policy, field: 'objective' | 'scope') {

@@ -129,7 +129,7 @@ const SAMPLES: { [K in PolicyMessageKey]: PolicyMessageParams<K>[] } = {
     {
       field: 'scope',
       rule: 0,
-      route: { scope: ['export'], track: 'export' },
+      route: { when: { scope: ['export'] }, track: 'export' },
       before: 'federal',
       beforeTrack: 'federal',
       after: 'export',
