@@ -184,6 +184,7 @@ export function checkPolicyReferences(policy: PolicyDraft, ctx: z.RefinementCtx)
       ['principals', policy.principals, 'principal'],
       ['keys', policy.keys, 'key'],
       ['regions', policy.regions, 'region'],
+      ['objectives', policy.objectives.map((id) => ({ id })), 'objective'],
     ] as const
     for (const [field, items, what] of lists) {
       for (const id of Object.keys(translation[field] ?? {})) {

@@ -204,7 +204,7 @@ export const POLICY_MESSAGES = {
   'references.governorNotPrincipal': (p: { governor: string; region: string; fix: PrincipalFix }) =>
     `governor "${p.governor}" of region "${p.region}" is not a principal; ${fixPrincipal(p.fix)}`,
   'references.translationUnknown': (p: { id: string; kind: ItemKind; field: string; known: Listed }) =>
-    `"${p.id}" is not a ${p.kind} of the policy; translate only its ${p.field} (${listed(p.known)})`,
+    `"${p.id}" is not ${p.kind === 'objective' ? 'an' : 'a'} ${p.kind} of the policy; translate only its ${p.field} (${listed(p.known)})`,
   'references.memberNotPrincipal': (p: { member: string; fix: PrincipalFix }) =>
     `member "${p.member}" is not a principal; ${fixPrincipal(p.fix)}`,
   'references.memberTwice': (p: { member: string }) =>

@@ -51,6 +51,15 @@ describe("a policy's names in another language", () => {
     const issue = !result.success ? result.issues[0] : undefined
     expect(issue?.path).toEqual(['translations', 'ru', 'keys', 'presidential-admin'])
     expect(issue?.message).toContain('"presidential-admin" is not a key of the policy')
+    const objective = safeParsePolicy({
+      ...doc,
+      translations: { ru: { objectives: { exports: 'экспорт' } } },
+    })
+    const objectiveIssue = !objective.success ? objective.issues[0] : undefined
+    expect(objectiveIssue?.path).toEqual(['translations', 'ru', 'objectives', 'exports'])
+    expect(objectiveIssue?.message).toBe(
+      '"exports" is not an objective of the policy; translate only its objectives (infrastructure, export)',
+    )
   })
 
   it('is part of the policy document, so its hash covers it', () => {
