@@ -1,5 +1,14 @@
 // The public API of twokeys: named exports only (see CONVENTIONS.md #10).
 
+// What the checkers find, as phrases (a key and its parameters) with an English and a Russian catalogue.
+export {
+  CHECK_WORDS,
+  type CheckKey,
+  type CheckPhrase,
+  type CheckWords,
+  checkPhrase,
+  sayCheck,
+} from '../machines/checkPhrases.js'
 export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
@@ -103,6 +112,8 @@ export type {
 export { type RejudgeInput, rejudgeInitiative } from './analyze/replay/rejudgeInitiative.js'
 export { type ReplayOptions, replayStore } from './analyze/replay/replayStore.js'
 export { ENGLISH_REPLAY_WORDS, type ReplayWords, RUSSIAN_REPLAY_WORDS } from './analyze/replay/replayWords.js'
+export { AUDIT_MESSAGES, type AuditPhrase, renderAuditPhrase } from './audit/auditMessages.js'
+export { AUDIT_MESSAGES_RU } from './audit/auditMessages.ru.js'
 export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
@@ -219,7 +230,10 @@ export {
   type RoutingRule,
   type Track,
 } from './policy/PolicySchema.js'
+export { phraseOf } from './policy/phrased.js'
 export { policyJsonSchema } from './policy/policyJsonSchema.js'
+export { POLICY_MESSAGES, type PolicyPhrase, renderPolicyPhrase } from './policy/policyMessages.js'
+export { POLICY_MESSAGES_RU } from './policy/policyMessages.ru.js'
 export { type PolicyWarning, policyWarnings } from './policy/policyWarnings.js'
 export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
 export { type HistoryMermaidOptions, historyToMermaid } from './render/historyToMermaid.js'
@@ -282,6 +296,7 @@ export {
 } from './tlog/witnessList.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
+export { CHECK_WORDS_RU } from './verify/checkWords.ru.js'
 export { formatVerifyResult } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,
