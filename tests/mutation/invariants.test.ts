@@ -120,6 +120,8 @@ describe('TK1 dual-key says which key fell short, with which seats, on which rev
         id: 'TK1',
         message: 'the initiative is in "approved" but no step into approval was recorded',
         event: step.event,
+        // The phrase the message is worded from (for --lang ru), beside it.
+        phrase: expect.objectContaining({ key: expect.any(String) }),
       },
     ])
     expect(NOTHING_RECORDED.approval).toBeNull()
@@ -172,6 +174,7 @@ describe('TK3 no self-approval tells the sponsor from a deputy on its seat', () 
         message: `the sponsor "ga-2" approved key "${GA}" of its own initiative`,
         event: s.lastStep.event,
         details: { decision: s.recorded.decisions[0] },
+        phrase: expect.objectContaining({ key: expect.any(String) }),
       },
     ])
   })
