@@ -1,19 +1,23 @@
 import { type CheckPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { eventPhrase, formatDay } from './describeEvent.js'
 import type { Counterexample, CounterexampleStep } from './VerifyResult.js'
 
-/** Numbered steps for events applied one after another from `snapshots[i]` (the snapshot before event i). */
+/**
+ * Numbered steps for events applied one after another from `befores[i]` (the snapshot before
+ * event i), each worded as `verify` prints a counterexample; `twokeys query` prints its stories so.
+ */
 export function stepsOf(
-  graph: Exploration,
+  policy: Policy,
   events: readonly InitiativeEvent[],
   befores: readonly InitiativeSnapshot[],
   first = 1,
 ): CounterexampleStep[] {
   return events.map((event, i) => {
     const before = befores[i] as InitiativeSnapshot
-    const phrase = eventPhrase(graph.policy, event, before)
+    const phrase = eventPhrase(policy, event, before)
     return {
       n: first + i,
       at: event.at,
@@ -56,7 +60,7 @@ export function counterexampleOf(
   const all = options.last === undefined ? events : [...events, options.last]
   const notes = findingTexts(options.notes ?? [])
   return {
-    steps: stepsOf(graph, all, befores),
+    steps: stepsOf(graph.policy, all, befores),
     ...(typeof violation === 'string'
       ? { violation }
       : { violation: sayCheck(violation), violationPhrase: violation }),

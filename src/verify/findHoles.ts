@@ -60,7 +60,7 @@ export function findHoles(graph: Exploration): Hole[] {
     if (!everyone || first === undefined) continue
     const event = instantiate(alphabetContext, first, initial.value, initial.context)
     if (event === null) continue
-    const [step] = stepsOf(graph, [event], [initial])
+    const [step] = stepsOf(graph.policy, [event], [initial])
     holes.push({
       title: `no ${branch} initiative can ever be proposed`,
       counterexample: {

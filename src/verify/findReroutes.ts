@@ -126,7 +126,7 @@ function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeo
   return {
     approvals,
     counterexample: {
-      steps: [...prefix.steps, ...stepsOf(graph, events, befores, prefix.steps.length + 1)],
+      steps: [...prefix.steps, ...stepsOf(graph.policy, events, befores, prefix.steps.length + 1)],
       notes: [],
     },
   }

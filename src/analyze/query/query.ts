@@ -1,4 +1,3 @@
-import { sayCheck } from '../../../machines/checkPhrases.js'
 import type { InitiativeContext } from '../../../machines/InitiativeContext.js'
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import type { InitiativeContent } from '../../domain/InitiativeContent.js'
@@ -10,7 +9,7 @@ import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
 import { memoryReached, partialReason } from '../../explore/limitReached.js'
 import { comparisonsOf } from '../../policy/condition.js'
 import type { Policy } from '../../policy/PolicySchema.js'
-import { eventPhrase, formatDay } from '../../verify/describeEvent.js'
+import { stepsOf } from '../../verify/counterexampleOf.js'
 import type { CounterexampleStep } from '../../verify/VerifyResult.js'
 import { queryHolds } from './evaluateQuery.js'
 import { factsKey } from './factsKey.js'
@@ -167,19 +166,9 @@ function storyTo(
   const states: number[] = []
   for (let at = s; at > 0; at = parent[at] as number) states.push(at)
   states.reverse()
-  return states.map((at, i) => {
-    const event = via[at] as InitiativeEvent
-    const before = snapshots[parent[at] as number] as InitiativeSnapshot
-    const phrase = eventPhrase(policy, event, before)
-    return {
-      n: i + 1,
-      at: event.at,
-      day: formatDay(event.at),
-      actor: event.type === 'TICK' ? 'clock' : event.by,
-      command: event.type,
-      text: sayCheck(phrase),
-      phrase,
-      event,
-    }
-  })
+  return stepsOf(
+    policy,
+    states.map((at) => via[at] as InitiativeEvent),
+    states.map((at) => snapshots[parent[at] as number] as InitiativeSnapshot),
+  )
 }
