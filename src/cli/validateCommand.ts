@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { LineCounter, parseDocument } from 'yaml'
-import { type Issue, isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
+import { type Issue, isTwoKeysError } from '../domain/TwoKeysError.js'
 import { formatIssues } from '../policy/formatIssues.js'
 import { formatPath } from '../policy/formatPath.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
@@ -12,10 +12,9 @@ import type { Policy } from '../policy/PolicySchema.js'
 import { keepPhrase } from '../policy/phrased.js'
 import { issueMessage } from '../policy/phrasedIssue.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
-import { cliLanguage, inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { resolvePolicyPath } from './packagePath.js'
-import { ENGLISH_VALIDATE_WORDS, RUSSIAN_VALIDATE_WORDS, type ValidateWords } from './validateWords.js'
+import { ENGLISH_VALIDATE_WORDS, type ValidateWords, validateWords } from './validateWords.js'
 
 /** The outcome for one file, as `--json` prints it. */
 export interface ValidationResult {
@@ -96,26 +95,6 @@ function validatePolicyFile(file: string): {
     },
     policy,
   }
-}
-
-/** The words of the output in the CLI's language. */
-const validateWords = () => inCliLanguage({ en: ENGLISH_VALIDATE_WORDS, ru: RUSSIAN_VALIDATE_WORDS })
-
-/**
- * An error as the CLI prints it, in its language: a policy that a command could not load
- * (`loadPolicy`'s POLICY_INVALID) with its issues worded from their phrases, as `validate` words
- * them; any other error, or English, its message as it is.
- *
- * @example
- * errorForPeople(error) // 'в политике bad.yaml есть ошибки:\n✖ principals: ни у одного участника нет роли «sponsor», …'
- */
-export function errorForPeople(error: TwoKeysError): string {
-  const file = error.issues[0]?.file
-  const loading = error.code === 'POLICY_INVALID' && file !== undefined
-  if (!loading || cliLanguage() === 'en') return error.message
-  if (!error.message.startsWith(ENGLISH_VALIDATE_WORDS.invalid(file))) return error.message
-  const words = validateWords()
-  return `${words.invalid(file)}\n${formatIssues(error.issues, { words, color: false })}`
 }
 
 /** `✓ two-keys.yaml: policy "two-keys" (2 keys, 10 principals) · hash a1b2c3d4e5f6` */

@@ -2,6 +2,7 @@ import { ENGLISH_ISSUE_WORDS, type IssueWords } from '../policy/formatIssues.js'
 import { POLICY_MESSAGES } from '../policy/policyMessages.js'
 import { POLICY_MESSAGES_RU } from '../policy/policyMessages.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
+import { inCliLanguage } from './cliLanguage.js'
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
@@ -36,3 +37,7 @@ export const RUSSIAN_VALIDATE_WORDS: ValidateWords = {
     `не удаётся прочитать «${file}» (${reason === 'missing' ? 'нет такого файла' : reason === 'directory' ? 'это папка' : reason}); проверьте путь`,
   invalid: (file) => `в политике ${file} есть ошибки:`,
 }
+
+/** The words of `validate`'s output (and of a policy a command could not load) in the CLI's language. */
+export const validateWords = (): ValidateWords =>
+  inCliLanguage({ en: ENGLISH_VALIDATE_WORDS, ru: RUSSIAN_VALIDATE_WORDS })
