@@ -5,6 +5,7 @@ import { formatExactAnalysis } from '../analyze/exact/formatExactAnalysis.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { loadScenarioFile } from '../simulate/loadScenario.js'
 import { MAX_SCENARIO_DAYS } from '../simulate/ScenarioSchema.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -24,10 +25,7 @@ export function cdfDays(text: string): number[] {
   return days.map((part) => {
     const day = Number(part)
     if (part === '' || !Number.isFinite(day) || day < 0 || day > MAX_SCENARIO_DAYS) {
-      throw new TwoKeysError(
-        'COMMAND_INVALID',
-        `--at takes days from 0 to ${MAX_SCENARIO_DAYS} separated by commas (e.g. --at 7,14,30), not "${text}"`,
-      )
+      throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().atDays(MAX_SCENARIO_DAYS, text))
     }
     return day
   })

@@ -6,6 +6,7 @@ import pc from 'picocolors'
 import { exportAudit } from '../audit/exportAudit.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
@@ -18,13 +19,7 @@ async function openOut(path: string): Promise<Writable> {
     await once(out, 'open')
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `cannot write the export to "${path}" (${reason}); choose a file in a folder that exists and can be written`,
-      {
-        cause,
-      },
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().cannotWrite('export', path, reason), { cause })
   }
   return out
 }
@@ -59,7 +54,11 @@ export async function auditExport(options: { db: string; out?: string }): Promis
   if (failed !== undefined) {
     throw new TwoKeysError(
       'STORE_FAILED',
-      `writing the export to "${options.out ?? 'standard output'}" failed after ${events} events (${(failed as NodeJS.ErrnoException).code ?? failed.message}); free space or choose another file and export again`,
+      cliErrorWords().exportFailed(
+        options.out,
+        events,
+        (failed as NodeJS.ErrnoException).code ?? failed.message,
+      ),
       { cause: failed },
     )
   }

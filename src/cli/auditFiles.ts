@@ -3,18 +3,14 @@ import { StringDecoder } from 'node:string_decoder'
 import { type AuditLine, parseAuditLines } from '../audit/parseAuditLog.js'
 import type { AuditHead } from '../audit/verifyAudit.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { cliErrorWords } from './cliErrorWords.js'
 
 /** A file error as a located message: a missing file or a directory is bad input, not a crash. */
 function unreadable(path: string, what: string, cause: unknown): TwoKeysError {
   const code = (cause as NodeJS.ErrnoException).code
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code
-  return new TwoKeysError(
-    'NOT_FOUND',
-    `cannot read ${what} "${path}" (${reason ?? 'unreadable'}); check the path`,
-    {
-      cause,
-    },
-  )
+  const words = cliErrorWords()
+  const reason = code === 'ENOENT' ? words.noSuchFile : code === 'EISDIR' ? words.isDirectory : code
+  return new TwoKeysError('NOT_FOUND', words.unreadable(what, path, reason), { cause })
 }
 
 export function readText(path: string, what: string): string {
@@ -56,10 +52,7 @@ export function readAuditFile(path: string): AuditLine[] {
   }
   const looksLikeEvent = (v: unknown) => typeof v === 'object' && v !== null && 'initiativeId' in v
   if (lines.length > 0 && !lines.some((l) => looksLikeEvent(l.value))) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `"${path}" is not an audit log: no line is an event record; export one with \`twokeys audit export --db <db> --out audit.jsonl\``,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().notAnAuditLog(path))
   }
   return lines
 }
@@ -82,13 +75,7 @@ export function readHeadsFile(path: string): Record<string, AuditHead> {
     value = JSON.parse(readText(path, 'heads file'))
   } catch (cause) {
     if (cause instanceof TwoKeysError) throw cause
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `heads file "${path}" is not JSON; pass the output of \`twokeys audit verify --json\``,
-      {
-        cause,
-      },
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().headsNotJson(path), { cause })
   }
   const heads = (value as { heads?: unknown })?.heads ?? value
   const valid =
@@ -98,10 +85,7 @@ export function readHeadsFile(path: string): Record<string, AuditHead> {
       (h) => typeof h === 'object' && h !== null && typeof h.seq === 'number' && typeof h.hash === 'string',
     )
   if (!valid) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `heads file "${path}" has no heads ({ "<initiative>": { "seq": n, "hash": "…" } }); pass the output of \`twokeys audit verify --json\``,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().noHeads(path))
   }
   return heads as Record<string, AuditHead>
 }

@@ -12,6 +12,7 @@ import { logOf } from '../log/logOf.js'
 import { readLeafHashes } from '../log/readLeafHashes.js'
 import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
 import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { describeDb, openStore } from './openStore.js'
@@ -51,10 +52,7 @@ function describeSuccess(result: Extract<AuditResult, { ok: true }>, digest: str
 /** `twokeys audit verify [file] [--db <db>]`: exit 0 when the log checks out, 1 when tampered, 2 on bad input. */
 export async function auditVerify(file: string | undefined, options: VerifyOptions): Promise<void> {
   if ((file === undefined) === (options.db === undefined)) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      'name one log to verify: an exported file (twokeys audit verify audit.jsonl) or a database (--db twokeys.db)',
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().nameOneLog)
   }
   const heads = options.heads === undefined ? undefined : readHeadsFile(options.heads)
   const cosigned = await readCosignedCheckpoint(options)
@@ -72,10 +70,7 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
     let verdict: CheckpointVerdict | undefined
     if (cosigned !== undefined) {
       if (!lines.some((l) => l.logIndex !== undefined))
-        throw new TwoKeysError(
-          'COMMAND_INVALID',
-          `"${file}" has no logIndex on its lines (an export from before the Merkle log): export it again with twokeys audit export to check it against a checkpoint`,
-        )
+        throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().noLogIndex(file))
       const leaves = fileLeaves(lines)
       verdict =
         typeof leaves === 'string'

@@ -8,6 +8,7 @@ import { createEngine } from '../engine/createEngine.js'
 import { describeEvent } from '../render/describeEvent.js'
 import { historyToMermaid } from '../render/historyToMermaid.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { ENGLISH_HISTORY_WORDS, type HistoryWords, RUSSIAN_HISTORY_WORDS } from './historyWords.js'
@@ -160,16 +161,14 @@ function print(pieces: Iterable<string>): void {
 export async function history(initiativeId: string, options: HistoryOptions): Promise<void> {
   // A malformed id can name no initiative: say so before a store is opened, and never echo it raw.
   const problem = recordIdProblem(initiativeId)
-  if (problem !== undefined) throw new TwoKeysError('COMMAND_INVALID', `not an initiative id: ${problem}`)
+  if (problem !== undefined)
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().notAnInitiativeId(problem))
   const store = await openStore(options.db, { mustExist: true })
   try {
     const events = await store.readEvents(initiativeId)
     const first = events[0]
     if (first === undefined) {
-      throw new TwoKeysError(
-        'NOT_FOUND',
-        `no initiative "${initiativeId}" in ${describeDb(options.db)}; check the id (\`twokeys audit export --db …\` lists every event)`,
-      )
+      throw new TwoKeysError('NOT_FOUND', cliErrorWords().noInitiative(initiativeId, describeDb(options.db)))
     }
     const rules = await checkRules(store, initiativeId, first.policyHash)
     print(render(initiativeId, events, options, rules))

@@ -4,6 +4,7 @@ import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { registerAnalyze } from './analyzeCommand.js'
 import { registerAudit } from './auditCommand.js'
 import { registerClassroom } from './classroomCommand.js'
+import { ENGLISH_CLI_ERROR_WORDS, RUSSIAN_CLI_ERROR_WORDS } from './cliErrorWords.js'
 import { CLI_HELP_RU } from './cliHelp.ru.js'
 import {
   CLI_LANGUAGES,
@@ -64,10 +65,11 @@ export function createProgram(language: CliLanguage = 'en'): Command {
       const flag = program.opts<{ lang?: string }>().lang
       const language = languageFrom(flag, process.env)
       if (language === null) {
-        throw new TwoKeysError(
-          'CONFIG_INVALID',
-          `--lang "${flag}" is not a language twokeys speaks; use ${CLI_LANGUAGES.join(' or ')}`,
-        )
+        // Said in the locale's language: the flag names none twokeys speaks.
+        const words = { en: ENGLISH_CLI_ERROR_WORDS, ru: RUSSIAN_CLI_ERROR_WORDS }[
+          languageFrom(undefined, process.env) ?? 'en'
+        ]
+        throw new TwoKeysError('CONFIG_INVALID', words.unknownLanguage(flag, CLI_LANGUAGES))
       }
       setCliLanguage(language)
     })

@@ -1,6 +1,7 @@
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { memoryStore } from '../stores/memoryStore.js'
 import type { Store } from '../stores/Store.js'
+import { cliErrorWords } from './cliErrorWords.js'
 
 export interface OpenStoreOptions {
   /** Fail with NOT_FOUND instead of creating a new SQLite file (for commands that only read). */
@@ -21,11 +22,7 @@ export async function openStore(db: string | undefined, options: OpenStoreOption
     try {
       url = new URL(db)
     } catch (cause) {
-      throw new TwoKeysError(
-        'COMMAND_INVALID',
-        `--db ${JSON.stringify(describeDb(db))} is not a valid postgres:// URL; write it as postgres://user@host:5432/database (percent-encode special characters)`,
-        { cause },
-      )
+      throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().badPostgresUrl(describeDb(db)), { cause })
     }
     const schema = url.searchParams.get('schema') ?? undefined
     url.searchParams.delete('schema')

@@ -6,6 +6,7 @@ import { type ErrorPhrase, isTwoKeysError, TwoKeysError } from '../domain/TwoKey
 import type { Board } from '../engine/keyBoard.js'
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
 import { signCommand } from '../identity/signCommand.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, reasonsForPeople } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { formatBoard } from './formatBoard.js'
@@ -35,22 +36,19 @@ export function parseScope(text: string): Record<string, unknown> {
   if (kind === 'federal') return { kind, ministries: items }
   if (kind === 'regional') return { kind, regions: items }
   if (kind === 'export') return { kind, destinations: items }
-  throw new TwoKeysError(
-    'COMMAND_INVALID',
-    `--scope "${text}" is not federal[:ministries], regional:<regions> or export:<destinations> (comma-separated ids)`,
-  )
+  throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().badScope(text))
 }
 
 const yesNo = (text: string, option: string): boolean => {
   if (['yes', 'true', 'y'].includes(text)) return true
   if (['no', 'false', 'n'].includes(text)) return false
-  throw new TwoKeysError('COMMAND_INVALID', `${option} takes yes or no, not "${text}"`)
+  throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().yesOrNo(option, text))
 }
 
 const number = (text: string, option: string): number => {
   const n = Number(text)
   if (text.trim() === '' || !Number.isFinite(n))
-    throw new TwoKeysError('COMMAND_INVALID', `${option} takes a number, not "${text}"`)
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().aNumber(option, text))
   return n
 }
 
@@ -66,19 +64,12 @@ async function prepare(
 ): Promise<CommandInput> {
   const commandId = options.commandId ?? `cli-${nanoid()}`
   if (options.key === undefined) {
-    if (options.by === undefined)
-      throw new TwoKeysError(
-        'COMMAND_INVALID',
-        'say who acts: --key <private key file> signs as its principal (--by <principal> only where the policy says identity: asserted)',
-      )
+    if (options.by === undefined) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().sayWhoActs)
     return { ...command, by: options.by, commandId } as CommandInput
   }
   const key = loadPrivateKeyFile(options.key)
   if (options.by !== undefined && options.by !== key.principal)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `--by ${options.by} but --key belongs to ${key.principal}: a signed command acts as its key's principal; drop --by`,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().byNotKey(options.by, key.principal))
   const unsigned: Record<string, unknown> = { ...command, by: key.principal, commandId }
   if (unsigned.type === 'propose' && unsigned.initiativeId === undefined)
     unsigned.initiativeId = `i-${nanoid(10)}`
@@ -294,10 +285,7 @@ export function registerOperatorCommands(program: Program): void {
     .requiredOption('--vote <return>', 'the vote (return)')
     .action((id: string, o) => {
       if (o.vote !== 'return') {
-        throw new TwoKeysError(
-          'COMMAND_INVALID',
-          `--vote "${o.vote}" is not a vote; the plenary votes: return`,
-        )
+        throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().badVote(o.vote))
       }
       return send(o, { type: 'plenary', initiativeId: id, vote: 'return' })
     })
@@ -372,8 +360,7 @@ export function registerOperatorCommands(program: Program): void {
       const target = await openTarget(o)
       try {
         const by = o.by ?? (o.key === undefined ? undefined : loadPrivateKeyFile(o.key).principal)
-        if (by === undefined)
-          throw new TwoKeysError('COMMAND_INVALID', 'say who would act: --by <principal> or --key <file>')
+        if (by === undefined) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().sayWhoWouldAct)
         const command = {
           type,
           by,

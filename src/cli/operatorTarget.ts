@@ -4,6 +4,7 @@ import { createEngine, type Engine } from '../engine/createEngine.js'
 import type { Board } from '../engine/keyBoard.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { readSnapshotKey } from './auditFiles.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
 import { readWitnessList } from './witnessFiles.js'
@@ -30,16 +31,9 @@ export interface TargetOptions {
 /** `--db … --policy …` (an engine in this process) or `--server URL` (a running `twokeys serve`). */
 export async function openTarget(options: TargetOptions): Promise<OperatorTarget> {
   if ((options.server === undefined) === (options.db === undefined))
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      'say where the command goes: --db <file.db | postgres://…> with --policy <file>, or --server <url> of a twokeys serve',
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().sayWhere)
   if (options.server !== undefined) return serverTarget(options.server)
-  if (options.policy === undefined)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      '--db needs --policy <file>: the policy new initiatives start under',
-    )
+  if (options.policy === undefined) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().dbNeedsPolicy)
   const policy = loadCliPolicy(options.policy)
   const store = await openStore(options.db)
   const snapshotKey = readSnapshotKey(options.snapshotKeyFile)
@@ -65,10 +59,7 @@ function serverTarget(base: string): OperatorTarget {
   try {
     url = new URL(base)
   } catch {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `--server "${base}" is not a URL; give the address twokeys serve printed, e.g. http://127.0.0.1:8080`,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().serverNotUrl(base))
   }
   const root = url.href.replace(/\/+$/, '')
   async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -84,7 +75,7 @@ function serverTarget(base: string): OperatorTarget {
     } catch (error) {
       throw new TwoKeysError(
         'STORE_FAILED',
-        `could not reach the server ${root}: ${error instanceof Error ? error.message : String(error)}; check --server and that twokeys serve runs`,
+        cliErrorWords().unreachable(root, error instanceof Error ? error.message : String(error)),
       )
     }
     const text = await response.text()
@@ -102,7 +93,7 @@ function serverTarget(base: string): OperatorTarget {
       }
       throw new TwoKeysError(
         (e.code ?? 'INTERNAL') as ErrorCode,
-        e.message ?? `the server answered ${response.status}: ${text.slice(0, 300)}`,
+        e.message ?? cliErrorWords().serverAnswered(response.status, text.slice(0, 300)),
         e.reasons === undefined ? {} : { reasons: e.reasons },
       )
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { loadPolicyFile } from '../policy/loadPolicyFile.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { packageRoot } from './packageRoot.js'
 
 const requireOwn = createRequireAt(import.meta.url)
@@ -25,11 +26,7 @@ export function resolvePackagePath(text: string): string {
   try {
     return requireOwn.resolve(text)
   } catch (cause) {
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      `no file "${text}" here, nor in the twokeys package: it ships twokeys/policies/<file> (two-keys.yaml, council.yaml, single-key.yaml), twokeys/schema/policy.schema.json and twokeys/examples/<file>`,
-      { cause },
-    )
+    throw new TwoKeysError('NOT_FOUND', cliErrorWords().noPackageFile(text), { cause })
   }
 }
 

@@ -3,6 +3,7 @@ import type { InitiativeMachine } from '../../machines/initiative.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { findBug } from '../verify/bugCatalogue.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
 
@@ -28,10 +29,7 @@ export function policyOrBug(
     return bug.build(base)
   }
   if (policyPath === undefined) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `give a policy file to ${doing}, or --bug <name> (see twokeys verify --bug list)`,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().givePolicyOrBug(doing))
   }
   return { policy: loadCliPolicy(policyPath), machine: undefined }
 }

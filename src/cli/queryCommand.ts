@@ -6,6 +6,7 @@ import {
 } from '../analyze/query/formatQueryResult.js'
 import { query } from '../analyze/query/query.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -44,7 +45,7 @@ export function registerQuery(program: Command): void {
       const policy = loadCliPolicy(policyPath)
       const result = query(policy, condition, maxStates === undefined ? {} : { maxStates })
       if (result.outcome === 'limit' && options.json !== true) {
-        throw new TwoKeysError('LIMIT_REACHED', result.limit?.message ?? 'the search stopped at a limit')
+        throw new TwoKeysError('LIMIT_REACHED', result.limit?.message ?? cliErrorWords().searchStopped)
       }
       process.stdout.write(
         options.json === true

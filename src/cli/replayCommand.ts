@@ -6,6 +6,7 @@ import { toInstant } from '../domain/InstantInputSchema.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
 import { keySummary } from '../engine/keySummary.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, phaseForPeople, reasonsForPeople } from './cliLanguage.js'
 import { RUSSIAN_WORDS } from './cliWords.js'
 import { EXIT } from './exitCodes.js'
@@ -42,7 +43,7 @@ function styleFor(candidate: Policy): ReplayStyle {
 function instantOption(text: string): number {
   const instant = toInstant(text)
   if ('ms' in instant) return instant.ms
-  throw new TwoKeysError('COMMAND_INVALID', `--at: ${instant.problem}`)
+  throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().replayAt(instant.problem))
 }
 
 /**

@@ -6,6 +6,7 @@ import { ENGLISH_SIMULATION_WORDS, formatSimulation, simulationCsv } from '../si
 import { loadScenarioFile } from '../simulate/loadScenario.js'
 import { MAX_REPLICATIONS, MAX_SEED } from '../simulate/runReplications.js'
 import { simulate } from '../simulate/simulate.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -37,10 +38,7 @@ export const simulationWords = (policies: readonly Policy[]) =>
 /** The run options shared by simulate, compare and sweep. */
 export function runOptions(options: SimulationCliOptions) {
   if (options.scenario === undefined) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      'give a scenario with --scenario <file> (see examples/scenarios/)',
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().giveScenario)
   }
   return {
     scenario: loadScenarioFile(options.scenario),

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { cliErrorWords } from './cliErrorWords.js'
 
 /**
  * Writes a file a command was asked to write (--report, --out); a path that cannot be written — a
@@ -10,11 +11,7 @@ export function writeOutputFile(path: string, text: string, what: string): void 
     writeFileSync(path, text)
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `cannot write the ${what} to "${path}" (${reason}); choose a file in a folder that exists and can be written`,
-      { cause },
-    )
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().cannotWrite(what, path, reason), { cause })
   }
 }
 
@@ -30,8 +27,8 @@ export function writeNewKeyFile(path: string, text: string, mode = 0o600): void 
     throw new TwoKeysError(
       'COMMAND_INVALID',
       code === 'EEXIST'
-        ? `"${path}" already exists; a key file is never overwritten — choose another --out`
-        : `cannot write the key to "${path}" (${code ?? String(cause)}); choose a file in a folder that exists and can be written`,
+        ? cliErrorWords().keyFileExists(path)
+        : cliErrorWords().cannotWriteKey(path, code ?? String(cause)),
       { cause },
     )
   }
