@@ -9,6 +9,7 @@ import { type KeyEntry, KeyEntrySchema, type Keyring } from '../identity/Keyring
 import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
 import { newKeyPair, PrivateKeyFileSchema } from '../identity/PrivateKeyFile.js'
 import { signKeyringChange } from '../identity/signKeyringChange.js'
+import { keysWords } from './keysWords.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
 import { writeNewKeyFile } from './writeOutputFile.js'
@@ -21,13 +22,7 @@ function readJson(path: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch (cause) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `cannot read ${what} "${path}": it is missing or not JSON; check the path`,
-      {
-        cause,
-      },
-    )
+    throw new TwoKeysError('COMMAND_INVALID', keysWords().cannotReadJson(what, path), { cause })
   }
 }
 
@@ -35,7 +30,7 @@ function readChange(path: string): KeyringChange {
   const parsed = KeyringChangeSchema.safeParse(readJson(path, 'keyring change'))
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(change)'}: ${i.message}`)
-    throw new TwoKeysError('COMMAND_INVALID', `"${path}" is not a keyring change (${problems.join('; ')})`)
+    throw new TwoKeysError('COMMAND_INVALID', keysWords().notAChange(path, problems.join('; ')))
   }
   return parsed.data
 }
@@ -48,10 +43,7 @@ function readEntry(path: string, validFrom: string): KeyEntry {
   const key = PrivateKeyFileSchema.safeParse(json)
   if (key.success)
     return { keyId: key.data.kid, principal: key.data.principal, publicKey: key.data.x, validFrom }
-  throw new TwoKeysError(
-    'COMMAND_INVALID',
-    `"${path}" is neither a keyring entry nor a private key file; \`twokeys keys new <principal> --json\` prints an entry`,
-  )
+  throw new TwoKeysError('COMMAND_INVALID', keysWords().notAnEntry(path))
 }
 
 async function withEngine<T>(
@@ -68,17 +60,18 @@ async function withEngine<T>(
 }
 
 function describeKeyring(keyring: Keyring | null): string {
-  if (keyring === null) return 'no keyring yet: apply a first one signed by every key-holding institution'
+  const words = keysWords()
+  if (keyring === null) return words.noKeyring
   const rows = keyring.entries.map((e) => {
     const state =
       e.revokedAt !== undefined
-        ? pc.red(`revoked ${e.revokedAt}`)
+        ? pc.red(words.revoked(e.revokedAt))
         : e.validUntil === undefined
-          ? 'valid'
-          : `until ${e.validUntil}`
-    return `  ${e.keyId.padEnd(24)} ${e.principal.padEnd(18)} from ${e.validFrom}  ${state}`
+          ? words.valid
+          : words.until(e.validUntil)
+    return `  ${e.keyId.padEnd(24)} ${e.principal.padEnd(18)} ${words.from(e.validFrom)}  ${state}`
   })
-  return [`keyring version ${keyring.version} · ${keyringHash(keyring).slice(0, 12)}`, ...rows].join('\n')
+  return [words.keyringVersion(keyring.version, keyringHash(keyring).slice(0, 12)), ...rows].join('\n')
 }
 
 /** `twokeys keys …`: make keys, draft, sign and apply keyring changes, show the keyring. */
@@ -104,17 +97,18 @@ export function registerKeys(program: Command): void {
         const { privateKey, entry } = newKeyPair(principal, keyId, validFrom)
         const parsed = KeyEntrySchema.safeParse(entry)
         if (!parsed.success)
-          throw new TwoKeysError('COMMAND_INVALID', `cannot make a key: ${parsed.error.issues[0]?.message}`)
+          throw new TwoKeysError(
+            'COMMAND_INVALID',
+            keysWords().cannotMakeKey(parsed.error.issues[0]?.message),
+          )
         const out = options.out ?? `${principal}.key.json`
         writeNewKeyFile(out, `${JSON.stringify(privateKey, null, 2)}\n`, 0o600)
         if (options.json) {
           print(JSON.stringify(entry, null, 2))
           return
         }
-        print(
-          `${pc.green('✓')} wrote the private key of "${principal}" to ${out} (readable by its owner only; keep it secret)`,
-        )
-        print(`public entry, for a keyring change (\`twokeys keys draft --add ${out} …\`):`)
+        print(`${pc.green('✓')} ${keysWords().wroteKey(principal, out)}`)
+        print(keysWords().publicEntry(out))
         print(JSON.stringify(entry, null, 2))
       },
     )
@@ -155,9 +149,7 @@ export function registerKeys(program: Command): void {
         if (options.out === undefined) process.stdout.write(text)
         else {
           writeFileSync(options.out, text)
-          print(
-            `${pc.green('✓')} drafted keyring version ${parsed.version} in ${options.out}; now each institution signs it (\`twokeys keys sign-change\`)`,
-          )
+          print(`${pc.green('✓')} ${keysWords().drafted(parsed.version, options.out)}`)
         }
       },
     )
@@ -172,9 +164,7 @@ export function registerKeys(program: Command): void {
       const key = loadPrivateKeyFile(options.key)
       const signed = signKeyringChange(readChange(path), key)
       writeFileSync(options.out ?? path, `${JSON.stringify(signed, null, 2)}\n`)
-      print(
-        `${pc.green('✓')} signed by ${key.kid} (${key.principal}); ${signed.signatures.length} signature(s)`,
-      )
+      print(`${pc.green('✓')} ${keysWords().signedBy(key.kid, key.principal, signed.signatures.length)}`)
     })
 
   keys
@@ -185,7 +175,7 @@ export function registerKeys(program: Command): void {
     .requiredOption('--policy <file>', 'the policy (it names the key-holding institutions that must sign)')
     .action(async (path: string, options: { db: string; policy: string }) => {
       const next = await withEngine(options, (engine) => engine.changeKeyring(readChange(path)))
-      print(`${pc.green('✓')} applied\n${describeKeyring(next)}`)
+      print(`${pc.green('✓')} ${keysWords().applied}\n${describeKeyring(next)}`)
     })
 
   keys

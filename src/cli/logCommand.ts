@@ -11,6 +11,7 @@ import { readText } from './auditFiles.js'
 import { EXIT } from './exitCodes.js'
 import { openStore } from './openStore.js'
 import { wholeNumber } from './wholeNumber.js'
+import { witnessedLogWords } from './witnessedLogWords.js'
 import { readNoteSigner, readWitnessList } from './witnessFiles.js'
 import { writeNewKeyFile, writeOutputFile } from './writeOutputFile.js'
 
@@ -108,11 +109,7 @@ export function registerLog(program: Command): void {
       const store = await openStore(options.db, { mustExist: true })
       try {
         const latest = await logOf(store).latestCheckpoint()
-        if (latest === undefined)
-          throw new TwoKeysError(
-            'NOT_FOUND',
-            'no checkpoint is published yet: twokeys log checkpoint --db … --key log.key',
-          )
+        if (latest === undefined) throw new TwoKeysError('NOT_FOUND', witnessedLogWords().noCheckpointYet)
         print(latest.note)
       } finally {
         await store.close()

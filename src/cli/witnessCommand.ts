@@ -8,8 +8,10 @@ import { createWitness, type Witness } from '../witness/witness.js'
 import { loadWitnessSigner, readLogKeys } from '../witness/witnessKeys.js'
 import { startWitnessServer } from '../witness/witnessServer.js'
 import { loadWitnessState } from '../witness/witnessStateFile.js'
+import { cliErrorWords } from './cliErrorWords.js'
 import { EXIT } from './exitCodes.js'
 import { wholeNumber } from './wholeNumber.js'
+import { witnessedLogWords } from './witnessedLogWords.js'
 import { writeNewKeyFile, writeOutputFile } from './writeOutputFile.js'
 
 const print = (text: string): void => {
@@ -17,15 +19,6 @@ const print = (text: string): void => {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value]
-
-/** The words HTTP gives the statuses a witness answers with, for the file-mode messages. */
-const STATUS_TEXT: Record<number, string> = {
-  400: 'bad request',
-  403: 'forbidden',
-  404: 'not found',
-  409: 'conflict',
-  422: 'unprocessable',
-}
 
 interface WitnessFiles {
   key: string
@@ -37,11 +30,7 @@ interface WitnessFiles {
 /** The witness a command's --key, --state, --log-key and --init describe. */
 function openWitness(options: WitnessFiles): Witness {
   const signer = loadWitnessSigner(options.key)
-  if (options.logKey.length === 0)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      "a witness needs the log's verifier key: pass --log-key <vkey or file>",
-    )
+  if (options.logKey.length === 0) throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().needsLogKey)
   const logKeys: VerifierKey[] = options.logKey.flatMap(readLogKeys)
   const state = loadWitnessState(options.state, { witness: signer.name, init: options.init === true })
   return createWitness({ signer, logKeys, statePath: options.state, state })
@@ -52,9 +41,7 @@ function readRequest(path: string): Uint8Array {
     return new Uint8Array(readFileSync(path === '-' ? 0 : path))
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError('COMMAND_INVALID', `cannot read the request "${path}" (${code}); check the path`, {
-      cause,
-    })
+    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().cannotReadRequest(path, code), { cause })
   }
 }
 
@@ -77,20 +64,16 @@ export function registerWitness(program: Command): void {
     .requiredOption('--out <file>', 'where to write the private key; the vkey goes to <file>.vkey')
     .action((options: { name: string; out: string }) => {
       const bad = checkKeyName(options.name)
-      if (bad !== undefined) throw new TwoKeysError('COMMAND_INVALID', `--name: ${bad}`)
+      if (bad !== undefined) throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badName(bad))
       const vkeyPath = `${options.out}.vkey`
       for (const path of [options.out, vkeyPath])
-        if (existsSync(path))
-          throw new TwoKeysError(
-            'COMMAND_INVALID',
-            `"${path}" already exists; a key file is never overwritten — choose another --out`,
-          )
+        if (existsSync(path)) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().keyFileExists(path))
       const signer = generateNoteSigner(options.name, COSIGNATURE_ED25519)
       const vkey = verifierKeyOf(signer)
       writeNewKeyFile(options.out, `${formatNoteSigner(signer)}\n`, 0o600)
       writeNewKeyFile(vkeyPath, `${vkey}\n`, 0o644)
       process.stderr.write(
-        `${pc.green('✓')} wrote the private key of witness "${signer.name}" to ${options.out} (owner-only; keep it secret) and its vkey to ${vkeyPath}\n`,
+        `${pc.green('✓')} ${witnessedLogWords().wroteWitnessKey(signer.name, options.out, vkeyPath)}\n`,
       )
       print(vkey)
     })
@@ -111,12 +94,13 @@ export function registerWitness(program: Command): void {
         host: options.host,
         port,
         onAnswer: (a) => {
-          process.stderr.write(`${a.status}${a.origin === undefined ? '' : ` ${a.origin}`}: ${a.reason}\n`)
+          process.stderr.write(`${witnessedLogWords().answered(a.status, a.origin, a.reason)}\n`)
         },
       })
       // The URL printed is the submission prefix: what a witnesses file lists and a log posts under.
-      print(`witness ${opened.signer.name} listening on ${server.url} (POST ${server.url}/add-checkpoint)`)
-      print(`vkey ${verifierKeyOf(opened.signer)}`)
+      const words = witnessedLogWords()
+      print(words.listening(opened.signer.name, server.url))
+      print(words.vkey(verifierKeyOf(opened.signer)))
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop)
@@ -126,7 +110,7 @@ export function registerWitness(program: Command): void {
         process.on('SIGINT', stop)
         process.on('SIGTERM', stop)
       })
-      print('witness stopped')
+      print(words.witnessStopped)
     })
 
   witness
@@ -146,7 +130,7 @@ export function registerWitness(program: Command): void {
       const outcome = await opened.addCheckpoint(readRequest(options.request))
       if (outcome.status !== 200) {
         process.stderr.write(
-          `${pc.red('✖')} ${outcome.status} ${STATUS_TEXT[outcome.status]}: ${outcome.reason}\n`,
+          `${pc.red('✖')} ${witnessedLogWords().refusedRequest(outcome.status, outcome.reason)}\n`,
         )
         // A malformed request is bad input; a well-formed one the witness will not cosign is a finding.
         process.exitCode = outcome.status === 400 ? EXIT.badInput : EXIT.finding
@@ -155,7 +139,7 @@ export function registerWitness(program: Command): void {
       if (options.out === undefined) process.stdout.write(outcome.body)
       else {
         writeOutputFile(options.out, outcome.body, 'cosignature')
-        print(`${pc.green('✓')} ${outcome.reason}; the cosignature is in ${options.out}`)
+        print(`${pc.green('✓')} ${witnessedLogWords().cosignatureIn(outcome.reason, options.out)}`)
       }
     })
 
@@ -168,11 +152,12 @@ export function registerWitness(program: Command): void {
       const state = loadWitnessState(options.state, {})
       if (options.json) return print(JSON.stringify(state, null, 2))
       const origins = Object.keys(state.logs).sort()
-      print(`witness ${state.witness} · ${origins.length} log(s)`)
+      const words = witnessedLogWords()
+      print(words.witnessLogs(state.witness, origins.length))
       for (const origin of origins) {
         const log = state.logs[origin] as { size: number; root: string; cosignedAt: number }
         print(
-          `  ${origin}\n    size ${log.size}  root ${log.root}\n    cosigned at ${new Date(log.cosignedAt * 1000).toISOString()} (${log.cosignedAt})`,
+          `  ${origin}\n    ${words.sizeRoot(log.size, log.root)}\n    ${words.cosignedAt(new Date(log.cosignedAt * 1000).toISOString(), log.cosignedAt)}`,
         )
       }
     })

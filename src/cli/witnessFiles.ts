@@ -9,19 +9,18 @@ import {
 } from '../tlog/witnessList.js'
 import { readText } from './auditFiles.js'
 import { loadCliPolicy } from './packagePath.js'
+import { witnessedLogWords } from './witnessedLogWords.js'
 
 /** The witnesses file, parsed; with a policy, it must name a witness of each key-holding institution. */
 export function readWitnessList(path: string, policyPath?: string): WitnessList {
   const list = parseWitnessList(readText(path, 'witnesses file'), `witnesses file "${path}"`)
-  if (typeof list === 'string') throw new TwoKeysError('COMMAND_INVALID', list)
+  if (typeof list === 'string')
+    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badWitnessesFile(list))
   if (policyPath !== undefined) {
     const named = new Set(list.witnesses.map((w) => w.institution))
     const missing = signingInstitutions(loadCliPolicy(policyPath)).filter((i) => !named.has(i))
     if (missing.length > 0)
-      throw new TwoKeysError(
-        'COMMAND_INVALID',
-        `witnesses file "${path}" names no witness of ${missing.map((m) => `"${m}"`).join(', ')}, which hold keys in "${policyPath}": add a line "<institution> <witness vkey>" for each`,
-      )
+      throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().noWitnessOf(path, missing, policyPath))
   }
   return list
 }
@@ -38,17 +37,14 @@ export async function readCosignedCheckpoint(options: {
 }): Promise<CosignedCheckpoint | undefined> {
   if (options.checkpoint === undefined && options.witnesses === undefined) return undefined
   if (options.checkpoint === undefined || options.witnesses === undefined)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      'give --checkpoint and --witnesses together: a checkpoint counts only with the cosignatures of the witnesses you trust',
-    )
+    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().checkpointAndWitnesses)
   const list = readWitnessList(options.witnesses, options.policy)
   const note = readText(options.checkpoint, 'checkpoint')
   const cosigned = checkCosigned(note, list)
   if (typeof cosigned === 'string')
     throw new TwoKeysError(
       'AUDIT_TAMPERED',
-      `checkpoint "${options.checkpoint}" is not accepted: ${cosigned}`,
+      witnessedLogWords().checkpointNotAccepted(options.checkpoint, cosigned),
     )
   return cosigned
 }
@@ -56,6 +52,7 @@ export async function readCosignedCheckpoint(options: {
 /** A log or witness private key file (`PRIVATE+KEY+…`). */
 export function readNoteSigner(path: string, what: string): NoteSigner {
   const signer = parseNoteSigner(readText(path, what))
-  if (typeof signer === 'string') throw new TwoKeysError('COMMAND_INVALID', `${what} "${path}": ${signer}`)
+  if (typeof signer === 'string')
+    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badKeyFile(what, path, signer))
   return signer
 }
