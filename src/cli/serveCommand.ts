@@ -14,6 +14,7 @@ import { readSnapshotKey } from './auditFiles.js'
 import { describeDb, openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageVersion } from './packageVersion.js'
+import { serveWords } from './serveWords.js'
 import { wholeNumber } from './wholeNumber.js'
 import { readNoteSigner, readWitnessList } from './witnessFiles.js'
 
@@ -51,7 +52,7 @@ const envFlag = (name: string): boolean | undefined => {
   if (value === undefined || value === '') return undefined
   if (/^(1|true|yes)$/i.test(value)) return true
   if (/^(0|false|no)$/i.test(value)) return false
-  throw new TwoKeysError('CONFIG_INVALID', `${name}=${JSON.stringify(value)}: use true or false`)
+  throw new TwoKeysError('CONFIG_INVALID', serveWords().trueOrFalse(name, value))
 }
 const env = (name: string): string | undefined => {
   const value = process.env[name]
@@ -66,25 +67,16 @@ export function serveSettings(flags: ServeFlags) {
   const portText = flags.port ?? env('TWOKEYS_PORT')
   const logLevel = flags.logLevel ?? env('TWOKEYS_LOG_LEVEL') ?? file.logLevel ?? 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `log level ${JSON.stringify(logLevel)} is not one of ${LOG_LEVELS.join(', ')}`,
-    )
+    throw new TwoKeysError('COMMAND_INVALID', serveWords().badLogLevel(logLevel, LOG_LEVELS))
   }
   const policy = flags.policy ?? env('TWOKEYS_POLICY') ?? fromConfig(file.policy, base)
   if (policy === undefined) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      'no policy: give --policy <file> (or TWOKEYS_POLICY, or "policy" in the config file)',
-    )
+    throw new TwoKeysError('COMMAND_INVALID', serveWords().noPolicy)
   }
   const jwksUrl = flags.jwksUrl ?? env('TWOKEYS_JWKS_URL') ?? file.auth?.jwksUrl
   const reads = file.auth?.reads ?? (jwksUrl === undefined ? 'open' : 'jwt')
   if (reads === 'jwt' && jwksUrl === undefined) {
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      'auth.reads is jwt but no JWKS is given: set --jwks-url (or TWOKEYS_JWKS_URL, or auth.jwksUrl)',
-    )
+    throw new TwoKeysError('CONFIG_INVALID', serveWords().jwtWithoutJwks)
   }
   return {
     policy,
@@ -146,27 +138,16 @@ async function serve(flags: ServeFlags): Promise<void> {
   const settings = serveSettings(flags)
   const policy = loadCliPolicy(settings.policy)
   if (policy.identity !== 'signed' && !settings.allowUnsigned) {
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `refusing to serve policy "${policy.id}": its identity is ${policy.identity ?? 'asserted'}, not signed, so anyone reaching the server could act as anyone by naming them. Use a policy with identity: signed (and apply a keyring: twokeys keys apply), or pass --allow-unsigned to accept unsigned commands knowingly`,
-    )
+    throw new TwoKeysError('CONFIG_INVALID', serveWords().notSigned(policy.id, policy.identity ?? 'asserted'))
   }
   if (settings.allowUnsigned) {
-    say(
-      `WARNING: --allow-unsigned: commands without a signature are accepted; their "by" is taken on its word. Never expose this server beyond people you trust to act as anyone.`,
-    )
+    say(serveWords().allowUnsignedWarning)
   }
   const auth = await readAccessOf(settings.auth)
   if (settings.webhookUrls.length > 0 && settings.webhookSecret === undefined)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      'webhooks need a secret to sign deliveries with: set TWOKEYS_WEBHOOK_SECRET (a long random string, e.g. openssl rand -hex 32)',
-    )
+    throw new TwoKeysError('CONFIG_INVALID', serveWords().webhooksNeedSecret)
   if (settings.witnesses !== undefined && settings.logKey === undefined)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      '--witnesses needs --log-key: the log signs the checkpoints the witnesses cosign',
-    )
+    throw new TwoKeysError('CONFIG_INVALID', serveWords().witnessesNeedLogKey)
   const logSigner = settings.logKey === undefined ? undefined : readNoteSigner(settings.logKey, 'log key')
   const witnessList = settings.witnesses === undefined ? undefined : readWitnessList(settings.witnesses)
   const snapshotKey = readSnapshotKey(settings.snapshotKeyFile)
@@ -224,23 +205,22 @@ async function serve(flags: ServeFlags): Promise<void> {
         }),
     log: (level, message, detail) => app.log[level](detail ?? {}, message),
   })
-  say(
-    `twokeys serve listening on ${url} (policy "${policy.id}", identity ${policy.identity ?? 'asserted'}; store ${describeDb(settings.db)}; reads ${auth.reads}) — API ${url}/openapi.json, docs ${url}/docs`,
-  )
+  const words = serveWords()
+  say(words.listening(url, policy.id, policy.identity ?? 'asserted', describeDb(settings.db), auth.reads))
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
       process.off('SIGINT', onInt)
       process.off('SIGTERM', onTerm)
-      say(`twokeys serve: ${signal}: no new requests; finishing those in flight`)
+      say(words.stopping(signal))
       // Requests still running after 10 s are cut off, so that a stuck client cannot hold the stop.
       const force = setTimeout(() => app.server.closeAllConnections(), 10_000)
       force.unref()
       app
         .close()
-        .catch((error: unknown) => say(`twokeys serve: closing the server: ${String(error)}`))
+        .catch((error: unknown) => say(words.closingServer(String(error))))
         .then(() => jobs.stop())
         .then(() => engine.close())
-        .catch((error: unknown) => say(`twokeys serve: closing the store: ${String(error)}`))
+        .catch((error: unknown) => say(words.closingStore(String(error))))
         .finally(() => {
           clearTimeout(force)
           done()
@@ -251,7 +231,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.on('SIGINT', onInt)
     process.on('SIGTERM', onTerm)
   })
-  say('twokeys serve stopped')
+  say(words.stopped)
 }
 
 export function registerServe(program: Command): void {
