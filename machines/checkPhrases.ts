@@ -1,3 +1,5 @@
+import { type Phrase, renderPhrase } from './refusalMessages.js'
+
 /**
  * What the checkers say — a counterexample's steps, a violation, a note, why a rule never binds,
  * a warning — as data: a phrase key and its parameters, worded by a catalogue (`CHECK_WORDS`,
@@ -90,6 +92,95 @@ export interface CheckParams {
     stage: string
   }
   'tk8.moved': { event: string; from: string; to: string }
+  'tk2.counted': {
+    /** Who counts twice: a principal (acting, or whose seat is used) or an institution. */
+    kind: 'principal' | 'institution'
+    id: string
+    first: { key: string; by: string; seat: string | null }
+    second: { key: string; by: string; seat: string | null }
+    revision: string
+  }
+  'tk5.namedOther': {
+    decision: 'approve' | 'refuse'
+    key: string
+    by: string
+    /** The revision the decision named, or null when it names none of this initiative's. */
+    named: number | null
+    namedHash: string
+    current: number | null
+    currentHash: string
+  }
+  'tk6.decision': { decision: 'approve' | 'refuse'; key: string; problem: CheckPhrase }
+  'tk6.delegation': { key: string; holder: string; deputy: string; problem: CheckPhrase }
+  'tk6.unknownKey': { key: string }
+  'tk6.noDeputies': { key: string }
+  'tk6.notHolder': { holder: string; key: string }
+  /** Instants as ISO strings, as the recorded events carry them. */
+  'tk6.emptyWindow': { from: string; until: string }
+  'tk6.tooLong': { days: string; maxDays: number }
+  'tk6.notEligible': { deputy: string; key: string }
+  'tk6.notHolding': {
+    by: string
+    key: string
+    holders: string[]
+    why: 'noDeputies' | 'notEligible' | 'uncovered'
+    at: string
+  }
+  'tk7.approvedStale': { at: string; key: string; lifetime: number; fresh: number; quorum: number }
+  'tk7.stillTurned': { key: string; at: string; fresh: number; quorum: number; lifetime: number }
+  'tk9.wrongTrack': { track: string; expected: string; objective: string; scope: string }
+  'tk9.stageTrack': { stage: string; track: string }
+  'tk9.unfriendly': { destinations: string[] }
+  'tk9.unanswered': { track: string; waiting: string[] }
+  'tk9.outOfRollout': { target: string; stage: string; track: string }
+  'tk9.notTarget': { target: string; track: string; targets: string[] }
+  'tk9.twice': { target: string; first: boolean; second: boolean }
+  'tk9.notRegion': { target: string; by: string }
+  'tk9.notGovernor': { region: string; by: string; governor: string }
+  'tk9.notMinistry': { ministry: string; by: string }
+  'tk9.notAgency': { destination: string; by: string }
+  'tk9.notSponsor': { destination: string; by: string; sponsor: string }
+  'tk11.orders': {
+    /** Each order's events: "holder→key" for a decision, else the event's type. */
+    first: string[]
+    second: string[]
+    /** Each outcome's state value (JSON) and track ("null" when none). */
+    firstValue: string
+    firstTrack: string
+    secondValue: string
+    secondTrack: string
+  }
+  'tk12.differs': { events: number; at: string }
+  'tk13.outOfReach': { by: string; role: string; reach: string[] }
+  'tk13.notRole': { by: string; role: string }
+  // policy holes and reroutes
+  'hole.neverProposed': { branch: string }
+  /** The machine's refusal reasons, as the rules phrase them (`REFUSAL_MESSAGES`). */
+  'hole.refused': { reasons: Phrase[] }
+  'hole.neverApproved': { proposer: string; branches: string[] }
+  'hole.asFarAsItGets': Record<string, never>
+  'hole.cannotApprove': { by: string; key: string; reasons: Phrase[] }
+  'reroute.title': { field: string; before: string; after: string }
+  'reroute.routed': {
+    track: string
+    approvals: { by: string; key: string }[]
+    field: 'scope' | 'objective'
+    rule: number
+    /** What was approved: its scope kind and objective (the amended field's value is the one said). */
+    scope: string
+    objective: string
+  }
+  'reroute.note': { field: string; why: CheckPhrase }
+  'reroute.neverPartly': { scope: string }
+  'reroute.noContent': Record<string, never>
+  'reroute.amendRefused': Record<string, never>
+  'reroute.newRevision': Record<string, never>
+  'reroute.notRouted': { track: string }
+  // why a search gives no verdict
+  'partial.limit': { maxStates: number; expanded: number; states: number; defaultMax: number }
+  'partial.violation': { expanded: number; states: number }
+  'partial.memory': { bytes: number; expanded: number; states: number }
+  'partial.moreMemory': Record<string, never>
 }
 
 export type CheckKey = keyof CheckParams
@@ -143,6 +234,17 @@ export function dayWords(sinceProposal: number): string {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 const quoted = (ids: readonly string[]) => ids.map((s) => `"${s}"`).join(', ')
+const aDecision = (decision: 'approve' | 'refuse') => (decision === 'approve' ? 'an approval' : 'a refusal')
+/** Refusal reasons in English, as the engine writes them ("refused" when it gives none). */
+const refusals = (reasons: readonly Phrase[]) => reasons.map((r) => renderPhrase(r)).join('; ') || 'refused'
+/** "1,234": a count as the search's messages print it. */
+export const countWords = (n: number): string => n.toLocaleString('en')
+/** "1,024 MB": a memory bound in bytes, as the search's messages print it. */
+export const megabytesWords = (bytes: number): string => `${countWords(Math.round(bytes / 2 ** 20))} MB`
+const expandedOf = (expanded: number, states: number) =>
+  `after expanding ${countWords(expanded)} of ${countWords(states)} states seen`
+const MORE_MEMORY =
+  'give the search more memory (--max-memory <MB>, maxHeapBytes in the API; by default 85 % of the heap, which `node --max-old-space-size=<MB>` raises) or make the policy smaller'
 
 /** The checkers' English: the text every result has carried (tests and the README pin it). */
 export const CHECK_WORDS: CheckWords = {
@@ -247,4 +349,88 @@ export const CHECK_WORDS: CheckWords = {
     `a ${event}${decision === null ? '' : ` (${decision.decision} of "${decision.key}")`} turned key "${key}" (was ${was ?? `not in review but "${stage}"`})`,
   'tk8.moved': ({ event, from, to }) =>
     `a ${event} moved the initiative from "${from}" to "${to}"; only an approval may`,
+  'tk2.counted': ({ kind, id, first, second, revision }) =>
+    `${kind} "${id}" counts toward both key "${first.key}" (via "${first.by}" for seat "${first.seat}") and key "${second.key}" (via "${second.by}" for seat "${second.seat}") on revision ${revision}`,
+  'tk5.namedOther': ({ decision, key, by, named, namedHash, current, currentHash }) =>
+    `${aDecision(decision)} of key "${key}" by "${by}" was accepted naming ${named === null ? `"${namedHash}", no revision of this initiative,` : `revision ${named} (${namedHash})`} while the current revision was ${current ?? 'none'} (${currentHash})`,
+  'tk6.decision': ({ decision, key, problem }, say) =>
+    `${aDecision(decision)} of key "${key}" was recorded without authority: ${say(problem)}`,
+  'tk6.delegation': ({ key, holder, deputy, problem }, say) =>
+    `a delegation of key "${key}" from "${holder}" to "${deputy}" was recorded that the policy does not allow: ${say(problem)}`,
+  'tk6.unknownKey': ({ key }) => `key "${key}" is not in the policy`,
+  'tk6.noDeputies': ({ key }) => `key "${key}" allows no deputies`,
+  'tk6.notHolder': ({ holder, key }) => `"${holder}" does not hold key "${key}"`,
+  'tk6.emptyWindow': ({ from, until }) => `the window ${from} → ${until} is empty`,
+  'tk6.tooLong': ({ days, maxDays }) =>
+    `the window of ${days} days is longer than the ${maxDays} days allowed`,
+  'tk6.notEligible': ({ deputy, key }) => `"${deputy}" may not be deputy for key "${key}"`,
+  'tk6.notHolding': ({ by, key, holders, why, at }) =>
+    `"${by}" does not hold key "${key}" (holders: ${quoted(holders)}) and ${
+      why === 'noDeputies'
+        ? 'the key allows no deputies'
+        : why === 'notEligible'
+          ? 'may not be its deputy'
+          : `no allowed delegation recorded before it covers ${at}`
+    }`,
+  'tk7.approvedStale': ({ at, key, lifetime, fresh, quorum }) =>
+    `approved at ${at} with key "${key}" counting approvals older than ${lifetime} days: only ${fresh} of ${quorum} were fresh`,
+  'tk7.stillTurned': ({ key, at, fresh, quorum, lifetime }) =>
+    `key "${key}" still shows turned at ${at} with only ${fresh} of ${quorum} approvals younger than ${lifetime} days`,
+  'tk9.wrongTrack': ({ track, expected, objective, scope }) =>
+    `the initiative took track "${track}" but its routing rules give "${expected}" for objective "${objective}" and scope "${scope}"`,
+  'tk9.stageTrack': ({ stage, track }) => `the initiative is in "${stage}" but its track is "${track}"`,
+  'tk9.unfriendly': ({ destinations }) =>
+    `export goes to ${quoted(destinations)}, not on the friendly-destinations list`,
+  'tk9.unanswered': ({ track, waiting }) =>
+    `the ${track} rollout completed without an answer from ${quoted(waiting)}`,
+  'tk9.outOfRollout': ({ target, stage, track }) =>
+    `"${target}" answered while the initiative was in "${stage}", not in the ${track} rollout`,
+  'tk9.notTarget': ({ target, track, targets }) =>
+    `"${target}" answered, but the ${track} rollout reaches only ${quoted(targets)}`,
+  'tk9.twice': ({ target, first, second }) => `"${target}" answered twice (${first} → ${second})`,
+  'tk9.notRegion': ({ target, by }) =>
+    `"${target}" answered through a RESPOND by "${by}", but it is not a region of the policy: only a region's own governor may answer for it`,
+  'tk9.notGovernor': ({ region, by, governor }) =>
+    `region "${region}" answered through a RESPOND by "${by}"; only its governor "${governor}" may answer for it`,
+  'tk9.notMinistry': ({ ministry, by }) =>
+    `ministry "${ministry}" answered through a MINISTRY by "${by}"; only the ministry itself may answer`,
+  'tk9.notAgency': ({ destination, by }) =>
+    `destination "${destination}" was recorded through a DESTINATION by "${by}", which is not an agency of the policy`,
+  'tk9.notSponsor': ({ destination, by, sponsor }) =>
+    `destination "${destination}" was recorded through a DESTINATION by "${by}", not by the sponsor "${sponsor}"`,
+  'tk11.orders': ({ first, second, firstValue, firstTrack, secondValue, secondTrack }) =>
+    `approving in the order [${first.join(', ')}] ends in ${firstValue} (track ${firstTrack}), but [${second.join(', ')}] ends in ${secondValue} (track ${secondTrack})`,
+  'tk12.differs': ({ events, at }) =>
+    `folding the ${events} accepted events does not reproduce the snapshot: they differ at ${at}`,
+  'tk13.outOfReach': ({ by, role, reach }) =>
+    `"${by}" answered as a ${role}, but no key that approved the initiative brings a ${role} in (their reach: ${reach.length === 0 ? 'none' : quoted(reach)})`,
+  'tk13.notRole': ({ by, role }) => `"${by}" answered as a ${role} but is not one in the policy`,
+  'hole.neverProposed': ({ branch }) => `no ${branch} initiative can ever be proposed`,
+  'hole.refused': ({ reasons }) => `the machine refuses it: ${refusals(reasons)}`,
+  'hole.neverApproved': ({ proposer, branches }) =>
+    `no initiative ${proposer} proposes (${branches.join(', ')}) can ever be approved`,
+  'hole.asFarAsItGets': () => 'this is as far as it gets: no sequence of commands from here approves it',
+  'hole.cannotApprove': ({ by, key, reasons }) => `${by} cannot approve ${key}: ${refusals(reasons)}`,
+  'reroute.title': ({ field, before, after }) =>
+    `an initiative approved as ${before} can be amended to ${after} and keep its approvals (amendments.substantive leaves out "${field}")`,
+  'reroute.routed': ({ track, approvals, field, rule, scope, objective }) =>
+    `routed to ${track} on the approval${approvals.length === 1 ? '' : 's'} ${approvals.map((d) => `${d.by} gave for ${d.key}`).join(' and ')} on ${
+      field === 'scope'
+        ? `${/^[aeiou]/.test(scope) ? 'an' : 'a'} ${scope} initiative`
+        : `an initiative with objective ${objective}`
+    }: amendments.substantive leaves out "${field}", which routing[${rule}] reads; add "${field}" to amendments.substantive`,
+  'reroute.note': ({ field, why }, say) =>
+    `amendments.substantive leaves out "${field}", which routing reads, but ${say(why)}`,
+  'reroute.neverPartly': ({ scope }) => `no reachable ${scope} initiative is ever partly approved`,
+  'reroute.noContent': () => 'the explorer has no content to amend it to',
+  'reroute.amendRefused': () => 'the machine refuses the amendment',
+  'reroute.newRevision': () => 'the amendment makes a new revision',
+  'reroute.notRouted': ({ track }) => `the amended initiative is not routed to ${track}`,
+  'partial.limit': ({ maxStates, expanded, states, defaultMax }) =>
+    `the exploration stopped at the limit of ${countWords(maxStates)} states (--max-states) ${expandedOf(expanded, states)}; raise --max-states (maxStates; default ${countWords(defaultMax)}) for a verdict`,
+  'partial.violation': ({ expanded, states }) =>
+    `the exploration stopped at the first violation (stopAtFirstViolation) ${expandedOf(expanded, states)}; run without it for a verdict on every invariant`,
+  'partial.memory': ({ bytes, expanded, states }) =>
+    `the exploration stopped at the memory bound of ${megabytesWords(bytes)} ${expandedOf(expanded, states)}; ${MORE_MEMORY}, for a verdict`,
+  'partial.moreMemory': () => MORE_MEMORY,
 }

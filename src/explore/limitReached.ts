@@ -1,7 +1,14 @@
+import {
+  type CheckPhrase,
+  checkPhrase,
+  countWords,
+  megabytesWords,
+  sayCheck,
+} from '../../machines/checkPhrases.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { DEFAULT_MAX_STATES } from './explore.js'
 
-const count = (n: number) => n.toLocaleString('en')
+const count = countWords
 
 /**
  * The `LIMIT_REACHED` error of a compilation that `maxStates` stopped: a table with rows never
@@ -17,8 +24,6 @@ export function limitReached(policy: string, maxStates: number): TwoKeysError {
   )
 }
 
-const megabytes = (bytes: number) => `${count(Math.round(bytes / 2 ** 20))} MB`
-
 /**
  * The `LIMIT_REACHED` error of a search that filled its memory bound: a clear stop instead of the
  * process dying out of memory.
@@ -29,12 +34,41 @@ const megabytes = (bytes: number) => `${count(Math.round(bytes / 2 ** 20))} MB`
 export function memoryReached(policy: string, maxHeapBytes: number): TwoKeysError {
   return new TwoKeysError(
     'LIMIT_REACHED',
-    `policy "${policy}" filled the memory bound of ${megabytes(maxHeapBytes)} before its search ended: ${MORE_MEMORY}`,
+    `policy "${policy}" filled the memory bound of ${megabytesWords(maxHeapBytes)} before its search ended: ${sayCheck(checkPhrase('partial.moreMemory', {}))}`,
   )
 }
 
-const MORE_MEMORY =
-  'give the search more memory (--max-memory <MB>, maxHeapBytes in the API; by default 85 % of the heap, which `node --max-old-space-size=<MB>` raises) or make the policy smaller'
+/** What `partialReason` is told about a stopped search. */
+export interface StoppedSearch {
+  maxStates: number
+  states: number
+  expanded: number
+  stoppedAtViolation: boolean
+  /** Set when the memory bound stopped the search: that bound, in bytes. */
+  memoryBound?: number
+}
+
+/**
+ * Why a stopped search gives no verdict, as a phrase (`partialReason` is its English), so a
+ * report can word it in its language.
+ *
+ * @example
+ * partialPhrase({ maxStates: 30, states: 31, expanded: 12, stoppedAtViolation: false })
+ * // { key: 'partial.limit', params: { maxStates: 30, expanded: 12, states: 31, defaultMax: 200000 } }
+ */
+export function partialPhrase(search: StoppedSearch): CheckPhrase {
+  const { expanded, states } = search
+  if (search.memoryBound !== undefined)
+    return checkPhrase('partial.memory', { bytes: search.memoryBound, expanded, states })
+  return search.stoppedAtViolation
+    ? checkPhrase('partial.violation', { expanded, states })
+    : checkPhrase('partial.limit', {
+        maxStates: search.maxStates,
+        expanded,
+        states,
+        defaultMax: DEFAULT_MAX_STATES,
+      })
+}
 
 /**
  * Why a stopped search gives no verdict, in one sentence for `VerifyResult.partial`.
@@ -43,18 +77,6 @@ const MORE_MEMORY =
  * partialReason({ maxStates: 30, states: 31, expanded: 12, stoppedAtViolation: false })
  * // 'the exploration stopped at the limit of 30 states (--max-states) after expanding 12 of 31 states seen; …'
  */
-export function partialReason(search: {
-  maxStates: number
-  states: number
-  expanded: number
-  stoppedAtViolation: boolean
-  /** Set when the memory bound stopped the search: that bound, in bytes. */
-  memoryBound?: number
-}): string {
-  const where = `after expanding ${count(search.expanded)} of ${count(search.states)} states seen`
-  if (search.memoryBound !== undefined)
-    return `the exploration stopped at the memory bound of ${megabytes(search.memoryBound)} ${where}; ${MORE_MEMORY}, for a verdict`
-  return search.stoppedAtViolation
-    ? `the exploration stopped at the first violation (stopAtFirstViolation) ${where}; run without it for a verdict on every invariant`
-    : `the exploration stopped at the limit of ${count(search.maxStates)} states (--max-states) ${where}; raise --max-states (maxStates; default ${count(DEFAULT_MAX_STATES)}) for a verdict`
+export function partialReason(search: StoppedSearch): string {
+  return sayCheck(partialPhrase(search))
 }

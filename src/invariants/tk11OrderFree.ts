@@ -1,7 +1,9 @@
 import { type SnapshotFrom, transition } from 'xstate'
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { InvariantInfo, Violation } from './Invariant.js'
+import { said } from './said.js'
 
 type Snapshot = SnapshotFrom<InitiativeMachine>
 
@@ -48,7 +50,7 @@ export function keyOrders<T>(groups: readonly (readonly T[])[]): T[][] {
 }
 
 const describe = (events: readonly InitiativeEvent[]) =>
-  events.map((e) => (e.type === 'DECIDE' ? `${e.by}→${e.key}` : e.type)).join(', ')
+  events.map((e) => (e.type === 'DECIDE' ? `${e.by}→${e.key}` : e.type))
 
 /**
  * TK11 order-free: the given orders of the same approvals, applied from `start` at the same
@@ -79,7 +81,16 @@ export const tk11OrderFree = {
       if (differs.length === 0) continue
       violations.push({
         id: 'TK11',
-        message: `approving in the order [${describe(first)}] ends in ${expected.value} (track ${expected.track}), but [${describe(order)}] ends in ${outcome.value} (track ${outcome.track})`,
+        ...said(
+          checkPhrase('tk11.orders', {
+            first: describe(first),
+            second: describe(order),
+            firstValue: expected.value,
+            firstTrack: String(expected.track),
+            secondValue: outcome.value,
+            secondTrack: String(outcome.track),
+          }),
+        ),
         details: { orders: [first, order], outcomes: [expected, outcome], differs },
       })
     }

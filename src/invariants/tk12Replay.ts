@@ -1,8 +1,10 @@
 import { initialTransition, type SnapshotFrom, transition } from 'xstate'
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeInput } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { InvariantInfo, Violation } from './Invariant.js'
+import { said } from './said.js'
 
 type Snapshot = SnapshotFrom<InitiativeMachine>
 
@@ -62,7 +64,7 @@ export const tk12Replay = {
     return [
       {
         id: 'TK12',
-        message: `folding the ${events.length} accepted events does not reproduce the snapshot: they differ at ${at}`,
+        ...said(checkPhrase('tk12.differs', { events: events.length, at })),
         details: { at, expected, actual },
       },
     ]

@@ -1,7 +1,8 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import type { Recorded, RecordedAnswer } from './Recorded.js'
-import { quoteIds } from './restated.js'
+import { said } from './said.js'
 
 /** The role a body answers as, by the answer's type; null for a destination the sponsor records. */
 function roleOf(policy: Policy, answer: RecordedAnswer): 'governor' | 'ministry' | 'agency' | null {
@@ -55,10 +56,11 @@ export const tk13Reach: StepInvariant = {
     return [
       {
         id: 'TK13',
-        message:
+        ...said(
           principal?.roles.includes(role) === true
-            ? `"${answer.by}" answered as a ${role}, but no key that approved the initiative brings a ${role} in (their reach: ${reach.size === 0 ? 'none' : quoteIds([...reach].sort())})`
-            : `"${answer.by}" answered as a ${role} but is not one in the policy`,
+            ? checkPhrase('tk13.outOfReach', { by: answer.by, role, reach: [...reach].sort() })
+            : checkPhrase('tk13.notRole', { by: answer.by, role }),
+        ),
         event,
       },
     ]

@@ -1,6 +1,8 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import type { RecordedDecision } from './Recorded.js'
 import { countingApprovals, institutionsOf, stageOf, standing } from './restated.js'
+import { said } from './said.js'
 
 /**
  * TK2 distinct, from the recorded events: among the approvals that count (at approval, or now
@@ -38,10 +40,17 @@ export const tk2Distinct: StepInvariant = {
             const person = [...px].find((p) => py.has(p))
             const shared = [...ix].find((inst) => iy.has(inst))
             if (person === undefined && shared === undefined) continue
-            const what = person !== undefined ? `principal "${person}"` : `institution "${shared}"`
             violations.push({
               id: 'TK2',
-              message: `${what} counts toward both key "${a.key}" (via "${x.by}" for seat "${x.seat}") and key "${b.key}" (via "${y.by}" for seat "${y.seat}") on revision ${r.revisions[revision]?.n}`,
+              ...said(
+                checkPhrase('tk2.counted', {
+                  kind: person !== undefined ? 'principal' : 'institution',
+                  id: (person ?? shared) as string,
+                  first: { key: a.key, by: x.by, seat: x.seat },
+                  second: { key: b.key, by: y.by, seat: y.seat },
+                  revision: String(r.revisions[revision]?.n),
+                }),
+              ),
               event,
               details: { keys: [a.key, b.key], decisions: [x, y] },
             })

@@ -27,7 +27,17 @@ export const tk5Fresh: StepInvariant = {
       const named = recorded.after.revisions.findLast((rev) => rev.hash === d.named)
       violations.push({
         id: 'TK5',
-        message: `${d.decision === 'approve' ? 'an approval' : 'a refusal'} of key "${d.key}" by "${d.by}" was accepted naming ${named === undefined ? `"${short(d.named)}", no revision of this initiative,` : `revision ${named.n} (${short(d.named)})`} while the current revision was ${current?.n ?? 'none'} (${short(current?.hash ?? '')})`,
+        ...said(
+          checkPhrase('tk5.namedOther', {
+            decision: d.decision,
+            key: d.key,
+            by: d.by,
+            named: named?.n ?? null,
+            namedHash: short(d.named),
+            current: current?.n ?? null,
+            currentHash: short(current?.hash ?? ''),
+          }),
+        ),
         event,
         details: { decision: d, current },
       })

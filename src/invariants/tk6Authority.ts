@@ -1,7 +1,9 @@
+import { type CheckPhrase, checkPhrase } from '../../machines/checkPhrases.js'
 import type { Key, Policy } from '../policy/PolicySchema.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import type { RecordedDecision, RecordedDelegation } from './Recorded.js'
-import { DAY_MS, institutionsOf, keyById, quoteIds } from './restated.js'
+import { DAY_MS, institutionsOf, keyById } from './restated.js'
+import { said } from './said.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -12,17 +14,18 @@ function deputyEligible(policy: Policy, key: Key, deputy: string): boolean {
 }
 
 /** Why a recorded delegation is not one the policy allows, or null when it is. */
-function delegationProblem(policy: Policy, g: RecordedDelegation): string | null {
+function delegationProblem(policy: Policy, g: RecordedDelegation): CheckPhrase | null {
   const key = keyById(policy, g.key)
-  if (key === undefined) return `key "${g.key}" is not in the policy`
-  if (!key.deputies.allowed) return `key "${key.id}" allows no deputies`
-  if (!key.holders.includes(g.holder)) return `"${g.holder}" does not hold key "${key.id}"`
-  if (!(g.from < g.until)) return `the window ${iso(g.from)} → ${iso(g.until)} is empty`
+  if (key === undefined) return checkPhrase('tk6.unknownKey', { key: g.key })
+  if (!key.deputies.allowed) return checkPhrase('tk6.noDeputies', { key: key.id })
+  if (!key.holders.includes(g.holder)) return checkPhrase('tk6.notHolder', { holder: g.holder, key: key.id })
+  if (!(g.from < g.until)) return checkPhrase('tk6.emptyWindow', { from: iso(g.from), until: iso(g.until) })
   const maxDays = key.deputies.maxDays ?? 0
   if (g.until - g.from > maxDays * DAY_MS) {
-    return `the window of ${((g.until - g.from) / DAY_MS).toFixed(2)} days is longer than the ${maxDays} days allowed`
+    return checkPhrase('tk6.tooLong', { days: ((g.until - g.from) / DAY_MS).toFixed(2), maxDays })
   }
-  if (!deputyEligible(policy, key, g.deputy)) return `"${g.deputy}" may not be deputy for key "${key.id}"`
+  if (!deputyEligible(policy, key, g.deputy))
+    return checkPhrase('tk6.notEligible', { deputy: g.deputy, key: key.id })
   return null
 }
 
@@ -31,13 +34,14 @@ function authorityProblem(
   policy: Policy,
   d: RecordedDecision,
   delegations: readonly RecordedDelegation[],
-): string | null {
+): CheckPhrase | null {
   const key = keyById(policy, d.key)
-  if (key === undefined) return `key "${d.key}" is not in the policy`
+  if (key === undefined) return checkPhrase('tk6.unknownKey', { key: d.key })
   if (key.holders.includes(d.by)) return null
-  const base = `"${d.by}" does not hold key "${key.id}" (holders: ${quoteIds(key.holders)})`
-  if (!key.deputies.allowed) return `${base} and the key allows no deputies`
-  if (!deputyEligible(policy, key, d.by)) return `${base} and may not be its deputy`
+  const notHolding = (why: 'noDeputies' | 'notEligible' | 'uncovered') =>
+    checkPhrase('tk6.notHolding', { by: d.by, key: key.id, holders: key.holders, why, at: iso(d.at) })
+  if (!key.deputies.allowed) return notHolding('noDeputies')
+  if (!deputyEligible(policy, key, d.by)) return notHolding('notEligible')
   const covering = delegations.find(
     (g) =>
       g.seq < d.seq &&
@@ -47,9 +51,7 @@ function authorityProblem(
       d.at < g.until &&
       delegationProblem(policy, g) === null,
   )
-  return covering === undefined
-    ? `${base} and no allowed delegation recorded before it covers ${iso(d.at)}`
-    : null
+  return covering === undefined ? notHolding('uncovered') : null
 }
 
 /**
@@ -72,7 +74,7 @@ export const tk6Authority: StepInvariant = {
       if (problem !== null) {
         violations.push({
           id: 'TK6',
-          message: `${d.decision === 'approve' ? 'an approval' : 'a refusal'} of key "${d.key}" was recorded without authority: ${problem}`,
+          ...said(checkPhrase('tk6.decision', { decision: d.decision, key: d.key, problem })),
           event,
           details: { decision: d },
         })
@@ -83,7 +85,7 @@ export const tk6Authority: StepInvariant = {
       if (problem !== null) {
         violations.push({
           id: 'TK6',
-          message: `a delegation of key "${g.key}" from "${g.holder}" to "${g.deputy}" was recorded that the policy does not allow: ${problem}`,
+          ...said(checkPhrase('tk6.delegation', { key: g.key, holder: g.holder, deputy: g.deputy, problem })),
           event,
           details: { delegation: g },
         })

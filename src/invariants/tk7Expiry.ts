@@ -1,5 +1,7 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { StepInvariant, Violation } from './Invariant.js'
 import { countingApprovals, isApproved, keyRegions } from './restated.js'
+import { said } from './said.js'
 
 /**
  * TK7 expiry, from the recorded events and their times: when the state steps into approval,
@@ -28,7 +30,15 @@ export const tk7Expiry: StepInvariant = {
         if (all.length >= key.quorum && fresh.length < key.quorum) {
           violations.push({
             id: 'TK7',
-            message: `approved at ${new Date(approval.at).toISOString()} with key "${key.id}" counting approvals older than ${lifetime} days: only ${fresh.length} of ${key.quorum} were fresh`,
+            ...said(
+              checkPhrase('tk7.approvedStale', {
+                at: new Date(approval.at).toISOString(),
+                key: key.id,
+                lifetime,
+                fresh: fresh.length,
+                quorum: key.quorum,
+              }),
+            ),
             event,
             details: { key: key.id, approvals: all, approvedAt: approval.at },
           })
@@ -44,7 +54,15 @@ export const tk7Expiry: StepInvariant = {
       if (all.length >= key.quorum && fresh.length < key.quorum) {
         violations.push({
           id: 'TK7',
-          message: `key "${keyId}" still shows turned at ${new Date(r.now).toISOString()} with only ${fresh.length} of ${key.quorum} approvals younger than ${lifetime} days`,
+          ...said(
+            checkPhrase('tk7.stillTurned', {
+              key: keyId,
+              at: new Date(r.now).toISOString(),
+              fresh: fresh.length,
+              quorum: key.quorum,
+              lifetime,
+            }),
+          ),
           event,
           details: { key: keyId, approvals: all, now: r.now },
         })

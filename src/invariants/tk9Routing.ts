@@ -1,7 +1,9 @@
+import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { InvariantStep, StepInvariant, Violation } from './Invariant.js'
 import type { Recorded } from './Recorded.js'
-import { expectedTrack, quoteIds, ROLLOUT_STAGES, stageOf } from './restated.js'
+import { expectedTrack, ROLLOUT_STAGES, stageOf } from './restated.js'
+import { said } from './said.js'
 
 /**
  * What a rollout of `track` waits on, by the recorded content: the named regions or destinations,
@@ -37,14 +39,21 @@ function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): 
   if (track !== expected) {
     violations.push({
       id: 'TK9',
-      message: `the initiative took track "${track}" but its routing rules give "${expected}" for objective "${r.content?.objective}" and scope "${r.content?.scope.kind}"`,
+      ...said(
+        checkPhrase('tk9.wrongTrack', {
+          track: String(track),
+          expected: String(expected),
+          objective: String(r.content?.objective),
+          scope: String(r.content?.scope.kind),
+        }),
+      ),
       event,
     })
   }
   if (ROLLOUT_STAGES.includes(stage) && reported !== track) {
     violations.push({
       id: 'TK9',
-      message: `the initiative is in "${stage}" but its track is "${reported}"`,
+      ...said(checkPhrase('tk9.stageTrack', { stage, track: String(reported) })),
       event,
     })
   }
@@ -54,7 +63,7 @@ function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): 
     if (unfriendly.length > 0) {
       violations.push({
         id: 'TK9',
-        message: `export goes to ${quoteIds(unfriendly)}, not on the friendly-destinations list`,
+        ...said(checkPhrase('tk9.unfriendly', { destinations: unfriendly })),
         event,
       })
     }
@@ -65,7 +74,7 @@ function checkTrack(policy: Policy, { event, after, recorded }: InvariantStep): 
     if (waiting.length > 0) {
       violations.push({
         id: 'TK9',
-        message: `the ${track} rollout completed without an answer from ${quoteIds(waiting)}`,
+        ...said(checkPhrase('tk9.unanswered', { track, waiting })),
         event,
       })
     }
@@ -86,13 +95,13 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
   if (!inRollout) {
     violations.push({
       id: 'TK9',
-      message: `"${answer.target}" answered while the initiative was in "${answer.stage}", not in the ${track} rollout`,
+      ...said(checkPhrase('tk9.outOfRollout', { target: answer.target, stage: answer.stage, track })),
       event,
     })
   } else if (!targets.includes(answer.target)) {
     violations.push({
       id: 'TK9',
-      message: `"${answer.target}" answered, but the ${track} rollout reaches only ${quoteIds(targets)}`,
+      ...said(checkPhrase('tk9.notTarget', { target: answer.target, track, targets })),
       event,
     })
   }
@@ -100,7 +109,9 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
   if (earlier !== undefined) {
     violations.push({
       id: 'TK9',
-      message: `"${answer.target}" answered twice (${earlier.answer} → ${answer.answer})`,
+      ...said(
+        checkPhrase('tk9.twice', { target: answer.target, first: earlier.answer, second: answer.answer }),
+      ),
       event,
     })
   }
@@ -109,10 +120,11 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
     if (answer.by !== governor) {
       violations.push({
         id: 'TK9',
-        message:
+        ...said(
           governor === undefined
-            ? `"${answer.target}" answered through a RESPOND by "${answer.by}", but it is not a region of the policy: only a region's own governor may answer for it`
-            : `region "${answer.target}" answered through a RESPOND by "${answer.by}"; only its governor "${governor}" may answer for it`,
+            ? checkPhrase('tk9.notRegion', { target: answer.target, by: answer.by })
+            : checkPhrase('tk9.notGovernor', { region: answer.target, by: answer.by, governor }),
+        ),
         event,
       })
     }
@@ -120,7 +132,7 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
     if (answer.by !== answer.target) {
       violations.push({
         id: 'TK9',
-        message: `ministry "${answer.target}" answered through a MINISTRY by "${answer.by}"; only the ministry itself may answer`,
+        ...said(checkPhrase('tk9.notMinistry', { ministry: answer.target, by: answer.by })),
         event,
       })
     }
@@ -129,14 +141,20 @@ function checkAnswer(policy: Policy, { event, recorded }: InvariantStep): Violat
     if (!agency) {
       violations.push({
         id: 'TK9',
-        message: `destination "${answer.target}" was recorded through a DESTINATION by "${answer.by}", which is not an agency of the policy`,
+        ...said(checkPhrase('tk9.notAgency', { destination: answer.target, by: answer.by })),
         event,
       })
     }
   } else if (answer.by !== r.sponsor) {
     violations.push({
       id: 'TK9',
-      message: `destination "${answer.target}" was recorded through a DESTINATION by "${answer.by}", not by the sponsor "${r.sponsor}"`,
+      ...said(
+        checkPhrase('tk9.notSponsor', {
+          destination: answer.target,
+          by: answer.by,
+          sponsor: String(r.sponsor),
+        }),
+      ),
       event,
     })
   }

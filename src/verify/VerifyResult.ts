@@ -78,6 +78,8 @@ export interface Vacuity {
  */
 export interface Hole {
   title: string
+  /** `title` as a phrase, for any language. */
+  titlePhrase?: CheckPhrase
   counterexample: Counterexample
 }
 
@@ -95,6 +97,8 @@ export interface VerifyResult {
   complete: boolean
   /** Why the search gives no verdict (it stopped short, and how to raise the limit), or null. */
   partial: string | null
+  /** `partial` as a phrase, for any language, when there is one. */
+  partialPhrase?: CheckPhrase
   states: number
   transitions: number
   seconds: number

@@ -1,5 +1,7 @@
 import type { CheckParams, CheckWords } from '../../machines/checkPhrases.js'
 import { PHASE_NAMES_RU } from '../../machines/phaseNames.ru.js'
+import { type Phrase, renderPhrase } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import { RUSSIAN_ACTION_WORDS as act } from '../script/actionWords.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
 
@@ -57,6 +59,34 @@ const AMENDMENTS: Record<string, string> = {
   'invalid-scope': 'охват (на недопустимый политикой)',
   threshold: 'содержание через условие ключа (бюджет за порогом)',
 }
+
+/** A scope kind as an adjective, by case: «федеральную» (accusative), «федеральной» (genitive), «федеральная». */
+const KINDS: Record<string, { acc: string; gen: string; nom: string }> = {
+  federal: { acc: 'федеральную', gen: 'федеральной', nom: 'федеральная' },
+  regional: { acc: 'региональную', gen: 'региональной', nom: 'региональная' },
+  export: { acc: 'экспортную', gen: 'экспортной', nom: 'экспортная' },
+}
+const kind = (id: string, form: 'acc' | 'gen' | 'nom') => KINDS[id]?.[form] ?? `«${id}»`
+/** The roles a body answers as, in the accusative plural: «не включает губернаторов». */
+const ROLES_ACC: Record<string, string> = {
+  governor: 'губернаторов',
+  ministry: 'министерства',
+  agency: 'агентства',
+}
+const decisionWord = (decision: 'approve' | 'refuse') => (decision === 'approve' ? 'одобрение' : 'отказ')
+/** «принято» for an approval, «принят» for a refusal. */
+const agreed = (decision: 'approve' | 'refuse', stem: string) => `${stem}${decision === 'approve' ? 'о' : ''}`
+const answerWord = (accept: boolean) => (accept ? 'согласие' : 'отказ')
+const trackWord = (track: string) => (track === 'null' ? 'нет' : `«${track}»`)
+/** The machine's refusal reasons in Russian («отказ» when it gives none). */
+const refusals = (reasons: readonly Phrase[]) =>
+  reasons.map((r) => renderPhrase(r, REFUSAL_MESSAGES_RU)).join('; ') || 'отказ'
+/** «200 000»: a count in Russian digits grouping. */
+const count = (n: number) => n.toLocaleString('ru')
+const expandedOf = (expanded: number, states: number) =>
+  `раскрыто ${count(expanded)} из ${count(states)} найденных состояний`
+const MORE_MEMORY =
+  'дайте поиску больше памяти (--max-memory <МБ>, `maxHeapBytes` в API; по умолчанию 85 % кучи, её поднимает `node --max-old-space-size=<MB>`) или уменьшите политику'
 
 /** A letter of the explorer's alphabet in Russian, from its facts; an unknown kind keeps its English label. */
 function russianLetter({
@@ -224,4 +254,95 @@ export const CHECK_WORDS_RU: CheckWords = {
     `${event}${decision === null ? '' : ` (${decision.decision === 'approve' ? 'одобрение' : 'отказ'} по «${decision.key}»)`} повернул ключ «${key}» (до того: ${was ?? `не на рассмотрении, а в ${stateName(stage)}`})`,
   'tk8.moved': ({ event, from, to }) =>
     `${event} перевёл инициативу из ${stateName(from)} в ${stateName(to)}; это может только одобрение`,
+  'tk2.counted': ({ kind: who, id, first, second, revision }) =>
+    `${who === 'principal' ? `участник «${id}» засчитан` : `ведомство «${id}» засчитано`} и для ключа «${first.key}» (через «${first.by}» за место «${first.seat}»), и для ключа «${second.key}» (через «${second.by}» за место «${second.seat}») на редакции ${revision}`,
+  'tk5.namedOther': ({ decision, key, by, named, namedHash, current, currentHash }) =>
+    `${decisionWord(decision)} «${by}» по ключу «${key}» ${agreed(decision, 'принят')} с указанием ${named === null ? `«${namedHash}» — это не редакция этой инициативы —` : `редакции ${named} (${namedHash})`}, хотя текущей была редакция ${current ?? '—'} (${currentHash})`,
+  'tk6.decision': ({ decision, key, problem }, say) =>
+    `${decisionWord(decision)} по ключу «${key}» ${agreed(decision, 'записан')} без полномочий: ${say(problem)}`,
+  'tk6.delegation': ({ key, holder, deputy, problem }, say) =>
+    `записано замещение по ключу «${key}» от «${holder}» к «${deputy}», которого политика не допускает: ${say(problem)}`,
+  'tk6.unknownKey': ({ key }) => `ключа «${key}» нет в политике`,
+  'tk6.noDeputies': ({ key }) => `ключ «${key}» не допускает заместителей`,
+  'tk6.notHolder': ({ holder, key }) => `«${holder}» не держит ключ «${key}»`,
+  'tk6.emptyWindow': ({ from, until }) => `срок ${from} → ${until} пуст`,
+  'tk6.tooLong': ({ days: length, maxDays }) =>
+    `срок в ${length.replace('.', ',')} дн. длиннее допустимых ${maxDays} дн.`,
+  'tk6.notEligible': ({ deputy, key }) => `«${deputy}» не может быть заместителем по ключу «${key}»`,
+  'tk6.notHolding': ({ by, key, holders, why, at }) =>
+    `«${by}» не держит ключ «${key}» (держатели: ${quoted(holders)}), ${
+      why === 'noDeputies'
+        ? 'а ключ не допускает заместителей'
+        : why === 'notEligible'
+          ? 'и не может быть его заместителем'
+          : `и ни одно допустимое замещение, записанное раньше, не покрывает ${at}`
+    }`,
+  'tk7.approvedStale': ({ at, key, lifetime, fresh, quorum }) =>
+    `одобрена ${at}, хотя ключ «${key}» засчитал одобрения старше ${lifetime} дн.: свежих только ${fresh} из ${quorum}`,
+  'tk7.stillTurned': ({ key, at, fresh, quorum, lifetime }) =>
+    `ключ «${key}» всё ещё показан повёрнутым на ${at}, хотя моложе ${lifetime} дн. только ${fresh} из ${quorum} одобрений`,
+  'tk9.wrongTrack': ({ track, expected, objective, scope }) =>
+    `инициатива пошла по треку «${track}», а её правила маршрутизации дают «${expected}» для цели «${objective}» и охвата «${scope}»`,
+  'tk9.stageTrack': ({ stage, track }) => `инициатива в ${stateName(stage)}, но её трек «${track}»`,
+  'tk9.unfriendly': ({ destinations }) =>
+    `экспорт идёт в ${quoted(destinations)}, а этих стран нет в списке дружественных`,
+  'tk9.unanswered': ({ track, waiting }) =>
+    `внедрение по треку «${track}» завершено без ответа от ${quoted(waiting)}`,
+  'tk9.outOfRollout': ({ target, stage, track }) =>
+    `«${target}» ответил, когда инициатива была в ${stateName(stage)}, а не на внедрении по треку «${track}»`,
+  'tk9.notTarget': ({ target, track, targets }) =>
+    `«${target}» ответил, но внедрение по треку «${track}» охватывает только ${quoted(targets)}`,
+  'tk9.twice': ({ target, first, second }) =>
+    `«${target}» ответил дважды (${answerWord(first)} → ${answerWord(second)})`,
+  'tk9.notRegion': ({ target, by }) =>
+    `за «${target}» ответил «${by}» командой RESPOND, но это не регион политики: за регион отвечает только его губернатор`,
+  'tk9.notGovernor': ({ region, by, governor }) =>
+    `за регион «${region}» ответил «${by}» командой RESPOND; отвечать за него может только его губернатор «${governor}»`,
+  'tk9.notMinistry': ({ ministry, by }) =>
+    `за министерство «${ministry}» ответил «${by}» командой MINISTRY; отвечать может только само министерство`,
+  'tk9.notAgency': ({ destination, by }) =>
+    `страну назначения «${destination}» зафиксировал «${by}» командой DESTINATION, а это не агентство политики`,
+  'tk9.notSponsor': ({ destination, by, sponsor }) =>
+    `страну назначения «${destination}» зафиксировал «${by}» командой DESTINATION, а не инициатор «${sponsor}»`,
+  'tk11.orders': ({ first, second, firstValue, firstTrack, secondValue, secondTrack }) =>
+    `одобрения в порядке [${first.join(', ')}] приводят в ${stateName(firstValue)} (трек: ${trackWord(firstTrack)}), а в порядке [${second.join(', ')}] — в ${stateName(secondValue)} (трек: ${trackWord(secondTrack)})`,
+  'tk12.differs': ({ events, at }) =>
+    `свёртка принятых событий (${events}) не воспроизводит снимок: они расходятся в «${at}»`,
+  'tk13.outOfReach': ({ by, role, reach }) =>
+    `«${by}» ответил как ${ROLES[role] ?? role}, но ни один ключ, одобривший инициативу, не включает ${ROLES_ACC[role] ?? role} (их охват: ${reach.length === 0 ? 'пуст' : reach.map((r) => ROLES[r] ?? r).join(', ')})`,
+  'tk13.notRole': ({ by, role }) =>
+    `«${by}» ответил как ${ROLES[role] ?? role}, но по политике у него нет такой роли`,
+  'hole.neverProposed': ({ branch }) => `${kind(branch, 'acc')} инициативу никогда нельзя внести`,
+  'hole.refused': ({ reasons }) => `машина её отклоняет: ${refusals(reasons)}`,
+  'hole.neverApproved': ({ proposer, branches }) =>
+    `ни одну инициативу (${branches.map((b) => kind(b, 'acc')).join(', ')}), которую вносит ${proposer}, никогда нельзя одобрить`,
+  'hole.asFarAsItGets': () =>
+    'дальше она не продвигается: никакая последовательность команд отсюда её не одобряет',
+  'hole.cannotApprove': ({ by, key, reasons }) =>
+    `${by} не может одобрить по ключу ${key}: ${refusals(reasons)}`,
+  'reroute.title': ({ field, before, after }) =>
+    `${
+      field === 'scope'
+        ? `инициативу, одобренную как ${kind(before, 'acc')}, можно исправить на ${kind(after, 'acc')}`
+        : `инициативе, одобренной с целью «${before}», можно поменять цель на «${after}»`
+    } с сохранением одобрений (amendments.substantive не включает «${field}»)`,
+  'reroute.routed': ({ track, approvals, field, rule, scope, objective }) =>
+    `направлена на трек «${track}» по ${approvals.length === 1 ? 'одобрению' : 'одобрениям'} ${approvals.map((d) => `${d.by} по ключу ${d.key}`).join(' и ')}, ${approvals.length === 1 ? 'данному' : 'данным'} ${
+      field === 'scope' ? `${kind(scope, 'gen')} инициативе` : `инициативе с целью «${objective}»`
+    }: amendments.substantive не включает «${field}», хотя routing[${rule}] его читает; добавьте «${field}» в amendments.substantive`,
+  'reroute.note': ({ field, why }, say) =>
+    `amendments.substantive не включает «${field}», хотя routing его читает, но ${say(why)}`,
+  'reroute.neverPartly': ({ scope }) =>
+    `ни одна достижимая ${kind(scope, 'nom')} инициатива никогда не бывает одобрена частично`,
+  'reroute.noContent': () => 'у обхода нет содержания, на которое её исправить',
+  'reroute.amendRefused': () => 'машина отклоняет поправку',
+  'reroute.newRevision': () => 'поправка создаёт новую редакцию',
+  'reroute.notRouted': ({ track }) => `исправленная инициатива не направляется на трек «${track}»`,
+  'partial.limit': ({ maxStates, expanded, states, defaultMax }) =>
+    `обход остановлен на пределе --max-states (${count(maxStates)}): ${expandedOf(expanded, states)}; для вердикта поднимите --max-states (\`maxStates\` в API; по умолчанию ${count(defaultMax)})`,
+  'partial.violation': ({ expanded, states }) =>
+    `обход остановлен на первом нарушении (\`stopAtFirstViolation\`): ${expandedOf(expanded, states)}; для вердикта по каждому инварианту запустите без этого`,
+  'partial.memory': ({ bytes, expanded, states }) =>
+    `обход остановлен на пределе памяти ${count(Math.round(bytes / 2 ** 20))} МБ: ${expandedOf(expanded, states)}; для вердикта ${MORE_MEMORY}`,
+  'partial.moreMemory': () => MORE_MEMORY,
 }

@@ -1,3 +1,4 @@
+import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import { explainEvent } from '../engine/explainEvent.js'
 import { instantiate } from '../explore/alphabet.js'
 import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
@@ -24,11 +25,12 @@ function successors(graph: Exploration) {
   return (s: number) => next.subarray(start[s] as number, start[s + 1] as number)
 }
 
+/** Why the machine refuses the event there, as the rules phrase it. */
 const reasonsOf = (
   graph: Exploration,
   snapshot: InitiativeSnapshot,
   event: Parameters<typeof explainEvent>[3],
-) => explainEvent(graph.machine, graph.policy, snapshot, event).reasons.join('; ') || 'refused'
+) => explainEvent(graph.machine, graph.policy, snapshot, event).phrases
 
 /**
  * Policy holes: kinds of initiative the policy declares but can never carry through. A
@@ -61,11 +63,15 @@ export function findHoles(graph: Exploration): Hole[] {
     const event = instantiate(alphabetContext, first, initial.value, initial.context)
     if (event === null) continue
     const [step] = stepsOf(graph.policy, [event], [initial])
+    const title = checkPhrase('hole.neverProposed', { branch })
+    const violation = checkPhrase('hole.refused', { reasons: reasonsOf(graph, initial, event) })
     holes.push({
-      title: `no ${branch} initiative can ever be proposed`,
+      title: sayCheck(title),
+      titlePhrase: title,
       counterexample: {
         steps: step === undefined ? [] : [step],
-        violation: `the machine refuses it: ${reasonsOf(graph, initial, event)}`,
+        violation: sayCheck(violation),
+        violationPhrase: violation,
         notes: [],
       },
     })
@@ -110,7 +116,7 @@ export function findHoles(graph: Exploration): Hole[] {
   for (const [proposer, { branches, furthest }] of stuck) {
     const snapshot = graph.snapshots[furthest] as InitiativeSnapshot
     const review = reviewOf(snapshot.value)
-    const notes: string[] = []
+    const notes: CheckPhrase[] = []
     if (review !== null) {
       for (const e of alphabet) {
         if (e.type !== 'DECIDE' || e.variant !== 'approve' || !e.expected) continue
@@ -118,17 +124,20 @@ export function findHoles(graph: Exploration): Hole[] {
         if (key === undefined || review[key.id] !== 'pending') continue
         const event = instantiate(alphabetContext, e, snapshot.value, snapshot.context)
         if (event === null || event.type !== 'DECIDE') continue
-        notes.push(`${event.by} cannot approve ${key.id}: ${reasonsOf(graph, snapshot, event)}`)
+        notes.push(
+          checkPhrase('hole.cannotApprove', {
+            by: event.by,
+            key: key.id,
+            reasons: reasonsOf(graph, snapshot, event),
+          }),
+        )
       }
     }
+    const title = checkPhrase('hole.neverApproved', { proposer, branches })
     holes.push({
-      title: `no initiative ${proposer} proposes (${branches.join(', ')}) can ever be approved`,
-      counterexample: counterexampleOf(
-        graph,
-        furthest,
-        'this is as far as it gets: no sequence of commands from here approves it',
-        { notes },
-      ),
+      title: sayCheck(title),
+      titlePhrase: title,
+      counterexample: counterexampleOf(graph, furthest, checkPhrase('hole.asFarAsItGets', {}), { notes }),
     })
   }
   return holes

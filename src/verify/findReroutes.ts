@@ -1,3 +1,4 @@
+import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { instantiate } from '../explore/alphabet.js'
@@ -50,31 +51,35 @@ function amended(
  * the other track. A warning whose story the machine does not follow is returned as a note
  * instead: the policy permits it, but this machine refuses it.
  */
-export function findReroutes(graph: Exploration): { holes: Hole[]; notes: string[] } {
+export function findReroutes(graph: Exploration): { holes: Hole[]; notes: CheckPhrase[] } {
   const holes: Hole[] = []
-  const notes: string[] = []
+  const notes: CheckPhrase[] = []
   const step = createStepper(graph.machine)
   for (const warning of policyWarnings(graph.policy)) {
     const story = tell(graph, warning, step)
     const as = (c: PolicyWarning['before']) => (warning.field === 'scope' ? c.scope : c.objective)
     if (story === null) continue
-    if (typeof story === 'string') {
-      notes.push(`amendments.substantive leaves out "${warning.field}", which routing reads, but ${story}`)
+    if (!('counterexample' in story)) {
+      notes.push(checkPhrase('reroute.note', { field: warning.field, why: story }))
       continue
     }
-    const given = story.approvals.map((d) => `${d.by} gave for ${d.key}`).join(' and ')
-    const rule = `routing[${warning.rule}]`
-    const kind = warning.before.scope
-    const was =
-      warning.field === 'scope'
-        ? `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} initiative`
-        : `an initiative with objective ${warning.before.objective}`
+    const title = checkPhrase('reroute.title', {
+      field: warning.field,
+      before: as(warning.before),
+      after: as(warning.after),
+    })
+    const violation = checkPhrase('reroute.routed', {
+      track: warning.after.track,
+      approvals: story.approvals.map((d) => ({ by: d.by, key: d.key })),
+      field: warning.field,
+      rule: warning.rule,
+      scope: warning.before.scope,
+      objective: warning.before.objective,
+    })
     holes.push({
-      title: `an initiative approved as ${as(warning.before)} can be amended to ${as(warning.after)} and keep its approvals (amendments.substantive leaves out "${warning.field}")`,
-      counterexample: {
-        ...story.counterexample,
-        violation: `routed to ${warning.after.track} on the approval${story.approvals.length === 1 ? '' : 's'} ${given} on ${was}: amendments.substantive leaves out "${warning.field}", which ${rule} reads; add "${warning.field}" to amendments.substantive`,
-      },
+      title: sayCheck(title),
+      titlePhrase: title,
+      counterexample: { ...story.counterexample, violation: sayCheck(violation), violationPhrase: violation },
     })
   }
   return { holes, notes }
@@ -85,7 +90,7 @@ function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeo
   const s = partlyApproved(graph, warning)
   // On a partial search, "never" cannot be said: say nothing (the result is a failure anyway).
   if (s < 0)
-    return graph.complete ? `no reachable ${warning.before.scope} initiative is ever partly approved` : null
+    return graph.complete ? checkPhrase('reroute.neverPartly', { scope: warning.before.scope }) : null
   let snapshot = graph.snapshots[s] as InitiativeSnapshot
   const approvals = standing(snapshot)
   const events: InitiativeEvent[] = []
@@ -101,11 +106,11 @@ function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeo
   const content = snapshot.context.content
   const changed = content === null ? null : amended(graph, content, warning)
   const sponsor = snapshot.context.sponsor
-  if (changed === null || sponsor === null) return 'the explorer has no content to amend it to'
+  if (changed === null || sponsor === null) return checkPhrase('reroute.noContent', {})
   const revision = snapshot.context.revision.hash
   if (!take({ type: 'AMEND', by: sponsor, at: snapshot.context.now, content: changed }))
-    return 'the machine refuses the amendment'
-  if (snapshot.context.revision.hash !== revision) return 'the amendment makes a new revision'
+    return checkPhrase('reroute.amendRefused', {})
+  if (snapshot.context.revision.hash !== revision) return checkPhrase('reroute.newRevision', {})
   // The remaining holders approve, one decision at a time, until the initiative is approved.
   const approves = graph.alphabet.filter(
     (e) => e.type === 'DECIDE' && e.role === 'holder' && e.variant === 'approve' && e.expected,
@@ -121,7 +126,7 @@ function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeo
     if (!progressed) break
   }
   if (snapshot.context.track !== warning.after.track)
-    return `the amended initiative is not routed to ${warning.after.track}`
+    return checkPhrase('reroute.notRouted', { track: warning.after.track })
   const prefix = counterexampleOf(graph, s, '')
   return {
     approvals,

@@ -8,7 +8,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 /**
  * The words of the verifier's report, so the CLI can print it in its language. What the verifier
  * found (counterexample steps, violations, notes, reasons, warnings) is worded by `say` from its
- * phrase; a finding with none (a hole, a reroute) is the result's own English.
+ * phrase; a finding with none is the result's own English.
  */
 export interface VerifyWords {
   /** A finding in words: the result's English, or its phrase in this language. */
@@ -117,10 +117,14 @@ export function formatVerifyResult(result: VerifyResult, words: VerifyWords = EN
   if (result.holes.length > 0) {
     lines.push('', pc.bold(words.holes))
     for (const hole of result.holes) {
-      lines.push(`${pc.red('✗')} ${hole.title}`, ...formatCounterexample(hole.counterexample, words))
+      lines.push(
+        `${pc.red('✗')} ${words.say(hole.title, hole.titlePhrase)}`,
+        ...formatCounterexample(hole.counterexample, words),
+      )
     }
   }
-  if (result.partial !== null) lines.push('', `${pc.red('✗')} ${result.partial}`)
+  if (result.partial !== null)
+    lines.push('', `${pc.red('✗')} ${words.say(result.partial, result.partialPhrase)}`)
   if (result.vacuity.length > 0) {
     lines.push('', pc.bold(words.neverBind))
     for (const v of result.vacuity) {

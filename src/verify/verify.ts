@@ -8,7 +8,7 @@ import {
   explore,
   type InitiativeSnapshot,
 } from '../explore/explore.js'
-import { partialReason } from '../explore/limitReached.js'
+import { partialPhrase } from '../explore/limitReached.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
@@ -180,7 +180,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   }
   const partial = graph.complete
     ? null
-    : partialReason({
+    : partialPhrase({
         maxStates: graph.maxStates,
         states: graph.keys.length,
         expanded: graph.expanded,
@@ -199,7 +199,8 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     bug: options.bug ?? null,
     ok: partial === null && results.every((r) => r.status !== 'violated') && holes.length === 0,
     complete: graph.complete,
-    partial,
+    partial: partial === null ? null : sayCheck(partial),
+    ...(partial === null ? {} : { partialPhrase: partial }),
     states: graph.keys.length,
     transitions,
     seconds: (performance.now() - started) / 1000,

@@ -281,6 +281,7 @@ describe('TK6 authority says whose decision or delegation, and what the policy l
         message: `a refusal of key "${PA}" ${without}: "minek" does not hold key "${PA}" (holders: "oreshkin") and may not be its deputy`,
         event: t.lastStep.event,
         details: { decision: t.recorded.decisions[0] },
+        phrase: expect.objectContaining({ key: 'tk6.decision' }),
       },
     ])
     const u = submitted(threeKeyPolicy)
@@ -675,6 +676,7 @@ describe('TK11 order-free names both orders and what differs', () => {
           outcomes: [approvedFirst, stuck],
           differs: ['value', 'track', 'approvedRevision'],
         },
+        phrase: expect.objectContaining({ key: 'tk11.orders' }),
       },
     ])
     expect(tk11OrderFree.check(s.machine, s.snapshot, [])).toEqual([])
