@@ -118,7 +118,7 @@ const THINGS_RU: Record<string, string> = {
   report: 'отчёт',
   proof: 'доказательство',
   cosignature: 'подпись свидетеля',
-  'add-checkpoint request': 'запрос add-checkpoint',
+  'add-checkpoint request': 'запрос `add-checkpoint`',
   export: 'выгрузку',
 }
 
@@ -139,9 +139,9 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
   badPostgresUrl: (db) =>
     `--db «${db}» — не адрес \`postgres://\`; запишите его как \`postgres://user@host:5432/database\` (особые знаки — в %-кодировке)`,
   noPackageFile: (text) =>
-    `файла «${text}» нет ни здесь, ни в пакете twokeys: в нём есть twokeys/policies/<file> (two-keys.yaml, council.yaml, single-key.yaml), twokeys/schema/policy.schema.json и twokeys/examples/<file>`,
+    `файла «${text}» нет ни здесь, ни в пакете twokeys: в нём есть twokeys/policies/<file> (\`two-keys.yaml\`, \`council.yaml\`, \`single-key.yaml\`), twokeys/schema/policy.schema.json и twokeys/examples/<file>`,
   givePolicyOrBug: (doing) =>
-    `дайте файл политики, чтобы ${DOING_RU[doing] ?? doing}, или --bug <name> (список: \`twokeys verify --bug list\`)`,
+    `дайте файл политики, чтобы ${DOING_RU[doing] ?? doing}, или \`--bug <name>\` (список: \`twokeys verify --bug list\`)`,
   cannotWrite: (what, path, reason) =>
     `не удаётся записать ${THINGS_RU[what] ?? what} в «${path}» (${reason}); выберите файл в существующей папке, доступной для записи`,
   keyFileExists: (path) =>
@@ -149,7 +149,7 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
   cannotWriteKey: (path, reason) =>
     `не удаётся записать ключ в «${path}» (${reason}); выберите файл в существующей папке, доступной для записи`,
   badScope: (text) =>
-    `--scope «${text}» — не \`federal[:ministries]\`, \`regional:<regions>\` и не \`export:<destinations>\` (id через запятую)`,
+    `--scope «${text}» — не \`federal[:ministries]\`, \`regional:<regions>\` и не \`export:<destinations>\` (идентификаторы через запятую)`,
   yesOrNo: (option, text) => `${option} принимает \`yes\` или \`no\`, а не «${text}»`,
   aNumber: (option, text) => `${option} принимает число, а не «${text}»`,
   sayWhoActs:
@@ -159,7 +159,7 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
   badVote: (vote) => `--vote «${vote}» — не голос; пленарное заседание голосует так: \`return\``,
   sayWhoWouldAct: 'укажите, кто действовал бы: --by <principal> или --key <файл>',
   sayWhere:
-    'укажите, куда идёт команда: --db <file.db | postgres://…> с --policy <файл> или --server <адрес> запущенного `twokeys serve`',
+    'укажите, куда идёт команда: `--db <file.db | postgres://…>` с --policy <файл> или --server <адрес> запущенного `twokeys serve`',
   dbNeedsPolicy: '--db требует --policy <файл>: политику, по которой начинаются новые инициативы',
   serverNotUrl: (base) =>
     `--server «${base}» — не адрес; укажите тот, что напечатал \`twokeys serve\`, например http://127.0.0.1:8080`,
@@ -171,15 +171,15 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
   giveScenario: 'укажите сценарий: --scenario <файл> (примеры — в examples/scenarios/)',
   searchStopped: 'поиск остановился на пределе',
   replayAt: (problem) => `--at: «${problem}»`,
-  notAnInitiativeId: (problem) => `не id инициативы: «${problem}»`,
+  notAnInitiativeId: (problem) => `не идентификатор инициативы: «${problem}»`,
   noInitiative: (id, db) =>
-    `в ${db} нет инициативы «${id}»; проверьте id (\`twokeys audit export --db …\` покажет все события)`,
+    `в ${db} нет инициативы «${id}»; проверьте идентификатор (\`twokeys audit export --db …\` покажет все события)`,
   exportFailed: (out, events, reason) =>
     `запись выгрузки в ${out === undefined ? 'стандартный вывод' : `«${out}»`} прервалась после событий: ${events} (${reason}); освободите место или выберите другой файл и выгрузите снова`,
   nameOneLog:
     'укажите один журнал для проверки: выгруженный файл (`twokeys audit verify audit.jsonl`) или базу (--db twokeys.db)',
   noLogIndex: (file) =>
-    `в строках «${file}» нет logIndex (выгрузка сделана до журнала Меркла): выгрузите заново через \`twokeys audit export\`, чтобы сверить его с контрольной точкой`,
+    `в строках «${file}» нет \`logIndex\` (выгрузка сделана до журнала Меркла): выгрузите заново через \`twokeys audit export\`, чтобы сверить его с контрольной точкой`,
   unknownLanguage: (flag, languages) =>
     `--lang «${flag}» — не язык, на котором говорит twokeys; выберите ${languages.join(' или ')}`,
 }
