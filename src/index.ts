@@ -149,10 +149,14 @@ export {
   type InitiativeEventType,
 } from './domain/InitiativeEvent.js'
 export { parseCommand } from './domain/parseCommand.js'
+// An error whose message is a phrase of a message table (TwoKeysError.said), in any language.
+export { errorsOf, type MessageTable, phrasedError } from './domain/phrasedError.js'
 export { type StatePoint, stateDigest } from './domain/stateDigest.js'
 export {
   ERROR_CODES,
   type ErrorCode,
+  type ErrorDetails,
+  type ErrorPhrase,
   type Issue,
   isTwoKeysError,
   TwoKeysError,
@@ -211,6 +215,9 @@ export { acceptCosignatures, addCheckpointRequest } from './log/offlineCosigning
 export { proveEvent } from './log/proveEvent.js'
 export { publishCheckpoint } from './log/publishCheckpoint.js'
 export { requestCosignatures, type WitnessAnswer } from './log/requestCosignatures.js'
+// A document's loading errors (a policy, a script, a scenario), in English and in Russian.
+export { type DocumentKind, FILE_MESSAGES } from './policy/fileMessages.js'
+export { FILE_MESSAGES_RU } from './policy/fileMessages.ru.js'
 export { formatIssues } from './policy/formatIssues.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {

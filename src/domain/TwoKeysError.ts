@@ -50,6 +50,16 @@ export interface ErrorPhrase {
   params: Readonly<Record<string, unknown>>
 }
 
+/** What a {@link TwoKeysError} carries beside its code and message. */
+export interface ErrorDetails {
+  issues?: Issue[]
+  reasons?: string[]
+  phrases?: ErrorPhrase[]
+  /** The message as a phrase (see `TwoKeysError.said`); `phrasedError` sets it. */
+  said?: ErrorPhrase
+  cause?: unknown
+}
+
 export class TwoKeysError extends Error {
   override readonly name = 'TwoKeysError'
   readonly code: ErrorCode
@@ -60,17 +70,22 @@ export class TwoKeysError extends Error {
    * `phrases[i]` in English; see `REFUSAL_MESSAGES`), for output in another language. Empty otherwise.
    */
   readonly phrases: ErrorPhrase[]
+  /**
+   * The error's own message as a message key with parameters, where the throw site made it from a
+   * message table (`phrasedError`): `message` is this phrase in English, rendered from it, so the
+   * two cannot drift; the CLI words it in its language (`--lang ru`). Undefined for a message not
+   * phrased (yet), which every language prints as it is. Not part of the JSON: the HTTP API and
+   * `--json` show the English message.
+   */
+  readonly said: ErrorPhrase | undefined
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    details: { issues?: Issue[]; reasons?: string[]; phrases?: ErrorPhrase[]; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code
     this.issues = details.issues ?? []
     this.reasons = details.reasons ?? []
     this.phrases = details.phrases ?? []
+    this.said = details.said
   }
 
   toJSON() {

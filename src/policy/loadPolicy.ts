@@ -1,7 +1,7 @@
-import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Issue } from '../domain/TwoKeysError.js'
 import { capIssues } from './capIssues.js'
 import { describeIssue } from './describeIssue.js'
-import { formatIssues } from './formatIssues.js'
+import { fileError } from './fileMessages.js'
 import { type Policy, PolicySchema, PolicyShape } from './PolicySchema.js'
 import { safeLoadDocument } from './safeLoadDocument.js'
 
@@ -47,11 +47,10 @@ export function safeLoadPolicy(text: string, file = '<policy>'): SafePolicyResul
 export function loadPolicy(text: string, file = '<policy>'): Policy {
   const result = safeLoadPolicy(text, file)
   if (result.success) return result.policy
-  throw new TwoKeysError(
+  throw fileError(
     'POLICY_INVALID',
-    `policy ${file} is invalid:\n${formatIssues(result.issues, { color: false })}`,
-    {
-      issues: result.issues,
-    },
+    'file.invalid',
+    { what: 'policy', file, issues: result.issues },
+    { issues: result.issues },
   )
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { fileError } from './fileMessages.js'
 import { loadPolicy } from './loadPolicy.js'
 import type { Policy } from './PolicySchema.js'
 
@@ -16,7 +16,7 @@ export function loadPolicyFile(path: string): Policy {
   try {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
-    throw new TwoKeysError('POLICY_INVALID', `cannot read policy file "${path}": check the path`, { cause })
+    throw fileError('POLICY_INVALID', 'file.unreadable', { what: 'policy', path }, { cause })
   }
   return loadPolicy(text, path)
 }

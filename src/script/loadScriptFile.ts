@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { formatIssues } from '../policy/formatIssues.js'
+import { fileError } from '../policy/fileMessages.js'
 import { safeLoadDocument } from '../policy/safeLoadDocument.js'
 import { type Script, ScriptSchema } from './ScriptSchema.js'
 
@@ -17,13 +16,14 @@ export function loadScriptFile(path: string): { script: Script; policyPath: stri
   try {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
-    throw new TwoKeysError('COMMAND_INVALID', `cannot read script file "${path}": check the path`, { cause })
+    throw fileError('COMMAND_INVALID', 'file.unreadable', { what: 'script', path }, { cause })
   }
   const result = safeLoadDocument(text, path, ScriptSchema)
   if (!result.success) {
-    throw new TwoKeysError(
+    throw fileError(
       'COMMAND_INVALID',
-      `script ${path} is invalid:\n${formatIssues(result.issues, { color: false })}`,
+      'file.invalid',
+      { what: 'script', file: path, issues: result.issues },
       { issues: result.issues },
     )
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { type Issue, TwoKeysError } from '../domain/TwoKeysError.js'
+import type { Issue } from '../domain/TwoKeysError.js'
 import { DAY_MS } from '../domain/timeUnits.js'
-import { formatIssues } from '../policy/formatIssues.js'
+import { fileError } from '../policy/fileMessages.js'
 import { safeLoadDocument } from '../policy/safeLoadDocument.js'
 import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
 
@@ -29,14 +29,11 @@ export function parseArrivalDates(text: string, file: string): number[] {
     const t = Date.parse(cell)
     if (Number.isNaN(t)) {
       if (i === 0) return // a header
-      throw new TwoKeysError(
-        'SCENARIO_INVALID',
-        `${file}:${i + 1}: "${cell}" is not a date; write one ISO date (YYYY-MM-DD) per line`,
-      )
+      throw fileError('SCENARIO_INVALID', 'file.notADate', { file, line: i + 1, cell })
     }
     times.push(t)
   })
-  if (times.length === 0) throw new TwoKeysError('SCENARIO_INVALID', `${file} has no dates; add one per line`)
+  if (times.length === 0) throw fileError('SCENARIO_INVALID', 'file.noDates', { file })
   const first = Math.min(...times)
   return times.map((t) => (t - first) / DAY_MS).sort((a, b) => a - b)
 }
@@ -53,15 +50,14 @@ export function loadScenarioFile(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
-    throw new TwoKeysError('SCENARIO_INVALID', `cannot read scenario file "${path}": check the path`, {
-      cause,
-    })
+    throw fileError('SCENARIO_INVALID', 'file.unreadable', { what: 'scenario', path }, { cause })
   }
   const result = safeLoadScenario(text, path)
   if (!result.success) {
-    throw new TwoKeysError(
+    throw fileError(
       'SCENARIO_INVALID',
-      `scenario ${path} is invalid:\n${formatIssues(result.issues, { color: false })}`,
+      'file.invalid',
+      { what: 'scenario', file: path, issues: result.issues },
       { issues: result.issues },
     )
   }
@@ -72,9 +68,7 @@ export function loadScenarioFile(path: string): Scenario {
     try {
       csvText = readFileSync(csv, 'utf8')
     } catch (cause) {
-      throw new TwoKeysError('SCENARIO_INVALID', `cannot read arrivals file "${csv}" named by ${path}`, {
-        cause,
-      })
+      throw fileError('SCENARIO_INVALID', 'file.arrivalsUnreadable', { csv, path }, { cause })
     }
     return { ...scenario, arrivals: { kind: 'schedule', days: parseArrivalDates(csvText, csv) } }
   }

@@ -1,0 +1,13 @@
+import { FILE_MESSAGES, FILE_MESSAGES_RU, type MessageTable } from '../index.js'
+
+/**
+ * Every table an error's own message (`TwoKeysError.said`) is made from below the CLI, in English
+ * and in Russian, in the same order; their keys are distinct (a test holds them so), so one lookup
+ * by key serves them all.
+ */
+export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
+  { en: FILE_MESSAGES, ru: FILE_MESSAGES_RU },
+]
+
+/** The Russian of every phrased error message, by message key. */
+export const SAID_MESSAGES_RU: MessageTable = Object.assign({}, ...SAID_TABLES.map((t) => t.ru))
