@@ -1,0 +1,83 @@
+import type { Command } from '../domain/Command.js'
+import { canonicalHash } from '../domain/canonicalHash.js'
+import type { RecordedEvent } from '../domain/RecordedEvent.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { CommandOutcome } from '../stores/Store.js'
+import type { EngineCore } from './EngineCore.js'
+import type { Loaded } from './initiativeLoader.js'
+import { keyBoard } from './keyBoard.js'
+import { LazyReceipt, type Receipt } from './LazyReceipt.js'
+
+/** A command's hash without its id: what makes a repeat of the same id the same command. */
+export const commandHashOf = (command: Command) => {
+  const { commandId: _id, ...rest } = command
+  return canonicalHash(rest)
+}
+
+/** How a command ends once judged: a receipt, a kept refusal, or the first outcome of its id again. */
+export interface CommandOutcomes {
+  receiptOf(loaded: Loaded, event: RecordedEvent, replayed: boolean): Receipt
+  /**
+   * Keeps a refusal in the security log and throws it — unless the command id already has an
+   * outcome (the same command raced in from elsewhere): then that first outcome is the answer.
+   */
+  refuse(
+    command: Command,
+    initiativeId: string | null,
+    commandId: string,
+    error: TwoKeysError,
+  ): Promise<Receipt>
+  /**
+   * One id names one command: a repeat gets the first outcome (the receipt again, or the same
+   * refusal); the id reused for another command or initiative is COMMAND_INVALID.
+   */
+  replay(command: Command, commandId: string, previous: CommandOutcome): Promise<Receipt>
+}
+
+export function createCommandOutcomes({ store, clock, loader }: EngineCore): CommandOutcomes {
+  function receiptOf(loaded: Loaded, event: RecordedEvent, replayed: boolean): Receipt {
+    return new LazyReceipt(event, replayed, () => keyBoard(loaded.policy, loaded.snapshot, clock()))
+  }
+
+  async function refuse(
+    command: Command,
+    initiativeId: string | null,
+    commandId: string,
+    error: TwoKeysError,
+  ): Promise<Receipt> {
+    const earlier = await store.recordRefusal({
+      initiativeId,
+      commandId,
+      commandHash: commandHashOf(command),
+      command,
+      at: clock(),
+      code: error.code,
+      reasons: error.reasons.length > 0 ? error.reasons : [error.message],
+    })
+    if (earlier !== undefined) return replay(command, commandId, earlier)
+    throw error
+  }
+
+  async function replay(command: Command, commandId: string, previous: CommandOutcome): Promise<Receipt> {
+    const first = previous.kind === 'accepted' ? previous.event : previous.refusal
+    if (first.commandHash !== commandHashOf(command)) {
+      throw new TwoKeysError(
+        'COMMAND_INVALID',
+        `command id "${commandId}" was already used for a different command${first.initiativeId === null ? '' : ` on initiative "${first.initiativeId}"`}; use a new id for a new command`,
+      )
+    }
+    if (previous.kind === 'refused') {
+      const { code, reasons } = previous.refusal
+      throw new TwoKeysError(
+        code as TwoKeysError['code'],
+        `${command.type} by "${command.by}" refused: ${reasons.join('; ')}`,
+        {
+          reasons,
+        },
+      )
+    }
+    return receiptOf(await loader.mustLoad(previous.event.initiativeId), previous.event, true)
+  }
+
+  return { receiptOf, refuse, replay }
+}
