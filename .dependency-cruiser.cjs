@@ -33,10 +33,28 @@ const upward = LAYERS.slice(0, -1).map((folders, i) => ({
   to: { path: pattern(LAYERS.slice(i + 1).flat()) },
 }))
 
+/**
+ * What the package publishes (package.json "exports": `.` and its subpaths), as source files:
+ * `./dist/src/serve/index.js` is `src/serve/index.ts`.
+ */
+const PUBLIC_MODULES = Object.values(require('./package.json').exports)
+  .map((target) => (typeof target === 'object' ? target.import : undefined))
+  .filter((target) => typeof target === 'string' && target.startsWith('./dist/src/'))
+  .map((target) => target.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'))
+
+const exactly = (files) => `^(${files.map((f) => f.replace(/[.]/g, '\\.')).join('|')})$`
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     ...upward,
+    {
+      name: 'cli-uses-the-public-api',
+      comment: `src/cli may import only its own folder and what the package exports (${PUBLIC_MODULES.join(', ')}): export what it needs from src/index.ts (or a subpath), or keep CLI-only words in src/cli`,
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^(src|machines)/', pathNot: `^src/cli/|${exactly(PUBLIC_MODULES)}` },
+    },
     {
       name: 'no-circular',
       comment: 'a cycle makes the layers meaningless',

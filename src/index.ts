@@ -12,9 +12,12 @@ export {
 export { describePhase, type Phase, phaseOf } from '../machines/describeState.js'
 export type { Decision, Delegation, InitiativeContext, Revision } from '../machines/InitiativeContext.js'
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
+// Russian names of the machine's phases (PHASE_NAMES_RU[phase]), beside REFUSAL_MESSAGES_RU.
+export { PHASE_NAMES_RU } from '../machines/phaseNames.ru.js'
 export {
   type Phrase,
   type PhraseParam,
+  phaseTerm,
   phrase,
   REFUSAL_MESSAGES,
   type RefusalKey,
@@ -112,18 +115,28 @@ export type {
 export { type RejudgeInput, rejudgeInitiative } from './analyze/replay/rejudgeInitiative.js'
 export { type ReplayOptions, replayStore } from './analyze/replay/replayStore.js'
 export { ENGLISH_REPLAY_WORDS, type ReplayWords, RUSSIAN_REPLAY_WORDS } from './analyze/replay/replayWords.js'
-export { AUDIT_MESSAGES, type AuditPhrase, renderAuditPhrase } from './audit/auditMessages.js'
+export {
+  AUDIT_MESSAGES,
+  type AuditMessages,
+  type AuditPhrase,
+  renderAuditPhrase,
+} from './audit/auditMessages.js'
 export { AUDIT_MESSAGES_RU } from './audit/auditMessages.ru.js'
 export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
+// An exported audit file's Merkle leaves by logIndex, to check the file against a checkpoint.
+export { fileLeaves } from './audit/fileLeaves.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
-export { type AuditLine, parseAuditLog } from './audit/parseAuditLog.js'
+export { type AuditLine, parseAuditLines, parseAuditLog } from './audit/parseAuditLog.js'
+// An audit report's problems and findings in a language (AUDIT_MESSAGES or AUDIT_MESSAGES_RU).
+export { findingIn, problemsIn } from './audit/phrasedProblems.js'
 export { readAuditLog } from './audit/readAuditLog.js'
 export {
   type AuditHead,
   type AuditProblem,
   type AuditResult,
   assertAuditOk,
+  type TamperedPhrase,
   type VerifyAuditOptions,
   verifyAudit,
 } from './audit/verifyAudit.js'
@@ -148,9 +161,13 @@ export {
   InitiativeEventSchema,
   type InitiativeEventType,
 } from './domain/InitiativeEvent.js'
+// An instant given as ISO text, epoch milliseconds or a Date, as epoch milliseconds or the reason not.
+export { toInstant } from './domain/InstantInputSchema.js'
 export { parseCommand } from './domain/parseCommand.js'
 // An error whose message is a phrase of a message table (TwoKeysError.said), in any language.
 export { errorsOf, type MessageTable, phrasedError } from './domain/phrasedError.js'
+// Why a record id (initiative, principal) is not acceptable, or undefined when it is.
+export { recordIdProblem } from './domain/RecordIdSchema.js'
 export { type StatePoint, stateDigest } from './domain/stateDigest.js'
 export {
   ERROR_CODES,
@@ -176,6 +193,8 @@ export {
 export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
+// A key's state in one line (who turned it, whom it waits for), in English words or yours.
+export { ENGLISH_SUMMARY_WORDS, type KeySummaryWords, keySummary } from './engine/keySummary.js'
 export { type Clock, manualClock, systemClock } from './engine/systemClock.js'
 export {
   type KeyAwaited,
@@ -184,7 +203,7 @@ export {
   type WebhookSender,
   webhookSignature,
 } from './engine/webhookSender.js'
-export type { AbstractEvent, EventRole } from './explore/alphabet.js'
+export { type AbstractEvent, EPOCH, type EventRole } from './explore/alphabet.js'
 export {
   type CompiledTable,
   type CompileOptions,
@@ -211,14 +230,22 @@ export { createSignatureMemo, type SignatureMemo } from './identity/signatureMem
 export { commandSigningBytes, type SignedCommand, signCommand } from './identity/signCommand.js'
 export { signKeyringChange } from './identity/signKeyringChange.js'
 export { type SignatureVerdict, verifyCommandSignature } from './identity/verifyCommandSignature.js'
+// The invariants' statements in Russian (TK1 …), as the verifier and the playground print them.
+export { INVARIANT_TEXTS_RU } from './invariants/invariantTexts.ru.js'
+// A store's Merkle log, or a clear error for a store that keeps none.
+export { logOf } from './log/logOf.js'
 export { acceptCosignatures, addCheckpointRequest } from './log/offlineCosigning.js'
 export { proveEvent } from './log/proveEvent.js'
 export { publishCheckpoint } from './log/publishCheckpoint.js'
+// The leaf hashes of a store's Merkle log, read in pages; a missing leaf is an AUDIT_TAMPERED error.
+export { readLeafHashes } from './log/readLeafHashes.js'
 export { requestCosignatures, type WitnessAnswer } from './log/requestCosignatures.js'
 // A document's loading errors (a policy, a script, a scenario), in English and in Russian.
 export { type DocumentKind, FILE_MESSAGES } from './policy/fileMessages.js'
 export { FILE_MESSAGES_RU } from './policy/fileMessages.ru.js'
-export { formatIssues } from './policy/formatIssues.js'
+export { ENGLISH_ISSUE_WORDS, formatIssues, type IssueWords } from './policy/formatIssues.js'
+// A path into a document as people read it (keys[1].quorum).
+export { formatPath } from './policy/formatPath.js'
 export { hashPolicy } from './policy/hashPolicy.js'
 export {
   loadPolicy,
@@ -227,6 +254,8 @@ export {
   safeParsePolicy,
 } from './policy/loadPolicy.js'
 export { loadPolicyFile } from './policy/loadPolicyFile.js'
+// Where in a policy file's text an issue's path points (line and column).
+export { locateIssue } from './policy/locateIssue.js'
 export {
   type Key,
   type Policy,
@@ -237,17 +266,50 @@ export {
   type RoutingRule,
   type Track,
 } from './policy/PolicySchema.js'
-export { phraseOf } from './policy/phrased.js'
+export { keepPhrase, phraseOf } from './policy/phrased.js'
+// A policy issue's message in a language (POLICY_MESSAGES or POLICY_MESSAGES_RU).
+export { issueMessage } from './policy/phrasedIssue.js'
 export { policyJsonSchema } from './policy/policyJsonSchema.js'
 export { POLICY_MESSAGES, type PolicyPhrase, renderPolicyPhrase } from './policy/policyMessages.js'
 export { POLICY_MESSAGES_RU } from './policy/policyMessages.ru.js'
 export { type PolicyWarning, policyWarnings } from './policy/policyWarnings.js'
 export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
+// One recorded event as a sentence (the history's lines), in English words or yours.
+export { describeEvent, ENGLISH_EVENT_WORDS, type EventWords } from './render/describeEvent.js'
 export { type HistoryMermaidOptions, historyToMermaid } from './render/historyToMermaid.js'
+// What each key's region of a chart says beyond its id (quorum, veto, deputies), for toMermaid's labels.
+export { keyRegionLabels } from './render/keyRegionLabels.js'
 export { toDot } from './render/toDot.js'
 export { toMermaid } from './render/toMermaid.js'
+// A simulation or comparison as one self-contained HTML page (tables and inline SVG charts).
+export { renderSimulationReport } from './report/renderSimulationReport.js'
+// A script step's action in Russian words, for describeAction.
+export { RUSSIAN_ACTION_WORDS } from './script/actionWords.ru.js'
+// A script step's action in a few words ("approve presidential-administration"), in English words or yours.
+export { describeAction } from './script/describeAction.js'
+// A script file (YAML or JSON) read with located errors, its policy path resolved against its folder.
+export { loadScriptFile } from './script/loadScriptFile.js'
+// A script run through a fresh engine on a manual clock: every step accepted, or refused with reasons.
+export { runScript, type ScriptRun, type StepResult } from './script/runScript.js'
+// A count with its Russian plural form (3 состояния, 5 состояний), for word catalogues.
+export { russianPlural } from './script/russianPlural.js'
+// Scripts (twokeys run): a story of commands as data, run against a fresh engine and narrated.
+export { narrationIn, type ScriptStep, STEP_COMMANDS } from './script/ScriptSchema.js'
+// A simulation's or comparison's table and CSV, in English words or yours.
+export {
+  comparisonCsv,
+  ENGLISH_SIMULATION_WORDS,
+  ENGLISH_SWEEP_WORDS,
+  formatComparison,
+  formatSimulation,
+  type SimulationWords,
+  type SweepWords,
+  simulationCsv,
+} from './simulate/formatSimulation.js'
 export { loadScenarioFile, type SafeScenarioResult, safeLoadScenario } from './simulate/loadScenario.js'
-export { type Scenario, ScenarioSchema } from './simulate/ScenarioSchema.js'
+// The largest replication count and seed a simulation accepts.
+export { MAX_REPLICATIONS, MAX_SEED } from './simulate/runReplications.js'
+export { MAX_SCENARIO_DAYS, type Scenario, ScenarioSchema } from './simulate/ScenarioSchema.js'
 export type { ComparisonResult, MetricEstimate, SimulationResult } from './simulate/SimulationResult.js'
 export {
   type CompareOptions,
@@ -256,8 +318,17 @@ export {
   simulate,
   type TableOptions,
 } from './simulate/simulate.js'
-export { summarize } from './simulate/summarize.js'
-export { type SweepOptions, type SweepResult, sweep } from './simulate/sweep.js'
+// A metric's estimate with its confidence interval (Student-t, or Wilson for a share).
+export type { Estimate } from './simulate/studentT.js'
+export { INTERVAL_METHOD, QUANTILE_METHOD, summarize } from './simulate/summarize.js'
+export {
+  formatSweep,
+  parseVary,
+  type SweepOptions,
+  type SweepResult,
+  sweep,
+  sweepCsv,
+} from './simulate/sweep.js'
 export { memoryStore } from './stores/memoryStore.js'
 export type {
   CommandEntry,
@@ -287,13 +358,21 @@ export {
   verifyInclusion,
 } from './tlog/merkle.js'
 export {
+  checkKeyName,
   formatNoteSigner,
   generateNoteSigner,
   type NoteSigner,
   parseNoteSigner,
   verifierKeyOf,
 } from './tlog/noteKey.js'
-export { parseVerifierKey, signNote, type VerifierKey, verifyNote } from './tlog/signedNote.js'
+export {
+  COSIGNATURE_ED25519,
+  NOTE_ED25519,
+  parseVerifierKey,
+  signNote,
+  type VerifierKey,
+  verifyNote,
+} from './tlog/signedNote.js'
 export { formatTlogProof, parseTlogProof, type TlogProof } from './tlog/tlogProof.js'
 export {
   type CosignedCheckpoint,
@@ -303,8 +382,8 @@ export {
 } from './tlog/witnessList.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
-export { CHECK_WORDS_RU } from './verify/checkWords.ru.js'
-export { formatVerifyResult } from './verify/formatVerifyResult.js'
+export { CHECK_WORDS_RU, russianDayWords } from './verify/checkWords.ru.js'
+export { ENGLISH_VERIFY_WORDS, formatVerifyResult, type VerifyWords } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,
   CounterexampleStep,
@@ -316,4 +395,8 @@ export type {
 } from './verify/VerifyResult.js'
 export { type VerifyOptions, verify } from './verify/verify.js'
 export { createWitness, type Witness } from './witness/witness.js'
+// A witness's cosigning key from its private key file, and the log keys a --log-key names.
+export { loadWitnessSigner, readLogKeys } from './witness/witnessKeys.js'
 export { startWitnessServer, type WitnessServer } from './witness/witnessServer.js'
+// A witness's saved state, read from its file (created only for a new key, with init).
+export { loadWitnessState } from './witness/witnessStateFile.js'

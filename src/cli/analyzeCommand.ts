@@ -1,10 +1,13 @@
 import type { Command } from 'commander'
-import { analyzeExact } from '../analyze/exact/analyzeExact.js'
-import { ENGLISH_EXACT_WORDS, russianExactWords } from '../analyze/exact/exactWords.js'
-import { formatExactAnalysis } from '../analyze/exact/formatExactAnalysis.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadScenarioFile } from '../simulate/loadScenario.js'
-import { MAX_SCENARIO_DAYS } from '../simulate/ScenarioSchema.js'
+import {
+  analyzeExact,
+  ENGLISH_EXACT_WORDS,
+  formatExactAnalysis,
+  loadScenarioFile,
+  MAX_SCENARIO_DAYS,
+  russianExactWords,
+  TwoKeysError,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'

@@ -1,8 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
-import { type AuditLine, parseAuditLines } from '../audit/parseAuditLog.js'
-import type { AuditHead } from '../audit/verifyAudit.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { type AuditHead, type AuditLine, parseAuditLines, TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 
 /** A file error as a located message: a missing file or a directory is bad input, not a crash. */

@@ -1,10 +1,13 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { renderAuditPhrase } from '../audit/auditMessages.js'
-import { importAudit } from '../audit/importAudit.js'
-import type { TamperedPhrase } from '../audit/verifyAudit.js'
-import { isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
-import { phraseOf } from '../policy/phrased.js'
+import {
+  importAudit,
+  isTwoKeysError,
+  phraseOf,
+  renderAuditPhrase,
+  type TamperedPhrase,
+  type TwoKeysError,
+} from '../index.js'
 import { readAuditFile } from './auditFiles.js'
 import { type AuditWords, ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
 import { inCliLanguage } from './cliLanguage.js'

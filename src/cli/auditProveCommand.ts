@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { proveEvent } from '../log/proveEvent.js'
-import { formatTlogProof } from '../tlog/tlogProof.js'
+import { formatTlogProof, proveEvent } from '../index.js'
 import { openStore } from './openStore.js'
 import { wholeNumber } from './wholeNumber.js'
 import { writeOutputFile } from './writeOutputFile.js'

@@ -1,15 +1,20 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { type CheckpointVerdict, checkAgainstCheckpoint } from '../audit/checkAgainstCheckpoint.js'
-import { fileLeaves } from '../audit/fileLeaves.js'
-import { findingIn, problemsIn } from '../audit/phrasedProblems.js'
-import type { AuditResult } from '../audit/verifyAudit.js'
-import { verifyAudit } from '../audit/verifyAudit.js'
-import { type StoreAuditReport, verifyStore } from '../audit/verifyStore.js'
-import { canonicalHash } from '../domain/canonicalHash.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { logOf } from '../log/logOf.js'
-import { readLeafHashes } from '../log/readLeafHashes.js'
+import {
+  type AuditResult,
+  type CheckpointVerdict,
+  canonicalHash,
+  checkAgainstCheckpoint,
+  fileLeaves,
+  findingIn,
+  logOf,
+  problemsIn,
+  readLeafHashes,
+  type StoreAuditReport,
+  TwoKeysError,
+  verifyAudit,
+  verifyStore,
+} from '../index.js'
 import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
 import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
 import { cliErrorWords } from './cliErrorWords.js'

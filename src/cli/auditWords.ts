@@ -1,7 +1,10 @@
-import { AUDIT_MESSAGES, type AuditMessages } from '../audit/auditMessages.js'
-import { AUDIT_MESSAGES_RU } from '../audit/auditMessages.ru.js'
-import type { AuditProblem } from '../audit/verifyAudit.js'
-import { russianPlural } from '../script/russianPlural.js'
+import {
+  AUDIT_MESSAGES,
+  AUDIT_MESSAGES_RU,
+  type AuditMessages,
+  type AuditProblem,
+  russianPlural,
+} from '../index.js'
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 

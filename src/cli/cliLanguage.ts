@@ -1,8 +1,12 @@
-import type { Phase } from '../../machines/describeState.js'
-import { PHASE_NAMES_RU } from '../../machines/phaseNames.ru.js'
-import { phaseTerm, REFUSAL_MESSAGES, reasonsIn } from '../../machines/refusalMessages.js'
-import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
-import type { ErrorPhrase } from '../domain/TwoKeysError.js'
+import {
+  type ErrorPhrase,
+  PHASE_NAMES_RU,
+  type Phase,
+  phaseTerm,
+  REFUSAL_MESSAGES,
+  REFUSAL_MESSAGES_RU,
+  reasonsIn,
+} from '../index.js'
 import { type CliWords, ENGLISH_WORDS, RUSSIAN_WORDS } from './cliWords.js'
 
 /** The languages the CLI speaks: its run and board output, and the engine's refusal reasons. */

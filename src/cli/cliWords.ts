@@ -1,5 +1,4 @@
-import type { KeyStatus } from '../engine/keyBoard.js'
-import { ENGLISH_SUMMARY_WORDS, type KeySummaryWords } from '../engine/keySummary.js'
+import { ENGLISH_SUMMARY_WORDS, type KeyStatus, type KeySummaryWords } from '../index.js'
 
 /**
  * The words of the CLI's human output for a run and a key board, in each language it speaks

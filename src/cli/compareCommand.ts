@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
-import { renderSimulationReport } from '../report/renderSimulationReport.js'
-import { comparisonCsv, formatComparison } from '../simulate/formatSimulation.js'
-import { compare } from '../simulate/simulate.js'
+import { compare, comparisonCsv, formatComparison, renderSimulationReport } from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'

@@ -1,11 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { type Command, Option } from 'commander'
 import pc from 'picocolors'
-import { createInitiativeMachine } from '../../machines/initiative.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { keyRegionLabels } from '../render/keyRegionLabels.js'
-import { toDot } from '../render/toDot.js'
-import { toMermaid } from '../render/toMermaid.js'
+import { createInitiativeMachine, keyRegionLabels, TwoKeysError, toDot, toMermaid } from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { loadCliPolicy } from './packagePath.js'
 

@@ -1,8 +1,11 @@
 import type { Command } from 'commander'
-import { assertDiffComplete } from '../analyze/diff/assertDiffComplete.js'
-import { diffPolicies } from '../analyze/diff/diffPolicies.js'
-import { ENGLISH_DIFF_WORDS, RUSSIAN_DIFF_WORDS } from '../analyze/diff/diffWords.js'
-import { formatDiff } from '../analyze/diff/formatDiff.js'
+import {
+  assertDiffComplete,
+  diffPolicies,
+  ENGLISH_DIFF_WORDS,
+  formatDiff,
+  RUSSIAN_DIFF_WORDS,
+} from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'

@@ -1,7 +1,5 @@
 import pc from 'picocolors'
-import type { Board, KeyLine, KeyStatus } from '../engine/keyBoard.js'
-import { keySummary } from '../engine/keySummary.js'
-import type { Policy } from '../policy/PolicySchema.js'
+import { type Board, type KeyLine, type KeyStatus, keySummary, type Policy } from '../index.js'
 import { cliWords, phaseForPeople } from './cliLanguage.js'
 import type { CliWords } from './cliWords.js'
 

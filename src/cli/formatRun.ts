@@ -1,10 +1,15 @@
 import pc from 'picocolors'
-import type { KeyStatus } from '../engine/keyBoard.js'
-import type { Policy } from '../policy/PolicySchema.js'
-import { RUSSIAN_ACTION_WORDS } from '../script/actionWords.ru.js'
-import { describeAction } from '../script/describeAction.js'
-import type { ScriptRun, StepResult } from '../script/runScript.js'
-import { narrationIn, type ScriptStep, STEP_COMMANDS } from '../script/ScriptSchema.js'
+import {
+  describeAction,
+  type KeyStatus,
+  narrationIn,
+  type Policy,
+  RUSSIAN_ACTION_WORDS,
+  type ScriptRun,
+  type ScriptStep,
+  STEP_COMMANDS,
+  type StepResult,
+} from '../index.js'
 import { cliLanguage, cliWords, phaseName, reasonsForPeople } from './cliLanguage.js'
 import { formatBoard } from './formatBoard.js'
 

@@ -1,13 +1,17 @@
 import { type Command, Option } from 'commander'
 import pc from 'picocolors'
-import { verifyAudit } from '../audit/verifyAudit.js'
-import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { recordIdProblem } from '../domain/RecordIdSchema.js'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
-import { createEngine } from '../engine/createEngine.js'
-import { describeEvent } from '../render/describeEvent.js'
-import { historyToMermaid } from '../render/historyToMermaid.js'
-import type { RecordedEvent, Store } from '../stores/Store.js'
+import {
+  createEngine,
+  describeEvent,
+  historyToMermaid,
+  type InitiativeEvent,
+  isTwoKeysError,
+  type RecordedEvent,
+  recordIdProblem,
+  type Store,
+  TwoKeysError,
+  verifyAudit,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'

@@ -1,5 +1,4 @@
-import { ENGLISH_EVENT_WORDS, type EventWords } from '../render/describeEvent.js'
-import { russianPlural } from '../script/russianPlural.js'
+import { ENGLISH_EVENT_WORDS, type EventWords, russianPlural } from '../index.js'
 import { PROBLEM_RU } from './auditWords.js'
 
 /**

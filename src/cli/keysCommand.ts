@@ -1,14 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { createEngine } from '../engine/createEngine.js'
-import { signingInstitutions } from '../identity/applyKeyringChange.js'
-import { type KeyringChange, KeyringChangeSchema, keyringHash } from '../identity/KeyringChange.js'
-import { type KeyEntry, KeyEntrySchema, type Keyring } from '../identity/KeyringSchema.js'
-import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
-import { newKeyPair, PrivateKeyFileSchema } from '../identity/PrivateKeyFile.js'
-import { signKeyringChange } from '../identity/signKeyringChange.js'
+import {
+  createEngine,
+  type KeyEntry,
+  KeyEntrySchema,
+  type Keyring,
+  type KeyringChange,
+  KeyringChangeSchema,
+  keyringHash,
+  loadPrivateKeyFile,
+  newKeyPair,
+  PrivateKeyFileSchema,
+  signingInstitutions,
+  signKeyringChange,
+  TwoKeysError,
+} from '../index.js'
 import { keysWords } from './keysWords.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'

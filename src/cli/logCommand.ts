@@ -1,12 +1,18 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { logOf } from '../log/logOf.js'
-import { acceptCosignatures, addCheckpointRequest } from '../log/offlineCosigning.js'
-import { publishCheckpoint } from '../log/publishCheckpoint.js'
-import { requestCosignatures } from '../log/requestCosignatures.js'
-import { checkKeyName, formatNoteSigner, generateNoteSigner, verifierKeyOf } from '../tlog/noteKey.js'
-import { NOTE_ED25519 } from '../tlog/signedNote.js'
+import {
+  acceptCosignatures,
+  addCheckpointRequest,
+  checkKeyName,
+  formatNoteSigner,
+  generateNoteSigner,
+  logOf,
+  NOTE_ED25519,
+  publishCheckpoint,
+  requestCosignatures,
+  TwoKeysError,
+  verifierKeyOf,
+} from '../index.js'
 import { readText } from './auditFiles.js'
 import { EXIT } from './exitCodes.js'
 import { openStore } from './openStore.js'

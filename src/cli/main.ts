@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, TwoKeysError } from '../index.js'
 import { registerAnalyze } from './analyzeCommand.js'
 import { registerAudit } from './auditCommand.js'
 import { registerClassroom } from './classroomCommand.js'

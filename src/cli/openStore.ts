@@ -1,6 +1,4 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { memoryStore } from '../stores/memoryStore.js'
-import type { Store } from '../stores/Store.js'
+import { memoryStore, type Store, TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 
 export interface OpenStoreOptions {

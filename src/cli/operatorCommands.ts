@@ -1,11 +1,15 @@
 import { Option, type Command as Program } from 'commander'
 import { nanoid } from 'nanoid'
 import pc from 'picocolors'
-import type { CommandInput } from '../domain/Command.js'
-import { type ErrorPhrase, isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
-import type { Board } from '../engine/keyBoard.js'
-import { loadPrivateKeyFile } from '../identity/loadPrivateKeyFiles.js'
-import { signCommand } from '../identity/signCommand.js'
+import {
+  type Board,
+  type CommandInput,
+  type ErrorPhrase,
+  isTwoKeysError,
+  loadPrivateKeyFile,
+  signCommand,
+  TwoKeysError,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, reasonsForPeople } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'

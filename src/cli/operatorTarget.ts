@@ -1,8 +1,12 @@
-import type { CommandInput } from '../domain/Command.js'
-import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
-import { createEngine, type Engine } from '../engine/createEngine.js'
-import type { Board } from '../engine/keyBoard.js'
-import type { Policy } from '../policy/PolicySchema.js'
+import {
+  type Board,
+  type CommandInput,
+  createEngine,
+  type Engine,
+  type ErrorCode,
+  type Policy,
+  TwoKeysError,
+} from '../index.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { openStore } from './openStore.js'

@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs'
 // Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
 import { createRequire as createRequireAt } from 'node:module'
 import { join } from 'node:path'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { loadPolicyFile } from '../policy/loadPolicyFile.js'
-import type { Policy } from '../policy/PolicySchema.js'
+import { loadPolicyFile, type Policy, TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { packageRoot } from './packageRoot.js'
 

@@ -1,8 +1,11 @@
 import { type Command, Option } from 'commander'
-import { analyzePower } from '../analyze/power/analyzePower.js'
-import { formatPower } from '../analyze/power/formatPower.js'
-import { powerToMermaid } from '../analyze/power/powerToMermaid.js'
-import { ENGLISH_POWER_WORDS, RUSSIAN_POWER_WORDS } from '../analyze/power/powerWords.js'
+import {
+  analyzePower,
+  ENGLISH_POWER_WORDS,
+  formatPower,
+  powerToMermaid,
+  RUSSIAN_POWER_WORDS,
+} from '../index.js'
 import { cliLanguage, inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { policyOrBug } from './policyOrBug.js'

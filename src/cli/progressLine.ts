@@ -1,4 +1,4 @@
-import type { ExploreProgress } from '../explore/explore.js'
+import type { ExploreProgress } from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 
 const count = (n: number) => n.toLocaleString('en')

@@ -1,11 +1,5 @@
 import type { Command } from 'commander'
-import {
-  ENGLISH_QUERY_WORDS,
-  formatQueryResult,
-  RUSSIAN_QUERY_WORDS,
-} from '../analyze/query/formatQueryResult.js'
-import { query } from '../analyze/query/query.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { ENGLISH_QUERY_WORDS, formatQueryResult, query, RUSSIAN_QUERY_WORDS, TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'

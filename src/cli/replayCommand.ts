@@ -1,11 +1,16 @@
 import type { Command } from 'commander'
-import { formatReplay, type ReplayStyle } from '../analyze/replay/formatReplay.js'
-import { replayStore } from '../analyze/replay/replayStore.js'
-import { ENGLISH_REPLAY_WORDS, RUSSIAN_REPLAY_WORDS } from '../analyze/replay/replayWords.js'
-import { toInstant } from '../domain/InstantInputSchema.js'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
-import { keySummary } from '../engine/keySummary.js'
-import type { Policy } from '../policy/PolicySchema.js'
+import {
+  ENGLISH_REPLAY_WORDS,
+  formatReplay,
+  isTwoKeysError,
+  keySummary,
+  type Policy,
+  type ReplayStyle,
+  RUSSIAN_REPLAY_WORDS,
+  replayStore,
+  TwoKeysError,
+  toInstant,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, phaseForPeople, reasonsForPeople } from './cliLanguage.js'
 import { RUSSIAN_WORDS } from './cliWords.js'

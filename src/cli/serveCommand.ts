@@ -2,14 +2,16 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { createLocalJWKSet, createRemoteJWKSet } from 'jose'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { createEngine } from '../engine/createEngine.js'
-import { createSignatureMemo } from '../identity/signatureMemo.js'
-import { startBackgroundJobs } from '../serve/backgroundJobs.js'
-import { createServer } from '../serve/createServer.js'
-import type { ReadAccess } from '../serve/readAccess.js'
-import { LOG_LEVELS, loadServeConfig, type ServeConfig } from '../serve/serveConfig.js'
-import { createServeMetrics } from '../serve/serveMetrics.js'
+import { createEngine, createSignatureMemo, TwoKeysError } from '../index.js'
+import {
+  createServeMetrics,
+  createServer,
+  LOG_LEVELS,
+  loadServeConfig,
+  type ReadAccess,
+  type ServeConfig,
+  startBackgroundJobs,
+} from '../serve/index.js'
 import { readSnapshotKey } from './auditFiles.js'
 import { describeDb, openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'

@@ -1,11 +1,16 @@
 import { type Command, Option } from 'commander'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import type { Policy } from '../policy/PolicySchema.js'
-import { renderSimulationReport } from '../report/renderSimulationReport.js'
-import { ENGLISH_SIMULATION_WORDS, formatSimulation, simulationCsv } from '../simulate/formatSimulation.js'
-import { loadScenarioFile } from '../simulate/loadScenario.js'
-import { MAX_REPLICATIONS, MAX_SEED } from '../simulate/runReplications.js'
-import { simulate } from '../simulate/simulate.js'
+import {
+  ENGLISH_SIMULATION_WORDS,
+  formatSimulation,
+  loadScenarioFile,
+  MAX_REPLICATIONS,
+  MAX_SEED,
+  type Policy,
+  renderSimulationReport,
+  simulate,
+  simulationCsv,
+  TwoKeysError,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'

@@ -1,8 +1,12 @@
-import type { Policy } from '../policy/PolicySchema.js'
-import { russianPlural } from '../script/russianPlural.js'
-import type { SimulationWords, SweepWords } from '../simulate/formatSimulation.js'
-import type { Estimate } from '../simulate/studentT.js'
-import { INTERVAL_METHOD, QUANTILE_METHOD } from '../simulate/summarize.js'
+import {
+  type Estimate,
+  INTERVAL_METHOD,
+  type Policy,
+  QUANTILE_METHOD,
+  russianPlural,
+  type SimulationWords,
+  type SweepWords,
+} from '../index.js'
 
 /** «оба ключа повёрнуты», said for the policy's number of keys (`keysTurned` in English). */
 function keysTurnedRu(keys: number | undefined): string {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { ENGLISH_SWEEP_WORDS } from '../simulate/formatSimulation.js'
-import { formatSweep, parseVary, sweep, sweepCsv } from '../simulate/sweep.js'
+import { ENGLISH_SWEEP_WORDS, formatSweep, parseVary, sweep, sweepCsv } from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { loadCliPolicy } from './packagePath.js'

@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { LineCounter, parseDocument } from 'yaml'
-import { type Issue, isTwoKeysError } from '../domain/TwoKeysError.js'
-import { formatIssues } from '../policy/formatIssues.js'
-import { formatPath } from '../policy/formatPath.js'
-import { hashPolicy } from '../policy/hashPolicy.js'
-import { safeLoadPolicy } from '../policy/loadPolicy.js'
-import { locateIssue } from '../policy/locateIssue.js'
-import type { Policy } from '../policy/PolicySchema.js'
-import { keepPhrase } from '../policy/phrased.js'
-import { issueMessage } from '../policy/phrasedIssue.js'
-import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
+import {
+  formatIssues,
+  formatPath,
+  hashPolicy,
+  type Issue,
+  issueMessage,
+  isTwoKeysError,
+  keepPhrase,
+  locateIssue,
+  type Policy,
+  type PolicyWarning,
+  policyWarnings,
+  safeLoadPolicy,
+} from '../index.js'
 import { EXIT } from './exitCodes.js'
 import { resolvePolicyPath } from './packagePath.js'
 import { ENGLISH_VALIDATE_WORDS, type ValidateWords, validateWords } from './validateWords.js'

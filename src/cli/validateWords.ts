@@ -1,7 +1,10 @@
-import { ENGLISH_ISSUE_WORDS, type IssueWords } from '../policy/formatIssues.js'
-import { POLICY_MESSAGES } from '../policy/policyMessages.js'
-import { POLICY_MESSAGES_RU } from '../policy/policyMessages.ru.js'
-import { russianPlural } from '../script/russianPlural.js'
+import {
+  ENGLISH_ISSUE_WORDS,
+  type IssueWords,
+  POLICY_MESSAGES,
+  POLICY_MESSAGES_RU,
+  russianPlural,
+} from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`

@@ -1,9 +1,12 @@
-import { sayCheck } from '../../machines/checkPhrases.js'
-import { EPOCH } from '../explore/alphabet.js'
-import { INVARIANT_TEXTS_RU } from '../invariants/invariantTexts.ru.js'
-import { russianPlural } from '../script/russianPlural.js'
-import { CHECK_WORDS_RU, russianDayWords } from '../verify/checkWords.ru.js'
-import type { VerifyWords } from '../verify/formatVerifyResult.js'
+import {
+  CHECK_WORDS_RU,
+  EPOCH,
+  INVARIANT_TEXTS_RU,
+  russianDayWords,
+  russianPlural,
+  sayCheck,
+  type VerifyWords,
+} from '../index.js'
 
 /** «день 14», «день 30 + 1 мс»: a time of the explorer's clock, counted from the proposal. */
 export const russianDay = (time: number): string => russianDayWords(time - EPOCH)

@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { TwoKeysError } from '../index.js'
 import { cliLanguage } from './cliLanguage.js'
 
 /** What a bad whole number is told, in the CLI's language (its numbers grouped as each writes them). */

@@ -1,13 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { checkKeyName, formatNoteSigner, generateNoteSigner, verifierKeyOf } from '../tlog/noteKey.js'
-import { COSIGNATURE_ED25519, type VerifierKey } from '../tlog/signedNote.js'
-import { createWitness, type Witness } from '../witness/witness.js'
-import { loadWitnessSigner, readLogKeys } from '../witness/witnessKeys.js'
-import { startWitnessServer } from '../witness/witnessServer.js'
-import { loadWitnessState } from '../witness/witnessStateFile.js'
+import {
+  COSIGNATURE_ED25519,
+  checkKeyName,
+  createWitness,
+  formatNoteSigner,
+  generateNoteSigner,
+  loadWitnessSigner,
+  loadWitnessState,
+  readLogKeys,
+  startWitnessServer,
+  TwoKeysError,
+  type VerifierKey,
+  verifierKeyOf,
+  type Witness,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { EXIT } from './exitCodes.js'
 import { wholeNumber } from './wholeNumber.js'

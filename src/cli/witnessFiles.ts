@@ -1,12 +1,13 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { signingInstitutions } from '../identity/applyKeyringChange.js'
-import { type NoteSigner, parseNoteSigner } from '../tlog/noteKey.js'
 import {
   type CosignedCheckpoint,
   checkCosigned,
+  type NoteSigner,
+  parseNoteSigner,
   parseWitnessList,
+  signingInstitutions,
+  TwoKeysError,
   type WitnessList,
-} from '../tlog/witnessList.js'
+} from '../index.js'
 import { readText } from './auditFiles.js'
 import { loadCliPolicy } from './packagePath.js'
 import { witnessedLogWords } from './witnessedLogWords.js'

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 
 /**

@@ -178,7 +178,9 @@ describe.skipIf(!npmAvailable)(
             "const m = await import('twokeys')",
             "const sqlite = await import('twokeys/stores/sqlite')",
             "const pg = await import('twokeys/stores/postgres')",
-            'console.log(typeof m.createEngine, typeof m.memoryStore, typeof sqlite.sqliteStore, typeof pg.postgresStore)',
+            "const serve = await import('twokeys/serve')",
+            "const classroom = await import('twokeys/classroom')",
+            'console.log(typeof m.createEngine, typeof m.memoryStore, typeof sqlite.sqliteStore, typeof pg.postgresStore, typeof serve.createServer, typeof classroom.createClassroomServer)',
             "console.log(import.meta.resolve('twokeys/schema/policy.schema.json'))",
             "console.log(import.meta.resolve('twokeys/examples/seed-walkthrough.yaml'))",
           ].join('\n'),
@@ -186,7 +188,7 @@ describe.skipIf(!npmAvailable)(
         project,
       )
       const [types, schema, script] = library.trim().split('\n')
-      expect(types).toBe('function function function function')
+      expect(types).toBe('function function function function function function')
       expect(schema).toMatch(/node_modules\/twokeys\/schema\/policy\.schema\.json$/)
       expect(script).toMatch(/node_modules\/twokeys\/examples\/seed-walkthrough\.yaml$/)
       const required = await ok(
