@@ -217,6 +217,15 @@ export type { ExploreProgress } from './explore/explore.js'
 export { createLazyTable, type LazyTableOptions } from './explore/lazyTable.js'
 export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
 export { firstKeyringChange } from './identity/firstKeyringChange.js'
+// Key files', keyring changes' and signatures' problems and errors, in English and in Russian.
+export {
+  IDENTITY_MESSAGES,
+  KEY_PROBLEMS,
+  type KeyProblem,
+  keyProblem,
+  renderKeyProblem,
+} from './identity/identityMessages.js'
+export { IDENTITY_MESSAGES_RU, KEY_PROBLEMS_RU } from './identity/identityMessages.ru.js'
 export {
   type KeyringChange,
   type KeyringChangeInput,

@@ -1,4 +1,10 @@
-import { FILE_MESSAGES, FILE_MESSAGES_RU, type MessageTable } from '../index.js'
+import {
+  FILE_MESSAGES,
+  FILE_MESSAGES_RU,
+  IDENTITY_MESSAGES,
+  IDENTITY_MESSAGES_RU,
+  type MessageTable,
+} from '../index.js'
 
 /**
  * Every table an error's own message (`TwoKeysError.said`) is made from below the CLI, in English
@@ -7,6 +13,7 @@ import { FILE_MESSAGES, FILE_MESSAGES_RU, type MessageTable } from '../index.js'
  */
 export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: FILE_MESSAGES, ru: FILE_MESSAGES_RU },
+  { en: IDENTITY_MESSAGES, ru: IDENTITY_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

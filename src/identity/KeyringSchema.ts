@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PolicyRefSchema } from '../domain/PolicyRefSchema.js'
 import { RecordIdSchema } from '../domain/RecordIdSchema.js'
 import { fromBase64url } from './base64url.js'
+import { type KeyProblem, keyProblem, renderKeyProblem } from './identityMessages.js'
 
 const Instant = z.iso.datetime({ offset: true }).describe('An ISO-8601 time, such as "2026-01-01T00:00:00Z".')
 
@@ -67,16 +68,22 @@ function timesOf(entry: KeyEntry): EntryTimes {
   return times
 }
 
-/** Why a key may not sign at time `at`, or undefined when it may. */
-export function keyValidityProblem(entry: KeyEntry, at: number): string | undefined {
+/** Why a key may not sign at time `at`, as a phrase, or undefined when it may. */
+export function keyValidityPhrase(entry: KeyEntry, at: number): KeyProblem | undefined {
   const times = timesOf(entry)
   // A time that did not parse is NaN, which compares false, as it did when parsed here each time.
   if (entry.revokedAt !== undefined && at >= times.revoked) {
-    return `key "${entry.keyId}" was revoked at ${entry.revokedAt}`
+    return keyProblem('key.revoked', { keyId: entry.keyId, at: entry.revokedAt })
   }
-  if (at < times.from) return `key "${entry.keyId}" is valid only from ${entry.validFrom}`
+  if (at < times.from) return keyProblem('key.notYetValid', { keyId: entry.keyId, from: entry.validFrom })
   if (entry.validUntil !== undefined && at >= times.until) {
-    return `key "${entry.keyId}" expired at ${entry.validUntil}`
+    return keyProblem('key.expired', { keyId: entry.keyId, at: entry.validUntil })
   }
   return undefined
+}
+
+/** Why a key may not sign at time `at`, in English, or undefined when it may. */
+export function keyValidityProblem(entry: KeyEntry, at: number): string | undefined {
+  const problem = keyValidityPhrase(entry, at)
+  return problem === undefined ? undefined : renderKeyProblem(problem)
 }

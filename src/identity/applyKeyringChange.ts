@@ -1,13 +1,19 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { fromBase64url } from './base64url.js'
 import { ed25519Verify } from './ed25519.js'
+import { identityError, type KeyProblem, keyProblem, renderKeyProblem } from './identityMessages.js'
 import { type KeyringChange, keyringHash, unsignedChange } from './KeyringChange.js'
-import { findKeyEntry, type KeyEntry, type Keyring, keyValidityProblem } from './KeyringSchema.js'
+import { findKeyEntry, type KeyEntry, type Keyring, keyValidityPhrase } from './KeyringSchema.js'
 import { signingBytes } from './signingBytes.js'
 
-const refuse = (reason: string, reasons: string[] = [reason]) =>
-  new TwoKeysError('UNAUTHENTICATED', `keyring change refused: ${reason}`, { reasons })
+/** A refused change: each problem is one of `reasons`, in English; the phrases word them elsewhere. */
+const refuse = (...problems: KeyProblem[]) =>
+  identityError(
+    'UNAUTHENTICATED',
+    'keyring.refused',
+    { problems },
+    { reasons: problems.map((p) => renderKeyProblem(p)) },
+  )
 
 /** The institutions whose signatures a keyring change needs: one per key of the policy. */
 export function signingInstitutions(policy: Policy): string[] {
@@ -32,16 +38,19 @@ export function applyKeyringChange(
 ): Keyring {
   if (change.base !== keyringHash(keyring)) {
     throw refuse(
-      `it was made for keyring ${change.base.slice(0, 12) || '(none)'}, not the current ${keyringHash(keyring).slice(0, 12) || '(none)'}; make it again against the current keyring`,
+      keyProblem('keyring.otherBase', {
+        base: change.base.slice(0, 12),
+        current: keyringHash(keyring).slice(0, 12),
+      }),
     )
   }
   const expected = (keyring?.version ?? 0) + 1
   if (change.version !== expected)
-    throw refuse(`it makes version ${change.version}, but the next version is ${expected}`)
+    throw refuse(keyProblem('keyring.otherVersion', { version: change.version, next: expected }))
 
   const signers: Keyring = keyring ?? { version: 0, entries: change.add }
   const bytes = signingBytes('twokeys/keyring-change/v1', unsignedChange(change))
-  const problems: string[] = []
+  const problems: KeyProblem[] = []
   const signedBy = new Set<string>()
   for (const signature of change.signatures) {
     const entry = findKeyEntry(signers, signature.keyId)
@@ -50,8 +59,8 @@ export function applyKeyringChange(
     else signedBy.add(institutionOf(policy, (entry as KeyEntry).principal) ?? '')
   }
   const missing = signingInstitutions(policy).filter((i) => !signedBy.has(i))
-  for (const institution of missing) problems.push(`no valid signature from institution "${institution}"`)
-  if (problems.length > 0) throw refuse(problems.join('; '), problems)
+  for (const institution of missing) problems.push(keyProblem('keyring.noSignatureFrom', { institution }))
+  if (problems.length > 0) throw refuse(...problems)
 
   return applyUnchecked(keyring, change)
 }
@@ -66,14 +75,14 @@ function signatureProblem(
   value: string,
   bytes: Uint8Array,
   at: number,
-): string | undefined {
-  if (entry === undefined) return `key "${keyId}" is not in the keyring`
-  const invalid = keyValidityProblem(entry, at)
+): KeyProblem | undefined {
+  if (entry === undefined) return keyProblem('keyring.notInKeyring', { keyId })
+  const invalid = keyValidityPhrase(entry, at)
   if (invalid !== undefined) return invalid
   const signature = fromBase64url(value)
   const publicKey = fromBase64url(entry.publicKey)
   if (signature === undefined || publicKey === undefined || !ed25519Verify(publicKey, bytes, signature)) {
-    return `the signature by key "${keyId}" does not verify`
+    return keyProblem('keyring.signatureFails', { keyId })
   }
   return undefined
 }
@@ -83,12 +92,12 @@ function applyUnchecked(keyring: Keyring | null, change: KeyringChange): Keyring
   const entries = [...(keyring?.entries ?? [])]
   for (const entry of change.add) {
     if (entries.some((e) => e.keyId === entry.keyId))
-      throw refuse(`key id "${entry.keyId}" is already in the keyring`)
+      throw refuse(keyProblem('keyring.keyIdTaken', { keyId: entry.keyId }))
     entries.push(entry)
   }
   for (const { keyId, at } of change.revoke) {
     const index = entries.findIndex((e) => e.keyId === keyId)
-    if (index < 0) throw refuse(`cannot revoke key "${keyId}": it is not in the keyring`)
+    if (index < 0) throw refuse(keyProblem('keyring.revokeUnknown', { keyId }))
     entries[index] = { ...(entries[index] as KeyEntry), revokedAt: at }
   }
   return { version: change.version, entries }

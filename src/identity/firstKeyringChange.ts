@@ -1,6 +1,6 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { signingInstitutions } from './applyKeyringChange.js'
+import { identityError } from './identityMessages.js'
 import type { KeyringChange } from './KeyringChange.js'
 import type { PrivateKeyFile } from './PrivateKeyFile.js'
 import { signKeyringChange } from './signKeyringChange.js'
@@ -32,10 +32,7 @@ export function firstKeyringChange(
       (k) => policy.principals.find((p) => p.id === k.principal)?.institution === institution,
     )
     if (signer === undefined) {
-      throw new TwoKeysError(
-        'SCENARIO_INVALID',
-        `the keys given have none for institution "${institution}", whose signature the first keyring needs; add a key of one of its principals`,
-      )
+      throw identityError('SCENARIO_INVALID', 'keyring.noSigner', { institution })
     }
     change = signKeyringChange(change, signer)
   }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { identityError } from './identityMessages.js'
 import { type PrivateKeyFile, PrivateKeyFileSchema } from './PrivateKeyFile.js'
 
 /** Reads one private key file (an Ed25519 JWK with kid and principal); a bad file names what is wrong. */
@@ -9,21 +9,12 @@ export function loadPrivateKeyFile(path: string): PrivateKeyFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (cause) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `cannot read key file "${path}": it is missing or not JSON; check the path`,
-      {
-        cause,
-      },
-    )
+    throw identityError('COMMAND_INVALID', 'keyFile.unreadable', { path }, { cause })
   }
   const parsed = PrivateKeyFileSchema.safeParse(json)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `key file "${path}" is not a twokeys private key (${problems.join('; ')}); make one with \`twokeys keys new <principal>\``,
-    )
+    throw identityError('COMMAND_INVALID', 'keyFile.notAKey', { path, problems })
   }
   return parsed.data
 }
@@ -34,7 +25,7 @@ export function loadPrivateKeyFiles(path: string): PrivateKeyFile[] {
   try {
     isFolder = statSync(path).isDirectory()
   } catch (cause) {
-    throw new TwoKeysError('COMMAND_INVALID', `no key file or folder "${path}"; check the path`, { cause })
+    throw identityError('COMMAND_INVALID', 'keyFile.missing', { path }, { cause })
   }
   if (!isFolder) return [loadPrivateKeyFile(path)]
   return readdirSync(path)

@@ -1,6 +1,7 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { applyKeyringChange } from './applyKeyringChange.js'
+import { identityError, type KeyProblem, keyProblem } from './identityMessages.js'
 import { KeyringChangeSchema } from './KeyringChange.js'
 import type { Keyring } from './KeyringSchema.js'
 
@@ -31,22 +32,27 @@ export function replayKeyring(
 ): Keyring[] {
   const versions = [...from]
   for (const entry of stored) {
-    const tampered = (why: string) =>
-      new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `keyring change ${entry.version}: ${why}; the stored keyring was altered — run \`twokeys audit verify\` and restore it from a backup`,
-      )
+    const tampered = (problems: KeyProblem[], refused = false) =>
+      identityError('AUDIT_TAMPERED', 'keyring.tampered', { version: entry.version, refused, problems })
     const body = entry.change as Partial<AppliedBody> | null
     const parsed = KeyringChangeSchema.safeParse(body?.change)
-    if (!parsed.success || typeof body?.appliedAt !== 'number') throw tampered('it is not a keyring change')
+    if (!parsed.success || typeof body?.appliedAt !== 'number')
+      throw tampered([keyProblem('keyring.notAChange', {})])
     if (parsed.data.version !== entry.version || entry.version !== versions.length + 1) {
-      throw tampered(`it is stored as version ${entry.version} but makes version ${parsed.data.version}`)
+      throw tampered([keyProblem('keyring.storedAs', { stored: entry.version, makes: parsed.data.version })])
     }
     try {
       versions.push(applyKeyringChange(policy, versions.at(-1) ?? null, parsed.data, body.appliedAt))
     } catch (error) {
-      throw tampered(error instanceof Error ? error.message : String(error))
+      throw tampered(...whyRefused(error))
     }
   }
   return versions
+}
+
+/** A refused change's problems as `applyKeyringChange` phrased them; any other error by its text. */
+function whyRefused(error: unknown): [KeyProblem[], boolean] {
+  if (isTwoKeysError(error) && error.said?.key === 'keyring.refused')
+    return [(error.said.params as { problems: KeyProblem[] }).problems, true]
+  return [[keyProblem('key.other', { text: error instanceof Error ? error.message : String(error) })], false]
 }

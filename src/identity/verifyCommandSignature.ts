@@ -1,17 +1,23 @@
 import type { Command } from '../domain/Command.js'
+import { withPhrase } from '../policy/phrased.js'
 import { fromBase64url } from './base64url.js'
 import { ed25519VerifyBase64url } from './ed25519.js'
-import { findKeyEntry, type KeyEntry, type Keyring, keyValidityProblem } from './KeyringSchema.js'
+import { type KeyProblem, keyProblem, renderKeyProblem } from './identityMessages.js'
+import { findKeyEntry, type KeyEntry, type Keyring, keyValidityPhrase } from './KeyringSchema.js'
 import { commandSigningBytes, commandSigningBytesOfCanonical } from './signCommand.js'
 
 export type SignatureVerdict = { ok: true; entry: KeyEntry } | { ok: false; reason: string }
 
+/** A refusal: `reason` is the phrase in English; the phrase rides along (`phraseOf`) for other languages. */
+const refused = (phrase: KeyProblem): SignatureVerdict =>
+  withPhrase({ ok: false as const, reason: renderKeyProblem(phrase) }, phrase)
+
 /** What a signed command must name, so that its signature cannot be replayed onto another. */
-function missingBinding(command: Command): string | undefined {
-  if (command.commandId === undefined) return 'a signed command must carry its commandId'
-  if (command.initiativeId === undefined) return 'a signed command must carry its initiativeId'
+function missingBinding(command: Command): KeyProblem | undefined {
+  if (command.commandId === undefined) return keyProblem('signature.noCommandId', {})
+  if (command.initiativeId === undefined) return keyProblem('signature.noInitiativeId', {})
   if (command.type === 'decide' && command.revision === undefined) {
-    return 'a signed decision must carry the revision hash it decides on'
+    return keyProblem('signature.noRevision', {})
   }
   return undefined
 }
@@ -38,37 +44,42 @@ export function verifyCommandSignature(
 ): SignatureVerdict {
   const signature = command.signature
   if (signature === undefined)
-    return { ok: false, reason: `${command.type} by "${command.by}" is not signed` }
+    return refused(keyProblem('signature.unsigned', { type: command.type, by: command.by }))
   const missing = missingBinding(command)
-  if (missing !== undefined) return { ok: false, reason: missing }
+  if (missing !== undefined) return refused(missing)
   const entry = findKeyEntry(keyring, signature.keyId)
   if (entry === undefined) {
-    return { ok: false, reason: `key "${signature.keyId}" is not in keyring version ${keyring.version}` }
+    return refused(
+      keyProblem('signature.keyNotInVersion', { keyId: signature.keyId, version: keyring.version }),
+    )
   }
   if (entry.principal !== command.by) {
-    return {
-      ok: false,
-      reason: `key "${entry.keyId}" belongs to "${entry.principal}", but the command acts as "${command.by}"`,
-    }
+    return refused(
+      keyProblem('signature.otherPrincipal', {
+        keyId: entry.keyId,
+        principal: entry.principal,
+        by: command.by,
+      }),
+    )
   }
-  const invalid = keyValidityProblem(entry, at)
-  if (invalid !== undefined) return { ok: false, reason: invalid }
+  const invalid = keyValidityPhrase(entry, at)
+  if (invalid !== undefined) return refused(invalid)
   const bytes = fromBase64url(signature.value)
   if (bytes === undefined || bytes.length !== 64) {
-    return { ok: false, reason: 'the signature is not 64 bytes of base64url' }
+    return refused(keyProblem('signature.notBase64url', {}))
   }
   const answer = known?.(command, entry)
   if (answer !== undefined) {
     return answer
       ? { ok: true, entry }
-      : { ok: false, reason: `the signature of "${command.by}" (key "${entry.keyId}") does not verify` }
+      : refused(keyProblem('signature.doesNotVerify', { by: command.by, keyId: entry.keyId }))
   }
   const message =
     unsignedText === undefined
       ? commandSigningBytes(command, entry.keyId)
       : commandSigningBytesOfCanonical(unsignedText, entry.keyId)
   if (!ed25519VerifyBase64url(entry.publicKey, message, bytes)) {
-    return { ok: false, reason: `the signature of "${command.by}" (key "${entry.keyId}") does not verify` }
+    return refused(keyProblem('signature.doesNotVerify', { by: command.by, keyId: entry.keyId }))
   }
   return { ok: true, entry }
 }
