@@ -28,17 +28,28 @@ export function hashInts(...parts: number[]): number {
   return h
 }
 
+/** `hashInts(a, b)` without building an argument array: an initiative seeds four streams each. */
+export function hashPair(a: number, b: number): number {
+  const h = mix32(0x2545f491 ^ mix32(a >>> 0) ^ Math.floor(a / 0x100000000))
+  return mix32(h ^ mix32(b >>> 0) ^ Math.floor(b / 0x100000000))
+}
+
+/** Fills the xoshiro128** state at `states[offset … offset+3]` from a hash of its ids. Never all zero. */
+function seedFromHash(states: Uint32Array, offset: number, hash: number): void {
+  let h = hash
+  for (let i = 0; i < 4; i++) {
+    h = mix32(h + i)
+    states[offset + i] = h
+  }
+  if (states[offset] === 0) states[offset] = 1
+}
+
 /**
  * Seeds the xoshiro128** state at `states[offset … offset+3]` from ids: the stream for
  * (seed, replication, …ids). Never all zero.
  */
 export function seedStream(states: Uint32Array, offset: number, ...ids: number[]): void {
-  let h = hashInts(...ids)
-  for (let i = 0; i < 4; i++) {
-    h = mix32(h + i)
-    states[offset + i] = h
-  }
-  if ((states[offset] as number) === 0) states[offset] = 1
+  seedFromHash(states, offset, hashInts(...ids))
 }
 
 const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k))
@@ -103,6 +114,10 @@ export class StreamSet {
   }
   seed(slot: number, ...ids: number[]): void {
     seedStream(this.states, slot * 4, ...ids)
+  }
+  /** The same stream as `seed(slot, a, b)`, without the argument array. */
+  seedPair(slot: number, a: number, b: number): void {
+    seedFromHash(this.states, slot * 4, hashPair(a, b))
   }
   next(slot: number): number {
     return nextFloat(this.states, slot * 4)

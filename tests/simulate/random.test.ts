@@ -3,12 +3,25 @@ import { describe, expect, it } from 'vitest'
 import { type Distribution, meanOf, samplerOf } from '../../src/simulate/distributions.js'
 import { EventQueue } from '../../src/simulate/EventQueue.js'
 import { P2Quantile } from '../../src/simulate/P2Quantile.js'
-import { Random } from '../../src/simulate/random.js'
+import { hashInts, hashPair, Random, StreamSet } from '../../src/simulate/random.js'
 import { estimate, studentTQuantile } from '../../src/simulate/studentT.js'
 
 const draws = (r: Random, n: number) => Array.from({ length: n }, () => r.next())
 
 describe('seeded streams', () => {
+  it('seeded by a pair without an argument array are the streams seeded by the same pair', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff_ffff }), fc.nat({ max: 64 }), (id, k) => {
+        expect(hashPair(id, k)).toBe(hashInts(id, k))
+        const a = new StreamSet(1)
+        const b = new StreamSet(1)
+        a.seed(0, id, k)
+        b.seedPair(0, id, k)
+        expect([b.next(0), b.next(0)]).toEqual([a.next(0), a.next(0)])
+      }),
+    )
+  })
+
   it('are deterministic: the same ids give the same numbers', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), (seed, rep, entity) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { compile, PHASES } from '../../src/explore/compile.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
-import { runReplication } from '../../src/simulate/runReplication.js'
+import { runReplication, scalarNames } from '../../src/simulate/runReplication.js'
 import { runReplications } from '../../src/simulate/runReplications.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
 import { compare } from '../../src/simulate/simulate.js'
@@ -35,6 +35,11 @@ describe('the simulator follows the compiled table', () => {
       }),
       { numRuns: 15 },
     )
+  })
+
+  it('reports every scalar under the names scalarNames lists, in that order', () => {
+    const model = createSimulationModel(twoKeys, table, short)
+    expect(Object.keys(runReplication(model, 3, 0).scalars)).toEqual(scalarNames(model))
   })
 
   it('is deterministic for a seed and replication', () => {
