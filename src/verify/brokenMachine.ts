@@ -5,9 +5,9 @@ import { amend } from '../../machines/updates.js'
 import type { EventOf, InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
 
-// The three ways a deliberately broken machine is made from the real one's parts. The bug
-// catalogue (`verify --bug`) and the property tests' mutants both build theirs with these, so a
-// mutant is always the real machine with one named part replaced.
+// The three ways a deliberately broken machine is made from the real one's parts. The mutant
+// catalogue (mutantCatalogue.ts: `verify --bug` and the property tests) builds its entries with
+// these, so a mutant is always the real machine with one named part replaced.
 
 export type GuardArgs = { context: InitiativeContext; event: InitiativeEvent }
 export type Guard = (args: GuardArgs, params: { key: string }) => boolean

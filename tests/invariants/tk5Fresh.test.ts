@@ -50,7 +50,7 @@ describe('TK5 fresh', () => {
 
   it("tells revisions apart by the recorded contents, not by the machine's revision", () => {
     // The broken machine stores amended content but keeps revision 1 and its hash.
-    const mutant = buildMutants().find((m) => m.name.startsWith('amendments never make a new revision'))
+    const mutant = buildMutants().find((m) => m.name === 'amendment-keeps-revision')
     if (mutant === undefined) throw new Error('missing mutant')
     const small: InitiativeContent = { ...federalContent, budget: 100 }
     const belarus: InitiativeContent = {

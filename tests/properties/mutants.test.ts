@@ -6,9 +6,10 @@ import { machineProperty, runParameters, violatedIds } from '../support/machineP
 import { buildMutants, type Mutant } from '../support/mutants.js'
 import { orderProperty } from '../support/orderProperty.js'
 
-// Every invariant test must be seen to fail: each mutant is a deliberately broken machine, run
-// through the very property that checks the real one (same arbitraries, same seed, no more runs),
-// and must be caught breaking the invariant it names.
+// Every invariant test must be seen to fail: each entry of the mutant catalogue that names a
+// property (src/verify/mutantCatalogue.ts) is a deliberately broken machine, run through the very
+// property that checks the real one (same arbitraries, same seed, no more runs), and must be
+// caught breaking the invariant it names.
 
 const RUNS = 2_000
 const MUTANTS = buildMutants()
@@ -25,7 +26,7 @@ describe('every invariant fails on a deliberately broken machine', () => {
     expect(INVARIANTS.map((i) => i.id).filter((id) => !covered.has(id))).toEqual([])
   })
 
-  it.each(MUTANTS.map((m) => [m.breaks, m.name, m] as const))('%s is broken when %s', (id, _name, mutant) => {
+  it.each(MUTANTS.map((m) => [m.breaks, m.name, m] as const))('%s is broken by %s', (id, _name, mutant) => {
     const details = check(mutant)
     expect(details.failed, `the mutant survived ${details.numRuns} runs`).toBe(true)
     expect(violatedIds(details.errorInstance)).toContain(id)
