@@ -242,6 +242,9 @@ export { type SignatureVerdict, verifyCommandSignature } from './identity/verify
 // The invariants' statements in Russian (TK1 …), as the verifier and the playground print them.
 export { INVARIANT_TEXTS_RU } from './invariants/invariantTexts.ru.js'
 // A store's Merkle log, or a clear error for a store that keeps none.
+// The transparency log's errors, in English and in Russian.
+export { LOG_MESSAGES } from './log/logMessages.js'
+export { LOG_MESSAGES_RU } from './log/logMessages.ru.js'
 export { logOf } from './log/logOf.js'
 export { acceptCosignatures, addCheckpointRequest } from './log/offlineCosigning.js'
 export { proveEvent } from './log/proveEvent.js'
@@ -406,6 +409,9 @@ export { type VerifyOptions, verify } from './verify/verify.js'
 export { createWitness, type Witness } from './witness/witness.js'
 // A witness's cosigning key from its private key file, and the log keys a --log-key names.
 export { loadWitnessSigner, readLogKeys } from './witness/witnessKeys.js'
+// The witness's errors (its key, its state, the log keys it trusts), in English and in Russian.
+export { type LogKeyAt, WITNESS_MESSAGES } from './witness/witnessMessages.js'
+export { WITNESS_MESSAGES_RU } from './witness/witnessMessages.ru.js'
 export { startWitnessServer, type WitnessServer } from './witness/witnessServer.js'
 // A witness's saved state, read from its file (created only for a new key, with init).
 export { loadWitnessState } from './witness/witnessStateFile.js'

@@ -3,7 +3,11 @@ import {
   FILE_MESSAGES_RU,
   IDENTITY_MESSAGES,
   IDENTITY_MESSAGES_RU,
+  LOG_MESSAGES,
+  LOG_MESSAGES_RU,
   type MessageTable,
+  WITNESS_MESSAGES,
+  WITNESS_MESSAGES_RU,
 } from '../index.js'
 
 /**
@@ -14,6 +18,8 @@ import {
 export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: FILE_MESSAGES, ru: FILE_MESSAGES_RU },
   { en: IDENTITY_MESSAGES, ru: IDENTITY_MESSAGES_RU },
+  { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
+  { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

@@ -1,9 +1,9 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Store, StoredCheckpoint } from '../stores/Store.js'
 import { parseCheckpointText, verifyCosignatures } from '../tlog/checkpoint.js'
 import { consistencyProof } from '../tlog/merkle.js'
 import type { WitnessList } from '../tlog/witnessList.js'
 import { addCheckpointBody } from './addCheckpointBody.js'
+import { logError } from './logMessages.js'
 import { logOf } from './logOf.js'
 import { logSignedPart } from './logSignedPart.js'
 import { readLeafHashes } from './readLeafHashes.js'
@@ -15,16 +15,9 @@ import { readLeafHashes } from './readLeafHashes.js'
 export async function addCheckpointRequest(store: Store, oldSize: number): Promise<string> {
   const log = logOf(store)
   const checkpoint = await log.latestCheckpoint()
-  if (checkpoint === undefined)
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      'no checkpoint is published yet; publish one first (twokeys log checkpoint)',
-    )
+  if (checkpoint === undefined) throw logError('NOT_FOUND', 'checkpoint.none', {})
   if (oldSize > checkpoint.size)
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `--old ${oldSize} is larger than the latest checkpoint (${checkpoint.size}): if the witness really cosigned a larger tree, this log was cut off or forked — investigate`,
-    )
+    throw logError('COMMAND_INVALID', 'cosign.oldTooLarge', { old: oldSize, size: checkpoint.size })
   const proof = oldSize === 0 ? [] : consistencyProof(await readLeafHashes(log, checkpoint.size), oldSize)
   return addCheckpointBody(oldSize, proof, logSignedPart(checkpoint.note))
 }
@@ -41,7 +34,7 @@ export async function acceptCosignatures(
 ): Promise<StoredCheckpoint> {
   const log = logOf(store)
   const lines = answer.split('\n').filter((l) => l.trim() !== '')
-  if (lines.length === 0) throw new TwoKeysError('COMMAND_INVALID', 'the answer holds no cosignature line')
+  if (lines.length === 0) throw logError('COMMAND_INVALID', 'cosign.emptyAnswer', {})
   for (const checkpoint of [...(await log.checkpoints())].reverse()) {
     const base = logSignedPart(checkpoint.note)
     const checked = verifyCosignatures(
@@ -53,8 +46,5 @@ export async function acceptCosignatures(
     await log.addCosignatures(size, lines)
     return (await log.checkpoints()).find((c) => c.size === size) as StoredCheckpoint
   }
-  throw new TwoKeysError(
-    'COMMAND_INVALID',
-    'no stored checkpoint is cosigned by these lines under the listed witness keys: check the witnesses file, and that the answer is for a checkpoint of this log',
-  )
+  throw logError('COMMAND_INVALID', 'cosign.noCheckpoint', {})
 }

@@ -3,6 +3,7 @@ import type { Store } from '../stores/Store.js'
 import { type LogLeaf, logLeafData } from '../tlog/logLeaf.js'
 import { inclusionProof } from '../tlog/merkle.js'
 import type { TlogProof } from '../tlog/tlogProof.js'
+import { logError } from './logMessages.js'
 import { logOf } from './logOf.js'
 import { readLeafHashes } from './readLeafHashes.js'
 
@@ -16,17 +17,16 @@ export async function proveEvent(store: Store, initiativeId: string, seq: number
   const log = logOf(store)
   const index = (await log.placesOf(initiativeId))[seq - 1]?.index
   if (index === undefined) {
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      `initiative "${initiativeId}" has no event ${seq} in this store; check the id and seq (twokeys history)`,
-    )
+    throw logError('NOT_FOUND', 'prove.noEvent', { initiative: initiativeId, seq })
   }
   const checkpoint = await log.latestCheckpoint()
   if (checkpoint === undefined || checkpoint.size <= index) {
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      `event ${seq} of "${initiativeId}" is entry ${index} of the log, which no checkpoint covers yet (latest size ${checkpoint?.size ?? 'none'}); publish one with twokeys log checkpoint, then prove again`,
-    )
+    throw logError('NOT_FOUND', 'prove.notCovered', {
+      initiative: initiativeId,
+      seq,
+      index,
+      size: checkpoint?.size ?? null,
+    })
   }
   let leaf: LogLeaf | undefined
   const hashes = await readLeafHashes(log, checkpoint.size, (l, i) => {

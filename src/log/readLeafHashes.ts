@@ -1,8 +1,8 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { StoreLog } from '../stores/Store.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { logLeafHash } from '../tlog/logLeaf.js'
 import type { Hash } from '../tlog/merkle.js'
+import { logError } from './logMessages.js'
 
 const PAGE = 10_000
 
@@ -22,10 +22,7 @@ export async function readLeafHashes(
     const to = Math.min(size, from + PAGE)
     const page = await log.leaves(from, to)
     if (page.length !== to - from) {
-      throw new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `the Merkle log lists ${to - from} entries from index ${from} but only ${page.length} of their events exist: events were deleted from the database; restore it from a backup`,
-      )
+      throw logError('AUDIT_TAMPERED', 'leaves.deleted', { from, listed: to - from, found: page.length })
     }
     page.forEach((leaf, i) => {
       onLeaf?.(leaf, from + i)

@@ -1,9 +1,9 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Store, StoredCheckpoint, StoreLog } from '../stores/Store.js'
 import { verifyCosignatures } from '../tlog/checkpoint.js'
 import { consistencyProof, type Hash } from '../tlog/merkle.js'
 import type { WitnessEntry, WitnessList } from '../tlog/witnessList.js'
 import { addCheckpointBody } from './addCheckpointBody.js'
+import { logError } from './logMessages.js'
 import { logOf } from './logOf.js'
 import { logSignedPart } from './logSignedPart.js'
 import { readLeafHashes } from './readLeafHashes.js'
@@ -46,11 +46,7 @@ export async function requestCosignatures(
 ): Promise<{ checkpoint: StoredCheckpoint; answers: WitnessAnswer[] }> {
   const log = logOf(store)
   const checkpoint = await log.latestCheckpoint()
-  if (checkpoint === undefined)
-    throw new TwoKeysError(
-      'NOT_FOUND',
-      'no checkpoint is published yet; publish one first (twokeys log checkpoint)',
-    )
+  if (checkpoint === undefined) throw logError('NOT_FOUND', 'checkpoint.none', {})
   const sent = logSignedPart(checkpoint.note)
   const doFetch = options.fetch ?? (globalThis.fetch as unknown as Fetch)
   let leaves: Hash[] | undefined

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { type NoteSigner, parseNoteSigner } from '../tlog/noteKey.js'
 import { COSIGNATURE_ED25519, NOTE_ED25519, parseVerifierKey, type VerifierKey } from '../tlog/signedNote.js'
+import { witnessError } from './witnessMessages.js'
 
 /** The witness's cosigning key from its private key file; a log's key (type 1) is refused. */
 export function loadWitnessSigner(path: string): NoteSigner {
@@ -10,19 +10,13 @@ export function loadWitnessSigner(path: string): NoteSigner {
     text = readFileSync(path, 'utf8')
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `cannot read the witness key "${path}" (${code}); make one with \`twokeys witness key new --name <name> --out <file>\``,
-      { cause },
-    )
+    throw witnessError('CONFIG_INVALID', 'key.unreadable', { path, code }, { cause })
   }
   const signer = parseNoteSigner(text)
-  if (typeof signer === 'string') throw new TwoKeysError('CONFIG_INVALID', `witness key "${path}": ${signer}`)
+  if (typeof signer === 'string')
+    throw witnessError('CONFIG_INVALID', 'key.malformed', { path, problem: signer })
   if (signer.type !== COSIGNATURE_ED25519)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `"${path}" is a log's signing key (type ${signer.type}), not a witness's cosigning key (type 4); make one with \`twokeys witness key new\``,
-    )
+    throw witnessError('CONFIG_INVALID', 'key.logsKey', { path, type: signer.type })
   return signer
 }
 
@@ -37,24 +31,14 @@ export function readLogKeys(value: string): VerifierKey[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
-  const where = fromFile ? `the file "${value}"` : `"${value}"`
-  if (lines.length === 0)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `--log-key ${where} holds no verifier key; pass the log's vkey or a file with it`,
-    )
+  const at = { value, fromFile }
+  if (lines.length === 0) throw witnessError('CONFIG_INVALID', 'logKey.none', { at })
   return lines.map((line) => {
     const key = parseVerifierKey(line)
     if (typeof key === 'string')
-      throw new TwoKeysError(
-        'CONFIG_INVALID',
-        `--log-key ${where}: ${key}; pass the log's vkey (its name is the log's origin) or a file with it`,
-      )
+      throw witnessError('CONFIG_INVALID', 'logKey.malformed', { at, problem: key })
     if (key.type !== NOTE_ED25519)
-      throw new TwoKeysError(
-        'CONFIG_INVALID',
-        `--log-key ${where}: "${key.name}" is a key of type ${key.type}, not a log's checkpoint key (type 1)`,
-      )
+      throw witnessError('CONFIG_INVALID', 'logKey.notALogKey', { at, name: key.name, type: key.type })
     return key
   })
 }

@@ -1,11 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { emptyWitnessState, type WitnessState, WitnessStateSchema } from './WitnessState.js'
-
-/** Why a lost state cannot simply be recreated; every refusal to start says it. */
-const REPLACE_NOT_RESTART =
-  'a witness whose state is lost must be REPLACED with a new key (`twokeys witness key new`, then hand the new vkey to the log and its verifiers), not restarted: a fresh state would cosign a log rolled back behind what this key already cosigned'
+import { witnessError } from './witnessMessages.js'
 
 /**
  * Reads the witness's state. A missing file is allowed only with `init` (a new witness key that
@@ -22,50 +18,32 @@ export function loadWitnessState(
     text = readFileSync(path, 'utf8')
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code
-    if (code !== 'ENOENT')
-      throw new TwoKeysError(
-        'CONFIG_INVALID',
-        `cannot read the witness state "${path}" (${code}); check the path and its permissions`,
-        { cause },
-      )
+    if (code !== 'ENOENT') throw witnessError('CONFIG_INVALID', 'state.unreadable', { path, code }, { cause })
     if (!options.init || options.witness === undefined)
-      throw new TwoKeysError(
-        'CONFIG_INVALID',
-        `no witness state at "${path}". For a NEW witness key that has never cosigned, start once with --init to create it. Otherwise ${REPLACE_NOT_RESTART}.`,
-      )
+      throw witnessError('CONFIG_INVALID', 'state.missing', { path })
     const state = emptyWitnessState(options.witness)
     saveWitnessState(path, state)
     return state
   }
-  if (options.init)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `--init creates a new witness state, but "${path}" already exists; it is never replaced: drop --init to use it`,
-    )
+  if (options.init) throw witnessError('CONFIG_INVALID', 'state.exists', { path })
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (cause) {
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `the witness state "${path}" is not JSON. Restore it from a backup only if it is the latest; otherwise ${REPLACE_NOT_RESTART}.`,
-      { cause },
-    )
+    throw witnessError('CONFIG_INVALID', 'state.notJson', { path }, { cause })
   }
   const parsed = WitnessStateSchema.safeParse(json)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(state)'}: ${i.message}`)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `the witness state "${path}" is not a twokeys witness state (${problems.join('; ')}); ${REPLACE_NOT_RESTART}`,
-    )
+    throw witnessError('CONFIG_INVALID', 'state.notAState', { path, problems })
   }
   // Without a witness name (only to read it) any state is shown; with one, it must be this key's.
   if (options.witness !== undefined && parsed.data.witness !== options.witness)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `the witness state "${path}" belongs to witness "${parsed.data.witness}", not to the key "${options.witness}"; pass the state file of this key`,
-    )
+    throw witnessError('CONFIG_INVALID', 'state.otherWitness', {
+      path,
+      witness: parsed.data.witness,
+      key: options.witness,
+    })
   return parsed.data
 }
 
@@ -107,10 +85,6 @@ export function saveWitnessState(path: string, state: WitnessState): void {
   } catch (cause) {
     rmSync(temp, { force: true })
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
-    throw new TwoKeysError(
-      'STORE_FAILED',
-      `cannot save the witness state "${path}" (${code}); nothing was cosigned. Check that its folder exists and can be written`,
-      { cause },
-    )
+    throw witnessError('STORE_FAILED', 'state.unsaved', { path, code }, { cause })
   }
 }
