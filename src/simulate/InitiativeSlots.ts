@@ -26,6 +26,8 @@ export class InitiativeSlots {
   private readonly free: number[] = []
   private readonly streamsPerSlot: number
   private readonly streams: StreamSet
+  /** Each stream's uniform source, by stream index (a sampler takes a function; none is made per draw). */
+  private readonly uniforms: (() => number)[] = []
   private gen = new Int32Array(INITIAL_SLOTS)
   private serialOf = new Float64Array(INITIAL_SLOTS)
   private stateOf = new Int32Array(INITIAL_SLOTS)
@@ -93,11 +95,17 @@ export class InitiativeSlots {
     return this.streams.next(slot * this.streamsPerSlot + stream)
   }
 
-  /** The slot's stream as a uniform source, for a sampler. */
+  /** The slot's stream as a uniform source, for a sampler: made once per stream, reused by later occupants. */
   uniform(slot: number, stream: number): () => number {
-    const streams = this.streams
     const at = slot * this.streamsPerSlot + stream
-    return () => streams.next(at)
+    return this.uniforms[at] ?? this.newUniform(at)
+  }
+
+  private newUniform(at: number): () => number {
+    const streams = this.streams
+    const uniform = () => streams.next(at)
+    this.uniforms[at] = uniform
+    return uniform
   }
 
   generation(slot: number): number {
