@@ -330,6 +330,9 @@ export {
   simulate,
   type TableOptions,
 } from './simulate/simulate.js'
+// The simulator's errors (options, --vary, scenario paths, a scenario against its policy), in English and in Russian.
+export { type NodeShown, SIMULATE_MESSAGES } from './simulate/simulateMessages.js'
+export { SIMULATE_MESSAGES_RU } from './simulate/simulateMessages.ru.js'
 // A metric's estimate with its confidence interval (Student-t, or Wilson for a share).
 export type { Estimate } from './simulate/studentT.js'
 export { INTERVAL_METHOD, QUANTILE_METHOD, summarize } from './simulate/summarize.js'

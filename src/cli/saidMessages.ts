@@ -6,6 +6,8 @@ import {
   LOG_MESSAGES,
   LOG_MESSAGES_RU,
   type MessageTable,
+  SIMULATE_MESSAGES,
+  SIMULATE_MESSAGES_RU,
   WITNESS_MESSAGES,
   WITNESS_MESSAGES_RU,
 } from '../index.js'
@@ -20,6 +22,7 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: IDENTITY_MESSAGES, ru: IDENTITY_MESSAGES_RU },
   { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
+  { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

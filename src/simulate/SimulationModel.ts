@@ -1,5 +1,4 @@
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CompiledTable } from '../explore/compile.js'
 import { PHASES } from '../explore/compile.js'
 import { applicabilityOf, representativeContents } from '../explore/contents.js'
@@ -7,6 +6,7 @@ import type { Policy } from '../policy/PolicySchema.js'
 import { rolloutOf } from '../policy/reach.js'
 import { type Sampler, samplerOf } from './distributions.js'
 import type { Decisions, MixEntry, Reviewer, Scenario } from './ScenarioSchema.js'
+import { simulateError } from './simulateMessages.js'
 
 /** One seat: a holder of a key, who reviews each dossier for that key. */
 export interface Seat {
@@ -69,8 +69,6 @@ export interface SimulationModel {
   }
 }
 
-const bad = (message: string) => new TwoKeysError('SCENARIO_INVALID', message)
-
 /**
  * The table's PROPOSE event for a mix entry: the representative initiative of its kind and
  * objective (or of its kind, where routing treats the objectives alike) to which the same keys
@@ -122,9 +120,12 @@ export function createSimulationModel(
   const known = policy.principals.map((p) => p.id)
   for (const id of Object.keys(scenario.reviewers.principals)) {
     if (!known.includes(id)) {
-      throw bad(
-        `scenario "${scenario.name}": reviewers.principals names "${id}", who is not in policy "${policy.id}"; known: ${known.join(', ')}`,
-      )
+      throw simulateError('SCENARIO_INVALID', 'model.unknownReviewer', {
+        scenario: scenario.name,
+        id,
+        policy: policy.id,
+        known,
+      })
     }
   }
   const reviewerFor = (id: string): Reviewer => {
@@ -136,9 +137,11 @@ export function createSimulationModel(
       if (r !== undefined) return r
     }
     if (scenario.reviewers.default !== undefined) return scenario.reviewers.default
-    throw bad(
-      `scenario "${scenario.name}" says nothing about how "${id}" reviews (a holder in policy "${policy.id}"); add reviewers.principals.${id}, one of its roles, or reviewers.default`,
-    )
+    throw simulateError('SCENARIO_INVALID', 'model.noReviewer', {
+      scenario: scenario.name,
+      id,
+      policy: policy.id,
+    })
   }
   const reviewers: ReviewerModel[] = []
   const principalIndex = new Map<string, number>()
@@ -204,17 +207,27 @@ export function createSimulationModel(
   })
   const propose = scenario.mix.map((m) => {
     if (!policy.objectives.includes(m.objective)) {
-      throw bad(
-        `scenario "${scenario.name}": objective "${m.objective}" is not one of policy "${policy.id}"'s (${policy.objectives.join(', ')})`,
-      )
+      throw simulateError('SCENARIO_INVALID', 'model.unknownObjective', {
+        scenario: scenario.name,
+        objective: m.objective,
+        policy: policy.id,
+        objectives: policy.objectives,
+      })
     }
     const e = proposalFor(policy, table, m)
     if (e < 0)
-      throw bad(`scenario "${scenario.name}": policy "${policy.id}" cannot express a ${m.scope} initiative`)
+      throw simulateError('SCENARIO_INVALID', 'model.cannotExpress', {
+        scenario: scenario.name,
+        policy: policy.id,
+        scope: m.scope,
+      })
     if (m.scope === 'regional' && m.regions > policy.regions.length) {
-      throw bad(
-        `scenario "${scenario.name}": ${m.regions} regions, but policy "${policy.id}" has ${policy.regions.length}`,
-      )
+      throw simulateError('SCENARIO_INVALID', 'model.tooManyRegions', {
+        scenario: scenario.name,
+        regions: m.regions,
+        policy: policy.id,
+        has: policy.regions.length,
+      })
     }
     return e
   })

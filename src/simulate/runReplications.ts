@@ -6,6 +6,7 @@ import type { Policy } from '../policy/PolicySchema.js'
 import { type ReplicationResult, runReplication } from './runReplication.js'
 import type { Scenario } from './ScenarioSchema.js'
 import { createSimulationModel } from './SimulationModel.js'
+import { simulateError } from './simulateMessages.js'
 
 /** Most replications one run takes (each keeps its results in memory until the summary). */
 export const MAX_REPLICATIONS = 100_000
@@ -57,16 +58,10 @@ export async function runReplications(
 ): Promise<ReplicationResult[]> {
   const { replications, seed } = options
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `replications must be a whole number from 1 to ${MAX_REPLICATIONS.toLocaleString('en')}, not ${replications}`,
-    )
+    throw simulateError('COMMAND_INVALID', 'run.replications', { max: MAX_REPLICATIONS, got: replications })
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en')}, not ${seed}`,
-    )
+    throw simulateError('COMMAND_INVALID', 'run.seed', { max: MAX_SEED, got: seed })
   }
   // A lazy table over a custom machine cannot be remade in a worker: it runs in this thread.
   const portable = table.expand === undefined || table.lazy !== undefined

@@ -1,12 +1,10 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { showNode, simulateError } from './simulateMessages.js'
 
 /** One step of a dotted path: an object key, a list index, or a list item chosen by a field. */
 export type PathSegment =
   | { kind: 'key'; key: string }
   | { kind: 'index'; index: number }
   | { kind: 'match'; field: string; value: string }
-
-const bad = (message: string) => new TwoKeysError('SCENARIO_INVALID', message)
 
 /**
  * Parses a dotted path into a scenario document. Segments are separated by dots; a list item is
@@ -26,18 +24,19 @@ export function parsePath(path: string): PathSegment[] {
   while (re.lastIndex < path.length) {
     const at = re.lastIndex
     m = re.exec(path)
-    if (m === null) throw bad(`path "${path}": unexpected "${path.slice(at)}" at character ${at + 1}`)
+    if (m === null)
+      throw simulateError('SCENARIO_INVALID', 'path.unexpected', { path, rest: path.slice(at), at: at + 1 })
     if (m[3] !== undefined) {
-      if (expectSegment) throw bad(`path "${path}": empty segment at character ${at + 1}`)
+      if (expectSegment) throw simulateError('SCENARIO_INVALID', 'path.emptySegment', { path, at: at + 1 })
       expectSegment = true
       continue
     }
     if (m[1] !== undefined) {
-      if (!expectSegment) throw bad(`path "${path}": missing "." before "${m[1]}"`)
+      if (!expectSegment) throw simulateError('SCENARIO_INVALID', 'path.missingDot', { path, segment: m[1] })
       segments.push(/^\d+$/.test(m[1]) ? { kind: 'index', index: Number(m[1]) } : { kind: 'key', key: m[1] })
     } else {
       const inner = (m[2] ?? '').trim()
-      if (inner === '') throw bad(`path "${path}": empty brackets at character ${at + 1}`)
+      if (inner === '') throw simulateError('SCENARIO_INVALID', 'path.emptyBrackets', { path, at: at + 1 })
       const eq = inner.indexOf('=')
       if (/^\d+$/.test(inner)) segments.push({ kind: 'index', index: Number(inner) })
       else if (eq > 0)
@@ -46,7 +45,7 @@ export function parsePath(path: string): PathSegment[] {
     }
     expectSegment = false
   }
-  if (segments.length === 0 || expectSegment) throw bad(`path "${path}" is empty or ends with "."`)
+  if (segments.length === 0 || expectSegment) throw simulateError('SCENARIO_INVALID', 'path.empty', { path })
   return segments
 }
 
@@ -66,19 +65,6 @@ export function formatPath(segments: PathSegment[]): string {
             : `[${s.field}=${s.value}]`,
     )
     .join('')
-}
-
-/** What exists at a node, for an error message. */
-function describeNode(node: unknown): string {
-  if (Array.isArray(node)) {
-    const ids = node.map((item, i) => (isRecord(item) && typeof item.id === 'string' ? item.id : String(i)))
-    return `a list of ${node.length} (${ids.join(', ')})`
-  }
-  if (isRecord(node)) {
-    const keys = Object.keys(node)
-    return keys.length === 0 ? 'an empty object' : `an object with ${keys.join(', ')}`
-  }
-  return `the ${typeof node} ${JSON.stringify(node)}`
 }
 
 /** Where a path leads in a document: the parent container and the key or index inside it. */
@@ -113,11 +99,13 @@ export function resolvePath(document: unknown, path: string): ResolvedPath {
   let parent: Record<string, unknown> | unknown[] | undefined
   let key: string | number = ''
   segments.forEach((segment, i) => {
-    const where = i === 0 ? 'the scenario root' : `"${formatPath(segments.slice(0, i))}"`
     const missing = () =>
-      bad(
-        `path "${path}": ${where} has no ${formatPath([segment]).replace(/^\./, '')}; it is ${describeNode(node)}`,
-      )
+      simulateError('SCENARIO_INVALID', 'path.noSuch', {
+        path,
+        where: i === 0 ? null : formatPath(segments.slice(0, i)),
+        segment: formatPath([segment]).replace(/^\./, ''),
+        node: showNode(node),
+      })
     if (Array.isArray(node)) {
       let index = -1
       if (segment.kind === 'index') index = segment.index < node.length ? segment.index : -1
@@ -157,14 +145,16 @@ export function setPath<T>(document: T, path: string, value: number | string | b
   const copy = structuredClone(document)
   const at = resolvePath(copy, path)
   if (isRecord(at.current) || Array.isArray(at.current)) {
-    throw bad(
-      `path "${path}" leads to ${describeNode(at.current)}, not a single value; name one of its fields`,
-    )
+    throw simulateError('SCENARIO_INVALID', 'path.notAValue', { path, node: showNode(at.current) })
   }
   if (at.current !== undefined && typeof at.current !== typeof value) {
-    throw bad(
-      `path "${path}" holds the ${typeof at.current} ${JSON.stringify(at.current)}; ${JSON.stringify(value)} is a ${typeof value}`,
-    )
+    throw simulateError('SCENARIO_INVALID', 'path.otherType', {
+      path,
+      type: typeof at.current,
+      current: JSON.stringify(at.current),
+      value: JSON.stringify(value),
+      valueType: typeof value,
+    })
   }
   if (Array.isArray(at.parent)) at.parent[at.key as number] = value
   else at.parent[at.key as string] = value

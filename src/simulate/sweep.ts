@@ -1,5 +1,4 @@
 import pc from 'picocolors'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { ENGLISH_SWEEP_WORDS, formatEstimate, type SweepWords } from './formatSimulation.js'
 import type { RunOptions } from './runReplications.js'
@@ -7,13 +6,12 @@ import { type Scenario, ScenarioSchema } from './ScenarioSchema.js'
 import type { MetricEstimate } from './SimulationResult.js'
 import { resolvePath, setPath } from './setPath.js'
 import { compileFor, simulate, type TableOptions } from './simulate.js'
+import { simulateError } from './simulateMessages.js'
 import { type Estimate, estimate } from './studentT.js'
 import { INTERVAL_METHOD } from './summarize.js'
 
 /** Most sweep points one run accepts. */
 export const MAX_SWEEP_POINTS = 1000
-
-const badCommand = (message: string) => new TwoKeysError('COMMAND_INVALID', message)
 
 /**
  * Parses the values of `--vary`: an inclusive range `a..b:step` (step 1 when left out), a comma
@@ -31,20 +29,24 @@ export function parseValues(text: string): (number | string)[] {
     const to = Number(range[2])
     const step = range[3] === undefined ? 1 : Number(range[3])
     if (![from, to, step].every(Number.isFinite) || step <= 0 || to < from) {
-      throw badCommand(`range "${text}" is not a..b:step with a ≤ b and step > 0 (for example 5..40:5)`)
+      throw simulateError('COMMAND_INVALID', 'vary.badRange', { text })
     }
     const count = Math.floor((to - from) / step + 1e-9) + 1
     if (count > MAX_SWEEP_POINTS)
-      throw badCommand(`range "${text}" has ${count} points; at most ${MAX_SWEEP_POINTS}`)
+      throw simulateError('COMMAND_INVALID', 'vary.tooManyPoints', { text, count, max: MAX_SWEEP_POINTS })
     // Rounded to the step's decimals, so 0.1 steps give 0.3, not 0.30000000000000004.
     const decimals = Math.max(...[range[1] ?? '', range[3] ?? '1'].map((s) => s.split('.')[1]?.length ?? 0))
     return Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(decimals)))
   }
-  if (text.includes('..')) throw badCommand(`range "${text}" is not a..b:step (for example 5..40:5)`)
+  if (text.includes('..')) throw simulateError('COMMAND_INVALID', 'vary.notARange', { text })
   const items = text.split(',').map((s) => s.trim())
-  if (items.some((s) => s === '')) throw badCommand(`value list "${text}" has an empty item`)
+  if (items.some((s) => s === '')) throw simulateError('COMMAND_INVALID', 'vary.emptyItem', { text })
   if (items.length > MAX_SWEEP_POINTS)
-    throw badCommand(`value list "${text}" has ${items.length} values; at most ${MAX_SWEEP_POINTS}`)
+    throw simulateError('COMMAND_INVALID', 'vary.tooManyValues', {
+      text,
+      count: items.length,
+      max: MAX_SWEEP_POINTS,
+    })
   return items.map((s) => {
     if (s === 'true' || s === 'false') return s
     const n = Number(s)
@@ -71,9 +73,7 @@ export function parseVary(text: string): { path: string; values: (number | strin
       return { path, values: parseValues(text.slice(i + 1)) }
     }
   }
-  throw badCommand(
-    `--vary "${text}" is not path=values (for example reviewers.principals.oreshkin.reviewDays.mean=5..40:5)`,
-  )
+  throw simulateError('COMMAND_INVALID', 'vary.notPathValues', { text })
 }
 
 /**
@@ -87,13 +87,13 @@ export function varyScenario(scenario: Scenario, path: string, value: number | s
   const varied = setPath(scenario, path, value)
   const result = ScenarioSchema.safeParse(varied)
   if (!result.success) {
-    const issues = result.error.issues
-      .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('\n')
-    throw new TwoKeysError(
-      'SCENARIO_INVALID',
-      `scenario "${scenario.name}" with ${path} = ${JSON.stringify(value)} is invalid:\n${issues}`,
-    )
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    throw simulateError('SCENARIO_INVALID', 'vary.invalid', {
+      scenario: scenario.name,
+      path,
+      value: JSON.stringify(value),
+      issues,
+    })
   }
   return result.data
 }
@@ -136,7 +136,7 @@ export interface SweepOptions extends RunOptions, TableOptions {
  * const s = await sweep(policy, scenario, { path: 'principals.oreshkin.reviewDays.mean', values: [5, 10], replications: 10, seed: 1 })
  */
 export async function sweep(policy: Policy, scenario: Scenario, options: SweepOptions): Promise<SweepResult> {
-  if (options.values.length === 0) throw badCommand('--vary names no values')
+  if (options.values.length === 0) throw simulateError('COMMAND_INVALID', 'vary.noValues', {})
   const at = resolvePath(scenario, options.path)
   const segs = at.segments
   const principal =

@@ -157,3 +157,56 @@ describe('the witness and the transparency log, under --lang ru', () => {
     )
   })
 })
+
+describe('the simulator, under --lang ru', () => {
+  const SCENARIO = 'examples/scenarios/exact.yaml'
+  const sweep = (vary: string) => ['sweep', POLICY, '--scenario', SCENARIO, '--vary', vary]
+  // The scenario's field names and paths stay as they are.
+  const fields = [
+    'reviewers',
+    'principals',
+    'oreshkin',
+    'grigorenko',
+    'capacity',
+    'discipline',
+    'reviewDays',
+    'decisions',
+  ]
+
+  it('a bad --vary: its range, its path, its value', async () => {
+    await saysInRussian(sweep('x=1..0'), 'range "1..0" is not a..b:step with a ≤ b and step > 0')
+    await saysInRussian(sweep('nothing'), '--vary "nothing" is not path=values')
+    await saysInRussian(
+      sweep('reviewers.principals.nobody.capacity=1,2'),
+      'path "reviewers.principals.nobody.capacity": "reviewers.principals" has no nobody; it is an object with oreshkin, grigorenko',
+      fields,
+    )
+    await saysInRussian(
+      sweep('reviewers.principals.oreshkin=1,2'),
+      /leads to an object with capacity/,
+      fields,
+    )
+    await saysInRussian(
+      sweep('reviewers.principals.oreshkin.capacity=a,b'),
+      'holds the number 1000; "a" is a string',
+      fields,
+    )
+    // zod's own words for the value it refused stay inside «…».
+    await saysInRussian(
+      sweep('reviewers.principals.oreshkin.capacity=-1,2'),
+      /scenario "exact" with .* = -1 is invalid:/,
+    )
+  })
+
+  it('a scenario that does not fit its policy', async () => {
+    const scenario = at(
+      'unknown-reviewer.yaml',
+      readFileSync(SCENARIO, 'utf8').replace(/^ {4}grigorenko:$/m, '    nobody:'),
+    )
+    await saysInRussian(
+      ['simulate', POLICY, '--scenario', scenario],
+      /reviewers\.principals names "nobody", who is not in policy/,
+      ['reviewers', 'principals'],
+    )
+  })
+})
