@@ -1,3 +1,13 @@
+/** Copies event `from`'s four integers over event `to`'s (four stores: cheaper than `copyWithin`). */
+function moveEvent(data: Int32Array, from: number, to: number): void {
+  const f = from * 4
+  const t = to * 4
+  data[t] = data[f] as number
+  data[t + 1] = data[f + 1] as number
+  data[t + 2] = data[f + 2] as number
+  data[t + 3] = data[f + 3] as number
+}
+
 /**
  * A binary min-heap of events over virtual time, stored in parallel typed arrays (no object per
  * event). Ties break by insertion order, so a run is deterministic. Each event carries a kind
@@ -34,7 +44,7 @@ export class EventQueue {
       if (pt < time || (pt === time && (seqs[p] as number) < seq)) break
       times[i] = pt
       seqs[i] = seqs[p] as number
-      data.copyWithin(i * 4, p * 4, p * 4 + 4)
+      moveEvent(data, p, i)
       i = p
     }
     times[i] = time
@@ -83,7 +93,7 @@ export class EventQueue {
       if (lt < ct || (lt === ct && ls < (seqs[child] as number))) break
       times[i] = ct
       seqs[i] = seqs[child] as number
-      data.copyWithin(i * 4, child * 4, child * 4 + 4)
+      moveEvent(data, child, i)
       i = child
     }
     times[i] = lt
