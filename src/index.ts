@@ -14,6 +14,7 @@ export type { Decision, Delegation, InitiativeContext, Revision } from '../machi
 export { createInitiativeMachine, type InitiativeMachine, keyStateId } from '../machines/initiative.js'
 // Russian names of the machine's phases (PHASE_NAMES_RU[phase]), beside REFUSAL_MESSAGES_RU.
 export { PHASE_NAMES_RU } from '../machines/phaseNames.ru.js'
+// The rules' phrases and their English; phaseTerm is the catalogue's word for a phase ("in review").
 export {
   type Phrase,
   type PhraseParam,
@@ -115,6 +116,7 @@ export type {
 export { type RejudgeInput, rejudgeInitiative } from './analyze/replay/rejudgeInitiative.js'
 export { type ReplayOptions, replayStore } from './analyze/replay/replayStore.js'
 export { ENGLISH_REPLAY_WORDS, type ReplayWords, RUSSIAN_REPLAY_WORDS } from './analyze/replay/replayWords.js'
+// The audit's findings as phrases, with their English (AuditMessages: a catalogue to word them in yours).
 export {
   AUDIT_MESSAGES,
   type AuditMessages,
@@ -127,10 +129,12 @@ export { exportAudit } from './audit/exportAudit.js'
 // An exported audit file's Merkle leaves by logIndex, to check the file against a checkpoint.
 export { fileLeaves } from './audit/fileLeaves.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
+// An exported audit log split into entries: from its text, or from lines as they are read (a large file streams).
 export { type AuditLine, parseAuditLines, parseAuditLog } from './audit/parseAuditLog.js'
 // An audit report's problems and findings in a language (AUDIT_MESSAGES or AUDIT_MESSAGES_RU).
 export { findingIn, problemsIn } from './audit/phrasedProblems.js'
 export { readAuditLog } from './audit/readAuditLog.js'
+// Verifying an exported log: the chain, signatures and rules; TamperedPhrase is why it refused one, as data.
 export {
   type AuditHead,
   type AuditProblem,
@@ -169,6 +173,7 @@ export { errorsOf, type MessageTable, phrasedError } from './domain/phrasedError
 // Why a record id (initiative, principal) is not acceptable, or undefined when it is.
 export { recordIdProblem } from './domain/RecordIdSchema.js'
 export { type StatePoint, stateDigest } from './domain/stateDigest.js'
+// The one error class and its codes; ErrorPhrase is an error's message as a phrase (`said`).
 export {
   ERROR_CODES,
   type ErrorCode,
@@ -203,6 +208,7 @@ export {
   type WebhookSender,
   webhookSignature,
 } from './engine/webhookSender.js'
+// The explorer's letters; EPOCH is when its initiatives are proposed (day 0 of every counterexample).
 export { type AbstractEvent, EPOCH, type EventRole } from './explore/alphabet.js'
 export {
   type CompiledTable,
@@ -255,6 +261,7 @@ export { requestCosignatures, type WitnessAnswer } from './log/requestCosignatur
 // A document's loading errors (a policy, a script, a scenario), in English and in Russian.
 export { type DocumentKind, FILE_MESSAGES } from './policy/fileMessages.js'
 export { FILE_MESSAGES_RU } from './policy/fileMessages.ru.js'
+// Policy issues as the CLI prints them (✖ message, → at path), in English words or yours.
 export { ENGLISH_ISSUE_WORDS, formatIssues, type IssueWords } from './policy/formatIssues.js'
 // A path into a document as people read it (keys[1].quorum).
 export { formatPath } from './policy/formatPath.js'
@@ -278,6 +285,7 @@ export {
   type RoutingRule,
   type Track,
 } from './policy/PolicySchema.js'
+// The phrase behind a message (phraseOf), kept on a copy (keepPhrase).
 export { keepPhrase, phraseOf } from './policy/phrased.js'
 // A policy issue's message in a language (POLICY_MESSAGES or POLICY_MESSAGES_RU).
 export { issueMessage } from './policy/phrasedIssue.js'
@@ -321,6 +329,7 @@ export {
 export { loadScenarioFile, type SafeScenarioResult, safeLoadScenario } from './simulate/loadScenario.js'
 // The largest replication count and seed a simulation accepts.
 export { MAX_REPLICATIONS, MAX_SEED } from './simulate/runReplications.js'
+// Simulation scenarios; MAX_SCENARIO_DAYS is the longest horizon one may ask for.
 export { MAX_SCENARIO_DAYS, type Scenario, ScenarioSchema } from './simulate/ScenarioSchema.js'
 export type { ComparisonResult, MetricEstimate, SimulationResult } from './simulate/SimulationResult.js'
 export {
@@ -335,7 +344,9 @@ export { type NodeShown, SIMULATE_MESSAGES } from './simulate/simulateMessages.j
 export { SIMULATE_MESSAGES_RU } from './simulate/simulateMessages.ru.js'
 // A metric's estimate with its confidence interval (Student-t, or Wilson for a share).
 export type { Estimate } from './simulate/studentT.js'
+// A replication's figures summarised; the interval and quantile methods by name, for reports.
 export { INTERVAL_METHOD, QUANTILE_METHOD, summarize } from './simulate/summarize.js'
+// Sweeps: one parameter varied (parseVary reads `--vary`), as a table or CSV.
 export {
   formatSweep,
   parseVary,
@@ -372,6 +383,7 @@ export {
   verifyConsistency,
   verifyInclusion,
 } from './tlog/merkle.js'
+// Note signing keys (C2SP signed notes); checkKeyName says why a name cannot name a key.
 export {
   checkKeyName,
   formatNoteSigner,
@@ -380,6 +392,7 @@ export {
   parseNoteSigner,
   verifierKeyOf,
 } from './tlog/noteKey.js'
+// Signed notes; NOTE_ED25519 and COSIGNATURE_ED25519 are the log's and a witness's key types.
 export {
   COSIGNATURE_ED25519,
   NOTE_ED25519,
@@ -397,7 +410,9 @@ export {
 } from './tlog/witnessList.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
+// The checkers' findings in Russian; russianDayWords says a time since the proposal («день 14»).
 export { CHECK_WORDS_RU, russianDayWords } from './verify/checkWords.ru.js'
+// A verification's result as text, in English words or yours.
 export { ENGLISH_VERIFY_WORDS, formatVerifyResult, type VerifyWords } from './verify/formatVerifyResult.js'
 export type {
   Counterexample,
