@@ -164,12 +164,14 @@ export function postgresConnection(
   }
 
   async function consistentRead<T>(work: () => Promise<T>): Promise<T> {
-    let client: pg.PoolClient
+    let client: pg.PoolClient | undefined
     try {
       await init()
       client = await pool.connect()
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     } catch (error) {
+      // A connection whose BEGIN failed goes back destroyed, not kept out of the pool for good.
+      client?.release(error instanceof Error ? error : true)
       throw fail('begin a consistent read', error)
     }
     try {
