@@ -36,6 +36,9 @@ export {
   type Selector,
 } from '../machines/rules.js'
 // Policy diff (twokeys diff): two policies' machines in lockstep, differences as shortest stories.
+// The analyses' errors (analyze, power, query, replay), in English and in Russian.
+export { ANALYZE_MESSAGES } from './analyze/analyzeMessages.js'
+export { ANALYZE_MESSAGES_RU } from './analyze/analyzeMessages.ru.js'
 export { assertDiffComplete } from './analyze/diff/assertDiffComplete.js'
 export type {
   DifferenceShape,

@@ -1,4 +1,6 @@
 import {
+  ANALYZE_MESSAGES,
+  ANALYZE_MESSAGES_RU,
   FILE_MESSAGES,
   FILE_MESSAGES_RU,
   IDENTITY_MESSAGES,
@@ -23,6 +25,7 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
+  { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

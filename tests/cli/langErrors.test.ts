@@ -210,3 +210,25 @@ describe('the simulator, under --lang ru', () => {
     )
   })
 })
+
+describe('the analyses, under --lang ru', () => {
+  it('an unknown kind, a query that does not parse, a scenario the exact analysis cannot model', async () => {
+    await saysInRussian(
+      ['power', POLICY, '--kind', 'nope'],
+      'policy "two-keys" has no kind of initiative named "nope"; its kinds are "federal", "regional", "export"',
+    )
+    // The grammar's own problem stays inside «…»; the README's section is named as it is titled.
+    await saysInRussian(['query', POLICY, 'phase = = x'], 'query does not parse at character 9', [
+      'phase',
+      'Queries',
+      'over',
+      'the',
+      'state',
+      'space',
+    ])
+    await saysInRussian(
+      ['analyze', POLICY, '--scenario', 'examples/scenarios/baseline.yaml'],
+      'reviewers.principals.oreshkin.deputy.delegate is 0.15: the exact analysis does not model deputies',
+    )
+  })
+})

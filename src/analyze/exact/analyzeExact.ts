@@ -4,6 +4,7 @@ import { createLazyTable } from '../../explore/lazyTable.js'
 import type { Policy } from '../../policy/PolicySchema.js'
 import type { Scenario } from '../../simulate/ScenarioSchema.js'
 import { createSimulationModel, type SimulationModel } from '../../simulate/SimulationModel.js'
+import { analyzeError } from '../analyzeMessages.js'
 import { buildChain, type ExactChain, outcomeIndex, withRates } from './buildChain.js'
 import type { ExactAnalysis, ExactSensitivity } from './ExactAnalysis.js'
 import { type ExactRatesOptions, exactRatesOf } from './exactRates.js'
@@ -41,10 +42,7 @@ function checkLifetime(policy: Policy, deadlines: number[]): void {
   const lifetime = policy.approvals.lifetimeDays
   const longest = deadlines[deadlines.length - 1] as number
   if (lifetime !== null && lifetime < longest) {
-    throw new TwoKeysError(
-      'POLICY_INVALID',
-      `policy "${policy.id}": approvals.lifetimeDays is ${lifetime}, shorter than the longest review (${longest} days): an approval could expire during the review, a fixed clock started at a random instant that the exact analysis does not model; use twokeys simulate, or a lifetime of at least ${longest} days`,
-    )
+    throw analyzeError('POLICY_INVALID', 'exact.lifetime', { policy: policy.id, lifetime, longest })
   }
 }
 

@@ -1,6 +1,7 @@
 import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { KEY_STATUSES, PHASES, UNEXPANDED } from '../../explore/compile.js'
 import type { SimulationModel } from '../../simulate/SimulationModel.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { ExactRates } from './exactRates.js'
 
 /**
@@ -107,10 +108,11 @@ export function buildChain(
     const known = index.get(label)
     if (known !== undefined) return known
     if (found.length >= maxStates) {
-      throw new TwoKeysError(
-        'LIMIT_REACHED',
-        `policy "${policy.id}" under scenario "${scenario.name}" has more than ${maxStates.toLocaleString('en')} states of one initiative (maxChainStates); a chain cut short would give wrong answers; raise the limit`,
-      )
+      throw analyzeError('LIMIT_REACHED', 'exact.tooManyStates', {
+        policy: policy.id,
+        scenario: scenario.name,
+        max: maxStates,
+      })
     }
     index.set(label, found.length)
     found.push(x)
@@ -129,10 +131,10 @@ export function buildChain(
     if (p === 'returned') {
       // The sponsor withdraws at once, or amends and resubmits: a new window opening at a random instant.
       if (x.amendments < maxAmendments && scenario.sponsor.withdrawAfterRefusal < 1) {
-        throw new TwoKeysError(
-          'SCENARIO_INVALID',
-          `scenario "${scenario.name}": after a refusal the sponsor resubmits with chance ${1 - scenario.sponsor.withdrawAfterRefusal}, and a resubmission opens a new review window at a random instant — a fixed deadline the exact analysis cannot place; set sponsor.withdrawAfterRefusal: 1 (or sponsor.maxAmendments: 0, or refuse: 0 for every reviewer), or use twokeys simulate`,
-        )
+        throw analyzeError('SCENARIO_INVALID', 'exact.resubmission', {
+          scenario: scenario.name,
+          chance: 1 - scenario.sponsor.withdrawAfterRefusal,
+        })
       }
       const w = move(n, ev.withdraw)
       if (w < 0 || phase(w) !== 'withdrawn')
@@ -170,10 +172,11 @@ export function buildChain(
     const drafted = move(0, proposal)
     const submitted = drafted < 0 ? -1 : move(drafted, ev.submit)
     if (submitted < 0 || phase(submitted) !== 'review') {
-      throw new TwoKeysError(
-        'SCENARIO_INVALID',
-        `scenario "${scenario.name}": mix entry ${i + 1} does not reach review under policy "${policy.id}"`,
-      )
+      throw analyzeError('SCENARIO_INVALID', 'exact.noReview', {
+        scenario: scenario.name,
+        entry: i + 1,
+        policy: policy.id,
+      })
     }
     const x = state({
       s: submitted,

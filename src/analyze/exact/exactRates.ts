@@ -2,6 +2,7 @@ import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { type Distribution, meanOf } from '../../simulate/distributions.js'
 import type { Reviewer, Scenario } from '../../simulate/ScenarioSchema.js'
 import type { SimulationModel } from '../../simulate/SimulationModel.js'
+import { analyzeError } from '../analyzeMessages.js'
 
 /** The rates of the exponential clocks of one initiative, per day. */
 export interface ExactRates {
@@ -27,8 +28,6 @@ export interface ExactRatesOptions {
   assumeExponential?: boolean
 }
 
-const unsupported = (message: string) => new TwoKeysError('SCENARIO_INVALID', message)
-
 /** Where in the scenario a reviewer's entry is: its own, its role's or the default. */
 export function reviewerPath(scenario: Scenario, spec: Reviewer): string {
   for (const [id, r] of Object.entries(scenario.reviewers.principals))
@@ -49,16 +48,17 @@ function rateOf(
   const mean = d.kind === 'exponential' ? d.mean : meanOf(d)
   if (d.kind !== 'exponential') {
     if (options.assumeExponential !== true) {
-      throw unsupported(
-        `scenario "${scenario.name}": ${field} is ${d.kind}, but the exact analysis needs exponential durations (memoryless, so one initiative is a Markov chain); write ${field}: { kind: exponential, mean: ${+mean.toPrecision(6)} }, or pass --assume-exponential (assumeExponential) to use an exponential of the same mean`,
-      )
+      throw analyzeError('SCENARIO_INVALID', 'exact.notExponential', {
+        scenario: scenario.name,
+        field,
+        kind: d.kind,
+        mean: +mean.toPrecision(6),
+      })
     }
     if (!assumed.some((a) => a.field === field)) assumed.push({ field, kind: d.kind, meanDays: mean })
   }
   if (!(mean > 0))
-    throw unsupported(
-      `scenario "${scenario.name}": ${field} has mean ${mean} days; the exact analysis needs a positive mean`,
-    )
+    throw analyzeError('SCENARIO_INVALID', 'exact.meanNotPositive', { scenario: scenario.name, field, mean })
   return 1 / mean
 }
 
@@ -79,14 +79,20 @@ export function exactRatesOf(model: SimulationModel, options: ExactRatesOptions 
     const path = reviewerPath(scenario, reviewer.spec)
     const seats = model.seats.filter((s) => s.principal === p).length
     if (reviewer.capacity < seats) {
-      throw unsupported(
-        `scenario "${scenario.name}": ${path}.capacity is ${reviewer.capacity}, but "${reviewer.id}" holds ${seats} seats of one initiative: the exact analysis needs every reviewer free for it (unlimited capacity); set ${path}.capacity to at least ${seats}`,
-      )
+      throw analyzeError('SCENARIO_INVALID', 'exact.capacity', {
+        scenario: scenario.name,
+        path,
+        capacity: reviewer.capacity,
+        reviewer: reviewer.id,
+        seats,
+      })
     }
     if (reviewer.deputy !== null && reviewer.deputy.delegate > 0) {
-      throw unsupported(
-        `scenario "${scenario.name}": ${path}.deputy.delegate is ${reviewer.deputy.delegate}: the exact analysis does not model deputies (a delegation window is a fixed clock started at a random instant, not a Markov chain); set it to 0 or remove ${path}.deputy, or use twokeys simulate`,
-      )
+      throw analyzeError('SCENARIO_INVALID', 'exact.deputies', {
+        scenario: scenario.name,
+        path,
+        delegate: reviewer.deputy.delegate,
+      })
     }
     return rateOf(scenario, reviewer.spec.reviewDays, `${path}.reviewDays`, options, assumed)
   })

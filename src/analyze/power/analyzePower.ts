@@ -1,6 +1,7 @@
 import { createInitiativeMachine, type InitiativeMachine } from '../../../machines/initiative.js'
 import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import type { Policy } from '../../policy/PolicySchema.js'
+import { analyzeError } from '../analyzeMessages.js'
 import { coalitionGame } from './coalitionGame.js'
 import { crossCheck } from './crossCheck.js'
 import { describeMember } from './describeMember.js'
@@ -113,10 +114,11 @@ export function analyzePower(policy: Policy, options: AnalyzePowerOptions = {}):
   const all = powerKinds(policy)
   const unknown = (options.kinds ?? []).filter((k) => !all.some((kind) => kind.name === k))
   if (unknown.length > 0) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `policy "${policy.id}" has no kind of initiative named ${unknown.map((k) => `"${k}"`).join(', ')}; its kinds are ${all.map((k) => `"${k.name}"`).join(', ')}`,
-    )
+    throw analyzeError('COMMAND_INVALID', 'power.unknownKinds', {
+      policy: policy.id,
+      unknown,
+      kinds: all.map((k) => k.name),
+    })
   }
   const chosen = options.kinds === undefined ? all : all.filter((k) => options.kinds?.includes(k.name))
   const kinds = chosen.map((kind, i) => {

@@ -5,6 +5,7 @@ import type { AbstractEvent } from '../../explore/alphabet.js'
 import { explorationSetup } from '../../explore/expander.js'
 import { DEFAULT_MAX_STATES, explore, type InitiativeSnapshot, pathTo } from '../../explore/explore.js'
 import type { Policy } from '../../policy/PolicySchema.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { PowerKind } from './PowerKind.js'
 
 /** The most players a game may have: coalitions are bit masks of one 32-bit number. */
@@ -82,10 +83,12 @@ export function coalitionGame(
   ]
   const players = [...new Set([...first.filter((p) => acting.has(p)), ...acting])]
   if (players.length > MAX_PLAYERS) {
-    throw new TwoKeysError(
-      'LIMIT_REACHED',
-      `kind "${kind.name}" of policy "${policy.id}" has ${players.length} players; the power analysis handles at most ${MAX_PLAYERS} (coalitions are bit masks); make the policy smaller`,
-    )
+    throw analyzeError('LIMIT_REACHED', 'power.tooManyPlayers', {
+      kind: kind.name,
+      policy: policy.id,
+      players: players.length,
+      max: MAX_PLAYERS,
+    })
   }
   const index = new Map(players.map((p, i) => [p, i]))
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES

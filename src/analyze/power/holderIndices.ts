@@ -1,4 +1,5 @@
 import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { analyzeError } from '../analyzeMessages.js'
 
 /** The most key holders the indices are computed over: 2^20 coalitions, enumerated exactly. */
 export const MAX_INDEX_PLAYERS = 20
@@ -54,10 +55,7 @@ const factorials = (n: number) => {
 export function holderIndices(holders: readonly string[], minimalWinning: readonly number[]): HolderIndices {
   const n = holders.length
   if (n > MAX_INDEX_PLAYERS) {
-    throw new TwoKeysError(
-      'LIMIT_REACHED',
-      `the power indices enumerate every coalition of key holders, at most ${MAX_INDEX_PLAYERS} of them; this policy has ${n}`,
-    )
+    throw analyzeError('LIMIT_REACHED', 'power.tooManyHolders', { max: MAX_INDEX_PLAYERS, holders: n })
   }
   const size = 2 ** n
   const wins = new Uint8Array(size)

@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import type { TwoKeysError } from '../../domain/TwoKeysError.js'
 import {
   type ComparisonOp,
   ConditionError,
@@ -10,6 +10,7 @@ import {
 } from '../../policy/condition.js'
 import { didYouMean } from '../../policy/didYouMean.js'
 import type { Policy } from '../../policy/PolicySchema.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { ParsedQuery } from './ParsedQuery.js'
 import { fieldKind, queryFact, queryFieldNames, STATE_FIELDS, wordsOf } from './queryFields.js'
 
@@ -105,11 +106,16 @@ function boundOf(condition: ConditionOver<string>, field: string): number | null
 
 /** A located query error: what, where (a caret under the text), and how to fix it. */
 function queryError(text: string, error: ConditionError): TwoKeysError {
-  const message = `query does not parse at character ${error.offset + 1}: ${error.message}\n  ${text}\n  ${' '.repeat(error.offset)}^\nsee "Queries over the state space" in the README for the grammar`
-  return new TwoKeysError('COMMAND_INVALID', message, {
-    issues: [{ code: 'QUERY_INVALID', path: ['query'], message: error.message, column: error.offset + 1 }],
-    cause: error,
-  })
+  const at = error.offset + 1
+  return analyzeError(
+    'COMMAND_INVALID',
+    'query.parse',
+    { at, problem: error.message, text },
+    {
+      issues: [{ code: 'QUERY_INVALID', path: ['query'], message: error.message, column: at }],
+      cause: error,
+    },
+  )
 }
 
 /**

@@ -6,6 +6,7 @@ import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { hashPolicy } from '../../policy/hashPolicy.js'
 import type { Policy } from '../../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../../stores/Store.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { InitiativeReplayResult, ReplayResult } from './ReplayResult.js'
 import { type Judge, rejudgeInitiative } from './rejudgeInitiative.js'
 
@@ -49,10 +50,10 @@ async function replayNow(
   }
   const at = options.at ?? last
   if (at < last) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `--at ${formatInstant(at)} is before the store's last event (${formatInstant(last)}); a replay judges whole histories, so give an instant at or after it, or leave --at out`,
-    )
+    throw analyzeError('COMMAND_INVALID', 'replay.atBeforeLast', {
+      at: formatInstant(at),
+      last: formatInstant(last),
+    })
   }
   const policies = pinnedPolicies(store)
   const keyrings = await keyringCheck(store)
