@@ -1,5 +1,5 @@
-import { hashInts, StreamSet } from './random.js'
-import { type SeatStatus, Stream } from './replicationCodes.js'
+import { hashInts, hashOn, StreamSet } from './random.js'
+import { SeatStatus, Stream } from './replicationCodes.js'
 
 const INITIAL_SLOTS = 64
 
@@ -44,12 +44,16 @@ export class InitiativeSlots {
   private seatApprovedAtOf: Float64Array
 
   /** `seats` per initiative; streams are seeded per initiative from (seed, replication). */
+  /** `hashInts(seed, replication, entity)`: an initiative's id hashes its serial onto it. */
+  private readonly idPrefix: number
+
   constructor(
     readonly seats: number,
-    private readonly seed: number,
-    private readonly replication: number,
-    private readonly entity: number,
+    seed: number,
+    replication: number,
+    entity: number,
   ) {
+    this.idPrefix = hashInts(seed, replication, entity)
     this.streamsPerSlot = Stream.FirstSeat + seats
     this.streams = new StreamSet(INITIAL_SLOTS * this.streamsPerSlot)
     this.seatStatusOf = new Uint8Array(INITIAL_SLOTS * seats)
@@ -77,8 +81,9 @@ export class InitiativeSlots {
     this.windowEndOf[slot] = Number.NaN
     this.expiryAtOf[slot] = Number.NaN
     this.amendPendingOf[slot] = 0
-    this.seatStatusOf.fill(0, slot * this.seats, slot * this.seats + this.seats)
-    const id = hashInts(this.seed, this.replication, this.entity, serial)
+    // A loop, not `fill`: a builtin call costs more than a few stores.
+    for (let i = slot * this.seats; i < (slot + 1) * this.seats; i++) this.seatStatusOf[i] = SeatStatus.Idle
+    const id = hashOn(this.idPrefix, serial)
     const first = slot * this.streamsPerSlot
     for (let k = 0; k < this.streamsPerSlot; k++) this.streams.seedPair(first + k, id, k)
     return slot

@@ -21,17 +21,24 @@ export function hashString(text: string): number {
   return mix32(h)
 }
 
+/** Where `hashInts` starts: the hash of no integers. */
+const HASH_START = 0x2545f491
+
+/** The hash of a list extended by one integer: `hashOn(hashInts(...a), p) === hashInts(...a, p)`. */
+export function hashOn(h: number, p: number): number {
+  return mix32(h ^ mix32(p >>> 0) ^ Math.floor(p / 0x100000000))
+}
+
 /** Hashes a list of integers into one 32-bit word (order matters). */
 export function hashInts(...parts: number[]): number {
-  let h = 0x2545f491
-  for (const p of parts) h = mix32(h ^ mix32(p >>> 0) ^ Math.floor(p / 0x100000000))
+  let h = HASH_START
+  for (const p of parts) h = hashOn(h, p)
   return h
 }
 
 /** `hashInts(a, b)` without building an argument array: an initiative seeds four streams each. */
 export function hashPair(a: number, b: number): number {
-  const h = mix32(0x2545f491 ^ mix32(a >>> 0) ^ Math.floor(a / 0x100000000))
-  return mix32(h ^ mix32(b >>> 0) ^ Math.floor(b / 0x100000000))
+  return hashOn(hashOn(HASH_START, a), b)
 }
 
 /** Fills the xoshiro128** state at `states[offset … offset+3]` from a hash of its ids. Never all zero. */

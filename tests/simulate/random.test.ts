@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type Distribution, meanOf, samplerOf } from '../../src/simulate/distributions.js'
 import { EventQueue } from '../../src/simulate/EventQueue.js'
 import { P2Quantile } from '../../src/simulate/P2Quantile.js'
-import { hashInts, hashPair, Random, StreamSet } from '../../src/simulate/random.js'
+import { hashInts, hashOn, hashPair, Random, StreamSet } from '../../src/simulate/random.js'
 import { estimate, studentTQuantile } from '../../src/simulate/studentT.js'
 
 const draws = (r: Random, n: number) => Array.from({ length: n }, () => r.next())
@@ -13,6 +13,7 @@ describe('seeded streams', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffff_ffff }), fc.nat({ max: 64 }), (id, k) => {
         expect(hashPair(id, k)).toBe(hashInts(id, k))
+        expect(hashOn(hashInts(7, id), k)).toBe(hashInts(7, id, k))
         const a = new StreamSet(1)
         const b = new StreamSet(1)
         a.seed(0, id, k)
