@@ -1,3 +1,4 @@
+import { DAY_MS } from '../src/domain/timeUnits.js'
 import { type Phrase, renderPhrase } from './refusalMessages.js'
 
 /**
@@ -213,8 +214,6 @@ export function sayCheck(phrase: CheckPhrase, words: CheckWords = CHECK_WORDS): 
   const say: Say = (p) => sayCheck(p, words)
   return (words[phrase.key] as (params: unknown, say: Say) => string)(phrase.params, say)
 }
-
-const DAY_MS = 86_400_000
 
 /** "day 14", "day 30 + 1 ms": ms since the proposal as the explorer's clock reads. */
 export function dayWords(sinceProposal: number): string {

@@ -4,6 +4,7 @@ import { parseAuditLines } from '../audit/parseAuditLog.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { CommandInput } from '../domain/Command.js'
 import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import { createEngine, type Engine, type Receipt } from '../engine/createEngine.js'
 import { manualClock } from '../engine/systemClock.js'
 import { toBase64url } from '../identity/base64url.js'
@@ -24,8 +25,6 @@ import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
 import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
 import { type Forgery, forgeCopy } from './forgeCopy.js'
 import { newJoinCode } from './joinCode.js'
-
-const DAY_MS = 86_400_000
 
 /** The codes of a command refused by the rules (422) or by the signature check: the cheats the class should see. */
 const REFUSAL_CODES = new Set<string>([

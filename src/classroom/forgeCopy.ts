@@ -1,5 +1,6 @@
 import { rechain } from '../audit/rechain.js'
 import type { Command } from '../domain/Command.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import type { RecordedEvent } from '../stores/Store.js'
 
 /**
@@ -14,8 +15,6 @@ import type { RecordedEvent } from '../stores/Store.js'
 export type Forgery = 'edit-event' | 'rewrite-history' | 'forge-signature' | 'cut-tail'
 
 export const FORGERIES: readonly Forgery[] = ['edit-event', 'rewrite-history', 'forge-signature', 'cut-tail']
-
-const DAY_MS = 86_400_000
 
 /** The event a forgery changed, as data: what a page puts into its own sentence. */
 export interface ForgedEvent {

@@ -2,10 +2,9 @@ import type { CheckParams, CheckWords } from '../../machines/checkPhrases.js'
 import { PHASE_NAMES_RU } from '../../machines/phaseNames.ru.js'
 import { type Phrase, renderPhrase } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
+import { DAY_MS } from '../domain/timeUnits.js'
 import { RUSSIAN_ACTION_WORDS as act } from '../script/actionWords.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
-
-const DAY_MS = 86_400_000
 
 /** «день 14», «день 30 + 1 мс»: ms since the proposal as the explorer's clock reads, in Russian. */
 export function russianDayWords(sinceProposal: number): string {

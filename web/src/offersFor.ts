@@ -1,5 +1,6 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { CommandInput } from '../../src/domain/Command.js'
+import { DAY_MS } from '../../src/domain/timeUnits.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { t } from './i18n/language.js'
 
@@ -20,7 +21,7 @@ export interface ProposalDraft {
   targets: string[]
 }
 
-const WEEK_MS = 7 * 86_400_000
+const WEEK_MS = 7 * DAY_MS
 
 /** A sensible first proposal under a policy: the first region, or two friendly destinations. */
 export function defaultDraft(

@@ -1,4 +1,5 @@
 import { eventHash } from '../../src/domain/eventHash.js'
+import { DAY_MS } from '../../src/domain/timeUnits.js'
 import type { RecordedEvent } from '../../src/stores/Store.js'
 import { t } from './i18n/language.js'
 
@@ -31,7 +32,7 @@ export function tamperWith(
     event.content.title = forged
   } else {
     change = t('tamper.time', { seq })
-    event.at -= 86_400_000
+    event.at -= DAY_MS
   }
   if (mode === 'edit-and-rehash') {
     target.hash = eventHash(target)

@@ -1,5 +1,6 @@
 import { rechain } from '../../../src/audit/rechain.js'
 import type { Command } from '../../../src/domain/Command.js'
+import { DAY_MS as DAY } from '../../../src/domain/timeUnits.js'
 import type { RecordedEvent } from '../../../src/stores/Store.js'
 import { t } from '../i18n/language.js'
 
@@ -9,8 +10,6 @@ export type Forgery = 'forge-signature' | 'rewrite-history' | 'cut-tail'
 export const FORGERIES: readonly Forgery[] = ['forge-signature', 'rewrite-history', 'cut-tail']
 
 export const isForgery = (mode: string): mode is Forgery => (FORGERIES as readonly string[]).includes(mode)
-
-const DAY = 86_400_000
 
 /** The event a signature forgery changes: the chosen one if it is a signed decision or proposal, else the newest such. */
 function signedTarget(events: RecordedEvent[], seq: number): RecordedEvent | undefined {

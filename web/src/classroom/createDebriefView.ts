@@ -1,4 +1,5 @@
 import type { Debrief } from '../../../src/classroom/buildDebrief.js'
+import { DAY_MS } from '../../../src/domain/timeUnits.js'
 import { commandWord } from '../eventTypeWord.js'
 import { h } from '../h.js'
 import { language, t } from '../i18n/language.js'
@@ -63,7 +64,7 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
             key: b.key,
             initiative: b.initiativeId,
             hours: hours(b.waitedMs),
-            days: Math.round((b.waitedMs / 86_400_000) * 10) / 10,
+            days: Math.round((b.waitedMs / DAY_MS) * 10) / 10,
             outcome: t(`classroom.outcome.${b.outcome}`),
           }),
     ),

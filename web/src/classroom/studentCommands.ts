@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../src/domain/timeUnits.js'
 import type { Board } from '../../../src/engine/keyBoard.js'
 import { t } from '../i18n/language.js'
 import type { SessionState } from './SessionState.js'
@@ -8,8 +9,6 @@ export interface StudentAction {
   label: string
   command: Record<string, unknown>
 }
-
-const DAY_MS = 86_400_000
 
 /**
  * What a student in `role` is offered on an initiative — not only what the rules allow: every

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../../src/domain/Command.js'
+import { DAY_MS as DAY } from '../../../src/domain/timeUnits.js'
 import type { Board } from '../../../src/engine/keyBoard.js'
 import type { InvariantId } from '../../../src/invariants/Invariant.js'
 import { invariantsIn } from '../../../src/invariants/invariantsIn.js'
@@ -34,7 +35,6 @@ export interface Challenge {
 export const challengeText = (challenge: Challenge, field: 'title' | 'story' | 'goal' | 'hint'): string =>
   t(`challenges.${challenge.id}.${field}`)
 
-const DAY = 86_400_000
 const on = { initiativeId: SANDBOX_INITIATIVE }
 const federal = (by: string, title: string): CommandInput => ({
   type: 'propose',
