@@ -2,7 +2,7 @@ import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import { type Condition, comparisonsOf, conditionOf, keyApplies } from '../policy/condition.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { rolloutOf } from '../policy/reach.js'
-import { routeIndexFor } from '../policy/routing.js'
+import { trackFor } from '../policy/routing.js'
 
 /** One initial branch of an exploration: a representative initiative of one scope kind. */
 export interface ContentBranch {
@@ -34,11 +34,6 @@ export const unfriendlyDestination = (policy: Policy) =>
 /** An objective the policy does not have. */
 export const unknownObjective = (policy: Policy) => freshId('no-such-objective', policy.objectives)
 
-/** The track the first matching routing rule gives (objective, scope kind), or null: what routing sees. */
-function routeOf(policy: Policy, objective: string, kind: ScopeKind): string | null {
-  return policy.routing[routeIndexFor(policy, objective, kind)]?.track ?? null
-}
-
 /**
  * One objective for each distinct routing outcome of a scope kind, `preferred` first. The rules
  * read an objective only to check it is the policy's and to route, so two objectives the routing
@@ -53,7 +48,7 @@ function objectivesFor(policy: Policy, kind: ScopeKind, preferred: string): stri
   if (readsObjective) return ordered
   const seen = new Set<string | null>()
   return ordered.filter((o) => {
-    const route = routeOf(policy, o, kind)
+    const route = trackFor(policy, o, kind)
     if (seen.has(route)) return false
     seen.add(route)
     return true

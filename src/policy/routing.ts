@@ -26,3 +26,8 @@ export function describeWhen(rule: RoutingRule): string {
 export function routeIndexFor(policy: Policy, objective: string, scope: ScopeKind): number {
   return policy.routing.findIndex((rule) => routeTakes(rule, objective, scope))
 }
+
+/** The track the first routing rule that takes the initiative gives, or null when none does. */
+export function trackFor(policy: Policy, objective: string, scope: ScopeKind): string | null {
+  return policy.routing[routeIndexFor(policy, objective, scope)]?.track ?? null
+}

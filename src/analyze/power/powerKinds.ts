@@ -2,7 +2,7 @@ import { castOf } from '../../explore/cast.js'
 import { representativeContents } from '../../explore/contents.js'
 import { keyApplies } from '../../policy/condition.js'
 import type { Policy } from '../../policy/PolicySchema.js'
-import { routeIndexFor } from '../../policy/routing.js'
+import { trackFor } from '../../policy/routing.js'
 import type { PowerKind } from './PowerKind.js'
 
 /**
@@ -23,7 +23,7 @@ export function powerKinds(policy: Policy): PowerKind[] {
     name: b.name,
     objective: b.content.objective,
     scope: b.scope,
-    track: policy.routing[routeIndexFor(policy, b.content.objective, b.scope)]?.track ?? null,
+    track: trackFor(policy, b.content.objective, b.scope),
     keys: policy.keys.filter((k) => keyApplies(k, b.content)).map((k) => k.id),
     content: b.content,
     sponsor,
