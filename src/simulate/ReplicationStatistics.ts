@@ -14,7 +14,7 @@ const LEAD_QUANTILES = [
 ] as const
 const leadNames = (metric: string) => [`${metric}.mean`, ...LEAD_QUANTILES.map((q) => `${metric}.${q.name}`)]
 
-/** Shares of resolved initiatives, in display order (each keeps its counts for a Wilson interval). */
+/** Outcomes of resolved initiatives (shares, which keep their counts for a Wilson interval, and amendments per initiative), in display order. */
 const OUTCOME_NAMES = [
   'approvalRate',
   'refusalRate',
