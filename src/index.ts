@@ -124,13 +124,14 @@ export {
   AUDIT_MESSAGES,
   type AuditMessages,
   type AuditPhrase,
+  auditPhrase,
   renderAuditPhrase,
 } from './audit/auditMessages.js'
 export { AUDIT_MESSAGES_RU } from './audit/auditMessages.ru.js'
 export { type CheckpointVerdict, checkAgainstCheckpoint } from './audit/checkAgainstCheckpoint.js'
 export { exportAudit } from './audit/exportAudit.js'
-// An exported audit file's Merkle leaves by logIndex, to check the file against a checkpoint.
-export { fileLeaves } from './audit/fileLeaves.js'
+// An exported audit file's Merkle leaves by logIndex, to check the file against a checkpoint (or why not).
+export { fileLeaves, fileLeavesOrWhy } from './audit/fileLeaves.js'
 export { type ImportAuditOptions, type ImportSummary, importAudit } from './audit/importAudit.js'
 // An exported audit log split into entries: from its text, or from lines as they are read (a large file streams).
 export { type AuditLine, parseAuditLines, parseAuditLog } from './audit/parseAuditLog.js'
@@ -289,7 +290,7 @@ export {
   type Track,
 } from './policy/PolicySchema.js'
 // The phrase behind a message (phraseOf), kept on a copy (keepPhrase).
-export { keepPhrase, phraseOf } from './policy/phrased.js'
+export { keepPhrase, phraseOf, withPhrase } from './policy/phrased.js'
 // A policy issue's message in a language (POLICY_MESSAGES or POLICY_MESSAGES_RU).
 export { issueMessage } from './policy/phrasedIssue.js'
 export { policyJsonSchema } from './policy/policyJsonSchema.js'

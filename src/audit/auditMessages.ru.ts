@@ -93,4 +93,14 @@ export const AUDIT_MESSAGES_RU: AuditMessages = {
     `журнал обрезан: в нём событий: ${p.events}, а в контрольной точке, которую заверили свидетели обоих ведомств («${p.origin}», размер ${p.size}), их ${p.size}`,
   'checkpoint.rewritten': (p) =>
     `журнал переписан: его первые события (${p.size}) дают корень ${p.root}, а заверенная контрольная точка («${p.origin}», размер ${p.size}) — ${p.cosignedRoot}; события изменили, вставили, удалили или переставили и пересчитали их хеши`,
+  'unplaced.noLogIndex': (p) =>
+    `в строке ${p.line} нет \`logIndex\`: выгрузите журнал заново этой версией (\`twokeys audit export\`), чтобы сверить его с контрольной точкой`,
+  'unplaced.badLogIndex': (p) => `строка ${p.line}: \`logIndex\` ${p.logIndex} — не целое число ≥ 0`,
+  'unplaced.notAnEvent': (p) => `строка ${p.line} — не запись события`,
+  'unplaced.badLogState': (p) =>
+    `строка ${p.line}: \`logState\` ${p.logState} — не дайджест состояния (64 шестнадцатеричные цифры в нижнем регистре)`,
+  'unplaced.secondEvent': (p) => `строка ${p.line}: второе событие с \`logIndex\` ${p.logIndex}`,
+  'unplaced.gap': (p) => `ни у одного события нет \`logIndex\` ${p.logIndex}: событие удалили из файла`,
+  'unplaced.leavesDeleted': (p) =>
+    `журнал Меркла перечисляет записей: ${p.listed} с индекса ${p.from}, а их событий есть только ${p.found}: события удалены из базы; восстановите её из резервной копии`,
 }

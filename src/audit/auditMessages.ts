@@ -127,6 +127,20 @@ export const AUDIT_MESSAGES = {
     `the log was cut off: it holds ${p.events} events, but the checkpoint both institutions' witnesses cosigned (${p.origin}, size ${p.size}) holds ${p.size}`,
   'checkpoint.rewritten': (p: { size: number; root: string; origin: string; cosignedRoot: string }) =>
     `the log was rewritten: its first ${p.size} events hash to root ${p.root}, but the cosigned checkpoint (${p.origin}, size ${p.size}) says ${p.cosignedRoot}; events were edited, inserted, removed or reordered, and their hashes recomputed`,
+  // a log that cannot be placed against a checkpoint (fileLeaves; a store's deleted leaves)
+  'unplaced.noLogIndex': (p: { line: number }) =>
+    `line ${p.line} has no logIndex: export the log again with this version (twokeys audit export) to check it against a checkpoint`,
+  'unplaced.badLogIndex': (p: { line: number; logIndex: string }) =>
+    `line ${p.line}: logIndex ${p.logIndex} is not a whole number ≥ 0`,
+  'unplaced.notAnEvent': (p: { line: number }) => `line ${p.line} is not an event record`,
+  'unplaced.badLogState': (p: { line: number; logState: string }) =>
+    `line ${p.line}: logState ${p.logState} is not a state digest (64 lower-case hex digits)`,
+  'unplaced.secondEvent': (p: { line: number; logIndex: number }) =>
+    `line ${p.line}: a second event at logIndex ${p.logIndex}`,
+  'unplaced.gap': (p: { logIndex: number }) =>
+    `no event has logIndex ${p.logIndex}: an event was removed from the file`,
+  'unplaced.leavesDeleted': (p: { from: number; listed: number; found: number }) =>
+    `the Merkle log lists ${p.listed} entries from index ${p.from} but only ${p.found} of their events exist: events were deleted from the database; restore it from a backup`,
 } as const
 
 /** What the command index says became of a command. */

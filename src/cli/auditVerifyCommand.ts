@@ -1,19 +1,23 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import {
+  type AuditPhrase,
   type AuditResult,
+  auditPhrase,
   type CheckpointVerdict,
   canonicalHash,
   checkAgainstCheckpoint,
-  fileLeaves,
+  fileLeavesOrWhy,
   findingIn,
   logOf,
   problemsIn,
   readLeafHashes,
+  renderAuditPhrase,
   type StoreAuditReport,
   TwoKeysError,
   verifyAudit,
   verifyStore,
+  withPhrase,
 } from '../index.js'
 import { readAuditFile, readHeadsFile, readSnapshotKey } from './auditFiles.js'
 import { ENGLISH_AUDIT_WORDS, RUSSIAN_AUDIT_WORDS } from './auditWords.js'
@@ -76,11 +80,8 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
     if (cosigned !== undefined) {
       if (!lines.some((l) => l.logIndex !== undefined))
         throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().noLogIndex(file))
-      const leaves = fileLeaves(lines)
-      verdict =
-        typeof leaves === 'string'
-          ? { ok: false, problem: 'unplaced', message: leaves }
-          : checkAgainstCheckpoint(leaves, cosigned)
+      const leaves = fileLeavesOrWhy(lines)
+      verdict = Array.isArray(leaves) ? checkAgainstCheckpoint(leaves, cosigned) : unplaced(leaves)
     }
     const ok = result.ok && verdict?.ok !== false
     if (options.json)
@@ -124,7 +125,16 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
         verdict = checkAgainstCheckpoint(await readLeafHashes(log, available), cosigned)
       } catch (error) {
         if (!(error instanceof TwoKeysError) || error.code !== 'AUDIT_TAMPERED') throw error
-        verdict = { ok: false, problem: 'unplaced', message: error.message }
+        const said = error.said?.key === 'leaves.deleted' ? error.said.params : undefined
+        verdict =
+          said === undefined
+            ? { ok: false, problem: 'unplaced', message: error.message }
+            : unplaced(
+                auditPhrase(
+                  'unplaced.leavesDeleted',
+                  said as { from: number; listed: number; found: number },
+                ),
+              )
       }
     }
     const ok = report.ok && verdict?.ok !== false
@@ -154,6 +164,14 @@ export async function auditVerify(file: string | undefined, options: VerifyOptio
   } finally {
     await store.close()
   }
+}
+
+/** A log that cannot be placed against the checkpoint: the reason in English, its phrase beside it. */
+function unplaced(why: AuditPhrase): CheckpointVerdict {
+  return withPhrase(
+    { ok: false as const, problem: 'unplaced' as const, message: renderAuditPhrase(why) },
+    why,
+  )
 }
 
 /** The checkpoint's verdict, when one was given. */

@@ -14,6 +14,7 @@ import {
   verifierKeyOf,
 } from '../index.js'
 import { readText } from './auditFiles.js'
+import { reasonForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { openStore } from './openStore.js'
 import { wholeNumber } from './wholeNumber.js'
@@ -178,7 +179,7 @@ async function onSchedule(ms: number, round: () => Promise<boolean>): Promise<vo
       try {
         await round()
       } catch (error) {
-        process.stderr.write(`${pc.red('✖')} ${error instanceof Error ? error.message : String(error)}\n`)
+        process.stderr.write(`${pc.red('✖')} ${reasonForPeople(error)}\n`)
       }
       let timer: NodeJS.Timeout | undefined
       const next = new Promise<'next'>((resolve) => {

@@ -14,6 +14,7 @@ import {
 import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, phaseForPeople, reasonsForPeople } from './cliLanguage.js'
 import { RUSSIAN_WORDS } from './cliWords.js'
+import { reasonForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -70,7 +71,7 @@ async function replay(options: ReplayCommandOptions): Promise<void> {
   } catch (error) {
     // A history that cannot be re-judged is an error of the replay, not a finding about the candidate.
     if (isTwoKeysError(error) && error.code === 'AUDIT_TAMPERED') {
-      process.stderr.write(`✖ ${error.message}\n`)
+      process.stderr.write(`✖ ${reasonForPeople(error)}\n`)
       process.exitCode = EXIT.badInput
       return
     }

@@ -258,6 +258,33 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.
       return one(describeTooBig(issue, value))
     case 'invalid_format':
       return one(describeFormat(issue, value))
+    case 'invalid_union': {
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] }
+      return one(
+        policyPhrase('schema.noVariant', {
+          message: issue.message,
+          discriminator: discriminator ?? null,
+          options: (options ?? []).map(String),
+        }),
+      )
+    }
+    case 'invalid_key': {
+      const key = path.at(-1)
+      return one(
+        policyPhrase('schema.badKey', {
+          message: issue.message,
+          key: key === undefined ? null : String(key),
+        }),
+      )
+    }
+    case 'not_multiple_of':
+      return one(
+        policyPhrase('schema.notMultipleOf', {
+          message: issue.message,
+          got: show(value),
+          divisor: Number(issue.divisor),
+        }),
+      )
     default:
       return one(customPhrase(issue))
   }

@@ -177,6 +177,14 @@ export const POLICY_MESSAGES_RU: PolicyMessages = {
     `${shown(p.got)} больше максимума ${p.maximum}; укажите ${p.maximum} или меньше`,
   'schema.invalidFormat': (p) =>
     `${shown(p.got)} — недопустимое значение ${code(p.field)}: ${rule(p.rule)}${p.example === undefined ? '' : `, например "${p.example}"`}`,
+  'schema.noVariant': (p) =>
+    p.discriminator === null
+      ? 'значение не подходит ни под один из допустимых видов; сверьте его поля с одним из них'
+      : `поле ${code(p.discriminator)} — не из допустимых${p.options.length > 0 ? `: ${p.options.map(code).join(', ')}` : ''}`,
+  'schema.badKey': (p) =>
+    p.key === null ? 'недопустимый ключ; переименуйте его' : `недопустимый ключ "${p.key}"; переименуйте его`,
+  'schema.notMultipleOf': (p) =>
+    `${shown(p.got)} не кратно ${p.divisor}; укажите число, кратное ${p.divisor}`,
   'schema.other': (p) => p.message,
   'policy.tooManyIssues': (p) =>
     `… и ещё проблем: ${p.more}, следующая в ${code(p.next)}; исправьте эти и проверьте снова`,

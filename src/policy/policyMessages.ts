@@ -162,7 +162,11 @@ export const POLICY_MESSAGES = {
     `${shown(p.got)} is more than the maximum ${p.maximum}; use ${p.maximum} or less`,
   'schema.invalidFormat': (p: { got: Shown; field: string; rule: string; example?: string }) =>
     `${shown(p.got)} is not a valid ${p.field}: ${p.rule}${p.example === undefined ? '' : `, e.g. "${p.example}"`}`,
-  /** A rare zod issue (a union, a key of a record, …): zod's own English, in every language. */
+  // zod's rare issues: zod's own English as it is; another language words them from their parameters
+  'schema.noVariant': (p: { message: string; discriminator: string | null; options: string[] }) => p.message,
+  'schema.badKey': (p: { message: string; key: string | null }) => p.message,
+  'schema.notMultipleOf': (p: { message: string; got: Shown; divisor: number }) => p.message,
+  /** Any other zod issue (a check's own message): its English, in every language. */
   'schema.other': (p: { message: string }) => p.message,
   'policy.tooManyIssues': (p: { more: number; next: string }) =>
     `… and ${p.more} more issues, the next at ${p.next}; fix these and check again`,

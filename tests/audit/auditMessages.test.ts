@@ -80,6 +80,13 @@ const SAMPLES: { [K in AuditMessageKey]: AuditMessageParams<K>[] } = {
   'checkpoint.rewritten': [
     { size: 5, root: 'AbCd+/=', origin: 'twokeys.example/log', cosignedRoot: 'EfGh+/=' },
   ],
+  'unplaced.noLogIndex': [{ line: 3 }],
+  'unplaced.badLogIndex': [{ line: 3, logIndex: '-1' }],
+  'unplaced.notAnEvent': [{ line: 3 }],
+  'unplaced.badLogState': [{ line: 3, logState: '"xyz"' }],
+  'unplaced.secondEvent': [{ line: 3, logIndex: 2 }],
+  'unplaced.gap': [{ logIndex: 2 }],
+  'unplaced.leavesDeleted': [{ from: 0, listed: 10, found: 8 }],
 }
 
 describe('the audit messages in Russian', () => {

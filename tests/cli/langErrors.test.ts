@@ -88,6 +88,22 @@ describe('documents a command loads, under --lang ru', () => {
     ])
   })
 
+  it("zod's rare issues: a kind none of a union's variants has", async () => {
+    const scenario = at(
+      'no-variant.yaml',
+      readFileSync('examples/scenarios/exact.yaml', 'utf8').replace(
+        /^arrivals: .*$/m,
+        'arrivals: { kind: nope }',
+      ),
+    )
+    const said = await saysInRussian(
+      ['simulate', POLICY, '--scenario', scenario],
+      "✖ arrivals.kind: Invalid discriminator value. Expected 'poisson'",
+      ['arrivals', 'kind'],
+    )
+    expect(said).toMatch(/✖ arrivals\.kind: поле `kind` — не из допустимых: `poisson`/)
+  })
+
   it('a CSV of arrival dates with a bad date or none', async () => {
     at('bad.csv', 'date\n2026-01-01\nsoon\n')
     at('empty.csv', '\n')
@@ -230,5 +246,56 @@ describe('the analyses, under --lang ru', () => {
       ['analyze', POLICY, '--scenario', 'examples/scenarios/baseline.yaml'],
       'reviewers.principals.oreshkin.deputy.delegate is 0.15: the exact analysis does not model deputies',
     )
+  })
+})
+
+describe('a log that cannot be placed against a checkpoint, under --lang ru', () => {
+  it('an exported file with an event removed: why it cannot be placed, in Russian', async () => {
+    const ok = async (...args: string[]) => {
+      const run = await twokeys(...args)
+      if (run.code !== 0) throw new Error(`twokeys ${args.join(' ')} → ${run.code}\n${run.stderr}`)
+      return run.stdout
+    }
+    const db = at('placed.db')
+    await ok('run', 'examples/seed-walkthrough.yaml', '--db', db)
+    const logVkey = (await ok('log', 'key', 'new', '--origin', 'o.example/log', '--out', at('p.key'))).trim()
+    const institutions = ['presidential-administration', 'government-apparatus']
+    const vkeys: string[] = []
+    for (const w of institutions)
+      vkeys.push(
+        (await ok('witness', 'key', 'new', '--name', `${w}.example`, '--out', at(`${w}.key`))).trim(),
+      )
+    writeFileSync(
+      at('w.txt'),
+      `log ${logVkey}\n${institutions.map((w, i) => `${w} ${vkeys[i]}`).join('\n')}\n`,
+    )
+    await ok('log', 'checkpoint', '--db', db, '--key', at('p.key'))
+    await ok('log', 'request', '--db', db, '--old', '0', '--out', at('p-req.txt'))
+    for (const w of institutions) {
+      await ok(
+        ...['witness', 'cosign', '--key', at(`${w}.key`), '--state', at(`${w}.state`), '--init'],
+        ...['--log-key', logVkey, '--request', at('p-req.txt'), '--out', at(`${w}.txt`)],
+      )
+      await ok('log', 'add-cosignatures', at(`${w}.txt`), '--db', db, '--witnesses', at('w.txt'))
+    }
+    writeFileSync(at('p-cp.txt'), await ok('log', 'show', '--db', db))
+    await ok('audit', 'export', '--db', db, '--out', at('p.jsonl'))
+    const lines = readFileSync(at('p.jsonl'), 'utf8').trim().split('\n')
+    writeFileSync(at('gap.jsonl'), `${[lines[0], ...lines.slice(2)].join('\n')}\n`)
+    const args = [
+      'audit',
+      'verify',
+      at('gap.jsonl'),
+      '--checkpoint',
+      at('p-cp.txt'),
+      '--witnesses',
+      at('w.txt'),
+    ]
+    const en = await twokeys('--lang', 'en', ...args)
+    const ru = await twokeys('--lang', 'ru', ...args)
+    expect(ru.code).toBe(en.code)
+    expect(en.stdout).toContain('no event has logIndex 1: an event was removed from the file')
+    expect(ru.stdout).toContain('ни у одного события нет `logIndex` 1: событие удалили из файла')
+    expect(ru.stdout).not.toContain('an event was removed')
   })
 })

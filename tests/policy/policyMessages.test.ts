@@ -70,6 +70,21 @@ const SAMPLES: { [K in PolicyMessageKey]: PolicyMessageParams<K>[] } = {
       example: 'two-keys',
     },
   ],
+  'schema.noVariant': [
+    { message: 'Invalid input', discriminator: null, options: [] },
+    {
+      message: "Invalid discriminator value. Expected 'x' | 'y'",
+      discriminator: 'kind',
+      options: ['x', 'y'],
+    },
+  ],
+  'schema.badKey': [
+    { message: 'Invalid key in record', key: 'alpha' },
+    { message: 'Invalid key in record', key: null },
+  ],
+  'schema.notMultipleOf': [
+    { message: 'Invalid number: must be a multiple of 5', got: { kind: 'number', value: 7 }, divisor: 5 },
+  ],
   'schema.other': [],
   'policy.tooManyIssues': [{ more: 8, next: 'keys[60].holders[0]' }],
   'syntax.yaml': [
