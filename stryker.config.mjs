@@ -28,6 +28,9 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${folder}.json` },
   concurrency: 2,
   timeoutMS: 60_000,
+  // The initial run with per-test coverage takes ~1 min on a quiet machine but over 5 (Stryker's
+  // default limit) on two cores shared with other builds, which aborted a machines run.
+  dryRunTimeoutMinutes: 20,
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',
   // Copy only the project into the sandbox, not stray files other tools leave at the root.

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { canonicalHash } from '../../src/domain/canonicalHash.js'
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import type { EventOf } from '../../src/domain/InitiativeEvent.js'
 import type { RecordedDelegation } from '../../src/invariants/Recorded.js'
+import { NOTHING_RECORDED, recordEvent } from '../../src/invariants/recordEvent.js'
 import {
+  countingApprovals,
   expectedTrack,
   institutionsOf,
   isFreshAt,
@@ -10,8 +13,10 @@ import {
   revisionHashOf,
   seatOf,
   stageOf,
+  standing,
   substantiveChange,
 } from '../../src/invariants/restated.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
 import { day, federalContent, GA, PA, regionalContent, Scenario } from '../support/fixtures.js'
 import { councilPolicy, dualPolicy, seedPolicy, threeKeyPolicy } from '../support/policies.js'
 
@@ -20,6 +25,12 @@ import { councilPolicy, dualPolicy, seedPolicy, threeKeyPolicy } from '../suppor
 
 const revoke = (by: string, key: string, at: number): EventOf<'REVOKE'> => ({ type: 'REVOKE', by, at, key })
 const revoked = (s: Scenario) => s.recorded.decisions.map((d) => [d.by, d.decision, d.revokedSeq])
+
+/** The council with Oreshkin holding the Government Apparatus key too: one seat on two keys. */
+const twoSeatPolicy: Policy = {
+  ...councilPolicy,
+  keys: councilPolicy.keys.map((k) => (k.id === GA ? { ...k, holders: [...k.holders, 'oreshkin'] } : k)),
+}
 
 describe('a REVOKE withdraws only its seat’s unrevoked approvals of that key on the current revision', () => {
   it('not a refusal, not another key, not an approval already withdrawn', () => {
@@ -31,6 +42,26 @@ describe('a REVOKE withdraws only its seat’s unrevoked approvals of that key o
       ['oreshkin', 'refuse', undefined],
       ['oreshkin', 'approve', undefined],
       ['oreshkin', 'approve', 5],
+    ])
+  })
+
+  it('not the same seat’s approval of another key', () => {
+    const s = new Scenario(twoSeatPolicy).propose().submit()
+    s.force(s.decision('oreshkin', GA, day(1))).force(s.decision('oreshkin', PA, day(1)))
+    s.force(revoke('oreshkin', PA, day(2)))
+    expect(revoked(s)).toEqual([
+      ['oreshkin', 'approve', undefined],
+      ['oreshkin', 'approve', 4],
+    ])
+  })
+
+  it('not another seat’s approval of the same key', () => {
+    const s = new Scenario(councilPolicy).propose().submit()
+    s.force(s.decision('pa-2', PA, day(1))).force(s.decision('oreshkin', PA, day(1)))
+    s.force(revoke('oreshkin', PA, day(2)))
+    expect(revoked(s)).toEqual([
+      ['pa-2', 'approve', undefined],
+      ['oreshkin', 'approve', 4],
     ])
   })
 
@@ -93,12 +124,48 @@ describe('what the events record besides decisions', () => {
     })
   })
 
+  it('an amendment before any proposal (a broken machine’s) names its revision with an empty id', () => {
+    const content = { ...federalContent, budget: 4 }
+    const r = recordEvent(
+      seedPolicy,
+      NOTHING_RECORDED,
+      { type: 'AMEND', by: 'minek', at: 0, content },
+      'draft',
+    )
+    // README: SHA-256 of the canonical JSON of the id, the revision number and the substantive fields.
+    const substantive = Object.fromEntries(
+      seedPolicy.amendments.substantive.map((f) => [f, content[f] ?? null]),
+    )
+    expect(r.revisions.map((v) => [v.n, v.hash])).toEqual([
+      [1, canonicalHash({ initiative: '', revision: 1, content: substantive })],
+    ])
+  })
+
   it('an answer with the stage it was given in', () => {
     const s = new Scenario(seedPolicy).propose().submit()
     s.force({ type: 'RESPOND', by: 'gov-tatarstan', at: day(1), region: 'tatarstan', accept: false })
     expect(s.recorded.answers).toEqual([
       { seq: 2, type: 'RESPOND', by: 'gov-tatarstan', target: 'tatarstan', answer: false, stage: 'review' },
     ])
+  })
+})
+
+describe('what counts, and as of when', () => {
+  it('past approval the initiative stands where it was approved; before it, at the last event', () => {
+    const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    s.approve('grigorenko', GA, day(2)).send({ type: 'TICK', at: day(5) })
+    // Events 0–4: PROPOSE, SUBMIT, two DECIDEs (the second approves, event 3), TICK.
+    expect(standing(s.recorded, 'federalRollout')).toEqual({ revision: 0, asOf: 3, at: day(2) })
+    expect(standing(s.recorded, 'review')).toEqual({ revision: 0, asOf: 4, at: day(5) })
+  })
+
+  it('an approval counts until the event that revokes it, and from that event on no longer', () => {
+    const s = new Scenario(seedPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    s.force(revoke('oreshkin', PA, day(2)))
+    // The approval is event 2, its revocation event 3.
+    const counted = (asOf: number) =>
+      countingApprovals(seedPolicy, s.recorded, PA, { revision: 0, asOf }).map((d) => d.seq)
+    expect([1, 2, 3].map(counted)).toEqual([[], [2], []])
   })
 })
 
@@ -153,6 +220,10 @@ describe('how the oracle reads a state value and the policy', () => {
     expect(seat([{ ...g, holder: 'grigorenko' }], day(2))).toBeNull()
     expect(seat([{ ...g, key: GA, holder: 'grigorenko' }], day(2))).toBeNull()
     expect(seat([g], day(2), 'pa-3')).toBe('pa-3')
+    // Someone the window was not granted to, and a window granted for another key by a holder of both.
+    expect(seat([g], day(2), 'minek')).toBeNull()
+    expect(seatOf(twoSeatPolicy, [{ ...g, key: GA }], PA, 'pa-aide', day(2))).toBeNull()
+    expect(seatOf(twoSeatPolicy, [{ ...g, key: GA }], GA, 'pa-aide', day(2))).toBe('oreshkin')
     expect(seat([g], day(2), 'pa-aide', 'treasury')).toBeNull()
     expect(
       seatOf(
