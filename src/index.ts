@@ -199,6 +199,9 @@ export {
   type DeadlineTickerOptions,
   startDeadlineTicker,
 } from './engine/deadlineTicker.js'
+// The engine's errors (refusals, initiatives it cannot find or load, bad arguments), in English and in Russian.
+export { ENGINE_MESSAGES } from './engine/engineMessages.js'
+export { ENGINE_MESSAGES_RU } from './engine/engineMessages.ru.js'
 export { type Explanation, explainEvent } from './engine/explainEvent.js'
 export { foldEvents } from './engine/foldEvents.js'
 export { type Board, type KeyLine, type KeyStatus, keyBoard } from './engine/keyBoard.js'
@@ -372,6 +375,9 @@ export type {
   StoredSnapshot,
   StoreLog,
 } from './stores/Store.js'
+// The stores' errors (a driver's failure, a lost race, a refused checkpoint), in English and in Russian.
+export { STORE_MESSAGES } from './stores/storeMessages.js'
+export { STORE_MESSAGES_RU } from './stores/storeMessages.ru.js'
 export {
   type Checkpoint,
   checkpointText,

@@ -1,6 +1,8 @@
 import {
   ANALYZE_MESSAGES,
   ANALYZE_MESSAGES_RU,
+  ENGINE_MESSAGES,
+  ENGINE_MESSAGES_RU,
   FILE_MESSAGES,
   FILE_MESSAGES_RU,
   IDENTITY_MESSAGES,
@@ -10,6 +12,8 @@ import {
   type MessageTable,
   SIMULATE_MESSAGES,
   SIMULATE_MESSAGES_RU,
+  STORE_MESSAGES,
+  STORE_MESSAGES_RU,
   WITNESS_MESSAGES,
   WITNESS_MESSAGES_RU,
 } from '../index.js'
@@ -26,6 +30,8 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
   { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
+  { en: ENGINE_MESSAGES, ru: ENGINE_MESSAGES_RU },
+  { en: STORE_MESSAGES, ru: STORE_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

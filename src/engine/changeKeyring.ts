@@ -1,9 +1,9 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { applyKeyringChange } from '../identity/applyKeyringChange.js'
 import { type KeyringChangeInput, KeyringChangeSchema } from '../identity/KeyringChange.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
 import type { AppliedBody } from '../identity/replayKeyring.js'
 import type { EngineCore } from './EngineCore.js'
+import { engineError } from './engineMessages.js'
 import type { KeyringSource } from './keyringSource.js'
 
 /**
@@ -22,11 +22,8 @@ export async function changeKeyring(
       path: i.path as (string | number)[],
       message: i.message,
     }))
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `invalid keyring change:\n${issues.map((i) => `  ✖ ${i.path.join('.') || '(change)'}: ${i.message}`).join('\n')}`,
-      { issues },
-    )
+    const listed = issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    throw engineError('COMMAND_INVALID', 'engine.keyringChangeInvalid', { issues: listed }, { issues })
   }
   await keyrings.refresh()
   const appliedAt = core.clock()

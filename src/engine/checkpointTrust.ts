@@ -1,9 +1,9 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { readLeafHashes } from '../log/readLeafHashes.js'
 import type { Store, StoreLog } from '../stores/Store.js'
 import { type LogLeaf, logLeafHash } from '../tlog/logLeaf.js'
 import { equalHashes, type Hash, MerkleFrontier } from '../tlog/merkle.js'
 import { checkCosigned, parseWitnessList, type WitnessList } from '../tlog/witnessList.js'
+import { engineError } from './engineMessages.js'
 
 const HASH_BYTES = 32
 
@@ -47,10 +47,7 @@ export function createCheckpointTrust(log: StoreLog, witnesses: WitnessList) {
       // The entries the trusted view lacks; a missing one is AUDIT_TAMPERED (the log was cut).
       for (const hash of await readLeafHashes(log, size, undefined, next.size)) keep(next, hash)
       if (!equalHashes(next.root(), root)) {
-        throw new TwoKeysError(
-          'AUDIT_TAMPERED',
-          `the store's Merkle log does not hash to the root of a checkpoint both institutions' witnesses cosigned (${origin}, size ${size}): it was rewritten after they saw it; run \`twokeys audit verify --checkpoint\` and restore it from a backup`,
-        )
+        throw engineError('AUDIT_TAMPERED', 'engine.checkpointRoot', { origin, size })
       }
       trusted = next
     }
@@ -78,12 +75,9 @@ export type CheckpointTrust = ReturnType<typeof createCheckpointTrust>
 export function checkpointTrustOf(store: Store, witnesses: WitnessList | string | undefined) {
   if (witnesses === undefined) return undefined
   const list = typeof witnesses === 'string' ? parseWitnessList(witnesses, 'the witnesses option') : witnesses
-  if (typeof list === 'string') throw new TwoKeysError('CONFIG_INVALID', list)
+  if (typeof list === 'string') throw engineError('CONFIG_INVALID', 'engine.witnessList', { problem: list })
   if (store.log === undefined || store.saveSnapshot === undefined || store.loadSnapshot === undefined) {
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `the ${store.kind} store keeps no snapshots or no Merkle log, so no checkpoint can vouch for a snapshot in it; drop the witnesses option or use sqliteStore or postgresStore`,
-    )
+    throw engineError('CONFIG_INVALID', 'engine.witnessesNeedLog', { store: store.kind })
   }
   return createCheckpointTrust(store.log, list)
 }

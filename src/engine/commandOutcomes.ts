@@ -1,9 +1,10 @@
 import type { Command } from '../domain/Command.js'
 import { canonicalHash } from '../domain/canonicalHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import type { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CommandOutcome } from '../stores/Store.js'
 import type { EngineCore } from './EngineCore.js'
+import { engineError } from './engineMessages.js'
 import type { Loaded } from './initiativeLoader.js'
 import { keyBoard } from './keyBoard.js'
 import { LazyReceipt, type Receipt } from './LazyReceipt.js'
@@ -61,19 +62,19 @@ export function createCommandOutcomes({ store, clock, loader }: EngineCore): Com
   async function replay(command: Command, commandId: string, previous: CommandOutcome): Promise<Receipt> {
     const first = previous.kind === 'accepted' ? previous.event : previous.refusal
     if (first.commandHash !== commandHashOf(command)) {
-      throw new TwoKeysError(
-        'COMMAND_INVALID',
-        `command id "${commandId}" was already used for a different command${first.initiativeId === null ? '' : ` on initiative "${first.initiativeId}"`}; use a new id for a new command`,
-      )
+      throw engineError('COMMAND_INVALID', 'engine.commandIdReused', {
+        commandId,
+        initiative: first.initiativeId,
+      })
     }
     if (previous.kind === 'refused') {
+      // The security log keeps the reasons in English only: a repeat says them as they were.
       const { code, reasons } = previous.refusal
-      throw new TwoKeysError(
+      throw engineError(
         code as TwoKeysError['code'],
-        `${command.type} by "${command.by}" refused: ${reasons.join('; ')}`,
-        {
-          reasons,
-        },
+        'engine.refused',
+        { type: command.type, by: command.by, reasons, phrases: [] },
+        { reasons },
       )
     }
     return receiptOf(await loader.mustLoad(previous.event.initiativeId), previous.event, true)

@@ -2,12 +2,13 @@ import { phrase } from '../../machines/refusalMessages.js'
 import type { Command, CommandInput } from '../domain/Command.js'
 import { sha256Hex } from '../domain/canonicalHash.js'
 import { parseCommand as parse } from '../domain/parseCommand.js'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { commandTexts } from '../identity/commandTexts.js'
 import { appendSteps, type Step, tickSteps } from './appendSteps.js'
 import type { Authenticate } from './authenticate.js'
 import { type CommandOutcomes, commandHashOf } from './commandOutcomes.js'
 import type { EngineCore } from './EngineCore.js'
+import { engineError } from './engineMessages.js'
 import { type Explanation, explainEvent } from './explainEvent.js'
 import { judgeCommand } from './judgeCommand.js'
 import type { KeyedLock } from './keyedLock.js'
@@ -50,12 +51,7 @@ export function createCommandPath(
     const texts = command.signature === undefined ? undefined : commandTexts(command)
     const signed = await authenticate(loaded, command, texts)
     if (!signed.ok) {
-      return refuse(
-        command,
-        initiativeId,
-        commandId,
-        new TwoKeysError('UNAUTHENTICATED', signed.reason, { reasons: [signed.reason] }),
-      )
+      return refuse(command, initiativeId, commandId, signed.error)
     }
     let verdict = judgeCommand(loaded, command, initiativeId, clock())
     if (verdict.explanation !== undefined && !verdict.explanation.allowed && cached !== undefined) {
@@ -65,14 +61,14 @@ export function createCommandPath(
     }
     const { ticks, event, next, explanation } = verdict
     if (explanation !== undefined && !explanation.allowed) {
-      const code = explanation.code ?? 'REFUSED'
-      const message = `${command.type} by "${command.by}" refused: ${explanation.reasons.join('; ')}`
-      return refuse(
-        command,
-        initiativeId,
-        commandId,
-        new TwoKeysError(code, message, { reasons: explanation.reasons, phrases: explanation.phrases }),
+      const { reasons, phrases } = explanation
+      const refused = engineError(
+        explanation.code ?? 'REFUSED',
+        'engine.refused',
+        { type: command.type, by: command.by, reasons, phrases },
+        { reasons, phrases },
       )
+      return refuse(command, initiativeId, commandId, refused)
     }
     if (command.type === 'propose' && !policyStored) {
       await store.putPolicy(policyHash, policy)
@@ -132,8 +128,8 @@ export function createCommandPath(
       if (!signed.ok)
         return {
           allowed: false,
-          reasons: [signed.reason],
-          phrases: [phrase('text', { text: signed.reason })],
+          reasons: [signed.error.message],
+          phrases: [phrase('text', { text: signed.error.message })],
           rules: [],
           code: 'UNAUTHENTICATED',
         }

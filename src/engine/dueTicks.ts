@@ -3,10 +3,10 @@ import { dueInstants } from '../../machines/dueInstants.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { EventOf } from '../domain/InitiativeEvent.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { stepperFor } from '../explore/stepper.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { engineError } from './engineMessages.js'
 
 export interface DueTick {
   event: EventOf<'TICK'>
@@ -46,10 +46,7 @@ export function dueTicks(
     const due = dueInstants(policy, context).find((t) => t >= floor && t <= now)
     if (due === undefined) break
     if (ticks.length >= MAX_TICKS) {
-      throw new TwoKeysError(
-        'INTERNAL',
-        `initiative "${context.id}": deadlines kept firing after ${MAX_TICKS} ticks; the machine does not settle`,
-      )
+      throw engineError('INTERNAL', 'engine.ticksDoNotSettle', { initiative: context.id, max: MAX_TICKS })
     }
     // The machine's clock never runs back, so a deadline already behind it fires at its clock.
     const event = { type: 'TICK' as const, at: Math.max(due, context.now) }

@@ -1,9 +1,9 @@
 import { phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { recordIdProblem } from '../domain/RecordIdSchema.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Engine, InitiativeSummary } from './Engine.js'
 import type { EngineCore } from './EngineCore.js'
+import { engineError } from './engineMessages.js'
 import { asOfNow } from './judgeCommand.js'
 import { keyBoard } from './keyBoard.js'
 
@@ -13,7 +13,7 @@ function checkedId(value: unknown, where: string): string {
     typeof value === 'string'
       ? recordIdProblem(value)
       : `expected an initiative id (a string), not ${value === null ? 'null' : typeof value}`
-  if (problem !== undefined) throw new TwoKeysError('COMMAND_INVALID', `${where}: ${problem}`)
+  if (problem !== undefined) throw engineError('COMMAND_INVALID', 'engine.badId', { where, problem })
   return value as string
 }
 

@@ -3,13 +3,13 @@ import { createInitiativeMachine, type InitiativeMachine } from '../../machines/
 import { eventHash } from '../domain/eventHash.js'
 import type { RecordedEvent } from '../domain/RecordedEvent.js'
 import { stateDigest } from '../domain/stateDigest.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Keyring } from '../identity/KeyringSchema.js'
 import { replayChecked } from '../ledger/replayChecked.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { Store, StoredSnapshot } from '../stores/Store.js'
 import type { CheckpointTrust } from './checkpointTrust.js'
+import { engineError } from './engineMessages.js'
 import { snapshotSeal, snapshotSealValid } from './snapshotSeal.js'
 
 /** An initiative as the engine holds it: the state after event `seq`, under its pinned policy. */
@@ -71,16 +71,16 @@ export function createInitiativeLoader(options: LoaderOptions) {
     if (known !== undefined) return known
     const pinned = await store.getPolicy(hash)
     if (pinned === undefined) {
-      throw new TwoKeysError(
-        'STORE_FAILED',
-        `initiative "${initiativeId}" was started under policy ${short(hash)}, which the store does not have; restore that policy version into the store`,
-      )
+      throw engineError('STORE_FAILED', 'engine.policyMissing', {
+        initiative: initiativeId,
+        policy: short(hash),
+      })
     }
     if (hashPolicy(pinned) !== hash) {
-      throw new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `the policy pinned as ${short(hash)} by initiative "${initiativeId}" no longer hashes to its pin: it was edited in the store; run \`twokeys audit verify\` and restore it from a backup`,
-      )
+      throw engineError('AUDIT_TAMPERED', 'engine.policyEdited', {
+        initiative: initiativeId,
+        policy: short(hash),
+      })
     }
     const entry = { policy: pinned, machine: createInitiativeMachine(pinned) }
     machines.set(hash, entry)
@@ -152,10 +152,10 @@ export function createInitiativeLoader(options: LoaderOptions) {
       own.hash !== saved.hash ||
       eventHash(own) !== own.hash
     ) {
-      throw new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `initiative "${initiativeId}", event ${saved.seq}: it no longer matches the engine's trusted snapshot of it; the stored log was altered — run \`twokeys audit verify\` and restore it from a backup`,
-      )
+      throw engineError('AUDIT_TAMPERED', 'engine.snapshotMismatch', {
+        initiative: initiativeId,
+        seq: saved.seq,
+      })
     }
     let snapshot: MachineState
     try {
@@ -209,10 +209,7 @@ export function createInitiativeLoader(options: LoaderOptions) {
   async function mustLoad(initiativeId: string): Promise<Loaded> {
     const loaded = await load(initiativeId)
     if (loaded === undefined) {
-      throw new TwoKeysError(
-        'NOT_FOUND',
-        `no initiative "${initiativeId}" in the ${store.kind} store; check the id (engine.list() shows them)`,
-      )
+      throw engineError('NOT_FOUND', 'engine.noInitiative', { initiative: initiativeId, store: store.kind })
     }
     return loaded
   }

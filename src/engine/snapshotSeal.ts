@@ -2,8 +2,8 @@ import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { canonicalJson } from '../domain/canonicalHash.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { StoredSnapshot } from '../stores/Store.js'
+import { engineError } from './engineMessages.js'
 
 /** The shortest snapshot key accepted: 128 bits, as bytes or UTF-8 characters. */
 export const MIN_SNAPSHOT_KEY_BYTES = 16
@@ -12,10 +12,10 @@ export const MIN_SNAPSHOT_KEY_BYTES = 16
 export function snapshotKeyBytes(key: string | Uint8Array): Uint8Array {
   const bytes = typeof key === 'string' ? utf8ToBytes(key) : key
   if (bytes.length < MIN_SNAPSHOT_KEY_BYTES) {
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `the snapshot key is ${bytes.length} bytes long; use at least ${MIN_SNAPSHOT_KEY_BYTES} random bytes (e.g. \`openssl rand -hex 32\`)`,
-    )
+    throw engineError('CONFIG_INVALID', 'engine.snapshotKeyShort', {
+      bytes: bytes.length,
+      min: MIN_SNAPSHOT_KEY_BYTES,
+    })
   }
   return bytes
 }

@@ -1,8 +1,9 @@
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
 import { appendSteps, tickSteps } from './appendSteps.js'
 import type { CommandOutcomes } from './commandOutcomes.js'
 import { dueTicks } from './dueTicks.js'
 import type { EngineCore } from './EngineCore.js'
+import { engineError } from './engineMessages.js'
 import type { KeyedLock } from './keyedLock.js'
 import type { Receipt } from './LazyReceipt.js'
 
@@ -43,10 +44,10 @@ export async function tickAll(
   at: number | undefined,
 ): Promise<Receipt[]> {
   if (at !== undefined && !(Number.isSafeInteger(at) && at >= 0)) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `tick(now): ${typeof at === 'number' ? String(at) : `a ${at === null ? 'null' : typeof at}`} is not a time; give whole epoch milliseconds (Date.parse(…)) or nothing for the engine's clock`,
-    )
+    throw engineError('COMMAND_INVALID', 'engine.tickNotATime', {
+      shown: typeof at === 'number' ? String(at) : null,
+      type: at === null ? 'null' : typeof at,
+    })
   }
   const now = at ?? core.clock()
   const receipts: Receipt[] = []
@@ -60,15 +61,21 @@ export async function tickAll(
       // One broken initiative must not stop every other deadline from firing.
       const wrapped = isTwoKeysError(error)
         ? error
-        : new TwoKeysError('INTERNAL', `initiative "${initiativeId}": ${String(error)}`, { cause: error })
+        : engineError(
+            'INTERNAL',
+            'engine.initiativeFailed',
+            { initiative: initiativeId, error: String(error) },
+            { cause: error },
+          )
       firstFailure ??= wrapped
       failures.push(wrapped.message)
     }
   }
   if (firstFailure !== undefined) {
-    throw new TwoKeysError(
+    throw engineError(
       firstFailure.code,
-      `tick fired the deadlines of every other initiative (${receipts.length} changed), but ${failures.length} could not be ticked:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`,
+      'engine.tickFailures',
+      { changed: receipts.length, failures },
       { reasons: failures, cause: firstFailure },
     )
   }

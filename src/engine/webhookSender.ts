@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Engine } from './createEngine.js'
+import { engineError } from './engineMessages.js'
 import type { Clock } from './systemClock.js'
 
 /** What a webhook receives: one event after which some key is awaited, and who can turn it. */
@@ -62,15 +62,8 @@ const defaultBackoff = (attempt: number) => Math.min(300_000, 1000 * 2 ** Math.m
 export function startWebhooks(engine: Engine, options: WebhookOptions): WebhookSender {
   const maybeLog = engine.store.log
   if (maybeLog === undefined)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      `webhooks read the store's Merkle log, which the ${engine.store.kind} store does not keep`,
-    )
-  if (options.secret.length < 16)
-    throw new TwoKeysError(
-      'CONFIG_INVALID',
-      'the webhook secret is shorter than 16 characters; use a long random one (openssl rand -hex 32)',
-    )
+    throw engineError('CONFIG_INVALID', 'engine.webhookNoLog', { store: engine.store.kind })
+  if (options.secret.length < 16) throw engineError('CONFIG_INVALID', 'engine.webhookSecretShort', {})
   const log = maybeLog
   const name = `webhook:${createHash('sha256').update(options.url).digest('hex').slice(0, 16)}`
   const doFetch = options.fetch ?? (globalThis.fetch as unknown as Fetch)

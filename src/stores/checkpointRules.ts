@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { storeError } from './storeMessages.js'
 
 /** The note with the cosignature lines appended (each line ends in a newline). */
 export function withCosignatures(note: string, lines: readonly string[]): string {
@@ -8,10 +8,7 @@ export function withCosignatures(note: string, lines: readonly string[]): string
 /** One size, one checkpoint: a log that signs two roots for one size has forked, so refuse it. */
 export function sameCheckpointOrFail(size: number, stored: string, offered: string): void {
   if (stored !== offered) {
-    throw new TwoKeysError(
-      'CONFLICT',
-      `a different checkpoint of size ${size} is already stored; a log never signs two heads of one size (someone changed the log or its key), so investigate before publishing again`,
-    )
+    throw storeError('CONFLICT', 'store.checkpointFork', { size })
   }
 }
 
@@ -19,10 +16,7 @@ export function sameCheckpointOrFail(size: number, stored: string, offered: stri
 export function checkCosignatureLine(line: string): string {
   const trimmed = line.endsWith('\n') ? line.slice(0, -1) : line
   if (!/^\u2014 \S+ [A-Za-z0-9+/=]+$/.test(trimmed)) {
-    throw new TwoKeysError(
-      'COMMAND_INVALID',
-      `"${trimmed.slice(0, 80)}" is not a cosignature line "— <witness> <base64>"; pass the lines the witness answered`,
-    )
+    throw storeError('COMMAND_INVALID', 'store.notCosignatureLine', { line: trimmed.slice(0, 80) })
   }
   return trimmed
 }

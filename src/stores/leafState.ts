@@ -1,6 +1,6 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { STATE_DIGEST } from '../tlog/logLeaf.js'
 import type { AppendOptions } from './Store.js'
+import { storeError } from './storeMessages.js'
 
 /**
  * The state digest an append records on its last event's log leaf, checked before anything is
@@ -10,12 +10,8 @@ export function leafState(options: AppendOptions | undefined, lastSeq: number | 
   const state = options?.state
   if (state === undefined) return null
   if (typeof state !== 'string' || !STATE_DIGEST.test(state)) {
-    throw new TwoKeysError(
-      'INTERNAL',
-      `refusing to record state digest ${JSON.stringify(state)} on the log leaf of event ${lastSeq}: a state digest is 64 lower-case hex digits (stateDigest)`,
-    )
+    throw storeError('INTERNAL', 'store.badStateDigest', { state: `${JSON.stringify(state)}`, seq: lastSeq })
   }
-  if (lastSeq === undefined)
-    throw new TwoKeysError('INTERNAL', 'refusing to record a state digest on an append with no events')
+  if (lastSeq === undefined) throw storeError('INTERNAL', 'store.stateDigestNoEvents', {})
   return state
 }

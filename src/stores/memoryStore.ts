@@ -1,5 +1,4 @@
 import { eventHash } from '../domain/eventHash.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { appendNotices } from './appendNotices.js'
@@ -14,6 +13,7 @@ import type {
   StoredKeyringChange,
   StoreLog,
 } from './Store.js'
+import { storeError } from './storeMessages.js'
 
 /**
  * A store in process memory: for tests, simulations and the default engine. Nothing survives
@@ -66,8 +66,7 @@ export function memoryStore(): Store {
     },
     async addCosignatures(size, lines) {
       const found = checkpoints.get(size)
-      if (found === undefined)
-        throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+      if (found === undefined) throw storeError('NOT_FOUND', 'store.noCheckpoint', { size })
       for (const line of lines.map(checkCosignatureLine))
         if (!found.cosignatures.includes(line)) found.cosignatures.push(line)
     },
@@ -99,17 +98,15 @@ export function memoryStore(): Store {
       const state = leafState(options, events.at(-1)?.seq)
       const log = logs.get(initiativeId) ?? []
       if (log.length !== expectedSeq) {
-        throw new TwoKeysError(
-          'CONFLICT',
-          `initiative "${initiativeId}" is at event ${log.length}, not ${expectedSeq}: another command was stored first; re-read and retry`,
-        )
+        throw storeError('CONFLICT', 'store.atOtherEvent', {
+          initiative: initiativeId,
+          at: log.length,
+          expected: expectedSeq,
+        })
       }
       for (const event of events) {
         if (commands.has(event.commandId)) {
-          throw new TwoKeysError(
-            'CONFLICT',
-            `command "${event.commandId}" is already stored; re-read its result`,
-          )
+          throw storeError('CONFLICT', 'store.commandStored', { commandId: event.commandId })
         }
       }
       const stored = freeze(events)
@@ -144,10 +141,10 @@ export function memoryStore(): Store {
     },
     async appendKeyringChange(entry) {
       if (entry.version !== keyringLog.length + 1) {
-        throw new TwoKeysError(
-          'CONFLICT',
-          `the keyring is at version ${keyringLog.length}, so the next change makes version ${keyringLog.length + 1}, not ${entry.version}; re-read the keyring and make the change again`,
-        )
+        throw storeError('CONFLICT', 'store.keyringAtVersion', {
+          at: keyringLog.length,
+          version: entry.version,
+        })
       }
       keyringLog.push(freeze(entry))
     },

@@ -2,7 +2,7 @@
 import { createRequire as createRequireAt } from 'node:module'
 import type BetterSqlite3 from 'better-sqlite3'
 import type pg from 'pg'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { type DriverStore, storeError } from './storeMessages.js'
 
 const requireOptional = createRequireAt(import.meta.url)
 
@@ -12,16 +12,17 @@ const requireOptional = createRequireAt(import.meta.url)
  * CONFIG_INVALID error that names the package to install.
  *
  * @example
- * const { Pool } = optionalModule<typeof pg>('pg', 'the PostgreSQL store', 'npm install pg')
+ * const { Pool } = optionalModule<typeof pg>('pg', 'PostgreSQL', 'npm install pg')
  */
-export function optionalModule<T>(name: string, neededFor: string, install: string): T {
+export function optionalModule<T>(name: string, neededFor: DriverStore, install: string): T {
   try {
     return requireOptional(name) as T
   } catch (cause) {
     if (isMissing(cause, name)) {
-      throw new TwoKeysError(
+      throw storeError(
         'CONFIG_INVALID',
-        `${neededFor} needs the package "${name}", which is not installed: install ${name} (${install}) next to twokeys`,
+        'store.moduleMissing',
+        { store: neededFor, name, install },
         { cause },
       )
     }
@@ -37,7 +38,7 @@ function isMissing(error: unknown, name: string): boolean {
 
 /** better-sqlite3's Database class, for the SQLite store. */
 export const loadBetterSqlite3 = (): typeof BetterSqlite3 =>
-  optionalModule('better-sqlite3', 'the SQLite store', 'npm install better-sqlite3@12')
+  optionalModule('better-sqlite3', 'SQLite', 'npm install better-sqlite3@12')
 
 /** The pg module, for the PostgreSQL store. */
-export const loadPg = (): typeof pg => optionalModule('pg', 'the PostgreSQL store', 'npm install pg')
+export const loadPg = (): typeof pg => optionalModule('pg', 'PostgreSQL', 'npm install pg')

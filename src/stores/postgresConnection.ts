@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
 import { postgresMigrations } from './migrations/postgresMigrations.js'
 import { loadPg } from './optionalModule.js'
+import { type StoreDoing, storeError } from './storeMessages.js'
 
 /**
  * The PostgreSQL store's way to the server: a pool whose connections commit durably, the schema
@@ -16,24 +17,24 @@ export interface PostgresConnection {
   /** The schema named in the options (undefined: the server's default). */
   readonly schema: string | undefined
   /** A driver error as CONFLICT (a unique key or serialization) or STORE_FAILED, saying what was being done. */
-  fail(doing: string, cause: unknown): TwoKeysError
+  fail(doing: StoreDoing, cause: unknown): TwoKeysError
   /** One prepared statement's rows (inside `consistentRead`, on its connection). */
-  query<R extends pg.QueryResultRow>(doing: string, text: string, values?: unknown[]): Promise<R[]>
+  query<R extends pg.QueryResultRow>(doing: StoreDoing, text: string, values?: unknown[]): Promise<R[]>
   /** Runs `work` in one transaction on one connection; rolls back on any error. */
-  inTransaction<T>(doing: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>
+  inTransaction<T>(doing: StoreDoing, work: (client: pg.PoolClient) => Promise<T>): Promise<T>
   /** A connection of its own, once migrations are done; the caller releases it. */
-  connect(doing: string): Promise<pg.PoolClient>
+  connect(doing: StoreDoing): Promise<pg.PoolClient>
   /** Runs `work` with every `query` on one REPEATABLE READ, read-only transaction. */
   consistentRead<T>(work: () => Promise<T>): Promise<T>
 }
 
-/** Where the server is, without the password, for messages. */
-function describeServer(url: string): string {
+/** Where the server is, without the password, for messages (undefined: the URL does not parse). */
+function describeServer(url: string): string | undefined {
   try {
     const u = new URL(url)
     return `${u.hostname}:${u.port || '5432'}${u.pathname}`
   } catch {
-    return 'the configured server'
+    return undefined
   }
 }
 
@@ -83,22 +84,13 @@ export function postgresConnection(
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {})
 
-  function fail(doing: string, cause: unknown): TwoKeysError {
+  function fail(doing: StoreDoing, cause: unknown): TwoKeysError {
     if (isTwoKeysError(cause)) return cause
     const code = (cause as { code?: unknown }).code
-    if (code === '23505' || code === '40001' || code === '40P01') {
-      return new TwoKeysError(
-        'CONFLICT',
-        `another process stored the same event position or command id first (${doing}); re-read and retry`,
-        { cause },
-      )
-    }
+    if (code === '23505' || code === '40001' || code === '40P01')
+      return storeError('CONFLICT', 'store.postgresConflict', { doing }, { cause })
     const reason = cause instanceof Error ? cause.message : String(cause)
-    return new TwoKeysError(
-      'STORE_FAILED',
-      `PostgreSQL store at ${server} failed to ${doing}: ${reason}; check that the server is reachable and retry (repeat commands with the same commandId: they are applied once)`,
-      { cause },
-    )
+    return storeError('STORE_FAILED', 'store.postgresFailed', { server, doing, reason }, { cause })
   }
 
   let ready: Promise<void> | undefined
@@ -124,7 +116,7 @@ export function postgresConnection(
   // Inside consistentRead, every read goes to the one connection holding the snapshot.
   const snapshotClient = new AsyncLocalStorage<pg.PoolClient>()
 
-  async function query<R extends pg.QueryResultRow>(doing: string, text: string, values: unknown[] = []) {
+  async function query<R extends pg.QueryResultRow>(doing: StoreDoing, text: string, values: unknown[] = []) {
     try {
       await init()
       const on = snapshotClient.getStore() ?? pool
@@ -134,7 +126,10 @@ export function postgresConnection(
     }
   }
 
-  async function inTransaction<T>(doing: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function inTransaction<T>(
+    doing: StoreDoing,
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     try {
       await init()
       const client = await pool.connect()
@@ -154,7 +149,7 @@ export function postgresConnection(
     }
   }
 
-  async function connect(doing: string): Promise<pg.PoolClient> {
+  async function connect(doing: StoreDoing): Promise<pg.PoolClient> {
     try {
       await init()
       return await pool.connect()

@@ -1,8 +1,8 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import type { PostgresConnection } from './postgresConnection.js'
 import type { StoredCheckpoint, StoreLog } from './Store.js'
+import { storeError } from './storeMessages.js'
 
 const COSIGNED = `SELECT c.size, c.note,
     coalesce((SELECT string_agg(line, E'\\n' ORDER BY position) FROM cosignatures s WHERE s.size = c.size), '') AS lines
@@ -62,8 +62,7 @@ export function postgresLog({ query, inTransaction, connect, schema }: PostgresC
       const checked = lines.map(checkCosignatureLine)
       await inTransaction('store cosignatures', async (client) => {
         const found = await client.query('SELECT 1 FROM checkpoints WHERE size = $1', [size])
-        if (found.rowCount === 0)
-          throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+        if (found.rowCount === 0) throw storeError('NOT_FOUND', 'store.noCheckpoint', { size })
         for (const line of checked)
           await client.query(
             'INSERT INTO cosignatures (size, line) VALUES ($1, $2) ON CONFLICT (size, line) DO NOTHING',
@@ -103,7 +102,7 @@ export function postgresLog({ query, inTransaction, connect, schema }: PostgresC
     },
     async exclusive(name, work) {
       // A session advisory lock: held across this instance's work, released if the process dies.
-      const client = await connect(`take the "${name}" lock`)
+      const client = await connect({ lock: name })
       const key = `twokeys:${schema ?? 'default'}:${name}`
       try {
         const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [

@@ -1,6 +1,5 @@
 import type pg from 'pg'
 import { eventHash } from '../domain/eventHash.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { leafState } from './leafState.js'
 import { postgresConnection } from './postgresConnection.js'
@@ -19,6 +18,7 @@ import {
   toEventRow,
   toRefusalRow,
 } from './storedRows.js'
+import { storeError } from './storeMessages.js'
 
 export interface PostgresStoreOptions {
   /** The schema that holds the tables, created if missing; the server's default (`public`) otherwise. */
@@ -43,10 +43,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 export function postgresStore(url: string, options: PostgresStoreOptions = {}): Store {
   const { schema } = options
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new TwoKeysError(
-      'STORE_FAILED',
-      `schema name ${JSON.stringify(schema)} is not a plain lower-case SQL identifier; use a–z, 0–9 and _`,
-    )
+    throw storeError('STORE_FAILED', 'store.schemaName', { schema: JSON.stringify(schema) })
   }
   const connection = postgresConnection(url, options)
   const { pool, query, inTransaction } = connection
@@ -120,10 +117,12 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       const state = leafState(options, events.at(-1)?.seq)
       events.forEach((event, i) => {
         if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
-          throw new TwoKeysError(
-            'INTERNAL',
-            `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
-          )
+          throw storeError('INTERNAL', 'store.eventsMustFollow', {
+            seq: event.seq,
+            of: event.initiativeId,
+            initiative: initiativeId,
+            at: expectedSeq + i + 1,
+          })
         }
       })
       const [row] = await query<{ at: string }>('append', APPEND, [
@@ -135,10 +134,11 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
       ])
       const at = Number(row?.at ?? 0)
       if (at !== expectedSeq) {
-        throw new TwoKeysError(
-          'CONFLICT',
-          `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
-        )
+        throw storeError('CONFLICT', 'store.atOtherEvent', {
+          initiative: initiativeId,
+          at,
+          expected: expectedSeq,
+        })
       }
     },
     async listInitiatives() {
@@ -165,10 +165,7 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
         [entry.version, JSON.stringify(entry.change)],
       )
       if (row === undefined) {
-        throw new TwoKeysError(
-          'CONFLICT',
-          `keyring version ${entry.version} is not the next one (another change was stored first, or one is missing); re-read the keyring and make the change again`,
-        )
+        throw storeError('CONFLICT', 'store.keyringNotNext', { version: entry.version })
       }
     },
     async keyringChanges(afterVersion = 0) {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import type Database from 'better-sqlite3'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Migration } from './migrations/Migration.js'
 import { sqliteMigrations } from './migrations/sqliteMigrations.js'
 import { loadBetterSqlite3 } from './optionalModule.js'
+import { type StoreDoing, storeError } from './storeMessages.js'
 
 export interface SqliteStoreOptions {
   /** Fail with NOT_FOUND instead of creating a new database (for tools that only read). */
@@ -15,14 +16,10 @@ export interface SqliteStoreOptions {
 export type Db = Database.Database
 
 /** A driver error as STORE_FAILED, naming the file and what was being done. */
-export function sqliteFailure(path: string, doing: string, cause: unknown): TwoKeysError {
+export function sqliteFailure(path: string, doing: StoreDoing, cause: unknown): TwoKeysError {
   if (isTwoKeysError(cause)) return cause
   const reason = cause instanceof Error ? cause.message : String(cause)
-  return new TwoKeysError(
-    'STORE_FAILED',
-    `SQLite store "${path}" failed to ${doing}: ${reason}; nothing was half-written (each call is one transaction), check the file and retry`,
-    { cause },
-  )
+  return storeError('STORE_FAILED', 'store.sqliteFailed', { path, doing, reason }, { cause })
 }
 
 /**
@@ -31,7 +28,7 @@ export function sqliteFailure(path: string, doing: string, cause: unknown): TwoK
  */
 export function openSqlite(path: string, options: SqliteStoreOptions): Db {
   if (options.mustExist === true && path !== ':memory:' && !existsSync(path)) {
-    throw new TwoKeysError('NOT_FOUND', `no database "${path}"; check the path`)
+    throw storeError('NOT_FOUND', 'store.noDatabase', { path })
   }
   const db = new (loadBetterSqlite3())(path)
   try {

@@ -1,10 +1,10 @@
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { LogLeaf } from '../tlog/logLeaf.js'
 import { checkCosignatureLine, sameCheckpointOrFail, withCosignatures } from './checkpointRules.js'
 import { exclusiveInProcess } from './exclusiveInProcess.js'
 import type { StoredCheckpoint, StoreLog } from './Store.js'
 import type { Db } from './sqliteDatabase.js'
 import type { SqliteStatements } from './sqliteStatements.js'
+import { type StoreDoing, storeError } from './storeMessages.js'
 
 /**
  * The SQLite store's Merkle log: its leaves (written by the store's append), checkpoints with
@@ -14,7 +14,7 @@ import type { SqliteStatements } from './sqliteStatements.js'
 export function sqliteLog(
   db: Db,
   sql: SqliteStatements,
-  run: <T>(doing: string, work: () => T) => Promise<T>,
+  run: <T>(doing: StoreDoing, work: () => T) => Promise<T>,
 ): StoreLog {
   const saveCheckpoint = db.transaction(({ size, note }: StoredCheckpoint) => {
     const found = sql.checkpointNote.get(size)
@@ -23,7 +23,7 @@ export function sqliteLog(
   })
   const addCosignatures = db.transaction((size: number, lines: readonly string[]) => {
     if (sql.checkpointNote.get(size) === undefined)
-      throw new TwoKeysError('NOT_FOUND', `no checkpoint of size ${size} is stored; publish it first`)
+      throw storeError('NOT_FOUND', 'store.noCheckpoint', { size })
     for (const line of lines.map(checkCosignatureLine)) sql.insertCosignature.run(size, line)
   })
   const withItsCosignatures = (row: { size: number; note: string }): StoredCheckpoint => ({

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3'
 import { eventHash } from '../domain/eventHash.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { appendNotices } from './appendNotices.js'
 import { leafState } from './leafState.js'
@@ -30,6 +29,7 @@ import {
   toEventRow,
   toRefusalRow,
 } from './storedRows.js'
+import { type StoreDoing, storeError } from './storeMessages.js'
 
 export type { SqliteStoreOptions }
 
@@ -51,7 +51,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     throw sqliteFailure(path, 'open', error)
   }
   /** Runs one statement or transaction, turning driver errors into TwoKeysErrors. */
-  const run = async <T>(doing: string, work: () => T): Promise<T> => {
+  const run = async <T>(doing: StoreDoing, work: () => T): Promise<T> => {
     try {
       return work()
     } catch (error) {
@@ -64,19 +64,22 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
     (initiativeId: string, expectedSeq: number, events: RecordedEvent[], state: string | null) => {
       const at = sql.head.get(initiativeId)?.seq ?? 0
       if (at !== expectedSeq) {
-        throw new TwoKeysError(
-          'CONFLICT',
-          `initiative "${initiativeId}" is at event ${at}, not ${expectedSeq}: another command was stored first; re-read and retry`,
-        )
+        throw storeError('CONFLICT', 'store.atOtherEvent', {
+          initiative: initiativeId,
+          at,
+          expected: expectedSeq,
+        })
       }
       // The write lock is held, so the log's next leaves are ours: indexes follow the commit order.
       const size = sql.logSize.get()?.size ?? 0
       events.forEach((event, i) => {
         if (event.initiativeId !== initiativeId || event.seq !== expectedSeq + i + 1) {
-          throw new TwoKeysError(
-            'INTERNAL',
-            `refusing to append event seq ${event.seq} of "${event.initiativeId}" to "${initiativeId}" at seq ${expectedSeq + i + 1}: events must follow on`,
-          )
+          throw storeError('INTERNAL', 'store.eventsMustFollow', {
+            seq: event.seq,
+            of: event.initiativeId,
+            initiative: initiativeId,
+            at: expectedSeq + i + 1,
+          })
         }
         const inserted = sql.insertEvent.run(toEventRow(event)) as Database.RunResult
         sql.insertLeaf.run(size + i, inserted.lastInsertRowid, i === events.length - 1 ? state : null)
@@ -87,10 +90,7 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
   const appendKeyringChange = db.transaction((entry: StoredKeyringChange) => {
     const at = sql.keyringHead.get()?.version ?? 0
     if (entry.version !== at + 1) {
-      throw new TwoKeysError(
-        'CONFLICT',
-        `the keyring is at version ${at}, so the next change makes version ${at + 1}, not ${entry.version}; re-read the keyring and make the change again`,
-      )
+      throw storeError('CONFLICT', 'store.keyringAtVersion', { at, version: entry.version })
     }
     sql.insertKeyringChange.run(entry.version, JSON.stringify(entry.change))
   })
@@ -131,9 +131,10 @@ export function sqliteStore(path: string, options: SqliteStoreOptions = {}): Sto
           if (last !== undefined) notices.notify({ initiativeId, seq: last.seq })
         } catch (error) {
           if (!isUniqueViolation(error)) throw error
-          throw new TwoKeysError(
+          throw storeError(
             'CONFLICT',
-            `initiative "${initiativeId}" already has event ${expectedSeq + 1}, or command "${events[0]?.commandId}" is already stored: re-read and retry`,
+            'store.alreadyHasEvent',
+            { initiative: initiativeId, seq: expectedSeq + 1, commandId: events[0]?.commandId },
             { cause: error },
           )
         }
