@@ -4,11 +4,11 @@ import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { describeEvent, ENGLISH_EVENT_WORDS } from '../../src/render/describeEvent.js'
-import { eventWords } from '../../web/src/createTrailView.js'
 import { commandWord, decisionWord, eventTypeWord } from '../../web/src/eventTypeWord.js'
 import { en } from '../../web/src/i18n/en.js'
 import { useLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
+import { eventWords } from '../../web/src/pageEventWords.js'
 
 const ruTexts = ru
 

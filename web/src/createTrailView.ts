@@ -1,9 +1,7 @@
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
-import { describeEvent, type EventWords } from '../../src/render/describeEvent.js'
+import { describeEvent } from '../../src/render/describeEvent.js'
 import { historyToMermaid } from '../../src/render/historyToMermaid.js'
-import { ENGLISH_TIMELINE_WORDS } from '../../src/render/timelineWords.js'
-import { russianTimelineWords } from '../../src/render/timelineWords.ru.js'
 import type { RecordedEvent, RefusalRecord } from '../../src/stores/Store.js'
 import { type CheckReport, runChecks, signatureProblem } from './audit/auditChecks.js'
 import type { AuditSession } from './audit/auditSession.js'
@@ -13,11 +11,10 @@ import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
 import { commandWord, decisionWord, eventTypeName, eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { language, t } from './i18n/language.js'
+import { t } from './i18n/language.js'
 import { formatTime } from './marks.js'
-import { objectiveName } from './objectiveName.js'
+import { eventWords, timelineWords } from './pageEventWords.js'
 import type { Scene } from './scene.js'
-import { scopeName } from './scopeName.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
 
 const short = (hash: string) => (hash === '' ? '—' : hash.slice(0, 10))
@@ -30,30 +27,6 @@ function describeRefusal(r: RefusalRecord): string {
     .join(' ')
   return t('trail.tried', { time: formatTime(r.at), by: String(c.by), what, code: r.code })
 }
-
-/**
- * An event's description in the page's language (ids, titles and times stay as they are); with
- * the policy, a proposal's objective by the policy's name for it.
- */
-export const eventWords = (policy?: Policy): EventWords => ({
-  submitted: t('events.submitted'),
-  decision: (decision, key) => t(`events.${decision}`, { key }),
-  revokes: (key) => t('events.revokes', { key }),
-  withdrawn: t('events.withdrawn'),
-  deadline: t('events.deadline'),
-  answers: (target, accept) => t(accept ? 'events.accepts' : 'events.declines', { target }),
-  agrees: (destination, agreed) => t(agreed ? 'events.agrees' : 'events.disagrees', { destination }),
-  plenaryVote: t('events.plenaryVote'),
-  rolloutComplete: t('events.rolloutComplete'),
-  until: t('events.until'),
-  unreadable: t('events.unreadable'),
-  objective: (objective) => (policy === undefined ? objective : objectiveName(policy, objective)),
-  scope: scopeName,
-})
-
-/** The timelines' words in the page's language (the policy names its objectives). */
-export const timelineWords = (policy: Policy | undefined) =>
-  language() === 'ru' ? russianTimelineWords(policy?.translations?.ru?.objectives) : ENGLISH_TIMELINE_WORDS
 
 /**
  * The audit trail: the initiative's hash-chained events as recorded, each with its hash, the

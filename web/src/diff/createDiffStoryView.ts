@@ -2,10 +2,10 @@ import type { Phase } from '../../../machines/describeState.js'
 import type { DiffGroup, SideOutcome, StoryKey } from '../../../src/analyze/diff/DiffResult.js'
 import type { InitiativeEvent } from '../../../src/domain/InitiativeEvent.js'
 import { describeEvent } from '../../../src/render/describeEvent.js'
-import { eventWords } from '../createTrailView.js'
 import { h } from '../h.js'
 import { language, t } from '../i18n/language.js'
 import { keyMark } from '../marks.js'
+import { eventWords } from '../pageEventWords.js'
 import { renderReasons } from '../renderReasons.js'
 
 /** One step of a story as the page shows it: the event and what each side made of it. */
