@@ -1,6 +1,6 @@
 import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
 import type { CommandInput } from '../../../src/domain/Command.js'
-import { newKeyPair, type PrivateKeyFile } from '../../../src/identity/PrivateKeyFile.js'
+import { newKeyPair } from '../../../src/identity/PrivateKeyFile.js'
 import { signCommand } from '../../../src/identity/signCommand.js'
 import { fingerprintOf } from '../audit/principalKeys.js'
 import { h } from '../h.js'
@@ -13,26 +13,7 @@ import { createFeedView } from './createFeedView.js'
 import { localizeRoles, localizeState } from './localizeState.js'
 import type { SessionState } from './SessionState.js'
 import { studentActions } from './studentCommands.js'
-
-/** A seat taken in this browser: kept for the tab's life, so a reload does not lose the key. */
-interface Seat {
-  sessionId: string
-  code: string
-  role: string
-  name: string
-  privateKey: PrivateKeyFile
-}
-
-const SEAT_KEY = 'twokeys.classroom.seat'
-
-function savedSeat(code: string): Seat | undefined {
-  try {
-    const seat = JSON.parse(sessionStorage.getItem(SEAT_KEY) ?? 'null') as Seat | null
-    return seat?.code === code ? seat : undefined
-  } catch {
-    return undefined
-  }
-}
+import { keepSeat, type Seat, savedSeat } from './studentSeat.js'
 
 /**
  * What an answer of the API says, for the line next to the button pressed: the rules' reasons, or
@@ -138,11 +119,7 @@ export function createStudentView(initialCode: string) {
             name: answer.body.student.name,
             privateKey: { ...privateKey, kid: answer.body.student.keyId },
           }
-          try {
-            sessionStorage.setItem(SEAT_KEY, JSON.stringify(seat))
-          } catch {
-            // Storage off: the seat lasts until the page is reloaded.
-          }
+          keepSeat(seat)
           void showSeat(seat)
         },
       },
