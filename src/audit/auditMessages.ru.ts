@@ -1,3 +1,5 @@
+import { renderKeyProblem } from '../identity/identityMessages.js'
+import { KEY_PROBLEMS_RU } from '../identity/identityMessages.ru.js'
 import type { AuditMessages, EventAt, Outcome, RefusalAt } from './auditMessages.js'
 
 // Ids stay as they are, in «»; an event is named by its position in the log and its number in
@@ -101,6 +103,10 @@ export const AUDIT_MESSAGES_RU: AuditMessages = {
     `строка ${p.line}: \`logState\` ${p.logState} — не дайджест состояния (64 шестнадцатеричные цифры в нижнем регистре)`,
   'unplaced.secondEvent': (p) => `строка ${p.line}: второе событие с \`logIndex\` ${p.logIndex}`,
   'unplaced.gap': (p) => `ни у одного события нет \`logIndex\` ${p.logIndex}: событие удалили из файла`,
+  'keyring.change': (p) =>
+    `изменение реестра ключей ${p.version}: ${p.refused ? 'отклонено: ' : ''}${p.problems.map((x) => renderKeyProblem(x, KEY_PROBLEMS_RU)).join('; ')}`,
+  'import.differs': (p) =>
+    `инициатива «${p.initiative}» в хранилище «${p.store}» расходится с загружаемым журналом на событии ${p.seq}; загружайте в пустую базу или в ту, где лежит более ранняя копия этого журнала`,
   'unplaced.leavesDeleted': (p) =>
     `журнал Меркла перечисляет записей: ${p.listed} с индекса ${p.from}, а их событий есть только ${p.found}: события удалены из базы; восстановите её из резервной копии`,
 }

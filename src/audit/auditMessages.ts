@@ -1,3 +1,4 @@
+import { type KeyProblem, renderKeyProblem } from '../identity/identityMessages.js'
 import type { Phrased } from '../policy/phrased.js'
 
 /** An event of the log by where it is: `position 3 (initiative "kazan", seq 4)`. */
@@ -139,6 +140,12 @@ export const AUDIT_MESSAGES = {
     `line ${p.line}: a second event at logIndex ${p.logIndex}`,
   'unplaced.gap': (p: { logIndex: number }) =>
     `no event has logIndex ${p.logIndex}: an event was removed from the file`,
+  // the stored keyring, replayed again (keyringCheck)
+  'keyring.change': (p: { version: number; refused: boolean; problems: KeyProblem[] }) =>
+    `keyring change ${p.version}: ${p.refused ? 'keyring change refused: ' : ''}${p.problems.map((x) => renderKeyProblem(x)).join('; ')}`,
+  // importing a log (importAudit)
+  'import.differs': (p: { initiative: string; store: string; seq: number }) =>
+    `initiative "${p.initiative}" in the ${p.store} store differs from the imported log at seq ${p.seq}; import into an empty database or one holding an earlier copy of this log`,
   'unplaced.leavesDeleted': (p: { from: number; listed: number; found: number }) =>
     `the Merkle log lists ${p.listed} entries from index ${p.from} but only ${p.found} of their events exist: events were deleted from the database; restore it from a backup`,
 } as const

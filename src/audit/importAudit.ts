@@ -1,9 +1,10 @@
+import { phrasedError } from '../domain/phrasedError.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { phraseOf, withPhrase } from '../policy/phrased.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
-import type { AuditPhrase } from './auditMessages.js'
+import { AUDIT_MESSAGES, type AuditPhrase } from './auditMessages.js'
 import { keyringCheck } from './keyringCheck.js'
 import { parseAuditLog } from './parseAuditLog.js'
 import { pinnedPolicies } from './pinnedPolicies.js'
@@ -94,10 +95,11 @@ export async function importAudit(
     const stored = await store.readEvents(initiativeId)
     const differs = stored.findIndex((s, i) => incoming[i] !== undefined && incoming[i].hash !== s.hash)
     if (differs !== -1) {
-      throw new TwoKeysError(
-        'CONFLICT',
-        `initiative "${initiativeId}" in the ${store.kind} store differs from the imported log at seq ${differs + 1}; import into an empty database or one holding an earlier copy of this log`,
-      )
+      throw phrasedError('CONFLICT', AUDIT_MESSAGES, 'import.differs', {
+        initiative: initiativeId,
+        store: store.kind,
+        seq: differs + 1,
+      })
     }
     const rest = incoming.slice(stored.length)
     if (rest.length > 0) toAppend.push([initiativeId, stored.length, rest])

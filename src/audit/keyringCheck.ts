@@ -4,6 +4,8 @@ import { replayKeyring } from '../identity/replayKeyring.js'
 import type { SignatureCheck } from '../ledger/replayChecked.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
+import { type AuditMessageParams, auditPhrase } from './auditMessages.js'
+import { type ProblemPhrase, phrasedProblems } from './phrasedProblems.js'
 
 /**
  * The store's keyring, for the audit to check signed commands with as the engine does on load:
@@ -19,6 +21,7 @@ export async function keyringCheck(store: Store) {
   const changes = await store.keyringChanges()
   const byPolicy = new Map<string, Keyring[]>()
   const problems: string[] = []
+  const phrases: ProblemPhrase[] = []
   let checked = 0
 
   function versionsUnder(hash: string, policy: Policy): Keyring[] {
@@ -32,7 +35,16 @@ export async function keyringCheck(store: Store) {
       if (!isTwoKeysError(error) || error.code !== 'AUDIT_TAMPERED') throw error
       const end = error.message.lastIndexOf('; the stored keyring was altered')
       const problem = end === -1 ? error.message : error.message.slice(0, end)
-      if (!problems.includes(problem)) problems.push(problem)
+      if (!problems.includes(problem)) {
+        problems.push(problem)
+        // The replay's phrase, as the section words it (the same English), when it gave one.
+        const said = error.said?.key === 'keyring.tampered' ? error.said.params : undefined
+        phrases.push(
+          said === undefined
+            ? undefined
+            : auditPhrase('keyring.change', said as AuditMessageParams<'keyring.change'>),
+        )
+      }
     }
     byPolicy.set(hash, versions)
     return versions
@@ -56,6 +68,6 @@ export async function keyringCheck(store: Store) {
       return { required, keyring: (version) => versions[version - 1] }
     },
     /** Changes replayed, and what is wrong with them. */
-    section: () => ({ checked, problems: [...problems] }),
+    section: () => ({ checked, problems: phrasedProblems([...problems], phrases) }),
   }
 }

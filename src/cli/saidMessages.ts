@@ -1,6 +1,8 @@
 import {
   ANALYZE_MESSAGES,
   ANALYZE_MESSAGES_RU,
+  AUDIT_MESSAGES,
+  AUDIT_MESSAGES_RU,
   ENGINE_MESSAGES,
   ENGINE_MESSAGES_RU,
   FILE_MESSAGES,
@@ -30,6 +32,8 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
   { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
+  // the audit's: its findings' table also words an import's conflict
+  { en: AUDIT_MESSAGES, ru: AUDIT_MESSAGES_RU },
   { en: ENGINE_MESSAGES, ru: ENGINE_MESSAGES_RU },
   { en: STORE_MESSAGES, ru: STORE_MESSAGES_RU },
 ]

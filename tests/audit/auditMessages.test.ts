@@ -87,6 +87,18 @@ const SAMPLES: { [K in AuditMessageKey]: AuditMessageParams<K>[] } = {
   'unplaced.secondEvent': [{ line: 3, logIndex: 2 }],
   'unplaced.gap': [{ logIndex: 2 }],
   'unplaced.leavesDeleted': [{ from: 0, listed: 10, found: 8 }],
+  'keyring.change': [
+    { version: 2, refused: false, problems: [{ key: 'keyring.notAChange', params: {} }] },
+    {
+      version: 3,
+      refused: true,
+      problems: [
+        { key: 'key.revoked', params: { keyId: 'alpha-1', at: '2026-03-01T00:00:00Z' } },
+        { key: 'keyring.noSignatureFrom', params: { institution: 'beta' } },
+      ],
+    },
+  ],
+  'import.differs': [{ initiative: 'kazan', store: 'sqlite', seq: 3 }],
 }
 
 describe('the audit messages in Russian', () => {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AUDIT_MESSAGES_RU } from '../../src/audit/auditMessages.ru.js'
+import { problemsIn } from '../../src/audit/phrasedProblems.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
@@ -99,6 +101,11 @@ describe('the audit of a signed log', () => {
     const found = await report(path)
     expect(found.ok).toBe(false)
     expect(found.keyring.problems).toEqual([expect.stringMatching(/^keyring change 1: /)])
+    // Its phrase words it in another language: here each signature's problem, in Russian.
+    const [ru = ''] = problemsIn(found.keyring.problems, AUDIT_MESSAGES_RU)
+    expect(ru).toMatch(
+      /^изменение реестра ключей 1: отклонено: подпись ключом «oreshkin-1» не проходит проверку/,
+    )
   })
 })
 
