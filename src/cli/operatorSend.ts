@@ -11,12 +11,23 @@ import {
 } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, reasonsForPeople } from './cliLanguage.js'
+import { errorForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { formatBoard } from './formatBoard.js'
 import { type OperatorTarget, openTarget, type TargetOptions } from './operatorTarget.js'
 
 // One operator command sent: prepared (command id, revision, signature), dispatched to the
 // target, and its receipt or refusal printed. The options every operator command shares.
+
+/**
+ * A refusal's reasons for people: the rules' phrases in the CLI's language; a refusal whose one
+ * reason is its own message (a signature check, a store without a keyring) worded from its phrase.
+ */
+function refusalReasonsForPeople(error: TwoKeysError): string[] {
+  const [only, ...more] = error.reasons
+  const ownMessage = error.phrases.length === 0 && more.length === 0 && only === error.message
+  return ownMessage ? [errorForPeople(error)] : reasonsForPeople(error.reasons, error.phrases)
+}
 
 export interface CommonOptions extends TargetOptions {
   key?: string
@@ -93,11 +104,11 @@ export async function send(options: CommonOptions, command: Record<string, unkno
         ),
       )
     else {
-      const reasons = reasonsForPeople(error.reasons, error.phrases)
+      const reasons = refusalReasonsForPeople(error)
       const refused = cliWords().commandRefused(
         String(command.type),
         error.code,
-        error.message.split('\n')[0] ?? '',
+        errorForPeople(error).split('\n')[0] ?? '',
         reasons.length > 0,
       )
       print(`${pc.red('✖')} ${refused}`)
