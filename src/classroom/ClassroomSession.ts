@@ -3,7 +3,7 @@ import { exportAudit } from '../audit/exportAudit.js'
 import { parseAuditLines } from '../audit/parseAuditLog.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { CommandInput } from '../domain/Command.js'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { DAY_MS } from '../domain/timeUnits.js'
 import { createEngine, type Engine, type Receipt } from '../engine/createEngine.js'
 import { manualClock } from '../engine/systemClock.js'
@@ -21,6 +21,7 @@ import { STATUS_OF_CODE } from '../serve/httpErrors.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
 import { ClassroomFeed, type Notice } from './ClassroomFeed.js'
 import { checkCopy } from './checkCopy.js'
+import { classroomError } from './classroomMessages.js'
 import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
 import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
 import { type Forgery, forgeCopy } from './forgeCopy.js'
@@ -109,10 +110,7 @@ export class ClassroomSession {
     const seats = [...new Set(policy.keys.map((k) => k.institution))].map((institution) => {
       const holder = policy.keys.find((k) => k.institution === institution)?.holders[0]
       if (holder === undefined)
-        throw new TwoKeysError(
-          'POLICY_INVALID',
-          `key of institution "${institution}" has no holder to sign the session's keyring for it; give it a holder`,
-        )
+        throw classroomError('POLICY_INVALID', 'classroom.institutionWithoutHolder', { institution })
       return holder
     })
     const start = options.start ?? Math.floor(Date.now() / 60_000) * 60_000
@@ -151,17 +149,13 @@ export class ClassroomSession {
       this.#assertOpen()
       const known = this.roles.find((r) => r.id === role)
       if (known === undefined)
-        throw new TwoKeysError(
-          'COMMAND_INVALID',
-          `no role "${role}" in this session; pick one of ${this.roles.map((r) => `"${r.id}"`).join(', ')}`,
-        )
-      if (this.roleTaken(role))
-        throw new TwoKeysError('CONFLICT', `role "${role}" is taken by another student; pick a free one`)
+        throw classroomError('COMMAND_INVALID', 'classroom.noRole', {
+          role,
+          roles: this.roles.map((r) => r.id),
+        })
+      if (this.roleTaken(role)) throw classroomError('CONFLICT', 'classroom.roleTaken', { role })
       if (!PublicKeySchema.safeParse(publicKey).success)
-        throw new TwoKeysError(
-          'COMMAND_INVALID',
-          `publicKey ${JSON.stringify(publicKey.slice(0, 60))} is not an Ed25519 public key; send its 32 bytes as base64url (43 characters)`,
-        )
+        throw classroomError('COMMAND_INVALID', 'classroom.badPublicKey', { start: publicKey.slice(0, 60) })
       const keyId = `${role}-${randomId(6)}`
       const now = this.clock()
       const inKeyring = role !== FORGER
@@ -246,16 +240,16 @@ export class ClassroomSession {
       this.#assertOpen()
       const key = this.policy.keys.find((k) => k.id === keyId)
       if (key === undefined)
-        throw new TwoKeysError(
-          'COMMAND_INVALID',
-          `no key "${keyId}"; the keys are ${this.policy.keys.map((k) => `"${k.id}"`).join(', ')}`,
-        )
+        throw classroomError('COMMAND_INVALID', 'classroom.noKey', {
+          key: keyId,
+          keys: this.policy.keys.map((k) => k.id),
+        })
       const holder = key.holders[0] as string
       const deputy =
         key.deputies.eligible?.[0] ??
         this.policy.principals.find((p) => p.institution === key.institution && p.id !== holder)?.id
       if (deputy === undefined)
-        throw new TwoKeysError('COMMAND_INVALID', `key "${keyId}" has no principal who could be named deputy`)
+        throw classroomError('COMMAND_INVALID', 'classroom.noDeputyFor', { key: keyId })
       const until = this.clock() + Math.min(days, key.deputies.maxDays ?? days) * DAY_MS
       const student = this.students.find((s) => s.role === holder)
       if (student !== undefined) {
@@ -270,11 +264,7 @@ export class ClassroomSession {
         return { prompted: holder }
       }
       const signer = this.#institutionKeys.find((k) => k.principal === holder)
-      if (signer === undefined)
-        throw new TwoKeysError(
-          'NOT_FOUND',
-          `the session holds no key of "${holder}"; ask the student in that role`,
-        )
+      if (signer === undefined) throw classroomError('NOT_FOUND', 'classroom.noKeyOfHolder', { holder })
       const command = signCommand(
         {
           type: 'delegate',
@@ -311,17 +301,17 @@ export class ClassroomSession {
       )
       const published = verifyAudit(original)
       if (!published.ok)
-        throw new TwoKeysError(
-          'AUDIT_TAMPERED',
-          `the session's own log does not verify: ${published.message}`,
-        )
+        throw classroomError('AUDIT_TAMPERED', 'classroom.ownLogTampered', { message: published.message })
       let forged: ReturnType<typeof forgeCopy>
       try {
         forged = forgeCopy(original, forgery)
       } catch (error) {
-        throw new TwoKeysError('REFUSED', `cannot ${forgery} yet: ${(error as Error).message}`, {
-          reasons: [(error as Error).message],
-        })
+        throw classroomError(
+          'REFUSED',
+          'classroom.cannotForgeYet',
+          { forgery, problem: (error as Error).message },
+          { reasons: [(error as Error).message] },
+        )
       }
       const checks = await checkCopy(forged.events, {
         heads: published.heads,
@@ -362,11 +352,7 @@ export class ClassroomSession {
   }
 
   #assertOpen(): void {
-    if (this.ended)
-      throw new TwoKeysError(
-        'REFUSED',
-        'this session has ended; the debrief and the audit export are still there',
-      )
+    if (this.ended) throw classroomError('REFUSED', 'classroom.ended', {})
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {

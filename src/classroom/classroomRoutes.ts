@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import type { z } from 'zod'
-import { isTwoKeysError, TwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { errorReply, HttpError } from '../serve/httpErrors.js'
 import { openEventStream, resumeAfter } from '../serve/sseResponse.js'
 import { buildDebrief } from './buildDebrief.js'
 import type { Notice } from './ClassroomFeed.js'
 import type { ClassroomSession } from './ClassroomSession.js'
+import { classroomError } from './classroomMessages.js'
 import { ClockBodySchema, DeputyBodySchema, ForgeryBodySchema, JoinBodySchema } from './classroomSchemas.js'
 import type { Forgery } from './forgeCopy.js'
 import { normalizeJoinCode } from './joinCode.js'
@@ -25,7 +26,7 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {})
   if (result.success) return result.data
   const lines = result.error.issues.map((i) => `  ✖ ${['body', ...i.path].join('.')}: ${i.message}`)
-  throw new TwoKeysError('COMMAND_INVALID', `invalid request body:\n${lines.join('\n')}`)
+  throw classroomError('COMMAND_INVALID', 'classroom.badBody', { lines })
 }
 
 const bearer = (request: FastifyRequest) => {
@@ -62,8 +63,7 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
   const sessionOf = (request: FastifyRequest): ClassroomSession => {
     const { id } = request.params as { id: string }
     const session = sessions.get(id)
-    if (session === undefined)
-      throw new TwoKeysError('NOT_FOUND', `no classroom session "${id}"; ask the teacher for the join code`)
+    if (session === undefined) throw classroomError('NOT_FOUND', 'classroom.noSession', { id })
     return session
   }
   const teacherOf = (request: FastifyRequest): ClassroomSession => {
@@ -86,11 +86,7 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
   const bySession = (code: string) => {
     const wanted = normalizeJoinCode(code)
     const session = [...sessions.values()].find((s) => s.matches(wanted))
-    if (session === undefined)
-      throw new TwoKeysError(
-        'NOT_FOUND',
-        `no open session has join code "${code}"; check the code on the board`,
-      )
+    if (session === undefined) throw classroomError('NOT_FOUND', 'classroom.noJoinCode', { code })
     return session
   }
   const rolesOf = (session: ClassroomSession) =>

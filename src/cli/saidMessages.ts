@@ -1,3 +1,4 @@
+import { CLASSROOM_MESSAGES, CLASSROOM_MESSAGES_RU } from '../classroom/index.js'
 import {
   ANALYZE_MESSAGES,
   ANALYZE_MESSAGES_RU,
@@ -16,6 +17,8 @@ import {
   SIMULATE_MESSAGES_RU,
   STORE_MESSAGES,
   STORE_MESSAGES_RU,
+  WITNESS_LIST_MESSAGES,
+  WITNESS_LIST_MESSAGES_RU,
   WITNESS_MESSAGES,
   WITNESS_MESSAGES_RU,
 } from '../index.js'
@@ -29,6 +32,7 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: FILE_MESSAGES, ru: FILE_MESSAGES_RU },
   { en: IDENTITY_MESSAGES, ru: IDENTITY_MESSAGES_RU },
   { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
+  { en: WITNESS_LIST_MESSAGES, ru: WITNESS_LIST_MESSAGES_RU },
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
   { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
@@ -36,6 +40,7 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: AUDIT_MESSAGES, ru: AUDIT_MESSAGES_RU },
   { en: ENGINE_MESSAGES, ru: ENGINE_MESSAGES_RU },
   { en: STORE_MESSAGES, ru: STORE_MESSAGES_RU },
+  { en: CLASSROOM_MESSAGES, ru: CLASSROOM_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

@@ -1,0 +1,23 @@
+import type { CLASSROOM_MESSAGES } from './classroomMessages.js'
+
+// Ids stay as they are, in «»; a checker's or a parser's own text is quoted in «».
+const quoted = (ids: readonly string[]) => ids.map((id) => `«${id}»`).join(', ')
+
+/** The classroom server's errors in Russian: the same keys with the same parameters as `CLASSROOM_MESSAGES`. */
+export const CLASSROOM_MESSAGES_RU: typeof CLASSROOM_MESSAGES = {
+  'classroom.institutionWithoutHolder': (p) =>
+    `у ключа учреждения «${p.institution}» нет держателя, который подписал бы за него связку ключей занятия; назначьте держателя`,
+  'classroom.noRole': (p) => `в этом занятии нет роли «${p.role}»; выберите одну из: ${quoted(p.roles)}`,
+  'classroom.roleTaken': (p) => `роль «${p.role}» уже занял другой ученик; выберите свободную`,
+  'classroom.badPublicKey': (p) =>
+    `publicKey «${p.start}» — не открытый ключ Ed25519; пришлите его 32 байта в base64url (43 символа)`,
+  'classroom.noKey': (p) => `нет ключа «${p.key}»; ключи: ${quoted(p.keys)}`,
+  'classroom.noDeputyFor': (p) => `для ключа «${p.key}» нет никого, кого можно назначить заместителем`,
+  'classroom.noKeyOfHolder': (p) => `у занятия нет ключа «${p.holder}»; попросите ученика в этой роли`,
+  'classroom.ownLogTampered': (p) => `собственный журнал занятия не проходит проверку: «${p.message}»`,
+  'classroom.cannotForgeYet': (p) => `пока нельзя выполнить «${p.forgery}»: «${p.problem}»`,
+  'classroom.ended': () => 'занятие закончилось; разбор и выгрузка журнала по-прежнему доступны',
+  'classroom.badBody': (p) => `неверное тело запроса:\n${p.lines.join('\n')}`,
+  'classroom.noSession': (p) => `нет занятия «${p.id}»; спросите у учителя код для входа`,
+  'classroom.noJoinCode': (p) => `нет открытого занятия с кодом «${p.code}»; сверьте код на доске`,
+}
