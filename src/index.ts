@@ -416,8 +416,16 @@ export {
   type CosignedCheckpoint,
   checkCosigned,
   parseWitnessList,
+  readWitnessListText,
   type WitnessList,
 } from './tlog/witnessList.js'
+export {
+  WITNESS_LIST_MESSAGES,
+  type WitnessListProblem,
+  type WitnessListSource,
+  witnessListProblemText,
+} from './tlog/witnessListMessages.js'
+export { WITNESS_LIST_MESSAGES_RU } from './tlog/witnessListMessages.ru.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
 // The checkers' findings in Russian; russianDayWords says a time since the proposal («день 14»).

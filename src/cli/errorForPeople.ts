@@ -33,3 +33,14 @@ export function reasonForPeople(error: unknown): string {
   const said = (error as Partial<TwoKeysError>).said
   return cliLanguage() === 'en' ? error.message : (saidInRussian(said) ?? error.message)
 }
+
+/**
+ * A phrase made below the CLI that is not an error (a witness's answer, `WitnessAnswer.said`) in
+ * the CLI's language; its English text when the language is English or the phrase has no words.
+ *
+ * @example
+ * saidForPeople(answer.said, answer.message) // 'подписал размер 3' under --lang ru
+ */
+export function saidForPeople(said: ErrorPhrase | undefined, english: string): string {
+  return cliLanguage() === 'en' ? english : (saidInRussian(said) ?? english)
+}

@@ -14,7 +14,7 @@ import {
   verifierKeyOf,
 } from '../index.js'
 import { readText } from './auditFiles.js'
-import { reasonForPeople } from './errorForPeople.js'
+import { reasonForPeople, saidForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { openStore } from './openStore.js'
 import { wholeNumber } from './wholeNumber.js'
@@ -88,7 +88,7 @@ export function registerLog(program: Command): void {
             for (const a of asked.answers) {
               cosigned &&= a.ok
               process.stderr.write(
-                `${a.ok ? pc.green('✓') : pc.red('✖')} ${a.institution} (${a.witness}): ${a.message}\n`,
+                `${a.ok ? pc.green('✓') : pc.red('✖')} ${a.institution} (${a.witness}): ${saidForPeople(a.said, a.message)}\n`,
               )
             }
           }

@@ -3,10 +3,11 @@ import {
   checkCosigned,
   type NoteSigner,
   parseNoteSigner,
-  parseWitnessList,
+  readWitnessListText,
   signingInstitutions,
   TwoKeysError,
   type WitnessList,
+  witnessListProblemText,
 } from '../index.js'
 import { readText } from './auditFiles.js'
 import { loadCliPolicy } from './packagePath.js'
@@ -14,9 +15,9 @@ import { witnessedLogWords } from './witnessedLogWords.js'
 
 /** The witnesses file, parsed; with a policy, it must name a witness of each key-holding institution. */
 export function readWitnessList(path: string, policyPath?: string): WitnessList {
-  const list = parseWitnessList(readText(path, 'witnesses file'), `witnesses file "${path}"`)
-  if (typeof list === 'string')
-    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badWitnessesFile(list))
+  const list = readWitnessListText(readText(path, 'witnesses file'), { file: path })
+  // the problem as a phrase, so that the CLI words it in its language
+  if ('key' in list) throw new TwoKeysError('COMMAND_INVALID', witnessListProblemText(list), { said: list })
   if (policyPath !== undefined) {
     const named = new Set(list.witnesses.map((w) => w.institution))
     const missing = signingInstitutions(loadCliPolicy(policyPath)).filter((i) => !named.has(i))

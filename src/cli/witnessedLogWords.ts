@@ -9,7 +9,6 @@ import { inCliLanguage } from './cliLanguage.js'
 export interface WitnessedLogWords {
   noCheckpointYet: string
   badKeyFile(what: string, path: string, problem: string): string
-  badWitnessesFile(problem: string): string
   noWitnessOf(path: string, missing: readonly string[], policyPath: string): string
   checkpointAndWitnesses: string
   checkpointNotAccepted(path: string, problem: string): string
@@ -41,7 +40,6 @@ const STATUS_TEXT: Record<number, string> = {
 export const ENGLISH_WITNESSED_LOG_WORDS: WitnessedLogWords = {
   noCheckpointYet: 'no checkpoint is published yet: twokeys log checkpoint --db … --key log.key',
   badKeyFile: (what, path, problem) => `${what} "${path}": ${problem}`,
-  badWitnessesFile: (problem) => problem,
   noWitnessOf: (path, missing, policyPath) =>
     `witnesses file "${path}" names no witness of ${missing.map((m) => `"${m}"`).join(', ')}, which hold keys in "${policyPath}": add a line "<institution> <witness vkey>" for each`,
   checkpointAndWitnesses:
@@ -78,7 +76,6 @@ const THINGS_RU: Record<string, string> = { 'log key': 'ключ журнала'
 export const RUSSIAN_WITNESSED_LOG_WORDS: WitnessedLogWords = {
   noCheckpointYet: 'контрольная точка ещё не опубликована: `twokeys log checkpoint --db … --key log.key`',
   badKeyFile: (what, path, problem) => `${THINGS_RU[what] ?? what} «${path}»: «${problem}»`,
-  badWitnessesFile: (problem) => `файл свидетелей не читается: «${problem}»`,
   noWitnessOf: (path, missing, policyPath) =>
     `в файле свидетелей «${path}» нет свидетеля от ${missing.map((m) => `«${m}»`).join(', ')}, а они держат ключи в «${policyPath}»: добавьте для каждого строку \`<institution> <witness vkey>\``,
   checkpointAndWitnesses:

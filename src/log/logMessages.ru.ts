@@ -19,4 +19,12 @@ export const LOG_MESSAGES_RU: typeof LOG_MESSAGES = {
     `событие ${p.seq} инициативы «${p.initiative}» — запись ${p.index} журнала, которую ещё не покрывает ни одна контрольная точка (последний размер: ${p.size ?? 'нет'}); опубликуйте её (\`twokeys log checkpoint\`) и докажите снова`,
   'leaves.deleted': (p) =>
     `журнал Меркла перечисляет записей: ${p.listed} с индекса ${p.from}, а их событий есть только ${p.found}: события удалены из базы; восстановите её из резервной копии`,
+  'answer.unreachable': (p) => `не удалось связаться с ${p.url}: «${p.problem}»`,
+  'answer.noValidCosignature': (p) =>
+    `ответил 200, но без действительной подписи свидетеля ${p.witness}${p.problem === undefined ? '' : `: «${p.problem}»`}`,
+  'answer.cosigned': (p) => `подписал размер ${p.size}`,
+  'answer.ahead': (p) =>
+    `уже подписал размер ${p.seen} этого журнала — больше, чем ${p.size}, которые в нём сейчас: журнал обрезан или раздвоен; не публикуйте, разберитесь`,
+  'answer.refused': (p) => `отказал (${p.status}): «${p.reason}»`,
+  'answer.kept409': () => 'раз за разом отвечал 409',
 }

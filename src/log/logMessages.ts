@@ -21,6 +21,16 @@ export const LOG_MESSAGES = {
     `event ${p.seq} of "${p.initiative}" is entry ${p.index} of the log, which no checkpoint covers yet (latest size ${p.size ?? 'none'}); publish one with twokeys log checkpoint, then prove again`,
   'leaves.deleted': (p: { from: number; listed: number; found: number }) =>
     `the Merkle log lists ${p.listed} entries from index ${p.from} but only ${p.found} of their events exist: events were deleted from the database; restore it from a backup`,
+  // A witness's answer to `log checkpoint --witnesses` (`WitnessAnswer.said`); a fetch's problem
+  // and a witness's refusal are their own text.
+  'answer.unreachable': (p: { url: string; problem: string }) => `could not reach ${p.url}: ${p.problem}`,
+  'answer.noValidCosignature': (p: { witness: string; problem: string | undefined }) =>
+    `answered 200 but with no valid cosignature by ${p.witness}${p.problem === undefined ? '' : `: ${p.problem}`}`,
+  'answer.cosigned': (p: { size: number }) => `cosigned size ${p.size}`,
+  'answer.ahead': (p: { seen: string; size: number }) =>
+    `has cosigned size ${p.seen} of this log, more than the ${p.size} it holds now: the log was cut off or forked; do not publish, investigate`,
+  'answer.refused': (p: { status: number; reason: string }) => `refused (${p.status}): ${p.reason}`,
+  'answer.kept409': (_: Record<string, never>) => 'kept answering 409',
 }
 
 /** A log error, worded from {@link LOG_MESSAGES}. */

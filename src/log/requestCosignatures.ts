@@ -1,9 +1,10 @@
+import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { Store, StoredCheckpoint, StoreLog } from '../stores/Store.js'
 import { verifyCosignatures } from '../tlog/checkpoint.js'
 import { consistencyProof, type Hash } from '../tlog/merkle.js'
 import type { WitnessEntry, WitnessList } from '../tlog/witnessList.js'
 import { addCheckpointBody } from './addCheckpointBody.js'
-import { logError } from './logMessages.js'
+import { LOG_MESSAGES, logError } from './logMessages.js'
 import { logOf } from './logOf.js'
 import { logSignedPart } from './logSignedPart.js'
 import { readLeafHashes } from './readLeafHashes.js'
@@ -15,7 +16,20 @@ export interface WitnessAnswer {
   ok: boolean
   /** HTTP status (0 when the witness could not be reached). */
   status: number
+  /** What it answered, in English (`said` in English). */
   message: string
+  /** {@link message} as a phrase of `LOG_MESSAGES`, which the CLI words in its language. */
+  said: ErrorPhrase
+}
+
+type Messages = typeof LOG_MESSAGES
+/** An answer's message and its phrase, from one key and its parameters. */
+function answered<K extends keyof Messages & `answer.${string}`>(
+  key: K,
+  params: Parameters<Messages[K]>[0],
+): { message: string; said: ErrorPhrase } {
+  const message = (LOG_MESSAGES[key] as (params: unknown) => string)(params)
+  return { message, said: { key, params } }
 }
 
 export type Fetch = (
@@ -77,7 +91,10 @@ export async function requestCosignatures(
           ...answer,
           ok: false,
           status: 0,
-          message: `could not reach ${witness.url}: ${error instanceof Error ? error.message : String(error)}`,
+          ...answered('answer.unreachable', {
+            url: witness.url,
+            problem: error instanceof Error ? error.message : String(error),
+          }),
         }
         break
       }
@@ -88,12 +105,15 @@ export async function requestCosignatures(
             ...answer,
             ok: false,
             status,
-            message: `answered 200 but with no valid cosignature by ${witness.key.name}${typeof cosigned === 'string' ? `: ${cosigned}` : ''}`,
+            ...answered('answer.noValidCosignature', {
+              witness: witness.key.name,
+              problem: typeof cosigned === 'string' ? cosigned : undefined,
+            }),
           }
         } else {
           const own = body.split('\n').filter((l) => l.startsWith(`\u2014 ${witness.key.name} `))
           await log.addCosignatures(checkpoint.size, own)
-          result = { ...answer, ok: true, status, message: `cosigned size ${checkpoint.size}` }
+          result = { ...answer, ok: true, status, ...answered('answer.cosigned', { size: checkpoint.size }) }
         }
       } else if (status === 409 && attempt === 0) {
         const seen = Number(body.trim())
@@ -102,7 +122,7 @@ export async function requestCosignatures(
             ...answer,
             ok: false,
             status,
-            message: `has cosigned size ${body.trim()} of this log, more than the ${checkpoint.size} it holds now: the log was cut off or forked; do not publish, investigate`,
+            ...answered('answer.ahead', { seen: body.trim(), size: checkpoint.size }),
           }
         } else old = seen
       } else {
@@ -110,11 +130,11 @@ export async function requestCosignatures(
           ...answer,
           ok: false,
           status,
-          message: `refused (${status}): ${body.trim().slice(0, 300)}`,
+          ...answered('answer.refused', { status, reason: body.trim().slice(0, 300) }),
         }
       }
     }
-    answers.push(result ?? { ...answer, ok: false, status: 409, message: 'kept answering 409' })
+    answers.push(result ?? { ...answer, ok: false, status: 409, ...answered('answer.kept409', {}) })
   }
   const latest = (await log.checkpoints()).find((c) => c.size === checkpoint.size) ?? checkpoint
   return { checkpoint: latest, answers }

@@ -6,6 +6,11 @@ import {
   type VerifierKey,
   verifyNote,
 } from './signedNote.js'
+import {
+  type WitnessListProblem,
+  type WitnessListSource,
+  witnessListProblemText,
+} from './witnessListMessages.js'
 
 /** One institution's witness: its cosigning key and, for the log's publisher, where to reach it. */
 export interface WitnessEntry {
@@ -28,38 +33,50 @@ export interface WitnessList {
  *     log twokeys.example/commission+5e1f3c2a+AR…
  *     presidential-administration witness.pa.example+1a2b3c4d+BA… http://10.0.0.5:7380
  *     government-apparatus witness.ga.example+9f8e7d6c+BF…
+ *
+ * Its problem, in English; {@link readWitnessListText} gives it as a phrase.
  */
 export function parseWitnessList(text: string, where = 'the witnesses file'): WitnessList | string {
+  const read = readWitnessListText(text, { label: where })
+  return 'key' in read ? witnessListProblemText(read) : read
+}
+
+/**
+ * {@link parseWitnessList} with its problem as a phrase of `WITNESS_LIST_MESSAGES` (a message key
+ * with its parameters), which the CLI words in its language.
+ */
+export function readWitnessListText(
+  text: string,
+  source: WitnessListSource,
+): WitnessList | WitnessListProblem {
   const list: WitnessList = { witnesses: [] }
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/#.*/, '').trim()
     if (line === '') continue
-    const at = `${where}, line ${i + 1}`
+    const at = { source, line: i + 1 }
     const [who = '', vkey = '', url, ...rest] = line.split(/\s+/)
-    if (vkey === '' || rest.length > 0)
-      return `${at}: expected "<institution> <witness vkey> [<url>]" or "log <log vkey>"`
+    if (vkey === '' || rest.length > 0) return { key: 'witnessList.badLine', params: { at } }
     const key = parseVerifierKey(vkey)
-    if (typeof key === 'string') return `${at}: ${key}`
+    if (typeof key === 'string') return { key: 'witnessList.badKey', params: { at, problem: key } }
     if (who === 'log') {
-      if (key.type !== NOTE_ED25519)
-        return `${at}: the log's key has type ${key.type}, not 1 (Ed25519 note key)`
-      if (list.log !== undefined) return `${at}: a second "log" line; name the log's key once`
-      if (url !== undefined) return `${at}: the log line takes no URL`
+      if (key.type !== NOTE_ED25519) return { key: 'witnessList.logKeyType', params: { at, type: key.type } }
+      if (list.log !== undefined) return { key: 'witnessList.secondLog', params: { at } }
+      if (url !== undefined) return { key: 'witnessList.logUrl', params: { at } }
       list.log = key
       continue
     }
     if (key.type !== COSIGNATURE_ED25519)
-      return `${at}: the witness key of "${who}" has type ${key.type}, not 4 (a tlog-cosignature Ed25519 key)`
-    if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) return `${at}: "${url}" is not an http(s) URL`
+      return { key: 'witnessList.witnessKeyType', params: { at, institution: who, type: key.type } }
+    if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+      return { key: 'witnessList.badUrl', params: { at, url } }
     list.witnesses.push({
       institution: who,
       key,
       ...(url === undefined ? {} : { url: url.replace(/\/+$/, '') }),
     })
   }
-  if (list.witnesses.length === 0)
-    return `${where} names no witness: add "<institution> <witness vkey>" lines`
+  if (list.witnesses.length === 0) return { key: 'witnessList.noWitness', params: { source } }
   return list
 }
 
