@@ -3,6 +3,7 @@ import type { ANALYZE_MESSAGES } from './analyzeMessages.js'
 // Ids as they are, in «»; the scenario's and policy's fields and what to write in backticks.
 
 const ids = (list: string[]) => list.map((k) => `«${k}»`).join(', ')
+const ru = (n: number) => n.toLocaleString('ru')
 
 /** The analyses' errors in Russian: the same keys with the same parameters as `ANALYZE_MESSAGES`. */
 export const ANALYZE_MESSAGES_RU: typeof ANALYZE_MESSAGES = {
@@ -32,4 +33,32 @@ export const ANALYZE_MESSAGES_RU: typeof ANALYZE_MESSAGES = {
     `запрос не разбирается в знаке ${p.at}: «${p.problem}»\n  ${p.text}\n  ${' '.repeat(p.at - 1)}^\nграмматика — в разделе README «Queries over the state space»`,
   'replay.atBeforeLast': (p) =>
     `--at ${p.at} раньше последнего события хранилища (${p.last}); повторное рассмотрение судит истории целиком, поэтому дайте момент не раньше него или не указывайте --at`,
+  'exact.epsilon': (p) => `epsilon ${p.epsilon} должен быть больше 0 и меньше 0,001`,
+  'exact.cdfDay': (p) => `день функции распределения ${p.day} должен быть числом дней, 0 или больше`,
+  'exact.uniformization': (p) =>
+    `равномеризации нужно больше ${ru(p.max)} шагов (Λt = ${p.rate}): самые быстрые часы слишком быстры для срока; замедлите самого быстрого рассматривающего или сократите окно`,
+  'exact.notConverged': (p) =>
+    `метод Гаусса — Зейделя не сошёлся за ${ru(p.max)} проходов (последнее изменение ${p.change}); лучше не дать ответа на долгий срок, чем дать несошедшийся`,
+  'power.coalitionsLimit': (p) =>
+    `анализ власти вида «${p.kind}» сыграл ${ru(p.max)} коалиций (--max-coalitions), прежде чем все минимальные выигрывающие коалиции стали известны; поднимите --max-coalitions (\`maxCoalitions\`)`,
+  'power.playStopped': (p) =>
+    `анализ власти вида «${p.kind}» (политика «${p.policy}») остановлен: игра коалиции {${ids(p.players)}} ${
+      p.by === 'memory' ? 'заполнила предел памяти' : `прошла ${ru(p.max)} состояний`
+    }, прежде чем одобрение было достигнуто или исключено; поднимите --max-states (\`maxStates\`) или --max-memory`,
+  'power.grandStopped': (p) =>
+    `анализ власти вида «${p.kind}» (политика «${p.policy}») остановлен: в игре, где действуют все, ${
+      p.by === 'memory' ? 'заполнен предел памяти' : `больше ${ru(p.max)} состояний`
+    }; поднимите --max-states (\`maxStates\`) или --max-memory`,
+  'diff.incomplete': (p) => {
+    const where = `после раскрытия ${ru(p.expanded)} из ${ru(p.pairs)} увиденных парных состояний`
+    const how =
+      p.by === 'memory'
+        ? `заполнило предел памяти ${ru(p.memoryMB)} МБ ${where}; дайте ему больше памяти (\`node --max-old-space-size=<MB>\`, \`maxHeapBytes\` в API)`
+        : p.by === 'asked'
+          ? `остановлено по просьбе ${where}`
+          : `остановилось на пределе ${ru(p.maxStates)} парных состояний (--max-states) ${where}; поднимите --max-states (\`maxStates\` в API; по умолчанию ${ru(p.defaultMaxStates)})`
+    return `сравнение «${p.a}» и «${p.b}» ${how}: вердикта нет, политики ещё могут различаться`
+  },
+  'replay.cannotRejudge': (p) =>
+    `инициативу «${p.initiative}» нельзя рассмотреть заново: ${p.problem === undefined ? 'её политики нет' : `«${p.problem}»`}; запустите \`twokeys audit verify\``,
 }

@@ -1,5 +1,19 @@
 import { errorsOf } from '../domain/phrasedError.js'
 
+const en = (n: number) => n.toLocaleString('en')
+
+/** Where a `diff` search stopped, for its `LIMIT_REACHED` (`memoryMB` counts when `by` is 'memory'). */
+export interface DiffStop {
+  a: string
+  b: string
+  by: 'memory' | 'asked' | 'states'
+  expanded: number
+  pairs: number
+  memoryMB: number
+  maxStates: number
+  defaultMaxStates: number
+}
+
 /**
  * The English of the analyses' errors a user meets (`analyze`'s scenario and policy checks,
  * `power`'s kinds and sizes, `query`'s grammar, `replay`'s `--at`), by message key: the words
@@ -39,6 +53,41 @@ export const ANALYZE_MESSAGES = {
     `query does not parse at character ${p.at}: ${p.problem}\n  ${p.text}\n  ${' '.repeat(p.at - 1)}^\nsee "Queries over the state space" in the README for the grammar`,
   'replay.atBeforeLast': (p: { at: string; last: string }) =>
     `--at ${p.at} is before the store's last event (${p.last}); a replay judges whole histories, so give an instant at or after it, or leave --at out`,
+  // The rarer limits: options from the API, a search or a solver stopped, a history that cannot be re-judged.
+  'exact.epsilon': (p: { epsilon: number }) => `epsilon ${p.epsilon} must be above 0 and below 0.001`,
+  'exact.cdfDay': (p: { day: number }) => `CDF day ${p.day} must be a number of days, 0 or more`,
+  'exact.uniformization': (p: { max: number; rate: string }) =>
+    `uniformization needs more than ${p.max.toLocaleString('en')} steps (Λt = ${p.rate}): the fastest clock is too fast for the deadline; slow the fastest reviewer or shorten the window`,
+  'exact.notConverged': (p: { max: number; change: number }) =>
+    `Gauss–Seidel did not converge in ${p.max.toLocaleString('en')} sweeps (last change ${p.change}); no long-run answer is given rather than one that did not converge`,
+  'power.coalitionsLimit': (p: { kind: string; max: number }) =>
+    `the power analysis of kind "${p.kind}" played ${p.max.toLocaleString('en')} coalitions (--max-coalitions) before every minimal winning coalition was certain; raise --max-coalitions (maxCoalitions)`,
+  'power.playStopped': (p: {
+    kind: string
+    policy: string
+    players: string[]
+    by: 'memory' | 'states'
+    max: number
+  }) =>
+    `the power analysis of kind "${p.kind}" (policy "${p.policy}") stopped: the play of {${p.players.join(', ')}} ${
+      p.by === 'memory' ? 'filled the memory bound' : `passed ${p.max.toLocaleString('en')} states`
+    } before approval was reached or ruled out; raise --max-states (maxStates), or --max-memory`,
+  'power.grandStopped': (p: { kind: string; policy: string; by: 'memory' | 'states'; max: number }) =>
+    `the power analysis of kind "${p.kind}" (policy "${p.policy}") stopped: the play where everyone acts ${
+      p.by === 'memory' ? 'filled the memory bound' : `has more than ${p.max.toLocaleString('en')} states`
+    }; raise --max-states (maxStates), or --max-memory`,
+  'diff.incomplete': (p: DiffStop) => {
+    const where = `after expanding ${en(p.expanded)} of ${en(p.pairs)} pair states seen`
+    const how =
+      p.by === 'memory'
+        ? `filled the memory bound of ${en(p.memoryMB)} MB ${where}; give it more memory (node --max-old-space-size=<MB>, maxHeapBytes in the API)`
+        : p.by === 'asked'
+          ? `was stopped ${where}`
+          : `stopped at the limit of ${en(p.maxStates)} pair states (--max-states) ${where}; raise --max-states (maxStates in the API; default ${en(p.defaultMaxStates)})`
+    return `the diff of "${p.a}" and "${p.b}" ${how}: no verdict, the policies may still differ`
+  },
+  'replay.cannotRejudge': (p: { initiative: string; problem: string | undefined }) =>
+    `initiative "${p.initiative}" cannot be re-judged: ${p.problem ?? 'its policy is missing'}; run \`twokeys audit verify\``,
 }
 
 /** An analysis error, worded from {@link ANALYZE_MESSAGES}. */

@@ -1,4 +1,3 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import type { CompiledTable } from '../../explore/compile.js'
 import { createLazyTable } from '../../explore/lazyTable.js'
 import type { Policy } from '../../policy/PolicySchema.js'
@@ -105,12 +104,10 @@ export function analyzeExact(
   options: AnalyzeExactOptions = {},
 ): ExactAnalysis {
   const epsilon = options.epsilon ?? DEFAULT_EPSILON
-  if (!(epsilon > 0 && epsilon < 1e-3))
-    throw new TwoKeysError('CONFIG_INVALID', `epsilon ${epsilon} must be above 0 and below 0.001`)
+  if (!(epsilon > 0 && epsilon < 1e-3)) throw analyzeError('CONFIG_INVALID', 'exact.epsilon', { epsilon })
   const at = options.at ?? [7, 14, 30]
   for (const day of at) {
-    if (!Number.isFinite(day) || day < 0)
-      throw new TwoKeysError('CONFIG_INVALID', `CDF day ${day} must be a number of days, 0 or more`)
+    if (!Number.isFinite(day) || day < 0) throw analyzeError('CONFIG_INVALID', 'exact.cdfDay', { day })
   }
   const deadlines = deadlinesOf(policy)
   checkLifetime(policy, deadlines)

@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { ExactChain } from './buildChain.js'
 
 /** Gauss–Seidel stops when no unknown moved by more than this in a sweep. */
@@ -65,10 +65,7 @@ export function solveAbsorption(chain: ExactChain, approvedOutcomes: number): Ab
     sweeps++
     if (change <= ABSORPTION_TOLERANCE) break
     if (sweeps >= MAX_SWEEPS) {
-      throw new TwoKeysError(
-        'LIMIT_REACHED',
-        `Gauss–Seidel did not converge in ${MAX_SWEEPS.toLocaleString('en')} sweeps (last change ${change}); no long-run answer is given rather than one that did not converge`,
-      )
+      throw analyzeError('LIMIT_REACHED', 'exact.notConverged', { max: MAX_SWEEPS, change })
     }
   }
   const outcomes = new Float64Array(O)

@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { ExactChain } from './buildChain.js'
 
 /** The default truncation of the Poisson series: the mass left out of each segment is below this. */
@@ -118,10 +118,10 @@ export function poissonSeries(m: number, integralScale: number, epsilon: number)
     if (log > peak) peak = log
     if (k > m + 1 && log - peak < stop && log < stop) break
     if (k > MAX_UNIFORMIZATION_STEPS) {
-      throw new TwoKeysError(
-        'LIMIT_REACHED',
-        `uniformization needs more than ${MAX_UNIFORMIZATION_STEPS.toLocaleString('en')} steps (Λt = ${m.toPrecision(4)}): the fastest clock is too fast for the deadline; slow the fastest reviewer or shorten the window`,
-      )
+      throw analyzeError('LIMIT_REACHED', 'exact.uniformization', {
+        max: MAX_UNIFORMIZATION_STEPS,
+        rate: m.toPrecision(4),
+      })
     }
   }
   const n = logs.length

@@ -1,6 +1,5 @@
 import type { InitiativeMachine } from '../../../machines/initiative.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import type { AbstractEvent } from '../../explore/alphabet.js'
 import { explorationSetup } from '../../explore/expander.js'
 import { DEFAULT_MAX_STATES, explore, type InitiativeSnapshot, pathTo } from '../../explore/explore.js'
@@ -114,14 +113,13 @@ export function coalitionGame(
     })
     explorations++
     if (won < 0 && !graph.complete) {
-      throw new TwoKeysError(
-        'LIMIT_REACHED',
-        `the power analysis of kind "${kind.name}" (policy "${policy.id}") stopped: the play of {${namesOf(mask).join(', ')}} ${
-          graph.stoppedBy === 'memory'
-            ? 'filled the memory bound'
-            : `passed ${maxStates.toLocaleString('en')} states`
-        } before approval was reached or ruled out; raise --max-states (maxStates), or --max-memory`,
-      )
+      throw analyzeError('LIMIT_REACHED', 'power.playStopped', {
+        kind: kind.name,
+        policy: policy.id,
+        players: namesOf(mask),
+        by: graph.stoppedBy === 'memory' ? 'memory' : 'states',
+        max: maxStates,
+      })
     }
     const outcome: CoalitionOutcome = {
       wins: won >= 0,

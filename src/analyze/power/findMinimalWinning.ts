@@ -1,4 +1,4 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
+import { analyzeError } from '../analyzeMessages.js'
 import type { CoalitionGame } from './coalitionGame.js'
 import { coalitionsOfSize, isSubset } from './masks.js'
 import { minimalTransversals } from './minimalTransversals.js'
@@ -45,10 +45,10 @@ export function findMinimalWinning(
   let losers: number[] = []
   const ask = (mask: number): boolean => {
     if (game.explorations() >= maxCoalitions) {
-      throw new TwoKeysError(
-        'LIMIT_REACHED',
-        `the power analysis of kind "${game.kind.name}" played ${maxCoalitions.toLocaleString('en')} coalitions (--max-coalitions) before every minimal winning coalition was certain; raise --max-coalitions (maxCoalitions)`,
-      )
+      throw analyzeError('LIMIT_REACHED', 'power.coalitionsLimit', {
+        kind: game.kind.name,
+        max: maxCoalitions,
+      })
     }
     const wins = game.play(mask).wins
     if (!wins && !losers.some((l) => isSubset(mask, l))) {

@@ -1,5 +1,5 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { DEFAULT_MAX_STATES, explore } from '../../explore/explore.js'
+import { analyzeError } from '../analyzeMessages.js'
 import { type CoalitionGame, isApproved, isBackground } from './coalitionGame.js'
 import { isSubset } from './masks.js'
 
@@ -39,14 +39,12 @@ export function grandCoalitionCandidates(game: CoalitionGame, options: Candidate
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
   })
   if (!graph.complete) {
-    throw new TwoKeysError(
-      'LIMIT_REACHED',
-      `the power analysis of kind "${kind.name}" (policy "${policy.id}") stopped: the play where everyone acts ${
-        graph.stoppedBy === 'memory'
-          ? 'filled the memory bound'
-          : `has more than ${maxStates.toLocaleString('en')} states`
-      }; raise --max-states (maxStates), or --max-memory`,
-    )
+    throw analyzeError('LIMIT_REACHED', 'power.grandStopped', {
+      kind: kind.name,
+      policy: policy.id,
+      by: graph.stoppedBy === 'memory' ? 'memory' : 'states',
+      max: maxStates,
+    })
   }
   // Proposals other than the background's are never taken here: they carry no player.
   const bitOf = graph.alphabet.map((e) =>

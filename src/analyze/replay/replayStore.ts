@@ -2,7 +2,6 @@ import { formatInstant } from '../../../machines/facts.js'
 import { createInitiativeMachine } from '../../../machines/initiative.js'
 import { keyringCheck } from '../../audit/keyringCheck.js'
 import { pinnedPolicies } from '../../audit/pinnedPolicies.js'
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { hashPolicy } from '../../policy/hashPolicy.js'
 import type { Policy } from '../../policy/PolicySchema.js'
 import type { RecordedEvent, Store } from '../../stores/Store.js'
@@ -62,10 +61,10 @@ async function replayNow(
     const hash = (events[0] as RecordedEvent).policyHash
     const pinned = await policies.pinned(hash)
     if (pinned === undefined) {
-      throw new TwoKeysError(
-        'AUDIT_TAMPERED',
-        `initiative "${id}" cannot be re-judged: ${policies.problems.at(-1) ?? 'its policy is missing'}; run \`twokeys audit verify\``,
-      )
+      throw analyzeError('AUDIT_TAMPERED', 'replay.cannotRejudge', {
+        initiative: id,
+        problem: policies.problems.at(-1),
+      })
     }
     const signatures = keyrings.signaturesFor(hash, pinned.policy, events)
     initiatives.push(
