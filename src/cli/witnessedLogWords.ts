@@ -3,8 +3,8 @@ import { inCliLanguage } from './cliLanguage.js'
 /**
  * What `twokeys log …` and `twokeys witness …` print for people, and their errors, in each
  * language the CLI speaks. Checkpoints, cosignatures, verifier keys, origins and witness names are
- * data and stay as they are; a reason made below the CLI (a key name's, a witnesses file's, a
- * witness's answer) stays English, quoted.
+ * data and stay as they are; a reason made below the CLI without a phrase (a key name's, a
+ * checkpoint's signature check, a witness's own refusal) stays English, quoted.
  */
 export interface WitnessedLogWords {
   noCheckpointYet: string
