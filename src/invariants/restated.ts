@@ -175,5 +175,4 @@ export function expectedTrack(policy: Policy, content: InitiativeContent | null)
   return rule?.track ?? null
 }
 
-export const quoteIds = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ')
 export const short = (hash: string) => hash.slice(0, 12)
