@@ -27,7 +27,8 @@ export const CLASSROOM_MESSAGES = {
     `the session's own log does not verify: ${p.message}`,
   'classroom.cannotForgeYet': (p: { forgery: string; problem: string }) =>
     `cannot ${p.forgery} yet: ${p.problem}`,
-  'classroom.ended': (_: Record<string, never>) => 'this session has ended; the debrief and the audit export are still there',
+  'classroom.ended': (_: Record<string, never>) =>
+    'this session has ended; the debrief and the audit export are still there',
   'classroom.badBody': (p: { lines: string[] }) => `invalid request body:\n${p.lines.join('\n')}`,
   'classroom.noSession': (p: { id: string }) =>
     `no classroom session "${p.id}"; ask the teacher for the join code`,

@@ -1,4 +1,3 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { type Distribution, meanOf } from '../../simulate/distributions.js'
 import type { Reviewer, Scenario } from '../../simulate/ScenarioSchema.js'
 import type { SimulationModel } from '../../simulate/SimulationModel.js'

@@ -1,4 +1,3 @@
-import { TwoKeysError } from '../../domain/TwoKeysError.js'
 import { analyzeError } from '../analyzeMessages.js'
 
 /** The most key holders the indices are computed over: 2^20 coalitions, enumerated exactly. */
