@@ -13,8 +13,14 @@ export default {
   mutate: {
     machines: ['machines/*.ts'],
     invariants: ['src/invariants/*.ts'],
+    // The engine's judging code: createEngine composes it from these seams.
     engine: [
       'src/engine/createEngine.ts',
+      'src/engine/judgeCommand.ts',
+      'src/engine/authenticate.ts',
+      'src/engine/commandPath.ts',
+      'src/engine/commandOutcomes.ts',
+      'src/engine/appendSteps.ts',
       'src/engine/dueTicks.ts',
       'src/engine/explainEvent.ts',
       'src/engine/initiativeLoader.ts',
