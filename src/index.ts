@@ -185,6 +185,7 @@ export {
   type ErrorPhrase,
   type Issue,
   isTwoKeysError,
+  REFUSAL_CODES,
   TwoKeysError,
 } from './domain/TwoKeysError.js'
 export {

@@ -3,7 +3,7 @@ import { exportAudit } from '../audit/exportAudit.js'
 import { parseAuditLines } from '../audit/parseAuditLog.js'
 import { verifyAudit } from '../audit/verifyAudit.js'
 import type { CommandInput } from '../domain/Command.js'
-import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, REFUSAL_CODES } from '../domain/TwoKeysError.js'
 import { DAY_MS } from '../domain/timeUnits.js'
 import { createEngine, type Engine, type Receipt } from '../engine/createEngine.js'
 import { manualClock } from '../engine/systemClock.js'
@@ -17,7 +17,6 @@ import { signKeyringChange } from '../identity/signKeyringChange.js'
 import { invariantsIn } from '../invariants/invariantsIn.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import { STATUS_OF_CODE } from '../serve/httpErrors.js'
 import type { RecordedEvent, Store } from '../stores/Store.js'
 import { ClassroomFeed, type Notice } from './ClassroomFeed.js'
 import { checkCopy } from './checkCopy.js'
@@ -26,12 +25,6 @@ import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
 import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
 import { type Forgery, forgeCopy } from './forgeCopy.js'
 import { newJoinCode } from './joinCode.js'
-
-/** The codes of a command refused by the rules (422) or by the signature check: the cheats the class should see. */
-const REFUSAL_CODES = new Set<string>([
-  'UNAUTHENTICATED',
-  ...Object.entries(STATUS_OF_CODE).flatMap(([code, status]) => (status === 422 ? [code] : [])),
-])
 
 export interface ClassroomSessionOptions {
   /** The lesson's policy; the session runs it with `identity: signed`. */

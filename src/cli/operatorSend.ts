@@ -6,6 +6,7 @@ import {
   type CommandInput,
   isTwoKeysError,
   loadPrivateKeyFile,
+  REFUSAL_CODES,
   signCommand,
   TwoKeysError,
 } from '../index.js'
@@ -36,14 +37,6 @@ export interface CommonOptions extends TargetOptions {
   json?: boolean
 }
 
-const REFUSALS = new Set([
-  'REFUSED',
-  'UNAUTHENTICATED',
-  'NOT_AUTHORIZED',
-  'KEY_ALREADY_USED',
-  'STALE_REVISION',
-  'WINDOW_CLOSED',
-])
 export const print = (text: string) => process.stdout.write(`${text}\n`)
 
 /**
@@ -94,7 +87,7 @@ export async function send(options: CommonOptions, command: Record<string, unkno
       print(formatBoard(receipt.board, target.policy))
     }
   } catch (error) {
-    if (!(isTwoKeysError(error) && REFUSALS.has(error.code))) throw error
+    if (!(isTwoKeysError(error) && REFUSAL_CODES.has(error.code))) throw error
     if (options.json)
       print(
         JSON.stringify(

@@ -23,6 +23,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * The codes of a command refused — by the rules, or because its signature could not be
+ * authenticated — rather than failed: each refusal is kept in the security log, counted as a
+ * refusal in metrics, printed with its reasons by the CLI and shown to a class as a cheat caught.
+ */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'UNAUTHENTICATED',
+  'NOT_AUTHORIZED',
+  'KEY_ALREADY_USED',
+  'STALE_REVISION',
+  'WINDOW_CLOSED',
+  'REFUSED',
+])
+
 /** One located problem, as data: where it is, what is wrong, and what to do. */
 export interface Issue {
   code: string

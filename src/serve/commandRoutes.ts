@@ -1,21 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { type CommandInput, CommandSchema } from '../domain/Command.js'
-import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { isTwoKeysError, REFUSAL_CODES } from '../domain/TwoKeysError.js'
 import { HttpError } from './httpErrors.js'
 import type { RouteContext } from './RouteContext.js'
 import { commandType, hasSignature, isObject } from './requestParts.js'
 import { errors, json, readErrors } from './routeDocs.js'
 import { jsonSchemaOf, ReceiptSchema, ReceiptsSchema } from './schemas.js'
-
-/** Codes a command is refused with (each kept in the security log). */
-const REFUSAL_CODES = new Set([
-  'UNAUTHENTICATED',
-  'NOT_AUTHORIZED',
-  'KEY_ALREADY_USED',
-  'STALE_REVISION',
-  'WINDOW_CLOSED',
-  'REFUSED',
-])
 
 /** The metrics outcome of a command that failed with `code`. */
 const outcomeOf = (code: string) =>
