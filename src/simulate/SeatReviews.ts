@@ -142,29 +142,25 @@ export class SeatReviews {
     const reviewer = this.model.reviewers[seatInfo.principal]!
     const d = byDeputy && reviewer.deputy !== null ? reviewer.deputy.decisions : reviewer.decisions
     const u = slots.draw(slot, Stream.FirstSeat + seat)
-    const deputyEvents = this.model.deputy[seatInfo.key]!
-    if (u < d.approve) {
-      const taken = this.initiatives.fire(slot, byDeputy ? deputyEvents.approve : seatInfo.approve)
-      if (!taken && byDeputy) {
-        // The delegation window closed first: the dossier goes back to the holder.
-        slots.setSeatStatus(slot, seat, SeatStatus.Idle)
-        this.ask(slot, seat)
-        return
-      }
-      slots.setSeatStatus(slot, seat, SeatStatus.Done)
-      slots.setSeatApprovedAt(slot, seat, this.run.now)
-      if (taken && this.lifetime !== null) this.scheduleExpiry(slot)
-    } else if (u < d.approve + d.refuse) {
-      const taken = this.initiatives.fire(slot, byDeputy ? deputyEvents.refuse : seatInfo.refuse)
-      if (!taken && byDeputy) {
-        slots.setSeatStatus(slot, seat, SeatStatus.Idle)
-        this.ask(slot, seat)
-        return
-      }
-      slots.setSeatStatus(slot, seat, SeatStatus.Done)
-    } else {
+    const approves = u < d.approve
+    if (!approves && u >= d.approve + d.refuse) {
+      // Returned to the sponsor for changes.
       slots.setSeatStatus(slot, seat, SeatStatus.Done)
       if (!slots.amendPending(slot)) this.initiatives.sponsorReacts(slot, false)
+      return
+    }
+    const events = byDeputy ? this.model.deputy[seatInfo.key]! : seatInfo
+    const taken = this.initiatives.fire(slot, approves ? events.approve : events.refuse)
+    if (!taken && byDeputy) {
+      // The delegation window closed first: the dossier goes back to the holder.
+      slots.setSeatStatus(slot, seat, SeatStatus.Idle)
+      this.ask(slot, seat)
+      return
+    }
+    slots.setSeatStatus(slot, seat, SeatStatus.Done)
+    if (approves) {
+      slots.setSeatApprovedAt(slot, seat, this.run.now)
+      if (taken && this.lifetime !== null) this.scheduleExpiry(slot)
     }
   }
 
