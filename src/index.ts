@@ -381,10 +381,17 @@ export { STORE_MESSAGES } from './stores/storeMessages.js'
 export { STORE_MESSAGES_RU } from './stores/storeMessages.ru.js'
 export {
   type Checkpoint,
+  type Cosignatures,
+  checkCosignatures,
   checkpointText,
   parseCheckpointText,
+  readCheckpointText,
   verifyCosignatures,
 } from './tlog/checkpoint.js'
+// Why a checkpoint is not accepted under a witness list, and why a note, a checkpoint or a
+// cosignature does not check out, as phrases, in English and in Russian.
+export { COSIGNED_MESSAGES, type CosignedProblem, cosignedProblemText } from './tlog/cosignedMessages.js'
+export { COSIGNED_MESSAGES_RU } from './tlog/cosignedMessages.ru.js'
 export { type LogLeaf, type LogPlace, logLeafData, logLeafHash } from './tlog/logLeaf.js'
 export {
   consistencyProof,
@@ -403,17 +410,22 @@ export {
   parseNoteSigner,
   verifierKeyOf,
 } from './tlog/noteKey.js'
+export { NOTE_MESSAGES, type NoteProblem, noteProblemText } from './tlog/noteMessages.js'
+export { NOTE_MESSAGES_RU } from './tlog/noteMessages.ru.js'
 // Signed notes; NOTE_ED25519 and COSIGNATURE_ED25519 are the log's and a witness's key types.
 export {
   COSIGNATURE_ED25519,
+  checkNote,
   NOTE_ED25519,
   parseVerifierKey,
+  readNote,
   signNote,
   type VerifierKey,
   verifyNote,
 } from './tlog/signedNote.js'
 export { formatTlogProof, parseTlogProof, type TlogProof } from './tlog/tlogProof.js'
 export {
+  acceptCheckpoint,
   type CosignedCheckpoint,
   checkCosigned,
   parseWitnessList,

@@ -4,6 +4,8 @@ import {
   ANALYZE_MESSAGES_RU,
   AUDIT_MESSAGES,
   AUDIT_MESSAGES_RU,
+  COSIGNED_MESSAGES,
+  COSIGNED_MESSAGES_RU,
   ENGINE_MESSAGES,
   ENGINE_MESSAGES_RU,
   FILE_MESSAGES,
@@ -13,6 +15,8 @@ import {
   LOG_MESSAGES,
   LOG_MESSAGES_RU,
   type MessageTable,
+  NOTE_MESSAGES,
+  NOTE_MESSAGES_RU,
   SIMULATE_MESSAGES,
   SIMULATE_MESSAGES_RU,
   STORE_MESSAGES,
@@ -34,6 +38,9 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
   { en: WITNESS_LIST_MESSAGES, ru: WITNESS_LIST_MESSAGES_RU },
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
+  // a checkpoint's signatures: why a note, a checkpoint or a cosignature does not check out
+  { en: NOTE_MESSAGES, ru: NOTE_MESSAGES_RU },
+  { en: COSIGNED_MESSAGES, ru: COSIGNED_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
   { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
   // the audit's: its findings' table also words an import's conflict

@@ -1,6 +1,7 @@
 import {
+  acceptCheckpoint,
   type CosignedCheckpoint,
-  checkCosigned,
+  cosignedProblemText,
   type NoteSigner,
   parseNoteSigner,
   readWitnessListText,
@@ -10,6 +11,7 @@ import {
   witnessListProblemText,
 } from '../index.js'
 import { readText } from './auditFiles.js'
+import { saidForPeople } from './errorForPeople.js'
 import { loadCliPolicy } from './packagePath.js'
 import { witnessedLogWords } from './witnessedLogWords.js'
 
@@ -42,13 +44,11 @@ export async function readCosignedCheckpoint(options: {
     throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().checkpointAndWitnesses)
   const list = readWitnessList(options.witnesses, options.policy)
   const note = readText(options.checkpoint, 'checkpoint')
-  const cosigned = checkCosigned(note, list)
-  if (typeof cosigned === 'string')
-    throw new TwoKeysError(
-      'AUDIT_TAMPERED',
-      witnessedLogWords().checkpointNotAccepted(options.checkpoint, cosigned),
-    )
-  return cosigned
+  const cosigned = acceptCheckpoint(note, list)
+  if ('checkpoint' in cosigned) return cosigned
+  // why, from its phrase: the CLI's language words it
+  const why = saidForPeople(cosigned, cosignedProblemText(cosigned))
+  throw new TwoKeysError('AUDIT_TAMPERED', witnessedLogWords().checkpointNotAccepted(options.checkpoint, why))
 }
 
 /** A log or witness private key file (`PRIVATE+KEY+…`). */

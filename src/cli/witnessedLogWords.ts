@@ -3,8 +3,8 @@ import { inCliLanguage } from './cliLanguage.js'
 /**
  * What `twokeys log …` and `twokeys witness …` print for people, and their errors, in each
  * language the CLI speaks. Checkpoints, cosignatures, verifier keys, origins and witness names are
- * data and stay as they are; a reason made below the CLI without a phrase (a key name's, a
- * checkpoint's signature check, a witness's own refusal) stays English, quoted.
+ * data and stay as they are; a reason made below the CLI comes worded in the CLI's language from
+ * its phrase (a checkpoint's signature check); one without a phrase (a key name's) stays English, quoted.
  */
 export interface WitnessedLogWords {
   noCheckpointYet: string
@@ -80,7 +80,7 @@ export const RUSSIAN_WITNESSED_LOG_WORDS: WitnessedLogWords = {
     `в файле свидетелей «${path}» нет свидетеля от ${missing.map((m) => `«${m}»`).join(', ')}, а они держат ключи в «${policyPath}»: добавьте для каждого строку \`<institution> <witness vkey>\``,
   checkpointAndWitnesses:
     'укажите --checkpoint и --witnesses вместе: контрольная точка что-то значит, только если её подписали свидетели, которым вы доверяете',
-  checkpointNotAccepted: (path, problem) => `контрольная точка «${path}» не принята: «${problem}»`,
+  checkpointNotAccepted: (path, problem) => `контрольная точка «${path}» не принята: ${problem}`,
   needsLogKey: 'свидетелю нужен проверочный ключ журнала: укажите --log-key <vkey или файл>',
   cannotReadRequest: (path, code) => `не удаётся прочитать запрос «${path}» (${code}); проверьте путь`,
   badName: (problem) => `--name: «${problem}»`,

@@ -1,6 +1,10 @@
+import type { NoteProblem } from '../tlog/noteMessages.js'
+import { NOTE_MESSAGES_RU } from '../tlog/noteMessages.ru.js'
 import type { LOG_MESSAGES } from './logMessages.js'
 
 // Ids as they are, in «»; commands in backticks; numbers as they are.
+
+const noteProblem = (p: NoteProblem) => (NOTE_MESSAGES_RU[p.key] as (params: unknown) => string)(p.params)
 
 /** The log's errors in Russian: the same keys with the same parameters as `LOG_MESSAGES`. */
 export const LOG_MESSAGES_RU: typeof LOG_MESSAGES = {
@@ -21,7 +25,7 @@ export const LOG_MESSAGES_RU: typeof LOG_MESSAGES = {
     `журнал Меркла перечисляет записей: ${p.listed} с индекса ${p.from}, а их событий есть только ${p.found}: события удалены из базы; восстановите её из резервной копии`,
   'answer.unreachable': (p) => `не удалось связаться с ${p.url}: «${p.problem}»`,
   'answer.noValidCosignature': (p) =>
-    `ответил 200, но без действительной подписи свидетеля ${p.witness}${p.problem === undefined ? '' : `: «${p.problem}»`}`,
+    `ответил 200, но без действительной подписи свидетеля ${p.witness}${p.problem === undefined ? '' : `: ${noteProblem(p.problem)}`}`,
   'answer.cosigned': (p) => `подписал размер ${p.size}`,
   'answer.ahead': (p) =>
     `уже подписал размер ${p.seen} этого журнала — больше, чем ${p.size}, которые в нём сейчас: журнал обрезан или раздвоен; не публикуйте, разберитесь`,

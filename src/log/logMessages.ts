@@ -1,4 +1,5 @@
 import { errorsOf } from '../domain/phrasedError.js'
+import { type NoteProblem, noteProblemText } from '../tlog/noteMessages.js'
 
 /**
  * The English of the transparency log's errors (checkpoints, cosignatures, proofs), by message
@@ -22,10 +23,10 @@ export const LOG_MESSAGES = {
   'leaves.deleted': (p: { from: number; listed: number; found: number }) =>
     `the Merkle log lists ${p.listed} entries from index ${p.from} but only ${p.found} of their events exist: events were deleted from the database; restore it from a backup`,
   // A witness's answer to `log checkpoint --witnesses` (`WitnessAnswer.said`); a fetch's problem
-  // and a witness's refusal are their own text.
+  // and a witness's refusal are their own text, a bad cosignature's a phrase of NOTE_MESSAGES.
   'answer.unreachable': (p: { url: string; problem: string }) => `could not reach ${p.url}: ${p.problem}`,
-  'answer.noValidCosignature': (p: { witness: string; problem: string | undefined }) =>
-    `answered 200 but with no valid cosignature by ${p.witness}${p.problem === undefined ? '' : `: ${p.problem}`}`,
+  'answer.noValidCosignature': (p: { witness: string; problem: NoteProblem | undefined }) =>
+    `answered 200 but with no valid cosignature by ${p.witness}${p.problem === undefined ? '' : `: ${noteProblemText(p.problem)}`}`,
   'answer.cosigned': (p: { size: number }) => `cosigned size ${p.size}`,
   'answer.ahead': (p: { seen: string; size: number }) =>
     `has cosigned size ${p.seen} of this log, more than the ${p.size} it holds now: the log was cut off or forked; do not publish, investigate`,

@@ -1,7 +1,8 @@
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { Store, StoredCheckpoint, StoreLog } from '../stores/Store.js'
-import { verifyCosignatures } from '../tlog/checkpoint.js'
+import { checkCosignatures, verifyCosignatures } from '../tlog/checkpoint.js'
 import { consistencyProof, type Hash } from '../tlog/merkle.js'
+import { isNoteProblem } from '../tlog/noteMessages.js'
 import type { WitnessEntry, WitnessList } from '../tlog/witnessList.js'
 import { addCheckpointBody } from './addCheckpointBody.js'
 import { LOG_MESSAGES, logError } from './logMessages.js'
@@ -99,15 +100,15 @@ export async function requestCosignatures(
         break
       }
       if (status === 200) {
-        const cosigned = verifyCosignatures(checkpoint.note + body, [witness.key])
-        if (typeof cosigned === 'string' || cosigned.cosignedBy.length === 0) {
+        const cosigned = checkCosignatures(checkpoint.note + body, [witness.key])
+        if (isNoteProblem(cosigned) || cosigned.cosignedBy.length === 0) {
           result = {
             ...answer,
             ok: false,
             status,
             ...answered('answer.noValidCosignature', {
               witness: witness.key.name,
-              problem: typeof cosigned === 'string' ? cosigned : undefined,
+              problem: isNoteProblem(cosigned) ? cosigned : undefined,
             }),
           }
         } else {

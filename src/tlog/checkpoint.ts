@@ -2,7 +2,8 @@ import { utf8ToBytes } from '@noble/hashes/utils.js'
 import { ed25519Sign, ed25519Verify } from '../identity/ed25519.js'
 import { fromBase64, toBase64 } from './base64.js'
 import type { Hash } from './merkle.js'
-import { COSIGNATURE_ED25519, noteKeyId, parseNote, signatureLine, type VerifierKey } from './signedNote.js'
+import { isNoteProblem, type NoteProblem, noteProblem, noteProblemText } from './noteMessages.js'
+import { COSIGNATURE_ED25519, noteKeyId, readNote, signatureLine, type VerifierKey } from './signedNote.js'
 
 /** A tree head: the log's origin, its size and its RFC 6962 root (c2sp.org/tlog-checkpoint). */
 export interface Checkpoint {
@@ -18,13 +19,19 @@ export function checkpointText(checkpoint: Checkpoint): string {
 
 /** A checkpoint from note text, or the reason the text is not one. */
 export function parseCheckpointText(text: string): Checkpoint | string {
+  const read = readCheckpointText(text)
+  return isNoteProblem(read) ? noteProblemText(read) : read
+}
+
+/** {@link parseCheckpointText} with the reason as a phrase of `NOTE_MESSAGES`, which the CLI words in its language. */
+export function readCheckpointText(text: string): Checkpoint | NoteProblem {
   const lines = text.split('\n')
   const [origin = '', size = '', root = ''] = lines
-  if (lines.length < 4 || origin === '') return 'a checkpoint has an origin, a size and a root, one per line'
+  if (lines.length < 4 || origin === '') return noteProblem('checkpointText.lines', {})
   if (!/^(0|[1-9]\d*)$/.test(size) || !Number.isSafeInteger(Number(size)))
-    return `"${size}" is not a tree size`
+    return noteProblem('checkpointText.size', { size })
   const hash = fromBase64(root)
-  if (hash === undefined || hash.length !== 32) return `"${root}" is not a base64 SHA-256 root hash`
+  if (hash === undefined || hash.length !== 32) return noteProblem('checkpointText.root', { root })
   return { origin, size: Number(size), root: hash }
 }
 
@@ -58,23 +65,34 @@ export function cosign(
  * Which trusted witnesses (type 0x04 keys) cosigned a checkpoint note, each with its timestamp;
  * a cosignature by a known key that fails to verify rejects the note.
  */
-export function verifyCosignatures(
+export function verifyCosignatures(note: string, witnesses: readonly VerifierKey[]): Cosignatures | string {
+  const checked = checkCosignatures(note, witnesses)
+  return isNoteProblem(checked) ? noteProblemText(checked) : checked
+}
+
+/** Who cosigned a checkpoint note, and when. */
+export interface Cosignatures {
+  text: string
+  cosignedBy: { name: string; timestamp: number }[]
+}
+
+/** {@link verifyCosignatures} with the reason as a phrase of `NOTE_MESSAGES`, which the CLI words in its language. */
+export function checkCosignatures(
   note: string,
   witnesses: readonly VerifierKey[],
-): { text: string; cosignedBy: { name: string; timestamp: number }[] } | string {
-  const parsed = parseNote(note)
-  if (typeof parsed === 'string') return parsed
+): Cosignatures | NoteProblem {
+  const parsed = readNote(note)
+  if (isNoteProblem(parsed)) return parsed
   const cosignedBy: { name: string; timestamp: number }[] = []
   for (const s of parsed.signatures) {
     const key = witnesses.find(
       (k) => k.type === COSIGNATURE_ED25519 && k.name === s.name && k.keyId === s.keyId,
     )
     if (key === undefined) continue
-    if (s.signature.length !== 72)
-      return `the cosignature of "${s.name}" is not a timestamp and an Ed25519 signature`
+    if (s.signature.length !== 72) return noteProblem('cosignature.malformed', { name: s.name })
     const timestamp = Number(new DataView(s.signature.buffer, s.signature.byteOffset).getBigUint64(0))
     if (!ed25519Verify(key.publicKey, cosignedMessage(parsed.text, timestamp), s.signature.slice(8))) {
-      return `the cosignature of "${s.name}" does not verify: the checkpoint was altered`
+      return noteProblem('cosignature.fails', { name: s.name })
     }
     cosignedBy.push({ name: s.name, timestamp })
   }

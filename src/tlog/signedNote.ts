@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { utf8ToBytes } from '@noble/hashes/utils.js'
 import { ed25519Sign, ed25519Verify } from '../identity/ed25519.js'
 import { fromBase64, toBase64 } from './base64.js'
+import { isNoteProblem, type NoteProblem, noteProblem, noteProblemText } from './noteMessages.js'
 
 /** The signature types of c2sp.org/signed-note that twokeys uses. */
 export const NOTE_ED25519 = 0x01
@@ -71,13 +72,19 @@ export function parseVerifierKey(text: string): VerifierKey | string {
 
 /** A note: text and signature lines, split at the last blank line; a reason when malformed. */
 export function parseNote(note: string): { text: string; signatures: NoteSignature[] } | string {
+  const read = readNote(note)
+  return isNoteProblem(read) ? noteProblemText(read) : read
+}
+
+/** {@link parseNote} with its problem as a phrase of `NOTE_MESSAGES`, which the CLI words in its language. */
+export function readNote(note: string): { text: string; signatures: NoteSignature[] } | NoteProblem {
   for (let i = 0; i < note.length; i++) {
     const code = note.charCodeAt(i)
-    if (code < 0x20 && code !== 0x0a) return 'a note may hold no control characters but newlines'
+    if (code < 0x20 && code !== 0x0a) return noteProblem('note.controlCharacter', {})
   }
-  if (!note.endsWith('\n')) return 'a note ends with a newline'
+  if (!note.endsWith('\n')) return noteProblem('note.noFinalNewline', {})
   const split = note.lastIndexOf('\n\n')
-  if (split < 0) return 'a note has a blank line between its text and its signatures'
+  if (split < 0) return noteProblem('note.noBlankLine', {})
   const text = note.slice(0, split + 1)
   const lines = note.slice(split + 2, -1).split('\n')
   const signatures: NoteSignature[] = []
@@ -85,7 +92,7 @@ export function parseNote(note: string): { text: string; signatures: NoteSignatu
     const match = new RegExp(`^${EM_DASH} (\\S+) (\\S+)$`).exec(line)
     const bytes = match === null ? undefined : fromBase64(match[2] as string)
     if (match === null || bytes === undefined || bytes.length < 5)
-      return `"${line}" is not a signature line "— <name> <base64>"`
+      return noteProblem('note.badSignatureLine', { line })
     const keyId =
       (((bytes[0] as number) << 24) |
         ((bytes[1] as number) << 16) |
@@ -94,7 +101,7 @@ export function parseNote(note: string): { text: string; signatures: NoteSignatu
       0
     signatures.push({ name: match[1] as string, keyId, signature: bytes.slice(4) })
   }
-  if (signatures.length === 0) return 'a note has at least one signature'
+  if (signatures.length === 0) return noteProblem('note.unsigned', {})
   return { text, signatures }
 }
 
@@ -119,17 +126,26 @@ export function verifyNote(
   note: string,
   keys: readonly VerifierKey[],
 ): { text: string; signedBy: string[] } | string {
-  const parsed = parseNote(note)
-  if (typeof parsed === 'string') return parsed
+  const checked = checkNote(note, keys)
+  return isNoteProblem(checked) ? noteProblemText(checked) : checked
+}
+
+/** {@link verifyNote} with the reason as a phrase of `NOTE_MESSAGES`, which the CLI words in its language. */
+export function checkNote(
+  note: string,
+  keys: readonly VerifierKey[],
+): { text: string; signedBy: string[] } | NoteProblem {
+  const parsed = readNote(note)
+  if (isNoteProblem(parsed)) return parsed
   const signedBy: string[] = []
   for (const s of parsed.signatures) {
     const key = keys.find((k) => k.type === NOTE_ED25519 && k.name === s.name && k.keyId === s.keyId)
     if (key === undefined) continue
     if (!ed25519Verify(key.publicKey, utf8ToBytes(parsed.text), s.signature)) {
-      return `the signature of "${s.name}" does not verify: the note was altered`
+      return noteProblem('note.signatureFails', { name: s.name })
     }
     signedBy.push(s.name)
   }
-  if (signedBy.length === 0) return 'no signature from a trusted key'
+  if (signedBy.length === 0) return noteProblem('note.noTrustedSignature', {})
   return { text: parsed.text, signedBy }
 }

@@ -1,10 +1,12 @@
-import { type Checkpoint, parseCheckpointText, verifyCosignatures } from './checkpoint.js'
+import { type Checkpoint, checkCosignatures, readCheckpointText } from './checkpoint.js'
+import { type CosignedProblem, cosignedProblemText } from './cosignedMessages.js'
+import { isNoteProblem } from './noteMessages.js'
 import {
   COSIGNATURE_ED25519,
+  checkNote,
   NOTE_ED25519,
   parseVerifierKey,
   type VerifierKey,
-  verifyNote,
 } from './signedNote.js'
 import {
   type WitnessListProblem,
@@ -91,17 +93,27 @@ export interface CosignedCheckpoint {
  * institution in the list cosigned it; otherwise says which signature is missing or bad.
  */
 export function checkCosigned(note: string, list: WitnessList): CosignedCheckpoint | string {
+  const accepted = acceptCheckpoint(note, list)
+  return 'checkpoint' in accepted ? accepted : cosignedProblemText(accepted)
+}
+
+/**
+ * {@link checkCosigned} with the reason as a phrase of `COSIGNED_MESSAGES` (a message key with its
+ * parameters, the signatures' own problems phrases of `NOTE_MESSAGES`), which the CLI words in its
+ * language.
+ */
+export function acceptCheckpoint(note: string, list: WitnessList): CosignedCheckpoint | CosignedProblem {
   if (list.log !== undefined) {
-    const signed = verifyNote(note, [list.log])
-    if (typeof signed === 'string') return `the log's signature: ${signed}`
+    const signed = checkNote(note, [list.log])
+    if (isNoteProblem(signed)) return { key: 'cosigned.logSignature', params: { problem: signed } }
   }
-  const cosigned = verifyCosignatures(
+  const cosigned = checkCosignatures(
     note,
     list.witnesses.map((w) => w.key),
   )
-  if (typeof cosigned === 'string') return cosigned
-  const checkpoint = parseCheckpointText(cosigned.text)
-  if (typeof checkpoint === 'string') return `not a checkpoint: ${checkpoint}`
+  if (isNoteProblem(cosigned)) return { key: 'cosigned.cosignatures', params: { problem: cosigned } }
+  const checkpoint = readCheckpointText(cosigned.text)
+  if (isNoteProblem(checkpoint)) return { key: 'cosigned.notACheckpoint', params: { problem: checkpoint } }
   const cosignedBy: CosignedCheckpoint['cosignedBy'] = []
   for (const w of list.witnesses) {
     const by = cosigned.cosignedBy.find((c) => c.name === w.key.name)
@@ -110,8 +122,7 @@ export function checkCosigned(note: string, list: WitnessList): CosignedCheckpoi
   }
   const institutions = [...new Set(list.witnesses.map((w) => w.institution))]
   const missing = institutions.filter((i) => !cosignedBy.some((c) => c.institution === i))
-  if (missing.length > 0)
-    return `no valid cosignature from a witness of ${missing.map((m) => `"${m}"`).join(', ')}: history is settled only when a witness of each institution has cosigned it`
+  if (missing.length > 0) return { key: 'cosigned.missing', params: { institutions: missing } }
   return { checkpoint, cosignedBy }
 }
 
