@@ -33,6 +33,8 @@ export type NoticeBody =
       checks: ForgeryCheck[]
     }
   | { kind: 'ended' }
+  /** The server was started again on the session's file and took the session up where it was. */
+  | { kind: 'resumed' }
 
 /** One check run on a forged copy of the log, and what it found. */
 export interface ForgeryCheck {
@@ -72,14 +74,22 @@ type Listener = (notice: Notice) => void
 
 /**
  * A session's notices, kept in order (a phone that reconnects catches up from its last seq)
- * and told to every listener as they are added.
+ * and told to every listener as they are added. A resumed session's feed starts from the notices
+ * kept before, and its numbering goes on from theirs; `keep` writes each new notice down first.
  */
 export class ClassroomFeed {
-  readonly #notices: Notice[] = []
+  readonly #notices: Notice[]
   readonly #listeners = new Set<Listener>()
+  readonly #keep: (notice: Notice) => void
+
+  constructor(notices: readonly Notice[] = [], keep: (notice: Notice) => void = () => undefined) {
+    this.#notices = [...notices]
+    this.#keep = keep
+  }
 
   add(body: NoticeBody, at: number): Notice {
     const notice = { ...body, seq: this.#notices.length + 1, at } as Notice
+    this.#keep(notice)
     this.#notices.push(notice)
     for (const listener of this.#listeners) listener(notice)
     return notice

@@ -25,28 +25,28 @@ import { type ClassroomRole, classroomRoles, FORGER } from './classroomRoles.js'
 import { CLOCK_JUMPS, type ClockJump } from './clockJumps.js'
 import { type Forgery, forgeCopy } from './forgeCopy.js'
 import { newJoinCode } from './joinCode.js'
+import {
+  memorySessionRecord,
+  type SavedSession,
+  type SessionHead,
+  type SessionRecord,
+  type Student,
+} from './SessionRecord.js'
 
 export interface ClassroomSessionOptions {
   /** The lesson's policy; the session runs it with `identity: signed`. */
   policy: Policy
   /** Where the session's engine keeps its events (a fresh SQLite file for each session). */
   store: Store
+  /** Where the session keeps its roster, feed, clock and tokens (`sqliteSessionRecord(file)`); nowhere by default. */
+  record?: SessionRecord
   /** Where the session's clock starts (epoch ms); the real time now, to the minute, by default. */
   start?: number
   /** Fixed in tests; random by default. */
   joinCode?: string
 }
 
-/** A student in the session: the role taken and the public half of the key made in their browser. */
-export interface Student {
-  role: string
-  name: string
-  keyId: string
-  publicKey: string
-  /** False for a forger: the key was never added to the keyring. */
-  inKeyring: boolean
-  joinedAt: number
-}
+export type { Student }
 
 const randomId = (bytes: number) =>
   toBase64url(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).replace(/[^A-Za-z0-9]/g, 'x')
@@ -57,28 +57,34 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** The policy as a session runs it: signed commands only. */
+const signedPolicy = (policy: Policy): Policy => ({ ...policy, identity: 'signed' })
+
 /**
  * One class's live session: its own engine on its own store and virtual clock, the institution
  * keys that sign its keyring (made here, never sent anywhere), the roster and the feed everyone
  * watches. Every action goes through the engine; the session only adds who may do what in class.
+ * With a durable record (the session's SQLite file), everything else it holds is written down as
+ * it changes, and {@link ClassroomSession.resume} takes it up again after a restart.
  *
  * @example
- * const session = await ClassroomSession.open({ policy, store: sqliteStore(file) })
+ * const session = await ClassroomSession.open({ policy, store: sqliteStore(file), record: sqliteSessionRecord(file) })
  * await session.join('oreshkin', 'Anna', publicKey)
  */
 export class ClassroomSession {
-  readonly id = randomId(9)
-  readonly teacherToken = randomId(24)
+  readonly id: string
+  readonly teacherToken: string
   readonly joinCode: string
   readonly policy: Policy
   readonly policyHash: string
   readonly engine: Engine
   readonly clock: ReturnType<typeof manualClock>
-  readonly feed = new ClassroomFeed()
+  readonly feed: ClassroomFeed
   readonly roles: ClassroomRole[]
   readonly startedAt: number
-  readonly students: Student[] = []
-  ended = false
+  readonly students: Student[]
+  ended: boolean
+  readonly record: SessionRecord
   /** The institutions' keys: the server signs keyring changes (and, for a seat no student holds, commands) with them. */
   readonly #institutionKeys: PrivateKeyFile[]
   /** The last seq of each initiative already told to the class. */
@@ -86,15 +92,24 @@ export class ClassroomSession {
   /** One action at a time, so the feed tells events in the order they were stored. */
   #queue: Promise<unknown> = Promise.resolve()
 
-  private constructor(options: ClassroomSessionOptions, keys: PrivateKeyFile[]) {
-    this.policy = { ...options.policy, identity: 'signed' }
-    this.policyHash = hashPolicy(this.policy)
-    this.startedAt = options.start ?? Math.floor(Date.now() / 60_000) * 60_000
-    this.clock = manualClock(this.startedAt)
+  private constructor(options: ClassroomSessionOptions, head: SessionHead, saved: SavedSession | null) {
+    this.policy = signedPolicy(options.policy)
+    this.policyHash = head.policyHash
+    this.id = head.id
+    this.teacherToken = head.teacherToken
+    this.joinCode = head.joinCode
+    this.startedAt = head.startedAt
+    this.clock = manualClock(saved?.clock ?? head.startedAt)
     this.engine = createEngine({ policy: this.policy, store: options.store, clock: this.clock })
-    this.joinCode = options.joinCode ?? newJoinCode()
     this.roles = classroomRoles(this.policy)
-    this.#institutionKeys = keys
+    this.#institutionKeys = head.institutionKeys
+    this.record = options.record ?? memorySessionRecord()
+    this.students = [...(saved?.students ?? [])]
+    this.ended = saved?.ended ?? false
+    const record = this.record
+    this.feed = new ClassroomFeed(saved?.notices ?? [], (notice) => record.notice(notice))
+    for (const notice of saved?.notices ?? [])
+      if (notice.kind === 'event') this.#told.set(notice.event.initiativeId, notice.event.seq)
   }
 
   /** Opens a session: makes one key per key-holding institution and signs the first keyring with them. */
@@ -111,12 +126,59 @@ export class ClassroomSession {
     const keys = seats.map(
       (principal) => newKeyPair(principal, `${principal}-session-${randomId(4)}`, validFrom).privateKey,
     )
-    const session = new ClassroomSession({ ...options, start }, keys)
-    await session.engine.changeKeyring(
-      firstKeyringChange(session.policy, keys, validFrom, 'the institution keys of a classroom session'),
-    )
+    const head: SessionHead = {
+      id: randomId(9),
+      teacherToken: randomId(24),
+      joinCode: options.joinCode ?? newJoinCode(),
+      policyId: policy.id,
+      policyHash: hashPolicy(signedPolicy(policy)),
+      startedAt: start,
+      institutionKeys: keys,
+    }
+    // Written before the keyring, so a file that holds the keyring always holds the keys that signed it.
+    options.record?.begin(head)
+    const session = new ClassroomSession(options, head, null)
+    await session.#firstKeyring()
     session.feed.add({ kind: 'opened', policy: policy.id }, start)
     return session
+  }
+
+  /**
+   * Takes up a session kept in `options.record` where it was: the same id, join code, teacher
+   * token, institution keys, roster, feed (numbered on), clock and ended flag. Null when the
+   * record holds no session. The policy must be the one the session was opened with.
+   */
+  static async resume(options: ClassroomSessionOptions): Promise<ClassroomSession | null> {
+    const saved = options.record?.load() ?? null
+    if (saved === null) return null
+    const hash = hashPolicy(signedPolicy(options.policy))
+    if (hash !== saved.policyHash)
+      throw classroomError('CONFIG_INVALID', 'classroom.otherPolicy', {
+        path: options.record?.path ?? '(memory)',
+        policy: saved.policyId,
+        hash: saved.policyHash,
+      })
+    const session = new ClassroomSession(options, saved, saved)
+    await session.#serial(async () => {
+      await session.#firstKeyring()
+      // Events stored after the last notice was written (a stop in between) are told now.
+      await session.#tellEvents()
+      session.feed.add({ kind: 'resumed' }, session.clock())
+    })
+    return session
+  }
+
+  /** The session's first keyring, signed by every institution key, unless the store has one. */
+  async #firstKeyring(): Promise<void> {
+    if ((await this.engine.keyring()) !== null) return
+    await this.engine.changeKeyring(
+      firstKeyringChange(
+        this.policy,
+        this.#institutionKeys,
+        new Date(this.startedAt).toISOString(),
+        'the institution keys of a classroom session',
+      ),
+    )
   }
 
   /** Is this the teacher's token? Compared in constant time. */
@@ -154,6 +216,7 @@ export class ClassroomSession {
       const inKeyring = role !== FORGER
       if (inKeyring) await this.#addKey(keyId, role, publicKey, now)
       const student: Student = { role, name: name.trim() || role, keyId, publicKey, inKeyring, joinedAt: now }
+      this.record.seat(student)
       this.students.push(student)
       this.feed.add({ kind: 'joined', role, name: student.name, keyId, inKeyring }, now)
       return student
@@ -216,6 +279,8 @@ export class ClassroomSession {
       this.#assertOpen()
       const from = this.clock()
       this.clock.advance(CLOCK_JUMPS[jump])
+      // Written before the deadlines fire, so a resumed clock is never behind a stored event.
+      this.record.clock(this.clock())
       await this.engine.tick()
       const fired = await this.#tellEvents()
       const to = this.clock()
@@ -325,6 +390,7 @@ export class ClassroomSession {
   end(): Promise<void> {
     return this.#serial(async () => {
       if (this.ended) return
+      this.record.end()
       this.ended = true
       this.feed.add({ kind: 'ended' }, this.clock())
     })

@@ -20,4 +20,14 @@ export const CLASSROOM_MESSAGES_RU: typeof CLASSROOM_MESSAGES = {
   'classroom.badBody': (p) => `неверное тело запроса:\n${p.lines.join('\n')}`,
   'classroom.noSession': (p) => `нет занятия «${p.id}»; спросите у учителя код для входа`,
   'classroom.noJoinCode': (p) => `нет открытого занятия с кодом «${p.code}»; сверьте код на доске`,
+  'classroom.notSessionFile': (p) =>
+    `${p.path} — не файл занятия: «${p.problem}»; файл оставлен как был. Укажите в --db новое имя файла или файл занятия, которое нужно продолжить`,
+  'classroom.foreignFile': (p) =>
+    `в ${p.path} нет занятия (${p.tables.length === 0 ? 'нет таблиц' : `его таблицы: ${p.tables.join(', ')}`}); файл оставлен как был. Укажите в --db новое имя файла или файл занятия, которое нужно продолжить`,
+  'classroom.cannotWrite': (p) =>
+    `не удаётся записать занятие в ${p.path}: «${p.problem}»; проверьте, что на диске есть место и файл доступен для записи`,
+  'classroom.fileTaken': (p) =>
+    `в ${p.path} уже есть занятие; продолжите его (снова запустите twokeys classroom с этим файлом), а не открывайте там другое`,
+  'classroom.otherPolicy': (p) =>
+    `в ${p.path} занятие по политике «${p.policy}» (хеш ${p.hash.slice(0, 12)}…), а не по указанной; запустите с файлом той политики или укажите в --db новое имя файла`,
 }

@@ -34,6 +34,16 @@ export const CLASSROOM_MESSAGES = {
     `no classroom session "${p.id}"; ask the teacher for the join code`,
   'classroom.noJoinCode': (p: { code: string }) =>
     `no open session has join code "${p.code}"; check the code on the board`,
+  'classroom.notSessionFile': (p: { path: string; problem: string }) =>
+    `${p.path} is not the file of a classroom session: ${p.problem}; it was left as it is. Give --db a new file name, or the file of a session to resume`,
+  'classroom.foreignFile': (p: { path: string; tables: string[] }) =>
+    `${p.path} holds no classroom session (${p.tables.length === 0 ? 'no tables' : `its tables: ${p.tables.join(', ')}`}); it was left as it is. Give --db a new file name, or the file of a session to resume`,
+  'classroom.cannotWrite': (p: { path: string; problem: string }) =>
+    `cannot write the session to ${p.path}: ${p.problem}; check that the disk has room and the file may be written`,
+  'classroom.fileTaken': (p: { path: string }) =>
+    `${p.path} already holds a session; resume it (start twokeys classroom on it again) rather than open another there`,
+  'classroom.otherPolicy': (p: { path: string; policy: string; hash: string }) =>
+    `${p.path} holds a session of policy "${p.policy}" (hash ${p.hash.slice(0, 12)}…), not of the policy given; start with that policy's file, or give --db a new file name`,
 }
 
 /** A classroom error whose message is a phrase of {@link CLASSROOM_MESSAGES}. */

@@ -3,7 +3,9 @@ import type { Policy } from '../policy/PolicySchema.js'
 import { HttpError } from '../serve/httpErrors.js'
 import type { Store } from '../stores/Store.js'
 import { ClassroomSession } from './ClassroomSession.js'
+import { classroomError } from './classroomMessages.js'
 import { registerClassroomRoutes } from './classroomRoutes.js'
+import { memorySessionRecord, type SessionRecord } from './SessionRecord.js'
 import { staticFiles } from './staticFiles.js'
 
 export interface ClassroomServerOptions {
@@ -11,6 +13,11 @@ export interface ClassroomServerOptions {
   policy: Policy
   /** The store of the n-th session opened (1, 2 …): each session has its own, so its own keyring. */
   storeFor(n: number): Store | Promise<Store>
+  /**
+   * Where the n-th session keeps its roster, feed, clock and tokens (`sqliteSessionRecord(file)`,
+   * the store's own file), opened before its store; nowhere by default (the session ends with the server).
+   */
+  recordFor?(n: number): SessionRecord | Promise<SessionRecord>
   /** The built page to serve (web/dist); none: the API only. */
   root?: string
   /** The address students open, for join URLs and the QR code, once known; the request's host otherwise. */
@@ -23,7 +30,9 @@ export interface ClassroomServerOptions {
 
 /**
  * The `twokeys classroom` server (not listening: call `listen`, or `inject` in tests): the
- * classroom page and its API. Closing it closes every session's engine and store.
+ * classroom page and its API. Closing it closes every session's engine, store and record.
+ * `resume(n)` takes up the session kept in the n-th record (null when it keeps none), and
+ * sessions opened later are numbered after it.
  *
  * @example
  * const { app, open } = await createClassroomServer({ policy, storeFor: () => memoryStore() })
@@ -33,9 +42,22 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
   app: FastifyInstance
   sessions: Map<string, ClassroomSession>
   open(): Promise<ClassroomSession>
+  resume(n: number): Promise<ClassroomSession | null>
 }> {
   const sessions = new Map<string, ClassroomSession>()
   const max = options.maxSessions ?? 16
+  /** The number of the last session opened or resumed: the next one is kept beside it. */
+  let last = 0
+  const recordOf = async (n: number) => (await options.recordFor?.(n)) ?? memorySessionRecord()
+  /** Opens the store of session n on its record, and closes the record if that fails. */
+  const storeOn = async (n: number, record: SessionRecord) => {
+    try {
+      return await options.storeFor(n)
+    } catch (error) {
+      record.close()
+      throw error
+    }
+  }
   const open = async () => {
     if (sessions.size >= max)
       throw new HttpError(
@@ -43,13 +65,41 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
         'LIMIT_REACHED',
         `this server already runs ${max} sessions; end one, or start another twokeys classroom`,
       )
+    const n = last + 1
+    const record = await recordOf(n)
+    if (record.load() !== null) {
+      record.close()
+      throw classroomError('CONFLICT', 'classroom.fileTaken', { path: record.path ?? `session ${n}` })
+    }
+    const store = await storeOn(n, record)
+    last = n
     const session = await ClassroomSession.open({
       policy: options.policy,
-      store: await options.storeFor(sessions.size + 1),
+      store,
+      record,
       ...(options.start === undefined ? {} : { start: options.start() }),
     })
     sessions.set(session.id, session)
     return session
+  }
+  const resume = async (n: number) => {
+    const record = await recordOf(n)
+    if (record.load() === null) {
+      record.close()
+      return null
+    }
+    const store = await storeOn(n, record)
+    try {
+      const session = await ClassroomSession.resume({ policy: options.policy, store, record })
+      if (session === null) throw new Error('the record emptied while it was read')
+      sessions.set(session.id, session)
+      last = Math.max(last, n)
+      return session
+    } catch (error) {
+      await store.close()
+      record.close()
+      throw error
+    }
   }
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 }) as unknown as FastifyInstance
   app.removeContentTypeParser('text/plain')
@@ -60,7 +110,12 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
   })
   if (options.root !== undefined) app.get('/*', staticFiles(options.root))
   app.addHook('onClose', async () => {
-    await Promise.all([...sessions.values()].map((s) => s.engine.close()))
+    await Promise.all(
+      [...sessions.values()].map(async (s) => {
+        await s.engine.close()
+        s.record.close()
+      }),
+    )
   })
-  return { app, sessions, open }
+  return { app, sessions, open, resume }
 }

@@ -4,8 +4,9 @@ import { extname, join } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import pc from 'picocolors'
 import QRCode from 'qrcode'
-import { createClassroomServer, sessionUrls } from '../classroom/index.js'
+import { createClassroomServer, sessionUrls, sqliteSessionRecord } from '../classroom/index.js'
 import { TwoKeysError } from '../index.js'
+import { CLASSROOM_COMMAND_WORDS } from './classroomCommandWords.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { loadCliPolicy } from './packagePath.js'
 import { packageRoot } from './packageRoot.js'
@@ -71,12 +72,24 @@ export function registerClassroom(program: Command): void {
       const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'twokeys-classroom-')), 'classroom.db')
       const { sqliteStore } = await import('../stores/sqliteStore.js')
       let origin: string | undefined
+      const said = inCliLanguage(CLASSROOM_COMMAND_WORDS)
       const server = await createClassroomServer({
         policy,
         root,
         storeFor: (n) => sqliteStore(sessionDbFile(db, n)),
+        recordFor: (n) => sqliteSessionRecord(sessionDbFile(db, n)),
         origin: () => origin,
       })
+      // A --db file kept from before (and the files beside it) resume their sessions; else a new one opens.
+      const resumed = []
+      for (let n = 1; existsSync(sessionDbFile(db, n)); n++) {
+        const session = await server.resume(n).catch(async (error: unknown) => {
+          await server.app.close()
+          throw error
+        })
+        if (session === null) break
+        resumed.push(session)
+      }
       try {
         await server.app.listen({ host: options.host, port: options.port })
       } catch (cause) {
@@ -93,12 +106,16 @@ export function registerClassroom(program: Command): void {
       const port = typeof address === 'object' && address !== null ? address.port : options.port
       const urls = playgroundUrls(options.host, port)
       origin = urls[0]
-      const session = await server.open()
+      const session = resumed[0] ?? (await server.open())
       const { teacherUrl, joinUrl } = sessionUrls(origin as string, session)
       const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
       const out = (line = '') => process.stdout.write(`${line}\n`)
       out(words.servingOn('classroom', urls))
       out(words.sessionLine(policy.id, db))
+      for (const [i, s] of resumed.entries()) {
+        const clock = new Date(s.clock()).toISOString().slice(0, 16).replace('T', ' ')
+        out(said.resumed(sessionDbFile(db, i + 1), s.students.length, clock, s.ended))
+      }
       out()
       out(`${pc.bold(words.teacher)}${words.teacherNote}`)
       out(`  ${teacherUrl}`)

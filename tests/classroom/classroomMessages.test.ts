@@ -84,6 +84,11 @@ describe('the classroom server’s errors as phrases', () => {
       'classroom.badBody': { lines: ['  ✖ body.role: required'] },
       'classroom.noSession': { id: 's1' },
       'classroom.noJoinCode': { code: 'ABC' },
+      'classroom.notSessionFile': { path: 'lesson.db', problem: 'file is not a database' },
+      'classroom.foreignFile': { path: 'lesson.db', tables: ['events'] },
+      'classroom.cannotWrite': { path: 'lesson.db', problem: 'disk full' },
+      'classroom.fileTaken': { path: 'lesson.db' },
+      'classroom.otherPolicy': { path: 'lesson.db', policy: 'two-keys', hash: 'abcdef0123456789' },
     }
     for (const [key, params] of Object.entries(samples)) {
       const ru = (CLASSROOM_MESSAGES_RU[key as keyof typeof CLASSROOM_MESSAGES_RU] as (p: unknown) => string)(

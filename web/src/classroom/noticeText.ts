@@ -88,6 +88,8 @@ export function noticeText(notice: Notice): string {
           })
     case 'ended':
       return t('classroom.feed.ended')
+    case 'resumed':
+      return t('classroom.feed.resumed')
   }
 }
 

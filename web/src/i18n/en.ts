@@ -784,6 +784,7 @@ export const en = {
       forgery: 'The forger tried “{{forgery}}” on a copy of the log: caught by {{check}}.',
       forgeryMissed: 'The forger tried “{{forgery}}” on a copy of the log, and no check caught it.',
       ended: 'The session has ended.',
+      resumed: 'The server was started again: the session goes on where it was.',
     },
     jump: { hour: 'an hour', day: 'a day', week: 'a week', month: '31 days' },
     forgery: {
