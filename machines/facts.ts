@@ -26,7 +26,8 @@ export function institutionsOf(principal: Principal | undefined): string[] {
  */
 export function decisionInstitutions(policy: Policy, actor: string, seat: string | null): string[] {
   const own = institutionsOf(findPrincipal(policy, actor))
-  const held = seat === null || seat === actor ? [] : institutionsOf(findPrincipal(policy, seat))
+  // On one's own seat `held` repeats `own`; the set keeps each institution once either way.
+  const held = seat === null ? [] : institutionsOf(findPrincipal(policy, seat))
   return [...new Set([...own, ...held])]
 }
 

@@ -7,6 +7,7 @@ import {
   matchingRoute,
   refusingSeats,
   rolloutTargets,
+  seatFor,
 } from '../../machines/facts.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { exportContent, federalContent, PA, regionalContent, Scenario } from '../support/fixtures.js'
@@ -46,6 +47,35 @@ describe('the facts the guards read', () => {
     expect(targets('regional', federalContent)).toEqual([])
     expect(targets('federal', exportContent)).toEqual([])
     expect(targets(null, regionalContent)).toEqual([])
+  })
+
+  it('a federal rollout waits on ministries only where the policy says ministries answer it', () => {
+    const federal = context({ track: 'federal', content: federalContent })
+    const byMinistries = {
+      ...seedPolicy,
+      rollout: { federal: 'ministries' as const, export: 'sponsor' as const },
+    }
+    expect(rolloutTargets(byMinistries, federal)).toEqual(['minzifry'])
+    const bySponsor = { ...seedPolicy, rollout: { federal: 'sponsor' as const, export: 'sponsor' as const } }
+    expect(rolloutTargets(bySponsor, federal)).toEqual([])
+    // Before routing there is no track, also where ministries answer federal rollouts.
+    expect(rolloutTargets(byMinistries, context({ track: null, content: federalContent }))).toEqual([])
+  })
+
+  it('a deputy has no seat on a key whose deputies the policy does not allow, whatever was recorded', () => {
+    const key = seedPolicy.keys.find((k) => k.id === PA)
+    if (key === undefined) throw new Error(`the seed policy has no key ${PA}`)
+    const holder = key.holders[0] as string
+    // A delegation in the context (as a history recorded under a policy that allowed deputies).
+    const delegated = context({
+      delegations: [{ key: PA, holder, deputy: 'aide-x', from: 0, until: 10 * DAY_MS, at: 0 }],
+    })
+    expect(
+      seatFor(delegated, { ...key, deputies: { ...key.deputies, allowed: true } }, 'aide-x', DAY_MS),
+    ).toBe(holder)
+    expect(
+      seatFor(delegated, { ...key, deputies: { ...key.deputies, allowed: false } }, 'aide-x', DAY_MS),
+    ).toBe(null)
   })
 
   it('a decision on another’s seat speaks for the actor’s institutions and the holder’s', () => {
