@@ -51,7 +51,11 @@ export type { Student }
 const randomId = (bytes: number) =>
   toBase64url(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).replace(/[^A-Za-z0-9]/g, 'x')
 
-const sameText = (a: string, b: string) => {
+/** A secret of 24 random bytes, in letters and digits (a token for a URL fragment or a Bearer header). */
+export const randomToken = () => randomId(24)
+
+/** Two secrets compared in constant time. */
+export const sameText = (a: string, b: string) => {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
@@ -128,7 +132,7 @@ export class ClassroomSession {
     )
     const head: SessionHead = {
       id: randomId(9),
-      teacherToken: randomId(24),
+      teacherToken: randomToken(),
       joinCode: options.joinCode ?? newJoinCode(),
       policyId: policy.id,
       policyHash: hashPolicy(signedPolicy(policy)),

@@ -6,9 +6,14 @@ import { errorReply, HttpError } from '../serve/httpErrors.js'
 import { openEventStream, resumeAfter } from '../serve/sseResponse.js'
 import { buildDebrief } from './buildDebrief.js'
 import type { Notice } from './ClassroomFeed.js'
-import type { ClassroomSession } from './ClassroomSession.js'
+import { type ClassroomSession, sameText } from './ClassroomSession.js'
 import { classroomError } from './classroomMessages.js'
-import { ClockBodySchema, DeputyBodySchema, ForgeryBodySchema, JoinBodySchema } from './classroomSchemas.js'
+import {
+  ClockBodySchema,
+  DeputyBodySchema,
+  ForgeryBodySchema,
+  JoinBodySchema,
+} from './classroomSchemas.js'
 import type { Forgery } from './forgeCopy.js'
 import { normalizeJoinCode } from './joinCode.js'
 
@@ -17,6 +22,8 @@ export interface ClassroomRoutesOptions {
   sessions: Map<string, ClassroomSession>
   /** Opens a new session (POST /api/sessions). */
   open(): Promise<ClassroomSession>
+  /** The token POST /api/sessions needs (Bearer): the operator's, printed when the server starts. */
+  operatorToken: string
   /** The address students open (`http://192.168.1.23:4322`), once known; the request's own host otherwise. */
   origin?: () => string | undefined
 }
@@ -93,6 +100,19 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
     session.roles.map((r) => ({ ...r, taken: session.roleTaken(r.id) }))
 
   app.post('/api/sessions', async (request, reply) => {
+    const token = bearer(request)
+    if (token === undefined)
+      throw new HttpError(
+        401,
+        'UNAUTHENTICATED',
+        "opening a session is the operator's: send Authorization: Bearer <operator token> (printed when twokeys classroom starts)",
+      )
+    if (!sameText(token, options.operatorToken))
+      throw new HttpError(
+        403,
+        'NOT_AUTHORIZED',
+        "the token given is not this server's operator token; use the one twokeys classroom printed when it started",
+      )
     const session = await options.open()
     const urls = sessionUrls(originOf(request), session)
     return reply.code(201).send({

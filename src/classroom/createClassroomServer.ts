@@ -1,8 +1,9 @@
+import fastifyRateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Policy } from '../policy/PolicySchema.js'
 import { HttpError } from '../serve/httpErrors.js'
 import type { Store } from '../stores/Store.js'
-import { ClassroomSession } from './ClassroomSession.js'
+import { ClassroomSession, randomToken } from './ClassroomSession.js'
 import { classroomError } from './classroomMessages.js'
 import { registerClassroomRoutes } from './classroomRoutes.js'
 import { memorySessionRecord, type SessionRecord } from './SessionRecord.js'
@@ -24,8 +25,12 @@ export interface ClassroomServerOptions {
   origin?: () => string | undefined
   /** Where each session's clock starts; the real time now by default. */
   start?: () => number
-  /** At most this many sessions in one server (16 by default): opening one is open to anyone who reaches it. */
+  /** At most this many sessions in one server (16 by default). */
   maxSessions?: number
+  /** The token `POST /api/sessions` needs (Bearer); random by default, and returned as `operatorToken`. */
+  operatorToken?: string
+  /** Requests one client (IP) may make in a window, past which it gets 429 with Retry-After: 600 a minute by default; false for none. */
+  rateLimit?: { max: number; timeWindow: number | string } | false
 }
 
 /**
@@ -43,7 +48,9 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
   sessions: Map<string, ClassroomSession>
   open(): Promise<ClassroomSession>
   resume(n: number): Promise<ClassroomSession | null>
+  operatorToken: string
 }> {
+  const operatorToken = options.operatorToken ?? randomToken()
   const sessions = new Map<string, ClassroomSession>()
   const max = options.maxSessions ?? 16
   /** The number of the last session opened or resumed: the next one is kept beside it. */
@@ -103,9 +110,25 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
   }
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 }) as unknown as FastifyInstance
   app.removeContentTypeParser('text/plain')
+  if (options.rateLimit !== false) {
+    const limit = options.rateLimit ?? { max: 600, timeWindow: '1 minute' }
+    // Every request counts, the page's files too, per client address; @fastify/rate-limit adds Retry-After.
+    await app.register(fastifyRateLimit, {
+      max: limit.max,
+      timeWindow: limit.timeWindow,
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(
+          429,
+          'LIMIT_REACHED',
+          `too many requests from this address: at most ${context.max} per ${context.after}; retry after ${context.after}`,
+        ),
+    })
+  }
   registerClassroomRoutes(app, {
     sessions,
     open,
+    operatorToken,
     ...(options.origin === undefined ? {} : { origin: options.origin }),
   })
   if (options.root !== undefined) app.get('/*', staticFiles(options.root))
@@ -117,5 +140,5 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
       }),
     )
   })
-  return { app, sessions, open, resume }
+  return { app, sessions, open, resume, operatorToken }
 }

@@ -119,6 +119,8 @@ export function registerClassroom(program: Command): void {
       out()
       out(`${pc.bold(words.teacher)}${words.teacherNote}`)
       out(`  ${teacherUrl}`)
+      out(`${pc.bold(said.operator)}${said.operatorNote}`)
+      out(`  ${server.operatorToken}`)
       out()
       out(`${pc.bold(words.students)}: ${words.joinCodeAt(pc.bold(session.joinCode))}`)
       for (const url of urls) out(`  ${url}/classroom.html?join=${session.joinCode}`)

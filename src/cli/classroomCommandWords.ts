@@ -4,14 +4,22 @@ import type { CliLanguage } from './cliLanguage.js'
 export interface ClassroomCommandWords {
   /** A session taken up again from its file. */
   resumed: (file: string, students: number, clock: string, ended: boolean) => string
+  operator: string
+  operatorNote: string
 }
 
 export const CLASSROOM_COMMAND_WORDS: Record<CliLanguage, ClassroomCommandWords> = {
   en: {
+    operator: 'Operator token',
+    operatorNote:
+      ' (opens more sessions: POST /api/sessions with Authorization: Bearer <token>; keep it to yourself, it is new at each start)',
     resumed: (file, students, clock, ended) =>
       `resumed the session kept in ${file}: ${students} student${students === 1 ? '' : 's'} seated, session clock ${clock}${ended ? ', ended (the debrief and the export are there)' : ''}`,
   },
   ru: {
+    operator: 'Ключ оператора',
+    operatorNote:
+      ' (открывает новые сессии: POST /api/sessions с Authorization: Bearer <ключ>; никому его не показывайте, при каждом запуске он новый)',
     resumed: (file, students, clock, ended) =>
       `продолжена сессия из ${file}: учеников на местах — ${students}, часы сессии ${clock}${ended ? ', сессия завершена (разбор и выгрузка журнала доступны)' : ''}`,
   },

@@ -93,7 +93,7 @@ const until = async (test: () => boolean) => {
 
 describe('twokeys classroom: a session over HTTP', () => {
   it('runs a lesson end to end: join, signed actions, a refused cheat, a clock jump, a deputy, forgeries, the debrief', async () => {
-    const opened = await call('POST', '/api/sessions')
+    const opened = await call('POST', '/api/sessions', undefined, server.operatorToken)
     expect(opened.status).toBe(201)
     const { sessionId, teacherToken, joinCode } = opened.body
     expect(joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`))
@@ -326,7 +326,9 @@ describe('twokeys classroom: a session over HTTP', () => {
   })
 
   it('answers bad input with a clear error and status', async () => {
-    const { sessionId, teacherToken, joinCode } = (await call('POST', '/api/sessions')).body
+    const { sessionId, teacherToken, joinCode } = (
+      await call('POST', '/api/sessions', undefined, server.operatorToken)
+    ).body
     const { privateKey } = newKeyPair('oreshkin', 'pending', '2026-01-01T00:00:00Z')
     const wrong = joinCode === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA'
 

@@ -95,7 +95,7 @@ describe('twokeys classroom: a session kept in its file survives a restart', () 
     const dir = mkdtempSync(join(tmpdir(), 'twokeys-classroom-resume-'))
     const file = join(dir, 'lesson.db')
     const first = await serverOn(file)
-    const opened = await first.call('POST', '/api/sessions')
+    const opened = await first.call('POST', '/api/sessions', undefined, first.server.operatorToken)
     expect(opened.status).toBe(201)
     const { sessionId, teacherToken, joinCode } = opened.body
     // The file holds the institution keys and the teacher token: its owner alone may read it.
@@ -231,7 +231,7 @@ describe('twokeys classroom: a session kept in its file survives a restart', () 
     expect(late.status).toBe(422)
     expect(late.body.message).toContain('has ended')
     // A session opened now goes beside the kept one, not over it.
-    const next = await third.call('POST', '/api/sessions')
+    const next = await third.call('POST', '/api/sessions', undefined, third.server.operatorToken)
     expect(next.status).toBe(201)
     expect(existsSync(`${file}-2`)).toBe(true)
   })
@@ -279,7 +279,9 @@ describe('twokeys classroom: a session kept in its file survives a restart', () 
     const dir = mkdtempSync(join(tmpdir(), 'twokeys-classroom-policy-'))
     const file = join(dir, 'lesson.db')
     const first = await serverOn(file)
-    expect((await first.call('POST', '/api/sessions')).status).toBe(201)
+    expect((await first.call('POST', '/api/sessions', undefined, first.server.operatorToken)).status).toBe(
+      201,
+    )
     await first.server.app.close()
     const other = await serverOn(file, { ...policy, title: `${policy.title} (edited)` })
     await expect(other.server.resume(1)).rejects.toThrow(

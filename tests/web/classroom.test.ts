@@ -80,7 +80,12 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
   }
 
   it('runs a session end to end, live on every screen, in both languages, on phones and a projector', async () => {
-    const opened = await (await fetch(`${base}/api/sessions`, { method: 'POST' })).json()
+    const opened = await (
+      await fetch(`${base}/api/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.operatorToken}` },
+      })
+    ).json()
     const teacherUrl = `${base}/classroom.html#teacher=${opened.sessionId}.${opened.teacherToken}`
     const joinUrl = `${base}/classroom.html?join=${opened.joinCode}`
     const teacher = await openPage(teacherUrl, DESKTOP)
