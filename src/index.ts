@@ -455,6 +455,17 @@ export type {
   VerifyResult,
 } from './verify/VerifyResult.js'
 export { type VerifyOptions, verify } from './verify/verify.js'
+// A witness's answer to add-checkpoint and why a request's body is malformed, as phrases, in English and in Russian.
+export {
+  ADD_CHECKPOINT_BODY_MESSAGES,
+  ADD_CHECKPOINT_MESSAGES,
+  type AddCheckpointBodyProblem,
+  type AddCheckpointReason,
+} from './witness/addCheckpointMessages.js'
+export {
+  ADD_CHECKPOINT_BODY_MESSAGES_RU,
+  ADD_CHECKPOINT_MESSAGES_RU,
+} from './witness/addCheckpointMessages.ru.js'
 export { createWitness, type Witness } from './witness/witness.js'
 // A witness's cosigning key from its private key file, and the log keys a --log-key names.
 export { loadWitnessSigner, readLogKeys } from './witness/witnessKeys.js'

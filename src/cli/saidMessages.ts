@@ -1,5 +1,9 @@
 import { CLASSROOM_MESSAGES, CLASSROOM_MESSAGES_RU } from '../classroom/index.js'
 import {
+  ADD_CHECKPOINT_BODY_MESSAGES,
+  ADD_CHECKPOINT_BODY_MESSAGES_RU,
+  ADD_CHECKPOINT_MESSAGES,
+  ADD_CHECKPOINT_MESSAGES_RU,
   ANALYZE_MESSAGES,
   ANALYZE_MESSAGES_RU,
   AUDIT_MESSAGES,
@@ -36,6 +40,9 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: FILE_MESSAGES, ru: FILE_MESSAGES_RU },
   { en: IDENTITY_MESSAGES, ru: IDENTITY_MESSAGES_RU },
   { en: WITNESS_MESSAGES, ru: WITNESS_MESSAGES_RU },
+  // a witness's answer to add-checkpoint, and why a request's body is malformed
+  { en: ADD_CHECKPOINT_MESSAGES, ru: ADD_CHECKPOINT_MESSAGES_RU },
+  { en: ADD_CHECKPOINT_BODY_MESSAGES, ru: ADD_CHECKPOINT_BODY_MESSAGES_RU },
   { en: WITNESS_LIST_MESSAGES, ru: WITNESS_LIST_MESSAGES_RU },
   { en: LOG_MESSAGES, ru: LOG_MESSAGES_RU },
   // a checkpoint's signatures: why a note, a checkpoint or a cosignature does not check out

@@ -5,6 +5,7 @@ import {
   COSIGNATURE_ED25519,
   checkKeyName,
   createWitness,
+  type ErrorPhrase,
   formatNoteSigner,
   generateNoteSigner,
   loadWitnessSigner,
@@ -17,6 +18,7 @@ import {
   type Witness,
 } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
+import { saidForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { wholeNumber } from './wholeNumber.js'
 import { witnessedLogWords } from './witnessedLogWords.js'
@@ -42,6 +44,11 @@ function openWitness(options: WitnessFiles): Witness {
   const logKeys: VerifierKey[] = options.logKey.flatMap(readLogKeys)
   const state = loadWitnessState(options.state, { witness: signer.name, init: options.init === true })
   return createWitness({ signer, logKeys, statePath: options.state, state })
+}
+
+/** A witness's answer in the CLI's language: from its phrase, or as it is (quoted) when it has none. */
+function answerForPeople(said: ErrorPhrase | undefined, reason: string): string {
+  return said === undefined ? witnessedLogWords().unphrased(reason) : saidForPeople(said, reason)
 }
 
 function readRequest(path: string): Uint8Array {
@@ -102,7 +109,8 @@ export function registerWitness(program: Command): void {
         host: options.host,
         port,
         onAnswer: (a) => {
-          process.stderr.write(`${witnessedLogWords().answered(a.status, a.origin, a.reason)}\n`)
+          const why = answerForPeople(a.said, a.reason)
+          process.stderr.write(`${witnessedLogWords().answered(a.status, a.origin, why)}\n`)
         },
       })
       // The URL printed is the submission prefix: what a witnesses file lists and a log posts under.
@@ -138,7 +146,7 @@ export function registerWitness(program: Command): void {
       const outcome = await opened.addCheckpoint(readRequest(options.request))
       if (outcome.status !== 200) {
         process.stderr.write(
-          `${pc.red('✖')} ${witnessedLogWords().refusedRequest(outcome.status, outcome.reason)}\n`,
+          `${pc.red('✖')} ${witnessedLogWords().refusedRequest(outcome.status, answerForPeople(outcome.said, outcome.reason))}\n`,
         )
         // A malformed request is bad input; a well-formed one the witness will not cosign is a finding.
         process.exitCode = outcome.status === 400 ? EXIT.badInput : EXIT.finding
@@ -147,7 +155,8 @@ export function registerWitness(program: Command): void {
       if (options.out === undefined) process.stdout.write(outcome.body)
       else {
         writeOutputFile(options.out, outcome.body, 'cosignature')
-        print(`${pc.green('✓')} ${witnessedLogWords().cosignatureIn(outcome.reason, options.out)}`)
+        const why = answerForPeople(outcome.said, outcome.reason)
+        print(`${pc.green('✓')} ${witnessedLogWords().cosignatureIn(why, options.out)}`)
       }
     })
 

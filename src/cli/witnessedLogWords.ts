@@ -4,7 +4,8 @@ import { inCliLanguage } from './cliLanguage.js'
  * What `twokeys log …` and `twokeys witness …` print for people, and their errors, in each
  * language the CLI speaks. Checkpoints, cosignatures, verifier keys, origins and witness names are
  * data and stay as they are; a reason made below the CLI comes worded in the CLI's language from
- * its phrase (a checkpoint's signature check); one without a phrase (a key name's) stays English, quoted.
+ * its phrase (a checkpoint's signature check, a witness's answer); one without a phrase (a key
+ * name's, a witness's internal error) stays English, quoted (`unphrased`).
  */
 export interface WitnessedLogWords {
   noCheckpointYet: string
@@ -18,6 +19,8 @@ export interface WitnessedLogWords {
   wroteWitnessKey(name: string, out: string, vkey: string): string
   listening(name: string, url: string): string
   vkey(vkey: string): string
+  /** A reason made below the CLI that has no phrase: English, quoted in «…» in Russian. */
+  unphrased(reason: string): string
   answered(status: number, origin: string | undefined, reason: string): string
   witnessStopped: string
   status: Record<number, string>
@@ -52,6 +55,7 @@ export const ENGLISH_WITNESSED_LOG_WORDS: WitnessedLogWords = {
     `wrote the private key of witness "${name}" to ${out} (owner-only; keep it secret) and its vkey to ${vkey}`,
   listening: (name, url) => `witness ${name} listening on ${url} (POST ${url}/add-checkpoint)`,
   vkey: (vkey) => `vkey ${vkey}`,
+  unphrased: (reason) => reason,
   answered: (status, origin, reason) => `${status}${origin === undefined ? '' : ` ${origin}`}: ${reason}`,
   witnessStopped: 'witness stopped',
   status: STATUS_TEXT,
@@ -88,11 +92,12 @@ export const RUSSIAN_WITNESSED_LOG_WORDS: WitnessedLogWords = {
     `закрытый ключ свидетеля «${name}» записан в ${out} (только для владельца; храните его в тайне), его vkey — в ${vkey}`,
   listening: (name, url) => `свидетель ${name} слушает ${url} (POST ${url}/add-checkpoint)`,
   vkey: (vkey) => `vkey ${vkey}`,
-  answered: (status, origin, reason) => `${status}${origin === undefined ? '' : ` ${origin}`}: «${reason}»`,
+  unphrased: (reason) => `«${reason}»`,
+  answered: (status, origin, reason) => `${status}${origin === undefined ? '' : ` ${origin}`}: ${reason}`,
   witnessStopped: 'свидетель остановлен',
   status: STATUS_TEXT_RU,
-  refusedRequest: (status, reason) => `${status} ${STATUS_TEXT_RU[status]}: «${reason}»`,
-  cosignatureIn: (reason, out) => `«${reason}»; подпись свидетеля — в ${out}`,
+  refusedRequest: (status, reason) => `${status} ${STATUS_TEXT_RU[status]}: ${reason}`,
+  cosignatureIn: (reason, out) => `${reason}; подпись свидетеля — в ${out}`,
   witnessLogs: (name, count) => `свидетель ${name} · журналов: ${count}`,
   sizeRoot: (size, root) => `размер ${size}  корень ${root}`,
   cosignedAt: (iso, seconds) => `подписано ${iso} (${seconds})`,

@@ -3,8 +3,14 @@ import { fromBase64, toBase64 } from '../tlog/base64.js'
 import { cosign } from '../tlog/checkpoint.js'
 import { EMPTY_ROOT, verifyConsistency } from '../tlog/merkle.js'
 import type { NoteSigner } from '../tlog/noteKey.js'
-import { NOTE_ED25519, type VerifierKey, verifyNote } from '../tlog/signedNote.js'
-import { type AddCheckpointRequest, parseAddCheckpoint } from './parseAddCheckpoint.js'
+import { isNoteProblem } from '../tlog/noteMessages.js'
+import { checkNote, NOTE_ED25519, type VerifierKey } from '../tlog/signedNote.js'
+import {
+  type AddCheckpointBodyProblem,
+  type AddCheckpointReason,
+  addCheckpointReasonText,
+} from './addCheckpointMessages.js'
+import { type AddCheckpointRequest, readAddCheckpoint } from './parseAddCheckpoint.js'
 import type { WitnessLogState, WitnessState } from './WitnessState.js'
 
 /** The statuses of c2sp.org/tlog-witness add-checkpoint. */
@@ -16,8 +22,10 @@ export interface AddCheckpointOutcome {
   contentType: string
   /** 200: the cosignature line(s); 409: the size last cosigned; otherwise the reason. */
   body: string
-  /** Why, in a sentence, for the operator's log and the CLI. */
+  /** Why, in a sentence, for the operator's log and the CLI (`said` in English). */
   reason: string
+  /** {@link reason} as a phrase of `ADD_CHECKPOINT_MESSAGES`, which the CLI words in its language. */
+  said: AddCheckpointReason
   /** On 200 only: the state to persist BEFORE the answer is sent. */
   newState?: WitnessState
   /** The log the request was for, when the body named one. */
@@ -28,11 +36,24 @@ export const TEXT = 'text/plain; charset=utf-8'
 /** The Content-Type c2sp.org/tlog-witness requires for a 409 answer. */
 export const SIZE_TYPE = 'text/x.tlog.size'
 
-const refuse = (status: AddCheckpointStatus, reason: string, origin?: string): AddCheckpointOutcome => ({
+/** A reason and its phrase, from one key and its parameters. */
+function said<K extends AddCheckpointReason['key']>(
+  key: K,
+  params: Extract<AddCheckpointReason, { key: K }>['params'],
+): { reason: string; said: AddCheckpointReason } {
+  const phrase = { key, params } as AddCheckpointReason
+  return { reason: addCheckpointReasonText(phrase), said: phrase }
+}
+
+const refuse = (
+  status: AddCheckpointStatus,
+  why: { reason: string; said: AddCheckpointReason },
+  origin?: string,
+): AddCheckpointOutcome => ({
   status,
   contentType: TEXT,
-  body: `${reason}\n`,
-  reason,
+  body: `${why.reason}\n`,
+  ...why,
   ...(origin === undefined ? {} : { origin }),
 })
 
@@ -54,8 +75,8 @@ export interface AddCheckpointInput {
   logKeys: readonly VerifierKey[]
   /** The witness's own cosigning key (type 0x04). */
   signer: NoteSigner
-  /** The request body, or the request already parsed. */
-  request: Uint8Array | string | AddCheckpointRequest
+  /** The request body, or the request already parsed (or why it could not be). */
+  request: Uint8Array | string | AddCheckpointRequest | AddCheckpointBodyProblem
   /** The time, POSIX seconds. */
   now: number
 }
@@ -71,25 +92,19 @@ export function addCheckpoint(input: AddCheckpointInput): AddCheckpointOutcome {
   const { state, signer, now } = input
   const request =
     typeof input.request === 'string' || input.request instanceof Uint8Array
-      ? parseAddCheckpoint(input.request)
+      ? readAddCheckpoint(input.request)
       : input.request
-  if (typeof request === 'string') return refuse(400, `malformed add-checkpoint body: ${request}`)
+  if (!('note' in request)) return refuse(400, said('addCheckpoint.malformed', { problem: request }))
   const { oldSize, proof, note, checkpoint } = request
   const { origin, size, root } = checkpoint
 
   const keys = keysForOrigin(input.logKeys, origin)
-  if (keys.length === 0)
-    return refuse(
-      404,
-      `unknown log "${origin}": this witness has no verifier key for that origin (its operator adds one with --log-key)`,
-      origin,
-    )
-  const verified = verifyNote(note, keys)
-  if (typeof verified === 'string')
-    return refuse(403, `the checkpoint of "${origin}" is not validly signed by its log: ${verified}`, origin)
+  if (keys.length === 0) return refuse(404, said('addCheckpoint.unknownLog', { origin }), origin)
+  const verified = checkNote(note, keys)
+  if (isNoteProblem(verified))
+    return refuse(403, said('addCheckpoint.notSignedByLog', { origin, problem: verified }), origin)
 
-  if (oldSize > size)
-    return refuse(400, `old size ${oldSize} is larger than the checkpoint's size ${size}`, origin)
+  if (oldSize > size) return refuse(400, said('addCheckpoint.oldTooLarge', { oldSize, size }), origin)
 
   const last = lastCosigned(state, origin)
   const lastSize = last?.size ?? 0
@@ -98,33 +113,24 @@ export function addCheckpoint(input: AddCheckpointInput): AddCheckpointOutcome {
       status: 409,
       contentType: SIZE_TYPE,
       body: `${lastSize}\n`,
-      reason: `I last cosigned size ${lastSize} of "${origin}", not ${oldSize}; send "old ${lastSize}" and a proof from there`,
+      ...said('addCheckpoint.otherOldSize', { lastSize, origin, oldSize }),
       origin,
     }
   }
 
   if (size === 0 && !equal(root, EMPTY_ROOT))
-    return refuse(422, 'a checkpoint of size 0 must have the empty tree’s root, SHA-256("")', origin)
-  if (oldSize === 0 && proof.length > 0)
-    return refuse(422, 'from old size 0 the consistency proof must be empty', origin)
+    return refuse(422, said('addCheckpoint.emptyTreeRoot', {}), origin)
+  if (oldSize === 0 && proof.length > 0) return refuse(422, said('addCheckpoint.proofFromZero', {}), origin)
   if (last !== undefined && oldSize === size && toBase64(root) !== last.root)
-    return refuse(
-      422,
-      `split view: I cosigned size ${size} of "${origin}" with root ${last.root}, and this checkpoint gives the same size another root`,
-      origin,
-    )
+    return refuse(422, said('addCheckpoint.splitView', { size, origin, root: last.root }), origin)
   // From the state's own root — never one the client sends — so only true extensions verify.
   if (last !== undefined && oldSize > 0 && oldSize < size) {
     const oldRoot = fromBase64(last.root) as Uint8Array // the schema checked it
     if (!verifyConsistency(oldSize, size, proof, oldRoot, root))
-      return refuse(
-        422,
-        `the consistency proof from size ${oldSize} to ${size} of "${origin}" does not verify: the checkpoint does not extend the one I cosigned`,
-        origin,
-      )
+      return refuse(422, said('addCheckpoint.inconsistent', { oldSize, size, origin }), origin)
   }
   if (oldSize === size && proof.length > 0)
-    return refuse(422, 'for a checkpoint of the size I cosigned the consistency proof must be empty', origin)
+    return refuse(422, said('addCheckpoint.proofAtSameSize', {}), origin)
 
   if (!(Number.isSafeInteger(now) && now >= 1))
     throw new TwoKeysError('INTERNAL', `the clock reads ${now}: a cosignature's timestamp is never 0`)
@@ -139,7 +145,7 @@ export function addCheckpoint(input: AddCheckpointInput): AddCheckpointOutcome {
     status: 200,
     contentType: TEXT,
     body: line,
-    reason: `cosigned size ${size} of "${origin}"`,
+    ...said('addCheckpoint.cosigned', { size, origin }),
     newState,
     origin,
   }

@@ -1,7 +1,7 @@
 import type { NoteSigner } from '../tlog/noteKey.js'
 import type { VerifierKey } from '../tlog/signedNote.js'
 import { type AddCheckpointOutcome, addCheckpoint } from './addCheckpoint.js'
-import { parseAddCheckpoint } from './parseAddCheckpoint.js'
+import { readAddCheckpoint } from './parseAddCheckpoint.js'
 import { createSerializer } from './serialize.js'
 import type { WitnessState } from './WitnessState.js'
 import { saveWitnessState } from './witnessStateFile.js'
@@ -40,10 +40,11 @@ export function createWitness(options: WitnessOptions): Witness {
     signer: options.signer,
     state: () => state,
     async addCheckpoint(body) {
-      const request = parseAddCheckpoint(body)
+      const request = readAddCheckpoint(body)
       const decide = () =>
         addCheckpoint({ state, logKeys: options.logKeys, signer: options.signer, request, now: now() })
-      if (typeof request === 'string') return decide()
+      // a malformed body is refused with its own reason, on no origin's turn
+      if (!('note' in request)) return decide()
       const origin = request.checkpoint.origin
       return perOrigin(origin, async () => {
         const outcome = decide()

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import { verifierKeyOf } from '../tlog/noteKey.js'
 import { TEXT } from './addCheckpoint.js'
+import { ADD_CHECKPOINT_MESSAGES } from './addCheckpointMessages.js'
 import type { Witness } from './witness.js'
 
 /** An add-checkpoint body is a few hundred bytes; 64 KiB leaves room for many signatures. */
@@ -18,8 +20,11 @@ export interface WitnessServerOptions {
   host?: string
   /** 0 (the default) takes any free port. */
   port?: number
-  /** Told of every answer, for the operator's log; a 422 may be evidence of a misbehaving log. */
-  onAnswer?: (answer: { status: number; reason: string; origin?: string }) => void
+  /**
+   * Told of every answer, for the operator's log; a 422 may be evidence of a misbehaving log. The
+   * reason is English; `said`, when there is one, is it as a phrase the CLI words in its language.
+   */
+  onAnswer?: (answer: { status: number; reason: string; origin?: string; said?: ErrorPhrase }) => void
 }
 
 function send(res: ServerResponse, status: number, body: string, contentType = TEXT): void {
@@ -53,8 +58,13 @@ export function startWitnessServer(
   options: WitnessServerOptions = {},
 ): Promise<WitnessServer> {
   const vkey = verifierKeyOf(witness.signer)
-  const answer = (status: number, reason: string, origin?: string) =>
-    options.onAnswer?.({ status, reason, ...(origin === undefined ? {} : { origin }) })
+  const answer = (status: number, reason: string, origin?: string, said?: ErrorPhrase) =>
+    options.onAnswer?.({
+      status,
+      reason,
+      ...(origin === undefined ? {} : { origin }),
+      ...(said === undefined ? {} : { said }),
+    })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]
@@ -76,7 +86,10 @@ export function startWitnessServer(
       body = await readBody(req, MAX_BODY_BYTES)
     } catch (error) {
       if (!(error instanceof TooLarge)) throw error
-      answer(413, 'body too large')
+      answer(413, ADD_CHECKPOINT_MESSAGES['addCheckpoint.bodyTooLarge']({}), undefined, {
+        key: 'addCheckpoint.bodyTooLarge',
+        params: {},
+      })
       res.setHeader('connection', 'close')
       return send(
         res,
@@ -85,14 +98,15 @@ export function startWitnessServer(
       )
     }
     const outcome = await witness.addCheckpoint(body)
-    answer(outcome.status, outcome.reason, outcome.origin)
+    answer(outcome.status, outcome.reason, outcome.origin, outcome.said)
     send(res, outcome.status, outcome.body, outcome.contentType)
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error)
-      answer(500, reason)
+      // a phrased error (the state file could not be saved) keeps its phrase for the operator's language
+      answer(500, reason, undefined, (error as { said?: ErrorPhrase } | undefined)?.said)
       if (res.headersSent) res.destroy()
       // The detail (a file path, say) is for the operator, not for whoever sent the request.
       else send(res, 500, 'internal error: nothing was cosigned; the witness operator sees why\n')
