@@ -3,10 +3,11 @@ import pc from 'picocolors'
 import { type CommandInput, type ErrorPhrase, loadPrivateKeyFile, TwoKeysError } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { cliWords, reasonsForPeople } from './cliLanguage.js'
+import { saidForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { formatBoard } from './formatBoard.js'
 import { number, parseScope, yesNo } from './operatorArguments.js'
-import { common, print, send, snapshotKeyOption, witnessesOption } from './operatorSend.js'
+import { common, prepareCommand, print, send, snapshotKeyOption, witnessesOption } from './operatorSend.js'
 import { openTarget, type TargetOptions } from './operatorTarget.js'
 
 /**
@@ -221,19 +222,25 @@ export function registerOperatorCommands(program: Program): void {
       try {
         const by = o.by ?? (o.key === undefined ? undefined : loadPrivateKeyFile(o.key).principal)
         if (by === undefined) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().sayWhoWouldAct)
-        const command = {
+        const fields = {
           type,
-          by,
           ...(id === undefined ? {} : { initiativeId: id }),
           ...(o.keyId === undefined ? {} : { key: o.keyId }),
           ...(o.decision === undefined ? {} : { decision: o.decision }),
-        } as CommandInput
+        }
+        // On --db, --key signs the command as it would be sent, so its signature is checked too;
+        // an explain query over HTTP carries no signature.
+        const command =
+          o.key !== undefined && o.server === undefined
+            ? await prepareCommand(target, o, fields)
+            : ({ ...fields, by } as CommandInput)
         // Over HTTP too: the API's explain carries the phrases (older servers may not).
         const explanation = (await target.explain(command)) as {
           allowed: boolean
           reasons: string[]
           phrases?: ErrorPhrase[]
           code: string | null
+          said?: ErrorPhrase
         }
         if (o.json) print(JSON.stringify(explanation, null, 2))
         else {
@@ -242,7 +249,13 @@ export function registerOperatorCommands(program: Program): void {
               ? pc.green(`✓ ${cliWords().wouldAccept}`)
               : pc.red(`✖ ${cliWords().wouldRefuse(explanation.code ?? 'REFUSED')}`),
           )
-          for (const r of reasonsForPeople(explanation.reasons, explanation.phrases)) print(`  · ${r}`)
+          // a signature check's reason is an error's own message: worded from its phrase (`said`)
+          const [only] = explanation.reasons
+          const reasons =
+            explanation.said !== undefined && only !== undefined && explanation.reasons.length === 1
+              ? [saidForPeople(explanation.said, only)]
+              : reasonsForPeople(explanation.reasons, explanation.phrases)
+          for (const r of reasons) print(`  · ${r}`)
         }
         if (!explanation.allowed) process.exitCode = EXIT.finding
       } finally {

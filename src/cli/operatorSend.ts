@@ -44,7 +44,7 @@ export const print = (text: string) => process.stdout.write(`${text}\n`)
  * signer saw (the signature covers both), signed with `--key` (its principal acts), or naming
  * `--by` where the policy lets callers name themselves.
  */
-async function prepare(
+export async function prepareCommand(
   target: OperatorTarget,
   options: CommonOptions,
   command: Record<string, unknown>,
@@ -69,7 +69,7 @@ async function prepare(
 export async function send(options: CommonOptions, command: Record<string, unknown>): Promise<void> {
   const target = await openTarget(options)
   try {
-    const prepared = await prepare(target, options, command)
+    const prepared = await prepareCommand(target, options, command)
     const receipt = (await target.dispatch(prepared)) as {
       initiativeId: string
       seq: number

@@ -132,6 +132,7 @@ export function createCommandPath(
           phrases: [phrase('text', { text: signed.error.message })],
           rules: [],
           code: 'UNAUTHENTICATED',
+          ...(signed.error.said === undefined ? {} : { said: signed.error.said }),
         }
     }
     const verdict = judgeCommand(loaded, command, initiativeId ?? '', clock())

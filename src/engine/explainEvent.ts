@@ -13,7 +13,7 @@ import {
 } from '../../machines/refusalMessages.js'
 import { createRules, isRule, type Rules } from '../../machines/rules.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { ErrorCode } from '../domain/TwoKeysError.js'
+import type { ErrorCode, ErrorPhrase } from '../domain/TwoKeysError.js'
 import type { Policy } from '../policy/PolicySchema.js'
 
 /** Why a command would or would not be taken, in words and as rule names. */
@@ -29,6 +29,12 @@ export interface Explanation {
   rules: string[]
   /** The error code a refusal of this command carries. */
   code: ErrorCode | null
+  /**
+   * When the one reason is an error's own message (a signature check), that message as a phrase
+   * (`TwoKeysError.said`: a message key of the error tables with its parameters), which the CLI
+   * words in its language; `phrases` then holds it as English text only.
+   */
+  said?: ErrorPhrase
 }
 
 type GuardImpl = (args: { context: InitiativeContext; event: InitiativeEvent }, params: unknown) => boolean

@@ -115,6 +115,12 @@ export const ExplanationSchema = z
       ),
     rules: z.array(z.string()).describe('The rules (guard names) that refused, in the order found.'),
     code: z.enum(ERROR_CODES).nullable().describe('The error code a refusal of this command carries.'),
+    said: z
+      .strictObject({ key: z.string(), params: z.record(z.string(), z.unknown()) })
+      .optional()
+      .describe(
+        "When the one reason is an error's own message (a signature check), that message as a message key with its parameters, for a client that shows it in another language.",
+      ),
   })
   .describe('Would this command be taken now? Never acts.')
 
