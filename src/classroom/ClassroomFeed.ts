@@ -7,6 +7,8 @@ import type { ForgedEvent } from './forgeCopy.js'
 export type NoticeBody =
   | { kind: 'opened'; policy: string }
   | { kind: 'joined'; role: string; name: string; keyId: string; inKeyring: boolean }
+  /** The teacher freed a seat; `inKeyring`: the student's key was in the keyring, and is revoked now. */
+  | { kind: 'freed'; role: string; name: string; keyId: string; inKeyring: boolean }
   | { kind: 'event'; event: RecordedEvent }
   | {
       kind: 'refused'

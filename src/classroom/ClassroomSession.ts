@@ -241,6 +241,53 @@ export class ClassroomSession {
     await this.engine.changeKeyring(change)
   }
 
+  /**
+   * The teacher frees a seat: the student leaves the roster and, if their key is in the keyring,
+   * it is revoked now by a keyring change every institution signs (their commands from now on are
+   * refused by the signature check; those already taken stay verifiable under the keyring they
+   * were signed under). The seat is free for another student. A forger's seat is named by `keyId`
+   * when more than one student is the forger.
+   */
+  free(role: string, keyId?: string): Promise<Student> {
+    return this.#serial(async () => {
+      this.#assertOpen()
+      const seated = this.students.filter((s) => s.role === role)
+      if (keyId === undefined && seated.length > 1)
+        throw classroomError('COMMAND_INVALID', 'classroom.whichSeat', {
+          role,
+          keyIds: seated.map((s) => s.keyId),
+        })
+      const student = seated.find((s) => keyId === undefined || s.keyId === keyId)
+      if (student === undefined)
+        throw classroomError('NOT_FOUND', 'classroom.noSeat', {
+          role,
+          keyId: keyId ?? '',
+          seated: this.students.map((s) => s.role),
+        })
+      const now = this.clock()
+      if (student.inKeyring) await this.#revokeKey(student.keyId, now)
+      this.record.unseat(student.keyId)
+      this.students.splice(this.students.indexOf(student), 1)
+      const { name, inKeyring } = student
+      this.feed.add({ kind: 'freed', role, name, keyId: student.keyId, inKeyring }, now)
+      return student
+    })
+  }
+
+  async #revokeKey(keyId: string, now: number): Promise<void> {
+    const keyring = await this.engine.keyring()
+    let change: KeyringChange = {
+      base: keyringHash(keyring),
+      version: (keyring?.version ?? 0) + 1,
+      reason: `the teacher frees the seat of key ${keyId} in a classroom session`,
+      add: [],
+      revoke: [{ keyId, at: new Date(now).toISOString() }],
+      signatures: [],
+    }
+    for (const key of this.#institutionKeys) change = signKeyringChange(change, key)
+    await this.engine.changeKeyring(change)
+  }
+
   /** Offers a (signed) command to the engine; the class sees the events it made, or the refusal. */
   dispatch(command: unknown): Promise<Receipt> {
     return this.#serial(async () => {

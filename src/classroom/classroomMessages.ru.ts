@@ -26,6 +26,10 @@ export const CLASSROOM_MESSAGES_RU: typeof CLASSROOM_MESSAGES = {
     `в ${p.path} нет занятия (${p.tables.length === 0 ? 'нет таблиц' : `его таблицы: ${p.tables.join(', ')}`}); файл оставлен как был. Укажите в --db новое имя файла или файл занятия, которое нужно продолжить`,
   'classroom.cannotWrite': (p) =>
     `не удаётся записать занятие в ${p.path}: «${p.problem}»; проверьте, что на диске есть место и файл доступен для записи`,
+  'classroom.noSeat': (p) =>
+    `никто из учеников не занимает роль «${p.role}»${p.keyId === '' ? '' : ` с ключом «${p.keyId}»`}; занятые места: ${p.seated.length === 0 ? 'нет' : quoted(p.seated)}`,
+  'classroom.whichSeat': (p) =>
+    `роль «${p.role}» занимают ${p.keyIds.length} ученика; укажите, чьё место, через ?keyId= — один из ${quoted(p.keyIds)}`,
   'classroom.fileTaken': (p) =>
     `в ${p.path} уже есть занятие; продолжите его (снова запустите twokeys classroom с этим файлом), а не открывайте там другое`,
   'classroom.otherPolicy': (p) =>

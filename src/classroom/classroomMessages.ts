@@ -40,6 +40,10 @@ export const CLASSROOM_MESSAGES = {
     `${p.path} holds no classroom session (${p.tables.length === 0 ? 'no tables' : `its tables: ${p.tables.join(', ')}`}); it was left as it is. Give --db a new file name, or the file of a session to resume`,
   'classroom.cannotWrite': (p: { path: string; problem: string }) =>
     `cannot write the session to ${p.path}: ${p.problem}; check that the disk has room and the file may be written`,
+  'classroom.noSeat': (p: { role: string; keyId: string; seated: string[] }) =>
+    `no student sits as "${p.role}"${p.keyId === '' ? '' : ` with key "${p.keyId}"`}; the seats taken are ${p.seated.length === 0 ? 'none' : quoted(p.seated)}`,
+  'classroom.whichSeat': (p: { role: string; keyIds: string[] }) =>
+    `${p.keyIds.length} students sit as "${p.role}"; say which with ?keyId= one of ${quoted(p.keyIds)}`,
   'classroom.fileTaken': (p: { path: string }) =>
     `${p.path} already holds a session; resume it (start twokeys classroom on it again) rather than open another there`,
   'classroom.otherPolicy': (p: { path: string; policy: string; hash: string }) =>

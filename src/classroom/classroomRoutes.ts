@@ -8,12 +8,7 @@ import { buildDebrief } from './buildDebrief.js'
 import type { Notice } from './ClassroomFeed.js'
 import { type ClassroomSession, sameText } from './ClassroomSession.js'
 import { classroomError } from './classroomMessages.js'
-import {
-  ClockBodySchema,
-  DeputyBodySchema,
-  ForgeryBodySchema,
-  JoinBodySchema,
-} from './classroomSchemas.js'
+import { ClockBodySchema, DeputyBodySchema, ForgeryBodySchema, JoinBodySchema } from './classroomSchemas.js'
 import type { Forgery } from './forgeCopy.js'
 import { normalizeJoinCode } from './joinCode.js'
 
@@ -216,6 +211,24 @@ export function registerClassroomRoutes(app: FastifyInstance, options: Classroom
       event: receipt.event,
       board: receipt.board,
     })
+  })
+
+  app.delete('/api/sessions/:id/seats/:role', async (request) => {
+    const session = teacherOf(request)
+    const { role } = request.params as { role: string }
+    const { keyId } = request.query as { keyId?: string | string[] }
+    if (Array.isArray(keyId))
+      throw classroomError('COMMAND_INVALID', 'classroom.badBody', {
+        lines: ['  ✖ query.keyId: give it once'],
+      })
+    const { name, keyId: freed, inKeyring } = await session.free(role, keyId)
+    return {
+      role,
+      name,
+      keyId: freed,
+      revoked: inKeyring,
+      keyringVersion: (await session.engine.keyring())?.version ?? 0,
+    }
   })
 
   app.post('/api/sessions/:id/clock', async (request) => {

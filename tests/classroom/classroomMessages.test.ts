@@ -88,6 +88,8 @@ describe('the classroom server’s errors as phrases', () => {
       'classroom.foreignFile': { path: 'lesson.db', tables: ['events'] },
       'classroom.cannotWrite': { path: 'lesson.db', problem: 'disk full' },
       'classroom.fileTaken': { path: 'lesson.db' },
+      'classroom.noSeat': { role: 'oreshkin', keyId: '', seated: ['minzifry'] },
+      'classroom.whichSeat': { role: 'forger', keyIds: ['forger-a', 'forger-b'] },
       'classroom.otherPolicy': { path: 'lesson.db', policy: 'two-keys', hash: 'abcdef0123456789' },
     }
     for (const [key, params] of Object.entries(samples)) {

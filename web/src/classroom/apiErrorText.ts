@@ -2,10 +2,10 @@ import { hasText, language, t } from '../i18n/language.js'
 import type { ApiAnswer } from './classroomApi.js'
 
 /** What the page asked the classroom API to do: an error's words depend on it. */
-export type ApiAction = 'join' | 'command' | 'clock' | 'deputy' | 'forgery' | 'end' | 'teacher'
+export type ApiAction = 'join' | 'command' | 'clock' | 'deputy' | 'forgery' | 'end' | 'teacher' | 'free'
 
 /** Actions a session refuses, with REFUSED, once it has ended (and for nothing else). */
-const CLOSED_WITH_REFUSED = new Set<ApiAction>(['join', 'command', 'clock', 'deputy'])
+const CLOSED_WITH_REFUSED = new Set<ApiAction>(['join', 'command', 'clock', 'deputy', 'free'])
 
 /**
  * An error the classroom API answered instead of doing what was asked, in the page's language:

@@ -52,7 +52,31 @@ export function createTeacherView(sessionId: string, token: string) {
     roster.replaceChildren(
       ...(current.students.length === 0 ? [h('li', {}, t('classroom.teacher.nobody'))] : []),
       ...current.students.map((s) =>
-        h('li', {}, `${s.name} — ${s.role}${s.inKeyring ? '' : ` (${t('classroom.teacher.noKey')})`}`),
+        h(
+          'li',
+          { 'data-role': s.role },
+          `${s.name} — ${s.role}${s.inKeyring ? '' : ` (${t('classroom.teacher.noKey')})`} `,
+          current.ended
+            ? null
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'free-seat',
+                  'data-key-id': s.keyId,
+                  'aria-label': t('classroom.teacher.freeLabel', { name: s.name, role: s.role }),
+                  onClick: async () => {
+                    const path = `/api/sessions/${sessionId}/seats/${encodeURIComponent(s.role)}`
+                    const answer = await api(`${path}?keyId=${encodeURIComponent(s.keyId)}`, {
+                      token,
+                      method: 'DELETE',
+                    })
+                    show(answer, t('classroom.teacher.freed', { name: s.name, role: s.role }), 'free')
+                  },
+                },
+                t('classroom.teacher.free'),
+              ),
+        ),
       ),
     )
     boards.replaceChildren(...current.boards.map((b) => createBoardCard(b)))

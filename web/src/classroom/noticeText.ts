@@ -88,6 +88,10 @@ export function noticeText(notice: Notice): string {
           })
     case 'ended':
       return t('classroom.feed.ended')
+    case 'freed':
+      return notice.inKeyring
+        ? t('classroom.feed.freed', { name: notice.name, role: notice.role })
+        : t('classroom.feed.freedForger', { name: notice.name })
     case 'resumed':
       return t('classroom.feed.resumed')
   }

@@ -785,6 +785,8 @@ export const en = {
       forgeryMissed: 'The forger tried “{{forgery}}” on a copy of the log, and no check caught it.',
       ended: 'The session has ended.',
       resumed: 'The server was started again: the session goes on where it was.',
+      freed: 'The teacher freed the seat of {{name}} ({{role}}): their key was revoked.',
+      freedForger: 'The teacher freed the seat of {{name}}, a forger.',
     },
     jump: { hour: 'an hour', day: 'a day', week: 'a week', month: '31 days' },
     forgery: {
@@ -869,6 +871,7 @@ export const en = {
       proposeButton: 'Propose',
       noInitiatives: 'No initiative yet: a ministry or a governor proposes one.',
       prompt: 'The teacher asks you: you are travelling — name your deputy.',
+      freed: 'The teacher freed your seat, and your key no longer signs. Take a free seat to go on.',
     },
     scope: {
       federal: 'federal',
@@ -901,6 +904,9 @@ export const en = {
       forger: 'The forger rewrites an exported copy of the log',
       end: 'End the session and show the debrief',
       boards: 'Initiatives',
+      free: 'Free the seat',
+      freeLabel: 'Free the seat of {{name}} ({{role}})',
+      freed: 'The seat of {{name}} ({{role}}) is free again.',
     },
     apiError: {
       withCode: '{{text}} ({{code}})',
@@ -915,6 +921,9 @@ export const en = {
         REFUSED: 'Nothing to forge yet: the log has no event this forgery needs (no decision yet, say).',
         AUDIT_TAMPERED: "The session's own log does not verify.",
       },
+      free: {
+        NOT_FOUND: 'Nobody sits in this seat any more.',
+      },
       deputy: {
         COMMAND_INVALID: 'No deputy can be named for this key.',
         NOT_FOUND: 'The session holds no key of this holder; ask the student in that role.',
@@ -926,7 +935,7 @@ export const en = {
           "This is a teacher action, and this page's token is not this session's teacher token.",
         COMMAND_INVALID: 'The server did not take the request: its data are not valid.',
         CONFLICT: 'Another request got there first; try again.',
-        LIMIT_REACHED: 'The server has as many sessions as it holds.',
+        LIMIT_REACHED: 'Too many requests from this device: wait a minute and try again.',
         INTERNAL: 'The server failed; its log has the details.',
       },
     },
