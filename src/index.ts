@@ -175,7 +175,10 @@ export { parseCommand } from './domain/parseCommand.js'
 // An error whose message is a phrase of a message table (TwoKeysError.said), in any language.
 export { errorsOf, type MessageTable, phrasedError } from './domain/phrasedError.js'
 // Why a record id (initiative, principal) is not acceptable, or undefined when it is.
-export { recordIdProblem } from './domain/RecordIdSchema.js'
+export { recordIdPhrase, recordIdProblem } from './domain/RecordIdSchema.js'
+// Why a text is not an initiative or command id, as a phrase, in English and in Russian.
+export { RECORD_ID_MESSAGES, type RecordIdProblem, recordIdProblemText } from './domain/recordIdMessages.js'
+export { RECORD_ID_MESSAGES_RU } from './domain/recordIdMessages.ru.js'
 export { type StatePoint, stateDigest } from './domain/stateDigest.js'
 // The one error class and its codes; ErrorPhrase is an error's message as a phrase (`said`).
 export {

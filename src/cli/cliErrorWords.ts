@@ -171,7 +171,7 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
   giveScenario: 'укажите сценарий: --scenario <файл> (примеры — в examples/scenarios/)',
   searchStopped: 'поиск остановился на пределе',
   replayAt: (problem) => `--at: «${problem}»`,
-  notAnInitiativeId: (problem) => `не идентификатор инициативы: «${problem}»`,
+  notAnInitiativeId: (problem) => `не идентификатор инициативы: ${problem}`,
   noInitiative: (id, db) =>
     `в ${db} нет инициативы «${id}»; проверьте идентификатор (\`twokeys audit export --db …\` покажет все события)`,
   exportFailed: (out, events, reason) =>

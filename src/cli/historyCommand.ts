@@ -7,13 +7,15 @@ import {
   type InitiativeEvent,
   isTwoKeysError,
   type RecordedEvent,
-  recordIdProblem,
+  recordIdPhrase,
+  recordIdProblemText,
   type Store,
   TwoKeysError,
   verifyAudit,
 } from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { inCliLanguage } from './cliLanguage.js'
+import { saidForPeople } from './errorForPeople.js'
 import { EXIT } from './exitCodes.js'
 import { ENGLISH_HISTORY_WORDS, type HistoryWords, RUSSIAN_HISTORY_WORDS } from './historyWords.js'
 import { describeDb, openStore } from './openStore.js'
@@ -164,9 +166,11 @@ function print(pieces: Iterable<string>): void {
  */
 export async function history(initiativeId: string, options: HistoryOptions): Promise<void> {
   // A malformed id can name no initiative: say so before a store is opened, and never echo it raw.
-  const problem = recordIdProblem(initiativeId)
-  if (problem !== undefined)
-    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().notAnInitiativeId(problem))
+  const problem = recordIdPhrase(initiativeId)
+  if (problem !== undefined) {
+    const why = saidForPeople(problem, recordIdProblemText(problem))
+    throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().notAnInitiativeId(why))
+  }
   const store = await openStore(options.db, { mustExist: true })
   try {
     const events = await store.readEvents(initiativeId)

@@ -21,6 +21,8 @@ import {
   type MessageTable,
   NOTE_MESSAGES,
   NOTE_MESSAGES_RU,
+  RECORD_ID_MESSAGES,
+  RECORD_ID_MESSAGES_RU,
   SIMULATE_MESSAGES,
   SIMULATE_MESSAGES_RU,
   STORE_MESSAGES,
@@ -53,6 +55,8 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   // the audit's: its findings' table also words an import's conflict
   { en: AUDIT_MESSAGES, ru: AUDIT_MESSAGES_RU },
   { en: ENGINE_MESSAGES, ru: ENGINE_MESSAGES_RU },
+  // why a text is not an initiative or command id
+  { en: RECORD_ID_MESSAGES, ru: RECORD_ID_MESSAGES_RU },
   { en: STORE_MESSAGES, ru: STORE_MESSAGES_RU },
   { en: CLASSROOM_MESSAGES, ru: CLASSROOM_MESSAGES_RU },
 ]

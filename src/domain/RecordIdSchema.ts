@@ -1,17 +1,15 @@
 import { checkedString } from './checkedString.js'
-import { escapeChar, quoteText } from './quoteText.js'
+import { quoteText } from './quoteText.js'
+import {
+  RECORD_ID_CHARACTERS,
+  RECORD_ID_MAX,
+  type RecordIdProblem,
+  recordIdProblemText,
+} from './recordIdMessages.js'
 
-/** The id alphabet as the README states it. */
-export const RECORD_ID_CHARACTERS = 'A–Z a–z 0–9 . _ : ~ -'
-export const RECORD_ID_MAX = 128
+export { RECORD_ID_CHARACTERS, RECORD_ID_MAX }
+
 const ALLOWED = /^[A-Za-z0-9._:~-]$/
-const RULE = `use 1–${RECORD_ID_MAX} characters of ${RECORD_ID_CHARACTERS}`
-
-function nameChar(char: string): string {
-  if (char === ' ') return 'a space'
-  const escaped = escapeChar(char)
-  return escaped === char ? JSON.stringify(char) : escaped
-}
 
 /**
  * Why `id` is not an initiative or command id, or undefined when it is one. The alphabet is
@@ -21,12 +19,26 @@ function nameChar(char: string): string {
  * recordIdProblem('kazan datacentre') // '"kazan datacentre" has a space (character 6); use 1–128 characters of …'
  */
 export function recordIdProblem(id: string): string | undefined {
-  if (id.length === 0) return `the id is empty; ${RULE}`
-  if (id.length > RECORD_ID_MAX) return `${quoteText(id)} is ${id.length} characters long; ${RULE}`
+  const problem = recordIdPhrase(id)
+  return problem === undefined ? undefined : recordIdProblemText(problem)
+}
+
+/**
+ * {@link recordIdProblem} as a phrase of `RECORD_ID_MESSAGES` (a message key with its
+ * parameters), which the CLI words in its language.
+ *
+ * @example
+ * recordIdPhrase('a b') // { key: 'recordId.badCharacter', params: { shown: '"a b"', char: ' ', position: 2 } }
+ */
+export function recordIdPhrase(id: string): RecordIdProblem | undefined {
+  if (id.length === 0) return { key: 'recordId.empty', params: {} }
+  if (id.length > RECORD_ID_MAX)
+    return { key: 'recordId.tooLong', params: { shown: quoteText(id), length: id.length } }
   let position = 0
   for (const char of id) {
     position++
-    if (!ALLOWED.test(char)) return `${quoteText(id)} has ${nameChar(char)} (character ${position}); ${RULE}`
+    if (!ALLOWED.test(char))
+      return { key: 'recordId.badCharacter', params: { shown: quoteText(id), char, position } }
   }
   return undefined
 }

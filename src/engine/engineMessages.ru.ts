@@ -1,11 +1,16 @@
 import { reasonsIn } from '../../machines/refusalMessages.js'
 import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
+import type { RecordIdProblem } from '../domain/recordIdMessages.js'
+import { RECORD_ID_MESSAGES_RU } from '../domain/recordIdMessages.ru.js'
 import { renderKeyProblem } from '../identity/identityMessages.js'
 import { KEY_PROBLEMS_RU } from '../identity/identityMessages.ru.js'
 import type { ENGINE_MESSAGES } from './engineMessages.js'
 
 // Ids as they are, in «»; commands, options and API names in backticks; a text from outside the
-// engine (a driver's, an id check's, a stored refusal's) quoted in «…».
+// engine (a driver's, a stored refusal's) quoted in «…»; an id check's worded from its phrase.
+
+const idProblem = (p: RecordIdProblem) =>
+  (RECORD_ID_MESSAGES_RU[p.key] as (params: unknown) => string)(p.params)
 
 /** Reasons in Russian from the rules' phrases, one per reason; without them, each as written, quoted. */
 const reasonsRu = (reasons: string[], phrases: Parameters<typeof reasonsIn>[2]) =>
@@ -29,7 +34,7 @@ export const ENGINE_MESSAGES_RU: typeof ENGINE_MESSAGES = {
     `наступившие сроки всех остальных инициатив отработаны (изменилось инициатив: ${p.changed}), но не удалось для инициатив: ${p.failures.length}:\n${p.failures.map((f) => `  ✖ «${f}»`).join('\n')}`,
   'engine.ticksDoNotSettle': (p) =>
     `инициатива «${p.initiative}»: сроки срабатывали и после ${p.max} тиков; машина не приходит в покой`,
-  'engine.badId': (p) => `\`${p.where}\`: не идентификатор инициативы: «${p.problem}»`,
+  'engine.badId': (p) => `\`${p.where}\`: не идентификатор инициативы: ${idProblem(p.problem)}`,
   'engine.keyringChangeInvalid': (p) =>
     `изменение реестра ключей недопустимо:\n${p.issues.map((i) => `  ✖ ${i.path || '(изменение)'}: «${i.message}»`).join('\n')}`,
   'engine.noInitiative': (p) =>

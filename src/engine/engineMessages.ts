@@ -1,4 +1,5 @@
 import { errorsOf } from '../domain/phrasedError.js'
+import { type RecordIdProblem, recordIdProblemText } from '../domain/recordIdMessages.js'
 import type { ErrorPhrase } from '../domain/TwoKeysError.js'
 import { type KeyProblem, renderKeyProblem } from '../identity/identityMessages.js'
 
@@ -32,7 +33,8 @@ export const ENGINE_MESSAGES = {
     `tick fired the deadlines of every other initiative (${p.changed} changed), but ${p.failures.length} could not be ticked:\n${p.failures.map((f) => `  ✖ ${f}`).join('\n')}`,
   'engine.ticksDoNotSettle': (p: { initiative: string | null; max: number }) =>
     `initiative "${p.initiative}": deadlines kept firing after ${p.max} ticks; the machine does not settle`,
-  'engine.badId': (p: { where: string; problem: string }) => `${p.where}: ${p.problem}`,
+  'engine.badId': (p: { where: string; problem: RecordIdProblem }) =>
+    `${p.where}: ${recordIdProblemText(p.problem)}`,
   'engine.keyringChangeInvalid': (p: { issues: ChangeIssue[] }) =>
     `invalid keyring change:\n${p.issues.map((i) => `  ✖ ${i.path || '(change)'}: ${i.message}`).join('\n')}`,
   'engine.noInitiative': (p: { initiative: string; store: string }) =>

@@ -1,6 +1,7 @@
 import { phaseOf } from '../../machines/describeState.js'
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
-import { recordIdProblem } from '../domain/RecordIdSchema.js'
+import { recordIdPhrase } from '../domain/RecordIdSchema.js'
+import type { RecordIdProblem } from '../domain/recordIdMessages.js'
 import type { Engine, InitiativeSummary } from './Engine.js'
 import type { EngineCore } from './EngineCore.js'
 import { engineError } from './engineMessages.js'
@@ -9,10 +10,10 @@ import { keyBoard } from './keyBoard.js'
 
 /** An initiative id passed to a read, checked as a command's would be: a bad one is COMMAND_INVALID, never a crash. */
 function checkedId(value: unknown, where: string): string {
-  const problem =
+  const problem: RecordIdProblem | undefined =
     typeof value === 'string'
-      ? recordIdProblem(value)
-      : `expected an initiative id (a string), not ${value === null ? 'null' : typeof value}`
+      ? recordIdPhrase(value)
+      : { key: 'recordId.notAString', params: { got: value === null ? 'null' : typeof value } }
   if (problem !== undefined) throw engineError('COMMAND_INVALID', 'engine.badId', { where, problem })
   return value as string
 }

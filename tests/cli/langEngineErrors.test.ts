@@ -11,7 +11,7 @@ import { latinWords, policyIds } from './latinWords.js'
 
 // The engine's and the stores' errors (ENGINE_MESSAGES, STORE_MESSAGES) under --lang ru, as the
 // operator commands on --db print them: worded from their phrase, no English lead; a driver's own
-// text and an id check's stay inside «…». The English output is pinned as it was.
+// text stays inside «…»; an id check's is worded from its phrase. The English output is pinned as it was.
 const POLICY = 'machines/policies/two-keys.yaml'
 const CYRILLIC = /[А-Яа-яЁё]/
 // The program's name, the database engines' and the commands' (`✖ decide: отказано …`) stay as they are.
@@ -74,12 +74,14 @@ describe('the engine’s errors on --db, under --lang ru', () => {
     expect(said).toContain('«nope»')
   })
 
-  it('a malformed initiative id: the id check quoted', async () => {
+  it('a malformed initiative id: the id check worded from its phrase', async () => {
     const said = await saysInRussian(
       ['status', 'bad id!', ...on],
       '✖ status(): "bad id!" has a space (character 4); use 1–128 characters of A–Z a–z 0–9 . _ : ~ -\n',
     )
-    expect(said).toContain('«"bad id!" has a space (character 4)')
+    expect(said).toBe(
+      '✖ `status()`: не идентификатор инициативы: в «bad id!» есть пробел (символ 4); используйте от 1 до 128 символов из A–Z a–z 0–9 . _ : ~ -\n',
+    )
   })
 
   it('a stale revision and a command id used for another command', async () => {
