@@ -264,6 +264,121 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
       expect(errors.filter((e) => !e.includes('the server responded with a status of 4'))).toEqual([])
     }
   }, 180_000)
+
+  /** What this browser keeps in IndexedDB for its seats: a WebCrypto key (and whether its bytes can leave) or a seed. */
+  const keptKeys = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<{ kind: string; extractable: boolean; algorithm: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('twokeys-classroom')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const all = open.result.transaction('seats').objectStore('seats').getAll()
+            all.onsuccess = () =>
+              resolve(
+                all.result.map((seat: { key: CryptoKey | { seed: string } }) =>
+                  seat.key instanceof CryptoKey
+                    ? {
+                        kind: 'CryptoKey',
+                        extractable: seat.key.extractable,
+                        algorithm: seat.key.algorithm.name,
+                      }
+                    : { kind: 'seed', extractable: true, algorithm: 'Ed25519' },
+                ),
+              )
+          }
+        }),
+    )
+
+  it('keeps a student’s key across a reload and a new tab, and lets the teacher free a seat', async () => {
+    const opened = await (
+      await fetch(`${base}/api/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.operatorToken}` },
+      })
+    ).json()
+    const teacherUrl = `${base}/classroom.html#teacher=${opened.sessionId}.${opened.teacherToken}`
+    const joinUrl = `${base}/classroom.html?join=${opened.joinCode}`
+    const teacher = await openPage(teacherUrl, DESKTOP)
+    const t = teacher.page
+
+    // On 127.0.0.1 (a secure context) the key is a non-extractable WebCrypto key in IndexedDB.
+    const sponsor = await joinAs(joinUrl, 'minzifry', 'Masha')
+    const keyLine = await sponsor.page.textContent('.key-line')
+    const kept = await keptKeys(sponsor.page)
+    expect(kept).toEqual([{ kind: 'CryptoKey', extractable: false, algorithm: 'Ed25519' }])
+    // The tab is closed (its sessionStorage with it) and the join address opened in a new one: same seat, same key.
+    const context = sponsor.page.context()
+    await sponsor.page.close()
+    const again = await context.newPage()
+    await again.goto(joinUrl)
+    await again.waitForSelector('#seat-heading')
+    expect(await again.textContent('.key-line')).toBe(keyLine)
+    await again.fill('#propose-title', 'Kazan GPU cluster')
+    await again.click('form.propose button[type=submit]')
+    await again.waitForSelector('.board-card [data-action=submit]')
+    await again.click('.board-card [data-action=submit]')
+    await again.waitForSelector('.board-card .outcome.ok')
+
+    // A phone on a plain http:// class-network address has no WebCrypto: the seed is kept in IndexedDB instead.
+    const aideContext = await browser.newContext({ viewport: PHONE, locale: 'en-US' })
+    await aideContext.addInitScript(() => {
+      Object.defineProperty(globalThis.crypto, 'subtle', { get: () => undefined })
+    })
+    const aide = await aideContext.newPage()
+    await aide.goto(joinUrl)
+    await aide.waitForSelector('input[name=role][value="ga-aide"]')
+    await aide.check('input[name=role][value="ga-aide"]')
+    await aide.fill('#join-name', 'Alina')
+    await aide.click('form.join button[type=submit]')
+    await aide.waitForSelector('#seat-heading')
+    const aideKey = await aide.textContent('.key-line')
+    await aide.reload()
+    await aide.waitForSelector('#seat-heading')
+    expect(await aide.textContent('.key-line')).toBe(aideKey)
+    expect(await keptKeys(aide)).toEqual([{ kind: 'seed', extractable: true, algorithm: 'Ed25519' }])
+    // Her signature still verifies: the rules, not the signature check, refuse an aide never named deputy.
+    await aide.waitForSelector('.board-card [data-action="approve-government-apparatus"]')
+    await aide.click('.board-card [data-action="approve-government-apparatus"]')
+    await aide.waitForSelector('.board-card .outcome.bad')
+    expect(await aide.textContent('.board-card .outcome.bad')).toContain('NOT_AUTHORIZED')
+
+    // The teacher frees Alina's seat from the roster: her page goes back to the join form, the seat is free.
+    await t.waitForSelector('.roster li[data-role="ga-aide"] button.free-seat')
+    expect(await t.getAttribute('.roster li[data-role="ga-aide"] button.free-seat', 'aria-label')).toBe(
+      'Free the seat of Alina (ga-aide)',
+    )
+    expect(await axe(t), 'teacher with the roster’s buttons').toEqual([])
+    await t.click('.roster li[data-role="ga-aide"] button.free-seat')
+    await t.waitForSelector('.teacher-result .outcome.ok')
+    expect(await t.textContent('.teacher-result')).toContain('The seat of Alina (ga-aide) is free again.')
+    await t.waitForFunction(() => document.querySelector('.roster li[data-role="ga-aide"]') === null)
+    await aide.waitForSelector('form.join')
+    await expect.poll(() => aide.textContent('form.join p.status')).toBe(en.classroom.student.freed)
+    expect(await aide.isDisabled('input[name=role][value="ga-aide"]')).toBe(false)
+    expect(await t.textContent('.feed-list')).toContain(
+      'The teacher freed the seat of Alina (ga-aide): their key was revoked.',
+    )
+    // Her key is forgotten: a reload shows the join form, not the old seat.
+    await aide.reload()
+    await aide.waitForSelector('form.join')
+    expect(await aide.$('#seat-heading')).toBeNull()
+    expect(await axe(aide), 'join form after the seat was freed').toEqual([])
+
+    // In Russian, the roster's button and the feed.
+    const ruTeacher = await openPage(teacherUrl, DESKTOP, 'ru-RU')
+    await ruTeacher.page.waitForSelector('.roster li[data-role="minzifry"] button.free-seat')
+    expect(await ruTeacher.page.textContent('.roster li[data-role="minzifry"] button.free-seat')).toBe(
+      ru.classroom.teacher.free,
+    )
+    expect(await ruTeacher.page.textContent('.feed-list')).toContain(
+      'Учитель освободил место Alina (ga-aide)',
+    )
+    expect(await axe(ruTeacher.page), 'Russian teacher with the roster’s buttons').toEqual([])
+    for (const page of [t, again, aide, ruTeacher.page]) expect(await overflow(page)).toBeLessThanOrEqual(0)
+    expect([...teacher.errors, ...ruTeacher.errors]).toEqual([])
+    await aideContext.close()
+  }, 120_000)
 })
 
 describe('the classroom’s server texts, worded by the page', () => {

@@ -1,7 +1,5 @@
 import type { Notice } from '../../../src/classroom/ClassroomFeed.js'
 import type { CommandInput } from '../../../src/domain/Command.js'
-import { newKeyPair } from '../../../src/identity/PrivateKeyFile.js'
-import { signCommand } from '../../../src/identity/signCommand.js'
 import { fingerprintOf } from '../audit/principalKeys.js'
 import { h } from '../h.js'
 import { t } from '../i18n/language.js'
@@ -13,7 +11,7 @@ import { createFeedView } from './createFeedView.js'
 import { localizeRoles, localizeState } from './localizeState.js'
 import type { SessionState } from './SessionState.js'
 import { studentActions } from './studentCommands.js'
-import { keepSeat, type Seat, savedSeat } from './studentSeat.js'
+import { forgetSeat, keepSeat, makeSeatKey, type Seat, savedSeat, signAsSeat } from './studentSeat.js'
 
 /**
  * What an answer of the API says, for the line next to the button pressed: the rules' reasons, or
@@ -101,9 +99,9 @@ export function createStudentView(initialCode: string) {
             return
           }
           // The key is made here; only its public half is sent.
-          const { privateKey } = newKeyPair(role, 'pending', new Date(0).toISOString())
+          const made = await makeSeatKey()
           const answer = await api('/api/join', {
-            body: { code: codeInput.value, role, name: nameInput.value, publicKey: privateKey.x },
+            body: { code: codeInput.value, role, name: nameInput.value, publicKey: made.publicKey },
           })
           if (!answer.ok) {
             // The roles again (a seat may have been taken meanwhile), then what went wrong.
@@ -117,9 +115,11 @@ export function createStudentView(initialCode: string) {
             code: codeInput.value.trim().toUpperCase(),
             role,
             name: answer.body.student.name,
-            privateKey: { ...privateKey, kid: answer.body.student.keyId },
+            keyId: answer.body.student.keyId,
+            publicKey: made.publicKey,
+            key: made.key,
           }
-          keepSeat(seat)
+          await keepSeat(seat)
           void showSeat(seat)
         },
       },
@@ -140,6 +140,8 @@ export function createStudentView(initialCode: string) {
     )
     element.replaceChildren(form)
     if (code !== '') await find()
+    // Why the student is back here (their seat was freed), once the roles are shown.
+    if (problem !== undefined) status.textContent = problem
   }
 
   async function showSeat(seat: Seat) {
@@ -166,7 +168,7 @@ export function createStudentView(initialCode: string) {
       : null
 
     const send = async (command: Record<string, unknown>, out: HTMLElement) => {
-      const signed = signCommand({ commandId: randomId(), ...command } as CommandInput, seat.privateKey)
+      const signed = await signAsSeat(seat, { commandId: randomId(), ...command } as CommandInput)
       const answer = await api(`/api/sessions/${seat.sessionId}/commands`, { body: signed })
       out.replaceChildren(outcomeOf(answer))
     }
@@ -287,10 +289,18 @@ export function createStudentView(initialCode: string) {
     const feed = createFeedView(seat.sessionId, (notice: Notice) => {
       if (notice.kind === 'prompt' && notice.role === seat.role)
         prompt.textContent = t('classroom.student.prompt')
+      if (notice.kind === 'freed' && notice.keyId === seat.keyId) {
+        // The teacher freed this seat: its key no longer signs; back to the join form.
+        feed.close()
+        void forgetSeat(seat)
+        void showJoin(seat.code, t('classroom.student.freed'))
+        return
+      }
       if (
         notice.kind === 'event' ||
         notice.kind === 'clock' ||
         notice.kind === 'joined' ||
+        notice.kind === 'freed' ||
         notice.kind === 'ended'
       )
         void refresh()
@@ -311,8 +321,8 @@ export function createStudentView(initialCode: string) {
           'p',
           { class: 'key-line' },
           t('classroom.student.key', {
-            keyId: seat.privateKey.kid,
-            fingerprint: fingerprintOf(seat.privateKey.x),
+            keyId: seat.keyId,
+            fingerprint: fingerprintOf(seat.publicKey),
           }),
         ),
         prompt,
@@ -325,7 +335,18 @@ export function createStudentView(initialCode: string) {
     await refresh()
   }
 
-  const saved = savedSeat(initialCode.toUpperCase())
-  void (saved === undefined ? showJoin(initialCode) : showSeat(saved))
+  /** The seat this browser kept for this code, if the session still seats its key; else the join form. */
+  async function start() {
+    const saved = await savedSeat(initialCode.trim().toUpperCase())
+    if (saved !== undefined) {
+      const answer = await api(`/api/sessions/${saved.sessionId}`)
+      const seated = answer.ok && (answer.body as SessionState).students.some((s) => s.keyId === saved.keyId)
+      if (seated) return showSeat(saved)
+      // The session no longer seats this key (the teacher freed it, or the session is gone).
+      if (answer.ok || answer.status === 404) await forgetSeat(saved)
+    }
+    return showJoin(initialCode)
+  }
+  void start()
   return { element }
 }
