@@ -112,8 +112,29 @@ export function writeStateColumns(
  * const s = table.next[0 * table.eventCount + proposeIndex] // the draft after a proposal
  */
 export function compile(policy: Policy, options: CompileOptions = {}): CompiledTable {
+  const keyCount = policy.keys.length
+  // Each state's columns, written as it is found (the graph keeps no snapshots).
+  const row: StateColumns = {
+    phase: new Int8Array(1),
+    keyStatus: new Int8Array(keyCount),
+    track: new Int8Array(1),
+    final: new Uint8Array(1),
+  }
+  const rows = {
+    phase: [] as number[],
+    keyStatus: [] as number[],
+    track: [] as number[],
+    final: [] as number[],
+  }
   const graph = explore(policy, options.machine ?? createInitiativeMachine(policy), {
     symmetry: false,
+    onState: (_s, snapshot) => {
+      writeStateColumns(policy, snapshot, 0, row)
+      rows.phase.push(row.phase[0] as number)
+      rows.keyStatus.push(...row.keyStatus)
+      rows.track.push(row.track[0] as number)
+      rows.final.push(row.final[0] as number)
+    },
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
@@ -127,20 +148,16 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
   }
   const states = graph.keys.length
   const eventCount = graph.alphabet.length
-  const keyCount = policy.keys.length
   const next = new Int32Array(states * eventCount).fill(-1)
   for (let i = 0; i < graph.edges.count; i++) {
     next[(graph.edges.from[i] as number) * eventCount + (graph.edges.event[i] as number)] = graph.edges.to[
       i
     ] as number
   }
-  const phase = new Int8Array(states)
-  const keyStatus = new Int8Array(states * keyCount)
-  const track = new Int8Array(states).fill(-1)
-  const final = new Uint8Array(states)
-  graph.snapshots.forEach((snapshot: InitiativeSnapshot, s) => {
-    writeStateColumns(policy, snapshot, s, { phase, keyStatus, track, final })
-  })
+  const phase = Int8Array.from(rows.phase)
+  const keyStatus = Int8Array.from(rows.keyStatus)
+  const track = Int8Array.from(rows.track)
+  const final = Uint8Array.from(rows.final)
   return {
     policy: policy.id,
     states,

@@ -1,3 +1,4 @@
+import type { StateValue } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
@@ -5,6 +6,7 @@ import type { AbstractEvent, AlphabetContext } from './alphabet.js'
 import { createExpander, explorationSetup } from './expander.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
+import { stepperFor } from './stepper.js'
 
 export type { InitiativeSnapshot }
 export { explorationSetup }
@@ -23,6 +25,12 @@ export interface ExploreOptions {
    * snapshot before, the concrete event and the snapshot after; `to` is the next state's number.
    */
   onStep?: (step: ExploredStep) => void
+  /**
+   * Called once for each state when it is found (state 0 first, then in breadth-first order),
+   * with its representative snapshot: the moment to read off what a consumer needs of every
+   * state, since the graph keeps no snapshots (see `snapshotOf`).
+   */
+  onState?: (s: number, snapshot: InitiativeSnapshot) => void
   /**
    * Stop when the V8 heap holds more than this many bytes (checked every 1,024 states): the
    * result is incomplete, and says so. Default: 85 % of the heap limit (`defaultHeapBudget`).
@@ -59,6 +67,18 @@ export interface ExploredStep {
   after: InitiativeSnapshot
 }
 
+/** Per state, a few facts of its representative, read off when the state is found. */
+export interface StateFacts {
+  /** 1 while the machine runs in the state (snapshot status `active`), 0 once it has finished. */
+  active: Uint8Array
+  /** 1 once the initiative is approved (`context.approvedAt` is set). */
+  approved: Uint8Array
+  /** The state's value (its place in the chart), as an index into `values`. */
+  value: Int32Array
+  /** The distinct state values, each once. */
+  values: StateValue[]
+}
+
 /** Accepted transitions, as parallel arrays (`from[i]` --`event[i]`--> `to[i]`). */
 export interface EdgeList {
   count: number
@@ -81,8 +101,13 @@ export interface Exploration {
   holderOrbits: number[]
   /** Canonical abstract key of each state. */
   keys: string[]
-  /** The concrete snapshot first seen for each state: its representative. */
-  snapshots: InitiativeSnapshot[]
+  /**
+   * State 0's snapshot. The representatives of the other states (the concrete snapshot first
+   * seen for each) are dropped once expanded; `snapshotOf` rebuilds them from their paths.
+   */
+  initial: InitiativeSnapshot
+  /** What consumers read of every state, kept as the state is found. */
+  facts: StateFacts
   /** Breadth-first parent of each state (-1 for the initial one) and the event from it. */
   parent: Int32Array
   parentEvent: Int32Array
@@ -121,11 +146,42 @@ class GrowableInt32 {
   }
 }
 
+/** The facts of each state as they are found (see `StateFacts`). */
+function factRecorder() {
+  const active = new GrowableInt32()
+  const approved = new GrowableInt32()
+  const value = new GrowableInt32()
+  const values: StateValue[] = []
+  const valueIndex = new Map<string, number>()
+  return {
+    add(snapshot: InitiativeSnapshot) {
+      active.push(snapshot.status === 'active' ? 1 : 0)
+      approved.push(snapshot.context.approvedAt === null ? 0 : 1)
+      const text = JSON.stringify(snapshot.value)
+      let v = valueIndex.get(text)
+      if (v === undefined) {
+        v = values.length
+        valueIndex.set(text, v)
+        values.push(snapshot.value)
+      }
+      value.push(v)
+    },
+    done: (): StateFacts => ({
+      active: Uint8Array.from(active.done()),
+      approved: Uint8Array.from(approved.done()),
+      value: value.done(),
+      values,
+    }),
+  }
+}
+
 /**
  * Breadth-first search over the reachable abstract states of `machine` (a machine built by
  * `createInitiativeMachine(policy)`, or a deliberately broken variant of it), using XState's
  * own pure `transition`. Each abstract state is expanded once, from the first concrete snapshot
- * that reached it; see `createAbstractKey` for why that loses nothing.
+ * that reached it; see `createAbstractKey` for why that loses nothing. Only the states still to
+ * expand keep their snapshots: an expanded state keeps its key, its facts and the event that
+ * found it, and `snapshotOf` rebuilds its representative when a consumer needs it.
  *
  * @example
  * const graph = explore(policy, createInitiativeMachine(policy))
@@ -145,7 +201,11 @@ export function explore(
 
   const keys: string[] = [abstractKey(initial)]
   const index = new Map<string, number>([[keys[0] as string, 0]])
-  const snapshots: InitiativeSnapshot[] = [initial]
+  // The representatives of the states found and not yet expanded (the breadth-first frontier).
+  const waiting: (InitiativeSnapshot | undefined)[] = [initial]
+  const facts = factRecorder()
+  facts.add(initial)
+  options.onState?.(0, initial)
   const parent = new GrowableInt32()
   const parentEvent = new GrowableInt32()
   const depth = new GrowableInt32()
@@ -160,7 +220,7 @@ export function explore(
   let complete = true
   const report = (done: boolean) =>
     options.onProgress?.({
-      states: snapshots.length,
+      states: keys.length,
       expanded: next,
       transitions: from.length,
       seconds: (performance.now() - started) / 1000,
@@ -168,8 +228,8 @@ export function explore(
     })
 
   let stoppedBy: Exploration['stoppedBy'] = null
-  for (; next < snapshots.length; next++) {
-    if (snapshots.length > maxStates) stoppedBy = 'states'
+  for (; next < keys.length; next++) {
+    if (keys.length > maxStates) stoppedBy = 'states'
     else if (maxHeapBytes !== undefined && (next & 1023) === 0 && heapUsed() > maxHeapBytes)
       stoppedBy = 'memory'
     else if (options.shouldStop?.() === true) stoppedBy = 'asked'
@@ -178,19 +238,22 @@ export function explore(
       break
     }
     if (next > 0 && next % every === 0) report(false)
-    const before = snapshots[next] as InitiativeSnapshot
+    const before = waiting[next] as InitiativeSnapshot
+    waiting[next] = undefined
     expander.expand(before, (event, concrete, after) => {
       const key = abstractKey(after)
       let target = index.get(key)
       if (target === undefined) {
-        target = snapshots.length
+        target = keys.length
         index.set(key, target)
         keys.push(key)
-        snapshots.push(after)
+        waiting.push(after)
+        facts.add(after)
         parent.push(next)
         parentEvent.push(event.index)
         depth.push((depth.data[next] as number) + 1)
         via.push(concrete)
+        options.onState?.(target, after)
       }
       from.push(next)
       eventOf.push(event.index)
@@ -207,7 +270,8 @@ export function explore(
     symmetryGroups: symmetry.groups,
     holderOrbits: symmetry.holderOrbits,
     keys,
-    snapshots,
+    initial,
+    facts: facts.done(),
     parent: parent.done(),
     parentEvent: parentEvent.done(),
     via,
@@ -232,4 +296,47 @@ export function pathTo(graph: Exploration, s: number): { events: InitiativeEvent
     abstract.push(graph.parentEvent[at] as number)
   }
   return { events: events.reverse(), abstract: abstract.reverse() }
+}
+
+/** How many rebuilt representatives `snapshotOf` keeps per graph: the recent ones and their ancestors. */
+const REMEMBERED = 64
+const remembered = new WeakMap<Exploration, Map<number, InitiativeSnapshot>>()
+
+/**
+ * State `s`'s representative, as the search first saw it: its path's concrete events replayed
+ * through the machine's stepper from the initial snapshot — the very steps the search took, so
+ * the same snapshot. The last few rebuilt (and the states on their paths) are remembered, so a
+ * walk along one path, or over neighbouring states, replays each event about once.
+ *
+ * @example
+ * const graph = explore(policy, createInitiativeMachine(policy))
+ * snapshotOf(graph, graph.keys.length - 1).value // the last state's place in the chart
+ */
+export function snapshotOf(graph: Exploration, s: number): InitiativeSnapshot {
+  if (!(s >= 0 && s < graph.keys.length))
+    throw new RangeError(`state ${s} is not in the explored graph: states are 0 … ${graph.keys.length - 1}`)
+  if (s === 0) return graph.initial
+  let memo = remembered.get(graph)
+  if (memo === undefined) {
+    memo = new Map()
+    remembered.set(graph, memo)
+  }
+  const path: number[] = []
+  let at = s
+  while (at > 0 && !memo.has(at)) {
+    path.push(at)
+    at = graph.parent[at] as number
+  }
+  let snapshot = at === 0 ? graph.initial : (memo.get(at) as InitiativeSnapshot)
+  // Touched: the most recently used come last, and the oldest are forgotten first.
+  memo.delete(at)
+  if (at > 0) memo.set(at, snapshot)
+  const step = stepperFor(graph.machine)
+  for (let i = path.length - 1; i >= 0; i--) {
+    const t = path[i] as number
+    snapshot = step(snapshot, graph.via[t] as InitiativeEvent)
+    memo.set(t, snapshot)
+  }
+  while (memo.size > REMEMBERED) memo.delete(memo.keys().next().value as number)
+  return snapshot
 }

@@ -1,9 +1,10 @@
 import { currentDecisions } from '../../machines/facts.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
+import { type Exploration, type InitiativeSnapshot, snapshotOf } from '../explore/explore.js'
 import { reviewOf } from '../explore/timeline.js'
 import type { Violation } from '../invariants/Invariant.js'
 import { keyOrders, tk11OrderFree } from '../invariants/tk11OrderFree.js'
+import type { Policy } from '../policy/PolicySchema.js'
 
 export interface OrderFinding {
   /** The state the orders start from. */
@@ -48,28 +49,30 @@ function sequencesOf<T>(groups: readonly (readonly T[])[]): T[][] {
 }
 
 /**
- * TK11 on the explored graph: from states where review has just begun (every key pending, no
- * decision on the current revision), the approvals of every key — each key's holders in turn,
- * every holder given a chance to go first — are applied in every order of the keys with the
- * invariant's own `tk11OrderFree` predicate, which must find one outcome. At most `maxStarts`
- * start states are checked, the closest to the start first.
+ * Whether a state is one TK11 starts from: review has just begun (every key pending, no decision
+ * on the current revision). Asked of each state as the search finds it (`ExploreOptions.onState`).
  */
-export function checkOrders(graph: Exploration, maxStarts: number): OrderCheck {
+export function isOrderStart(policy: Policy, snapshot: InitiativeSnapshot): boolean {
+  const review = reviewOf(snapshot.value)
+  if (review === null) return false
+  return policy.keys.every(
+    (k) => review[k.id] === 'pending' && currentDecisions(snapshot.context, k.id).length === 0,
+  )
+}
+
+/**
+ * TK11 on the explored graph: from states where review has just begun (`starts`, the states
+ * `isOrderStart` holds of, in breadth-first order), the approvals of every key — each key's
+ * holders in turn, every holder given a chance to go first — are applied in every order of the
+ * keys with the invariant's own `tk11OrderFree` predicate, which must find one outcome. At most
+ * `maxStarts` start states are checked, the closest to the start first.
+ */
+export function checkOrders(graph: Exploration, maxStarts: number, starts: readonly number[]): OrderCheck {
   const { policy, machine } = graph
-  const starts: number[] = []
-  for (let s = 0; s < graph.keys.length; s++) {
-    const snapshot = graph.snapshots[s] as InitiativeSnapshot
-    const review = reviewOf(snapshot.value)
-    if (review === null) continue
-    const fresh = policy.keys.every(
-      (k) => review[k.id] === 'pending' && currentDecisions(snapshot.context, k.id).length === 0,
-    )
-    if (fresh) starts.push(s)
-  }
   let orders = 0
   const checked = starts.slice(0, maxStarts)
   for (const s of checked) {
-    const start = graph.snapshots[s] as InitiativeSnapshot
+    const start = snapshotOf(graph, s)
     const { context } = start
     const approve = (key: string, by: string): InitiativeEvent => ({
       type: 'DECIDE',

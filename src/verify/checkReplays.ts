@@ -1,4 +1,4 @@
-import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
+import { type Exploration, pathTo, snapshotOf } from '../explore/explore.js'
 import type { Violation } from '../invariants/Invariant.js'
 import { tk12Replay } from '../invariants/tk12Replay.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
@@ -11,8 +11,9 @@ export interface ReplayCheck {
 /**
  * TK12 on the explored graph: for a spread of states (every state when there are at most
  * `max`, else `max` of them evenly spaced, the deepest included), folding the state's shortest
- * path from a fresh machine with XState's `transition` must give back its snapshot exactly —
- * the invariant's own `tk12Replay` predicate decides.
+ * path from a fresh machine with XState's `transition` must give back its representative exactly
+ * (as `snapshotOf` rebuilds it with the explorer's stepper) — the invariant's own `tk12Replay`
+ * predicate decides.
  */
 export function checkReplays(graph: Exploration, max: number): ReplayCheck {
   const n = graph.keys.length
@@ -25,12 +26,7 @@ export function checkReplays(graph: Exploration, max: number): ReplayCheck {
   const input = { policyHash: hashPolicy(graph.policy) }
   for (const s of [...picks].sort((a, b) => a - b)) {
     const { events } = pathTo(graph, s)
-    const [violation] = tk12Replay.check(
-      graph.machine,
-      input,
-      events,
-      graph.snapshots[s] as InitiativeSnapshot,
-    )
+    const [violation] = tk12Replay.check(graph.machine, input, events, snapshotOf(graph, s))
     if (violation !== undefined) return { checked: picks.size, finding: { state: s, violation } }
   }
   return { checked: picks.size, finding: null }

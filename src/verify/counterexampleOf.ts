@@ -1,6 +1,6 @@
 import { type CheckPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { type Exploration, type InitiativeSnapshot, pathTo } from '../explore/explore.js'
+import { type Exploration, type InitiativeSnapshot, pathTo, snapshotOf } from '../explore/explore.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { eventPhrase, formatDay } from './describeEvent.js'
 import type { Counterexample, CounterexampleStep } from './VerifyResult.js'
@@ -56,7 +56,7 @@ export function counterexampleOf(
   const states: number[] = []
   for (let at = s; at >= 0; at = graph.parent[at] as number) states.push(at)
   states.reverse()
-  const befores = states.map((i) => graph.snapshots[i] as InitiativeSnapshot)
+  const befores = states.map((i) => snapshotOf(graph, i))
   const all = options.last === undefined ? events : [...events, options.last]
   const notes = findingTexts(options.notes ?? [])
   return {

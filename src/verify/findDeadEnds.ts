@@ -28,7 +28,7 @@ export function findDeadEnds(graph: Exploration): number[] {
   const queue = new Int32Array(n)
   let tail = 0
   for (let s = 0; s < n; s++) {
-    const done = graph.snapshots[s]?.status !== 'active'
+    const done = graph.facts.active[s] === 0
     const unexpanded = s >= graph.expanded
     if (done || unexpanded) {
       finishes[s] = 1

@@ -1,7 +1,7 @@
 import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import { explainEvent } from '../engine/explainEvent.js'
 import { instantiate } from '../explore/alphabet.js'
-import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
+import { type Exploration, type InitiativeSnapshot, snapshotOf } from '../explore/explore.js'
 import { reviewOf } from '../explore/timeline.js'
 import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Hole } from './VerifyResult.js'
@@ -42,7 +42,7 @@ const reasonsOf = (
 export function findHoles(graph: Exploration): Hole[] {
   if (!graph.complete) return []
   const { alphabet, alphabetContext, policy } = graph
-  const initial = graph.snapshots[0] as InitiativeSnapshot
+  const initial = graph.initial
   const proposals = alphabet.filter((e) => e.type === 'PROPOSE' && e.expected)
   const taken = new Map<number, number>()
   for (let i = 0; i < graph.edges.count; i++) {
@@ -86,9 +86,8 @@ export function findHoles(graph: Exploration): Hole[] {
     let best = -1
     for (let h = 0; h < queue.length; h++) {
       const s = queue[h] as number
-      const snapshot = graph.snapshots[s] as InitiativeSnapshot
-      if (snapshot.context.approvedAt !== null) return { ok: true, furthest: s }
-      const review = reviewOf(snapshot.value)
+      if (graph.facts.approved[s] === 1) return { ok: true, furthest: s }
+      const review = reviewOf(graph.facts.values[graph.facts.value[s] as number])
       const turned = review === null ? -1 : policy.keys.filter((k) => review[k.id] === 'turned').length
       if (turned > best) {
         best = turned
@@ -114,7 +113,7 @@ export function findHoles(graph: Exploration): Hole[] {
     stuck.set(e.actor, entry)
   }
   for (const [proposer, { branches, furthest }] of stuck) {
-    const snapshot = graph.snapshots[furthest] as InitiativeSnapshot
+    const snapshot = snapshotOf(graph, furthest)
     const review = reviewOf(snapshot.value)
     const notes: CheckPhrase[] = []
     if (review !== null) {

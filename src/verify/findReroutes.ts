@@ -2,9 +2,10 @@ import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhr
 import type { InitiativeContent } from '../domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { instantiate } from '../explore/alphabet.js'
-import type { Exploration, InitiativeSnapshot } from '../explore/explore.js'
+import { type Exploration, type InitiativeSnapshot, snapshotOf } from '../explore/explore.js'
 import { createStepper } from '../explore/stepper.js'
 import { reviewOf } from '../explore/timeline.js'
+import type { Policy } from '../policy/PolicySchema.js'
 import { type PolicyWarning, policyWarnings } from '../policy/policyWarnings.js'
 import { counterexampleOf, stepsOf } from './counterexampleOf.js'
 import type { Hole } from './VerifyResult.js'
@@ -15,22 +16,54 @@ const standing = (s: InitiativeSnapshot) =>
     (d) => d.decision === 'approve' && d.revokedAt === undefined && d.revision === s.context.revision.hash,
   )
 
-/** The first state, breadth-first (so the shortest story), in review with some approval standing and none refused. */
-function partlyApproved(graph: Exploration, warning: PolicyWarning): number {
-  return graph.snapshots.findIndex((s) => {
-    const review = reviewOf(s.value)
-    const content = s.context.content
-    return (
-      review !== null &&
-      s.context.approvedAt === null &&
-      content !== null &&
-      content.objective === warning.before.objective &&
-      content.scope.kind === warning.before.scope &&
-      graph.policy.keys.every((k) => review[k.id] !== 'refused') &&
-      standing(s).length > 0
-    )
-  })
+/** Whether a snapshot is in review of the warning's content, with some approval standing and none refused. */
+function isPartlyApproved(policy: Policy, warning: PolicyWarning, s: InitiativeSnapshot): boolean {
+  const review = reviewOf(s.value)
+  const content = s.context.content
+  return (
+    review !== null &&
+    s.context.approvedAt === null &&
+    content !== null &&
+    content.objective === warning.before.objective &&
+    content.scope.kind === warning.before.scope &&
+    policy.keys.every((k) => review[k.id] !== 'refused') &&
+    standing(s).length > 0
+  )
 }
+
+/**
+ * Where `findReroutes` starts its stories: for each of the policy's rerouting warnings, the
+ * first state, breadth-first (so the shortest story), in review of the warning's content with
+ * some approval standing and none refused. `see` is shown each state as the search finds it
+ * (`ExploreOptions.onState`), in order.
+ *
+ * @example
+ * const starts = rerouteStarts(policy)
+ * const graph = explore(policy, machine, { onState: starts.see })
+ * findReroutes(graph, starts)
+ */
+export function rerouteStarts(policy: Policy) {
+  const warnings = policyWarnings(policy)
+  const first = warnings.map(() => -1)
+  let open = warnings.length
+  return {
+    warnings,
+    /** Per warning, the first partly approved state, or -1. */
+    first,
+    see(s: number, snapshot: InitiativeSnapshot): void {
+      if (open === 0) return
+      warnings.forEach((warning, i) => {
+        if (first[i] === -1 && isPartlyApproved(policy, warning, snapshot)) {
+          first[i] = s
+          open--
+        }
+      })
+    },
+  }
+}
+
+/** The warnings and their first partly approved states, as `rerouteStarts` found them. */
+export type RerouteStarts = Pick<ReturnType<typeof rerouteStarts>, 'warnings' | 'first'>
 
 /** The content amended in `warning.field` only, to what routing sends elsewhere. */
 function amended(
@@ -51,12 +84,15 @@ function amended(
  * the other track. A warning whose story the machine does not follow is returned as a note
  * instead: the policy permits it, but this machine refuses it.
  */
-export function findReroutes(graph: Exploration): { holes: Hole[]; notes: CheckPhrase[] } {
+export function findReroutes(
+  graph: Exploration,
+  starts: RerouteStarts,
+): { holes: Hole[]; notes: CheckPhrase[] } {
   const holes: Hole[] = []
   const notes: CheckPhrase[] = []
   const step = createStepper(graph.machine)
-  for (const warning of policyWarnings(graph.policy)) {
-    const story = tell(graph, warning, step)
+  for (const [i, warning] of starts.warnings.entries()) {
+    const story = tell(graph, warning, starts.first[i] ?? -1, step)
     const as = (c: PolicyWarning['before']) => (warning.field === 'scope' ? c.scope : c.objective)
     if (story === null) continue
     if (!('counterexample' in story)) {
@@ -86,12 +122,11 @@ export function findReroutes(graph: Exploration): { holes: Hole[]; notes: CheckP
 }
 
 /** The story of one rerouting, or why the machine does not follow it. */
-function tell(graph: Exploration, warning: PolicyWarning, step: ReturnType<typeof createStepper>) {
-  const s = partlyApproved(graph, warning)
+function tell(graph: Exploration, warning: PolicyWarning, s: number, step: ReturnType<typeof createStepper>) {
   // On a partial search, "never" cannot be said: say nothing (the result is a failure anyway).
   if (s < 0)
     return graph.complete ? checkPhrase('reroute.neverPartly', { scope: warning.before.scope }) : null
-  let snapshot = graph.snapshots[s] as InitiativeSnapshot
+  let snapshot = snapshotOf(graph, s)
   const approvals = standing(snapshot)
   const events: InitiativeEvent[] = []
   const befores: InitiativeSnapshot[] = []

@@ -11,6 +11,8 @@ import type { Policy } from '../policy/PolicySchema.js'
  * found — never read from the machine's context. A step from state `from` is judged on the facts
  * of `from`'s representative plus the step's event; a state seen for the first time keeps the
  * facts after the step that found it, which is the last step of its representative's path.
+ * Steps come in breadth-first order, `from` never decreasing, so the facts of the states already
+ * expanded are dropped as the search moves on.
  *
  * @example
  * const oracle = createOracleFacts(policy)
@@ -18,7 +20,8 @@ import type { Policy } from '../policy/PolicySchema.js'
  *   checkInvariants(policy, oracle.step(from, to, before, concrete, after)) })
  */
 export function createOracleFacts(policy: Policy) {
-  const facts: Recorded[] = [NOTHING_RECORDED]
+  const facts: (Recorded | undefined)[] = [NOTHING_RECORDED]
+  let dropped = 0
   return {
     step(
       from: number,
@@ -27,8 +30,14 @@ export function createOracleFacts(policy: Policy) {
       event: InitiativeEvent,
       after: InitiativeSnapshot,
     ): InvariantStep<InitiativeSnapshot> {
+      if (from < dropped)
+        throw new RangeError(
+          `step from state ${from}, whose facts were dropped: steps must come in breadth-first order`,
+        )
+      for (; dropped < from; dropped++) facts[dropped] = undefined
       const step = recordStep(policy, facts[from] ?? NOTHING_RECORDED, before, event, after)
-      facts[to] ??= step.recorded.after
+      // Only the step that finds a state gives it facts: states are numbered as found.
+      if (to === facts.length) facts.push(step.recorded.after)
       return step
     },
   }

@@ -7,18 +7,19 @@ import {
   type ExploreProgress,
   explore,
   type InitiativeSnapshot,
+  snapshotOf,
 } from '../explore/explore.js'
 import { partialPhrase } from '../explore/limitReached.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import { checkOrders } from './checkOrders.js'
+import { checkOrders, isOrderStart } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
 import { counterexampleOf, findingTexts } from './counterexampleOf.js'
 import { coverageWarnings } from './coverageWarnings.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
-import { findReroutes } from './findReroutes.js'
+import { findReroutes, rerouteStarts } from './findReroutes.js'
 import { findVacuity } from './findVacuity.js'
 import { letterPhrase } from './letterPhrase.js'
 import { createOracleFacts } from './oracleFacts.js'
@@ -89,6 +90,9 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const seenPairs = new Set<string>()
   // The invariants judge each step on what the representative's events record, not its context.
   const oracle = createOracleFacts(policy)
+  // What TK11 and the reroutings start from, read off each state as it is found.
+  const orderStarts: number[] = []
+  const rerouteFrom = rerouteStarts(policy)
   const graph = explore(policy, machine, {
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
@@ -97,6 +101,11 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
+    onState: (s, snapshot) => {
+      for (const node of snapshot._nodes) entered.add(node.id)
+      if (isOrderStart(policy, snapshot)) orderStarts.push(s)
+      rerouteFrom.see(s, snapshot)
+    },
     onStep: ({ from, to, concrete, before, after }) => {
       const step = oracle.step(from, to, before, concrete, after)
       for (const invariant of STEP_INVARIANTS) {
@@ -116,8 +125,6 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
       }
     },
   })
-  for (const snapshot of graph.snapshots) for (const node of snapshot._nodes) entered.add(node.id)
-
   const results: InvariantResult[] = []
   const info = (id: InvariantId) => INVARIANTS.find((i) => i.id === id) as (typeof INVARIANTS)[number]
   const result = (
@@ -149,7 +156,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     )
   }
   result('TK10', deadEndResult(graph))
-  result('TK11', orderResult(graph, options.orderStarts ?? 32))
+  result('TK11', orderResult(graph, options.orderStarts ?? 32, orderStarts))
   const replays = checkReplays(graph, options.replays ?? 40)
   result(
     'TK12',
@@ -169,7 +176,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const order = (id: InvariantId) => INVARIANTS.findIndex((i) => i.id === id)
   results.sort((a, b) => order(a.id) - order(b.id))
   // Holes: kinds of initiative the policy cannot carry through, and approvals it lets move track.
-  const reroutes = findReroutes(graph)
+  const reroutes = findReroutes(graph, rerouteFrom)
   const holes = [...findHoles(graph), ...reroutes.holes]
   const vacuity = findVacuity(graph)
   for (const v of vacuity) {
@@ -244,7 +251,7 @@ function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' 
   )
   const [dead] = findDeadEnds(graph)
   if (dead === undefined) return { status: 'holds', ...note }
-  const snapshot = graph.snapshots[dead] as InitiativeSnapshot
+  const snapshot = snapshotOf(graph, dead)
   // One letter per label, in the order first taken.
   const letters = new Map<string, CheckPhrase>()
   for (let i = 0; i < graph.edges.count; i++) {
@@ -272,10 +279,11 @@ function deadEndResult(graph: Exploration): Omit<InvariantResult, 'id' | 'name' 
 function orderResult(
   graph: Exploration,
   maxStarts: number,
+  starts: readonly number[],
 ): Omit<InvariantResult, 'id' | 'name' | 'statement' | 'vacuous'> {
   if (graph.policy.keys.length < 2)
     return { status: 'not-applicable', ...noted(checkPhrase('note.oneKey', {})) }
-  const check = checkOrders(graph, maxStarts)
+  const check = checkOrders(graph, maxStarts, starts)
   const note = noted(
     checkPhrase('note.orders', { orders: check.orders, starts: check.starts, candidates: check.candidates }),
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { createAbstractKey } from '../../src/explore/abstractKey.js'
-import { explore } from '../../src/explore/explore.js'
+import { explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
 import { keySymmetry } from '../../src/explore/keySymmetry.js'
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
@@ -69,10 +69,16 @@ describe('interchangeable holders of one key (holder symmetry)', () => {
   it('gives a state and each renaming of its senators one abstract key: at most 3! states in one', () => {
     const policy = withDeputies('pa') // no two keys alike: only the senators are renamed
     const key = createAbstractKey(policy, keySymmetry(policy))
-    const graph = explore(policy, createInitiativeMachine(policy), { symmetry: false })
+    const representatives: InitiativeSnapshot[] = []
+    const graph = explore(policy, createInitiativeMachine(policy), {
+      symmetry: false,
+      onState: (s, snapshot) => {
+        representatives[s] = snapshot
+      },
+    })
     // Under the reduction, the unreduced graph's states collapse; never two with different phases.
     const classes = new Map<string, Set<string>>()
-    graph.snapshots.forEach((snapshot, s) => {
+    representatives.forEach((snapshot, s) => {
       const k = key(snapshot)
       const set = classes.get(k) ?? new Set()
       set.add(graph.keys[s] as string)
@@ -92,7 +98,13 @@ describe('interchangeable holders of one key (holder symmetry)', () => {
       expect(symmetry.groups).toEqual([]) // only the senators are reduced here
       const classOf = createAbstractKey(policy, symmetry)
       const machine = createInitiativeMachine(policy)
-      const full = explore(policy, machine, { symmetry: false })
+      const representatives: InitiativeSnapshot[] = []
+      const full = explore(policy, machine, {
+        symmetry: false,
+        onState: (s, snapshot) => {
+          representatives[s] = snapshot
+        },
+      })
       const reduced = explore(policy, machine)
       const senators = new Set(policy.keys.find((k) => k.id === 'federation-council')?.holders)
       // An event by a senator stands for the same event by any senator.
@@ -108,12 +120,12 @@ describe('interchangeable holders of one key (holder symmetry)', () => {
           )
         return out.map((set) => [...set].sort())
       }
-      const fullMoves = movesOf(full, (t) => classOf(full.snapshots[t] as never))
+      const fullMoves = movesOf(full, (t) => classOf(representatives[t] as never))
       const reducedMoves = movesOf(reduced, (t) => reduced.keys[t] as string)
       const reducedIndex = new Map(reduced.keys.map((k, s) => [k, s]))
       const classes = new Set<string>()
       for (let u = 0; u < full.keys.length; u++) {
-        const c = classOf(full.snapshots[u] as never)
+        const c = classOf(representatives[u] as never)
         classes.add(c)
         const r = reducedIndex.get(c)
         expect(r, `state ${u} (${full.keys[u]}) has no class in the reduced graph`).toBeDefined()

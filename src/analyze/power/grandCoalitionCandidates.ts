@@ -31,8 +31,13 @@ function addMinimal(antichain: number[], mask: number): boolean {
 export function grandCoalitionCandidates(game: CoalitionGame, options: CandidateOptions = {}): number[] {
   const { kind, policy, machine } = game
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
+  // The approved states, read off each state as the search finds it.
+  const approved: number[] = []
   const graph = explore(policy, machine, {
     symmetry: false,
+    onState: (s, snapshot) => {
+      if (isApproved(snapshot)) approved.push(s)
+    },
     scopes: [kind.scope],
     only: (e) => isBackground(kind, e) || e.type !== 'PROPOSE',
     maxStates,
@@ -54,12 +59,10 @@ export function grandCoalitionCandidates(game: CoalitionGame, options: Candidate
   for (let i = 0; i < graph.edges.count; i++) into[graph.edges.to[i] as number]?.push(i)
   const winners: number[][] = graph.keys.map(() => [])
   const queue: number[] = []
-  graph.snapshots.forEach((s, i) => {
-    if (isApproved(s)) {
-      winners[i] = [0]
-      queue.push(i)
-    }
-  })
+  for (const s of approved) {
+    winners[s] = [0]
+    queue.push(s)
+  }
   while (queue.length > 0) {
     const t = queue.pop() as number
     for (const edge of into[t] ?? []) {
