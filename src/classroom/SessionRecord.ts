@@ -36,6 +36,18 @@ export interface SavedSession extends SessionHead {
   notices: Notice[]
 }
 
+/** The server that holds a session's file: whoever claimed it last and has not let it go. */
+export interface SessionOwner {
+  /** A random id of the claiming record, new at each claim. */
+  instance: string
+  pid: number
+  host: string
+  /** When it claimed the file (epoch ms). */
+  since: number
+  /** When it last said it is still there (epoch ms; a live owner says so every few seconds). */
+  seenAt: number
+}
+
 /**
  * Where a session keeps what is not an engine event — its head, the clock, the roster, the feed,
  * the ended flag — written as each changes, so a server started again on the same place resumes it.
@@ -45,6 +57,13 @@ export interface SavedSession extends SessionHead {
 export interface SessionRecord {
   /** Where the session is kept, for messages; null when it is not kept. */
   readonly path: string | null
+  /**
+   * The server takes the place for itself before it reads or writes a session there: a place a
+   * live server holds is refused (CONFLICT, nothing written); a claim whose server is gone (it
+   * crashed or was killed) is taken over, and returned; null when nobody held it. `close()` lets
+   * it go. Optional: a record that keeps nothing, or is shared by design, has none.
+   */
+  claim?(): SessionOwner | null
   /** The session kept here, or null when none has been opened here yet. */
   load(): SavedSession | null
   /** A session opens here: its head, before anything else is written. */

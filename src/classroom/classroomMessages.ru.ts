@@ -32,6 +32,8 @@ export const CLASSROOM_MESSAGES_RU: typeof CLASSROOM_MESSAGES = {
     `роль «${p.role}» занимают ${p.keyIds.length} ученика; укажите, чьё место, через ?keyId= — один из ${quoted(p.keyIds)}`,
   'classroom.fileTaken': (p) =>
     `в ${p.path} уже есть занятие; продолжите его (снова запустите twokeys classroom с этим файлом), а не открывайте там другое`,
+  'classroom.inUse': (p) =>
+    `${p.path} занят другим сервером twokeys classroom (pid ${p.pid} на ${p.host}, с ${p.since} UTC), а два сервера на одном занятии писали бы в него оба; сначала остановите тот сервер (Ctrl-C) или укажите в --db другое имя файла`,
   'classroom.otherPolicy': (p) =>
     `в ${p.path} занятие по политике «${p.policy}» (хеш ${p.hash.slice(0, 12)}…), а не по указанной; запустите с файлом той политики или укажите в --db новое имя файла`,
 }

@@ -46,6 +46,8 @@ export const CLASSROOM_MESSAGES = {
     `${p.keyIds.length} students sit as "${p.role}"; say which with ?keyId= one of ${quoted(p.keyIds)}`,
   'classroom.fileTaken': (p: { path: string }) =>
     `${p.path} already holds a session; resume it (start twokeys classroom on it again) rather than open another there`,
+  'classroom.inUse': (p: { path: string; pid: number; host: string; since: string }) =>
+    `${p.path} is in use by another twokeys classroom server (pid ${p.pid} on ${p.host}, since ${p.since} UTC), and two servers on one session would both write it; stop that server first (Ctrl-C), or give --db another file name`,
   'classroom.otherPolicy': (p: { path: string; policy: string; hash: string }) =>
     `${p.path} holds a session of policy "${p.policy}" (hash ${p.hash.slice(0, 12)}…), not of the policy given; start with that policy's file, or give --db a new file name`,
 }

@@ -35,7 +35,8 @@ export interface ClassroomServerOptions {
 
 /**
  * The `twokeys classroom` server (not listening: call `listen`, or `inject` in tests): the
- * classroom page and its API. Closing it closes every session's engine, store and record.
+ * classroom page and its API. Closing it closes every session's engine, store and record (and so
+ * lets each record's file go for another server).
  * `resume(n)` takes up the session kept in the n-th record (null when it keeps none), and
  * sessions opened later are numbered after it.
  *
@@ -55,7 +56,20 @@ export async function createClassroomServer(options: ClassroomServerOptions): Pr
   const max = options.maxSessions ?? 16
   /** The number of the last session opened or resumed: the next one is kept beside it. */
   let last = 0
-  const recordOf = async (n: number) => (await options.recordFor?.(n)) ?? memorySessionRecord()
+  /**
+   * The record of session n, claimed for this server: one a live server holds is refused
+   * (CONFLICT, naming the file and its server) before a byte is written; a dead server's is taken over.
+   */
+  const recordOf = async (n: number) => {
+    const record = (await options.recordFor?.(n)) ?? memorySessionRecord()
+    try {
+      record.claim?.()
+    } catch (error) {
+      record.close()
+      throw error
+    }
+    return record
+  }
   /** Opens the store of session n on its record, and closes the record if that fails. */
   const storeOn = async (n: number, record: SessionRecord) => {
     try {

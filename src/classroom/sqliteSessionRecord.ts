@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
+import { isTwoKeysError } from '../domain/TwoKeysError.js'
 import { loadBetterSqlite3 } from '../stores/optionalModule.js'
 import type { Notice } from './ClassroomFeed.js'
 import { classroomError } from './classroomMessages.js'
-import type { SavedSession, SessionRecord, Student } from './SessionRecord.js'
+import type { SavedSession, SessionOwner, SessionRecord, Student } from './SessionRecord.js'
 
 /** The layout of the classroom's own tables; a file of another layout is refused, not guessed at. */
 const FORMAT = 1
@@ -31,7 +34,45 @@ CREATE TABLE IF NOT EXISTS classroom_students (
 CREATE TABLE IF NOT EXISTS classroom_notices (
   seq INTEGER PRIMARY KEY,
   notice TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS classroom_owner (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  instance TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  since INTEGER NOT NULL,
+  seen_at INTEGER NOT NULL
 );`
+
+/** How often a server that holds a file says it is still there. */
+export const OWNER_HEARTBEAT_MS = 10_000
+/** A claim from another machine whose server has not said so for this long is stale. */
+export const OWNER_STALE_MS = 3 * OWNER_HEARTBEAT_MS
+
+const OwnerRowSchema = z.object({
+  instance: z.string(),
+  pid: z.number().int(),
+  host: z.string(),
+  since: z.number().int(),
+  seen_at: z.number().int(),
+})
+
+/**
+ * Whether the server that claimed a file is still there: on this machine, whether its process
+ * runs (a signal 0 reaches it, or it is another user's); on another, whether it said so within
+ * {@link OWNER_STALE_MS}.
+ */
+export function ownerIsLive(owner: SessionOwner, now: number, host = hostname()): boolean {
+  if (owner.host === host) {
+    try {
+      process.kill(owner.pid, 0)
+      return true
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM'
+    }
+  }
+  return now - owner.seenAt < OWNER_STALE_MS
+}
 
 const HeadRowSchema = z.object({
   format: z.literal(FORMAT),
@@ -152,6 +193,12 @@ export function sqliteSessionRecord(path: string): SessionRecord {
     seat: db.prepare('INSERT INTO classroom_students (key_id, student) VALUES (?, ?)'),
     unseat: db.prepare('DELETE FROM classroom_students WHERE key_id = ?'),
     clock: db.prepare('UPDATE classroom_session SET clock = ? WHERE one = 1'),
+    owner: db.prepare('SELECT * FROM classroom_owner WHERE one = 1'),
+    claim: db.prepare(
+      'INSERT OR REPLACE INTO classroom_owner (one, instance, pid, host, since, seen_at) VALUES (1, @instance, @pid, @host, @since, @since)',
+    ),
+    beat: db.prepare('UPDATE classroom_owner SET seen_at = ? WHERE one = 1 AND instance = ?'),
+    release: db.prepare('DELETE FROM classroom_owner WHERE one = 1 AND instance = ?'),
     end: db.prepare('UPDATE classroom_session SET ended = 1 WHERE one = 1'),
   }
   const write = (work: () => unknown) => {
@@ -164,8 +211,57 @@ export function sqliteSessionRecord(path: string): SessionRecord {
       })
     }
   }
+  let claimed: { instance: string; heartbeat: NodeJS.Timeout } | null = null
+  /** Reads the owner and takes the file in one IMMEDIATE transaction: two servers starting at once cannot both win. */
+  const takeOver = db.transaction((instance: string, now: number): SessionOwner | null => {
+    const row = sql.owner.get()
+    let previous: SessionOwner | null = null
+    if (row !== undefined) {
+      const parsed = read(path, 'the owner row', () => OwnerRowSchema.parse(row))
+      previous = {
+        instance: parsed.instance,
+        pid: parsed.pid,
+        host: parsed.host,
+        since: parsed.since,
+        seenAt: parsed.seen_at,
+      }
+      if (ownerIsLive(previous, now))
+        throw classroomError('CONFLICT', 'classroom.inUse', {
+          path,
+          pid: previous.pid,
+          host: previous.host,
+          since: new Date(previous.since).toISOString().slice(0, 19).replace('T', ' '),
+        })
+    }
+    sql.claim.run({ instance, pid: process.pid, host: hostname(), since: now })
+    return previous
+  })
   return {
     path,
+    claim(): SessionOwner | null {
+      if (claimed !== null) return null
+      const instance = randomUUID()
+      let previous: SessionOwner | null = null
+      try {
+        previous = takeOver.immediate(instance, Date.now())
+      } catch (error) {
+        if (isTwoKeysError(error)) throw error
+        throw classroomError('STORE_FAILED', 'classroom.cannotWrite', {
+          path,
+          problem: (error as Error).message,
+        })
+      }
+      const heartbeat = setInterval(() => {
+        try {
+          sql.beat.run(Date.now(), instance)
+        } catch {
+          // A busy or full disk: the next write of the session says so; a missed beat only ages the claim.
+        }
+      }, OWNER_HEARTBEAT_MS)
+      heartbeat.unref()
+      claimed = { instance, heartbeat }
+      return previous
+    },
     load(): SavedSession | null {
       const row = sql.head.get()
       if (row === undefined) return null
@@ -215,6 +311,15 @@ export function sqliteSessionRecord(path: string): SessionRecord {
     clock: (at) => write(() => sql.clock.run(at)),
     end: () => write(() => sql.end.run()),
     close: () => {
+      if (claimed !== null) {
+        clearInterval(claimed.heartbeat)
+        try {
+          if (db.open) sql.release.run(claimed.instance)
+        } catch {
+          // Left behind, the claim is stale once this process is gone, and the next server takes it over.
+        }
+        claimed = null
+      }
       if (db.open) db.close()
     },
   }

@@ -73,11 +73,22 @@ export function registerClassroom(program: Command): void {
       const { sqliteStore } = await import('../stores/sqliteStore.js')
       let origin: string | undefined
       const said = inCliLanguage(CLASSROOM_COMMAND_WORDS)
+      const tookOver: { file: string; pid: number; host: string }[] = []
       const server = await createClassroomServer({
         policy,
         root,
         storeFor: (n) => sqliteStore(sessionDbFile(db, n)),
-        recordFor: (n) => sqliteSessionRecord(sessionDbFile(db, n)),
+        recordFor: (n) => {
+          const file = sessionDbFile(db, n)
+          const record = sqliteSessionRecord(file)
+          // A file a live server holds is refused (exit 2); one a gone server held is taken over, and said so.
+          const claim = () => {
+            const gone = record.claim?.() ?? null
+            if (gone !== null) tookOver.push({ file, pid: gone.pid, host: gone.host })
+            return gone
+          }
+          return { ...record, claim }
+        },
         origin: () => origin,
       })
       // A --db file kept from before (and the files beside it) resume their sessions; else a new one opens.
@@ -116,6 +127,7 @@ export function registerClassroom(program: Command): void {
         const clock = new Date(s.clock()).toISOString().slice(0, 16).replace('T', ' ')
         out(said.resumed(sessionDbFile(db, i + 1), s.students.length, clock, s.ended))
       }
+      for (const gone of tookOver) out(said.tookOver(gone.file, gone.pid, gone.host))
       out()
       out(`${pc.bold(words.teacher)}${words.teacherNote}`)
       out(`  ${teacherUrl}`)

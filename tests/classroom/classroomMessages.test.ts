@@ -90,6 +90,7 @@ describe('the classroom server’s errors as phrases', () => {
       'classroom.fileTaken': { path: 'lesson.db' },
       'classroom.noSeat': { role: 'oreshkin', keyId: '', seated: ['minzifry'] },
       'classroom.whichSeat': { role: 'forger', keyIds: ['forger-a', 'forger-b'] },
+      'classroom.inUse': { path: 'lesson.db', pid: 4242, host: 'laptop', since: '2026-09-01 09:00:00' },
       'classroom.otherPolicy': { path: 'lesson.db', policy: 'two-keys', hash: 'abcdef0123456789' },
     }
     for (const [key, params] of Object.entries(samples)) {
