@@ -1,4 +1,4 @@
-import { checkedString } from './checkedString.js'
+import { z } from 'zod'
 import { quoteText } from './quoteText.js'
 import {
   RECORD_ID_CHARACTERS,
@@ -45,8 +45,15 @@ export function recordIdPhrase(id: string): RecordIdProblem | undefined {
 
 /**
  * An initiative or command id chosen by a caller: 1–128 characters of A–Z a–z 0–9 . _ : ~ -.
- * No white space, control characters or lone surrogates ever reach a store.
+ * No white space, control characters or lone surrogates ever reach a store. A bad id's issue
+ * carries its problem as a phrase in `params.recordId` ({@link recordIdPhrase}).
  */
-export const RecordIdSchema = checkedString(recordIdProblem).describe(
-  `An initiative or command id: 1–${RECORD_ID_MAX} characters of ${RECORD_ID_CHARACTERS}.`,
-)
+export const RecordIdSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = recordIdPhrase(value)
+    // The phrase rides in the issue's params, where the zod-issue wording finds it (another language words it).
+    if (problem !== undefined)
+      ctx.addIssue({ code: 'custom', message: recordIdProblemText(problem), params: { recordId: problem } })
+  })
+  .describe(`An initiative or command id: 1–${RECORD_ID_MAX} characters of ${RECORD_ID_CHARACTERS}.`)

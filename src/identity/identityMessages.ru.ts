@@ -1,4 +1,5 @@
-import type { IDENTITY_MESSAGES, KEY_PROBLEMS, KeyProblem } from './identityMessages.js'
+import { RECORD_ID_MESSAGES_RU } from '../domain/recordIdMessages.ru.js'
+import type { IDENTITY_MESSAGES, KEY_PROBLEMS, KeyFileProblem, KeyProblem } from './identityMessages.js'
 import { renderKeyProblem } from './identityMessages.js'
 
 // Ids and key ids stay as they are, in «»; times as they are; commands in backticks.
@@ -32,12 +33,22 @@ export const KEY_PROBLEMS_RU: typeof KEY_PROBLEMS = {
 
 const all = (list: readonly KeyProblem[]) => list.map((p) => renderKeyProblem(p, KEY_PROBLEMS_RU)).join('; ')
 
+// The field in backticks (the whole file as (файл)); an id check worded from its phrase, zod's own English quoted in «…».
+const field = (at: string) => (at === '(file)' ? '(файл)' : `\`${at}\``)
+const keyFileProblems = (list: readonly KeyFileProblem[]) =>
+  list
+    .map(
+      (p) =>
+        `${field(p.at)}: ${'problem' in p ? (RECORD_ID_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params) : `«${p.text}»`}`,
+    )
+    .join('; ')
+
 /** The identity errors in Russian: the same keys with the same parameters as `IDENTITY_MESSAGES`. */
 export const IDENTITY_MESSAGES_RU: typeof IDENTITY_MESSAGES = {
   'keyFile.unreadable': (p) =>
     `не удаётся прочитать файл ключа «${p.path}»: файла нет или в нём не JSON; проверьте путь`,
   'keyFile.notAKey': (p) =>
-    `файл «${p.path}» — не закрытый ключ twokeys («${p.problems.join('; ')}»); создайте ключ: \`twokeys keys new <principal>\``,
+    `файл «${p.path}» — не закрытый ключ twokeys (${keyFileProblems(p.problems)}); создайте ключ: \`twokeys keys new <principal>\``,
   'keyFile.missing': (p) => `нет файла или папки ключей «${p.path}»; проверьте путь`,
   'keyring.refused': (p) => `изменение реестра ключей отклонено: ${all(p.problems)}`,
   'keyring.tampered': (p) =>

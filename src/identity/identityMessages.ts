@@ -1,4 +1,5 @@
 import { errorsOf } from '../domain/phrasedError.js'
+import { type RecordIdProblem, recordIdProblemText } from '../domain/recordIdMessages.js'
 import type { Phrased } from '../policy/phrased.js'
 
 /**
@@ -70,14 +71,23 @@ export function renderKeyProblem(problem: KeyProblem, problems: typeof KEY_PROBL
 const all = (list: readonly KeyProblem[]) => list.map((p) => renderKeyProblem(p)).join('; ')
 
 /**
+ * One thing wrong in a private key file, at a field: an id check's phrase (`kid`), or the schema's
+ * own English (zod's), which another language quotes as it is.
+ */
+export type KeyFileProblem = { at: string; problem: RecordIdProblem } | { at: string; text: string }
+
+const keyFileProblems = (list: readonly KeyFileProblem[]) =>
+  list.map((p) => `${p.at}: ${'problem' in p ? recordIdProblemText(p.problem) : p.text}`).join('; ')
+
+/**
  * The English of the identity errors (key files, keyring changes), by message key;
  * `IDENTITY_MESSAGES_RU` has the same keys with the same parameters.
  */
 export const IDENTITY_MESSAGES = {
   'keyFile.unreadable': (p: { path: string }) =>
     `cannot read key file "${p.path}": it is missing or not JSON; check the path`,
-  'keyFile.notAKey': (p: { path: string; problems: string[] }) =>
-    `key file "${p.path}" is not a twokeys private key (${p.problems.join('; ')}); make one with \`twokeys keys new <principal>\``,
+  'keyFile.notAKey': (p: { path: string; problems: KeyFileProblem[] }) =>
+    `key file "${p.path}" is not a twokeys private key (${keyFileProblems(p.problems)}); make one with \`twokeys keys new <principal>\``,
   'keyFile.missing': (p: { path: string }) => `no key file or folder "${p.path}"; check the path`,
   'keyring.refused': (p: { problems: KeyProblem[] }) => `keyring change refused: ${all(p.problems)}`,
   'keyring.tampered': (p: { version: number; refused: boolean; problems: KeyProblem[] }) =>

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { identityError } from './identityMessages.js'
+import type { RecordIdProblem } from '../domain/recordIdMessages.js'
+import { identityError, type KeyFileProblem } from './identityMessages.js'
 import { type PrivateKeyFile, PrivateKeyFileSchema } from './PrivateKeyFile.js'
 
 /** Reads one private key file (an Ed25519 JWK with kid and principal); a bad file names what is wrong. */
@@ -13,7 +14,12 @@ export function loadPrivateKeyFile(path: string): PrivateKeyFile {
   }
   const parsed = PrivateKeyFileSchema.safeParse(json)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
+    const problems = parsed.error.issues.map((i): KeyFileProblem => {
+      const at = i.path.join('.') || '(file)'
+      // an id check's phrase (RecordIdSchema) rides in its issue's params
+      const problem = i.code === 'custom' ? (i.params?.recordId as RecordIdProblem | undefined) : undefined
+      return problem === undefined ? { at, text: i.message } : { at, problem }
+    })
     throw identityError('COMMAND_INVALID', 'keyFile.notAKey', { path, problems })
   }
   return parsed.data

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { RecordIdProblem } from '../domain/recordIdMessages.js'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { didYouMean } from './didYouMean.js'
 import { formatPath } from './formatPath.js'
@@ -206,10 +207,17 @@ function describeFormat(issue: z.core.$ZodIssueInvalidStringFormat, value: unkno
   })
 }
 
-/** A custom issue's phrase, when the check that raised it gave one (checkPolicyReferences, …). */
+/**
+ * A custom issue's phrase, when the check that raised it gave one (checkPolicyReferences, …), or
+ * an id check's (RecordIdSchema, which sits below the policy and so gives its own phrase).
+ */
 function customPhrase(issue: z.core.$ZodIssue): PolicyPhrase {
-  const given = issue.code === 'custom' ? (issue.params?.phrase as PolicyPhrase | undefined) : undefined
-  return given ?? policyPhrase('schema.other', { message: issue.message })
+  if (issue.code !== 'custom') return policyPhrase('schema.other', { message: issue.message })
+  const given = issue.params?.phrase as PolicyPhrase | undefined
+  if (given !== undefined) return given
+  const problem = issue.params?.recordId as RecordIdProblem | undefined
+  if (problem !== undefined) return policyPhrase('schema.badId', { problem })
+  return policyPhrase('schema.other', { message: issue.message })
 }
 
 /**

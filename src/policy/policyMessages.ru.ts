@@ -1,4 +1,5 @@
 import { ID_RULE } from '../domain/IdSchema.js'
+import { RECORD_ID_MESSAGES_RU } from '../domain/recordIdMessages.ru.js'
 import type {
   ItemKind,
   Listed,
@@ -185,6 +186,8 @@ export const POLICY_MESSAGES_RU: PolicyMessages = {
     p.key === null ? 'недопустимый ключ; переименуйте его' : `недопустимый ключ "${p.key}"; переименуйте его`,
   'schema.notMultipleOf': (p) =>
     `${shown(p.got)} не кратно ${p.divisor}; укажите число, кратное ${p.divisor}`,
+  'schema.badId': (p) =>
+    (RECORD_ID_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params),
   'schema.other': (p) => p.message,
   'policy.tooManyIssues': (p) =>
     `… и ещё проблем: ${p.more}, следующая в ${code(p.next)}; исправьте эти и проверьте снова`,

@@ -1,4 +1,5 @@
 import { quoteText } from '../domain/quoteText.js'
+import { type RecordIdProblem, recordIdProblemText } from '../domain/recordIdMessages.js'
 import type { RoutingRule } from './PolicySchema.js'
 import type { Phrased } from './phrased.js'
 import { describeWhen } from './routing.js'
@@ -166,6 +167,8 @@ export const POLICY_MESSAGES = {
   'schema.noVariant': (p: { message: string; discriminator: string | null; options: string[] }) => p.message,
   'schema.badKey': (p: { message: string; key: string | null }) => p.message,
   'schema.notMultipleOf': (p: { message: string; got: Shown; divisor: number }) => p.message,
+  /** An id checked by its schema (`RecordIdSchema`): the id check's own phrase. */
+  'schema.badId': (p: { problem: RecordIdProblem }) => recordIdProblemText(p.problem),
   /** Any other zod issue (a check's own message): its English, in every language. */
   'schema.other': (p: { message: string }) => p.message,
   'policy.tooManyIssues': (p: { more: number; next: string }) =>

@@ -85,6 +85,15 @@ const SAMPLES: { [K in PolicyMessageKey]: PolicyMessageParams<K>[] } = {
   'schema.notMultipleOf': [
     { message: 'Invalid number: must be a multiple of 5', got: { kind: 'number', value: 7 }, divisor: 5 },
   ],
+  'schema.badId': [
+    {
+      problem: {
+        key: 'recordId.badCharacter',
+        params: { shown: '"kazan datacentre"', char: ' ', position: 6 },
+      },
+    },
+    { problem: { key: 'recordId.empty', params: {} } },
+  ],
   'schema.other': [],
   'policy.tooManyIssues': [{ more: 8, next: 'keys[60].holders[0]' }],
   'syntax.yaml': [
