@@ -58,7 +58,7 @@ export function registerClassroom(program: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for the class network)', '127.0.0.1')
     .addHelpText(
       'after',
-      '\nExamples:\n  twokeys classroom\n  twokeys classroom --host 0.0.0.0 --db lesson.db\n\nExit codes: 0 stopped with Ctrl-C, 2 bad input (policy, page not built, port in use).',
+      '\nExamples:\n  twokeys classroom\n  twokeys classroom --host 0.0.0.0 --db lesson.db\n\nExit codes: 0 stopped with Ctrl-C, 2 bad input (policy, page not built, port in use, a session file another classroom server is using).',
     )
     .action(async (options: ClassroomOptions) => {
       const policy = loadCliPolicy(options.policy ?? 'twokeys/policies/two-keys.yaml')

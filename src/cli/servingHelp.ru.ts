@@ -50,6 +50,6 @@ export const SERVING_HELP_RU: Readonly<Record<'serve' | 'playground' | 'classroo
       '--host': 'адрес, на котором слушать (0.0.0.0 — для сети класса)',
     },
     after:
-      '\nПримеры:\n  twokeys classroom\n  twokeys classroom --host 0.0.0.0 --db lesson.db\n\nКоды выхода: 0 остановлено по Ctrl-C, 2 неверный ввод (политика, страница не собрана, порт занят).',
+      '\nПримеры:\n  twokeys classroom\n  twokeys classroom --host 0.0.0.0 --db lesson.db\n\nКоды выхода: 0 остановлено по Ctrl-C, 2 неверный ввод (политика, страница не собрана, порт занят, файл сессии занят другим сервером класса).',
   },
 }
