@@ -95,6 +95,8 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
     'ключ «{{key}}» не применяется к этой редакции (он применяется, только когда {{condition}}); решений по нему не принимается',
   'state.unknownKey': '«{{key}}» — не ключ политики «{{policy}}» (ключи: {{keys}})',
   'state.notNow': 'команда «{{event}}» не принимается, пока инициатива {{phase}}',
+  'identity.unsigned':
+    'команда «{{event}}» от «{{by}}» записана без подписи, а политика «{{policy}}» требует подписанных команд (`identity: signed`)',
   text: '{{text}}',
   'phase.none': 'ещё не внесена',
   'phase.draft': 'в черновике',

@@ -102,6 +102,9 @@ export const REFUSAL_MESSAGES = {
     'key "{{key}}" does not apply to this revision (it applies only when {{condition}}); it takes no decision',
   'state.unknownKey': '"{{key}}" is not a key of policy "{{policy}}" (keys: {{keys}})',
   'state.notNow': '{{event}} is not accepted while the initiative is {{phase}}',
+  // a recorded event re-judged by a candidate that wants signed commands (replay)
+  'identity.unsigned':
+    '{{event}} by "{{by}}" carries no signed command, but policy "{{policy}}" says identity: signed',
   // a reason with no phrase of its own (a signature or input check): shown as written, in English
   text: '{{text}}',
   // terms: words a parameter names ({ term: 'phase.lapsed' }), so a translation words them too

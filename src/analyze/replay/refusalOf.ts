@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate'
 import type { InitiativeMachine } from '../../../machines/initiative.js'
-import { phrase } from '../../../machines/refusalMessages.js'
+import { phrase, renderPhrase, term } from '../../../machines/refusalMessages.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import { explainEvent } from '../../engine/explainEvent.js'
 import type { Policy } from '../../policy/PolicySchema.js'
@@ -38,14 +38,17 @@ export function refusalOf(
  * the engine refuses it at the door, before any rule.
  */
 export function unsignedRefusal(seq: number, event: InitiativeEvent, policyId: string): RefusedEvent {
-  const by = 'by' in event ? event.by : '?'
-  const text = `${event.type} by "${by}" carries no signed command, but policy "${policyId}" says identity: signed`
+  const said = phrase('identity.unsigned', {
+    event: term(`command.${event.type}`),
+    by: 'by' in event ? event.by : '?',
+    policy: policyId,
+  })
   return {
     seq,
     event,
     code: 'UNAUTHENTICATED',
     rules: ['identity'],
-    reasons: [text],
-    phrases: [phrase('text', { text })],
+    reasons: [renderPhrase(said)],
+    phrases: [said],
   }
 }
