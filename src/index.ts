@@ -409,10 +409,20 @@ export {
   checkKeyName,
   formatNoteSigner,
   generateNoteSigner,
+  keyNameProblem,
   type NoteSigner,
   parseNoteSigner,
+  readNoteSignerText,
   verifierKeyOf,
 } from './tlog/noteKey.js'
+// Why a text is not a key name, a private key or a verifier key, as a phrase, in English and in Russian.
+export {
+  isNoteKeyProblem,
+  NOTE_KEY_MESSAGES,
+  type NoteKeyProblem,
+  noteKeyProblemText,
+} from './tlog/noteKeyMessages.js'
+export { NOTE_KEY_MESSAGES_RU } from './tlog/noteKeyMessages.ru.js'
 export { NOTE_MESSAGES, type NoteProblem, noteProblemText } from './tlog/noteMessages.js'
 export { NOTE_MESSAGES_RU } from './tlog/noteMessages.ru.js'
 // Signed notes; NOTE_ED25519 and COSIGNATURE_ED25519 are the log's and a witness's key types.
@@ -422,6 +432,7 @@ export {
   NOTE_ED25519,
   parseVerifierKey,
   readNote,
+  readVerifierKey,
   signNote,
   type VerifierKey,
   verifyNote,

@@ -3,11 +3,12 @@ import pc from 'picocolors'
 import {
   acceptCosignatures,
   addCheckpointRequest,
-  checkKeyName,
   formatNoteSigner,
   generateNoteSigner,
+  keyNameProblem,
   logOf,
   NOTE_ED25519,
+  noteKeyProblemText,
   publishCheckpoint,
   requestCosignatures,
   TwoKeysError,
@@ -43,8 +44,9 @@ export function registerLog(program: Command): void {
     )
     .requiredOption('--out <file>', 'where to write the private key (never overwritten)')
     .action((options: { origin: string; out: string }) => {
-      const bad = checkKeyName(options.origin)
-      if (bad !== undefined) throw new TwoKeysError('COMMAND_INVALID', bad)
+      const bad = keyNameProblem(options.origin)
+      // the English as it was; said, so --lang ru words it
+      if (bad !== undefined) throw new TwoKeysError('COMMAND_INVALID', noteKeyProblemText(bad), { said: bad })
       const signer = generateNoteSigner(options.origin, NOTE_ED25519)
       writeNewKeyFile(options.out, `${formatNoteSigner(signer)}\n`)
       writeNewKeyFile(`${options.out}.vkey`, `${verifierKeyOf(signer)}\n`, 0o644)

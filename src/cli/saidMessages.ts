@@ -19,6 +19,8 @@ import {
   LOG_MESSAGES,
   LOG_MESSAGES_RU,
   type MessageTable,
+  NOTE_KEY_MESSAGES,
+  NOTE_KEY_MESSAGES_RU,
   NOTE_MESSAGES,
   NOTE_MESSAGES_RU,
   RECORD_ID_MESSAGES,
@@ -50,6 +52,8 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   // a checkpoint's signatures: why a note, a checkpoint or a cosignature does not check out
   { en: NOTE_MESSAGES, ru: NOTE_MESSAGES_RU },
   { en: COSIGNED_MESSAGES, ru: COSIGNED_MESSAGES_RU },
+  // why a text is not a note key's name, a private key or a verifier key
+  { en: NOTE_KEY_MESSAGES, ru: NOTE_KEY_MESSAGES_RU },
   { en: SIMULATE_MESSAGES, ru: SIMULATE_MESSAGES_RU },
   { en: ANALYZE_MESSAGES, ru: ANALYZE_MESSAGES_RU },
   // the audit's: its findings' table also words an import's conflict

@@ -3,13 +3,14 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import {
   COSIGNATURE_ED25519,
-  checkKeyName,
   createWitness,
   type ErrorPhrase,
   formatNoteSigner,
   generateNoteSigner,
+  keyNameProblem,
   loadWitnessSigner,
   loadWitnessState,
+  noteKeyProblemText,
   readLogKeys,
   startWitnessServer,
   TwoKeysError,
@@ -78,8 +79,11 @@ export function registerWitness(program: Command): void {
     .requiredOption('--name <name>', 'the witness name, e.g. pa.example.gov/witness')
     .requiredOption('--out <file>', 'where to write the private key; the vkey goes to <file>.vkey')
     .action((options: { name: string; out: string }) => {
-      const bad = checkKeyName(options.name)
-      if (bad !== undefined) throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badName(bad))
+      const bad = keyNameProblem(options.name)
+      if (bad !== undefined) {
+        const why = saidForPeople(bad, noteKeyProblemText(bad))
+        throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badName(why))
+      }
       const vkeyPath = `${options.out}.vkey`
       for (const path of [options.out, vkeyPath])
         if (existsSync(path)) throw new TwoKeysError('COMMAND_INVALID', cliErrorWords().keyFileExists(path))

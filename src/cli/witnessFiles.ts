@@ -2,8 +2,10 @@ import {
   acceptCheckpoint,
   type CosignedCheckpoint,
   cosignedProblemText,
+  isNoteKeyProblem,
   type NoteSigner,
-  parseNoteSigner,
+  noteKeyProblemText,
+  readNoteSignerText,
   readWitnessListText,
   signingInstitutions,
   TwoKeysError,
@@ -53,8 +55,10 @@ export async function readCosignedCheckpoint(options: {
 
 /** A log or witness private key file (`PRIVATE+KEY+…`). */
 export function readNoteSigner(path: string, what: string): NoteSigner {
-  const signer = parseNoteSigner(readText(path, what))
-  if (typeof signer === 'string')
-    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badKeyFile(what, path, signer))
+  const signer = readNoteSignerText(readText(path, what))
+  if (isNoteKeyProblem(signer)) {
+    const why = saidForPeople(signer, noteKeyProblemText(signer))
+    throw new TwoKeysError('COMMAND_INVALID', witnessedLogWords().badKeyFile(what, path, why))
+  }
   return signer
 }

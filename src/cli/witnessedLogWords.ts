@@ -4,8 +4,8 @@ import { inCliLanguage } from './cliLanguage.js'
  * What `twokeys log …` and `twokeys witness …` print for people, and their errors, in each
  * language the CLI speaks. Checkpoints, cosignatures, verifier keys, origins and witness names are
  * data and stay as they are; a reason made below the CLI comes worded in the CLI's language from
- * its phrase (a checkpoint's signature check, a witness's answer); one without a phrase (a key
- * name's, a witness's internal error) stays English, quoted (`unphrased`).
+ * its phrase (a checkpoint's signature check, a witness's answer, a key's or a key name's
+ * problem); one without a phrase (a witness's internal error) stays English, quoted (`unphrased`).
  */
 export interface WitnessedLogWords {
   noCheckpointYet: string
@@ -79,7 +79,7 @@ const THINGS_RU: Record<string, string> = { 'log key': 'ключ журнала'
 
 export const RUSSIAN_WITNESSED_LOG_WORDS: WitnessedLogWords = {
   noCheckpointYet: 'контрольная точка ещё не опубликована: `twokeys log checkpoint --db … --key log.key`',
-  badKeyFile: (what, path, problem) => `${THINGS_RU[what] ?? what} «${path}»: «${problem}»`,
+  badKeyFile: (what, path, problem) => `${THINGS_RU[what] ?? what} «${path}»: ${problem}`,
   noWitnessOf: (path, missing, policyPath) =>
     `в файле свидетелей «${path}» нет свидетеля от ${missing.map((m) => `«${m}»`).join(', ')}, а они держат ключи в «${policyPath}»: добавьте для каждого строку \`<institution> <witness vkey>\``,
   checkpointAndWitnesses:
@@ -87,7 +87,7 @@ export const RUSSIAN_WITNESSED_LOG_WORDS: WitnessedLogWords = {
   checkpointNotAccepted: (path, problem) => `контрольная точка «${path}» не принята: ${problem}`,
   needsLogKey: 'свидетелю нужен проверочный ключ журнала: укажите --log-key <vkey или файл>',
   cannotReadRequest: (path, code) => `не удаётся прочитать запрос «${path}» (${code}); проверьте путь`,
-  badName: (problem) => `--name: «${problem}»`,
+  badName: (problem) => `--name: ${problem}`,
   wroteWitnessKey: (name, out, vkey) =>
     `закрытый ключ свидетеля «${name}» записан в ${out} (только для владельца; храните его в тайне), его vkey — в ${vkey}`,
   listening: (name, url) => `свидетель ${name} слушает ${url} (POST ${url}/add-checkpoint)`,

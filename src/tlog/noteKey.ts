@@ -1,6 +1,12 @@
 import { ed25519PublicKey, ed25519RandomSeed } from '../identity/ed25519.js'
 import { fromBase64, toBase64 } from './base64.js'
 import {
+  isNoteKeyProblem,
+  type NoteKeyProblem,
+  noteKeyProblem,
+  noteKeyProblemText,
+} from './noteKeyMessages.js'
+import {
   COSIGNATURE_ED25519,
   formatVerifierKey,
   NOTE_ED25519,
@@ -42,9 +48,19 @@ export function signerFromSeed(name: string, type: number, seed: Uint8Array): No
 
 /** Why a name cannot name a note key, or undefined when it can. */
 export function checkKeyName(name: string): string | undefined {
+  const problem = keyNameProblem(name)
+  return problem === undefined ? undefined : noteKeyProblemText(problem)
+}
+
+/**
+ * {@link checkKeyName} as a phrase of `NOTE_KEY_MESSAGES`, which the CLI words in its language.
+ *
+ * @example
+ * keyNameProblem('a b') // { key: 'keyName.bad', params: { name: 'a b' } }
+ */
+export function keyNameProblem(name: string): NoteKeyProblem | undefined {
   const control = [...name].some((c) => (c.codePointAt(0) as number) < 0x20 || c === '\u007f')
-  if (name === '' || /[\s+]/.test(name) || control)
-    return `"${name}" cannot name a key: use a non-empty name with no spaces, "+" or control characters, such as example.gov/twokeys`
+  if (name === '' || /[\s+]/.test(name) || control) return noteKeyProblem('keyName.bad', { name })
   return undefined
 }
 
@@ -60,22 +76,32 @@ export function verifierKeyOf(signer: NoteSigner): string {
 
 /** A private key from its text, or the reason it is not one (the key id must match the key). */
 export function parseNoteSigner(text: string): NoteSigner | string {
+  const read = readNoteSignerText(text)
+  return isNoteKeyProblem(read) ? noteKeyProblemText(read) : read
+}
+
+/**
+ * {@link parseNoteSigner} with its problem as a phrase of `NOTE_KEY_MESSAGES`, which the CLI
+ * words in its language.
+ *
+ * @example
+ * readNoteSignerText('nonsense') // { key: 'privateKey.prefix', params: {} }
+ */
+export function readNoteSignerText(text: string): NoteSigner | NoteKeyProblem {
   const trimmed = text.trim()
-  if (!trimmed.startsWith(PREFIX))
-    return 'not a private key: it starts with PRIVATE+KEY+ (make one with `twokeys log key new` or `twokeys witness key new`)'
+  if (!trimmed.startsWith(PREFIX)) return noteKeyProblem('privateKey.prefix', {})
   // The base64 key may itself hold "+": only the first two separate fields.
   const [name = '', id = '', key] = splitKeyFields(trimmed.slice(PREFIX.length))
-  if (key === undefined) return 'not a private key PRIVATE+KEY+<name>+<hex id>+<base64 key>'
+  if (key === undefined) return noteKeyProblem('privateKey.fields', {})
   const bytes = fromBase64(key)
-  if (bytes === undefined || bytes.length !== 33)
-    return `private key "${name}": the key is not a type byte and a 32-byte seed in base64`
+  if (bytes === undefined || bytes.length !== 33) return noteKeyProblem('privateKey.seed', { name })
   const type = bytes[0] as number
   if (type !== NOTE_ED25519 && type !== COSIGNATURE_ED25519)
-    return `private key "${name}": type ${type} is not 1 (log) or 4 (witness cosignature)`
-  const bad = checkKeyName(name)
+    return noteKeyProblem('privateKey.type', { name, type })
+  const bad = keyNameProblem(name)
   if (bad !== undefined) return bad
   const signer = signerFromSeed(name, type, bytes.slice(1))
   if (hex8(signer.keyId) !== id)
-    return `private key "${name}": the key id ${id} does not belong to the key (expected ${hex8(signer.keyId)}); the file was altered`
+    return noteKeyProblem('privateKey.keyId', { name, id, expected: hex8(signer.keyId) })
   return signer
 }

@@ -2,6 +2,12 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { utf8ToBytes } from '@noble/hashes/utils.js'
 import { ed25519Sign, ed25519Verify } from '../identity/ed25519.js'
 import { fromBase64, toBase64 } from './base64.js'
+import {
+  isNoteKeyProblem,
+  type NoteKeyProblem,
+  noteKeyProblem,
+  noteKeyProblemText,
+} from './noteKeyMessages.js'
 import { isNoteProblem, type NoteProblem, noteProblem, noteProblemText } from './noteMessages.js'
 
 /** The signature types of c2sp.org/signed-note that twokeys uses. */
@@ -56,17 +62,28 @@ export function splitKeyFields(text: string): [string, string, string | undefine
 
 /** A vkey from its text, or a reason it is not one (the key id must match the key). */
 export function parseVerifierKey(text: string): VerifierKey | string {
+  const read = readVerifierKey(text)
+  return isNoteKeyProblem(read) ? noteKeyProblemText(read) : read
+}
+
+/**
+ * {@link parseVerifierKey} with its problem as a phrase of `NOTE_KEY_MESSAGES`, which the CLI
+ * words in its language.
+ *
+ * @example
+ * readVerifierKey('x') // { key: 'verifierKey.fields', params: { text: 'x' } }
+ */
+export function readVerifierKey(text: string): VerifierKey | NoteKeyProblem {
   const [name, id, key] = splitKeyFields(text.trim())
-  if (key === undefined) return `"${text}" is not a verifier key <name>+<hex id>+<base64 key>`
+  if (key === undefined) return noteKeyProblem('verifierKey.fields', { text })
   const bytes = fromBase64(key)
-  if (name === '' || /\s/.test(name)) return `verifier key "${text}": the name is empty or has spaces`
-  if (bytes === undefined || bytes.length !== 33)
-    return `verifier key "${text}": the key is not a type byte and 32 bytes of base64`
+  if (name === '' || /\s/.test(name)) return noteKeyProblem('verifierKey.name', { text })
+  if (bytes === undefined || bytes.length !== 33) return noteKeyProblem('verifierKey.bytes', { text })
   const type = bytes[0] as number
   const publicKey = bytes.slice(1)
   const keyId = noteKeyId(name, type, publicKey)
   if (hex8(keyId) !== id)
-    return `verifier key "${text}": the key id ${id} does not belong to the key (expected ${hex8(keyId)})`
+    return noteKeyProblem('verifierKey.keyId', { text, id: id as string, expected: hex8(keyId) })
   return { name, type, publicKey, keyId }
 }
 

@@ -1,11 +1,12 @@
 import { type Checkpoint, checkCosignatures, readCheckpointText } from './checkpoint.js'
 import { type CosignedProblem, cosignedProblemText } from './cosignedMessages.js'
+import { isNoteKeyProblem } from './noteKeyMessages.js'
 import { isNoteProblem } from './noteMessages.js'
 import {
   COSIGNATURE_ED25519,
   checkNote,
   NOTE_ED25519,
-  parseVerifierKey,
+  readVerifierKey,
   type VerifierKey,
 } from './signedNote.js'
 import {
@@ -59,8 +60,8 @@ export function readWitnessListText(
     const at = { source, line: i + 1 }
     const [who = '', vkey = '', url, ...rest] = line.split(/\s+/)
     if (vkey === '' || rest.length > 0) return { key: 'witnessList.badLine', params: { at } }
-    const key = parseVerifierKey(vkey)
-    if (typeof key === 'string') return { key: 'witnessList.badKey', params: { at, problem: key } }
+    const key = readVerifierKey(vkey)
+    if (isNoteKeyProblem(key)) return { key: 'witnessList.badKey', params: { at, problem: key } }
     if (who === 'log') {
       if (key.type !== NOTE_ED25519) return { key: 'witnessList.logKeyType', params: { at, type: key.type } }
       if (list.log !== undefined) return { key: 'witnessList.secondLog', params: { at } }

@@ -1,6 +1,7 @@
+import { NOTE_KEY_MESSAGES_RU } from './noteKeyMessages.ru.js'
 import type { WITNESS_LIST_MESSAGES, WitnessListAt, WitnessListSource } from './witnessListMessages.js'
 
-// Paths and institutions as they are, in «»; a key parser's own problem quoted in «»; the file's
+// Paths and institutions as they are, in «»; a key parser's problem worded from its phrase; the file's
 // line syntax and a label given below the CLI (an option's name) as they are.
 
 const source = (s: WitnessListSource) => ('file' in s ? `файл свидетелей «${s.file}»` : s.label)
@@ -13,7 +14,8 @@ const at = (a: WitnessListAt) =>
 export const WITNESS_LIST_MESSAGES_RU: typeof WITNESS_LIST_MESSAGES = {
   'witnessList.badLine': (p) =>
     `${at(p.at)}: ожидается \`<institution> <witness vkey> [<url>]\` или \`log <log vkey>\``,
-  'witnessList.badKey': (p) => `${at(p.at)}: «${p.problem}»`,
+  'witnessList.badKey': (p) =>
+    `${at(p.at)}: ${(NOTE_KEY_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params)}`,
   'witnessList.logKeyType': (p) =>
     `${at(p.at)}: ключ журнала имеет тип ${p.type}, а не 1 (ключ подписи заметок Ed25519)`,
   'witnessList.secondLog': (p) => `${at(p.at)}: вторая строка \`log\`; ключ журнала указывается один раз`,

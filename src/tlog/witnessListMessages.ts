@@ -1,3 +1,5 @@
+import { type NoteKeyProblem, noteKeyProblemText } from './noteKeyMessages.js'
+
 /** Where a witnesses list came from: a file (its path), or a label said as it is (an option's name). */
 export type WitnessListSource = { file: string } | { label: string }
 
@@ -13,12 +15,13 @@ const at = (a: WitnessListAt) => `${source(a.source)}, line ${a.line}`
 /**
  * The English of a witnesses list's problems (`parseWitnessList`), by message key: the words that
  * were there before they were data, byte for byte. `WITNESS_LIST_MESSAGES_RU` has the same keys
- * with the same parameters. A key parser's own problem (`problem`) is its text.
+ * with the same parameters. A key parser's problem (`problem`) is its phrase.
  */
 export const WITNESS_LIST_MESSAGES = {
   'witnessList.badLine': (p: { at: WitnessListAt }) =>
     `${at(p.at)}: expected "<institution> <witness vkey> [<url>]" or "log <log vkey>"`,
-  'witnessList.badKey': (p: { at: WitnessListAt; problem: string }) => `${at(p.at)}: ${p.problem}`,
+  'witnessList.badKey': (p: { at: WitnessListAt; problem: NoteKeyProblem }) =>
+    `${at(p.at)}: ${noteKeyProblemText(p.problem)}`,
   'witnessList.logKeyType': (p: { at: WitnessListAt; type: number }) =>
     `${at(p.at)}: the log's key has type ${p.type}, not 1 (Ed25519 note key)`,
   'witnessList.secondLog': (p: { at: WitnessListAt }) =>

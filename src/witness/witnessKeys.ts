@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { type NoteSigner, parseNoteSigner } from '../tlog/noteKey.js'
-import { COSIGNATURE_ED25519, NOTE_ED25519, parseVerifierKey, type VerifierKey } from '../tlog/signedNote.js'
+import { type NoteSigner, readNoteSignerText } from '../tlog/noteKey.js'
+import { isNoteKeyProblem } from '../tlog/noteKeyMessages.js'
+import { COSIGNATURE_ED25519, NOTE_ED25519, readVerifierKey, type VerifierKey } from '../tlog/signedNote.js'
 import { witnessError } from './witnessMessages.js'
 
 /** The witness's cosigning key from its private key file; a log's key (type 1) is refused. */
@@ -12,8 +13,8 @@ export function loadWitnessSigner(path: string): NoteSigner {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause)
     throw witnessError('CONFIG_INVALID', 'key.unreadable', { path, code }, { cause })
   }
-  const signer = parseNoteSigner(text)
-  if (typeof signer === 'string')
+  const signer = readNoteSignerText(text)
+  if (isNoteKeyProblem(signer))
     throw witnessError('CONFIG_INVALID', 'key.malformed', { path, problem: signer })
   if (signer.type !== COSIGNATURE_ED25519)
     throw witnessError('CONFIG_INVALID', 'key.logsKey', { path, type: signer.type })
@@ -34,9 +35,8 @@ export function readLogKeys(value: string): VerifierKey[] {
   const at = { value, fromFile }
   if (lines.length === 0) throw witnessError('CONFIG_INVALID', 'logKey.none', { at })
   return lines.map((line) => {
-    const key = parseVerifierKey(line)
-    if (typeof key === 'string')
-      throw witnessError('CONFIG_INVALID', 'logKey.malformed', { at, problem: key })
+    const key = readVerifierKey(line)
+    if (isNoteKeyProblem(key)) throw witnessError('CONFIG_INVALID', 'logKey.malformed', { at, problem: key })
     if (key.type !== NOTE_ED25519)
       throw witnessError('CONFIG_INVALID', 'logKey.notALogKey', { at, name: key.name, type: key.type })
     return key

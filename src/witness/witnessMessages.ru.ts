@@ -1,6 +1,7 @@
+import { NOTE_KEY_MESSAGES_RU } from '../tlog/noteKeyMessages.ru.js'
 import type { LogKeyAt, WITNESS_MESSAGES } from './witnessMessages.js'
 
-// Paths and names stay as they are, in «»; a parser's own problem is quoted in «»; commands in backticks.
+// Paths and names stay as they are, in «»; a key parser's problem worded from its phrase; commands in backticks.
 
 const REPLACE_NOT_RESTART =
   'свидетеля, чьё состояние потеряно, нужно ЗАМЕНИТЬ новым ключом (`twokeys witness key new`, затем передать новый vkey журналу и его проверяющим), а не перезапускать: с новым состоянием он подписал бы журнал, откаченный назад от того, что этот ключ уже подписал'
@@ -11,13 +12,14 @@ const where = (at: LogKeyAt) => (at.fromFile ? `файл «${at.value}»` : `«$
 export const WITNESS_MESSAGES_RU: typeof WITNESS_MESSAGES = {
   'key.unreadable': (p) =>
     `не удаётся прочитать ключ свидетеля «${p.path}» (${p.code}); создайте его: \`twokeys witness key new --name <name> --out <file>\``,
-  'key.malformed': (p) => `ключ свидетеля «${p.path}»: «${p.problem}»`,
+  'key.malformed': (p) =>
+    `ключ свидетеля «${p.path}»: ${(NOTE_KEY_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params)}`,
   'key.logsKey': (p) =>
     `«${p.path}» — ключ подписи журнала (тип ${p.type}), а не ключ подписи свидетеля (тип 4); создайте его: \`twokeys witness key new\``,
   'logKey.none': (p) =>
     `в --log-key ${where(p.at)} нет ключа проверки; передайте vkey журнала или файл с ним`,
   'logKey.malformed': (p) =>
-    `--log-key ${where(p.at)}: «${p.problem}»; передайте vkey журнала (его имя — источник журнала) или файл с ним`,
+    `--log-key ${where(p.at)}: ${(NOTE_KEY_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params)}; передайте vkey журнала (его имя — источник журнала) или файл с ним`,
   'logKey.notALogKey': (p) =>
     `--log-key ${where(p.at)}: «${p.name}» — ключ типа ${p.type}, а не ключ контрольных точек журнала (тип 1)`,
   'state.unreadable': (p) =>

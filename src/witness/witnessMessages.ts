@@ -1,4 +1,5 @@
 import { errorsOf } from '../domain/phrasedError.js'
+import { type NoteKeyProblem, noteKeyProblemText } from '../tlog/noteKeyMessages.js'
 
 /** Why a lost state cannot simply be recreated; every refusal to start says it. */
 const REPLACE_NOT_RESTART =
@@ -14,18 +15,19 @@ const where = (at: LogKeyAt) => (at.fromFile ? `the file "${at.value}"` : `"${at
 /**
  * The English of the witness's errors (its key, its state file, the log keys it trusts), by message
  * key: the words that were there before they were data, byte for byte. `WITNESS_MESSAGES_RU` has
- * the same keys with the same parameters. A key parser's problem (`problem`) is its own text.
+ * the same keys with the same parameters. A key parser's problem (`problem`) is its phrase.
  */
 export const WITNESS_MESSAGES = {
   'key.unreadable': (p: { path: string; code: string }) =>
     `cannot read the witness key "${p.path}" (${p.code}); make one with \`twokeys witness key new --name <name> --out <file>\``,
-  'key.malformed': (p: { path: string; problem: string }) => `witness key "${p.path}": ${p.problem}`,
+  'key.malformed': (p: { path: string; problem: NoteKeyProblem }) =>
+    `witness key "${p.path}": ${noteKeyProblemText(p.problem)}`,
   'key.logsKey': (p: { path: string; type: number }) =>
     `"${p.path}" is a log's signing key (type ${p.type}), not a witness's cosigning key (type 4); make one with \`twokeys witness key new\``,
   'logKey.none': (p: { at: LogKeyAt }) =>
     `--log-key ${where(p.at)} holds no verifier key; pass the log's vkey or a file with it`,
-  'logKey.malformed': (p: { at: LogKeyAt; problem: string }) =>
-    `--log-key ${where(p.at)}: ${p.problem}; pass the log's vkey (its name is the log's origin) or a file with it`,
+  'logKey.malformed': (p: { at: LogKeyAt; problem: NoteKeyProblem }) =>
+    `--log-key ${where(p.at)}: ${noteKeyProblemText(p.problem)}; pass the log's vkey (its name is the log's origin) or a file with it`,
   'logKey.notALogKey': (p: { at: LogKeyAt; name: string; type: number }) =>
     `--log-key ${where(p.at)}: "${p.name}" is a key of type ${p.type}, not a log's checkpoint key (type 1)`,
   'state.unreadable': (p: { path: string; code: string | undefined }) =>
