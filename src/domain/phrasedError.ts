@@ -47,3 +47,30 @@ export function errorsOf<T extends MessageTable>(messages: T) {
     details: Omit<ErrorDetails, 'said'> = {},
   ): TwoKeysError => phrasedError(code, messages, key, params, details)
 }
+
+/** A phrase of table `T`: one of its keys with that message's parameters. */
+export type PhraseOf<T extends MessageTable> = {
+  [K in keyof T & string]: { key: K; params: MessageParams<T, K> }
+}[keyof T & string]
+
+/**
+ * Words a phrase of `messages` in that table's language.
+ *
+ * @example
+ * export const recordIdProblemText = sayWith(RECORD_ID_MESSAGES)
+ */
+export const sayWith =
+  <T extends MessageTable>(messages: T) =>
+  (phrase: PhraseOf<T>): string =>
+    (messages[phrase.key] as (params: unknown) => string)(phrase.params)
+
+/**
+ * Makes phrases of `messages`, checked against its keys and their parameters.
+ *
+ * @example
+ * export const noteProblem = phrasesOf(NOTE_MESSAGES)
+ */
+export const phrasesOf =
+  <T extends MessageTable>(_messages: T) =>
+  <K extends keyof T & string>(key: K, params: MessageParams<T, K>): PhraseOf<T> =>
+    ({ key, params }) as PhraseOf<T>

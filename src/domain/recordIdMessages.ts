@@ -1,3 +1,4 @@
+import { type PhraseOf, sayWith } from './phrasedError.js'
 import { escapeChar } from './quoteText.js'
 
 /** The id alphabet as the README states it. */
@@ -26,13 +27,8 @@ export const RECORD_ID_MESSAGES = {
   'recordId.notAString': (p: { got: string }) => `expected an initiative id (a string), not ${p.got}`,
 }
 
-type Table = typeof RECORD_ID_MESSAGES
-
 /** Why a text is not an id, as a phrase of {@link RECORD_ID_MESSAGES}. */
-export type RecordIdProblem = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type RecordIdProblem = PhraseOf<typeof RECORD_ID_MESSAGES>
 
 /** An id's problem in English. */
-export const recordIdProblemText = (problem: RecordIdProblem): string =>
-  (RECORD_ID_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const recordIdProblemText = sayWith(RECORD_ID_MESSAGES)

@@ -1,3 +1,4 @@
+import { type PhraseOf, sayWith } from '../domain/phrasedError.js'
 import { type NoteProblem, noteProblemText } from './noteMessages.js'
 
 /**
@@ -16,13 +17,8 @@ export const COSIGNED_MESSAGES = {
     `no valid cosignature from a witness of ${p.institutions.map((m) => `"${m}"`).join(', ')}: history is settled only when a witness of each institution has cosigned it`,
 }
 
-type Table = typeof COSIGNED_MESSAGES
-
 /** Why a checkpoint is not accepted under a witness list, as a phrase of {@link COSIGNED_MESSAGES}. */
-export type CosignedProblem = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type CosignedProblem = PhraseOf<typeof COSIGNED_MESSAGES>
 
 /** Why a checkpoint is not accepted, in English. */
-export const cosignedProblemText = (problem: CosignedProblem): string =>
-  (COSIGNED_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const cosignedProblemText = sayWith(COSIGNED_MESSAGES)

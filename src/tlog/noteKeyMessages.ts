@@ -1,3 +1,4 @@
+import { type PhraseOf, phrasesOf, sayWith } from '../domain/phrasedError.js'
 /**
  * The English of why a text is not a note key — a key name (`checkKeyName`), a private key
  * (`parseNoteSigner`) or a verifier key (`parseVerifierKey`) — by message key: the words that
@@ -26,22 +27,14 @@ export const NOTE_KEY_MESSAGES = {
     `verifier key "${p.text}": the key id ${p.id} does not belong to the key (expected ${p.expected})`,
 }
 
-type Table = typeof NOTE_KEY_MESSAGES
-
 /** Why a text is not a key name, a private key or a verifier key, as a phrase of {@link NOTE_KEY_MESSAGES}. */
-export type NoteKeyProblem = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type NoteKeyProblem = PhraseOf<typeof NOTE_KEY_MESSAGES>
 
 /** A key's problem in English. */
-export const noteKeyProblemText = (problem: NoteKeyProblem): string =>
-  (NOTE_KEY_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const noteKeyProblemText = sayWith(NOTE_KEY_MESSAGES)
 
 /** A problem of {@link NOTE_KEY_MESSAGES}. */
-export const noteKeyProblem = <K extends keyof Table>(
-  key: K,
-  params: Parameters<Table[K]>[0],
-): NoteKeyProblem => ({ key, params }) as NoteKeyProblem
+export const noteKeyProblem = phrasesOf(NOTE_KEY_MESSAGES)
 
 /** True when a parser's result is its problem (a phrase), not the key it read. */
 export const isNoteKeyProblem = <T extends object>(result: T | NoteKeyProblem): result is NoteKeyProblem =>

@@ -1,3 +1,4 @@
+import { type PhraseOf, phrasesOf, sayWith } from '../domain/phrasedError.js'
 /**
  * The English of why a signed note, a checkpoint or a cosignature does not check out (parsing a
  * note, `verifyNote`, `parseCheckpointText`, `verifyCosignatures`), by message key: the words that
@@ -24,21 +25,15 @@ export const NOTE_MESSAGES = {
     `the cosignature of "${p.name}" does not verify: the checkpoint was altered`,
 }
 
-type Table = typeof NOTE_MESSAGES
-
 /** Why a note, a checkpoint or a cosignature does not check out, as a phrase of {@link NOTE_MESSAGES}. */
-export type NoteProblem = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type NoteProblem = PhraseOf<typeof NOTE_MESSAGES>
 
 /** A note's problem in English. */
-export const noteProblemText = (problem: NoteProblem): string =>
-  (NOTE_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const noteProblemText = sayWith(NOTE_MESSAGES)
 
 /** True when a check's result is its problem (a phrase), not what it read. */
 export const isNoteProblem = <T extends object>(result: T | NoteProblem): result is NoteProblem =>
   'key' in result && 'params' in result
 
 /** A problem of {@link NOTE_MESSAGES}. */
-export const noteProblem = <K extends keyof Table>(key: K, params: Parameters<Table[K]>[0]): NoteProblem =>
-  ({ key, params }) as NoteProblem
+export const noteProblem = phrasesOf(NOTE_MESSAGES)

@@ -1,3 +1,4 @@
+import { type PhraseOf, sayWith } from '../domain/phrasedError.js'
 import { type NoteKeyProblem, noteKeyProblemText } from './noteKeyMessages.js'
 
 /** Where a witnesses list came from: a file (its path), or a label said as it is (an option's name). */
@@ -35,13 +36,8 @@ export const WITNESS_LIST_MESSAGES = {
     `${source(p.source)} names no witness: add "<institution> <witness vkey>" lines`,
 }
 
-type Table = typeof WITNESS_LIST_MESSAGES
-
 /** A problem of a witnesses list as a phrase: a key of {@link WITNESS_LIST_MESSAGES} with its parameters. */
-export type WitnessListProblem = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type WitnessListProblem = PhraseOf<typeof WITNESS_LIST_MESSAGES>
 
 /** A witnesses list's problem in English. */
-export const witnessListProblemText = (problem: WitnessListProblem): string =>
-  (WITNESS_LIST_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const witnessListProblemText = sayWith(WITNESS_LIST_MESSAGES)

@@ -1,3 +1,4 @@
+import { type PhraseOf, sayWith } from '../domain/phrasedError.js'
 import { type NoteProblem, noteProblemText } from '../tlog/noteMessages.js'
 
 /**
@@ -22,16 +23,11 @@ export const ADD_CHECKPOINT_BODY_MESSAGES = {
     `the checkpoint is malformed: ${noteProblemText(p.problem)}`,
 }
 
-type BodyTable = typeof ADD_CHECKPOINT_BODY_MESSAGES
-
 /** Why an add-checkpoint body is malformed, as a phrase of {@link ADD_CHECKPOINT_BODY_MESSAGES}. */
-export type AddCheckpointBodyProblem = {
-  [K in keyof BodyTable]: { key: K; params: Parameters<BodyTable[K]>[0] }
-}[keyof BodyTable]
+export type AddCheckpointBodyProblem = PhraseOf<typeof ADD_CHECKPOINT_BODY_MESSAGES>
 
 /** A body's problem in English. */
-export const bodyProblemText = (problem: AddCheckpointBodyProblem): string =>
-  (ADD_CHECKPOINT_BODY_MESSAGES[problem.key] as (params: unknown) => string)(problem.params)
+export const bodyProblemText = sayWith(ADD_CHECKPOINT_BODY_MESSAGES)
 
 /**
  * The English of a witness's answer to an add-checkpoint request (`AddCheckpointOutcome.reason`),
@@ -64,13 +60,8 @@ export const ADD_CHECKPOINT_MESSAGES = {
   'addCheckpoint.bodyTooLarge': (_: Record<string, never>) => 'body too large',
 }
 
-type Table = typeof ADD_CHECKPOINT_MESSAGES
-
 /** A witness's answer as a phrase of {@link ADD_CHECKPOINT_MESSAGES}. */
-export type AddCheckpointReason = {
-  [K in keyof Table]: { key: K; params: Parameters<Table[K]>[0] }
-}[keyof Table]
+export type AddCheckpointReason = PhraseOf<typeof ADD_CHECKPOINT_MESSAGES>
 
 /** A witness's answer in English. */
-export const addCheckpointReasonText = (reason: AddCheckpointReason): string =>
-  (ADD_CHECKPOINT_MESSAGES[reason.key] as (params: unknown) => string)(reason.params)
+export const addCheckpointReasonText = sayWith(ADD_CHECKPOINT_MESSAGES)
