@@ -21,7 +21,8 @@ export default defineConfig({
     // The hostile-arguments suite overflows the stack on purpose, which a worker thread (Stryker's
     // pool, with a larger stack) does not; `npm test` runs it.
     exclude: ['tests/properties/mutants.test.ts', 'tests/engine/hostileArguments.test.ts'],
-    testTimeout: 60_000,
+    // Generous: a mutation run shares two cores with other work, and the seed's verify takes ~20 s alone.
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     // Memory store only: the store adapters are not mutated here, and the same laws run on SQLite and
     // PostgreSQL in the ordinary suite.
