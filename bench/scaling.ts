@@ -3,8 +3,10 @@
  * against the number of alike keys (each with one holder, with and without an aide as deputy) and
  * against the number of interchangeable holders of one key (a Federation Council key of h
  * senators, quorum ⌈h/2⌉, with an aide, beside the two co-chair keys with theirs). One complete
- * verification per row, one thread, CPU time of this process (`process.cpuUsage`), peak heap
- * sampled every 500 states. A row whose search stops short (state limit, memory) says so.
+ * verification per row, one thread, CPU time of this process (`process.cpuUsage`, less the forced
+ * collections), peak live heap: the heap in use after a full garbage collection, forced every
+ * 5,000 expanded states and at the end of the search (so the figure does not depend on when V8
+ * chose to collect). A row whose search stops short (state limit, memory) says so.
  *
  *   npm run bench:scaling -- [--max-keys 6] [--max-senators 3]
  *
@@ -65,6 +67,19 @@ function senators(h: number): Policy {
   return result.policy
 }
 
+/** Expanded states between two forced collections that measure the live heap. */
+const LIVE_EVERY = 5_000
+
+/** The heap in use after a full collection, and the CPU seconds the collection took. */
+function liveHeap(): { bytes: number; cpu: number } {
+  const gc = globalThis.gc
+  if (gc === undefined) throw new Error('run with node --expose-gc (npm run bench:scaling does)')
+  const before = cpuUsage()
+  gc()
+  const used = cpuUsage(before)
+  return { bytes: getHeapStatistics().used_heap_size, cpu: (used.user + used.system) / 1e6 }
+}
+
 interface Row {
   policy: string
   states: number
@@ -75,17 +90,25 @@ interface Row {
 }
 
 function measure(label: string, policy: Policy): Row {
-  globalThis.gc?.()
-  let peak = getHeapStatistics().used_heap_size
+  let peak = liveHeap().bytes
+  let collecting = 0
+  let measuredAt = 0
+  const sample = () => {
+    const live = liveHeap()
+    peak = Math.max(peak, live.bytes)
+    collecting += live.cpu
+  }
   const before = cpuUsage()
   const result = verify(policy, {
     maxStates: 2_000_000,
-    onProgress: () => {
-      peak = Math.max(peak, getHeapStatistics().used_heap_size)
+    onProgress: ({ expanded, done }) => {
+      if (done || expanded - measuredAt >= LIVE_EVERY) {
+        measuredAt = expanded
+        sample()
+      }
     },
   })
   const used = cpuUsage(before)
-  peak = Math.max(peak, getHeapStatistics().used_heap_size)
   const note = result.complete
     ? result.ok
       ? 'complete, all hold'
@@ -95,7 +118,7 @@ function measure(label: string, policy: Policy): Row {
     policy: label,
     states: result.states,
     transitions: result.transitions,
-    cpu: (used.user + used.system) / 1e6,
+    cpu: (used.user + used.system) / 1e6 - collecting,
     heapMB: peak / 2 ** 20,
     note,
   }
@@ -117,7 +140,7 @@ if (values['simulate-only'] !== true) {
 const n = (x: number) => Math.round(x).toLocaleString('en')
 console.log(`\n${describeMachine()}\n`)
 if (rows.length > 0) {
-  console.log('| policy | states | transitions | CPU s | peak heap MB | |')
+  console.log('| policy | states | transitions | CPU s | peak live heap MB | |')
   console.log('|---|---|---|---|---|---|')
   for (const r of rows)
     console.log(
