@@ -52,6 +52,9 @@ export default defineConfig({
           name: 'one-at-a-time',
           include: ONE_AT_A_TIME,
           maxWorkers: 1,
+          // One worker runs them all in turn, so they may share its module cache: each file no
+          // longer imports the whole library afresh (~1.3 s a file, a minute over the run).
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
