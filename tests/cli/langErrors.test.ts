@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
 import { setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { SAID_TABLES } from '../../src/cli/saidMessages.js'
 import { twokeys } from '../support/runCli.js'
 import { latinWords, policyIds } from './latinWords.js'
+import { scratchFiles } from './scratchFiles.js'
 
 // Errors made below the CLI (TwoKeysError.said) under --lang ru: worded from their phrase, no
 // English lead; a text from outside twokeys (a parser's, zod's) may stay inside «…».
@@ -13,14 +12,8 @@ const POLICY = 'machines/policies/two-keys.yaml'
 const CYRILLIC = /[А-Яа-яЁё]/
 // The program's name and the verifier-key format's stay as they are in every language.
 const ids = [...policyIds(POLICY), 'twokeys', 'vkey']
-const dir = mkdtempSync(join(tmpdir(), 'twokeys-lang-errors-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { at } = scratchFiles('twokeys-lang-errors-')
 afterEach(() => setCliLanguage('en'))
-const at = (name: string, text?: string) => {
-  const path = join(dir, name)
-  if (text !== undefined) writeFileSync(path, text)
-  return path
-}
 
 /** A copy of the exact scenario whose arrivals are the dates of `csv` (beside it). */
 const withArrivals = (csv: string) =>

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { saidForPeople } from '../../src/cli/errorForPeople.js'
 import { checkpointText } from '../../src/tlog/checkpoint.js'
@@ -17,19 +14,14 @@ import { emptyWitnessState, type WitnessState } from '../../src/witness/WitnessS
 import { twokeys } from '../support/runCli.js'
 import { body, makeLog, ORIGIN, paWitness, seed } from '../witness/logFixture.js'
 import { latinWords } from './latinWords.js'
+import { scratchFiles } from './scratchFiles.js'
 
 // A witness's own answer to add-checkpoint (`witness cosign`, `witness serve`'s log lines): the
 // English as it always was, byte for byte, and under --lang ru each worded from its phrase.
 const CYRILLIC = /[А-Яа-яЁё]/
 const NOW = 1_772_400_000
-const dir = mkdtempSync(join(tmpdir(), 'twokeys-lang-cosign-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { at } = scratchFiles('twokeys-lang-cosign-')
 afterEach(() => setCliLanguage('en'))
-const at = (name: string, text?: string) => {
-  const path = join(dir, name)
-  if (text !== undefined) writeFileSync(path, text)
-  return path
-}
 
 const log = makeLog().append(12)
 const decide = (state: WitnessState, request: string | Uint8Array, logKeys = [log.vkey]) =>

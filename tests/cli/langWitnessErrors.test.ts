@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { saidForPeople } from '../../src/cli/errorForPeople.js'
 import { createEngine } from '../../src/engine/createEngine.js'
@@ -14,18 +11,13 @@ import { COSIGNATURE_ED25519 } from '../../src/tlog/signedNote.js'
 import { parseWitnessList, readWitnessListText } from '../../src/tlog/witnessList.js'
 import { twokeys } from '../support/runCli.js'
 import { latinWords } from './latinWords.js'
+import { scratchFiles } from './scratchFiles.js'
 
 // A witnesses file's problems and a witness's answer under --lang ru: worded from their phrase, no
 // English lead; a text from outside (a key parser's, a fetch's, a witness's refusal) stays in «…».
 const CYRILLIC = /[А-Яа-яЁё]/
-const dir = mkdtempSync(join(tmpdir(), 'twokeys-lang-witness-errors-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { at } = scratchFiles('twokeys-lang-witness-errors-')
 afterEach(() => setCliLanguage('en'))
-const at = (name: string, text?: string) => {
-  const path = join(dir, name)
-  if (text !== undefined) writeFileSync(path, text)
-  return path
-}
 const ok = async (...args: string[]) => {
   const run = await twokeys(...args)
   if (run.code !== 0) throw new Error(`twokeys ${args.join(' ')} → ${run.code}\n${run.stderr}`)
