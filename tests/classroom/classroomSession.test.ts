@@ -17,6 +17,7 @@ import { useLanguage } from '../../web/src/i18n/language.js'
 import { ru } from '../../web/src/i18n/ru.js'
 import { reasonsInLanguage } from '../../web/src/renderReasons.js'
 import { twokeys } from '../support/runCli.js'
+import { callApi } from './callApi.js'
 
 const START = Date.parse('2026-09-01T09:00:00Z')
 const DAY = 86_400_000
@@ -40,25 +41,8 @@ afterAll(async () => {
   await server.app.close()
 })
 
-async function call(method: string, path: string, body?: unknown, token?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers of many shapes, and expect checks them
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = text
-  }
-  return { status: response.status, body: json }
-}
+const call = (method: string, path: string, body?: unknown, token?: string) =>
+  callApi(base, method, path, body, token)
 
 /** Reads a session's feed (Server-Sent Events) in the background, as a phone would. */
 function watchFeed(sessionId: string) {

@@ -13,6 +13,7 @@ import { signCommand } from '../../src/identity/signCommand.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
 import { twokeys } from '../support/runCli.js'
+import { callApi } from './callApi.js'
 
 // A session kept in its SQLite file: a server started again on the file takes it up where it was.
 
@@ -39,25 +40,8 @@ async function serverOn(file: string, lessonPolicy = policy) {
   await server.app.listen({ host: '127.0.0.1', port: 0 })
   const address = server.app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
-  async function call(method: string, path: string, body?: unknown, token?: string) {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const text = await response.text()
-    // biome-ignore lint/suspicious/noExplicitAny: the test reads answers of many shapes, and expect checks them
-    let json: any = text
-    try {
-      json = JSON.parse(text)
-    } catch {
-      // the audit export: JSON Lines
-    }
-    return { status: response.status, body: json }
-  }
+  const call = (method: string, path: string, body?: unknown, token?: string) =>
+    callApi(base, method, path, body, token)
   /** The feed as Server-Sent Events after `lastEventId`, read until `count` notices came. */
   async function feedAfter(sessionId: string, lastEventId: number, count: number): Promise<Notice[]> {
     const controller = new AbortController()
