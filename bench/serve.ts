@@ -10,8 +10,8 @@
  * every command signed by its actor's demo key (examples/demo-keys) with a unique commandId, the
  * decisions on the revision hash an in-process engine (memory store) computed first. The same
  * signed commands go to every side, each on a fresh store per round. `--connections` clients each
- * send their own initiatives' commands in order, one at a time (one autocannon per client, one
- * keep-alive connection each, all at once); in-process, as many concurrent loops of
+ * send their own initiatives' commands in order, one at a time (one autocannon per server with one
+ * keep-alive connection per client, all at once); in-process, as many concurrent loops of
  * `engine.dispatch`. Every command must be accepted (HTTP 201; a receipt not replayed).
  *
  * Per round: fresh stores with the demo keyring applied, a fresh `twokeys serve` process (from the
@@ -63,6 +63,7 @@ interface AutocannonRequest {
   headers: Record<string, string>
   body: string
   onResponse?(status: number, body: string): void
+  setupRequest?(request: AutocannonRequest, context: Record<string, unknown>): AutocannonRequest
 }
 interface AutocannonResult {
   errors: number
@@ -209,7 +210,11 @@ const processCpu = () => {
   return (u.user + u.system) / 1e6
 }
 
-/** Every client's commands through autocannon, one connection each, all at once; `urls[c % urls.length]` serves client c. */
+/**
+ * Every client's commands through autocannon, one connection each, all at once; `urls[c % urls.length]`
+ * serves client c. One autocannon per server, its connection k sending client k's commands in order
+ * (built as sent): a load generator per client cost 2–3× the CPU, taken from the cores the server shares.
+ */
 async function overHttp(servers: readonly ServeProcess[], clients: SignedCommand[][]): Promise<Run> {
   const urls = servers.map((s) => s.url)
   const serverCpu = () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0)
@@ -220,24 +225,32 @@ async function overHttp(servers: readonly ServeProcess[], clients: SignedCommand
   const server0 = serverCpu()
   const start = performance.now()
   await Promise.all(
-    clients.map(
-      (commands, c) =>
+    urls.map(
+      (url, u) =>
         new Promise<void>((resolve, reject) => {
-          const url = urls[c % urls.length] as string
-          const requests = commands.map(
-            (command): AutocannonRequest => ({
+          const mine = clients.filter((_, c) => c % urls.length === u)
+          const bodies = mine.map((commands) => commands.map((command) => JSON.stringify(command)))
+          const length = bodies[0]?.length ?? 0
+          if (bodies.some((b) => b.length !== length)) throw new Error('clients of unequal length')
+          let nextClient = 0
+          const requests = Array.from(
+            { length },
+            (_, i): AutocannonRequest => ({
               method: 'POST',
               path: '/commands',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(command),
+              body: '',
+              setupRequest: (request, context) => {
+                if (i === 0) context.client = nextClient++
+                return { ...request, body: bodies[context.client as number]?.[i] ?? '' }
+              },
               onResponse: (status, body) => {
-                if (status !== 201 && problems.length < 5)
-                  problems.push(`${command.commandId}: ${status} ${body.slice(0, 300)}`)
+                if (status !== 201 && problems.length < 5) problems.push(`${status} ${body.slice(0, 300)}`)
               },
             }),
           )
           const instance = autocannon(
-            { url, connections: 1, amount: requests.length, requests, sampleInt: 50 },
+            { url, connections: mine.length, amount: length * mine.length, requests, sampleInt: 50 },
             (error, result) => {
               if (error !== null) return reject(error)
               if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0)
