@@ -24,7 +24,10 @@ export function createKeyringSource(store: Store, policy: Policy): KeyringSource
     get: (version) => keyrings[version - 1],
     async refresh() {
       const fresh = await store.keyringChanges(keyrings.length)
-      if (fresh.length > 0) keyrings = replayKeyring(policy, fresh, keyrings)
+      // Reads overlap (commands arriving together each refresh): another one may have kept some of
+      // these versions while this one waited, and a version is replayed only onto the one before it.
+      const unseen = fresh.filter((entry) => entry.version > keyrings.length)
+      if (unseen.length > 0) keyrings = replayKeyring(policy, unseen, keyrings)
     },
     latest: () => keyrings.at(-1),
     add(next) {
