@@ -138,9 +138,10 @@ export const recordResponse: Update<EventOf<'RESPOND'> | EventOf<'MINISTRY'> | E
 
 /** A member's vote to return, counted for the plenary session it was cast in. */
 export const recordVote: Update<EventOf<'PLENARY'>> = (_policy, context, event) => ({
-  // Kept sorted: the votes are a set, so two orders of the same votes are one state.
+  // Kept sorted: the votes are a set, so two orders of the same votes are one state. A member votes
+  // once a session (memberHasNotVoted), so no two votes tie.
   plenaryVotes: [...(context.plenaryVotes ?? []), { by: event.by, session: context.escalatedAt ?? 0 }].sort(
-    (a, b) => a.session - b.session || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0),
+    (a, b) => a.session - b.session || (a.by < b.by ? -1 : 1),
   ),
   now: clock(context, event),
 })
