@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { and, not, or, stateIn } from 'xstate'
 import { guardTree, namedGuards } from '../../machines/guardTree.js'
 import { type Decision, type InitiativeContext, initialContext } from '../../machines/InitiativeContext.js'
+import { phrase, reasonsIn } from '../../machines/refusalMessages.js'
+import { REFUSAL_MESSAGES_RU } from '../../machines/refusalMessages.ru.js'
 import { amend, recordVote, revokeApproval } from '../../machines/updates.js'
 import type { EventOf } from '../../src/domain/InitiativeEvent.js'
 import { revisionHashOf } from '../../src/invariants/restated.js'
@@ -9,7 +11,8 @@ import { federalContent } from '../support/fixtures.js'
 import { seedPolicy } from '../support/policies.js'
 
 // Sharper tests found by mutation testing (`npm run mutation -- machines --mutate
-// machines/guardTree.ts,machines/updates.ts`): each fails on the mutants named in its title.
+// machines/guardTree.ts,machines/updates.ts,machines/refusalMessages.ts`): each fails on the mutants
+// named in its title.
 
 describe('guardTree: how explanations and diagrams read a guard', () => {
   it('no guard is no tree (undefined and null alike)', () => {
@@ -137,5 +140,24 @@ describe('updates at their edges', () => {
     const event = { type: 'AMEND', by: 'minzifry', at: 1, content: changed } as EventOf<'AMEND'>
     const after = amend(seedPolicy, before, event)
     expect(after.revision).toEqual({ n: 1, hash: revisionHashOf(seedPolicy, '', 1, changed) })
+  })
+})
+
+describe('reasonsIn: refusal reasons in a language', () => {
+  const reasons = ['"oreshkin" has already voted in this plenary session']
+  const phrases = [phrase('rule.memberHasNotVoted', { by: 'oreshkin' })]
+
+  it('words each reason from its phrase when every reason has one', () => {
+    expect(reasonsIn(REFUSAL_MESSAGES_RU, reasons, phrases)).toEqual([
+      '«oreshkin» уже голосовал на этом пленарном заседании',
+    ])
+  })
+
+  it('keeps the reasons as written when there are no phrases, or not one for each reason', () => {
+    expect(reasonsIn(REFUSAL_MESSAGES_RU, reasons, undefined)).toEqual(reasons)
+    expect(reasonsIn(REFUSAL_MESSAGES_RU, [...reasons, 'another reason'], phrases)).toEqual([
+      ...reasons,
+      'another reason',
+    ])
   })
 })
