@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import type { CommandInput } from '../../src/domain/Command.js'
+import { isTwoKeysError, TwoKeysError } from '../../src/domain/TwoKeysError.js'
+import { createEngine } from '../../src/engine/createEngine.js'
+import { manualClock } from '../../src/engine/systemClock.js'
+import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
+import { signCommand } from '../../src/identity/signCommand.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { PolicySchema } from '../../src/policy/PolicySchema.js'
+import { memoryStore } from '../../src/stores/memoryStore.js'
+
+// The command path's edges, found by mutation testing (`--mutate src/engine/commandPath.ts`): two
+// engines on one store, as two processes on one database, and explain() with a signature.
+const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
+const council = loadPolicyFile('machines/policies/council.yaml')
+const signedPolicy = PolicySchema.parse({ ...twoKeys, id: 'two-keys-signed', identity: 'signed' })
+const PA = 'presidential-administration'
+const GA = 'government-apparatus'
+const minzifry = newKeyPair('minzifry', 'minzifry-1', '2026-01-01T00:00:00Z', new Uint8Array(32).fill(3))
+
+const propose = (initiativeId: string): CommandInput => ({
+  type: 'propose',
+  initiativeId,
+  by: 'minzifry',
+  title: 'Kazan data centre',
+  objective: 'infrastructure',
+  scope: { kind: 'federal' },
+})
+const decide = (initiativeId: string, by: string, key: string, revision: string): CommandInput => ({
+  type: 'decide',
+  initiativeId,
+  by,
+  key,
+  decision: 'approve',
+  revision,
+})
+
+function twoEngines(policy = twoKeys) {
+  const store = memoryStore()
+  const clock = manualClock('2026-03-02T09:00:00Z')
+  return { store, a: createEngine({ policy, store, clock }), b: createEngine({ policy, store, clock }) }
+}
+
+describe('the command path with another engine on the same store', () => {
+  it('refuses only on what the store holds now: a stale cache is re-read before a refusal', async () => {
+    const { a, b } = twoEngines()
+    await a.dispatch(propose('stale')) // a now holds the draft
+    const submitted = await b.dispatch({ type: 'submit', initiativeId: 'stale', by: 'minzifry' })
+    // In a's cache the initiative is still a draft, where no key may decide.
+    const receipt = await a.dispatch(decide('stale', 'oreshkin', PA, submitted.board.revision.hash))
+    expect(receipt.replayed).toBe(false)
+    expect(receipt.event.event.type).toBe('DECIDE')
+  })
+
+  it('an append that lost the race (CONFLICT) is offered once more on the fresh state, and taken', async () => {
+    const { a, b } = twoEngines()
+    await a.dispatch(propose('race'))
+    const submitted = await a.dispatch({ type: 'submit', initiativeId: 'race', by: 'minzifry' })
+    const revision = submitted.board.revision.hash
+    await b.dispatch(decide('race', 'oreshkin', PA, revision)) // a's cache is now one event behind
+    const receipt = await a.dispatch(decide('race', 'grigorenko', GA, revision))
+    expect(receipt.event.seq).toBe(4)
+    expect(receipt.board.phase).toBe('federalRollout')
+    expect((await b.history('race')).map((r) => r.event.type)).toEqual([
+      'PROPOSE',
+      'SUBMIT',
+      'DECIDE',
+      'DECIDE',
+    ])
+  })
+
+  it('a second CONFLICT in a row is the caller’s to handle: the command is offered once more, not forever', async () => {
+    const store = memoryStore()
+    let conflicts = 2
+    // A store where two appends in a row lose a race (as under heavy contention), then one wins.
+    const contended = {
+      ...store,
+      append: (...args: Parameters<typeof store.append>) => {
+        if (conflicts-- > 0) return Promise.reject(new TwoKeysError('CONFLICT', 'another append came first'))
+        return store.append(...args)
+      },
+    }
+    const engine = createEngine({ policy: twoKeys, store: contended })
+    const error = await engine.dispatch(propose('contended')).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(isTwoKeysError(error) && error.code).toBe('CONFLICT')
+    expect(conflicts).toBe(0)
+  })
+
+  it('another failure of the store is not retried: only a lost race is', async () => {
+    const store = memoryStore()
+    let failures = 1
+    const failing = {
+      ...store,
+      append: (...args: Parameters<typeof store.append>) => {
+        if (failures-- > 0) return Promise.reject(new TwoKeysError('STORE_FAILED', 'the disk is full'))
+        return store.append(...args)
+      },
+    }
+    const engine = createEngine({ policy: twoKeys, store: failing })
+    const error = await engine.dispatch(propose('failing')).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(isTwoKeysError(error) && error.code).toBe('STORE_FAILED')
+  })
+
+  it('the policy is stored with the first proposal, so an engine with another policy can load the initiative', async () => {
+    const store = memoryStore()
+    await createEngine({ policy: twoKeys, store }).dispatch(propose('pinned'))
+    const other = createEngine({ policy: council, store })
+    const status = await other.status('pinned')
+    expect(status.phase).toBe('draft')
+  })
+})
+
+describe('explain() with a signature', () => {
+  it('a signature that does not stand is the whole explanation: UNAUTHENTICATED, its message as the one reason', async () => {
+    const engine = createEngine({ policy: signedPolicy, store: memoryStore() })
+    const explanation = await engine.explain(signCommand(propose('no-keyring'), minzifry.privateKey))
+    expect(explanation.allowed).toBe(false)
+    expect(explanation.code).toBe('UNAUTHENTICATED')
+    expect(explanation.rules).toEqual([])
+    const [reason] = explanation.reasons
+    expect(explanation.reasons).toHaveLength(1)
+    expect(reason).toMatch(/keyring/)
+    expect(explanation.phrases).toEqual([{ key: 'text', params: { text: reason } }])
+    expect(explanation.said?.key).toBe('engine.noKeyring')
+  })
+
+  it('without a signature the rules are explained, before anyone signs', async () => {
+    const engine = createEngine({ policy: signedPolicy, store: memoryStore() })
+    const explanation = await engine.explain(propose('unsigned'))
+    expect(explanation.allowed).toBe(true)
+    expect(explanation.code).toBeNull()
+  })
+})
