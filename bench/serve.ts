@@ -53,7 +53,7 @@ import { describeMachine } from './support/describeMachine.js'
 import { interleave } from './support/interleave.js'
 import { shownUrl, withParameter, withPgAdmin } from './support/pgAdmin.js'
 import { printReport, type ReportRow, rate } from './support/printReport.js'
-import { type ServeProcess, startServe } from './support/serveProcess.js'
+import { type ServeProcess, startServe as startServeProcess } from './support/serveProcess.js'
 import { spread } from './support/spread.js'
 
 // autocannon ships no types: the part of its programmatic API used here.
@@ -396,6 +396,14 @@ const contender = (
     add(runs, name, round, await send(sliceOf(measured, SLICE, slice, clients))),
 })
 
+/** Every serve process started, so that a failed run stops them all (none is left listening). */
+const started = new Set<ServeProcess>()
+async function startServe(flags: readonly string[]): Promise<ServeProcess> {
+  const server = await startServeProcess(flags)
+  started.add(server)
+  return server
+}
+
 try {
   // ── SQLite ──────────────────────────────────────────────────────────────────────────────────
   {
@@ -458,6 +466,9 @@ try {
         await admin.query(`CREATE SCHEMA ${schema}`)
         return schema
       }
+      const dropSchemas = async () => {
+        for (const schema of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      }
       const withSchema = (schema: string) => withParameter(PG_URL, 'schema', schema)
       /** `instances` serve processes on one fresh schema with the keyring applied, warmed up. */
       const serving = async (instances: number) => {
@@ -469,51 +480,57 @@ try {
         return started
       }
       const runs: Runs = new Map()
-      let one: ServeProcess[] = []
-      let three: ServeProcess[] = []
-      let engine: Engine | undefined
-      await interleave({
-        rounds: PG_ROUNDS,
-        slices: PG_SLICES,
-        warmupRounds: 0,
-        beforeRound: async () => {
-          one = await serving(1)
-          three = await serving(3)
-          engine = await signedEngine(postgresStore(PG_URL, { schema: await freshSchema() }))
-          await inProcess(engine, warmup)
-        },
-        afterRound: async () => {
-          await Promise.all([...one, ...three].map((s) => s.stop()))
-          await engine?.close()
-          for (const schema of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        },
-        onRound: (round) =>
-          console.log(
-            `PostgreSQL round ${round}: ${describeRun(runs, 'serve ×1')}, ${describeRun(runs, 'serve ×3')}, ${describeRun(runs, 'in-process')}; load ${load1()}`,
+      // A failed round still stops its servers (the outer finally) and drops its schemas (here).
+      try {
+        let one: ServeProcess[] = []
+        let three: ServeProcess[] = []
+        let engine: Engine | undefined
+        await interleave({
+          rounds: PG_ROUNDS,
+          slices: PG_SLICES,
+          warmupRounds: 0,
+          beforeRound: async () => {
+            one = await serving(1)
+            three = await serving(3)
+            engine = await signedEngine(postgresStore(PG_URL, { schema: await freshSchema() }))
+            await inProcess(engine, warmup)
+          },
+          afterRound: async () => {
+            await Promise.all([...one, ...three].map((s) => s.stop()))
+            await engine?.close()
+            await dropSchemas()
+          },
+          onRound: (round) =>
+            console.log(
+              `PostgreSQL round ${round}: ${describeRun(runs, 'serve ×1')}, ${describeRun(runs, 'serve ×3')}, ${describeRun(runs, 'in-process')}; load ${load1()}`,
+            ),
+          contenders: [
+            contender(runs, 'serve ×1', CONNECTIONS, (c) => overHttp(one, c)),
+            contender(runs, 'serve ×3', 3 * CONNECTIONS, (c) => overHttp(three, c)),
+            contender(runs, 'in-process', CONNECTIONS, (c) => inProcess(engine!, c)),
+          ],
+        })
+        reportRows.push(
+          row(
+            runs,
+            'signed commands, PostgreSQL, 1 instance',
+            'serve ×1',
+            'in-process',
+            'engine in-process, PostgreSQL',
           ),
-        contenders: [
-          contender(runs, 'serve ×1', CONNECTIONS, (c) => overHttp(one, c)),
-          contender(runs, 'serve ×3', 3 * CONNECTIONS, (c) => overHttp(three, c)),
-          contender(runs, 'in-process', CONNECTIONS, (c) => inProcess(engine!, c)),
-        ],
-      })
-      reportRows.push(
-        row(
-          runs,
-          'signed commands, PostgreSQL, 1 instance',
-          'serve ×1',
-          'in-process',
-          'engine in-process, PostgreSQL',
-        ),
-        row(
-          runs,
-          'signed commands, PostgreSQL, 3 instances',
-          'serve ×3',
-          'in-process',
-          'engine in-process, PostgreSQL',
-        ),
-      )
-      notes.push(cpuNote(runs, 'PostgreSQL', ['serve ×1', 'serve ×3', 'in-process']))
+          row(
+            runs,
+            'signed commands, PostgreSQL, 3 instances',
+            'serve ×3',
+            'in-process',
+            'engine in-process, PostgreSQL',
+          ),
+        )
+        notes.push(cpuNote(runs, 'PostgreSQL', ['serve ×1', 'serve ×3', 'in-process']))
+      } finally {
+        await Promise.all([...started].map((s) => s.stop()))
+        await dropSchemas()
+      }
       notes.push(
         `PostgreSQL ${shownUrl(PG_URL)}: 3 instances on one schema, ${CONNECTIONS} connections each (${3 * CONNECTIONS} in all), throughput summed over the slice's wall time; 1 instance and the in-process engine: ${CONNECTIONS}`,
       )
@@ -521,6 +538,7 @@ try {
     if (skipped !== undefined) notes.push(skipped)
   }
 } finally {
+  await Promise.all([...started].map((s) => s.stop()))
   rmSync(dir, { recursive: true, force: true })
 }
 printReport(reportRows)
