@@ -10,24 +10,15 @@ import { createEngine } from '../../src/engine/createEngine.js'
 import { dueTicks } from '../../src/engine/dueTicks.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
-import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
 import { signCommand } from '../../src/identity/signCommand.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import { PolicySchema } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
+import { asserted, KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys.js'
 
 // Mutation testing of the engine's judging code (README "Tests that would notice") left these
 // behaviours untested: each test below fails on the mutant named in its title.
 const DAY = 86_400_000
-const asserted = loadPolicyFile('machines/policies/two-keys.yaml')
-const signedPolicy = PolicySchema.parse({ ...asserted, id: 'two-keys-signed', identity: 'signed' })
-const FROM = '2026-01-01T00:00:00Z'
-const seed = (n: number) => new Uint8Array(32).fill(n)
-const keys = {
-  oreshkin: newKeyPair('oreshkin', 'oreshkin-1', FROM, seed(1)).privateKey,
-  grigorenko: newKeyPair('grigorenko', 'grigorenko-1', FROM, seed(2)).privateKey,
-  minzifry: newKeyPair('minzifry', 'minzifry-1', FROM, seed(3)).privateKey,
-}
+const FROM = KEYS_FROM
+const keys = seedKeys
 const proposal = (initiativeId: string): CommandInput => ({
   type: 'propose',
   initiativeId,

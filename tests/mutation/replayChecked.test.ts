@@ -8,26 +8,18 @@ import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
-import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
 import { replayKeyring } from '../../src/identity/replayKeyring.js'
 import { signCommand } from '../../src/identity/signCommand.js'
 import { replayChecked, type SignatureCheck } from '../../src/ledger/replayChecked.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import { type Policy, PolicySchema } from '../../src/policy/PolicySchema.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
+import { asserted, KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys.js'
 
 // The ledger's checks of a stored log, one forgery at a time, each with its hash recomputed (as an
 // operator who can write the database would), so that only the check under test can catch it.
 // Found by mutation testing: the audit has checks of its own, so none of these was tested here.
-const asserted = loadPolicyFile('machines/policies/two-keys.yaml')
-const signedPolicy = PolicySchema.parse({ ...asserted, id: 'two-keys-signed', identity: 'signed' })
-const FROM = '2026-01-01T00:00:00Z'
-const seed = (n: number) => new Uint8Array(32).fill(n)
-const keys = {
-  oreshkin: newKeyPair('oreshkin', 'oreshkin-1', FROM, seed(1)).privateKey,
-  grigorenko: newKeyPair('grigorenko', 'grigorenko-1', FROM, seed(2)).privateKey,
-  minzifry: newKeyPair('minzifry', 'minzifry-1', FROM, seed(3)).privateKey,
-}
+const FROM = KEYS_FROM
+const keys = seedKeys
 const ID = 'kazan'
 const commands = (): CommandInput[] => [
   {
