@@ -474,10 +474,10 @@ try {
       const serving = async (instances: number) => {
         const schema = await freshSchema()
         await (await signedEngine(postgresStore(PG_URL, { schema }))).close()
-        const started: ServeProcess[] = []
-        for (let i = 0; i < instances; i++) started.push(await startServe(serveFlags(withSchema(schema))))
-        await overHttp(started, clientsOf(warmInitiatives, instances * CONNECTIONS))
-        return started
+        const servers: ServeProcess[] = []
+        for (let i = 0; i < instances; i++) servers.push(await startServe(serveFlags(withSchema(schema))))
+        await overHttp(servers, clientsOf(warmInitiatives, instances * CONNECTIONS))
+        return servers
       }
       const runs: Runs = new Map()
       // A failed round still stops its servers (the outer finally) and drops its schemas (here).

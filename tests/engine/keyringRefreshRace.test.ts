@@ -3,34 +3,17 @@ import { createEngine } from '../../src/engine/createEngine.js'
 import { createKeyringSource } from '../../src/engine/keyringSource.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
-import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
 import { signCommand } from '../../src/identity/signCommand.js'
-import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import { PolicySchema } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
+import { KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys.js'
 
 // Found by `npm run bench:serve`: three fresh `twokeys serve` instances on one PostgreSQL schema,
 // each taking its first commands all at once, answered 500 AUDIT_TAMPERED ("keyring change 1: it
 // is stored as version 1 but makes version 1"). Two reads of the keyring overlapped: both read
 // version 1, the first kept it, and the second took its own copy for a second version 1.
-const policy = PolicySchema.parse({
-  ...loadPolicyFile('machines/policies/two-keys.yaml'),
-  id: 'two-keys-signed',
-  identity: 'signed',
-})
-const FROM = '2026-01-01T00:00:00Z'
-const seed = (n: number) => new Uint8Array(32).fill(n)
-const minzifry = newKeyPair('minzifry', 'minzifry-1', FROM, seed(3))
+const policy = signedPolicy
 const genesis = () =>
-  firstKeyringChange(
-    policy,
-    [
-      newKeyPair('oreshkin', 'oreshkin-1', FROM, seed(1)).privateKey,
-      newKeyPair('grigorenko', 'grigorenko-1', FROM, seed(2)).privateKey,
-      minzifry.privateKey,
-    ],
-    FROM,
-  )
+  firstKeyringChange(policy, [seedKeys.oreshkin, seedKeys.grigorenko, seedKeys.minzifry], KEYS_FROM)
 
 describe('the keyring read by overlapping commands', () => {
   it('overlapping refreshes of a keyring source each keep every version once', async () => {
@@ -59,7 +42,7 @@ describe('the keyring read by overlapping commands', () => {
           objective: 'infrastructure',
           scope: { kind: 'federal' },
         },
-        minzifry.privateKey,
+        seedKeys.minzifry,
       ),
     )
     const receipts = await Promise.all(proposals.map((command) => second.dispatch(command)))

@@ -69,41 +69,38 @@ describe('the command path with another engine on the same store', () => {
     ])
   })
 
-  it('a second CONFLICT in a row is the caller’s to handle: the command is offered once more, not forever', async () => {
+  /** A store whose next `times` appends fail with `code`, then append as usual; and how many failures are left. */
+  function failingAppends(times: number, code: 'CONFLICT' | 'STORE_FAILED') {
     const store = memoryStore()
-    let conflicts = 2
-    // A store where two appends in a row lose a race (as under heavy contention), then one wins.
-    const contended = {
-      ...store,
-      append: (...args: Parameters<typeof store.append>) => {
-        if (conflicts-- > 0) return Promise.reject(new TwoKeysError('CONFLICT', 'another append came first'))
-        return store.append(...args)
-      },
-    }
-    const engine = createEngine({ policy: twoKeys, store: contended })
-    const error = await engine.dispatch(propose('contended')).then(
-      () => undefined,
-      (e: unknown) => e,
-    )
-    expect(isTwoKeysError(error) && error.code).toBe('CONFLICT')
-    expect(conflicts).toBe(0)
-  })
-
-  it('another failure of the store is not retried: only a lost race is', async () => {
-    const store = memoryStore()
-    let failures = 1
+    let left = times
     const failing = {
       ...store,
       append: (...args: Parameters<typeof store.append>) => {
-        if (failures-- > 0) return Promise.reject(new TwoKeysError('STORE_FAILED', 'the disk is full'))
+        if (left-- > 0) return Promise.reject(new TwoKeysError(code, `append failed (${code})`))
         return store.append(...args)
       },
     }
-    const engine = createEngine({ policy: twoKeys, store: failing })
-    const error = await engine.dispatch(propose('failing')).then(
+    return { store: failing, left: () => left }
+  }
+  const errorOf = (promise: Promise<unknown>) =>
+    promise.then(
       () => undefined,
       (e: unknown) => e,
     )
+
+  it('a second CONFLICT in a row is the caller’s to handle: the command is offered once more, not forever', async () => {
+    // Two appends in a row lose a race (as under heavy contention), then one would win.
+    const contended = failingAppends(2, 'CONFLICT')
+    const engine = createEngine({ policy: twoKeys, store: contended.store })
+    const error = await errorOf(engine.dispatch(propose('contended')))
+    expect(isTwoKeysError(error) && error.code).toBe('CONFLICT')
+    expect(contended.left()).toBe(0)
+  })
+
+  it('another failure of the store is not retried: only a lost race is', async () => {
+    const failing = failingAppends(1, 'STORE_FAILED')
+    const engine = createEngine({ policy: twoKeys, store: failing.store })
+    const error = await errorOf(engine.dispatch(propose('failing')))
     expect(isTwoKeysError(error) && error.code).toBe('STORE_FAILED')
   })
 

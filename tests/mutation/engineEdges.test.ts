@@ -17,8 +17,6 @@ import { asserted, KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys
 // Mutation testing of the engine's judging code (README "Tests that would notice") left these
 // behaviours untested: each test below fails on the mutant named in its title.
 const DAY = 86_400_000
-const FROM = KEYS_FROM
-const keys = seedKeys
 const proposal = (initiativeId: string): CommandInput => ({
   type: 'propose',
   initiativeId,
@@ -44,9 +42,13 @@ describe('engine edges found by mutation testing', () => {
     const store = memoryStore()
     const engine = createEngine({ policy: signedPolicy, store })
     await engine.changeKeyring(
-      firstKeyringChange(signedPolicy, [keys.oreshkin, keys.grigorenko, keys.minzifry], FROM),
+      firstKeyringChange(
+        signedPolicy,
+        [seedKeys.oreshkin, seedKeys.grigorenko, seedKeys.minzifry],
+        KEYS_FROM,
+      ),
     )
-    await engine.dispatch(signCommand(proposal('signed-1'), keys.minzifry))
+    await engine.dispatch(signCommand(proposal('signed-1'), seedKeys.minzifry))
     const [record] = await store.readEvents('signed-1')
     expect(record?.command).toBeDefined()
     // The oracle: the record as stored, hashed afresh (the engine renders the signed text once).
@@ -73,14 +75,14 @@ describe('engine edges found by mutation testing', () => {
 
   it('a signature is checked under `identity: asserted` too: a bad one is refused, not ignored', async () => {
     const engine = createEngine({ policy: asserted, store: memoryStore() })
-    const signed = signCommand(proposal('asserted-signed'), keys.minzifry)
+    const signed = signCommand(proposal('asserted-signed'), seedKeys.minzifry)
     const error = await rejection(engine.dispatch(signed))
     expect(error.code).toBe('UNAUTHENTICATED')
   })
 
   it("before any keyring, a signed command's refusal gives its message as its one reason", async () => {
     const engine = createEngine({ policy: signedPolicy, store: memoryStore() })
-    const error = await rejection(engine.dispatch(signCommand(proposal('no-keyring'), keys.minzifry)))
+    const error = await rejection(engine.dispatch(signCommand(proposal('no-keyring'), seedKeys.minzifry)))
     expect(error.code).toBe('UNAUTHENTICATED')
     expect(error.reasons).toEqual([error.message])
   })
@@ -105,7 +107,6 @@ describe('engine edges found by mutation testing', () => {
 
   it('a refusal without reasons of its own is logged with its message as the reason', async () => {
     const store = memoryStore()
-    const engine = createEngine({ policy: asserted, store })
     const outcomes = createCommandOutcomes({
       policy: asserted,
       policyHash: '',
@@ -122,7 +123,6 @@ describe('engine edges found by mutation testing', () => {
     expect(error.message).toBe('nothing to withdraw')
     const [logged] = await store.refusals('bare')
     expect(logged?.reasons).toEqual(['nothing to withdraw'])
-    await engine.close()
   })
 
   it('a machine whose ticks never settle stops after exactly 10,000 kept ticks with INTERNAL', () => {

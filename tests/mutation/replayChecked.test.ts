@@ -18,8 +18,6 @@ import { asserted, KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys
 // The ledger's checks of a stored log, one forgery at a time, each with its hash recomputed (as an
 // operator who can write the database would), so that only the check under test can catch it.
 // Found by mutation testing: the audit has checks of its own, so none of these was tested here.
-const FROM = KEYS_FROM
-const keys = seedKeys
 const ID = 'kazan'
 const commands = (): CommandInput[] => [
   {
@@ -42,10 +40,10 @@ async function logOf(policy: Policy) {
   const signed = policy.identity === 'signed'
   if (signed)
     await engine.changeKeyring(
-      firstKeyringChange(policy, [keys.oreshkin, keys.grigorenko, keys.minzifry], FROM),
+      firstKeyringChange(policy, [seedKeys.oreshkin, seedKeys.grigorenko, seedKeys.minzifry], KEYS_FROM),
     )
   for (const command of commands())
-    await engine.dispatch(signed ? signCommand(command, keys.minzifry) : command)
+    await engine.dispatch(signed ? signCommand(command, seedKeys.minzifry) : command)
   clock.set('2026-06-01T09:00:00Z')
   await engine.tick()
   const records = await store.readEvents(ID)
