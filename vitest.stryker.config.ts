@@ -23,6 +23,11 @@ export default defineConfig({
     exclude: ['tests/properties/mutants.test.ts', 'tests/engine/hostileArguments.test.ts'],
     // Generous: a mutation run shares two cores with other work, and the seed's verify takes ~20 s alone.
     testTimeout: 180_000,
+    // Stryker runs every mutant in one worker thread; without isolation each test file of a run
+    // reuses the modules the earlier files imported instead of importing the (instrumented)
+    // library afresh — most of a mutant's time before. Mutants are switched on at run time
+    // (\`ignoreStatic\`), so no module needs reloading between mutants.
+    isolate: false,
     hookTimeout: 60_000,
     // Memory store only: the store adapters are not mutated here, and the same laws run on SQLite and
     // PostgreSQL in the ordinary suite.
