@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Files that start a browser, a child process or a server, hold PostgreSQL schemas, or time
- * things: they run one at a time, after the rest (a second worker would only make them race for
- * the two cores CI has, and their timeouts are sized for one).
+ * Files that start a browser, a server or a long-lived child process, hold PostgreSQL schemas, or
+ * time things: they run one at a time, after the rest (a second worker would only make them race
+ * for the two cores CI has, and their timeouts are sized for one). Files whose child processes
+ * only compute and exit (the audit verifiers in Node and Python, `validate`) run with the
+ * in-process files: a worker waiting on its child leaves its core to that child.
  */
 const ONE_AT_A_TIME = [
   'tests/web/**/*.test.ts',
@@ -11,11 +13,7 @@ const ONE_AT_A_TIME = [
   'tests/serve/**/*.test.ts',
   'tests/stores/**/*.test.ts',
   'tests/witness/**/*.test.ts',
-  'tests/audit/auditCli.test.ts',
-  'tests/audit/pythonVerifier.test.ts',
-  'tests/audit/standalone*.test.ts',
   'tests/cli/epipe.test.ts',
-  'tests/cli/validateCommand.test.ts',
   'tests/log/checkpointSchedule.test.ts',
   'tests/policy/linearLoading.test.ts',
   'tests/engine/deadlineTicker.test.ts',
