@@ -3,33 +3,30 @@ import { defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /**
- * Stryker stops a mutant's run at the first failing test (\`bail: 1\`), so the order of the files
+ * Stryker stops a mutant's run at the first failing test (`bail: 1`), so the order of the files
  * decides how long a killed mutant takes. Vitest's own order runs the longest files first (the
  * shipped policies' verifications, the property runs), which made every kill wait for them. Here:
  * a file that failed in the last run first (neighbouring mutants tend to be killed by the same
- * tests), then the quickest.
+ * tests), then the quickest — by the longest time each file took in a run that finished it, since
+ * a file the bail skipped is recorded with no time at all.
  */
+const longestSeen = new Map<string, number>()
+
 class FailedThenQuickestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const results = (file: TestSpecification) =>
-      this.ctx.cache.getFileTestResults(
-        `${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`,
-      )
     const rank = (file: TestSpecification): [number, number] => {
-      const r = results(file)
-      return r === undefined ? [1, 0] : [r.failed ? 0 : 1, r.duration]
+      const id = `${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`
+      const last = this.ctx.cache.getFileTestResults(id)
+      const longest = Math.max(longestSeen.get(id) ?? 0, last?.duration ?? 0)
+      longestSeen.set(id, longest)
+      return [last?.failed === true ? 0 : 1, longest]
     }
-    return [...files].sort((a, b) => {
-      const [fa, da] = rank(a)
-      const [fb, db] = rank(b)
-      return fa - fb || da - db
-    })
+    const ranked = files.map((file) => ({ file, rank: rank(file) }))
+    ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1])
+    return ranked.map((r) => r.file)
   }
 }
 
-// The suite Stryker runs per mutant: the tests that judge the machine, the invariants and the
-// engine, and the sharper ones mutation runs prompted (tests/mutation), with fewer property runs
-// (each mutant is run against the tests that cover it).
 export default defineConfig({
   test: {
     include: [
