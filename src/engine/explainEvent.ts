@@ -143,13 +143,11 @@ export function explainEvent(
   if (phrases.length > 0) return refused(phrases, failed, code)
   if (!handled) {
     const where = phasesAccepting(machine, event.type)
-    return refused([
-      phrase('state.notAcceptedHere', {
-        phase: term(phaseTerm(phase)),
-        event: term(`command.${event.type}`),
-        where: { terms: where.length > 0 ? where : ['where.nowhere'] },
-      }),
-    ])
+    const said = { phase: term(phaseTerm(phase)), event: term(`command.${event.type}`) }
+    // A command the policy's chart never takes (PLENARY without a plenary, MINISTRY without ministries).
+    if (where.length === 0)
+      return refused([phrase('state.notAcceptedByPolicy', { ...said, policy: policy.id })])
+    return refused([phrase('state.notAcceptedHere', { ...said, where: { terms: where } })])
   }
   if (
     (event.type === 'DECIDE' || event.type === 'REVOKE') &&
