@@ -130,6 +130,20 @@ describe('an engine that trusts cosigned checkpoints', () => {
     expect(reads).toEqual([1])
   })
 
+  it('looks past a covered leaf whose snapshot row is gone, to the latest snapshot there is', async () => {
+    const { engine, initiativeId, open, path } = await oneKeyTurned()
+    await engine.decide(initiativeId, { by: 'grigorenko', key: GA, decision: 'approve' }) // event 4: a snapshot
+    await engine.close()
+    await publish(target.open()) // covers events 1–4, the snapshots at 2 and 4 on their leaves
+    const db = new Database(path) // the row lost by hand: snapshots are append-only
+    dropTriggers(db)
+    db.prepare('DELETE FROM snapshots WHERE initiative_id = ? AND seq = 4').run(initiativeId)
+    db.close()
+    const { store, reads } = watched(target.open())
+    expect(await keysOf(open(store), initiativeId)).toEqual(['turned', 'turned'])
+    expect(reads).toEqual([1]) // from the snapshot at 2, not from the first event
+  })
+
   it('ignores a snapshot row edited after the fact (its digest is not the logged one) and replays', async () => {
     const { engine, initiativeId, open, path } = await oneKeyTurned()
     await publish(target.open())
@@ -207,6 +221,14 @@ describe('an engine that trusts cosigned checkpoints', () => {
  * As an insider with write access to the database: the snapshot at `seq` rewritten with another
  * title, and — `alsoInLog` — the state digest on its event's log leaf rewritten to match.
  */
+/** Lets a test edit rows the store's triggers keep append-only (as an insider with the file could). */
+function dropTriggers(db: Database.Database) {
+  for (const { name } of db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    .all())
+    db.exec(`DROP TRIGGER "${name}"`)
+}
+
 function forgeSnapshot(
   path: string,
   initiativeId: string,
@@ -215,10 +237,7 @@ function forgeSnapshot(
 ) {
   const db = new Database(path)
   try {
-    for (const { name } of db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-      .all())
-      db.exec(`DROP TRIGGER "${name}"`)
+    dropTriggers(db)
     const row = db
       .prepare<[string, number], { hash: string; state: string }>(
         'SELECT hash, state FROM snapshots WHERE initiative_id = ? AND seq = ?',
