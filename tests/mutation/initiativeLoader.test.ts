@@ -6,6 +6,7 @@ import { hashPolicy } from '../../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import type { Store } from '../../src/stores/Store.js'
+import { sqliteStore } from '../../src/stores/sqliteStore.js'
 
 // Mutation testing of the engine's initiative loader (README "Tests that would notice") found
 // these untested: each test below fails on the mutant its comment names.
@@ -59,10 +60,12 @@ describe('the initiative loader', () => {
   it('keeps no snapshot without a key to seal it or witnesses to vouch for it', async () => {
     // Mutants: `snapshotKey !== undefined || checkpoints !== undefined` (and the whole condition
     // but the interval) as `true`: an unsealed, unwitnessed snapshot nobody would trust.
-    const store = memoryStore()
+    const store = sqliteStore(':memory:') // a store that can keep snapshots
     const engine = createEngine({ policy: twoKeys, store, clock: clock(), snapshotEvery: 1 })
     const { initiativeId } = await engine.propose({ by: 'minzifry', ...federal })
     await engine.submit(initiativeId, { by: 'minzifry' })
+    expect(store.loadSnapshot).toBeDefined()
     expect(await store.loadSnapshot?.(initiativeId)).toBeUndefined()
+    await engine.close()
   })
 })
