@@ -141,6 +141,15 @@ describe('explainEvent names each reason and rule once, and the first telling co
     expect(explanation.code).toBe('STALE_REVISION')
   })
 
+  it('a stale decision by the holder fails both approving transitions on one rule: said once', () => {
+    const s = new Scenario(twoKeys).propose().submit()
+    // The quorum-reaching transition and the one below it both hold but for the revision.
+    const explanation = explain(s, { ...s.decision('oreshkin', PA, day(1)), revision: 'stale' })
+    expect(explanation.rules).toEqual(['onCurrentRevision'])
+    expect(explanation.reasons).toHaveLength(1)
+    expect(explanation.phrases).toHaveLength(1)
+  })
+
   /** A chart of one review state, judged by the initiative machine's own guards. */
   function chartWith(on: Record<string, unknown>) {
     const base = createInitiativeMachine(twoKeys)
