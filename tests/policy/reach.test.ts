@@ -52,7 +52,7 @@ describe('reach: who carries a decision out', () => {
       { target: 'minpromtorg', answer: 'pending' },
     ])
     const complete = await refusal(engine.complete(id, { by: 'minzifry' }))
-    expect(complete.message).toMatch(/COMPLETE is accepted only in/)
+    expect(complete.message).toMatch(/COMPLETE is accepted in no phase under policy "seed"/)
     const other = await refusal(
       engine.ministry(id, { by: 'minzifry', ministry: 'minpromtorg', accept: true }),
     )
