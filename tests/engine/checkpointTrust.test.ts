@@ -144,6 +144,27 @@ describe('an engine that trusts cosigned checkpoints', () => {
     expect(reads).toEqual([1]) // from the snapshot at 2, not from the first event
   })
 
+  it('refuses a snapshot whose own event was edited in place, its hash kept (AUDIT_TAMPERED)', async () => {
+    const { engine, initiativeId, open, path } = await oneKeyTurned()
+    await publish(target.open())
+    await engine.close()
+    const db = new Database(path)
+    dropTriggers(db)
+    const row = db
+      .prepare<[string], { event: string }>('SELECT event FROM events WHERE initiative_id = ? AND seq = 2')
+      .get(initiativeId)
+    const edited = { ...JSON.parse(row?.event ?? '{}'), at: 1 }
+    db.prepare('UPDATE events SET event = ? WHERE initiative_id = ? AND seq = 2').run(
+      JSON.stringify(edited),
+      initiativeId,
+    )
+    db.close()
+    await expect(open(target.open()).status(initiativeId)).rejects.toMatchObject({
+      code: 'AUDIT_TAMPERED',
+      message: expect.stringContaining("event 2: it no longer matches the engine's trusted snapshot"),
+    })
+  })
+
   it('ignores a snapshot row edited after the fact (its digest is not the logged one) and replays', async () => {
     const { engine, initiativeId, open, path } = await oneKeyTurned()
     await publish(target.open())
