@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { day, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
-import { councilPolicy } from '../support/policies.js'
+import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
+import { explainEvent } from '../../src/engine/explainEvent.js'
+import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
+import { councilPolicy, reachPolicy } from '../support/policies.js'
 
 // Mutation testing of machines/rules.ts (README "Tests that would notice") found the arithmetic of
 // a refusal without veto untested: every key the tests refused was a veto or a lone holder's.
@@ -20,5 +22,41 @@ describe('a refusal on a key without veto', () => {
     const s = new Scenario(councilPolicy).propose().submit()
     s.send(s.decision('grigorenko', GA, day(1), 'refuse'))
     expect(s.snapshot.value).toEqual({ open: 'returned' })
+  })
+})
+
+describe('the content a proposal names, checked by the machine itself', () => {
+  // The command schema and the engine check shapes; the machine's own content rule is what the
+  // verifier and the simulator rely on, so it is tested here on the machine alone.
+  const idle = new Scenario(reachPolicy)
+  const reasons = (scope: InitiativeContent['scope']) =>
+    explainEvent(idle.machine, reachPolicy, idle.snapshot, {
+      type: 'PROPOSE',
+      by: 'minek',
+      at: day(0),
+      id: 'i1',
+      content: { ...federalContent, scope },
+    }).reasons
+
+  it('a region or a destination named twice', () => {
+    expect(reasons({ kind: 'regional', regions: ['tatarstan', 'tatarstan'] })).toEqual([
+      'a region is named twice in the scope',
+    ])
+    expect(reasons({ kind: 'export', destinations: ['belarus', 'belarus'] })).toEqual([
+      'a destination is named twice in the scope',
+    ])
+  })
+
+  it('a federal rollout by ministries: none named, one that is not a ministry, one named twice', () => {
+    expect(reasons({ kind: 'federal', ministries: [] })).toEqual([
+      'a federal initiative names the ministries that carry it out (scope ministries), at least one: policy "seed" has each accept or decline its rollout',
+    ])
+    expect(reasons({ kind: 'federal', ministries: ['minek', 'gov-tatarstan'] })).toEqual([
+      '"gov-tatarstan" is not a ministry of the policy; ministries: "minzifry", "minpromtorg", "minek"',
+    ])
+    expect(reasons({ kind: 'federal', ministries: ['minek', 'minek'] })).toEqual([
+      'a ministry is named twice in the scope',
+    ])
+    expect(reasons({ kind: 'federal', ministries: ['minek', 'minzifry'] })).toEqual([])
   })
 })
