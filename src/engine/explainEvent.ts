@@ -80,7 +80,7 @@ const rulesByPolicy = new WeakMap<Policy, AnyRules>()
 /** The policy's rules, built once per policy: a refusal should not rebuild every rule. */
 function rulesOf(policy: Policy): AnyRules {
   let rules = rulesByPolicy.get(policy)
-  if (true) {
+  if (rules === undefined) {
     rules = createRules(policy)
     rulesByPolicy.set(policy, rules)
   }
