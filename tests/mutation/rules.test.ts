@@ -59,4 +59,58 @@ describe('the content a proposal names, checked by the machine itself', () => {
     ])
     expect(reasons({ kind: 'federal', ministries: ['minek', 'minzifry'] })).toEqual([])
   })
+
+  it('an objective or a region the policy does not have, and a proposer who is not a sponsor, named with what it has', () => {
+    expect(
+      explainEvent(idle.machine, reachPolicy, idle.snapshot, {
+        type: 'PROPOSE',
+        by: 'minek',
+        at: day(0),
+        id: 'i1',
+        content: {
+          ...federalContent,
+          objective: 'moonshot',
+          scope: { kind: 'regional', regions: ['atlantis'] },
+        },
+      }).reasons,
+    ).toEqual([
+      `objective "moonshot" is not one of the policy's objectives (${reachPolicy.objectives.map((o) => `"${o}"`).join(', ')})`,
+      'region "atlantis" is not in the policy; known regions: "tatarstan", "novosibirsk", "nizhny-novgorod"',
+    ])
+    const sponsors = reachPolicy.principals.filter((p) => p.roles.includes('sponsor')).map((p) => `"${p.id}"`)
+    expect(sponsors.length).toBeLessThan(reachPolicy.principals.length)
+    expect(
+      explainEvent(idle.machine, reachPolicy, idle.snapshot, {
+        type: 'PROPOSE',
+        by: 'oreshkin',
+        at: day(0),
+        id: 'i1',
+        content: { ...federalContent, scope: { kind: 'federal', ministries: ['minek'] } },
+      }).reasons,
+    ).toEqual([
+      `"oreshkin" may not propose: only principals with the role "sponsor" may (${sponsors.join(', ')})`,
+    ])
+  })
+})
+
+describe('a plenary under way', () => {
+  it('stays in plenary when a substantive amendment restarts the review (the window does not reopen)', () => {
+    const s = new Scenario(reachPolicy)
+      .propose('minek', { ...federalContent, scope: { kind: 'federal', ministries: ['minek'] } })
+      .submit()
+    s.send({ type: 'TICK', at: day(31) })
+    expect(s.snapshot.matches({ open: { review: { window: 'plenary' } } })).toBe(true)
+    s.send({
+      type: 'AMEND',
+      by: 'minek',
+      at: day(32),
+      content: {
+        ...federalContent,
+        objective: 'infrastructure',
+        scope: { kind: 'federal', ministries: ['minzifry'] },
+      },
+    })
+    expect(s.snapshot.context.revision.n).toBe(2)
+    expect(s.snapshot.matches({ open: { review: { window: 'plenary' } } })).toBe(true)
+  })
 })
