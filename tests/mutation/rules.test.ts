@@ -99,7 +99,7 @@ describe('a plenary under way', () => {
       .propose('minek', { ...federalContent, scope: { kind: 'federal', ministries: ['minek'] } })
       .submit()
     s.send({ type: 'TICK', at: day(31) })
-    expect(s.snapshot.matches({ open: { review: { window: 'plenary' } } })).toBe(true)
+    expect(s.snapshot.value).toMatchObject({ open: { review: { window: 'plenary' } } })
     s.send({
       type: 'AMEND',
       by: 'minek',
@@ -111,6 +111,6 @@ describe('a plenary under way', () => {
       },
     })
     expect(s.snapshot.context.revision.n).toBe(2)
-    expect(s.snapshot.matches({ open: { review: { window: 'plenary' } } })).toBe(true)
+    expect(s.snapshot.value).toMatchObject({ open: { review: { window: 'plenary' } } })
   })
 })
