@@ -27,6 +27,9 @@ class FailedThenQuickestFirst extends BaseSequencer {
   }
 }
 
+// The suite Stryker runs per mutant: the tests that judge the machine, the invariants and the
+// engine, and the sharper ones mutation runs prompted (tests/mutation), with fewer property runs
+// (each mutant is run against the tests that cover it).
 export default defineConfig({
   test: {
     include: [
@@ -50,7 +53,7 @@ export default defineConfig({
     // Stryker runs every mutant in one worker thread; without isolation each test file of a run
     // reuses the modules the earlier files imported instead of importing the (instrumented)
     // library afresh — most of a mutant's time before. Mutants are switched on at run time
-    // (\`ignoreStatic\`), so no module needs reloading between mutants.
+    // (`ignoreStatic`), so no module needs reloading between mutants.
     isolate: false,
     sequence: { sequencer: FailedThenQuickestFirst },
     hookTimeout: 60_000,
