@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
 import { councilPolicy, reachPolicy } from '../support/policies.js'
 
@@ -112,5 +113,24 @@ describe('a plenary under way', () => {
     })
     expect(s.snapshot.context.revision.n).toBe(2)
     expect(s.snapshot.value).toMatchObject({ open: { review: { window: 'plenary' } } })
+  })
+})
+
+describe('a deputy from the other key’s institution', () => {
+  it('is refused with the key whose institution it belongs to named (TK2), not as merely of the wrong institution', () => {
+    const council = loadPolicyFile('machines/policies/council.yaml')
+    const s = new Scenario(council).propose('minek', federalContent).submit()
+    const delegation = {
+      type: 'DELEGATE' as const,
+      by: 'oreshkin',
+      at: day(1),
+      key: PA,
+      deputy: 'ga-aide',
+      from: day(1),
+      until: day(2),
+    }
+    expect(explainEvent(s.machine, council, s.snapshot, delegation).reasons).toEqual([
+      `"ga-aide" belongs to "${GA}", the institution of key "${GA}", and so may not act for another key (TK2)`,
+    ])
   })
 })
