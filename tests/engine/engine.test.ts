@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import type { CommandInput } from '../../src/domain/Command.js'
 import { eventHash } from '../../src/domain/eventHash.js'
-import { isTwoKeysError, type TwoKeysError } from '../../src/domain/TwoKeysError.js'
+import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine, type Engine } from '../../src/engine/createEngine.js'
 import { foldEvents } from '../../src/engine/foldEvents.js'
 import { manualClock } from '../../src/engine/systemClock.js'
@@ -10,6 +10,7 @@ import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { type Policy, PolicySchema } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import type { Store } from '../../src/stores/Store.js'
+import { refusal } from '../support/refusal.js'
 
 const DAY = 86_400_000
 const START = Date.parse('2026-03-01T09:00:00Z')
@@ -66,17 +67,6 @@ async function inReview(engine: Engine, by = 'minzifry', content: object = {}) {
   const id = await proposed(engine, by, content)
   await engine.submit(id, { by })
   return id
-}
-
-/** Runs `attempt`, expects a TwoKeysError and returns it. */
-async function refusal(attempt: Promise<unknown>): Promise<TwoKeysError> {
-  try {
-    await attempt
-  } catch (error) {
-    if (isTwoKeysError(error)) return error
-    throw error
-  }
-  throw new Error('expected a refusal, but the command was taken')
 }
 
 const statuses = async (engine: Engine, id: string) => (await engine.status(id)).keys.map((k) => k.status)

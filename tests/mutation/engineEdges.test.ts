@@ -12,6 +12,7 @@ import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
 import { signCommand } from '../../src/identity/signCommand.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
+import { refusal } from '../support/refusal.js'
 import { asserted, KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys.js'
 
 // Mutation testing of the engine's judging code (README "Tests that would notice") left these
@@ -26,16 +27,6 @@ const proposal = (initiativeId: string): CommandInput => ({
   objective: 'infrastructure',
   scope: { kind: 'federal' },
 })
-
-/** The error a promise rejects with (the test fails if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<TwoKeysError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  if (!isTwoKeysError(error)) throw new Error(`expected a TwoKeysError, got ${String(error)}`)
-  return error
-}
 
 describe('engine edges found by mutation testing', () => {
   it("a signed event's stored hash is the hash of its stored fields (the command rendered under `command`)", async () => {
@@ -76,13 +67,13 @@ describe('engine edges found by mutation testing', () => {
   it('a signature is checked under `identity: asserted` too: a bad one is refused, not ignored', async () => {
     const engine = createEngine({ policy: asserted, store: memoryStore() })
     const signed = signCommand(proposal('asserted-signed'), seedKeys.minzifry)
-    const error = await rejection(engine.dispatch(signed))
+    const error = await refusal(engine.dispatch(signed))
     expect(error.code).toBe('UNAUTHENTICATED')
   })
 
   it("before any keyring, a signed command's refusal gives its message as its one reason", async () => {
     const engine = createEngine({ policy: signedPolicy, store: memoryStore() })
-    const error = await rejection(engine.dispatch(signCommand(proposal('no-keyring'), seedKeys.minzifry)))
+    const error = await refusal(engine.dispatch(signCommand(proposal('no-keyring'), seedKeys.minzifry)))
     expect(error.code).toBe('UNAUTHENTICATED')
     expect(error.reasons).toEqual([error.message])
   })
@@ -98,8 +89,8 @@ describe('engine edges found by mutation testing', () => {
       key: 'presidential-administration',
       decision: 'approve',
     }
-    const first = await rejection(engine.dispatch(decide))
-    const second = await rejection(engine.dispatch(decide))
+    const first = await refusal(engine.dispatch(decide))
+    const second = await refusal(engine.dispatch(decide))
     expect(first.reasons.length).toBeGreaterThan(0)
     expect(second.code).toBe(first.code)
     expect(second.reasons).toEqual(first.reasons)
@@ -117,7 +108,7 @@ describe('engine edges found by mutation testing', () => {
       loader: undefined as never,
     })
     const command = { type: 'withdraw', by: 'minzifry', reason: 'moot' } as const
-    const error = await rejection(
+    const error = await refusal(
       outcomes.refuse(command as never, 'bare', 'bare-1', new TwoKeysError('REFUSED', 'nothing to withdraw')),
     )
     expect(error.message).toBe('nothing to withdraw')

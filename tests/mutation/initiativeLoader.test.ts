@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { isTwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { hashPolicy } from '../../src/policy/hashPolicy.js'
@@ -7,6 +6,7 @@ import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import type { Store } from '../../src/stores/Store.js'
 import { sqliteStore } from '../../src/stores/sqliteStore.js'
+import { refusal } from '../support/refusal.js'
 
 // Mutation testing of the engine's initiative loader (README "Tests that would notice") found
 // these untested: each test below fails on the mutant its comment names.
@@ -26,24 +26,13 @@ async function startedUnderTwoKeys(pinned: (stored: Awaited<ReturnType<Store['ge
   return { initiativeId, engine: createEngine({ policy: council, store: edited, clock: clock() }) }
 }
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal')
-    },
-    (e: unknown) => {
-      if (!isTwoKeysError(e)) throw e
-      return { code: e.code, message: e.message }
-    },
-  )
-
 describe('the initiative loader', () => {
   const short = hashPolicy(twoKeys).slice(0, 12)
 
   it('refuses a pinned policy edited in the store (AUDIT_TAMPERED), naming its pin by 12 characters', async () => {
     // Mutants: the hash check as `false`, its block emptied, the pin named in full.
     const { engine, initiativeId } = await startedUnderTwoKeys((stored) => ({ ...stored, id: 'edited' }))
-    const { code, message } = await failure(engine.status(initiativeId))
+    const { code, message } = await refusal(engine.status(initiativeId))
     expect(code).toBe('AUDIT_TAMPERED')
     expect(message).toContain(
       `the policy pinned as ${short} by initiative "${initiativeId}" no longer hashes to its pin`,
@@ -52,7 +41,7 @@ describe('the initiative loader', () => {
 
   it('says which pinned policy the store lacks', async () => {
     const { engine, initiativeId } = await startedUnderTwoKeys(() => undefined)
-    const { code, message } = await failure(engine.status(initiativeId))
+    const { code, message } = await refusal(engine.status(initiativeId))
     expect(code).toBe('STORE_FAILED')
     expect(message).toContain(`was started under policy ${short}, which the store does not have`)
   })

@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { isTwoKeysError, type TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { refusal } from '../support/refusal.js'
 
 const seed = loadPolicyFile('machines/policies/seed.yaml')
 const seedDocument = () =>
   parse(readFileSync('machines/policies/seed.yaml', 'utf8')) as Record<string, unknown>
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('accepted, but should have been refused')
-    },
-    (error: unknown) => {
-      if (!isTwoKeysError(error)) throw error
-      return error as TwoKeysError
-    },
-  )
 
 /** An initiative submitted on day 0 whose window has closed into the plenary (day 31). */
 async function inPlenary() {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
-import { isTwoKeysError, type TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
@@ -8,6 +7,7 @@ import type { Policy } from '../../src/policy/PolicySchema.js'
 import { reachFor } from '../../src/policy/reach.js'
 import { keyRegionLabels } from '../../src/render/keyRegionLabels.js'
 import { toMermaid } from '../../src/render/toMermaid.js'
+import { refusal } from '../support/refusal.js'
 
 const seed = loadPolicyFile('machines/policies/seed.yaml')
 const oneKey = loadPolicyFile('examples/policies/seed-one-key.yaml')
@@ -31,17 +31,6 @@ async function approved(policy: Policy, scope: object, budget = 1_000_000) {
   }
   return { engine, id }
 }
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('accepted, but should have been refused')
-    },
-    (error: unknown) => {
-      if (!isTwoKeysError(error)) throw error
-      return error as TwoKeysError
-    },
-  )
 
 describe('reach: who carries a decision out', () => {
   it('has each named ministry accept a federal rollout; the sponsor cannot complete it, nor a ministry answer for another', async () => {
