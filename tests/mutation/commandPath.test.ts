@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { CommandInput } from '../../src/domain/Command.js'
-import { isTwoKeysError, TwoKeysError } from '../../src/domain/TwoKeysError.js'
+import { TwoKeysError } from '../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../src/engine/createEngine.js'
 import { manualClock } from '../../src/engine/systemClock.js'
-import { newKeyPair } from '../../src/identity/PrivateKeyFile.js'
 import { signCommand } from '../../src/identity/signCommand.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import { PolicySchema } from '../../src/policy/PolicySchema.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
+import { refusal } from '../support/refusal.js'
+import { asserted as twoKeys, seedKeys, signedPolicy } from '../support/seedKeys.js'
 
 // The command path's edges, found by mutation testing (`--mutate src/engine/commandPath.ts`): two
 // engines on one store, as two processes on one database, and explain() with a signature.
-const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
 const council = loadPolicyFile('machines/policies/council.yaml')
-const signedPolicy = PolicySchema.parse({ ...twoKeys, id: 'two-keys-signed', identity: 'signed' })
 const PA = 'presidential-administration'
 const GA = 'government-apparatus'
-const minzifry = newKeyPair('minzifry', 'minzifry-1', '2026-01-01T00:00:00Z', new Uint8Array(32).fill(3))
 
 const propose = (initiativeId: string): CommandInput => ({
   type: 'propose',
@@ -82,26 +79,21 @@ describe('the command path with another engine on the same store', () => {
     }
     return { store: failing, left: () => left }
   }
-  const errorOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    )
 
   it('a second CONFLICT in a row is the caller’s to handle: the command is offered once more, not forever', async () => {
     // Two appends in a row lose a race (as under heavy contention), then one would win.
     const contended = failingAppends(2, 'CONFLICT')
     const engine = createEngine({ policy: twoKeys, store: contended.store })
-    const error = await errorOf(engine.dispatch(propose('contended')))
-    expect(isTwoKeysError(error) && error.code).toBe('CONFLICT')
+    const error = await refusal(engine.dispatch(propose('contended')))
+    expect(error.code).toBe('CONFLICT')
     expect(contended.left()).toBe(0)
   })
 
   it('another failure of the store is not retried: only a lost race is', async () => {
     const failing = failingAppends(1, 'STORE_FAILED')
     const engine = createEngine({ policy: twoKeys, store: failing.store })
-    const error = await errorOf(engine.dispatch(propose('failing')))
-    expect(isTwoKeysError(error) && error.code).toBe('STORE_FAILED')
+    const error = await refusal(engine.dispatch(propose('failing')))
+    expect(error.code).toBe('STORE_FAILED')
   })
 
   it('the policy is stored with the first proposal, so an engine with another policy can load the initiative', async () => {
@@ -116,7 +108,7 @@ describe('the command path with another engine on the same store', () => {
 describe('explain() with a signature', () => {
   it('a signature that does not stand is the whole explanation: UNAUTHENTICATED, its message as the one reason', async () => {
     const engine = createEngine({ policy: signedPolicy, store: memoryStore() })
-    const explanation = await engine.explain(signCommand(propose('no-keyring'), minzifry.privateKey))
+    const explanation = await engine.explain(signCommand(propose('no-keyring'), seedKeys.minzifry))
     expect(explanation.allowed).toBe(false)
     expect(explanation.code).toBe('UNAUTHENTICATED')
     expect(explanation.rules).toEqual([])
