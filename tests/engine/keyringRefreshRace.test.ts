@@ -5,13 +5,12 @@ import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
 import { signCommand } from '../../src/identity/signCommand.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
-import { KEYS_FROM, seedKeys, signedPolicy } from '../support/seedKeys.js'
+import { KEYS_FROM, seedKeys, signedPolicy as policy } from '../support/seedKeys.js'
 
 // Found by `npm run bench:serve`: three fresh `twokeys serve` instances on one PostgreSQL schema,
 // each taking its first commands all at once, answered 500 AUDIT_TAMPERED ("keyring change 1: it
 // is stored as version 1 but makes version 1"). Two reads of the keyring overlapped: both read
 // version 1, the first kept it, and the second took its own copy for a second version 1.
-const policy = signedPolicy
 const genesis = () =>
   firstKeyringChange(policy, [seedKeys.oreshkin, seedKeys.grigorenko, seedKeys.minzifry], KEYS_FROM)
 
