@@ -5,7 +5,7 @@ import { manualClock } from '../../src/engine/systemClock.js'
 import { firstKeyringChange } from '../../src/identity/firstKeyringChange.js'
 import { signCommand } from '../../src/identity/signCommand.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
-import { KEYS_FROM, seedKeys, signedPolicy as policy } from '../support/seedKeys.js'
+import { KEYS_FROM, signedPolicy as policy, seedKeys } from '../support/seedKeys.js'
 
 // Found by `npm run bench:serve`: three fresh `twokeys serve` instances on one PostgreSQL schema,
 // each taking its first commands all at once, answered 500 AUDIT_TAMPERED ("keyring change 1: it

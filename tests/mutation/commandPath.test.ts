@@ -7,7 +7,7 @@ import { signCommand } from '../../src/identity/signCommand.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { memoryStore } from '../../src/stores/memoryStore.js'
 import { refusal } from '../support/refusal.js'
-import { asserted as twoKeys, seedKeys, signedPolicy } from '../support/seedKeys.js'
+import { seedKeys, signedPolicy, asserted as twoKeys } from '../support/seedKeys.js'
 
 // The command path's edges, found by mutation testing (`--mutate src/engine/commandPath.ts`): two
 // engines on one store, as two processes on one database, and explain() with a signature.
