@@ -116,6 +116,45 @@ describe('a plenary under way', () => {
   })
 })
 
+describe('a second plenary session', () => {
+  // Votes are kept with the session they were cast in; only the sitting session's count, for the
+  // quorum and for "has this member voted".
+  it('counts only its own votes: a member of the first may vote again, and the first’s votes make no quorum', () => {
+    const ministries = (m: string) => ({
+      ...federalContent,
+      scope: { kind: 'federal' as const, ministries: [m] },
+    })
+    const plenary = { open: { review: { window: 'plenary' } } }
+    const vote = (by: string, at: number) => ({ type: 'PLENARY' as const, by, at, vote: 'return' as const })
+    const s = new Scenario(reachPolicy).propose('minek', ministries('minek')).submit()
+    s.send({ type: 'TICK', at: day(31) })
+    s.send(vote('minzifry', day(32))).send(vote('mid', day(32)))
+    expect(s.snapshot.value).toMatchObject(plenary)
+    // The veto key refuses: back to the sponsor, who amends it into a new review and a new window.
+    s.send(s.decision('oreshkin', PA, day(33), 'refuse'))
+    expect(s.snapshot.value).toEqual({ open: 'returned' })
+    s.send({
+      type: 'AMEND',
+      by: 'minek',
+      at: day(34),
+      content: { ...ministries('minzifry'), objective: 'infrastructure' },
+    })
+    s.send({ type: 'TICK', at: day(65) })
+    expect(s.snapshot.value).toMatchObject(plenary)
+    expect(s.snapshot.context.plenaryVotes).toHaveLength(2)
+    // minzifry voted in the first session and may vote in this one; with the first session's two
+    // votes this would be three, the quorum — but this session has one.
+    s.send(vote('minzifry', day(66)))
+    expect(s.snapshot.value).toMatchObject(plenary)
+    s.send(vote('mid', day(66)))
+    expect(s.snapshot.value).toMatchObject(plenary)
+    // A member of this session may not vote twice in it.
+    expect(s.snapshot.can(vote('mid', day(67)))).toBe(false)
+    s.send(vote('gov-tatarstan', day(67)))
+    expect(s.snapshot.value).toEqual({ open: 'returned' })
+  })
+})
+
 describe('a deputy from the other key’s institution', () => {
   it('is refused with the key whose institution it belongs to named (TK2), not as merely of the wrong institution', () => {
     const council = loadPolicyFile('machines/policies/council.yaml')
