@@ -60,7 +60,7 @@ function signatureProblem(
     command,
     record.event.at,
     undefined,
-    check.verified === undefined ? undefined : (c, entry) => check.verified?.(c, entry),
+    check.verified?.bind(check),
   )
   if (!verdict.ok) return verdict.reason
   const asked = toMachineEvent(command, initiativeId, before.context as InitiativeContext, record.event.at)
@@ -131,8 +131,8 @@ export function replayChecked(
   return at
 }
 
+/** The event in words; only called once `linkProblem` has found it well-formed. */
 function describe(record: RecordedEvent): string {
-  const event = record.event as { type?: unknown; by?: unknown }
-  const type = typeof event?.type === 'string' ? event.type : '(no type)'
-  return typeof event?.by === 'string' ? `${type} by "${event.by}"` : type
+  const { event } = record
+  return 'by' in event ? `${event.type} by "${event.by}"` : event.type
 }
