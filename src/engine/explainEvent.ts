@@ -52,15 +52,16 @@ function refused(phrases: Phrase[], rules: string[] = [], code: ErrorCode = 'REF
 
 /** A state node of the chart as the catalogue's words for the phases it belongs to. */
 function phaseWords(node: AnyStateMachine['root']): RefusalKey {
-  const path = node.path
-  if (path[0] === 'open' && path.length === 1) return 'where.open'
-  if (path[0] === 'open' && path[1] === 'review')
-    return path.includes('plenary') ? 'where.plenary' : 'where.review'
-  if (path[0] === 'open')
-    return path[1] === 'draft' ? 'where.draft' : path[1] === 'returned' ? 'where.returned' : 'where.review'
-  if (path[0] === 'idle') return 'where.idle'
-  const rollout = `where.${path[0]}`
-  return rollout in REFUSAL_MESSAGES ? (rollout as RefusalKey) : 'where.nowhere'
+  const [top, child] = node.path
+  if (top === 'open') {
+    if (child === undefined) return 'where.open'
+    if (child === 'draft') return 'where.draft'
+    if (child === 'returned') return 'where.returned'
+    return node.path.includes('plenary') ? 'where.plenary' : 'where.review'
+  }
+  // idle and the rollouts: the catalogue has a word for each phase of the chart's top level.
+  const phase = `where.${top}`
+  return phase in REFUSAL_MESSAGES ? (phase as RefusalKey) : 'where.nowhere'
 }
 
 /** Where in the chart an event type is accepted at all, for "accepted only in …". */
@@ -103,7 +104,8 @@ export function explainEvent(
   event: InitiativeEvent,
 ): Explanation {
   // The allowed path is the hot one: answer it before working out any words.
-  if (snapshot.status === 'active' && snapshot.can(event))
+  // (A finished snapshot takes nothing: its final state has no transitions.)
+  if (snapshot.can(event))
     return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
   if (snapshot.status !== 'active') {
