@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { renderPhrase } from '../../machines/refusalMessages.js'
+import { createRules } from '../../machines/rules.js'
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
+import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
 import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
-import { councilPolicy, reachPolicy } from '../support/policies.js'
+import { councilPolicy, reachPolicy, routingGapPolicy } from '../support/policies.js'
 
 // Mutation testing of machines/rules.ts (README "Tests that would notice") found the arithmetic of
 // a refusal without veto untested: every key the tests refused was a veto or a lone holder's.
@@ -170,6 +174,51 @@ describe('a deputy from the other key’s institution', () => {
     }
     expect(explainEvent(s.machine, council, s.snapshot, delegation).reasons).toEqual([
       `"ga-aide" belongs to "${GA}", the institution of key "${GA}", and so may not act for another key (TK2)`,
+    ])
+  })
+})
+
+describe('the words of a refusal, each with what it names', () => {
+  const words = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
+    explainEvent(s.machine, policy, s.snapshot, event).reasons
+
+  it('a proposer the policy does not know', () => {
+    const idle = new Scenario(reachPolicy)
+    const event = { type: 'PROPOSE' as const, by: 'nobody', at: day(0), id: 'i1', content: federalContent }
+    expect(words(reachPolicy, idle, event)).toEqual(['"nobody" is not a principal of policy "seed"'])
+  })
+
+  it('a submission by someone other than the sponsor names the sponsor, the action and the actor', () => {
+    const s = new Scenario(reachPolicy).propose('minek', federalContent)
+    expect(words(reachPolicy, s, { type: 'SUBMIT', by: 'minzifry', at: day(1) })).toEqual([
+      'only the sponsor "minek" may submit this initiative, not "minzifry"',
+    ])
+  })
+
+  it('content no routing rule takes names the policy, its objective and its scope', () => {
+    const idle = new Scenario(routingGapPolicy)
+    const event = {
+      type: 'PROPOSE' as const,
+      by: 'minzifry',
+      at: day(0),
+      id: 'i1',
+      content: { ...federalContent, scope: { kind: 'export' as const, destinations: ['belarus'] } },
+    }
+    expect(words(routingGapPolicy, idle, event)).toEqual([
+      'no routing rule of policy "routing-gap" takes an initiative with objective "infrastructure" and scope "export", so it could never be routed once approved (TK9, TK10); choose another objective or scope, or ask the policy\'s owner to add a rule',
+    ])
+  })
+
+  it('a key not yet turned says how many approvals it waits for, and from which holders', () => {
+    // The review approves on its own once every key is turned, so no command is refused for this
+    // rule; its words are read off the rule itself.
+    // Council: the PA key 2 of oreshkin, pa-2, pa-3; the GA key 1 of grigorenko, ga-2.
+    const s = new Scenario(councilPolicy).propose().submit().approve('oreshkin', PA, day(1))
+    const rule = createRules(councilPolicy).allKeysTurned
+    const said = rule.phrases(s.snapshot.context)
+    expect(said.map((p) => renderPhrase(p))).toEqual([
+      'key "presidential-administration" is not turned: waiting for 1 of "pa-2", "pa-3"',
+      'key "government-apparatus" is not turned: waiting for 1 of "grigorenko", "ga-2"',
     ])
   })
 })
