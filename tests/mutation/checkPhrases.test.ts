@@ -18,7 +18,7 @@ import { DAY_MS } from '../../src/domain/timeUnits.js'
 
 const federal = p('scope.federal', { objective: 'infrastructure' })
 const regional = p('scope.regional', { objective: 'health', regions: ['tatarstan', 'novosibirsk'] })
-const exported = p('scope.export', { objective: 'education', destinations: ['belarus'] })
+const exported = p('scope.export', { objective: 'education', destinations: ['belarus', 'kazakhstan'] })
 const window = p('passes.window', {})
 const refusedBecause = [
   phrase('text', { text: 'the window is closed' }),
@@ -106,7 +106,10 @@ const samples: CheckPhrase[] = [
   p('idle.reach', { bodies: ['governors', 'ministries'] }),
   p('warn.unreached', { states: ['exportRollout'] }),
   p('warn.unreached', { states: ['exportRollout', 'lapsed'] }),
-  p('warn.neverTaken', { command: 'REVOKE', letters: [letter('oreshkin revokes')] }),
+  p('warn.neverTaken', {
+    command: 'REVOKE',
+    letters: [letter('oreshkin revokes'), letter('grigorenko revokes')],
+  }),
   p('tk1.noApprovalStep', { stage: 'federalRollout' }),
   p('tk1.amendedSince', { stage: 'approved', current: 2, hash: 'abc', approved: '1' }),
   p('tk1.notTurned', { revision: '1', key: 'ga', seats: 1, quorum: 2 }),
@@ -283,7 +286,7 @@ describe('the checkers’ English, every phrase', () => {
       step.submit: minzifry submits it for review
       step.amend: minzifry amends the budget and summary (substantive)
       step.amend: minzifry amends the content (not substantive)
-      step.amend: minzifry amends the scope to an education initiative exporting to belarus (substantive)
+      step.amend: minzifry amends the scope to an education initiative exporting to belarus and kazakhstan (substantive)
       step.decide: oreshkin approves pa
       step.decide: grigorenko refuses ga on a revision that is not the current one
       step.revoke: oreshkin revokes their approval of pa
@@ -332,7 +335,7 @@ describe('the checkers’ English, every phrase', () => {
       idle.reach: every body that answers a rollout (governors, ministries) is brought in by a key that applies to every initiative, so no answer can fall outside the approvers' reach
       warn.unreached: no run enters state "exportRollout" of the chart
       warn.unreached: no run enters states "exportRollout", "lapsed" of the chart
-      warn.neverTaken: REVOKE is never taken from any reachable state, though the policy means it to be: oreshkin revokes
+      warn.neverTaken: REVOKE is never taken from any reachable state, though the policy means it to be: oreshkin revokes; grigorenko revokes
       tk1.noApprovalStep: the initiative is in "federalRollout" but no step into approval was recorded
       tk1.amendedSince: the initiative is in "approved" on revision 2 (abc), but was approved on revision 1 and amended substantively since
       tk1.notTurned: approved on revision 1 with key "ga" not turned: 1 of 2 required holder seats approved it
