@@ -105,8 +105,7 @@ export function explainEvent(
 ): Explanation {
   // The allowed path is the hot one: answer it before working out any words.
   // (A finished snapshot takes nothing: its final state has no transitions.)
-  if (snapshot.can(event))
-    return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
+  if (snapshot.can(event)) return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
   if (snapshot.status !== 'active') {
     return refused([phrase('state.closed', { phase: term(phaseTerm(phase)) })])
