@@ -222,3 +222,56 @@ describe('the words of a refusal, each with what it names', () => {
     ])
   })
 })
+
+describe('the words of a refused decision (rules.ts lines 301–360)', () => {
+  const twoKeysPolicy = loadPolicyFile('machines/policies/two-keys.yaml')
+  const council = loadPolicyFile('machines/policies/council.yaml')
+  const reasonsFor = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
+    explainEvent(s.machine, policy, s.snapshot, event).reasons
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
+
+  it('a decision on another revision names both, each by its first 12 characters', () => {
+    const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
+    const stale = { ...s.decision('oreshkin', PA, day(1)), revision: 'abcdefabcdef0123456789' }
+    expect(reasonsFor(twoKeysPolicy, s, stale)).toEqual([
+      `the decision was taken on revision abcdefabcdef, but the current revision is 1 (${s.revision.slice(0, 12)}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again`,
+    ])
+  })
+
+  it('a decision at the instant the window closes is late, and says when it closed', () => {
+    const s = new Scenario(council).propose('minzifry').submit(day(0))
+    const closes = day(30)
+    expect(reasonsFor(council, s, s.decision('oreshkin', PA, closes))).toEqual([
+      `the review window closed at ${iso(closes)}; no decision is taken after it`,
+    ])
+    expect(s.snapshot.can(s.decision('oreshkin', PA, closes - 1))).toBe(true)
+  })
+
+  it('someone without the key, on a key that allows no deputies: known and unknown', () => {
+    const s = new Scenario(council).propose('minzifry').submit()
+    const key = 'council-of-governors'
+    const holders = '"gov-tatarstan", "gov-novosibirsk", "gov-nizhny"'
+    expect(reasonsFor(council, s, s.decision('minek', key, day(1)))).toContain(
+      `"minek" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
+    )
+    expect(reasonsFor(council, s, s.decision('nobody', key, day(1)))).toContain(
+      `unknown principal "nobody" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
+    )
+  })
+
+  it('someone no holder has named deputy: known and unknown; a deputy outside every window it was given', () => {
+    const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
+    expect(reasonsFor(twoKeysPolicy, s, s.decision('minek', PA, day(1)))).toContain(
+      `"minek" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
+    )
+    expect(reasonsFor(twoKeysPolicy, s, s.decision('nobody', PA, day(1)))).toContain(
+      `unknown principal "nobody" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
+    )
+    const delegate = (from: number, until: number) =>
+      ({ type: 'DELEGATE', by: 'oreshkin', at: day(1), key: PA, deputy: 'pa-aide', from, until }) as const
+    s.send(delegate(day(2), day(3))).send(delegate(day(5), day(6)))
+    expect(reasonsFor(twoKeysPolicy, s, s.decision('pa-aide', PA, day(4)))).toContain(
+      `"pa-aide" does not hold key "${PA}" (holders: "oreshkin"); their delegation (${iso(day(2))}–${iso(day(3))}, ${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
+    )
+  })
+})
