@@ -7,7 +7,7 @@ import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
-import { councilPolicy, reachPolicy, routingGapPolicy } from '../support/policies.js'
+import { councilPolicy, dualPolicy, reachPolicy, routingGapPolicy } from '../support/policies.js'
 
 // Mutation testing of machines/rules.ts (README "Tests that would notice") found the arithmetic of
 // a refusal without veto untested: every key the tests refused was a veto or a lone holder's.
@@ -272,6 +272,43 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
     s.send(delegate(day(2), day(3))).send(delegate(day(5), day(6)))
     expect(reasonsFor(twoKeysPolicy, s, s.decision('pa-aide', PA, day(4)))).toContain(
       `"pa-aide" does not hold key "${PA}" (holders: "oreshkin"); their delegation (${iso(day(2))}–${iso(day(3))}, ${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
+    )
+  })
+})
+
+describe('the words of a refused decision: whose delegations, and the sponsor', () => {
+  const reasonsFor = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
+    explainEvent(s.machine, policy, s.snapshot, event).reasons
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
+
+  it('a deputy outside its window is told its own delegations of this key, not another deputy’s', () => {
+    // dualPolicy: the GA key may be delegated to ga-aide or to minek.
+    const s = new Scenario(dualPolicy).propose('minzifry').submit()
+    const delegate = (deputy: string, from: number, until: number) =>
+      ({ type: 'DELEGATE', by: 'grigorenko', at: day(1), key: GA, deputy, from, until }) as const
+    s.send(delegate('minek', day(2), day(3))).send(delegate('ga-aide', day(5), day(6)))
+    expect(reasonsFor(dualPolicy, s, s.decision('ga-aide', GA, day(4)))).toContain(
+      `"ga-aide" does not hold key "${GA}" (holders: "grigorenko"); their delegation (${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
+    )
+  })
+
+  it('the sponsor’s own decision, and a decision on the sponsor’s seat, each in its words (TK3)', () => {
+    // council: ga-2 holds the GA key and may sponsor; its institution's ga-aide may be its deputy.
+    const s = new Scenario(councilPolicy).propose('ga-2').submit()
+    expect(reasonsFor(councilPolicy, s, s.decision('ga-2', GA, day(1)))).toContain(
+      '"ga-2" sponsors this initiative and may not turn a key on it (TK3)',
+    )
+    s.send({
+      type: 'DELEGATE',
+      by: 'ga-2',
+      at: day(1),
+      key: GA,
+      deputy: 'ga-aide',
+      from: day(1),
+      until: day(3),
+    })
+    expect(reasonsFor(councilPolicy, s, s.decision('ga-aide', GA, day(2)))).toContain(
+      '"ga-aide" acts for the sponsor "ga-2" and may not turn a key on its initiative (TK3)',
     )
   })
 })
