@@ -178,10 +178,13 @@ describe('a deputy from the other key’s institution', () => {
   })
 })
 
-describe('the words of a refusal, each with what it names', () => {
-  const words = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
-    explainEvent(s.machine, policy, s.snapshot, event).reasons
+/** The reasons `explain` gives for `event` in the scenario's state. */
+const words = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
+  explainEvent(s.machine, policy, s.snapshot, event).reasons
+/** An instant as the refusals print it (machines/facts.ts `formatInstant`). */
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
 
+describe('the words of a refusal, each with what it names', () => {
   it('a proposer the policy does not know', () => {
     const idle = new Scenario(reachPolicy)
     const event = { type: 'PROPOSE' as const, by: 'nobody', at: day(0), id: 'i1', content: federalContent }
@@ -226,14 +229,11 @@ describe('the words of a refusal, each with what it names', () => {
 describe('the words of a refused decision (rules.ts lines 301–360)', () => {
   const twoKeysPolicy = loadPolicyFile('machines/policies/two-keys.yaml')
   const council = loadPolicyFile('machines/policies/council.yaml')
-  const reasonsFor = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
-    explainEvent(s.machine, policy, s.snapshot, event).reasons
-  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
 
   it('a decision on another revision names both, each by its first 12 characters', () => {
     const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
     const stale = { ...s.decision('oreshkin', PA, day(1)), revision: 'abcdefabcdef0123456789' }
-    expect(reasonsFor(twoKeysPolicy, s, stale)).toEqual([
+    expect(words(twoKeysPolicy, s, stale)).toEqual([
       `the decision was taken on revision abcdefabcdef, but the current revision is 1 (${s.revision.slice(0, 12)}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again`,
     ])
   })
@@ -241,7 +241,7 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
   it('a decision at the instant the window closes is late, and says when it closed', () => {
     const s = new Scenario(council).propose('minzifry').submit(day(0))
     const closes = day(30)
-    expect(reasonsFor(council, s, s.decision('oreshkin', PA, closes))).toEqual([
+    expect(words(council, s, s.decision('oreshkin', PA, closes))).toEqual([
       `the review window closed at ${iso(closes)}; no decision is taken after it`,
     ])
     expect(s.snapshot.can(s.decision('oreshkin', PA, closes - 1))).toBe(true)
@@ -251,43 +251,39 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
     const s = new Scenario(council).propose('minzifry').submit()
     const key = 'council-of-governors'
     const holders = '"gov-tatarstan", "gov-novosibirsk", "gov-nizhny"'
-    expect(reasonsFor(council, s, s.decision('minek', key, day(1)))).toContain(
+    expect(words(council, s, s.decision('minek', key, day(1)))).toContain(
       `"minek" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
     )
-    expect(reasonsFor(council, s, s.decision('nobody', key, day(1)))).toContain(
+    expect(words(council, s, s.decision('nobody', key, day(1)))).toContain(
       `unknown principal "nobody" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
     )
   })
 
   it('someone no holder has named deputy: known and unknown; a deputy outside every window it was given', () => {
     const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
-    expect(reasonsFor(twoKeysPolicy, s, s.decision('minek', PA, day(1)))).toContain(
+    expect(words(twoKeysPolicy, s, s.decision('minek', PA, day(1)))).toContain(
       `"minek" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
     )
-    expect(reasonsFor(twoKeysPolicy, s, s.decision('nobody', PA, day(1)))).toContain(
+    expect(words(twoKeysPolicy, s, s.decision('nobody', PA, day(1)))).toContain(
       `unknown principal "nobody" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
     )
     const delegate = (from: number, until: number) =>
       ({ type: 'DELEGATE', by: 'oreshkin', at: day(1), key: PA, deputy: 'pa-aide', from, until }) as const
     s.send(delegate(day(2), day(3))).send(delegate(day(5), day(6)))
-    expect(reasonsFor(twoKeysPolicy, s, s.decision('pa-aide', PA, day(4)))).toContain(
+    expect(words(twoKeysPolicy, s, s.decision('pa-aide', PA, day(4)))).toContain(
       `"pa-aide" does not hold key "${PA}" (holders: "oreshkin"); their delegation (${iso(day(2))}–${iso(day(3))}, ${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
     )
   })
 })
 
 describe('the words of a refused decision: whose delegations, and the sponsor', () => {
-  const reasonsFor = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
-    explainEvent(s.machine, policy, s.snapshot, event).reasons
-  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
-
   it('a deputy outside its window is told its own delegations of this key, not another deputy’s', () => {
     // dualPolicy: the GA key may be delegated to ga-aide or to minek.
     const s = new Scenario(dualPolicy).propose('minzifry').submit()
     const delegate = (deputy: string, from: number, until: number) =>
       ({ type: 'DELEGATE', by: 'grigorenko', at: day(1), key: GA, deputy, from, until }) as const
     s.send(delegate('minek', day(2), day(3))).send(delegate('ga-aide', day(5), day(6)))
-    expect(reasonsFor(dualPolicy, s, s.decision('ga-aide', GA, day(4)))).toContain(
+    expect(words(dualPolicy, s, s.decision('ga-aide', GA, day(4)))).toContain(
       `"ga-aide" does not hold key "${GA}" (holders: "grigorenko"); their delegation (${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
     )
   })
@@ -295,7 +291,7 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
   it('the sponsor’s own decision, and a decision on the sponsor’s seat, each in its words (TK3)', () => {
     // council: ga-2 holds the GA key and may sponsor; its institution's ga-aide may be its deputy.
     const s = new Scenario(councilPolicy).propose('ga-2').submit()
-    expect(reasonsFor(councilPolicy, s, s.decision('ga-2', GA, day(1)))).toContain(
+    expect(words(councilPolicy, s, s.decision('ga-2', GA, day(1)))).toContain(
       '"ga-2" sponsors this initiative and may not turn a key on it (TK3)',
     )
     s.send({
@@ -307,7 +303,7 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
       from: day(1),
       until: day(3),
     })
-    expect(reasonsFor(councilPolicy, s, s.decision('ga-aide', GA, day(2)))).toContain(
+    expect(words(councilPolicy, s, s.decision('ga-aide', GA, day(2)))).toContain(
       '"ga-aide" acts for the sponsor "ga-2" and may not turn a key on its initiative (TK3)',
     )
   })
