@@ -5,7 +5,6 @@ import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import type { Policy } from '../../src/policy/PolicySchema.js'
 import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
 import { councilPolicy, dualPolicy, reachPolicy, routingGapPolicy } from '../support/policies.js'
 
@@ -179,8 +178,8 @@ describe('a deputy from the other key’s institution', () => {
 })
 
 /** The reasons `explain` gives for `event` in the scenario's state. */
-const words = (policy: Policy, s: Scenario, event: InitiativeEvent) =>
-  explainEvent(s.machine, policy, s.snapshot, event).reasons
+const words = (s: Scenario, event: InitiativeEvent) =>
+  explainEvent(s.machine, s.policy, s.snapshot, event).reasons
 /** An instant as the refusals print it (machines/facts.ts `formatInstant`). */
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
 
@@ -188,12 +187,12 @@ describe('the words of a refusal, each with what it names', () => {
   it('a proposer the policy does not know', () => {
     const idle = new Scenario(reachPolicy)
     const event = { type: 'PROPOSE' as const, by: 'nobody', at: day(0), id: 'i1', content: federalContent }
-    expect(words(reachPolicy, idle, event)).toEqual(['"nobody" is not a principal of policy "seed"'])
+    expect(words(idle, event)).toEqual(['"nobody" is not a principal of policy "seed"'])
   })
 
   it('a submission by someone other than the sponsor names the sponsor, the action and the actor', () => {
     const s = new Scenario(reachPolicy).propose('minek', federalContent)
-    expect(words(reachPolicy, s, { type: 'SUBMIT', by: 'minzifry', at: day(1) })).toEqual([
+    expect(words(s, { type: 'SUBMIT', by: 'minzifry', at: day(1) })).toEqual([
       'only the sponsor "minek" may submit this initiative, not "minzifry"',
     ])
   })
@@ -207,7 +206,7 @@ describe('the words of a refusal, each with what it names', () => {
       id: 'i1',
       content: { ...federalContent, scope: { kind: 'export' as const, destinations: ['belarus'] } },
     }
-    expect(words(routingGapPolicy, idle, event)).toEqual([
+    expect(words(idle, event)).toEqual([
       'no routing rule of policy "routing-gap" takes an initiative with objective "infrastructure" and scope "export", so it could never be routed once approved (TK9, TK10); choose another objective or scope, or ask the policy\'s owner to add a rule',
     ])
   })
@@ -233,7 +232,7 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
   it('a decision on another revision names both, each by its first 12 characters', () => {
     const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
     const stale = { ...s.decision('oreshkin', PA, day(1)), revision: 'abcdefabcdef0123456789' }
-    expect(words(twoKeysPolicy, s, stale)).toEqual([
+    expect(words(s, stale)).toEqual([
       `the decision was taken on revision abcdefabcdef, but the current revision is 1 (${s.revision.slice(0, 12)}); an approval counts only for the revision it was given on (TK5) — review the current revision and decide again`,
     ])
   })
@@ -241,7 +240,7 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
   it('a decision at the instant the window closes is late, and says when it closed', () => {
     const s = new Scenario(council).propose('minzifry').submit(day(0))
     const closes = day(30)
-    expect(words(council, s, s.decision('oreshkin', PA, closes))).toEqual([
+    expect(words(s, s.decision('oreshkin', PA, closes))).toEqual([
       `the review window closed at ${iso(closes)}; no decision is taken after it`,
     ])
     expect(s.snapshot.can(s.decision('oreshkin', PA, closes - 1))).toBe(true)
@@ -251,26 +250,26 @@ describe('the words of a refused decision (rules.ts lines 301–360)', () => {
     const s = new Scenario(council).propose('minzifry').submit()
     const key = 'council-of-governors'
     const holders = '"gov-tatarstan", "gov-novosibirsk", "gov-nizhny"'
-    expect(words(council, s, s.decision('minek', key, day(1)))).toContain(
+    expect(words(s, s.decision('minek', key, day(1)))).toContain(
       `"minek" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
     )
-    expect(words(council, s, s.decision('nobody', key, day(1)))).toContain(
+    expect(words(s, s.decision('nobody', key, day(1)))).toContain(
       `unknown principal "nobody" does not hold key "${key}" (holders: ${holders}), and key "${key}" allows no deputies (TK6)`,
     )
   })
 
   it('someone no holder has named deputy: known and unknown; a deputy outside every window it was given', () => {
     const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
-    expect(words(twoKeysPolicy, s, s.decision('minek', PA, day(1)))).toContain(
+    expect(words(s, s.decision('minek', PA, day(1)))).toContain(
       `"minek" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
     )
-    expect(words(twoKeysPolicy, s, s.decision('nobody', PA, day(1)))).toContain(
+    expect(words(s, s.decision('nobody', PA, day(1)))).toContain(
       `unknown principal "nobody" does not hold key "${PA}" (holders: "oreshkin") and no holder has named them deputy (TK6)`,
     )
     const delegate = (from: number, until: number) =>
       ({ type: 'DELEGATE', by: 'oreshkin', at: day(1), key: PA, deputy: 'pa-aide', from, until }) as const
     s.send(delegate(day(2), day(3))).send(delegate(day(5), day(6)))
-    expect(words(twoKeysPolicy, s, s.decision('pa-aide', PA, day(4)))).toContain(
+    expect(words(s, s.decision('pa-aide', PA, day(4)))).toContain(
       `"pa-aide" does not hold key "${PA}" (holders: "oreshkin"); their delegation (${iso(day(2))}–${iso(day(3))}, ${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
     )
   })
@@ -283,7 +282,7 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
     const delegate = (deputy: string, from: number, until: number) =>
       ({ type: 'DELEGATE', by: 'grigorenko', at: day(1), key: GA, deputy, from, until }) as const
     s.send(delegate('minek', day(2), day(3))).send(delegate('ga-aide', day(5), day(6)))
-    expect(words(dualPolicy, s, s.decision('ga-aide', GA, day(4)))).toContain(
+    expect(words(s, s.decision('ga-aide', GA, day(4)))).toContain(
       `"ga-aide" does not hold key "${GA}" (holders: "grigorenko"); their delegation (${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
     )
   })
@@ -291,7 +290,7 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
   it('the sponsor’s own decision, and a decision on the sponsor’s seat, each in its words (TK3)', () => {
     // council: ga-2 holds the GA key and may sponsor; its institution's ga-aide may be its deputy.
     const s = new Scenario(councilPolicy).propose('ga-2').submit()
-    expect(words(councilPolicy, s, s.decision('ga-2', GA, day(1)))).toContain(
+    expect(words(s, s.decision('ga-2', GA, day(1)))).toContain(
       '"ga-2" sponsors this initiative and may not turn a key on it (TK3)',
     )
     s.send({
@@ -303,7 +302,7 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
       from: day(1),
       until: day(3),
     })
-    expect(words(councilPolicy, s, s.decision('ga-aide', GA, day(2)))).toContain(
+    expect(words(s, s.decision('ga-aide', GA, day(2)))).toContain(
       '"ga-aide" acts for the sponsor "ga-2" and may not turn a key on its initiative (TK3)',
     )
   })
