@@ -5,8 +5,15 @@ import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import { PolicySchema } from '../../src/policy/PolicySchema.js'
 import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
-import { councilPolicy, dualPolicy, reachPolicy, routingGapPolicy } from '../support/policies.js'
+import {
+  councilPolicy,
+  dualPolicy,
+  reachPolicy,
+  routingGapPolicy,
+  seedDocument,
+} from '../support/policies.js'
 
 // Mutation testing of machines/rules.ts (README "Tests that would notice") found the arithmetic of
 // a refusal without veto untested: every key the tests refused was a veto or a lone holder's.
@@ -284,6 +291,42 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
     s.send(delegate('minek', day(2), day(3))).send(delegate('ga-aide', day(5), day(6)))
     expect(words(s, s.decision('ga-aide', GA, day(4)))).toContain(
       `"ga-aide" does not hold key "${GA}" (holders: "grigorenko"); their delegation (${iso(day(5))}–${iso(day(6))}) does not cover ${iso(day(4))} (TK6)`,
+    )
+  })
+
+  it('a deputy named on both keys is told only its delegations of the key it acts on', () => {
+    // A ministry of neither key's institution may be eligible on both (the policy checks allow it;
+    // TK2 is kept by distinctAcrossKeys); its window on the other key must not be listed.
+    const doc = seedDocument()
+    const bothKeys = PolicySchema.parse({
+      ...doc,
+      id: 'two-keys-shared-deputy',
+      keys: doc.keys.map((k) => ({
+        ...k,
+        deputies: { allowed: true, maxDays: 14, eligible: ['minpromtorg'] },
+      })),
+    })
+    const s = new Scenario(bothKeys).propose('minzifry').submit()
+    s.send({
+      type: 'DELEGATE',
+      by: 'oreshkin',
+      at: day(1),
+      key: PA,
+      deputy: 'minpromtorg',
+      from: day(2),
+      until: day(3),
+    })
+    s.send({
+      type: 'DELEGATE',
+      by: 'grigorenko',
+      at: day(1),
+      key: GA,
+      deputy: 'minpromtorg',
+      from: day(5),
+      until: day(6),
+    })
+    expect(words(s, s.decision('minpromtorg', PA, day(4)))).toContain(
+      `"minpromtorg" does not hold key "${PA}" (holders: "oreshkin"); their delegation (${iso(day(2))}–${iso(day(3))}) does not cover ${iso(day(4))} (TK6)`,
     )
   })
 
