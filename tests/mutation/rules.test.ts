@@ -3,6 +3,7 @@ import { renderPhrase } from '../../machines/refusalMessages.js'
 import { createRules } from '../../machines/rules.js'
 import type { InitiativeContent } from '../../src/domain/InitiativeContent.js'
 import type { InitiativeEvent } from '../../src/domain/InitiativeEvent.js'
+import { DAY_MS } from '../../src/domain/timeUnits.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { PolicySchema } from '../../src/policy/PolicySchema.js'
@@ -10,6 +11,7 @@ import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/f
 import {
   councilPolicy,
   dualPolicy,
+  oneKeyReachPolicy,
   reachPolicy,
   routingGapPolicy,
   seedDocument,
@@ -347,6 +349,219 @@ describe('the words of a refused decision: whose delegations, and the sponsor', 
     })
     expect(words(s, s.decision('ga-aide', GA, day(2)))).toContain(
       '"ga-aide" acts for the sponsor "ga-2" and may not turn a key on its initiative (TK3)',
+    )
+  })
+})
+
+// Mutation testing of rules.ts lines 361–670: the words of the refusals there — decisions again,
+// revocations, delegations, rollout answers and the plenary — reached Stryker's suite only through
+// their codes; each branch of each is worded here once, with what it names.
+describe('the words of a decision taken twice, a revocation and a principal on two keys', () => {
+  /** The seed with a neutral ministry eligible deputy of both keys (and a second of its institution). */
+  const sharedDeputies = (gaEligible: string) => {
+    const doc = seedDocument()
+    return PolicySchema.parse({
+      ...doc,
+      id: 'two-keys-shared-deputy',
+      principals: [
+        ...doc.principals,
+        { id: 'minpromtorg-2', name: 'Deputy Minister', institution: 'minpromtorg', roles: ['deputy'] },
+      ],
+      keys: doc.keys.map((k) => ({
+        ...k,
+        deputies: { allowed: true, maxDays: 14, eligible: k.id === PA ? ['minpromtorg'] : [gaEligible] },
+      })),
+    })
+  }
+  const delegate = (by: string, key: string, deputy: string) =>
+    ({ type: 'DELEGATE', by, at: day(1), key, deputy, from: day(1), until: day(5) }) as const
+
+  it('a seat that approved, or refused, is told when — in its own words or as the seat of another', () => {
+    // councilPolicy: the PA key is 2 of its 3 holders without veto, so one decision leaves it pending.
+    const s = new Scenario(councilPolicy).propose('minzifry').submit().approve('oreshkin', PA, day(1))
+    expect(words(s, s.decision('oreshkin', PA, day(2)))).toContain(
+      `"oreshkin" already decided (approve) key "${PA}" on this revision at ${iso(day(1))}; revoke the approval first to decide again`,
+    )
+    s.send(delegate('oreshkin', PA, 'pa-aide'))
+    expect(words(s, s.decision('pa-aide', PA, day(2), 'refuse'))).toContain(
+      `the seat of "oreshkin" already decided (approve) key "${PA}" on this revision at ${iso(day(1))}; revoke the approval first to decide again`,
+    )
+    s.send(s.decision('pa-2', PA, day(2), 'refuse'))
+    expect(words(s, s.decision('pa-2', PA, day(3)))).toContain(
+      `"pa-2" already decided (refuse) key "${PA}" on this revision at ${iso(day(2))}; revoke the approval first to decide again`,
+    )
+  })
+
+  it('a revocation without an approval of that key on this revision', () => {
+    const s = new Scenario(councilPolicy).propose('minzifry').submit().approve('oreshkin', PA, day(1))
+    expect(words(s, { type: 'REVOKE', by: 'pa-2', at: day(2), key: PA })).toContain(
+      `"pa-2" has no approval of key "${PA}" on this revision to revoke`,
+    )
+  })
+
+  it('one principal on two keys, and one institution on two keys, each named (TK2)', () => {
+    const one = new Scenario(sharedDeputies('minpromtorg')).propose('minzifry').submit()
+    one.send(delegate('oreshkin', PA, 'minpromtorg')).send(delegate('grigorenko', GA, 'minpromtorg'))
+    one.approve('minpromtorg', PA, day(2))
+    expect(words(one, one.decision('minpromtorg', GA, day(2)))).toContain(
+      `"minpromtorg" already approved key "${PA}"; key "${GA}" needs a different principal (TK2)`,
+    )
+    const two = new Scenario(sharedDeputies('minpromtorg-2')).propose('minzifry').submit()
+    two.send(delegate('oreshkin', PA, 'minpromtorg')).send(delegate('grigorenko', GA, 'minpromtorg-2'))
+    two.approve('minpromtorg', PA, day(2))
+    expect(words(two, two.decision('minpromtorg-2', GA, day(2)))).toContain(
+      `institution "minpromtorg" already counts toward key "${PA}" (through "minpromtorg"); key "${GA}" needs a different institution (TK2)`,
+    )
+  })
+})
+
+describe('the words of a refused delegation', () => {
+  const twoKeysPolicy = loadPolicyFile('machines/policies/two-keys.yaml')
+  const council = loadPolicyFile('machines/policies/council.yaml')
+  const naming = (by: string, key: string, deputy: string, from = day(1), until = day(5), at = day(1)) =>
+    ({ type: 'DELEGATE', by, at, key, deputy, from, until }) as const
+  const opened = (policy = twoKeysPolicy) => new Scenario(policy).propose('minzifry').submit()
+
+  it('a key the policy does not have, and a principal who does not hold the key', () => {
+    const s = opened()
+    expect(words(s, naming('oreshkin', 'nope', 'pa-aide'))).toContain(
+      `"nope" is not a key of policy "two-keys" (keys: "${PA}", "${GA}")`,
+    )
+    expect(words(s, naming('grigorenko', PA, 'pa-aide'))).toContain(
+      `only a holder of key "${PA}" ("oreshkin") may name its deputy, not "grigorenko"`,
+    )
+  })
+
+  it('a key that allows no deputies', () => {
+    const s = opened(council)
+    expect(words(s, naming('gov-tatarstan', 'council-of-governors', 'minek'))).toContain(
+      'the policy allows no deputies for key "council-of-governors"',
+    )
+  })
+
+  it('a window backwards, too long, or already over', () => {
+    const s = opened()
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(3), day(2)))).toContain(
+      `a delegation must end after it starts (${iso(day(3))} → ${iso(day(2))})`,
+    )
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(1), day(16) + DAY_MS / 2))).toContain(
+      `a delegation of 15.5 days is longer than the 14 days key "${PA}" allows`,
+    )
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(1), day(2), day(3)))).toContain(
+      'the delegation window has already ended',
+    )
+    // Exactly the longest window the key allows is taken.
+    expect(s.snapshot.can(naming('oreshkin', PA, 'pa-aide', day(1), day(15)))).toBe(true)
+  })
+
+  it('a deputy unknown, the sponsor, a holder, of the other key, of another institution, or not listed', () => {
+    const s = opened()
+    expect(words(s, naming('oreshkin', PA, 'nobody'))).toContain(
+      'deputy "nobody" is not a principal of policy "two-keys"',
+    )
+    expect(words(s, naming('oreshkin', PA, 'minzifry'))).toContain(
+      'the sponsor "minzifry" may not be named deputy on its own initiative (TK3)',
+    )
+    expect(words(s, naming('oreshkin', PA, 'grigorenko'))).toContain(
+      '"grigorenko" already holds a key and may not also act as a deputy (TK2)',
+    )
+    expect(words(s, naming('oreshkin', PA, 'ga-aide'))).toContain(
+      `"ga-aide" belongs to "${GA}", the institution of key "${GA}", and so may not act for another key (TK2)`,
+    )
+    expect(words(s, naming('oreshkin', PA, 'minek'))).toContain(
+      `"minek" is not on the eligible deputies of key "${PA}" ("pa-aide")`,
+    )
+    // councilPolicy: deputies by institution, no list.
+    const byInstitution = opened(councilPolicy)
+    expect(words(byInstitution, naming('oreshkin', PA, 'minek'))).toContain(
+      `"minek" is not of institution "${PA}" and so may not be deputy for key "${PA}"`,
+    )
+  })
+})
+
+describe('the words of a refused rollout answer or plenary vote', () => {
+  /** reachPolicy (the seed with reach), approved by both co-chairs: the rollout is open. */
+  const approved = (content: InitiativeContent) =>
+    new Scenario(reachPolicy)
+      .propose('minzifry', content)
+      .submit()
+      .approve('oreshkin', PA, day(1))
+      .approve('grigorenko', GA, day(1))
+
+  it('a governor: of a region not named, of a region that answered, or of another region (TK9)', () => {
+    const s = approved({
+      ...federalContent,
+      scope: { kind: 'regional', regions: ['tatarstan', 'novosibirsk'] },
+    })
+    const respond = (by: string, region: string) =>
+      ({ type: 'RESPOND', by, at: day(2), region, accept: true }) as const
+    expect(words(s, respond('gov-nizhny', 'nizhny-novgorod'))).toContain(
+      'region "nizhny-novgorod" is not named by this initiative ("tatarstan", "novosibirsk"); rollout reaches only named regions (TK9)',
+    )
+    expect(words(s, respond('gov-novosibirsk', 'tatarstan'))).toContain(
+      'only the governor of "tatarstan" ("gov-tatarstan") may answer for it, not "gov-novosibirsk" (TK9)',
+    )
+    s.send(respond('gov-tatarstan', 'tatarstan'))
+    expect(words(s, respond('gov-tatarstan', 'tatarstan'))).toContain(
+      'region "tatarstan" has already answered',
+    )
+  })
+
+  it('a ministry: not named, answered, or answering for another (TK9)', () => {
+    const s = approved({
+      ...federalContent,
+      scope: { kind: 'federal', ministries: ['minzifry', 'minpromtorg'] },
+    })
+    const answer = (by: string, ministry: string) =>
+      ({ type: 'MINISTRY', by, at: day(2), ministry, accept: true }) as const
+    expect(words(s, answer('minek', 'minek'))).toContain(
+      'ministry "minek" is not named by this initiative ("minzifry", "minpromtorg"); the federal rollout is answered only by the ministries it names (TK9)',
+    )
+    expect(words(s, answer('minek', 'minpromtorg'))).toContain(
+      'only ministry "minpromtorg" may answer for itself, not "minek" (TK9)',
+    )
+    s.send(answer('minzifry', 'minzifry'))
+    expect(words(s, answer('minzifry', 'minzifry'))).toContain('ministry "minzifry" has already answered')
+  })
+
+  it('a destination: answered by one who is not an agency, not named, or answered', () => {
+    const s = approved({
+      ...federalContent,
+      objective: 'export',
+      scope: { kind: 'export', destinations: ['belarus', 'armenia'] },
+    })
+    const agree = (by: string, destination: string) =>
+      ({ type: 'DESTINATION', by, at: day(2), destination, agreed: true }) as const
+    expect(words(s, agree('minek', 'belarus'))).toContain(
+      `only an agency of the policy ("mid") records a destination's answer, not "minek"`,
+    )
+    expect(words(s, agree('mid', 'kazakhstan'))).toContain(
+      'destination "kazakhstan" is not named by this initiative ("belarus", "armenia")',
+    )
+    s.send(agree('mid', 'belarus'))
+    expect(words(s, agree('mid', 'belarus'))).toContain('destination "belarus" has already answered')
+  })
+
+  it('a body no approving key brings in, with the reach of those that did (TK13)', () => {
+    // The seed with the Government's key alone: it brings in the ministries, not the governors.
+    const s = new Scenario(oneKeyReachPolicy)
+      .propose('minzifry', { ...federalContent, scope: { kind: 'regional', regions: ['tatarstan'] } })
+      .submit()
+      .approve('grigorenko', GA, day(1))
+    expect(
+      words(s, { type: 'RESPOND', by: 'gov-tatarstan', at: day(2), region: 'tatarstan', accept: true }),
+    ).toContain(
+      '"gov-tatarstan" answers as a governor, but no key that approved this initiative brings that body in (their reach: ministry) (TK13)',
+    )
+  })
+
+  it('a plenary vote by someone outside the commission', () => {
+    const s = new Scenario(reachPolicy)
+      .propose('minzifry')
+      .submit(day(0))
+      .send({ type: 'TICK', at: day(31) })
+    expect(words(s, { type: 'PLENARY', by: 'oreshkin', at: day(31), vote: 'return' })).toContain(
+      '"oreshkin" is not a member of the commission ("minzifry", "minpromtorg", "minek", "gov-tatarstan", "mid"); only members vote in the plenary',
     )
   })
 })
