@@ -468,7 +468,7 @@ export type {
   Vacuity,
   VerifyResult,
 } from './verify/VerifyResult.js'
-export { type VerifyOptions, verify } from './verify/verify.js'
+export { MAX_SEARCH_WORKERS, type VerifyOptions, verify } from './verify/verify.js'
 // A witness's answer to add-checkpoint and why a request's body is malformed, as phrases, in English and in Russian.
 export {
   ADD_CHECKPOINT_BODY_MESSAGES,

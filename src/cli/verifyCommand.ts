@@ -1,6 +1,12 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { BUG_CATALOGUE, ENGLISH_VERIFY_WORDS, formatVerifyResult, verify } from '../index.js'
+import {
+  BUG_CATALOGUE,
+  ENGLISH_VERIFY_WORDS,
+  formatVerifyResult,
+  MAX_SEARCH_WORKERS,
+  verify,
+} from '../index.js'
 import { inCliLanguage } from './cliLanguage.js'
 import { EXIT } from './exitCodes.js'
 import { policyOrBug } from './policyOrBug.js'
@@ -13,6 +19,7 @@ interface VerifyCommandOptions {
   bug?: string
   maxStates?: string
   maxMemory?: string
+  workers?: string
 }
 
 /** A catalogued bug's facts after its title, in the CLI's language (the title is the catalogue's). */
@@ -47,7 +54,7 @@ function listBugs(json: boolean): void {
 const MAX_MEMORY_MB = 1_048_576
 
 /**
- * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N]`: explores every reachable
+ * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N] [--workers N]`: explores every reachable
  * state of the policy's machine and checks TK1–TK13, printing a shortest counterexample for
  * each violation. `--bug <name>` runs a catalogued broken machine or policy (on its shipped
  * policy unless one is given); `--bug list` lists them. Exit 0 when everything holds, 1 on a
@@ -71,6 +78,7 @@ export function registerVerify(program: Command): void {
       '--max-memory <MB>',
       'stop when the search holds this much heap (default 85% of the heap limit); stopping there is a failure',
     )
+    .option('--workers <n>', 'worker threads for the search (default 1: none); the result is the same')
     .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
       if (options.bug === 'list') {
         listBugs(options.json === true)
@@ -85,12 +93,18 @@ export function registerVerify(program: Command): void {
         options.maxMemory === undefined
           ? undefined
           : wholeNumber(options.maxMemory, '--max-memory', 1, MAX_MEMORY_MB) * 2 ** 20
-      const { policy, machine } = policyOrBug(policyPath, options.bug, 'verify')
+      const workers =
+        options.workers === undefined
+          ? undefined
+          : wholeNumber(options.workers, '--workers', 1, MAX_SEARCH_WORKERS)
+      const { policy, machine, bugBase } = policyOrBug(policyPath, options.bug, 'verify')
       const line = progressLine(options.json !== true)
       const label = inCliLanguage({ en: `exploring "${policy.id}"`, ru: `обход «${policy.id}»` })
       const result = verify(policy, {
         ...(machine === undefined ? {} : { machine }),
         ...(options.bug === undefined ? {} : { bug: options.bug }),
+        ...(bugBase === undefined ? {} : { bugBase }),
+        ...(workers === undefined ? {} : { workers }),
         ...(maxStates === undefined ? {} : { maxStates }),
         ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
         ...(line.update === undefined ? {} : { onProgress: (p) => line.update?.(label, p) }),

@@ -4,6 +4,7 @@ import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import type { AbstractEvent, AlphabetContext } from './alphabet.js'
 import { createExpander, explorationSetup } from './expander.js'
+import { createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { stepperFor } from './stepper.js'
@@ -130,49 +131,21 @@ export interface Exploration {
   seconds: number
 }
 
-class GrowableInt32 {
-  data = new Int32Array(1024)
-  length = 0
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2)
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.length++] = v
-  }
-  done() {
-    return this.data.slice(0, this.length)
-  }
-}
-
-/** The facts of each state as they are found (see `StateFacts`). */
-function factRecorder() {
-  const active = new GrowableInt32()
-  const approved = new GrowableInt32()
-  const value = new GrowableInt32()
-  const values: StateValue[] = []
-  const valueIndex = new Map<string, number>()
-  return {
-    add(snapshot: InitiativeSnapshot) {
-      active.push(snapshot.status === 'active' ? 1 : 0)
-      approved.push(snapshot.context.approvedAt === null ? 0 : 1)
-      const text = JSON.stringify(snapshot.value)
-      let v = valueIndex.get(text)
-      if (v === undefined) {
-        v = values.length
-        valueIndex.set(text, v)
-        values.push(snapshot.value)
-      }
-      value.push(v)
-    },
-    done: (): StateFacts => ({
-      active: Uint8Array.from(active.done()),
-      approved: Uint8Array.from(approved.done()),
-      value: value.done(),
-      values,
-    }),
-  }
+/**
+ * Why a search stops before expanding state `next`, or null to go on: the state limit (more
+ * states found than `maxStates`), the memory bound (checked every 1,024 states) or the caller.
+ */
+export function stopReason(
+  states: number,
+  next: number,
+  maxStates: number,
+  maxHeapBytes: number | undefined,
+  shouldStop: (() => boolean) | undefined,
+): Exploration['stoppedBy'] {
+  if (states > maxStates) return 'states'
+  if (maxHeapBytes !== undefined && (next & 1023) === 0 && heapUsed() > maxHeapBytes) return 'memory'
+  if (shouldStop?.() === true) return 'asked'
+  return null
 }
 
 /**
@@ -199,40 +172,24 @@ export function explore(
   const expander = createExpander(policy, machine, options)
   const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
 
-  const keys: string[] = [abstractKey(initial)]
-  const index = new Map<string, number>([[keys[0] as string, 0]])
+  const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
+  const { keys } = graph
   // The representatives of the states found and not yet expanded (the breadth-first frontier).
   const waiting: (InitiativeSnapshot | undefined)[] = [initial]
-  const facts = factRecorder()
-  facts.add(initial)
-  options.onState?.(0, initial)
-  const parent = new GrowableInt32()
-  const parentEvent = new GrowableInt32()
-  const depth = new GrowableInt32()
-  parent.push(-1)
-  parentEvent.push(-1)
-  depth.push(0)
-  const via: (InitiativeEvent | null)[] = [null]
-  const from = new GrowableInt32()
-  const eventOf = new GrowableInt32()
-  const to = new GrowableInt32()
   let next = 0
   let complete = true
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
       expanded: next,
-      transitions: from.length,
+      transitions: graph.edgeCount(),
       seconds: (performance.now() - started) / 1000,
       done,
     })
 
   let stoppedBy: Exploration['stoppedBy'] = null
   for (; next < keys.length; next++) {
-    if (keys.length > maxStates) stoppedBy = 'states'
-    else if (maxHeapBytes !== undefined && (next & 1023) === 0 && heapUsed() > maxHeapBytes)
-      stoppedBy = 'memory'
-    else if (options.shouldStop?.() === true) stoppedBy = 'asked'
+    stoppedBy = stopReason(keys.length, next, maxStates, maxHeapBytes, options.shouldStop)
     if (stoppedBy !== null) {
       complete = false
       break
@@ -242,22 +199,12 @@ export function explore(
     waiting[next] = undefined
     expander.expand(before, (event, concrete, after) => {
       const key = abstractKey(after)
-      let target = index.get(key)
+      let target = graph.stateOf(key)
       if (target === undefined) {
-        target = keys.length
-        index.set(key, target)
-        keys.push(key)
+        target = graph.addState(key, next, event.index, concrete, after)
         waiting.push(after)
-        facts.add(after)
-        parent.push(next)
-        parentEvent.push(event.index)
-        depth.push((depth.data[next] as number) + 1)
-        via.push(concrete)
-        options.onState?.(target, after)
       }
-      from.push(next)
-      eventOf.push(event.index)
-      to.push(target)
+      graph.addEdge(next, event.index, target)
       options.onStep?.({ from: next, to: target, event, concrete, before, after })
     })
   }
@@ -269,14 +216,8 @@ export function explore(
     alphabetContext,
     symmetryGroups: symmetry.groups,
     holderOrbits: symmetry.holderOrbits,
-    keys,
+    ...graph.done(),
     initial,
-    facts: facts.done(),
-    parent: parent.done(),
-    parentEvent: parentEvent.done(),
-    via,
-    depth: depth.done(),
-    edges: { count: from.length, from: from.done(), event: eventOf.done(), to: to.done() },
     complete,
     stoppedBy,
     maxStates,

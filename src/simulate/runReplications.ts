@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CompiledTable } from '../explore/compile.js'
+import { startModuleWorker } from '../explore/startWorker.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { type ReplicationResult, runReplication } from './runReplication.js'
 import type { Scenario } from './ScenarioSchema.js'
@@ -24,22 +24,9 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-/**
- * Starts a worker on the compiled .js beside this file (dist/), or — when running from the .ts
- * source (tests, `npx tsx`) — on a tiny bootstrap that registers tsx's loader in the worker
- * thread first (Node 20 does not apply `--import tsx` to a worker's own entry file).
- */
 /** What a worker sends back when a replication throws a TwoKeysError (a lazy table's limit). */
 export interface WorkerFailure {
   failure: { code: string; message: string }
-}
-
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./replicationWorker.js', import.meta.url), { workerData })
-  const entry = new URL('./replicationWorker.ts', import.meta.url).href
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(bootstrap, { eval: true, workerData })
 }
 
 /**
@@ -86,9 +73,10 @@ export async function runReplications(
   await Promise.all(
     Array.from({ length: workers }, () => {
       // A lazy table's functions cannot be cloned: each worker grows a table of its own.
-      const worker = startWorker(
-        table.lazy === undefined ? { policy, table, scenario } : { policy, lazy: table.lazy, scenario },
-      )
+      const worker = startModuleWorker(import.meta.url, 'replicationWorker', {
+        workerData:
+          table.lazy === undefined ? { policy, table, scenario } : { policy, lazy: table.lazy, scenario },
+      })
       return new Promise<void>((resolve, reject) => {
         const send = () => {
           if (nextReplication >= replications) {

@@ -1,7 +1,7 @@
-import { getMicrosteps } from 'xstate'
 import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
 import {
   type Exploration,
   type ExploreProgress,
@@ -17,12 +17,14 @@ import { checkOrders, isOrderStart } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
 import { counterexampleOf, findingTexts } from './counterexampleOf.js'
 import { coverageWarnings } from './coverageWarnings.js'
+import { exploreInWorkers } from './exploreInWorkers.js'
 import { findDeadEnds } from './findDeadEnds.js'
 import { findHoles } from './findHoles.js'
 import { findReroutes, rerouteStarts } from './findReroutes.js'
 import { findVacuity } from './findVacuity.js'
 import { letterPhrase } from './letterPhrase.js'
 import { createOracleFacts } from './oracleFacts.js'
+import { createPassage, stepViolations } from './stepJudge.js'
 import type { InvariantResult, VerifyResult } from './VerifyResult.js'
 
 export interface VerifyOptions {
@@ -33,6 +35,12 @@ export interface VerifyOptions {
   machine?: InitiativeMachine
   /** A name for the run's machine, reported back as `bug`. */
   bug?: string
+  /**
+   * The policy a catalogued bug (`bug`) was built from: with it, worker threads rebuild the bug's
+   * machine (`findBug(bug).build(bugBase)`) and search it too; without it a given `machine` is
+   * searched in this thread.
+   */
+  bugBase?: Policy
   /** Stop after this many abstract states. Default 200 000. */
   maxStates?: number
   /** The memory bound of the search, in bytes of V8 heap (see `ExploreOptions.maxHeapBytes`). */
@@ -53,6 +61,13 @@ export interface VerifyOptions {
    * result is incomplete and TK10–TK12 see only the states explored so far.
    */
   stopAtFirstViolation?: boolean
+  /**
+   * Worker threads for the search, 1 … 256; default 1 (this thread). With 2 or more, the states
+   * are expanded and every step judged on the workers, and the result is the same as in one
+   * thread (see `exploreInWorkers`). A given `machine` cannot be sent to a worker: its search runs
+   * in this thread unless it is a catalogued bug's (`bug` and `bugBase`), which the workers rebuild.
+   */
+  workers?: number
   /** Called as the exploration goes (see `ExploreOptions.onProgress`). */
   onProgress?: (progress: ExploreProgress) => void
   /** Expanded states between two `onProgress` calls. Default 500. */
@@ -65,7 +80,21 @@ interface Found {
   violation: Violation
 }
 
-const nodesOf = (s: InitiativeSnapshot) => s._nodes.map((n) => n.id).join('|')
+/** Maximum of `VerifyOptions.workers`. */
+export const MAX_SEARCH_WORKERS = 256
+
+/** How many worker threads the search gets: 1 for a given machine, else `workers` (checked). */
+function searchWorkers(options: VerifyOptions): number {
+  const workers = options.workers ?? 1
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_SEARCH_WORKERS)
+    throw new TwoKeysError(
+      'COMMAND_INVALID',
+      `verify: workers must be a whole number from 1 to ${MAX_SEARCH_WORKERS}, not ${String(workers)}`,
+    )
+  return options.machine === undefined || (options.bug !== undefined && options.bugBase !== undefined)
+    ? workers
+    : 1
+}
 
 /**
  * Explores every reachable abstract state of the policy's machine and checks TK1–TK13: the step
@@ -87,13 +116,13 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const machine = options.machine ?? createInitiativeMachine(policy)
   const found = new Map<InvariantId, Found>()
   const entered = new Set<string>()
-  const seenPairs = new Set<string>()
+  const passage = createPassage(machine)
   // The invariants judge each step on what the representative's events record, not its context.
   const oracle = createOracleFacts(policy)
   // What TK11 and the reroutings start from, read off each state as it is found.
   const orderStarts: number[] = []
   const rerouteFrom = rerouteStarts(policy)
-  const graph = explore(policy, machine, {
+  const search = {
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
@@ -101,30 +130,39 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
-    onState: (s, snapshot) => {
+    onState: (s: number, snapshot: InitiativeSnapshot) => {
       for (const node of snapshot._nodes) entered.add(node.id)
       if (isOrderStart(policy, snapshot)) orderStarts.push(s)
       rerouteFrom.see(s, snapshot)
     },
-    onStep: ({ from, to, concrete, before, after }) => {
-      const step = oracle.step(from, to, before, concrete, after)
-      for (const invariant of STEP_INVARIANTS) {
-        if (found.has(invariant.id)) continue
-        const [violation] = invariant.check(policy, step)
-        if (violation !== undefined) found.set(invariant.id, { from, event: concrete, violation })
-      }
-      // States passed through within one step (a routing choice) count as entered.
-      if (after.value !== before.value) {
-        const pair = `${nodesOf(before)}>${nodesOf(after)}`
-        if (!seenPairs.has(pair)) {
-          seenPairs.add(pair)
-          for (const [micro] of getMicrosteps(machine, before, concrete)) {
-            for (const node of micro._nodes) entered.add(node.id)
-          }
-        }
-      }
-    },
-  })
+  }
+  const workers = searchWorkers(options)
+  const graph =
+    workers > 1
+      ? exploreInWorkers(policy, {
+          ...search,
+          workers,
+          machine,
+          ...(options.machine !== undefined && options.bug !== undefined && options.bugBase !== undefined
+            ? { bug: { name: options.bug, base: options.bugBase } }
+            : {}),
+          onViolation: (from, event, violation) => {
+            if (!found.has(violation.id)) found.set(violation.id, { from, event, violation })
+          },
+          onPassed: (ids) => {
+            for (const id of ids) entered.add(id)
+          },
+          found: () => [...found.keys()],
+        })
+      : explore(policy, machine, {
+          ...search,
+          onStep: ({ from, to, concrete, before, after }) => {
+            const step = oracle.step(from, to, before, concrete, after)
+            for (const violation of stepViolations(policy, step, (id) => found.has(id)))
+              found.set(violation.id, { from, event: concrete, violation })
+            for (const id of passage(before, concrete, after)) entered.add(id)
+          },
+        })
   const results: InvariantResult[] = []
   const info = (id: InvariantId) => INVARIANTS.find((i) => i.id === id) as (typeof INVARIANTS)[number]
   const result = (

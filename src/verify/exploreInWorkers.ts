@@ -1,0 +1,236 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads'
+import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { createExpander } from '../explore/expander.js'
+import {
+  DEFAULT_MAX_STATES,
+  type Exploration,
+  type ExploreProgress,
+  type InitiativeSnapshot,
+  stopReason,
+} from '../explore/explore.js'
+import { createGraphBuilder } from '../explore/graphBuilder.js'
+import { defaultHeapBudget } from '../explore/heapBudget.js'
+import { fromPortable, type PortableSnapshot, toPortable } from '../explore/portableSnapshot.js'
+import { startModuleWorker } from '../explore/startWorker.js'
+import type { InvariantId, Violation } from '../invariants/Invariant.js'
+import type { Recorded } from '../invariants/Recorded.js'
+import { NOTHING_RECORDED } from '../invariants/recordEvent.js'
+import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import type { SearchJob, SearchMove, SearchReply, SearchWorkerData } from './searchProtocol.js'
+
+export interface WorkerSearchOptions {
+  /** Worker threads, 2 or more. */
+  workers: number
+  /** The machine searched: the policy's own, or the catalogued bug `bug`'s, which each worker rebuilds. */
+  machine: InitiativeMachine
+  bug?: { name: string; base: Policy }
+  symmetry: boolean
+  scopes?: readonly ScopeKind[]
+  maxStates?: number
+  maxHeapBytes?: number
+  shouldStop?: () => boolean
+  onProgress?: (progress: ExploreProgress) => void
+  progressEvery?: number
+  /** As `ExploreOptions.onState`: each state when found, in breadth-first order. */
+  onState?: (s: number, snapshot: InitiativeSnapshot) => void
+  /** A step from state `from` by `event` that violates an invariant, in breadth-first order of steps. */
+  onViolation: (from: number, event: InitiativeEvent, violation: Violation) => void
+  /** Chart states some step passes through (see `createPassage`). */
+  onPassed: (ids: readonly string[]) => void
+  /** The invariants found violated so far: the workers need not judge them again. */
+  found: () => InvariantId[]
+}
+
+/** Most states one job carries: small enough that both workers stay busy, large enough to be cheap. */
+const MAX_CHUNK = 64
+/** How long a worker may take to start or to answer a job before the search gives up on it. */
+const SILENCE_MS = 120_000
+
+interface Helper {
+  worker: Worker
+  port: MessagePort
+  ready: boolean
+  busy: boolean
+  transitionCalls: number
+}
+
+/**
+ * The breadth-first search of `explore`, with `verify`'s step checks, on worker threads: the
+ * states to expand go out in small jobs, in order, to whichever worker is free; each worker
+ * computes the moves with the policy's own machine and judges each step with the invariants; this
+ * thread takes the answers back in the order of the states and numbers the states found exactly
+ * as the search in one thread would — the same graph, the same representatives, the same first
+ * counterexample, the same stop at a limit. Synchronous, like `explore`: this thread waits on a
+ * shared counter the workers bump, and reads their ports with `receiveMessageOnPort`.
+ *
+ * Why the graph is the same: a state's representative is the snapshot found by its first move in
+ * breadth-first order (lowest state, then alphabet order). Each worker is sent states in rising
+ * order and sends a representative the first time it meets a key, so the first move to a key in
+ * that order always carries one; later ones carry the key alone.
+ */
+export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): Exploration {
+  const started = performance.now()
+  const { machine } = options
+  const setup = {
+    symmetry: options.symmetry,
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+  }
+  const expander = createExpander(policy, machine, setup)
+  const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
+  const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
+  const every = Math.max(1, options.progressEvery ?? 500)
+
+  const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
+  const { keys } = graph
+  // The frontier: what a worker needs of each state found and not yet expanded.
+  const waiting: ({ snapshot: PortableSnapshot; recorded: Recorded } | undefined)[] = [
+    { snapshot: toPortable(initial), recorded: NOTHING_RECORDED },
+  ]
+  let dispatched = 0
+  let committed = 0
+  let stoppedBy: Exploration['stoppedBy'] = null
+  const answers = new Map<number, SearchMove[][]>()
+  const report = (done: boolean) =>
+    options.onProgress?.({
+      states: keys.length,
+      expanded: committed,
+      transitions: graph.edgeCount(),
+      seconds: (performance.now() - started) / 1000,
+      done,
+    })
+
+  const signal = new SharedArrayBuffer(4)
+  const counter = new Int32Array(signal)
+  const helpers: Helper[] = Array.from({ length: options.workers }, () => {
+    const { port1, port2 } = new MessageChannel()
+    const workerData: SearchWorkerData & { port: MessagePort } = {
+      policy,
+      symmetry: options.symmetry,
+      scopes: options.scopes,
+      bug: options.bug,
+      signal,
+      port: port2,
+    }
+    const worker = startModuleWorker(import.meta.url, 'searchWorker', { workerData, transferList: [port2] })
+    worker.unref()
+    return { worker, port: port1, ready: false, busy: false, transitionCalls: 0 }
+  })
+
+  /** Sends the next states to every free worker (none once the search must stop). */
+  const dispatch = () => {
+    for (const helper of helpers) {
+      if (!helper.ready || helper.busy || dispatched >= keys.length || keys.length > maxStates) continue
+      const size = Math.max(
+        1,
+        Math.min(MAX_CHUNK, Math.ceil((keys.length - dispatched) / (2 * helpers.length))),
+      )
+      const end = Math.min(keys.length, dispatched + size)
+      const job: SearchJob = {
+        start: dispatched,
+        states: waiting.slice(dispatched, end) as SearchJob['states'],
+        found: options.found(),
+      }
+      helper.port.postMessage(job)
+      helper.busy = true
+      dispatched = end
+    }
+  }
+
+  /** The next message of any worker, waiting for one if none is there. */
+  const nextMessage = (): [Helper, SearchReply] => {
+    let quietSince = performance.now()
+    for (;;) {
+      const seen = Atomics.load(counter, 0)
+      for (const helper of helpers) {
+        const got = receiveMessageOnPort(helper.port)
+        if (got !== undefined) return [helper, got.message as SearchReply]
+      }
+      if (Atomics.wait(counter, 0, seen, 1000) !== 'timed-out') quietSince = performance.now()
+      else if (performance.now() - quietSince > SILENCE_MS)
+        throw new TwoKeysError('INTERNAL', `verify: no search worker answered for ${SILENCE_MS / 1000} s`)
+    }
+  }
+
+  /** Takes the moves of state `s` into the graph, as `explore` does with each move it computes. */
+  const commit = (s: number, moves: SearchMove[]) => {
+    for (const move of moves) {
+      let target = graph.stateOf(move.key)
+      if (target === undefined) {
+        if (move.found === undefined)
+          throw new TwoKeysError(
+            'INTERNAL',
+            `verify: state ${s}'s move to a new state came without its snapshot`,
+          )
+        target = graph.addState(
+          move.key,
+          s,
+          move.event,
+          move.concrete,
+          fromPortable(machine, move.found.snapshot),
+        )
+        waiting.push(move.found)
+      }
+      graph.addEdge(s, move.event, target)
+      for (const violation of move.violations ?? []) options.onViolation(s, move.concrete, violation)
+      if (move.passed !== undefined) options.onPassed(move.passed)
+    }
+    waiting[s] = undefined
+  }
+
+  try {
+    search: for (;;) {
+      dispatch()
+      for (let moves = answers.get(committed); moves !== undefined; moves = answers.get(committed)) {
+        answers.delete(committed)
+        for (const stateMoves of moves) {
+          stoppedBy = stopReason(keys.length, committed, maxStates, maxHeapBytes, options.shouldStop)
+          if (stoppedBy !== null) break search
+          if (committed > 0 && committed % every === 0) report(false)
+          commit(committed, stateMoves)
+          committed++
+        }
+        dispatch()
+      }
+      if (committed === keys.length) break
+      // The search in one thread checks its limits before each state, even one still to be found.
+      stoppedBy = keys.length > maxStates ? 'states' : null
+      if (stoppedBy !== null) break
+      const [helper, message] = nextMessage()
+      if ('ready' in message) {
+        helper.ready = true
+        continue
+      }
+      if ('error' in message)
+        throw new TwoKeysError('INTERNAL', `verify: a search worker failed: ${message.error}`)
+      helper.busy = false
+      helper.transitionCalls = message.transitionCalls
+      answers.set(message.start, message.moves)
+    }
+  } finally {
+    for (const helper of helpers) {
+      helper.port.close()
+      void helper.worker.terminate()
+    }
+  }
+  report(true)
+  return {
+    policy,
+    machine,
+    alphabet,
+    alphabetContext,
+    symmetryGroups: symmetry.groups,
+    holderOrbits: symmetry.holderOrbits,
+    ...graph.done(),
+    initial,
+    complete: stoppedBy === null,
+    stoppedBy,
+    maxStates,
+    maxHeapBytes,
+    expanded: committed,
+    transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, 0),
+    seconds: (performance.now() - started) / 1000,
+  }
+}
