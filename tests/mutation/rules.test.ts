@@ -392,6 +392,17 @@ describe('the words of a decision taken twice, a revocation and a principal on t
     )
   })
 
+  it('a refusal binds its seat for the whole revision; an approval only while it is fresh', () => {
+    // councilPolicy: approvals live 7 days; the PA key is 2 of 3 without veto.
+    const s = new Scenario(councilPolicy).propose('minzifry').submit()
+    s.approve('oreshkin', PA, day(1)).send(s.decision('pa-2', PA, day(1), 'refuse'))
+    expect(s.snapshot.can(s.decision('oreshkin', PA, day(5)))).toBe(false)
+    expect(s.snapshot.can(s.decision('pa-2', PA, day(5)))).toBe(false)
+    // Past the lifetime the approval is stale and its seat may decide again; the refusal still binds.
+    expect(s.snapshot.can(s.decision('oreshkin', PA, day(9)))).toBe(true)
+    expect(s.snapshot.can(s.decision('pa-2', PA, day(9)))).toBe(false)
+  })
+
   it('a revocation without an approval of that key on this revision', () => {
     const s = new Scenario(councilPolicy).propose('minzifry').submit().approve('oreshkin', PA, day(1))
     expect(words(s, { type: 'REVOKE', by: 'pa-2', at: day(2), key: PA })).toContain(
