@@ -408,6 +408,10 @@ describe('the words of a decision taken twice, a revocation and a principal on t
     expect(words(s, { type: 'REVOKE', by: 'pa-2', at: day(2), key: PA })).toContain(
       `"pa-2" has no approval of key "${PA}" on this revision to revoke`,
     )
+    // A refusal is not an approval to revoke; the seat's own approval is, whatever others decided.
+    s.send(s.decision('pa-2', PA, day(2), 'refuse'))
+    expect(s.snapshot.can({ type: 'REVOKE', by: 'pa-2', at: day(3), key: PA })).toBe(false)
+    expect(s.snapshot.can({ type: 'REVOKE', by: 'oreshkin', at: day(3), key: PA })).toBe(true)
   })
 
   it('one principal on two keys, and one institution on two keys, each named (TK2)', () => {
@@ -417,6 +421,29 @@ describe('the words of a decision taken twice, a revocation and a principal on t
     expect(words(one, one.decision('minpromtorg', GA, day(2)))).toContain(
       `"minpromtorg" already approved key "${PA}"; key "${GA}" needs a different principal (TK2)`,
     )
+    // On a key of 2 of 3 holders, the key it acts on is not searched for the approval it shares:
+    // another holder's approval of that key is no reason.
+    const doc = seedDocument()
+    const council2 = PolicySchema.parse({
+      ...doc,
+      id: 'council-shared-deputy',
+      principals: [
+        ...doc.principals,
+        { id: 'pa-2', name: 'PA 2', institution: PA, roles: ['co-chair'] },
+        { id: 'pa-3', name: 'PA 3', institution: PA, roles: ['co-chair'] },
+      ],
+      keys: doc.keys.map((k) => ({
+        ...k,
+        ...(k.id === PA ? { holders: ['oreshkin', 'pa-2', 'pa-3'], quorum: 2, veto: false } : {}),
+        deputies: { allowed: true, maxDays: 14, eligible: ['minpromtorg'] },
+      })),
+    })
+    const three = new Scenario(council2).propose('minzifry').submit().approve('pa-2', PA, day(1))
+    three.send(delegate('oreshkin', PA, 'minpromtorg')).send(delegate('grigorenko', GA, 'minpromtorg'))
+    three.approve('minpromtorg', GA, day(2))
+    expect(words(three, three.decision('minpromtorg', PA, day(2)))).toEqual([
+      `"minpromtorg" already approved key "${GA}"; key "${PA}" needs a different principal (TK2)`,
+    ])
     const two = new Scenario(sharedDeputies('minpromtorg-2')).propose('minzifry').submit()
     two.send(delegate('oreshkin', PA, 'minpromtorg')).send(delegate('grigorenko', GA, 'minpromtorg-2'))
     two.approve('minpromtorg', PA, day(2))
