@@ -13,6 +13,7 @@ import { partialPhrase } from '../explore/limitReached.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { INVARIANTS, STEP_INVARIANTS } from '../invariants/invariants.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { findBug } from './bugCatalogue.js'
 import { checkOrders, isOrderStart } from './checkOrders.js'
 import { checkReplays } from './checkReplays.js'
 import { counterexampleOf, findingTexts } from './counterexampleOf.js'
@@ -91,9 +92,10 @@ function searchWorkers(options: VerifyOptions): number {
       'COMMAND_INVALID',
       `verify: workers must be a whole number from 1 to ${MAX_SEARCH_WORKERS}, not ${String(workers)}`,
     )
-  return options.machine === undefined || (options.bug !== undefined && options.bugBase !== undefined)
-    ? workers
-    : 1
+  if (options.machine === undefined) return workers
+  if (options.bug === undefined || options.bugBase === undefined) return 1
+  findBug(options.bug) // an unknown name fails here, with the catalogue's names, not in a worker
+  return workers
 }
 
 /**

@@ -92,5 +92,10 @@ describe('verify on worker threads', () => {
       expect(isTwoKeysError(error) && error.code).toBe('COMMAND_INVALID')
       expect((error as Error).message).toContain('workers must be a whole number from 1 to 256')
     }
+    // A bug the workers cannot rebuild is named here, with the catalogue's names, before any starts.
+    const machine = createInitiativeMachine(twoKeys)
+    expect(() => verify(twoKeys, { machine, bug: 'no-such-bug', bugBase: twoKeys, workers: 2 })).toThrow(
+      'there is no catalogued bug "no-such-bug"',
+    )
   })
 })
