@@ -603,3 +603,77 @@ describe('the words of a refused rollout answer or plenary vote', () => {
     )
   })
 })
+
+// Mutation testing of rules.ts lines 441–670 (the checks, beside their words above).
+describe('the checks of a delegation and of a rollout answer, at their edges', () => {
+  const twoKeysPolicy = loadPolicyFile('machines/policies/two-keys.yaml')
+  const naming = (by: string, key: string, deputy: string, from: number, until: number, at = day(1)) =>
+    ({ type: 'DELEGATE', by, at, key, deputy, from, until }) as const
+
+  it('a window that ends at the very instant, starts as it ends, or lasts exactly the longest allowed', () => {
+    const s = new Scenario(twoKeysPolicy).propose('minzifry').submit()
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(0), day(1), day(1)))).toEqual([
+      'the delegation window has already ended',
+    ])
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(2), day(2)))).toEqual([
+      `a delegation must end after it starts (${iso(day(2))} → ${iso(day(2))})`,
+    ])
+    // Exactly 14 days, but over: it is refused for being over, not for its length.
+    expect(words(s, naming('oreshkin', PA, 'pa-aide', day(1), day(15), day(15)))).toEqual([
+      'the delegation window has already ended',
+    ])
+  })
+
+  it('the sponsor, a holder of the same key, or one of another key’s institution is no deputy, though eligible', () => {
+    // dualPolicy: minek sponsors and is an eligible deputy of the GA key.
+    const sponsored = new Scenario(dualPolicy).propose('minek').submit()
+    expect(sponsored.snapshot.can(naming('grigorenko', GA, 'minek', day(1), day(3)))).toBe(false)
+    // councilPolicy: deputies by institution; pa-2 holds the PA key and is of its institution.
+    const council = new Scenario(councilPolicy).propose('minzifry').submit()
+    expect(council.snapshot.can(naming('oreshkin', PA, 'pa-2', day(1), day(3)))).toBe(false)
+    expect(council.snapshot.can(naming('oreshkin', PA, 'pa-aide', day(1), day(3)))).toBe(true)
+    // A principal of the PA institution affiliated with the GA one: of PA's institution, yet of GA's too.
+    const liaison = PolicySchema.parse({
+      ...councilPolicy,
+      principals: [
+        ...councilPolicy.principals,
+        { id: 'liaison', name: 'Liaison', institution: PA, affiliations: [GA], roles: ['deputy'] },
+      ],
+    })
+    const both = new Scenario(liaison).propose('minzifry').submit()
+    expect(both.snapshot.can(naming('oreshkin', PA, 'liaison', day(1), day(3)))).toBe(false)
+  })
+
+  it('each region is answered by its own governor, not the first region’s (TK9)', () => {
+    const s = new Scenario(reachPolicy)
+      .propose('minzifry', {
+        ...federalContent,
+        scope: { kind: 'regional', regions: ['tatarstan', 'novosibirsk'] },
+      })
+      .submit()
+      .approve('oreshkin', PA, day(1))
+      .approve('grigorenko', GA, day(1))
+    const respond = (by: string, region: string) =>
+      ({ type: 'RESPOND', by, at: day(2), region, accept: true }) as const
+    expect(s.snapshot.can(respond('gov-novosibirsk', 'novosibirsk'))).toBe(true)
+    expect(words(s, respond('gov-tatarstan', 'novosibirsk'))).toEqual([
+      'only the governor of "novosibirsk" ("gov-novosibirsk") may answer for it, not "gov-tatarstan" (TK9)',
+    ])
+  })
+
+  it('a body answering where the approving keys bring in nobody says so (TK13)', () => {
+    const none = PolicySchema.parse({
+      ...oneKeyReachPolicy,
+      keys: oneKeyReachPolicy.keys.map((k) => (k.id === GA ? { ...k, reach: [] } : k)),
+    })
+    const s = new Scenario(none)
+      .propose('minzifry', { ...federalContent, scope: { kind: 'regional', regions: ['tatarstan'] } })
+      .submit()
+      .approve('grigorenko', GA, day(1))
+    expect(
+      words(s, { type: 'RESPOND', by: 'gov-tatarstan', at: day(2), region: 'tatarstan', accept: true }),
+    ).toContain(
+      '"gov-tatarstan" answers as a governor, but no key that approved this initiative brings that body in (their reach: none) (TK13)',
+    )
+  })
+})
