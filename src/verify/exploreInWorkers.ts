@@ -54,6 +54,8 @@ interface Helper {
   ready: boolean
   busy: boolean
   transitionCalls: number
+  /** The state each of this worker's key numbers stands for (see `SearchMove.local`). */
+  states: number[]
 }
 
 /**
@@ -92,7 +94,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   let dispatched = 0
   let committed = 0
   let stoppedBy: Exploration['stoppedBy'] = null
-  const answers = new Map<number, SearchMove[][]>()
+  const answers = new Map<number, { helper: Helper; moves: SearchMove[][] }>()
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
@@ -116,7 +118,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     }
     const worker = startModuleWorker(import.meta.url, 'searchWorker', { workerData, transferList: [port2] })
     worker.unref()
-    return { worker, port: port1, ready: false, busy: false, transitionCalls: 0 }
+    return { worker, port: port1, ready: false, busy: false, transitionCalls: 0, states: [] }
   })
 
   /** Sends the next states to every free worker (none once the search must stop). */
@@ -154,27 +156,42 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     }
   }
 
-  /** Takes the moves of state `s` into the graph, as `explore` does with each move it computes. */
-  const commit = (s: number, moves: SearchMove[]) => {
+  /**
+   * Takes the moves of state `s`, as `helper` computed them, into the graph, as `explore` does
+   * with each move it computes. A helper's moves are taken in the order it sent them, so a key's
+   * number is always taken after the move that brought its text.
+   */
+  const commit = (s: number, helper: Helper, moves: SearchMove[]) => {
     for (const move of moves) {
-      let target = graph.stateOf(move.key)
-      if (target === undefined) {
-        if (move.found === undefined)
-          throw new TwoKeysError(
-            'INTERNAL',
-            `verify: state ${s}'s move to a new state came without its snapshot`,
+      let target: number | undefined
+      if (move.first !== undefined) {
+        target = graph.stateOf(move.first.key)
+        if (target === undefined) {
+          if (move.concrete === undefined)
+            throw new TwoKeysError(
+              'INTERNAL',
+              `verify: state ${s}'s move to a new state came without its event`,
+            )
+          target = graph.addState(
+            move.first.key,
+            s,
+            move.event,
+            move.concrete,
+            fromPortable(machine, move.first.snapshot),
           )
-        target = graph.addState(
-          move.key,
-          s,
-          move.event,
-          move.concrete,
-          fromPortable(machine, move.found.snapshot),
+          waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
+        }
+        helper.states[move.local] = target
+      } else target = helper.states[move.local]
+      if (target === undefined)
+        throw new TwoKeysError(
+          'INTERNAL',
+          `verify: state ${s}'s move names key ${move.local} of a worker before its text`,
         )
-        waiting.push(move.found)
-      }
       graph.addEdge(s, move.event, target)
-      for (const violation of move.violations ?? []) options.onViolation(s, move.concrete, violation)
+      if (move.violations !== undefined)
+        for (const violation of move.violations)
+          options.onViolation(s, move.concrete as InitiativeEvent, violation)
       if (move.passed !== undefined) options.onPassed(move.passed)
     }
     waiting[s] = undefined
@@ -183,13 +200,13 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   try {
     search: for (;;) {
       dispatch()
-      for (let moves = answers.get(committed); moves !== undefined; moves = answers.get(committed)) {
+      for (let answer = answers.get(committed); answer !== undefined; answer = answers.get(committed)) {
         answers.delete(committed)
-        for (const stateMoves of moves) {
+        for (const stateMoves of answer.moves) {
           stoppedBy = stopReason(keys.length, committed, maxStates, maxHeapBytes, options.shouldStop)
           if (stoppedBy !== null) break search
           if (committed > 0 && committed % every === 0) report(false)
-          commit(committed, stateMoves)
+          commit(committed, answer.helper, stateMoves)
           committed++
         }
         dispatch()
@@ -207,7 +224,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
         throw new TwoKeysError('INTERNAL', `verify: a search worker failed: ${message.error}`)
       helper.busy = false
       helper.transitionCalls = message.transitionCalls
-      answers.set(message.start, message.moves)
+      answers.set(message.start, { helper, moves: message.moves })
     }
   } finally {
     for (const helper of helpers) {

@@ -25,13 +25,21 @@ export interface SearchJob {
   found: InvariantId[]
 }
 
-/** One move out of an expanded state, in the alphabet's order. */
+/**
+ * One move out of an expanded state, in the alphabet's order. A worker numbers the abstract keys
+ * it meets (0, 1, … in the order it meets them) and sends a key's text, its representative and
+ * the concrete event only the first time (`first`): later moves name the key by its number, and
+ * carry their concrete event only when it is needed (a violation to report). The searching
+ * thread keeps, per worker, the state each number stands for.
+ */
 export interface SearchMove {
   event: number
-  concrete: InitiativeEvent
-  key: string
-  /** The state after, the first time this worker reports `key`. */
-  found?: { snapshot: PortableSnapshot; recorded: Recorded }
+  /** This worker's number for the key of the state after. */
+  local: number
+  /** The first time this worker meets the key: its text and the state after. */
+  first?: { key: string; snapshot: PortableSnapshot; recorded: Recorded }
+  /** The concrete event, with `first` or with `violations`. */
+  concrete?: InitiativeEvent
   violations?: Violation[]
   /** Chart states the step passes through (the first time this worker sees its pair of configurations). */
   passed?: string[]

@@ -18,9 +18,10 @@ const machine =
   bug === undefined ? createInitiativeMachine(policy) : findBug(bug.name).build(bug.base).machine
 const expander = createExpander(policy, machine, { symmetry, ...(scopes === undefined ? {} : { scopes }) })
 const passage = createPassage(machine)
-// Keys this worker has sent a representative for: sent once, since this worker's states come in
-// breadth-first order, its first report of a key comes before any later one (see exploreInWorkers).
-const reported = new Set<string>()
+// Keys this worker has sent, by its own number for each: a key's text and representative are sent
+// once, since this worker's states come in breadth-first order, its first report of a key comes
+// before any later one (see exploreInWorkers); later moves name the key by number.
+const reported = new Map<string, number>()
 
 function reply(message: SearchReply): void {
   port.postMessage(message)
@@ -36,15 +37,21 @@ function expandAll(job: SearchJob): SearchMove[][] {
     expander.expand(before, (event, concrete, after) => {
       const key = expander.abstractKey(after)
       const step = recordStep(policy, recorded, before, concrete, after)
-      const move: SearchMove = { event: event.index, concrete, key }
+      let local = reported.get(key)
+      const move: SearchMove = { event: event.index, local: local ?? reported.size }
+      if (local === undefined) {
+        local = reported.size
+        reported.set(key, local)
+        move.first = { key, snapshot: toPortable(after), recorded: step.recorded.after }
+        move.concrete = concrete
+      }
       const violations = stepViolations(policy, step, (id) => found.has(id))
-      if (violations.length > 0) move.violations = violations
+      if (violations.length > 0) {
+        move.violations = violations
+        move.concrete = concrete
+      }
       const passed = passage(before, concrete, after)
       if (passed.length > 0) move.passed = passed
-      if (!reported.has(key)) {
-        reported.add(key)
-        move.found = { snapshot: toPortable(after), recorded: step.recorded.after }
-      }
       moves.push(move)
     })
     return moves
