@@ -4,7 +4,7 @@ import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import type { AbstractEvent, AlphabetContext } from './alphabet.js'
 import { createExpander, explorationSetup } from './expander.js'
-import { createGraphBuilder } from './graphBuilder.js'
+import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { stepperFor } from './stepper.js'
@@ -170,14 +170,13 @@ export function explore(
   const every = Math.max(1, options.progressEvery ?? 500)
   const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   const expander = createExpander(policy, machine, options)
-  const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
+  const { abstractKey, initial } = expander
 
   const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
   const { keys } = graph
   // The representatives of the states found and not yet expanded (the breadth-first frontier).
   const waiting: (InitiativeSnapshot | undefined)[] = [initial]
   let next = 0
-  let complete = true
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
@@ -190,10 +189,7 @@ export function explore(
   let stoppedBy: Exploration['stoppedBy'] = null
   for (; next < keys.length; next++) {
     stoppedBy = stopReason(keys.length, next, maxStates, maxHeapBytes, options.shouldStop)
-    if (stoppedBy !== null) {
-      complete = false
-      break
-    }
+    if (stoppedBy !== null) break
     if (next > 0 && next % every === 0) report(false)
     const before = waiting[next] as InitiativeSnapshot
     waiting[next] = undefined
@@ -209,22 +205,38 @@ export function explore(
     })
   }
   report(true)
-  return {
-    policy,
-    machine,
-    alphabet,
-    alphabetContext,
-    symmetryGroups: symmetry.groups,
-    holderOrbits: symmetry.holderOrbits,
-    ...graph.done(),
-    initial,
-    complete,
+  return explorationOf(policy, machine, expander, graph.done(), {
     stoppedBy,
     maxStates,
     maxHeapBytes,
     expanded: next,
     transitionCalls: expander.transitionCalls(),
     seconds: (performance.now() - started) / 1000,
+  })
+}
+
+/** What a search returns: its setup, the graph it built, and how far it got (complete when nothing stopped it). */
+export function explorationOf(
+  policy: Policy,
+  machine: InitiativeMachine,
+  setup: Pick<ReturnType<typeof createExpander>, 'alphabet' | 'alphabetContext' | 'symmetry' | 'initial'>,
+  graph: BuiltGraph,
+  run: Pick<
+    Exploration,
+    'stoppedBy' | 'maxStates' | 'maxHeapBytes' | 'expanded' | 'transitionCalls' | 'seconds'
+  >,
+): Exploration {
+  return {
+    policy,
+    machine,
+    alphabet: setup.alphabet,
+    alphabetContext: setup.alphabetContext,
+    symmetryGroups: setup.symmetry.groups,
+    holderOrbits: setup.symmetry.holderOrbits,
+    ...graph,
+    initial: setup.initial,
+    complete: run.stoppedBy === null,
+    ...run,
   }
 }
 

@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_STATES,
   type Exploration,
   type ExploreProgress,
+  explorationOf,
   type InitiativeSnapshot,
   stopReason,
 } from '../explore/explore.js'
@@ -80,7 +81,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   }
   const expander = createExpander(policy, machine, setup)
-  const { alphabet, alphabetContext, symmetry, abstractKey, initial } = expander
+  const { abstractKey, initial } = expander
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
   const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   const every = Math.max(1, options.progressEvery ?? 500)
@@ -233,21 +234,12 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     }
   }
   report(true)
-  return {
-    policy,
-    machine,
-    alphabet,
-    alphabetContext,
-    symmetryGroups: symmetry.groups,
-    holderOrbits: symmetry.holderOrbits,
-    ...graph.done(),
-    initial,
-    complete: stoppedBy === null,
+  return explorationOf(policy, machine, expander, graph.done(), {
     stoppedBy,
     maxStates,
     maxHeapBytes,
     expanded: committed,
     transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, 0),
     seconds: (performance.now() - started) / 1000,
-  }
+  })
 }
