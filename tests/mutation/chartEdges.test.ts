@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { PolicySchema } from '../../src/policy/PolicySchema.js'
-import { day, exportContent, federalContent, GA, PA, regionalContent, Scenario } from '../support/fixtures.js'
+import {
+  approvedByBoth,
+  day,
+  exportContent,
+  federalContent,
+  GA,
+  PA,
+  regionalContent,
+  Scenario,
+} from '../support/fixtures.js'
 import { reachPolicy } from '../support/policies.js'
 
 // Mutation testing of machines/initiative.ts lines 261–380 (README "Tests that would notice"): the
@@ -62,12 +71,7 @@ describe('the chart around the review', () => {
 })
 
 describe('the rollouts', () => {
-  const approved = (content = federalContent) =>
-    new Scenario(twoKeys)
-      .propose('minzifry', content)
-      .submit()
-      .approve('oreshkin', PA, day(1))
-      .approve('grigorenko', GA, day(1))
+  const approved = (content = federalContent) => approvedByBoth(twoKeys, content)
 
   it('time moves on in every rollout', () => {
     for (const [content, phase] of [
@@ -83,11 +87,7 @@ describe('the rollouts', () => {
   })
 
   it('a federal rollout answered by ministries: time moves on while it waits, and each named ministry answers', () => {
-    const s = new Scenario(reachPolicy)
-      .propose('minzifry', federalContent)
-      .submit()
-      .approve('oreshkin', PA, day(1))
-      .approve('grigorenko', GA, day(1))
+    const s = approvedByBoth(reachPolicy)
     expect(s.snapshot.value).toBe('federalRollout')
     s.send(tick(day(9)))
     expect(s.snapshot.context.now).toBe(day(9))
@@ -109,11 +109,7 @@ describe('the rollouts', () => {
       id: 'seed-without-reach',
       keys: reachPolicy.keys.map(({ reach: _, ...k }) => k),
     })
-    const s = new Scenario(noReach)
-      .propose('minzifry', exportContent)
-      .submit()
-      .approve('oreshkin', PA, day(1))
-      .approve('grigorenko', GA, day(1))
+    const s = approvedByBoth(noReach, exportContent)
     const agree = (by: string, destination: string) =>
       ({ type: 'DESTINATION', by, at: day(2), destination, agreed: true }) as const
     expect(s.snapshot.can(agree('minzifry', 'belarus'))).toBe(false)

@@ -7,7 +7,7 @@ import { DAY_MS } from '../../src/domain/timeUnits.js'
 import { explainEvent } from '../../src/engine/explainEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { PolicySchema } from '../../src/policy/PolicySchema.js'
-import { day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
+import { approvedByBoth, day, federalContent, GA, PA, reviewValue, Scenario } from '../support/fixtures.js'
 import {
   councilPolicy,
   dualPolicy,
@@ -519,12 +519,7 @@ describe('the words of a refused delegation', () => {
 
 describe('the words of a refused rollout answer or plenary vote', () => {
   /** reachPolicy (the seed with reach), approved by both co-chairs: the rollout is open. */
-  const approved = (content: InitiativeContent) =>
-    new Scenario(reachPolicy)
-      .propose('minzifry', content)
-      .submit()
-      .approve('oreshkin', PA, day(1))
-      .approve('grigorenko', GA, day(1))
+  const approved = (content: InitiativeContent) => approvedByBoth(reachPolicy, content)
 
   it('a governor: of a region not named, of a region that answered, or of another region (TK9)', () => {
     const s = approved({

@@ -130,3 +130,11 @@ export class Scenario {
 export const reviewValue = (pa: string, ga: string, window = 'open') => ({
   open: { review: { window, [PA]: pa, [GA]: ga } },
 })
+
+/** An initiative of `policy` proposed by minzifry, submitted, and approved by both co-chairs on day 1: its rollout is open. */
+export const approvedByBoth = (policy: Policy, content: InitiativeContent = federalContent) =>
+  new Scenario(policy)
+    .propose('minzifry', content)
+    .submit()
+    .approve('oreshkin', PA, day(1))
+    .approve('grigorenko', GA, day(1))
