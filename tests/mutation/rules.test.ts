@@ -60,6 +60,12 @@ describe('the content a proposal names, checked by the machine itself', () => {
     ])
   })
 
+  it('a destination off the friendly list, named with the list (TK9)', () => {
+    expect(reasons({ kind: 'export', destinations: ['belarus', 'norway'] })).toEqual([
+      'destination "norway" is not on the friendly-destinations list ("belarus", "kazakhstan", "kyrgyzstan", "armenia", "uzbekistan"); export goes only to friendly destinations (TK9)',
+    ])
+  })
+
   it('a federal rollout by ministries: none named, one that is not a ministry, one named twice', () => {
     expect(reasons({ kind: 'federal', ministries: [] })).toEqual([
       'a federal initiative names the ministries that carry it out (scope ministries), at least one: policy "seed" has each accept or decline its rollout',
