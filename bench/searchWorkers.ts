@@ -1,5 +1,5 @@
 /**
- * `verify` with its search on worker threads (`workers: N`) against `verify` in one thread — the
+ * `verify` with its search on N threads (`workers: N`: this one and N − 1 workers) against `verify` in one thread — the
  * strongest alternative doing the same work, in the same process, the two in turn each round
  * (the first alternating). Wall time is the figure (both cores are the point), CPU is reported
  * beside it (the process's, every thread's: what the workers cost). Each round checks that both
@@ -34,7 +34,7 @@ const results: Record<string, VerifyResult> = {}
 const summary = (r: VerifyResult) => `${r.ok} ${r.states} states ${r.transitions} transitions`
 
 printHeader(
-  `verify on ${workers} worker threads ÷ verify in one thread`,
+  `verify on ${workers} threads ÷ verify in one thread`,
   `policy: ${keys} alike keys with an aide each; ${rounds} measured rounds after one warm-up round`,
 )
 const timings = await interleave({
@@ -68,7 +68,7 @@ const wall = (name: string) => spread(roundSeconds(timings, 'wall', name)).media
 console.log(`\n${summary(results.one as VerifyResult)}\n`)
 printReport([
   {
-    benchmark: `verify, ${keys} keys with aides, ${workers} workers`,
+    benchmark: `verify, ${keys} keys with aides, ${workers} threads`,
     baseline: 'verify in one thread',
     clock: 'wall',
     ratios: roundRatios(timings, 'wall', 'workers', 'one thread'),

@@ -19,10 +19,11 @@ import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import type { Recorded } from '../invariants/Recorded.js'
 import { NOTHING_RECORDED } from '../invariants/recordEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
+import { createJobExpander } from './expandJob.js'
 import type { SearchJob, SearchMove, SearchReply, SearchWorkerData } from './searchProtocol.js'
 
 export interface WorkerSearchOptions {
-  /** Worker threads, 2 or more. */
+  /** Searching threads, 2 or more: this one and `workers − 1` worker threads. */
   workers: number
   /** The machine searched: the policy's own, or the catalogued bug `bug`'s, which each worker rebuilds. */
   machine: InitiativeMachine
@@ -44,8 +45,10 @@ export interface WorkerSearchOptions {
   found: () => InvariantId[]
 }
 
-/** Most states one job carries: small enough that both workers stay busy, large enough to be cheap. */
+/** Most states one job carries: small enough that every thread stays busy, large enough to be cheap. */
 const MAX_CHUNK = 64
+/** Jobs a worker may hold at once: one to work on, one queued while this thread expands its own. */
+const MAX_IN_FLIGHT = 2
 /** How long a worker may take to start or to answer a job before the search gives up on it. */
 const SILENCE_MS = 120_000
 
@@ -53,23 +56,24 @@ interface Helper {
   worker: Worker
   port: MessagePort
   ready: boolean
-  busy: boolean
+  inFlight: number
   transitionCalls: number
   /** The state each of this worker's key numbers stands for (see `SearchMove.local`). */
   states: number[]
 }
 
 /**
- * The breadth-first search of `explore`, with `verify`'s step checks, on worker threads: the
- * states to expand go out in small jobs, in order, to whichever worker is free; each worker
- * computes the moves with the policy's own machine and judges each step with the invariants; this
- * thread takes the answers back in the order of the states and numbers the states found exactly
- * as the search in one thread would — the same graph, the same representatives, the same first
+ * The breadth-first search of `explore`, with `verify`'s step checks, on several threads: the
+ * states to expand go out in small jobs, in order, to whichever worker thread is free, and this
+ * thread takes a job itself whenever it has no answer to take in; each computes the moves with
+ * the policy's own machine and judges each step with the invariants; this thread takes the
+ * answers back in the order of the states and numbers the states found exactly as the search in
+ * one thread would — the same graph, the same representatives, the same first
  * counterexample, the same stop at a limit. Synchronous, like `explore`: this thread waits on a
  * shared counter the workers bump, and reads their ports with `receiveMessageOnPort`.
  *
  * Why the graph is the same: a state's representative is the snapshot found by its first move in
- * breadth-first order (lowest state, then alphabet order). Each worker is sent states in rising
+ * breadth-first order (lowest state, then alphabet order). Each thread takes states in rising
  * order and sends a representative the first time it meets a key, so the first move to a key in
  * that order always carries one; later ones carry the key alone.
  */
@@ -95,7 +99,10 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   let dispatched = 0
   let committed = 0
   let stoppedBy: Exploration['stoppedBy'] = null
-  const answers = new Map<number, { helper: Helper; moves: SearchMove[][] }>()
+  const answers = new Map<number, { states: number[]; moves: SearchMove[][] }>()
+  // This thread's own share of the search: its own key numbers, as a worker's.
+  const expandHere = createJobExpander(policy, machine, expander)
+  const statesHere: number[] = []
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
@@ -107,7 +114,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
 
   const signal = new SharedArrayBuffer(4)
   const counter = new Int32Array(signal)
-  const helpers: Helper[] = Array.from({ length: options.workers }, () => {
+  const helpers: Helper[] = Array.from({ length: options.workers - 1 }, () => {
     const { port1, port2 } = new MessageChannel()
     const workerData: SearchWorkerData & { port: MessagePort } = {
       policy,
@@ -119,31 +126,38 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     }
     const worker = startModuleWorker(import.meta.url, 'searchWorker', { workerData, transferList: [port2] })
     worker.unref()
-    return { worker, port: port1, ready: false, busy: false, transitionCalls: 0, states: [] }
+    return { worker, port: port1, ready: false, inFlight: 0, transitionCalls: 0, states: [] }
   })
 
-  /** Sends the next states to every free worker (none once the search must stop). */
+  /** The next job, `null` when every state found is out (or the search must stop). */
+  const nextJob = (): SearchJob | null => {
+    if (dispatched >= keys.length || keys.length > maxStates) return null
+    const threads = helpers.length + 1
+    const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((keys.length - dispatched) / (2 * threads))))
+    const end = Math.min(keys.length, dispatched + size)
+    const job: SearchJob = {
+      start: dispatched,
+      states: waiting.slice(dispatched, end) as SearchJob['states'],
+      found: options.found(),
+    }
+    dispatched = end
+    return job
+  }
+
+  /** Sends the next states to every worker with room for a job. */
   const dispatch = () => {
     for (const helper of helpers) {
-      if (!helper.ready || helper.busy || dispatched >= keys.length || keys.length > maxStates) continue
-      const size = Math.max(
-        1,
-        Math.min(MAX_CHUNK, Math.ceil((keys.length - dispatched) / (2 * helpers.length))),
-      )
-      const end = Math.min(keys.length, dispatched + size)
-      const job: SearchJob = {
-        start: dispatched,
-        states: waiting.slice(dispatched, end) as SearchJob['states'],
-        found: options.found(),
+      while (helper.ready && helper.inFlight < MAX_IN_FLIGHT) {
+        const job = nextJob()
+        if (job === null) return
+        helper.port.postMessage(job)
+        helper.inFlight++
       }
-      helper.port.postMessage(job)
-      helper.busy = true
-      dispatched = end
     }
   }
 
-  /** The next message of any worker, waiting for one if none is there. */
-  const nextMessage = (): [Helper, SearchReply] => {
+  /** The next message of any worker: waiting for one only if `wait`, else `undefined` if none is there. */
+  const nextMessage = (wait: boolean): [Helper, SearchReply] | undefined => {
     let quietSince = performance.now()
     for (;;) {
       const seen = Atomics.load(counter, 0)
@@ -151,10 +165,24 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
         const got = receiveMessageOnPort(helper.port)
         if (got !== undefined) return [helper, got.message as SearchReply]
       }
+      if (!wait) return undefined
       if (Atomics.wait(counter, 0, seen, 1000) !== 'timed-out') quietSince = performance.now()
       else if (performance.now() - quietSince > SILENCE_MS)
         throw new TwoKeysError('INTERNAL', `verify: no search worker answered for ${SILENCE_MS / 1000} s`)
     }
+  }
+
+  /** Takes a worker's message: it is ready, or it answers a job. */
+  const receive = ([helper, message]: [Helper, SearchReply]) => {
+    if ('ready' in message) {
+      helper.ready = true
+      return
+    }
+    if ('error' in message)
+      throw new TwoKeysError('INTERNAL', `verify: a search worker failed: ${message.error}`)
+    helper.inFlight--
+    helper.transitionCalls = message.transitionCalls
+    answers.set(message.start, { states: helper.states, moves: message.moves })
   }
 
   /**
@@ -162,7 +190,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
    * with each move it computes. A helper's moves are taken in the order it sent them, so a key's
    * number is always taken after the move that brought its text.
    */
-  const commit = (s: number, helper: Helper, moves: SearchMove[]) => {
+  const commit = (s: number, local: number[], moves: SearchMove[]) => {
     for (const move of moves) {
       let target: number | undefined
       if (move.first !== undefined) {
@@ -182,8 +210,8 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
           )
           waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
         }
-        helper.states[move.local] = target
-      } else target = helper.states[move.local]
+        local[move.local] = target
+      } else target = local[move.local]
       if (target === undefined)
         throw new TwoKeysError(
           'INTERNAL',
@@ -207,7 +235,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
           stoppedBy = stopReason(keys.length, committed, maxStates, maxHeapBytes, options.shouldStop)
           if (stoppedBy !== null) break search
           if (committed > 0 && committed % every === 0) report(false)
-          commit(committed, answer.helper, stateMoves)
+          commit(committed, answer.states, stateMoves)
           committed++
         }
         dispatch()
@@ -216,16 +244,15 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       // The search in one thread checks its limits before each state, even one still to be found.
       stoppedBy = keys.length > maxStates ? 'states' : null
       if (stoppedBy !== null) break
-      const [helper, message] = nextMessage()
-      if ('ready' in message) {
-        helper.ready = true
+      const arrived = nextMessage(false)
+      if (arrived !== undefined) {
+        receive(arrived)
         continue
       }
-      if ('error' in message)
-        throw new TwoKeysError('INTERNAL', `verify: a search worker failed: ${message.error}`)
-      helper.busy = false
-      helper.transitionCalls = message.transitionCalls
-      answers.set(message.start, { helper, moves: message.moves })
+      // Nothing to take in: this thread expands the next states itself, else waits for a worker.
+      const job = nextJob()
+      if (job !== null) answers.set(job.start, { states: statesHere, moves: expandHere(job) })
+      else receive(nextMessage(true) as [Helper, SearchReply])
     }
   } finally {
     for (const helper of helpers) {
@@ -239,7 +266,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     maxStates,
     maxHeapBytes,
     expanded: committed,
-    transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, 0),
+    transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, expander.transitionCalls()),
     seconds: (performance.now() - started) / 1000,
   })
 }

@@ -63,9 +63,9 @@ export interface VerifyOptions {
    */
   stopAtFirstViolation?: boolean
   /**
-   * Worker threads for the search, 1 … 256; default 1 (this thread). With 2 or more, the states
-   * are expanded and every step judged on the workers, and the result is the same as in one
-   * thread (see `exploreInWorkers`). A given `machine` cannot be sent to a worker: its search runs
+   * Threads for the search, 1 … 256; default 1 (this thread alone). With n ≥ 2, this thread and
+   * n − 1 worker threads expand the states and judge every step, and the result is the same as in
+   * one thread (see `exploreInWorkers`). A given `machine` cannot be sent to a worker: its search runs
    * in this thread unless it is a catalogued bug's (`bug` and `bugBase`), which the workers rebuild.
    */
   workers?: number
@@ -84,7 +84,7 @@ interface Found {
 /** Maximum of `VerifyOptions.workers`. */
 export const MAX_SEARCH_WORKERS = 256
 
-/** How many worker threads the search gets: 1 for a given machine, else `workers` (checked). */
+/** How many threads the search gets: 1 for a given machine, else `workers` (checked). */
 function searchWorkers(options: VerifyOptions): number {
   const workers = options.workers ?? 1
   if (!Number.isInteger(workers) || workers < 1 || workers > MAX_SEARCH_WORKERS)

@@ -20,34 +20,38 @@ const verdict = (policy: Parameters<typeof verify>[0], options: VerifyOptions) =
 }
 
 describe('verify on worker threads', () => {
-  it('numbers the states, their parents, events and edges exactly as one thread does (council)', () => {
-    const machine = createInitiativeMachine(council)
-    const one = explore(council, machine)
-    const passed = new Set<string>()
-    const two = exploreInWorkers(council, {
-      workers: 2,
-      machine,
-      symmetry: true,
-      onViolation: () => {
-        throw new Error('the policy’s own machine violates nothing')
-      },
-      onPassed: (ids) => {
-        for (const id of ids) passed.add(id)
-      },
-      found: () => [],
-    })
-    expect(two.complete).toBe(true)
-    expect(two.keys).toEqual(one.keys)
-    expect(two.parent).toEqual(one.parent)
-    expect(two.parentEvent).toEqual(one.parentEvent)
-    expect(two.via).toEqual(one.via)
-    expect(two.edges).toEqual(one.edges)
-    expect(two.facts).toEqual(one.facts)
-    expect(two.expanded).toBe(one.expanded)
-    expect(two.transitionCalls).toBe(one.transitionCalls)
-    // Routing passes through `approved` within one step.
-    expect(passed.has('initiative.approved')).toBe(true)
-  })
+  // 2: this thread and one worker; 3: two workers beside it, whose answers interleave.
+  it.each([2, 3])(
+    'numbers the states, their parents, events and edges exactly as one thread does (council, %i threads)',
+    (workers) => {
+      const machine = createInitiativeMachine(council)
+      const one = explore(council, machine)
+      const passed = new Set<string>()
+      const two = exploreInWorkers(council, {
+        workers,
+        machine,
+        symmetry: true,
+        onViolation: () => {
+          throw new Error('the policy’s own machine violates nothing')
+        },
+        onPassed: (ids) => {
+          for (const id of ids) passed.add(id)
+        },
+        found: () => [],
+      })
+      expect(two.complete).toBe(true)
+      expect(two.keys).toEqual(one.keys)
+      expect(two.parent).toEqual(one.parent)
+      expect(two.parentEvent).toEqual(one.parentEvent)
+      expect(two.via).toEqual(one.via)
+      expect(two.edges).toEqual(one.edges)
+      expect(two.facts).toEqual(one.facts)
+      expect(two.expanded).toBe(one.expanded)
+      expect(two.transitionCalls).toBe(one.transitionCalls)
+      // Routing passes through `approved` within one step.
+      expect(passed.has('initiative.approved')).toBe(true)
+    },
+  )
 
   it('gives the same verdicts on the shipped policies', () => {
     for (const policy of [twoKeys, council]) {
