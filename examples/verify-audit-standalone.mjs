@@ -12,7 +12,8 @@
 // signatures: every keyring change is signed by a principal of each institution named in the
 // trust file, and each signed command stored with an event (`command`, `keyring`) is signed by
 // its actor's key, valid at the event's time, and asks for the event recorded. Where the policy
-// says identity: signed, an event without a signed command (other than a deadline's TICK) fails.
+// says identity: signed (or, where it runs both, the event's policy is in `signedPolicies`), an event
+// without a signed command (other than a deadline's TICK) fails.
 // With a checkpoint (a C2SP signed note, c2sp.org/tlog-checkpoint) and a witnesses file it checks
 // that the log's first `size` entries, ordered by logIndex, have the checkpoint's RFC 6962 root,
 // and that the checkpoint is cosigned (c2sp.org/tlog-cosignature) by a witness of every
@@ -54,39 +55,54 @@ const bad = (why) => {
 const USAGE = `usage: node verify-audit-standalone.mjs audit.jsonl [trust.json] [--checkpoint cp.txt --witnesses keys.txt]
        node verify-audit-standalone.mjs --proof entry.tlog-proof --witnesses keys.txt [--event '<audit line>']`
 
+// Bad input is told in fixed words, the same in both checkers, never in the platform's.
+const CANNOT_READ = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+}
+const MAX_DEPTH = 1000
+// What is being read, for a file so malformed that a check could not even read it.
+let reading = 'the input'
+
 function readText(path) {
   let bytes
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    bad(`cannot read ${path}: ${error.code ?? error.message}`)
+    bad(`cannot read ${path}: ${own(CANNOT_READ, error.code) ?? error.code ?? 'it cannot be read'}`)
   }
+  let text
   try {
-    // A byte order mark stays in the text (JSON.parse then refuses it, as Python's json does).
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     bad(`${path} is not UTF-8 text`)
   }
+  if (text.startsWith('\ufeff')) bad(`${path} starts with a byte order mark: save it as UTF-8 without one`)
+  return text
 }
 // JSON as JSON.parse reads it; a lone surrogate (which RFC 8785 cannot write) refuses the input.
 function parseJson(text, what) {
   let value
   try {
     value = JSON.parse(text)
-  } catch (error) {
-    bad(`${what} is not JSON: ${error.message}`)
+  } catch {
+    bad(`${what} is not JSON`)
   }
-  const walk = (v) => {
+  const walk = (v, depth) => {
     if (typeof v === 'string' && /[\ud800-\udfff]/u.test(v)) bad(`${what} holds a lone surrogate`)
     if (typeof v === 'number' && !Number.isFinite(v))
       bad(`${what} holds a number outside the range of a double`)
-    if (typeof v === 'object' && v !== null)
+    if (typeof v === 'object' && v !== null) {
+      if (depth >= MAX_DEPTH) bad(`${what} is nested deeper than ${MAX_DEPTH} levels`)
       for (const [k, x] of Object.entries(v)) {
-        walk(k)
-        walk(x)
+        walk(k, depth + 1)
+        walk(x, depth + 1)
       }
+    }
   }
-  walk(value)
+  walk(value, 0)
   return value
 }
 
@@ -163,6 +179,8 @@ const EVENT_OF = {
   withdraw: 'WITHDRAW',
   delegate: 'DELEGATE',
   respond: 'RESPOND',
+  ministry: 'MINISTRY',
+  plenary: 'PLENARY',
   destination: 'DESTINATION',
   complete: 'COMPLETE',
 }
@@ -185,7 +203,8 @@ function mismatch(command, event) {
 }
 
 // --- the keyring, change by change -----------------------------------------------------------
-function replayKeyring(trust) {
+function replayKeyring(trust, path) {
+  reading = path
   const keyrings = [] // keyrings[v - 1] is version v
   for (const { version, appliedAt, change } of trust.changes ?? []) {
     const where = `keyring change ${version}`
@@ -220,6 +239,13 @@ function replayKeyring(trust) {
   return keyrings
 }
 
+// Whether events pinned to `policyHash` must carry a signed command: all where the trust file says
+// identity: signed, those of the policies it lists in `signedPolicies` where the store runs both.
+const signedUnder = (trust, policyHash) =>
+  trust !== null &&
+  (trust.identity === 'signed' ||
+    (Array.isArray(trust.signedPolicies) && trust.signedPolicies.includes(policyHash)))
+
 // --- the events --------------------------------------------------------------------------------
 function checkEvents(path, trust, keyrings) {
   const lines = readText(path)
@@ -228,8 +254,9 @@ function checkEvents(path, trust, keyrings) {
   const events = [] // { position, initiativeId, seq, hash, logIndex, logState } of each line
   const last = new Map() // initiativeId → [seq, hash] of its latest event so far
   for (const [position, line] of lines.entries()) {
-    const record = parseJson(line, `line ${position + 1}`)
-    if (!isObject(record)) bad(`line ${position + 1} is not a JSON object`)
+    reading = `${path} line ${position + 1}`
+    const record = parseJson(line, reading)
+    if (!isObject(record)) bad(`${reading} is not a JSON object`)
     const { hash, logIndex, logState, ...fields } = record
     if (typeof fields.initiativeId !== 'string') fail(position, 'it names no initiative')
     const [seq, prevHash] = last.get(fields.initiativeId) ?? [0, '']
@@ -258,7 +285,7 @@ function checkEvents(path, trust, keyrings) {
         fail(position, `the signature of "${command.by}" does not verify`)
       if (mismatch(command, event) !== '')
         fail(position, `the event is not what the signed command asked (${mismatch(command, event)})`)
-    } else if (trust?.identity === 'signed' && own(event, 'type') !== 'TICK') {
+    } else if (signedUnder(trust, fields.policyHash) && own(event, 'type') !== 'TICK') {
       fail(position, 'the policy says identity: signed, but the event carries no signed command')
     }
     last.set(fields.initiativeId, [fields.seq, hash])
@@ -302,6 +329,7 @@ function verifierKey(text, type, where) {
 // keys.txt: `<institution> <witness vkey> [<url>]` lines (the URL is for the log's publisher, not
 // read here) and optionally one `log <log vkey>`; `#` starts a comment.
 function readWitnesses(path) {
+  reading = path
   let logKey
   const witnesses = [] // { institution, name, id, key }
   const institutions = []
@@ -450,6 +478,7 @@ function checkAgainst(events, checkpoint) {
 
 // A c2sp.org/tlog-proof@v1 file: extra (the leaf data), index, the inclusion proof, the checkpoint.
 function checkProof(path, trusted, eventLine) {
+  reading = path
   const lines = readText(path).split('\n')
   let at = 1
   if (lines[0] !== 'c2sp.org/tlog-proof@v1') bad(`${path}: a proof starts with "c2sp.org/tlog-proof@v1"`)
@@ -478,19 +507,24 @@ function checkProof(path, trusted, eventLine) {
       `REFUSED proof: the inclusion proof does not lead from entry ${i} (${initiativeId} seq ${seq}) to the root of ${checkpoint.origin} at size ${checkpoint.size}`,
     )
   if (eventLine !== undefined) {
-    const record = parseJson(eventLine, '--event')
+    reading = '--event'
+    const record = parseJson(eventLine, reading)
     if (!isObject(record)) bad('--event is not a JSON object (a line of an audit export)')
     const { hash: eventHash, logIndex, logState, ...fields } = record
     if (sha256hex(canon(fields)) !== eventHash)
       refuse("REFUSED proof: the event's hash does not match its content")
-    if (
-      !leafData(
-        fields.initiativeId,
-        fields.seq,
-        eventHash,
-        logState === undefined ? leaf[4] : logState,
-      ).equals(extra)
+    const given = leafData(
+      fields.initiativeId,
+      fields.seq,
+      eventHash,
+      logState === undefined ? leaf[4] : logState,
     )
+    // Only the state differs: name it, or both sides would read alike.
+    if (!given.equals(extra) && leafData(fields.initiativeId, fields.seq, eventHash, leaf[4]).equals(extra))
+      refuse(
+        `REFUSED proof: the event's logState is ${logState}, the proof's entry records ${leaf[4] ?? 'no state'}`,
+      )
+    if (!given.equals(extra))
       refuse(
         `REFUSED proof: the event is ${fields.initiativeId} seq ${fields.seq} hash ${eventHash}, the proof's entry ${initiativeId} seq ${seq} hash ${hash}`,
       )
@@ -529,15 +563,17 @@ function main(argv) {
   // Read the witnesses first: a bad keys.txt is bad input whatever the log says.
   const trusted = keys === undefined ? undefined : readWitnesses(keys)
   // With a trust file, every institution holding keys must have a witness in the witnesses file.
+  reading = files[1] ?? reading
   const unwitnessed = Object.keys(trust?.institutions ?? {}).filter((i) => !trusted?.institutions.includes(i))
   if (trusted !== undefined && unwitnessed.length > 0)
     bad(
       `${keys} names no witness of ${unwitnessed.map((i) => `"${i}"`).join(', ')}, which hold keys in ${files[1]}`,
     )
-  const keyrings = trust === null ? [] : replayKeyring(trust)
+  const keyrings = trust === null ? [] : replayKeyring(trust, files[1])
   const events = checkEvents(files[0], trust, keyrings)
   let out = `OK ${events.length} events${trust === null ? '' : `, signatures checked against keyring version ${keyrings.length}`}`
   if (cp !== undefined) {
+    reading = cp
     const checkpoint = acceptCheckpoint(readText(cp), trusted, cp)
     checkAgainst(events, checkpoint)
     out += `; the first ${checkpoint.size} log entries match the checkpoint of ${checkpoint.origin} at size ${checkpoint.size}, cosigned by ${checkpoint.cosignedBy}`
@@ -549,7 +585,8 @@ try {
   console.log(main(process.argv.slice(2)))
 } catch (error) {
   // Bad input is exit 2; so is a file so malformed that a check could not even read it.
-  if (!(error instanceof BadInput)) console.error(`error: the input is malformed (${error.message})`)
+  if (!(error instanceof BadInput))
+    console.error(`error: ${reading} is malformed: a field is missing or of the wrong type`)
   else console.error(error.message.startsWith('usage:') ? error.message : `error: ${error.message}`)
   process.exit(2)
 }

@@ -16,7 +16,8 @@ code with it: Python 3.11 and its standard library, and the `cryptography` packa
 - With a trust file (`twokeys keys export`), every keyring change must apply to the keyring before
   it and be signed by a principal of each institution in the file; each signed command stored with
   an event must be signed by its actor's key, valid at the event's time, and ask for the event
-  recorded; under identity: signed, an event without a signed command (other than a TICK) fails.
+  recorded; under identity: signed (or, where the store runs both, for an event whose policy is in
+  `signedPolicies`), an event without a signed command (other than a TICK) fails.
 - With a checkpoint (a C2SP signed note, c2sp.org/tlog-checkpoint) and a witnesses file, the
   checkpoint must be cosigned (c2sp.org/tlog-cosignature) by a witness of every institution in the
   file, and signed by the log's key if the file has a `log` line; the log's first `size` entries,
@@ -30,6 +31,7 @@ past the double range refuses the input.
 """
 
 import base64
+import errno
 import hashlib
 import json
 import math
@@ -200,33 +202,57 @@ def _no_constant(name):
 
 
 def _js_int(text):
+    if len(text) > 17:  # float() reads any length; int() refuses past 4300 digits
+        return float(text)
     n = int(text)
     return n if abs(n) <= 2**53 else float(text)  # JSON.parse keeps only a double
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Bad input is told in fixed words, the same in both checkers, never in the platform's.
+_CANNOT_READ = {errno.ENOENT: "no such file", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+                errno.EISDIR: "it is a directory"}
+MAX_DEPTH = 1000
+# What is being read, for a file so malformed that a check could not even read it.
+reading = "the input"
+
+
+def now_reading(what):
+    global reading
+    reading = what
+
+
+def js_keys(o):
+    """An object's keys in JavaScript's order: array indices ascending, then the rest as written."""
+    indices = [k for k in o if re.fullmatch(r"0|[1-9][0-9]*", k) and int(k) < 2**32 - 1]
+    return sorted(indices, key=int) + [k for k in o if k not in set(indices)]
 
 
 def parse_json(text, what):
+    too_deep = f"{what} is nested deeper than {MAX_DEPTH} levels"
     try:
         value = json.loads(text, parse_int=_js_int, parse_constant=_no_constant)
-    except (ValueError, RecursionError) as error:
-        bad(f"{what} is not JSON: {error}")
+    except RecursionError:
+        bad(too_deep)
+    except ValueError:
+        bad(f"{what} is not JSON")
 
-    def walk(v):
+    def walk(v, depth):
         if isinstance(v, str) and _SURROGATE.search(v):
             bad(f"{what} holds a lone surrogate")
         if isinstance(v, float) and math.isinf(v):
             bad(f"{what} holds a number outside the range of a double")
+        if isinstance(v, (dict, list)) and depth >= MAX_DEPTH:
+            bad(too_deep)
         if isinstance(v, dict):
-            for k, x in v.items():
-                walk(k)
-                walk(x)
+            for k in js_keys(v):
+                walk(k, depth + 1)
+                walk(v[k], depth + 1)
         if isinstance(v, list):
             for x in v:
-                walk(x)
+                walk(x, depth + 1)
 
-    walk(value)
+    walk(value, 0)
     return value
 
 
@@ -235,11 +261,15 @@ def read_text(path):
         with open(path, "rb") as f:
             data = f.read()
     except OSError as error:
-        bad(f"cannot read {path}: {error.strerror}")
+        why = _CANNOT_READ.get(error.errno) or errno.errorcode.get(error.errno) or "it cannot be read"
+        bad(f"cannot read {path}: {why}")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         bad(f"{path} is not UTF-8 text")
+    if text.startswith("\ufeff"):
+        bad(f"{path} starts with a byte order mark: save it as UTF-8 without one")
+    return text
 
 
 # String.prototype.trim's white space: WhiteSpace and LineTerminator of ECMAScript.
@@ -335,6 +365,8 @@ EVENT_OF = {
     "withdraw": "WITHDRAW",
     "delegate": "DELEGATE",
     "respond": "RESPOND",
+    "ministry": "MINISTRY",
+    "plenary": "PLENARY",
     "destination": "DESTINATION",
     "complete": "COMPLETE",
 }
@@ -359,7 +391,8 @@ def mismatch(command, event):
 
 
 # --- the keyring, change by change ------------------------------------------------------------
-def replay_keyring(trust):
+def replay_keyring(trust, path):
+    now_reading(path)
     keyrings = []  # keyrings[v - 1] is version v
     changes = own(trust, "changes")
     for item in [] if changes is MISSING or changes is None else changes:
@@ -391,15 +424,26 @@ def replay_keyring(trust):
     return keyrings
 
 
+def signed_under(trust, policy_hash):
+    """Whether events pinned to `policy_hash` must carry a signed command: all under identity: signed,
+    those of the policies listed in `signedPolicies` where the store runs both."""
+    if trust is None:
+        return False
+    listed = own(trust, "signedPolicies")
+    return strict_equal(own(trust, "identity"), "signed") or (
+        isinstance(listed, list) and any(strict_equal(h, policy_hash) for h in listed))
+
+
 # --- the events -------------------------------------------------------------------------------
 def check_events(path, trust, keyrings):
     lines = [line for line in read_text(path).split("\n") if line.strip(_JS_SPACE) != ""]
     events = []  # (position, initiativeId, seq, hash, logIndex, logState) of each line
     last = {}  # initiativeId → (seq, hash) of its latest event so far
     for position, line in enumerate(lines):
-        record = parse_json(line, f"line {position + 1}")
+        now_reading(f"{path} line {position + 1}")
+        record = parse_json(line, reading)
         if not is_object(record):
-            bad(f"line {position + 1} is not a JSON object")
+            bad(f"{reading} is not a JSON object")
         fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex", "logState")}
         hash_ = record.get("hash", MISSING)
         initiative = own(fields, "initiativeId")
@@ -441,8 +485,7 @@ def check_events(path, trust, keyrings):
             why = mismatch(command, event)
             if why:
                 fail(position, f"the event is not what the signed command asked ({why})")
-        elif trust is not None and strict_equal(own(trust, "identity"), "signed") and \
-                not strict_equal(own(event, "type"), "TICK"):
+        elif signed_under(trust, own(fields, "policyHash")) and not strict_equal(own(event, "type"), "TICK"):
             fail(position, "the policy says identity: signed, but the event carries no signed command")
         last[initiative] = (fields["seq"], hash_)
         events.append((position, initiative, fields["seq"], hash_, record.get("logIndex", MISSING),
@@ -490,6 +533,7 @@ def verifier_key(text, kind, where):
 
 def read_witnesses(path):
     """keys.txt: `<institution> <witness vkey> [<url>]` lines, optionally one `log <log vkey>`."""
+    now_reading(path)
     log_key = None
     witnesses = []  # (institution, vkey)
     institutions = []
@@ -640,6 +684,7 @@ def check_against(events, checkpoint):
 
 def check_proof(path, trusted, event_line):
     """A c2sp.org/tlog-proof@v1 file: extra (the leaf data), index, the inclusion proof, the checkpoint."""
+    now_reading(path)
     lines = read_text(path).split("\n")
     at = 1
     if lines[0] != "c2sp.org/tlog-proof@v1":
@@ -678,7 +723,8 @@ def check_proof(path, trusted, event_line):
         refuse(f"REFUSED proof: the inclusion proof does not lead from entry {i} ({initiative} seq {seq}) "
                f"to the root of {checkpoint['origin']} at size {checkpoint['size']}")
     if event_line is not None:
-        record = parse_json(event_line, "--event")
+        now_reading("--event")
+        record = parse_json(event_line, reading)
         if not is_object(record):
             bad("--event is not a JSON object (a line of an audit export)")
         fields = {k: v for k, v in record.items() if k not in ("hash", "logIndex", "logState")}
@@ -686,7 +732,12 @@ def check_proof(path, trusted, event_line):
         if not strict_equal(sha256hex(canon(fields)), event_hash):
             refuse("REFUSED proof: the event's hash does not match its content")
         eid, eseq = own(fields, "initiativeId"), own(fields, "seq")
-        state = record.get("logState", MISSING if leaf[4] is None else leaf[4])
+        recorded = MISSING if leaf[4] is None else leaf[4]
+        state = record.get("logState", recorded)
+        # Only the state differs: name it, or both sides would read alike.
+        if leaf_data(eid, eseq, event_hash, state) != extra and leaf_data(eid, eseq, event_hash, recorded) == extra:
+            refuse(f"REFUSED proof: the event's logState is {js(state)}, the proof's entry records "
+                   f"{'no state' if leaf[4] is None else leaf[4]}")
         if leaf_data(eid, eseq, event_hash, state) != extra:
             refuse(f"REFUSED proof: the event is {js(eid)} seq {js(eseq)} hash {event_hash}, "
                    f"the proof's entry {initiative} seq {seq} hash {hash_}")
@@ -727,18 +778,20 @@ def main(argv):
         bad(f"{files[1]} is not a trust file (twokeys keys export)")
     trusted = None if keys is None else read_witnesses(keys)  # a bad witnesses file is bad input first
     # With a trust file, every institution holding keys must have a witness in the witnesses file.
+    now_reading(files[1] if len(files) == 2 else reading)
     institutions = own(trust, "institutions") if trust is not None else MISSING
     unwitnessed = [i for i in institutions if i not in trusted["institutions"]] \
         if trusted is not None and is_object(institutions) else []
     if unwitnessed:
         names = ", ".join(f'"{i}"' for i in unwitnessed)
         bad(f"{keys} names no witness of {names}, which hold keys in {files[1]}")
-    keyrings = [] if trust is None else replay_keyring(trust)
+    keyrings = [] if trust is None else replay_keyring(trust, files[1])
     events = check_events(files[0], trust, keyrings)
     out = f"OK {len(events)} events"
     if trust is not None:
         out += f", signatures checked against keyring version {len(keyrings)}"
     if cp is not None:
+        now_reading(cp)
         checkpoint = accept_checkpoint(read_text(cp), trusted, cp)
         check_against(events, checkpoint)
         out += (f"; the first {checkpoint['size']} log entries match the checkpoint of {checkpoint['origin']} "
@@ -759,6 +812,6 @@ if __name__ == "__main__":
         message = str(error)
         print(message if message.startswith("usage:") else f"error: {message}", file=sys.stderr)
         sys.exit(2)
-    except Exception as error:  # a file so malformed that a check could not even read it
-        print(f"error: the input is malformed ({type(error).__name__}: {error})", file=sys.stderr)
+    except Exception:  # a file so malformed that a check could not even read it
+        print(f"error: {reading} is malformed: a field is missing or of the wrong type", file=sys.stderr)
         sys.exit(2)

@@ -12,13 +12,13 @@ import {
   loadPrivateKeyFile,
   newKeyPair,
   PrivateKeyFileSchema,
-  signingInstitutions,
   signKeyringChange,
   TwoKeysError,
 } from '../index.js'
 import { keysWords } from './keysWords.js'
-import { openStore } from './openStore.js'
+import { describeDb, openStore } from './openStore.js'
 import { loadCliPolicy } from './packagePath.js'
+import { trustFileOf } from './trustFileOf.js'
 import { writeNewKeyFile } from './writeOutputFile.js'
 
 const print = (text: string): void => {
@@ -197,19 +197,9 @@ export function registerKeys(program: Command): void {
       const policy = loadCliPolicy(options.policy)
       const store = await openStore(options.db, { mustExist: true })
       try {
-        const changes = await store.keyringChanges()
-        const trust = {
-          format: 'twokeys/trust/v1',
-          identity: policy.identity ?? 'asserted',
-          // Who may sign a keyring change for each key-holding institution: its own principals.
-          institutions: Object.fromEntries(
-            signingInstitutions(policy).map((i) => [
-              i,
-              policy.principals.filter((p) => p.institution === i).map((p) => p.id),
-            ]),
-          ),
-          changes: changes.map((c) => ({ version: c.version, ...(c.change as object) })),
-        }
+        // The identity the log was written under: its pinned policies', not the file's.
+        const { trust, note } = await trustFileOf(store, policy, options.policy, describeDb(options.db))
+        if (note !== undefined) process.stderr.write(`${note}\n`)
         const text = `${JSON.stringify(trust, null, 2)}\n`
         if (options.out === undefined) process.stdout.write(text)
         else writeFileSync(options.out, text)

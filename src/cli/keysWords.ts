@@ -20,7 +20,12 @@ export interface KeysWords {
   drafted(version: number, out: string): string
   signedBy(keyId: string, principal: string, count: number): string
   applied: string
+  pinMissing(db: string, hash: string): string
+  notRunByStore(path: string, db: string, hash: string, pinned: string[]): string
+  identityFromStore(path: string, said: string, identity: string, signed: number, pinned: number): string
 }
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`
 
 export const ENGLISH_KEYS_WORDS: KeysWords = {
   cannotReadJson: (what, path) => `cannot read ${what} "${path}": it is missing or not JSON; check the path`,
@@ -41,6 +46,14 @@ export const ENGLISH_KEYS_WORDS: KeysWords = {
     `drafted keyring version ${version} in ${out}; now each institution signs it (\`twokeys keys sign-change\`)`,
   signedBy: (keyId, principal, count) => `signed by ${keyId} (${principal}); ${count} signature(s)`,
   applied: 'applied',
+  pinMissing: (db, hash) =>
+    `${db}: its events are pinned to policy ${short(hash)}, which it no longer holds; run \`twokeys audit verify --db ${db}\``,
+  notRunByStore: (path, db, hash, pinned) =>
+    `"${path}" is not a policy ${db} runs: its events are pinned to ${pinned.map(short).join(', ')}, not to this file (${short(hash)}), and none of those has its key-holding institutions and principals; pass the policy file the store was started with`,
+  identityFromStore: (path, said, identity, signed, pinned) =>
+    signed > 0 && signed < pinned
+      ? `note: identity: ${identity}, with signedPolicies: ${signed} of the ${pinned} policies the store's events are pinned to say identity: signed ("${path}" says ${said})`
+      : `note: identity: ${identity}, from the policies the store's events are pinned to ("${path}" says ${said})`,
 }
 
 /** The files `keys` reads, in Russian (as «не удаётся прочитать …» takes them). */
@@ -70,6 +83,14 @@ export const RUSSIAN_KEYS_WORDS: KeysWords = {
     `черновик реестра ключей версии ${version} записан в ${out}; теперь его подписывает каждое ведомство (\`twokeys keys sign-change\`)`,
   signedBy: (keyId, principal, count) => `подписано ключом ${keyId} (${principal}); подписей: ${count}`,
   applied: 'применено',
+  pinMissing: (db, hash) =>
+    `${db}: события привязаны к политике ${short(hash)}, которой в хранилище больше нет; запустите \`twokeys audit verify --db ${db}\``,
+  notRunByStore: (path, db, hash, pinned) =>
+    `«${path}» — не политика, по которой работает ${db}: события привязаны к ${pinned.map(short).join(', ')}, а не к этому файлу (${short(hash)}), и ни в одной из них нет тех же ведомств с ключами и тех же участников; укажите файл политики, с которой хранилище запущено`,
+  identityFromStore: (path, said, identity, signed, pinned) =>
+    signed > 0 && signed < pinned
+      ? `примечание: \`identity: ${identity}\` и \`signedPolicies\`: ${signed} из ${pinned} политик, к которым привязаны события, требуют \`identity: signed\` (в «${path}» — \`${said}\`)`
+      : `примечание: \`identity: ${identity}\` — из политик, к которым привязаны события хранилища (в «${path}» — \`${said}\`)`,
 }
 
 /**

@@ -497,7 +497,29 @@ describe.each(checkers.filter((c) => c.skip === undefined))('the $name checker',
         '--event',
         JSON.stringify(forged),
       )
-      expect(run).toMatchObject({ code: 1, out: expect.stringMatching(/^REFUSED proof: the event is /) })
+      // Only the state differs: the line names it, rather than two sides that read alike.
+      expect(run).toEqual({
+        code: 1,
+        out: `REFUSED proof: the event's logState is ${'e'.repeat(64)}, the proof's entry records ${leafOf(1).state}`,
+        err: '',
+      })
+      // An entry that records no state, given an event line that claims one.
+      expect(leafOf(0).state).toBeUndefined()
+      const claimed = { ...line(0), logState: 'e'.repeat(64) }
+      expect(
+        check(
+          '--proof',
+          file(proofText(0), 'tlog-proof'),
+          '--witnesses',
+          keys(),
+          '--event',
+          JSON.stringify(claimed),
+        ),
+      ).toEqual({
+        code: 1,
+        out: `REFUSED proof: the event's logState is ${'e'.repeat(64)}, the proof's entry records no state`,
+        err: '',
+      })
     })
 
     it('refuses a wrong index, an altered proof hash and altered extra data', () => {
