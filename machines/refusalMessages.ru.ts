@@ -90,6 +90,8 @@ export const REFUSAL_MESSAGES_RU: Readonly<Record<RefusalKey, string>> = {
   'state.closed': 'инициатива {{phase}} и больше не принимает команд',
   'state.notAcceptedHere':
     'инициатива {{phase}}; команда «{{event}}» принимается только на этапах: {{where}}',
+  'state.alreadyExists':
+    'инициатива «{{initiative}}» уже существует; внесите предложение под новым идентификатором',
   'state.notAcceptedByPolicy':
     'инициатива {{phase}}; команда «{{event}}» не принимается ни на одном этапе политики «{{policy}}» (в её схеме нет состояния, которое её принимает)',
   'state.keyDone': 'ключ «{{key}}» в этой редакции уже {{done}}; новых решений по нему не принимается',

@@ -97,6 +97,7 @@ export const REFUSAL_MESSAGES = {
   // where in the chart a command is taken (the engine's own refusals, not a rule's)
   'state.closed': 'the initiative is {{phase}} and takes no further commands',
   'state.notAcceptedHere': 'the initiative is {{phase}}; {{event}} is accepted only in {{where}}',
+  'state.alreadyExists': 'initiative "{{initiative}}" already exists; propose under a new id',
   'state.notAcceptedByPolicy':
     'the initiative is {{phase}}; {{event}} is accepted in no phase under policy "{{policy}}" (its chart has no state that takes it)',
   'state.keyDone': 'key "{{key}}" has already {{done}} on this revision; it takes no further decision',

@@ -12,26 +12,48 @@ export interface Receipt {
   replayed: boolean
 }
 
-/** A receipt whose board is built when first read: most callers only need to know the command was taken. */
+/**
+ * A receipt whose board is built when first read: most callers only need to know the command was
+ * taken. Its own enumerable keys are the six of {@link Receipt}, `board` among them as an accessor,
+ * so spreading, `structuredClone`, `toEqual` and JSON all see a plain receipt; the maker is private.
+ *
+ * @example
+ * const receipt = new LazyReceipt(event, false, () => keyBoard(policy, snapshot, now))
+ * Object.keys(receipt) // ['initiativeId', 'commandId', 'seq', 'event', 'board', 'replayed']
+ */
 export class LazyReceipt implements Receipt {
-  readonly initiativeId: string
-  readonly commandId: string
-  readonly seq: number
+  // Declared, not defined as class fields: the constructor makes the keys, in the Receipt's order.
+  declare readonly initiativeId: string
+  declare readonly commandId: string
+  declare readonly seq: number
+  declare readonly event: RecordedEvent
+  declare readonly board: Board
+  declare readonly replayed: boolean
+  #makeBoard: (() => Board) | undefined
   #board: Board | undefined
-  constructor(
-    readonly event: RecordedEvent,
-    readonly replayed: boolean,
-    private readonly makeBoard: () => Board,
-  ) {
+
+  constructor(event: RecordedEvent, replayed: boolean, makeBoard: () => Board) {
     this.initiativeId = event.initiativeId
     this.commandId = event.commandId
     this.seq = event.seq
+    this.event = event
+    this.#makeBoard = makeBoard
+    // An own, enumerable accessor (not a prototype getter): a spread or a clone keeps the board.
+    Object.defineProperty(this, 'board', {
+      enumerable: true,
+      configurable: false,
+      get: (): Board => {
+        if (this.#makeBoard !== undefined) {
+          this.#board = this.#makeBoard()
+          this.#makeBoard = undefined
+        }
+        return this.#board as Board
+      },
+    })
+    this.replayed = replayed
   }
-  get board(): Board {
-    this.#board ??= this.makeBoard()
-    return this.#board
-  }
-  toJSON() {
+
+  toJSON(): Receipt {
     const { initiativeId, commandId, seq, event, board, replayed } = this
     return { initiativeId, commandId, seq, event, board, replayed }
   }

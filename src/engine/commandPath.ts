@@ -25,7 +25,7 @@ export function createCommandPath(
   core: EngineCore,
   withLock: KeyedLock,
   authenticate: Authenticate,
-  { receiptOf, refuse, replay }: CommandOutcomes,
+  { receiptOf, refuse, refuseUnauthenticated, replay }: CommandOutcomes,
 ): CommandPath {
   const { policy, policyHash, store, clock, ids, loader } = core
   let policyStored = false
@@ -50,9 +50,8 @@ export function createCommandPath(
     // A signed command is rendered once, for its signing bytes, its command hash and its event's hash.
     const texts = command.signature === undefined ? undefined : commandTexts(command)
     const signed = await authenticate(loaded, command, texts)
-    if (!signed.ok) {
-      return refuse(command, initiativeId, commandId, signed.error)
-    }
+    // Kept, but under an id of its own: a forgery must not use up the holder's command id.
+    if (!signed.ok) return refuseUnauthenticated(command, initiativeId, signed.error)
     let verdict = judgeCommand(loaded, command, initiativeId, clock())
     if (verdict.explanation !== undefined && !verdict.explanation.allowed && cached !== undefined) {
       // Refuse only on what the store holds now, not on what this process last saw.

@@ -107,6 +107,10 @@ export function explainEvent(
   // (A finished snapshot takes nothing: its final state has no transitions.)
   if (snapshot.can(event)) return { allowed: true, reasons: [], phrases: [], rules: [], code: null }
   const phase = phaseOf(snapshot)
+  // Only an initiative not yet proposed takes PROPOSE: any other has the id already.
+  if (event.type === 'PROPOSE' && phase !== 'none') {
+    return refused([phrase('state.alreadyExists', { initiative: event.id })])
+  }
   if (snapshot.status !== 'active') {
     return refused([phrase('state.closed', { phase: term(phaseTerm(phase)) })])
   }

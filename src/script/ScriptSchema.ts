@@ -141,7 +141,12 @@ export const ScriptSchema = z.strictObject({
     .partialRecord(z.enum(SCRIPT_LANGUAGES), z.strictObject({ title: z.string().min(1).max(300) }))
     .optional()
     .describe('The title in another language (`ru: { title: … }`); each step translates its own narration.'),
-  policy: z.string().min(1).describe('Path of the policy file, relative to the script.'),
+  policy: z
+    .string()
+    .min(1)
+    .describe(
+      'Path of the policy file, relative to the script; else a shipped policy: twokeys/policies/two-keys.yaml, or its bare name two-keys.yaml.',
+    ),
   start: AbsoluteTimeSchema.describe('The time of the first step.'),
   identity: z
     .enum(['asserted', 'signed'])

@@ -1,12 +1,41 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+// Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
+import { createRequire as createRequireAt } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { fileError } from '../policy/fileMessages.js'
 import { safeLoadDocument } from '../policy/safeLoadDocument.js'
 import { type Script, ScriptSchema } from './ScriptSchema.js'
 
+const requireOwn = createRequireAt(import.meta.url)
+const PACKAGE_PATH = /^twokeys\/./
+const BARE_NAME = /^[\w-]+\.(ya?ml|json)$/
+
+/** A shipped file by its package path, resolved through twokeys' own `exports`; undefined if not shipped. */
+function shipped(specifier: string): string | undefined {
+  try {
+    return requireOwn.resolve(specifier)
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * Reads a script (YAML or JSON) with located errors, and resolves its policy path against the
- * script's folder.
+ * Where a script's `policy:` points, as `twokeys run --policy` finds a policy: a file next to the
+ * script first; else a `twokeys/…` package path, or the bare name of a shipped policy
+ * (`two-keys.yaml`). A `twokeys/…` path the package does not ship comes back as written, so that
+ * the CLI refuses it naming what the package ships.
+ */
+function scriptPolicyPath(scriptPath: string, policy: string): string {
+  const beside = resolve(dirname(scriptPath), policy)
+  if (existsSync(beside)) return beside
+  if (PACKAGE_PATH.test(policy)) return shipped(policy) ?? policy
+  if (BARE_NAME.test(policy)) return shipped(`twokeys/policies/${policy}`) ?? beside
+  return beside
+}
+
+/**
+ * Reads a script (YAML or JSON) with located errors, and resolves its policy: a path relative to
+ * the script's folder, else a shipped policy (`twokeys/policies/two-keys.yaml`, or `two-keys.yaml`).
  *
  * @example
  * const { script, policyPath } = loadScriptFile('examples/seed-walkthrough.yaml')
@@ -27,5 +56,5 @@ export function loadScriptFile(path: string): { script: Script; policyPath: stri
       { issues: result.issues },
     )
   }
-  return { script: result.data, policyPath: resolve(dirname(path), result.data.policy) }
+  return { script: result.data, policyPath: scriptPolicyPath(path, result.data.policy) }
 }

@@ -100,6 +100,9 @@ describe('every rule carries its code and its phrases', () => {
     expect(missing.sort()).toEqual(
       [
         'body.none',
+        // A second PROPOSE is refused as "already exists" (state.alreadyExists), which names neither
+        // the command nor the place before a proposal; a replay's unsigned PROPOSE names the command.
+        'command.PROPOSE',
         'command.TICK',
         'content.destinationTwice',
         'content.ministryTwice',
@@ -135,6 +138,7 @@ describe('every rule carries its code and its phrases', () => {
         'text',
         // A place in a chart other than the initiative machine's (explainEvent's last resort).
         'where.nowhere',
+        'where.idle',
       ].sort(),
     )
   })

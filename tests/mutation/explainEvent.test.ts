@@ -80,6 +80,21 @@ describe('explainEvent says where the chart takes a command', () => {
     })
   })
 
+  it('an initiative that exists takes no second PROPOSE, closed or not: it names the id to change', () => {
+    const drafted = new Scenario(twoKeys).propose()
+    const again = drafted.events[0] as InitiativeEvent & { type: 'PROPOSE' }
+    const words = `initiative "${again.id}" already exists; propose under a new id`
+    expect(explain(drafted, { ...again, at: day(1) })).toEqual({
+      allowed: false,
+      reasons: [words],
+      phrases: [{ key: 'state.alreadyExists', params: { initiative: again.id } }],
+      rules: [],
+      code: 'REFUSED',
+    })
+    const withdrawn = drafted.send({ type: 'WITHDRAW', by: 'minek', at: day(1) })
+    expect(explain(withdrawn, { ...again, at: day(2) }).reasons).toEqual([words])
+  })
+
   it('a closed initiative takes nothing, and names no rule', () => {
     const withdrawn = new Scenario(twoKeys).propose().send({ type: 'WITHDRAW', by: 'minek', at: day(1) })
     expect(explain(withdrawn, { type: 'SUBMIT', by: 'minek', at: day(2) })).toEqual({

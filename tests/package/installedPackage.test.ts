@@ -199,6 +199,44 @@ describe.skipIf(!npmAvailable)(
       expect(required.trim()).toBe('true')
     })
 
+    it('resolves the library, the stores, serve and classroom through require.resolve too', async () => {
+      const specifiers = [
+        'twokeys',
+        'twokeys/stores/sqlite',
+        'twokeys/stores/postgres',
+        'twokeys/serve',
+        'twokeys/classroom',
+      ]
+      const resolved = await ok(
+        'node',
+        ['-e', `for (const s of ${JSON.stringify(specifiers)}) console.log(require.resolve(s))`],
+        project,
+      )
+      expect(resolved.trim().split('\n')).toEqual([
+        join(project, 'node_modules', 'twokeys', 'dist', 'src', 'index.js'),
+        join(project, 'node_modules', 'twokeys', 'dist', 'src', 'stores', 'sqliteStore.js'),
+        join(project, 'node_modules', 'twokeys', 'dist', 'src', 'stores', 'postgresStore.js'),
+        join(project, 'node_modules', 'twokeys', 'dist', 'src', 'serve', 'index.js'),
+        join(project, 'node_modules', 'twokeys', 'dist', 'src', 'classroom', 'index.js'),
+      ])
+    })
+
+    it('runs a script whose policy: names a shipped policy, bare or by package path', async () => {
+      const steps =
+        'start: 2026-03-02T09:00:00Z\nsteps:\n  - propose: { as: x, by: minzifry, title: T, objective: infrastructure, scope: { kind: federal } }\n'
+      writeFileSync(join(project, 'bare.yaml'), `policy: two-keys.yaml\n${steps}`)
+      writeFileSync(join(project, 'packaged.yaml'), `policy: twokeys/policies/single-key.yaml\n${steps}`)
+      writeFileSync(join(project, 'missing.yaml'), `policy: twokeys/policies/no-such.yaml\n${steps}`)
+      const bare = await npx('run', 'bare.yaml', '--json')
+      expect(bare.stderr).toBe('')
+      expect(JSON.parse(bare.stdout)).toMatchObject({ policyId: 'two-keys', surprises: 0 })
+      const packaged = await npx('run', 'packaged.yaml', '--json')
+      expect(JSON.parse(packaged.stdout)).toMatchObject({ policyId: 'single-key', surprises: 0 })
+      const missing = await npx('run', 'missing.yaml')
+      expect(missing.code).toBe(2)
+      expect(missing.stderr).toContain('it ships twokeys/policies/<file>')
+    })
+
     it('names the package to install when a store needs a missing peer', async () => {
       const sqlite = await npx('run', 'twokeys/examples/seed-walkthrough.yaml', '--db', 'x.db')
       expect(sqlite.code).toBe(2)

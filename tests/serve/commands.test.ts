@@ -97,9 +97,13 @@ describe('POST /commands', () => {
     expect(res.statusCode).toBe(403)
     expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' })
     expect(res.json().reasons.join(' ')).toMatch(/belongs to "ga-aide".*acts as "grigorenko"/)
-    // The engine kept the attempt in the security log.
+    // The engine kept the attempt in the security log, as sent, under an id of its own: a forgery
+    // does not use up the command id it names.
     const log = SecurityLogSchema.parse((await app.inject({ url: '/security-log?initiative=kazan' })).json())
-    expect(log.map((r) => [r.commandId, r.code])).toEqual([['forged', 'UNAUTHENTICATED']])
+    expect(log.map((r) => [(r.command as { commandId?: string }).commandId, r.code])).toEqual([
+      ['forged', 'UNAUTHENTICATED'],
+    ])
+    expect(log[0]?.commandId).not.toBe('forged')
   })
 
   it('refuses a signature replayed onto another initiative (403) or under a used command id (400)', async () => {
