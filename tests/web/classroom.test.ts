@@ -163,7 +163,27 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(ruChecks).toContain(ru.classroom.finding.problem.deleted.replace('{{where}}', ''))
     expect(ruChecks).not.toContain(en.classroom.finding.passed.signatures)
     const ruStudent = await joinAs(`${joinUrl}&lang=ru`, 'gov-tatarstan', 'Ильдар', 'ru-RU')
-    expect(await ruStudent.page.textContent('#seat-heading')).toContain('Вы — gov-tatarstan')
+    // The seat by the principal's Russian name, its id beside it; on the roster too, and the forger's role in words.
+    await expect
+      .poll(() => ruStudent.page.textContent('#seat-heading'))
+      .toBe('Ильдар, вы — Раис Республики Татарстан (gov-tatarstan)')
+    await expect
+      .poll(() => ruTeacher.page.textContent('.roster li[data-role="gov-tatarstan"]'))
+      .toContain('Ильдар — Раис Республики Татарстан (gov-tatarstan)')
+    expect(
+      await ruTeacher.page.getAttribute(
+        '.roster li[data-role="gov-tatarstan"] button.free-seat',
+        'aria-label',
+      ),
+    ).toBe('Освободить место: Ильдар (Раис Республики Татарстан (gov-tatarstan))')
+    const ruForger = await joinAs(`${joinUrl}&lang=ru`, 'forger', 'Фёдор', 'ru-RU')
+    await expect
+      .poll(() => ruTeacher.page.textContent('.roster li[data-role="forger"]'))
+      .toContain(`Фёдор — ${ru.classroom.forgerRole}`)
+    // Whom the forger signs as: the principals by their Russian names.
+    expect(await ruForger.page.textContent('#act-as option[value="oreshkin"]')).toBe(
+      'Максим Орешкин (oreshkin)',
+    )
     expect(await ruTeacher.page.textContent('#controls-heading')).toBe(ru.classroom.teacher.controls)
     const ruJoin = await openPage(`${joinUrl}&lang=ru`, PHONE, 'ru-RU')
     await ruJoin.page.waitForSelector('input[name=role]')
@@ -250,6 +270,11 @@ describe.skipIf(skipBrowser)('twokeys classroom in Chromium: a teacher and three
     expect(ruRefusal).toContain(notNamed.slice(notNamed.indexOf('{{holders}}') + '{{holders}}'.length))
     expect(ruRefusal).toContain('«oreshkin» не держит ключ «government-apparatus»')
     expect(ruRefusal).not.toContain('does not hold key')
+    // Who tried, by name; the bottleneck's key by its label.
+    expect(ruRefusal).toMatch(/^Максим Орешкин \(oreshkin\) /)
+    expect(await ruTeacher.page.textContent('.debrief .bottleneck')).toContain(
+      'ключ «Аппарат Правительства» (government-apparatus)',
+    )
     await ruTeacher.page.waitForSelector('.debrief .gantt svg', { timeout: 30_000 })
     // The timeline in Russian words, drawn from the debrief's Russian gantt.
     const ruGantt = (await ruTeacher.page.textContent('.debrief .gantt svg')) ?? ''

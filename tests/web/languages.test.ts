@@ -208,3 +208,151 @@ describe.skipIf(skipBrowser)('the Russian page in Chromium: the chart, the trail
     await context.close()
   })
 })
+
+/**
+ * Latin words in a Russian text that are not ids, codes, file names or hashes: English the page
+ * left behind. `allowed` are the ids the page shows on purpose (principals, keys, states …).
+ */
+function englishIn(text: string, allowed: ReadonlySet<string>): string[] {
+  const words = text.match(/[A-Za-z][A-Za-z0-9_.:-]*/g) ?? []
+  return [
+    ...new Set(
+      words.filter(
+        (w) =>
+          !allowed.has(w) &&
+          !/[0-9_.:]/.test(w) && // hashes, key ids, file names, codes with digits
+          !/^[A-Z][A-Z_]*-?$/.test(w) && // codes, acronyms, sides: NOT_AUTHORIZED, GPU-облако, A, 00:00Z
+          !/^[a-z]+([A-Z][a-z]+)+$/.test(w) && // the rules' and states' ids: deputyEligible, federalRollout
+          !allowed.has(w.replace(/-[A-Za-z0-9]+$/, '')), // a principal's key id: oreshkin-x7Ab…
+      ),
+    ),
+  ]
+}
+
+describe.skipIf(skipBrowser)('the Russian page on a phone: no English left where the audit found it', () => {
+  const served = servedPlayground()
+  const policies = ['machines/policies/two-keys.yaml', 'machines/policies/seed.yaml'].map((f) =>
+    loadPolicyFile(f),
+  )
+  const oneKey = loadPolicyFile('examples/policies/seed-one-key.yaml')
+  // What the page shows as written: ids (principals, institutions, keys, regions, destinations, states), file and code names.
+  const allowed = new Set<string>([
+    ...[...policies, oneKey].flatMap((p) => [
+      p.id,
+      ...p.principals.flatMap((x) => [x.id, x.institution]),
+      ...p.keys.map((k) => k.id),
+      ...p.regions.map((r) => r.id),
+      ...(p.friendlyDestinations ?? []),
+    ]),
+    ...Object.keys(ru.stage.states),
+    ...['my-initiative', 'kazan', 'gpu-cloud', 'registry', 'export-suite', 'outsider', 'forger'],
+    // A policy's own condition stays as written: `budget > 10_000_000_000`.
+    'budget',
+    ...['twokeys', 'verify', 'verifyAudit', 'historyToMermaid', 'identity', 'signed', 'yaml', 'Mermaid'],
+  ])
+
+  it('words the refusals, the forgery verdicts, the lessons, the Diff tab and the roles in Russian, and fits the caption to the screen', async () => {
+    const context = await served.browser.newContext({
+      locale: 'ru-RU',
+      viewport: { width: 390, height: 844 },
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()}`)
+    })
+    page.setDefaultTimeout(15_000)
+    await page.goto(served.server.url)
+    const play = page.locator('#panel-play')
+    const english = async (selector: string) => {
+      const texts = await page.locator(selector).evaluateAll((es) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the words a student sees, not the closed sources
+        es.map((e) => (e as HTMLElement).innerText),
+      )
+      // A signature check's refusal quotes the check's English, as the README says: only that.
+      return englishIn(texts.join('\n').replaceAll(/проверка пишет: [^\n·]*/g, ''), allowed)
+    }
+
+    // Play: the roles in words; a refusal by the rules and one by the signature check, in the trail.
+    await page.locator('#as-minzifry').check()
+    expect(await english('#panel-play .role-desc')).toEqual([])
+    await page.locator('[data-offer="propose"]').click()
+    await page.locator('[data-offer="submit"]').click()
+    await play.locator('.phase[data-phase="review"]').waitFor()
+    await page.locator('#as-oreshkin').check()
+    await page.locator('[data-offer="approve-government-apparatus"]').press('Enter')
+    await expect.poll(() => play.locator('.outcome').getAttribute('data-kind')).toBe('refused')
+    await page.locator('#as-outsider').check()
+    await page.locator('[data-offer="approve-presidential-administration"]').press('Enter')
+    await expect.poll(() => play.locator('ul.refusals li').count()).toBe(2)
+    const refusals = (await play.locator('ul.refusals').textContent()) ?? ''
+    expect(refusals).toContain(ru.reasons.unauthenticated.split(':')[0] ?? '(none)')
+    expect(await english('#panel-play ul.refusals')).toEqual([])
+    // The trail's caption wraps to the screen, not to the table inside its scroll box.
+    const caption = await play.locator('.trail-caption').boundingBox()
+    expect(caption?.width ?? 999).toBeLessThanOrEqual(390)
+    expect(await play.locator('.trail-caption').textContent()).toBe(ru.trail.caption)
+
+    // A forged signature: the checks' table and the verdict in words; an edited event: the verdict.
+    await page.locator('#as-oreshkin').check()
+    await page.locator('[data-offer="approve-presidential-administration"]').click()
+    await expect.poll(() => play.locator('.outcome').getAttribute('data-kind')).toBe('accepted')
+    await page.locator('#play-tamper-mode').selectOption('forge-signature')
+    await page.getByRole('button', { name: ru.trail.tamper }).click()
+    await expect.poll(() => play.locator('.trail-panel').getAttribute('data-caught-by')).toBe('signature')
+    expect(await english('#panel-play .checks-box')).toEqual([])
+    await page.locator('#play-tamper-mode').selectOption('edit')
+    await page.getByRole('button', { name: ru.trail.tamper }).click()
+    await expect.poll(() => play.locator('.verdict').textContent()).toContain('✖')
+    expect(await english('#panel-play .trail-panel > .verdict')).toEqual([])
+
+    // The veto challenge: Grigorenko's comment on his refusal.
+    await page.locator('#tab-challenges').click()
+    await page
+      .getByRole('article', { name: ru.challenges['overrule-a-veto'].title })
+      .getByRole('button', { name: ru.challenges.start })
+      .click()
+    await expect.poll(() => play.textContent()).toContain(ru.challenges.vetoReason)
+    expect(await english('#panel-play ul.keys')).toEqual([])
+
+    // The seed story: its Russian title, the list of steps, and step 7's signature refusal explained.
+    await page.locator('#tab-story').click()
+    const story = page.locator('#panel-story')
+    expect(await story.locator('#story-h').textContent()).toMatch(CYRILLIC)
+    expect(await english('#panel-story #story-h')).toEqual([])
+    expect(await english('#panel-story .story-steps')).toEqual([])
+    await story.locator('summary', { hasText: ru.lesson.allSteps }).click()
+    await story.locator('.story-steps button').nth(6).click()
+    await expect.poll(() => story.locator('.step-result').getAttribute('data-outcome')).toBe('refused')
+    expect(await story.locator('.step-result .reason').textContent()).toMatch(CYRILLIC)
+    expect(await english('#panel-story .step-result')).toEqual([])
+
+    // Rewrite history? to its end: the keyring change refused in Russian words.
+    await page.locator('#tab-rewrite').click()
+    const rewrite = page.locator('#panel-rewrite')
+    await rewrite.locator('summary', { hasText: ru.lesson.allSteps }).click()
+    await rewrite.getByRole('button', { name: ru.lesson.keyringTitle }).click()
+    await expect.poll(() => rewrite.textContent()).toContain('нет действительной подписи ведомства')
+    expect(await rewrite.textContent()).not.toContain('no valid signature')
+
+    // Why two keys? part 2: the one-key policy's keys by their Russian labels; the steps in words.
+    await page.locator('#tab-why-two-keys').click()
+    const oneKeyPart = page.locator('#panel-why-two-keys .one-key-part')
+    await oneKeyPart.locator('summary', { hasText: ru.lesson.allSteps }).click()
+    await oneKeyPart.locator('.story-steps button').last().click()
+    await expect.poll(() => oneKeyPart.locator('ul.keys').textContent()).toContain('Аппарат Правительства')
+    expect(await english('#panel-why-two-keys .one-key-part ul.keys')).toEqual([])
+    expect(await english('#panel-why-two-keys .story-steps')).toEqual([])
+
+    // Diff: the groups and the story's events in Russian words, the objective by its Russian name.
+    await page.locator('#tab-diff').click()
+    const diff = page.locator('#panel-diff')
+    await diff.getByRole('button', { name: ru.diff.compare, exact: true }).click()
+    await diff.locator('.diff-verdict').waitFor({ timeout: 30_000 })
+    expect(await english('#panel-diff .diff-groups button')).toEqual([])
+    expect(await english('#panel-diff .diff-steps')).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
+})

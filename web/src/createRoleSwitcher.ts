@@ -1,6 +1,6 @@
 import type { Policy, Principal } from '../../src/policy/PolicySchema.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { hasText, t } from './i18n/language.js'
 
 /** Someone the policy does not know: every rule that asks who you are refuses them. */
 export const OUTSIDER: Principal = {
@@ -11,6 +11,9 @@ export const OUTSIDER: Principal = {
   affiliations: [],
 }
 
+/** A role in the page's language: the shipped policies' roles have words, another policy's stay as written. */
+const roleWord = (role: string) => (hasText(`roles.names.${role}`) ? t(`roles.names.${role}`) : role)
+
 function describe(policy: Policy, p: Principal): string {
   if (p === OUTSIDER) return t('roles.outsider')
   const holds = policy.keys
@@ -19,7 +22,9 @@ function describe(policy: Policy, p: Principal): string {
   const deputy = policy.keys
     .filter((k) => k.deputies.allowed && k.deputies.eligible?.includes(p.id))
     .map((k) => t('roles.deputises', { key: k.label }))
-  return [p.roles.join(', ') || t('roles.noRole'), ...holds, ...deputy, p.institution].join(' · ')
+  return [p.roles.map(roleWord).join(', ') || t('roles.noRole'), ...holds, ...deputy, p.institution].join(
+    ' · ',
+  )
 }
 
 /**

@@ -51,6 +51,8 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
   const { session: audit, policy: enginePolicy } = createAuditSession(policy)
   const engine = createEngine({ policy: enginePolicy, clock, ids: () => `cmd-${++counter}` })
   const machine = createInitiativeMachine(policy)
+  // The security log keeps a refusal's English reasons; the page keeps their phrases to word them.
+  const refusalPhrases = new Map<string, ErrorPhrase[]>()
   const change = audit.keys.keyringChange
   const ready: Promise<void> =
     change === null
@@ -83,7 +85,7 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
     now: () => clock(),
     async scene() {
       await ready
-      return { ...(await sceneOf(engine, machine, SANDBOX_INITIATIVE, clock())), audit }
+      return { ...(await sceneOf(engine, machine, SANDBOX_INITIATIVE, clock())), audit, refusalPhrases }
     },
     async explain(command) {
       await ready
@@ -103,8 +105,9 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
     },
     async attempt(command) {
       await ready
+      const commandId = `cmd-${++counter}`
       try {
-        const signed = signAs(audit.keys.keys, command, `cmd-${++counter}`, await revisionNow(command))
+        const signed = signAs(audit.keys.keys, command, commandId, await revisionNow(command))
         const receipt = await engine.dispatch(signed)
         await publish()
         return { kind: 'accepted', command, board: receipt.board }
@@ -116,6 +119,7 @@ export function createSandbox(policy: Policy, start = SANDBOX_START): Sandbox {
             : error.issues.length > 0
               ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
               : [error.message]
+        if (error.phrases.length === reasons.length) refusalPhrases.set(commandId, error.phrases)
         return {
           kind: 'refused',
           command,

@@ -1,3 +1,4 @@
+import type { AuditResult } from '../../src/audit/AuditResult.js'
 import { verifyAudit } from '../../src/audit/verifyAudit.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { describeEvent } from '../../src/render/describeEvent.js'
@@ -11,9 +12,10 @@ import { FORGERIES, type Forgery, forge, isForgery } from './audit/forgeries.js'
 import { createDiagramView } from './createDiagramView.js'
 import { commandWord, decisionWord, eventTypeName, eventTypeWord } from './eventTypeWord.js'
 import { h } from './h.js'
-import { t } from './i18n/language.js'
+import { language, t } from './i18n/language.js'
 import { formatTime } from './marks.js'
 import { eventWords, timelineWords } from './pageEventWords.js'
+import { reasonsInLanguage } from './renderReasons.js'
 import type { Scene } from './scene.js'
 import { linkChecks, type TamperMode, tamperWith } from './tamperWith.js'
 
@@ -29,6 +31,23 @@ function describeRefusal(r: RefusalRecord): string {
 }
 
 /**
+ * What the hash chain check found, in the page's language: the verifier's own message, or in
+ * Russian worded from its problem, position and seq, as the classroom words a finding.
+ */
+function chainFinding(result: Extract<AuditResult, { ok: false }>): string {
+  if (language() === 'en') return result.message
+  const where =
+    result.initiativeId === null || result.seq === null
+      ? t('classroom.finding.at', { position: result.position })
+      : t('classroom.finding.where', {
+          position: result.position,
+          initiative: result.initiativeId,
+          seq: result.seq,
+        })
+  return t(`classroom.finding.problem.${result.problem}`, { where })
+}
+
+/**
  * The audit trail: the initiative's hash-chained events as recorded, each with its hash, the
  * hash it names as previous and whether both check out (and, in the playground, its signature);
  * the latest checkpoint both witnesses cosigned; a tamper control that forges the page's copy —
@@ -39,10 +58,12 @@ function describeRefusal(r: RefusalRecord): string {
 export function createTrailView(prefix: string) {
   const verdict = h('p', { class: 'verdict', role: 'status', 'aria-live': 'polite' })
   const body = h('tbody')
+  // The caption stands above the scroll box, not in the table: on a phone it wraps to the screen,
+  // not to the table's width inside the box.
+  const caption = h('p', { class: 'trail-caption', id: `${prefix}-trail-caption` }, t('trail.caption'))
   const table = h(
     'table',
-    { class: 'trail' },
-    h('caption', {}, t('trail.caption')),
+    { class: 'trail', 'aria-labelledby': caption.id },
     h(
       'thead',
       {},
@@ -106,6 +127,7 @@ export function createTrailView(prefix: string) {
     h('h2', { id: headingId }, t('trail.heading')),
     verdict,
     checkpoint.element,
+    caption,
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('trail.tableLabel') },
@@ -170,7 +192,7 @@ export function createTrailView(prefix: string) {
       verdict.textContent = [
         result.ok
           ? t('audit.forgedChainHolds')
-          : `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: result.message })};`,
+          : `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: chainFinding(result) })};`,
         caught === null ? t('audit.notCaught') : caughtBy(caught),
         t('audit.youChanged', { change: forgery.change }),
         forgery.mode === 'forge-signature' ? '' : t('audit.receiptNote'),
@@ -180,7 +202,7 @@ export function createTrailView(prefix: string) {
     } else if (result.ok) {
       verdict.textContent = t('trail.holds', { count: events.length, seq: last?.seq })
     } else {
-      verdict.textContent = `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: result.message })}.${forged === null ? '' : ` ${t('audit.youChanged', { change: forged.change })}`}`
+      verdict.textContent = `${t('trail.detected', { problem: result.problem, seq: result.seq ?? '?', message: chainFinding(result) })}.${forged === null ? '' : ` ${t('audit.youChanged', { change: forged.change })}`}`
     }
     const broken =
       forgery !== null
@@ -299,7 +321,15 @@ export function createTrailView(prefix: string) {
     refusals.replaceChildren(
       ...(scene.refusals.length === 0
         ? [h('li', {}, t('trail.noneYet'))]
-        : scene.refusals.map((r) => h('li', {}, `✖ ${describeRefusal(r)}`, h('br'), r.reasons.join(' · ')))),
+        : scene.refusals.map((r) =>
+            h(
+              'li',
+              {},
+              `✖ ${describeRefusal(r)}`,
+              h('br'),
+              reasonsInLanguage(r.reasons, scene.refusalPhrases?.get(r.commandId), r.code).join(' · '),
+            ),
+          )),
     )
     render()
     drawTimeline()

@@ -1,5 +1,6 @@
 import { type AnyMachineSnapshot, getInitialSnapshot } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { ErrorPhrase } from '../../src/domain/TwoKeysError.js'
 import type { Engine } from '../../src/engine/createEngine.js'
 import type { Board } from '../../src/engine/keyBoard.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
@@ -17,6 +18,8 @@ export interface Scene {
   snapshot: AnyMachineSnapshot
   history: RecordedEvent[]
   refusals: RefusalRecord[]
+  /** The rules' phrases of the refusals the page saw, by command id: their reasons in the page's language. */
+  refusalPhrases?: ReadonlyMap<string, readonly ErrorPhrase[]>
   /** The play sandbox's keys, keyring and witnessed log (absent in the seed story). */
   audit?: AuditSession
 }

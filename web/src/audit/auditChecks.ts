@@ -7,6 +7,7 @@ import { rootHash } from '../../../src/tlog/merkle.js'
 import { commandWord } from '../eventTypeWord.js'
 import { t } from '../i18n/language.js'
 import { linkChecks } from '../tamperWith.js'
+import { signatureReason } from './keyProblemText.js'
 import { leavesOf, shortRoot, type WitnessedLog, type WitnessId, witnessLabel } from './witnessedLog.js'
 
 /** The checks anyone can run on a copy of the log, in the order they are run. */
@@ -62,7 +63,7 @@ export function signatureProblem(
   }
   if (keyring === null) return t('checks.noKeyring', { seq: record.seq })
   const verdict = verifyCommandSignature(keyring, command, record.event.at)
-  if (!verdict.ok) return t('checks.verdict', { seq: record.seq, reason: verdict.reason })
+  if (!verdict.ok) return t('checks.verdict', { seq: record.seq, reason: signatureReason(verdict) })
   if (!eventMatchesCommand(record, command))
     return t('checks.mismatch', { seq: record.seq, type: commandWord(command.type), by: command.by })
   return null

@@ -6,6 +6,8 @@ import { language, t } from '../i18n/language.js'
 import { loadMermaid } from '../loadMermaid.js'
 import { invariantName, reasonsInLanguage } from '../renderReasons.js'
 import { api } from './classroomApi.js'
+import type { SessionState } from './SessionState.js'
+import { keyName, seatName } from './seatName.js'
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10
 
@@ -14,7 +16,13 @@ const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10
  * forgery and the check that caught it, each initiative's timeline drawn from the server's
  * Mermaid gantt, and the audit export to download (it checks with `twokeys audit verify`).
  */
-export function createDebriefView(debrief: Debrief, sessionId: string, token: string): HTMLElement {
+export function createDebriefView(
+  debrief: Debrief,
+  sessionId: string,
+  token: string,
+  /** The session's state with the policy's names in the page's language, for its seats and keys. */
+  state?: SessionState,
+): HTMLElement {
   const b = debrief.bottleneck
   const download = h(
     'a',
@@ -61,7 +69,7 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
       b === null
         ? t('classroom.debrief.noBottleneck')
         : t('classroom.debrief.bottleneck', {
-            key: b.key,
+            key: keyName(b.key, state),
             initiative: b.initiativeId,
             hours: hours(b.waitedMs),
             days: Math.round((b.waitedMs / DAY_MS) * 10) / 10,
@@ -76,7 +84,11 @@ export function createDebriefView(debrief: Debrief, sessionId: string, token: st
         h(
           'li',
           {},
-          t('classroom.debrief.refusal', { by: r.by, type: commandWord(r.type), code: r.code }),
+          t('classroom.debrief.refusal', {
+            by: seatName(r.by, state),
+            type: commandWord(r.type),
+            code: r.code,
+          }),
           ' ',
           r.invariants.length > 0
             ? h('strong', {}, r.invariants.map((i) => `${i.id} ${invariantName(i.id)}`).join(', '))

@@ -10,6 +10,7 @@ import { createBoardCard } from './createBoardCard.js'
 import { createFeedView } from './createFeedView.js'
 import { localizeRoles, localizeState } from './localizeState.js'
 import type { SessionState } from './SessionState.js'
+import { seatName } from './seatName.js'
 import { studentActions } from './studentCommands.js'
 import { forgetSeat, keepSeat, makeSeatKey, type Seat, savedSeat, signAsSeat } from './studentSeat.js'
 
@@ -256,7 +257,9 @@ export function createStudentView(initialCode: string) {
       const select = actAs?.querySelector('select')
       if (select !== undefined && select !== null && select.options.length === 0) {
         select.append(
-          ...current.roles.filter((r) => r.id !== 'forger').map((r) => h('option', { value: r.id }, r.id)),
+          ...current.roles
+            .filter((r) => r.id !== 'forger')
+            .map((r) => h('option', { value: r.id }, seatName(r.id, current))),
         )
         select.value = actingAs
       }
@@ -283,8 +286,17 @@ export function createStudentView(initialCode: string) {
       const first = state === undefined
       state = localizeState(answer.body as SessionState)
       if (first) element.querySelector('.propose-slot')?.replaceChildren(proposeForm() ?? '')
+      // The seat by the principal's name in the page's language, once the policy's names are here.
+      heading.textContent = headingText()
       draw()
     }
+
+    const headingText = () =>
+      t(isForger ? 'classroom.student.youForger' : 'classroom.student.you', {
+        role: seatName(seat.role, state),
+        name: seat.name,
+      })
+    const heading = h('h2', { id: 'seat-heading' }, headingText())
 
     const feed = createFeedView(seat.sessionId, (notice: Notice) => {
       if (notice.kind === 'prompt' && notice.role === seat.role)
@@ -309,14 +321,7 @@ export function createStudentView(initialCode: string) {
       h(
         'section',
         { class: 'seat', 'aria-labelledby': 'seat-heading' },
-        h(
-          'h2',
-          { id: 'seat-heading' },
-          t(isForger ? 'classroom.student.youForger' : 'classroom.student.you', {
-            role: seat.role,
-            name: seat.name,
-          }),
-        ),
+        heading,
         h(
           'p',
           { class: 'key-line' },

@@ -10,6 +10,7 @@ import { createFeedView } from './createFeedView.js'
 import { localizeState } from './localizeState.js'
 import { forgedText, sessionTime } from './noticeText.js'
 import type { SessionState } from './SessionState.js'
+import { seatName } from './seatName.js'
 
 const JUMPS = ['hour', 'day', 'week', 'month'] as const
 const FORGERIES = ['edit-event', 'forge-signature', 'rewrite-history', 'cut-tail'] as const
@@ -55,7 +56,7 @@ export function createTeacherView(sessionId: string, token: string) {
         h(
           'li',
           { 'data-role': s.role },
-          `${s.name} — ${s.role}${s.inKeyring ? '' : ` (${t('classroom.teacher.noKey')})`} `,
+          `${s.name} — ${seatName(s.role, current)}${s.inKeyring ? '' : ` (${t('classroom.teacher.noKey')})`} `,
           current.ended
             ? null
             : h(
@@ -64,14 +65,21 @@ export function createTeacherView(sessionId: string, token: string) {
                   type: 'button',
                   class: 'free-seat',
                   'data-key-id': s.keyId,
-                  'aria-label': t('classroom.teacher.freeLabel', { name: s.name, role: s.role }),
+                  'aria-label': t('classroom.teacher.freeLabel', {
+                    name: s.name,
+                    role: seatName(s.role, current),
+                  }),
                   onClick: async () => {
                     const path = `/api/sessions/${sessionId}/seats/${encodeURIComponent(s.role)}`
                     const answer = await api(`${path}?keyId=${encodeURIComponent(s.keyId)}`, {
                       token,
                       method: 'DELETE',
                     })
-                    show(answer, t('classroom.teacher.freed', { name: s.name, role: s.role }), 'free')
+                    show(
+                      answer,
+                      t('classroom.teacher.freed', { name: s.name, role: seatName(s.role, current) }),
+                      'free',
+                    )
                   },
                 },
                 t('classroom.teacher.free'),
@@ -220,7 +228,7 @@ export function createTeacherView(sessionId: string, token: string) {
           onClick: async () => {
             const answer = await api(`/api/sessions/${sessionId}/end`, { token, method: 'POST' })
             if (!answer.ok) return show(answer, '', 'end')
-            debrief.replaceChildren(createDebriefView(answer.body, sessionId, token))
+            debrief.replaceChildren(createDebriefView(answer.body, sessionId, token, state))
           },
         },
         t('classroom.teacher.end'),

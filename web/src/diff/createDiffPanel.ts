@@ -2,15 +2,20 @@ import './diff.css'
 import type { DiffGroup, DiffResult } from '../../../src/analyze/diff/DiffResult.js'
 import { ENGLISH_DIFF_WORDS, RUSSIAN_DIFF_WORDS } from '../../../src/analyze/diff/diffWords.js'
 import { shapeTitle } from '../../../src/analyze/diff/shapeTitle.js'
+import { loadPolicy } from '../../../src/policy/loadPolicy.js'
+import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { h } from '../h.js'
 import { language, t } from '../i18n/language.js'
 import { SHIPPED_POLICIES } from '../shippedPolicies.js'
-import { createDiffStoryView } from './createDiffStoryView.js'
+import { createDiffStoryView, eventText } from './createDiffStoryView.js'
 import { DIFF_MAX_STATES, type DiffMessage, type DiffRequest } from './diffTypes.js'
 
 const count = (n: number) => n.toLocaleString(language())
-const titleOf = (group: DiffGroup) =>
-  shapeTitle(group.shape, language() === 'ru' ? RUSSIAN_DIFF_WORDS : ENGLISH_DIFF_WORDS)
+/** A group's title: in Russian its story's event in the words the story uses, then each side's answer. */
+const titleOf = (group: DiffGroup, policyA: Policy | undefined) =>
+  language() === 'ru'
+    ? shapeTitle(group.shape, RUSSIAN_DIFF_WORDS, eventText(group.story, policyA))
+    : shapeTitle(group.shape, ENGLISH_DIFF_WORDS)
 
 /**
  * The Diff tab: pick two shipped policies, and a Web Worker runs `twokeys diff` on them — both
@@ -65,6 +70,7 @@ export function createDiffPanel() {
     from: number,
     label: string,
     choose: (g: DiffGroup) => void,
+    policyA: Policy | undefined,
   ) {
     return h(
       'ol',
@@ -76,7 +82,7 @@ export function createDiffPanel() {
           h(
             'button',
             { type: 'button', 'aria-pressed': 'false', 'data-group': group.id, onClick: () => choose(group) },
-            titleOf(group),
+            titleOf(group, policyA),
           ),
           h(
             'span',
@@ -88,7 +94,7 @@ export function createDiffPanel() {
     )
   }
 
-  function show(result: DiffResult, fileA: string, fileB: string) {
+  function show(result: DiffResult, fileA: string, fileB: string, policyA: Policy) {
     const all = [...result.groups, ...result.onlyInOne]
     const verdict =
       result.verdict === 'agree'
@@ -100,7 +106,9 @@ export function createDiffPanel() {
     const choose = (group: DiffGroup) => {
       for (const b of Array.from(output.querySelectorAll<HTMLButtonElement>('.diff-groups button')))
         b.setAttribute('aria-pressed', String(b.dataset.group === group.id))
-      story.replaceChildren(createDiffStoryView(group, titleOf(group), fileA, fileB).element)
+      story.replaceChildren(
+        createDiffStoryView(group, titleOf(group, policyA), fileA, fileB, policyA).element,
+      )
     }
     output.replaceChildren(
       h(
@@ -114,12 +122,14 @@ export function createDiffPanel() {
               t('diff.searched', { pairs: count(result.pairs), seconds: result.seconds.toFixed(1) }),
             )
           : null,
-        result.groups.length === 0 ? null : groupList(result.groups, 1, t('diff.groupsLabel'), choose),
+        result.groups.length === 0
+          ? null
+          : groupList(result.groups, 1, t('diff.groupsLabel'), choose, policyA),
         result.onlyInOne.length === 0
           ? null
           : [
               h('h3', { id: 'diff-only-h' }, t('diff.onlyInOne')),
-              groupList(result.onlyInOne, result.groups.length + 1, t('diff.onlyInOne'), choose),
+              groupList(result.onlyInOne, result.groups.length + 1, t('diff.onlyInOne'), choose, policyA),
             ],
         story,
       ),
@@ -157,7 +167,8 @@ export function createDiffPanel() {
         status.textContent = t('diff.searching', { pairs: count(message.pairs) })
       } else if (message.type === 'done') {
         stop(t('diff.done', { seconds: message.result.seconds.toFixed(1) }))
-        show(message.result, fileA, fileB)
+        // Policy A for its names in the page's language (the worker has its own copy).
+        show(message.result, fileA, fileB, loadPolicy(text(fileA), fileA))
       } else stop(t('diff.failed', { message: message.message }))
     })
     worker.addEventListener('error', (event) => stop(t('diff.failed', { message: event.message })))

@@ -1,6 +1,7 @@
 import type { Phase } from '../../../machines/describeState.js'
 import type { DiffGroup, SideOutcome, StoryKey } from '../../../src/analyze/diff/DiffResult.js'
 import type { InitiativeEvent } from '../../../src/domain/InitiativeEvent.js'
+import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { describeEvent } from '../../../src/render/describeEvent.js'
 import { h } from '../h.js'
 import { language, t } from '../i18n/language.js'
@@ -20,11 +21,14 @@ interface ShownStep {
 
 const phase = (p: Phase) => t(`phases.${p}`)
 
-/** An event in the page's language: the story's English words, or "who · what" in Russian. */
-function eventText(step: ShownStep): string {
+/**
+ * An event in the page's language: the story's English words, or "who · what" in Russian, a
+ * proposal's objective by the name policy A gives it.
+ */
+export function eventText(step: Pick<ShownStep, 'event' | 'words'>, policy?: Policy): string {
   if (language() === 'en') return step.words
   const by = (step.event as { by?: string }).by
-  return `${by === undefined ? '' : `${by} · `}${describeEvent(step.event, eventWords())}`
+  return `${by === undefined ? '' : `${by} · `}${describeEvent(step.event, eventWords(policy))}`
 }
 
 function stepsOf(group: DiffGroup): ShownStep[] {
@@ -87,14 +91,20 @@ function sideView(side: 'A' | 'B', file: string, outcome: SideOutcome, keys: rea
  * @example
  * panel.append(createDiffStoryView(result.groups[0], 'two-keys.yaml', 'single-key.yaml').element)
  */
-export function createDiffStoryView(group: DiffGroup, title: string, fileA: string, fileB: string) {
+export function createDiffStoryView(
+  group: DiffGroup,
+  title: string,
+  fileA: string,
+  fileB: string,
+  policyA?: Policy,
+) {
   const steps = stepsOf(group)
   let at = steps.length - 1
   const items = steps.map((step, i) =>
     h(
       'li',
       {},
-      h('span', { class: 'diff-event' }, eventText(step)),
+      h('span', { class: 'diff-event' }, eventText(step, policyA)),
       i === steps.length - 1 ? h('strong', { class: 'diff-here' }, ` ${t('diff.differs')}`) : null,
     ),
   )
@@ -114,7 +124,7 @@ export function createDiffStoryView(group: DiffGroup, title: string, fileA: stri
     position.textContent = t('diff.position', { n: at + 1, total: steps.length })
     const step = steps[at] as ShownStep
     detail.replaceChildren(
-      h('p', { class: 'diff-step-event' }, eventText(step)),
+      h('p', { class: 'diff-step-event' }, eventText(step, policyA)),
       h(
         'div',
         { class: 'diff-sides' },

@@ -245,6 +245,17 @@ export const en = {
     holds: 'holds the {{key}} key',
     deputises: 'may deputise for the {{key}} key',
     noRole: 'no role',
+    /** The roles of the shipped policies, in words (another policy's roles show as written). */
+    names: {
+      'co-chair': 'co-chair',
+      deputy: 'deputy',
+      sponsor: 'sponsor',
+      ministry: 'ministry',
+      governor: 'governor',
+      agency: 'agency',
+      president: 'president',
+      council: 'council',
+    },
     more: 'Everyone else ({{count}})',
   },
   board: {
@@ -619,6 +630,8 @@ export const en = {
       governmentSuite: 'AI suite for government services',
       atlantisSuite: 'AI suite for Atlantis',
     },
+    /** Grigorenko's comment on the refusal the veto challenge sets up. */
+    vetoReason: 'the budget is not justified',
     forget: 'Forget my progress',
     'one-co-chair': {
       title: 'Get an initiative approved with only one co-chair',
@@ -744,7 +757,20 @@ export const en = {
     refuses: 'Refuses it ({{code}}):',
     waitingFor: 'waiting for {{who}}',
   },
+  /**
+   * Why a signature or a keyring change does not stand, by the identity catalogue's key (its last
+   * part): the English page shows the check's own text; these word it in another language.
+   */
+  keyProblems: {
+    doesNotVerify: 'the signature of "{{by}}" (key "{{keyId}}") does not verify',
+    keyNotInVersion: 'key "{{keyId}}" is not in keyring version {{version}}',
+    otherPrincipal: 'key "{{keyId}}" belongs to "{{principal}}", but the command acts as "{{by}}"',
+    revoked: 'key "{{keyId}}" was revoked at {{at}}',
+    noSignatureFrom: 'no valid signature from institution "{{institution}}"',
+  },
   classroom: {
+    /** The forger's seat, where the page names a seat in words. */
+    forgerRole: 'forger',
     page: {
       title: 'twokeys classroom: a live session',
       skip: 'Skip to the session',

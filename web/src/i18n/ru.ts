@@ -201,6 +201,16 @@ export const ru: Messages = {
     holds: 'держит ключ «{{key}}»',
     deputises: 'может замещать по ключу «{{key}}»',
     noRole: 'без роли',
+    names: {
+      'co-chair': 'сопредседатель',
+      deputy: 'заместитель',
+      sponsor: 'инициатор',
+      ministry: 'министерство',
+      governor: 'губернатор',
+      agency: 'ведомство',
+      president: 'президент',
+      council: 'член совета',
+    },
     more: 'Остальные участники ({{count}})',
   },
   board: {
@@ -333,7 +343,7 @@ export const ru: Messages = {
       '✓ Цепочка хешей цела: {{count}} событий, хеш каждого совпадает с содержимым и ссылается на предыдущее (verifyAudit, по последней квитанции, № {{seq}}).',
     holds_other:
       '✓ Цепочка хешей цела: {{count}} события, хеш каждого совпадает с содержимым и ссылается на предыдущее (verifyAudit, по последней квитанции, № {{seq}}).',
-    detected: '✖ Обнаружена подделка ({{problem}}) в № {{seq}}: {{message}}',
+    detected: '✖ Обнаружена подделка в № {{seq}}: {{message}}',
     hashOk: '✓ хеш',
     hashBad: '✖ хеш не совпадает с событием',
     linkOk: '✓ связь',
@@ -597,6 +607,7 @@ export const ru: Messages = {
       governmentSuite: 'Пакет ИИ для госуслуг',
       atlantisSuite: 'Пакет ИИ для Атлантиды',
     },
+    vetoReason: 'бюджет не обоснован',
     forget: 'Забыть мои успехи',
     'one-co-chair': {
       title: 'Одобрить инициативу одним сопредседателем',
@@ -769,7 +780,15 @@ export const ru: Messages = {
     refuses: 'Отклоняет ({{code}}):',
     waitingFor: 'нужно решение: {{who}}',
   },
+  keyProblems: {
+    doesNotVerify: 'подпись «{{by}}» (ключ «{{keyId}}») не проходит проверку',
+    keyNotInVersion: 'ключа «{{keyId}}» нет в реестре ключей версии {{version}}',
+    otherPrincipal: 'ключ «{{keyId}}» принадлежит «{{principal}}», а команда действует от имени «{{by}}»',
+    revoked: 'ключ «{{keyId}}» отозван {{at}}',
+    noSignatureFrom: 'нет действительной подписи ведомства «{{institution}}»',
+  },
   classroom: {
+    forgerRole: 'фальсификатор',
     page: {
       title: 'twokeys: урок в реальном времени',
       skip: 'Перейти к сессии',
@@ -883,7 +902,7 @@ export const ru: Messages = {
       pickRole: 'Сначала выберите роль.',
     },
     student: {
-      you: 'Вы — {{role}} ({{name}})',
+      you: '{{name}}, вы — {{role}}',
       youForger: 'Вы — фальсификатор ({{name}})',
       key: 'Ваш ключ {{keyId}} создан в этом браузере; отпечаток {{fingerprint}}. Отправлена только его открытая часть.',
       actAs: 'Подписать от имени',
@@ -969,7 +988,7 @@ export const ru: Messages = {
       heading: 'Разбор',
       noBottleneck: 'Ни один ключ не ждал: ничего не подавали.',
       bottleneck:
-        'Узкое место: ключ {{key}} по {{initiative}} ждал {{hours}} ч ({{days}} сут.), {{outcome}}.',
+        'Узкое место: ключ {{key}} по «{{initiative}}» ждал {{hours}} ч ({{days}} сут.), {{outcome}}.',
       refusals_one: '{{count}} отклонённая попытка',
       refusals_few: '{{count}} отклонённые попытки',
       refusals_many: '{{count}} отклонённых попыток',

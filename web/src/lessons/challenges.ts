@@ -210,7 +210,7 @@ export const CHALLENGES: readonly Challenge[] = [
             by: 'grigorenko',
             key: 'government-apparatus',
             decision: 'refuse',
-            reason: 'the budget is not justified',
+            reason: t('challenges.vetoReason'),
           },
         },
       ]

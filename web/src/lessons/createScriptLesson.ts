@@ -1,10 +1,12 @@
 import { createInitiativeMachine } from '../../../machines/initiative.js'
+import type { ErrorPhrase } from '../../../src/domain/TwoKeysError.js'
 import { createEngine } from '../../../src/engine/createEngine.js'
 import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { type ActionWords, describeAction } from '../../../src/script/describeAction.js'
 import { runScript, type StepResult } from '../../../src/script/runScript.js'
 import { resolveScriptTime, type ScriptStep, STEP_COMMANDS } from '../../../src/script/ScriptSchema.js'
 import { memoryStore } from '../../../src/stores/memoryStore.js'
+import type { RefusalRecord } from '../../../src/stores/Store.js'
 import { createStage } from '../createStage.js'
 import { type Child, h } from '../h.js'
 import { hasText, language, t } from '../i18n/language.js'
@@ -15,14 +17,36 @@ import { sceneOf } from '../scene.js'
 import type { BundledScript } from './loadBundledScript.js'
 import { showStep } from './showStep.js'
 
-/** The step in a few words, before it runs: who does what. */
-function preview(step: ScriptStep): string {
+/** The step in a few words, before it runs: who does what, in the words of the step's header. */
+function preview(step: ScriptStep, policy: Policy): string {
   if (step.tick === true) return t('story.tickPreview')
-  for (const kind of STEP_COMMANDS) {
-    const body = step[kind] as { by: string } | undefined
-    if (body !== undefined) return `${body.by}: ${kind}`
+  const kind = STEP_COMMANDS.find((k) => step[k] !== undefined)
+  if (kind === undefined) return step.say ?? ''
+  const body = step[kind] as Record<string, unknown>
+  return `${String(body.by)}: ${describeAction(kind, body, language() === 'en' ? undefined : actionWords(policy))}`
+}
+
+/**
+ * The rules' phrases of the refusals the security log kept, by command id: each refusal paired with
+ * the refused step of the same actor, time and reasons (the run's steps carry the phrases).
+ */
+function phrasesOfRefusals(
+  refusals: readonly RefusalRecord[],
+  steps: readonly StepResult[],
+): Map<string, readonly ErrorPhrase[]> {
+  const left = steps.filter((s) => s.outcome === 'refused' && s.phrases !== undefined)
+  const phrases = new Map<string, readonly ErrorPhrase[]>()
+  for (const r of refusals) {
+    const by = (r.command as { by?: unknown }).by
+    const i = left.findIndex(
+      (s) => s.by === by && s.at === r.at && JSON.stringify(s.reasons) === JSON.stringify(r.reasons),
+    )
+    const step = left[i]
+    if (step?.phrases === undefined) continue
+    phrases.set(r.commandId, step.phrases)
+    left.splice(i, 1)
   }
-  return step.say ?? ''
+  return phrases
 }
 
 /** A step's narration in the page's language: the script's own words, or their translation (`<sayKey>.s<index>`). */
@@ -89,7 +113,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
       h(
         options.level ?? 'h2',
         { id: `${prefix}-h` },
-        options.title ?? script.title ?? t('story.fallbackTitle'),
+        options.title ?? script.translations?.[language()]?.title ?? script.title ?? t('story.fallbackTitle'),
       ),
       ...options.intro.map((p) => h('p', {}, p)),
       h('p', { class: 'buttons', role: 'group', 'aria-label': t('story.group') }, restart, previous, next),
@@ -112,7 +136,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
         h(
           'button',
           { type: 'button', class: 'link', onClick: () => go(i + 1) },
-          narrationOf(sayKey, i, step.say) ?? preview(step),
+          narrationOf(sayKey, i, step.say) ?? preview(step, policy),
         ),
       ),
     ),
@@ -146,7 +170,7 @@ export function createScriptLesson(bundled: BundledScript, options: ScriptLesson
         ),
       ),
     )
-    stage.update(scene)
+    stage.update({ ...scene, refusalPhrases: phrasesOfRefusals(scene.refusals, run?.steps ?? []) })
   }
 
   function render(step: StepResult | null, now: number) {
@@ -233,6 +257,6 @@ function outcomeOf(step: StepResult, action: string): Node[] {
       { class: 'bad' },
       `${t('story.refused', { code: step.code ?? '' })}${step.expected === 'refused' ? t('story.asExpected') : t('story.unexpected')}`,
     ),
-    renderReasons(step.reasons ?? [], null, true, step.phrases),
+    renderReasons(step.reasons ?? [], step.code ?? null, true, step.phrases),
   ]
 }

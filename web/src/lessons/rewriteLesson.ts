@@ -6,6 +6,7 @@ import { signKeyringChange } from '../../../src/identity/signKeyringChange.js'
 import type { Policy } from '../../../src/policy/PolicySchema.js'
 import { type CheckReport, runChecks } from '../audit/auditChecks.js'
 import { forge } from '../audit/forgeries.js'
+import { keyringRefusal } from '../audit/keyProblemText.js'
 import { KEYS_VALID_FROM, keyOf } from '../audit/principalKeys.js'
 import { shortRoot, WITNESSES, type WitnessId, witnessLabel } from '../audit/witnessedLog.js'
 import { createSandbox, SANDBOX_INITIATIVE } from '../createSandbox.js'
@@ -156,7 +157,7 @@ export async function runRewriteLesson(policy: Policy): Promise<LessonStep[]> {
       await sandbox.engine.changeKeyring(change)
     } catch (error) {
       if (!isTwoKeysError(error)) throw error
-      answer = t('lesson.keyringRefused', { code: error.code, message: error.message })
+      answer = t('lesson.keyringRefused', { code: error.code, message: keyringRefusal(error) })
     }
   }
   steps.push({
