@@ -24,6 +24,7 @@ const ONE_AT_A_TIME = [
 export default defineConfig({
   test: {
     globalSetup: ['tests/globalSetup.ts'],
+    setupFiles: ['tests/support/englishFirst.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Printed output is asserted as text: no colours, whether or not CI makes picocolors think it may.

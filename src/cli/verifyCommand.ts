@@ -78,7 +78,10 @@ export function registerVerify(program: Command): void {
       '--max-memory <MB>',
       'stop when the search holds this much heap (default 85% of the heap limit); stopping there is a failure',
     )
-    .option('--workers <n>', 'threads that search, this one included (default 1: this one alone); the result is the same')
+    .option(
+      '--workers <n>',
+      'threads that search, this one included (default 1: this one alone); the result is the same',
+    )
     .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
       if (options.bug === 'list') {
         listBugs(options.json === true)
