@@ -25,8 +25,8 @@ interface VerifyCommandOptions {
 /** A catalogued bug's facts after its title, in the CLI's language (the title is the catalogue's). */
 const bugFacts = (level: string, policy: string, breaks: string) =>
   inCliLanguage({
-    en: `(${level}, ${policy}; breaks ${breaks})`,
-    ru: `(${level === 'machine' ? 'машина' : level === 'policy' ? 'политика' : level}, ${policy}; нарушает ${breaks.replaceAll('hole', 'пробел')})`,
+    en: `(${level}, ${policy}; ${breaks === 'hole' ? 'opens a hole' : `breaks ${breaks}`})`,
+    ru: `(${level === 'machine' ? 'машина' : level === 'policy' ? 'политика' : level}, ${policy}; ${breaks === 'hole' ? 'оставляет пробел' : `нарушает ${breaks}`})`,
   })
 
 function listBugs(json: boolean): void {

@@ -65,7 +65,7 @@ describe('twokeys verify', () => {
     expect(code).toBe(0)
     expect(stdout.trimEnd().split('\n')).toHaveLength(BUG_CATALOGUE.length)
     expect(stdout).toMatch(
-      /^routing-gap +the routing rules leave export initiatives unrouted \(policy, two-keys; breaks hole\)$/m,
+      /^routing-gap +the routing rules leave export initiatives unrouted \(policy, two-keys; opens a hole\)$/m,
     )
   })
 
