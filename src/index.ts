@@ -232,6 +232,8 @@ export {
 } from './explore/compile.js'
 export type { ExploreProgress } from './explore/explore.js'
 export { createLazyTable, type LazyTableOptions } from './explore/lazyTable.js'
+// A search's errors (a bug not in the catalogue, a state or memory limit), in English and in Russian.
+export { SEARCH_MESSAGES } from './explore/searchMessages.js'
 export { applyKeyringChange, signingInstitutions } from './identity/applyKeyringChange.js'
 export { firstKeyringChange } from './identity/firstKeyringChange.js'
 // Key files', keyring changes' and signatures' problems and errors, in English and in Russian.
@@ -459,6 +461,7 @@ export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogu
 export { CHECK_WORDS_RU, russianDayWords } from './verify/checkWords.ru.js'
 // A verification's result as text, in English words or yours.
 export { ENGLISH_VERIFY_WORDS, formatVerifyResult, type VerifyWords } from './verify/formatVerifyResult.js'
+export { SEARCH_MESSAGES_RU } from './verify/searchMessages.ru.js'
 export type {
   Counterexample,
   CounterexampleStep,

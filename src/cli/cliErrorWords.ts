@@ -16,7 +16,8 @@ export interface CliErrorWords {
   headsNotJson(path: string): string
   noHeads(path: string): string
   badPostgresUrl(db: string): string
-  noPackageFile(text: string): string
+  /** `policies`: the policy files the package ships (twokeys/policies/…). */
+  noPackageFile(text: string, policies: readonly string[]): string
   givePolicyOrBug(doing: string): string
   cannotWrite(what: string, path: string, reason: string): string
   keyFileExists(path: string): string
@@ -59,8 +60,8 @@ export const ENGLISH_CLI_ERROR_WORDS: CliErrorWords = {
     `heads file "${path}" has no heads ({ "<initiative>": { "seq": n, "hash": "…" } }); pass the output of \`twokeys audit verify --json\``,
   badPostgresUrl: (db) =>
     `--db ${JSON.stringify(db)} is not a valid postgres:// URL; write it as postgres://user@host:5432/database (percent-encode special characters)`,
-  noPackageFile: (text) =>
-    `no file "${text}" here, nor in the twokeys package: it ships twokeys/policies/<file> (two-keys.yaml, council.yaml, single-key.yaml), twokeys/schema/policy.schema.json and twokeys/examples/<file>`,
+  noPackageFile: (text, policies) =>
+    `no file "${text}" here, nor in the twokeys package: it ships twokeys/policies/<file> (${policies.join(', ')}), twokeys/schema/policy.schema.json and twokeys/examples/<file>`,
   givePolicyOrBug: (doing) =>
     `give a policy file to ${doing}, or --bug <name> (see twokeys verify --bug list)`,
   cannotWrite: (what, path, reason) =>
@@ -138,8 +139,8 @@ export const RUSSIAN_CLI_ERROR_WORDS: CliErrorWords = {
     `в файле вершин «${path}» нет вершин (\`{ "<initiative>": { "seq": n, "hash": "…" } }\`); передайте вывод \`twokeys audit verify --json\``,
   badPostgresUrl: (db) =>
     `--db «${db}» — не адрес \`postgres://\`; запишите его как \`postgres://user@host:5432/database\` (особые знаки — в %-кодировке)`,
-  noPackageFile: (text) =>
-    `файла «${text}» нет ни здесь, ни в пакете twokeys: в нём есть twokeys/policies/<file> (\`two-keys.yaml\`, \`council.yaml\`, \`single-key.yaml\`), twokeys/schema/policy.schema.json и twokeys/examples/<file>`,
+  noPackageFile: (text, policies) =>
+    `файла «${text}» нет ни здесь, ни в пакете twokeys: в нём есть twokeys/policies/<file> (${policies.map((p) => `\`${p}\``).join(', ')}), twokeys/schema/policy.schema.json и twokeys/examples/<file>`,
   givePolicyOrBug: (doing) =>
     `дайте файл политики, чтобы ${DOING_RU[doing] ?? doing}, или \`--bug <name>\` (список: \`twokeys verify --bug list\`)`,
   cannotWrite: (what, path, reason) =>

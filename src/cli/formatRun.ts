@@ -11,6 +11,7 @@ import {
   type StepResult,
 } from '../index.js'
 import { cliLanguage, cliWords, phaseName, reasonsForPeople } from './cliLanguage.js'
+import { saidForPeople } from './errorForPeople.js'
 import { formatBoard } from './formatBoard.js'
 
 const STATUS_MARK: Record<KeyStatus, string> = {
@@ -84,8 +85,11 @@ export function formatStep(
   } else {
     const expected = step.expected === 'refused' ? pc.dim(` ${words.asExpected}`) : ''
     out.push(`${pad}${pc.red(`✖ ${words.refused} ${step.code ?? ''}`)}${expected}${surprise(step)}`)
-    for (const reason of reasonsForPeople(step.reasons ?? [], step.phrases))
-      out.push(wrap(reason, 80, `${pad}  `))
+    const reasons =
+      step.said === undefined
+        ? reasonsForPeople(step.reasons ?? [], step.phrases)
+        : (step.reasons ?? []).map((reason) => saidForPeople(step.said, reason))
+    for (const reason of reasons) out.push(wrap(reason, 80, `${pad}  `))
   }
   return out.join('\n')
 }

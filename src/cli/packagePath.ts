@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 // Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
 import { createRequire as createRequireAt } from 'node:module'
 import { join } from 'node:path'
@@ -24,7 +24,18 @@ export function resolvePackagePath(text: string): string {
   try {
     return requireOwn.resolve(text)
   } catch (cause) {
-    throw new TwoKeysError('NOT_FOUND', cliErrorWords().noPackageFile(text), { cause })
+    throw new TwoKeysError('NOT_FOUND', cliErrorWords().noPackageFile(text, shippedPolicies()), { cause })
+  }
+}
+
+/** The policy files the package ships (twokeys/policies/…), as its folder holds them. */
+function shippedPolicies(): string[] {
+  try {
+    return readdirSync(join(packageRoot(), 'machines', 'policies'))
+      .filter((file) => file.endsWith('.yaml'))
+      .sort()
+  } catch {
+    return ['two-keys.yaml', 'council.yaml', 'single-key.yaml']
   }
 }
 

@@ -25,6 +25,8 @@ import {
   NOTE_MESSAGES_RU,
   RECORD_ID_MESSAGES,
   RECORD_ID_MESSAGES_RU,
+  SEARCH_MESSAGES,
+  SEARCH_MESSAGES_RU,
   SIMULATE_MESSAGES,
   SIMULATE_MESSAGES_RU,
   STORE_MESSAGES,
@@ -63,6 +65,8 @@ export const SAID_TABLES: readonly { en: MessageTable; ru: MessageTable }[] = [
   { en: RECORD_ID_MESSAGES, ru: RECORD_ID_MESSAGES_RU },
   { en: STORE_MESSAGES, ru: STORE_MESSAGES_RU },
   { en: CLASSROOM_MESSAGES, ru: CLASSROOM_MESSAGES_RU },
+  // a bug not in the catalogue, a search's state or memory limit
+  { en: SEARCH_MESSAGES, ru: SEARCH_MESSAGES_RU },
 ]
 
 /** The Russian of every phrased error message, by message key. */

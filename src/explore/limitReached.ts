@@ -1,14 +1,7 @@
-import {
-  type CheckPhrase,
-  checkPhrase,
-  countWords,
-  megabytesWords,
-  sayCheck,
-} from '../../machines/checkPhrases.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
+import type { TwoKeysError } from '../domain/TwoKeysError.js'
 import { DEFAULT_MAX_STATES } from './explore.js'
-
-const count = countWords
+import { searchError } from './searchMessages.js'
 
 /**
  * The `LIMIT_REACHED` error of a compilation that `maxStates` stopped: a table with rows never
@@ -18,10 +11,7 @@ const count = countWords
  * throw limitReached('council', 3000)
  */
 export function limitReached(policy: string, maxStates: number): TwoKeysError {
-  return new TwoKeysError(
-    'LIMIT_REACHED',
-    `policy "${policy}" has more than ${count(maxStates)} reachable states (--max-states ${maxStates}): a table cut short would refuse every command in the states it never expanded; raise --max-states (maxStates in the API; default ${count(DEFAULT_MAX_STATES)})`,
-  )
+  return searchError('LIMIT_REACHED', 'limit.states', { policy, maxStates, defaultMax: DEFAULT_MAX_STATES })
 }
 
 /**
@@ -32,10 +22,7 @@ export function limitReached(policy: string, maxStates: number): TwoKeysError {
  * throw memoryReached('council', 2 ** 30)
  */
 export function memoryReached(policy: string, maxHeapBytes: number): TwoKeysError {
-  return new TwoKeysError(
-    'LIMIT_REACHED',
-    `policy "${policy}" filled the memory bound of ${megabytesWords(maxHeapBytes)} before its search ended: ${sayCheck(checkPhrase('partial.moreMemory', {}))}`,
-  )
+  return searchError('LIMIT_REACHED', 'limit.memory', { policy, maxHeapBytes })
 }
 
 /** What `partialReason` is told about a stopped search. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { RecordIdProblem } from '../domain/recordIdMessages.js'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { didYouMean } from './didYouMean.js'
+import type { DocumentKind } from './fileMessages.js'
 import { formatPath } from './formatPath.js'
 import { phrasedIssue } from './phrasedIssue.js'
 import { type PolicyPhrase, policyPhrase, type Shown, type TypeHint } from './policyMessages.js'
@@ -117,11 +118,12 @@ function describeInvalidType(
   issue: z.core.$ZodIssueInvalidType,
   value: unknown,
   schema: z.core.$ZodType,
+  what: DocumentKind,
 ): PolicyPhrase {
   if (issue.path.length === 0) {
     return value === undefined || value === null
-      ? policyPhrase('schema.emptyPolicy', {})
-      : policyPhrase('schema.notAMapping', { got: show(value) })
+      ? policyPhrase('schema.emptyDocument', { what })
+      : policyPhrase('schema.notAMapping', { what, got: show(value) })
   }
   if (value === undefined) return describeMissing(issue.path, issue.expected, schema)
   let hint = typeHint(issue.expected, value)
@@ -223,7 +225,8 @@ function customPhrase(issue: z.core.$ZodIssue): PolicyPhrase {
 /**
  * Turns one zod issue into issues a person can act on: each names the field, quotes the bad
  * value and says what to do. `root` is the value that was validated (to quote what the author
- * wrote) and `schema` its schema (to suggest field names). An unknown-keys issue becomes one
+ * wrote) and `schema` its schema (to suggest field names); `what` names the document in a
+ * message about its root (an empty scenario is not an empty policy). An unknown-keys issue becomes one
  * issue per unknown field, each pointing at that field, with a "did you mean" when one is close.
  *
  * @example
@@ -231,7 +234,12 @@ function customPhrase(issue: z.core.$ZodIssue): PolicyPhrase {
  * // [{ code: 'unrecognized_keys', path: ['keys', 1, 'quorom'],
  * //    message: 'unknown field "quorom" in keys[1]; did you mean "quorum"?' }]
  */
-export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.core.$ZodType): Issue[] {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  schema: z.core.$ZodType,
+  what: DocumentKind = 'policy',
+): Issue[] {
   const path = issue.path.filter((s) => typeof s !== 'symbol') as Path
   const value = valueAt(root, path)
   const one = (phrase: PolicyPhrase): Issue[] => [phrasedIssue(issue.code, path, phrase)]
@@ -257,7 +265,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.
       return [...shown, phrasedIssue(issue.code, [...path, next], phrase)]
     }
     case 'invalid_type':
-      return one(describeInvalidType(issue, value, schema))
+      return one(describeInvalidType(issue, value, schema, what))
     case 'invalid_value':
       return one(describeInvalidValue(issue, value))
     case 'too_small':

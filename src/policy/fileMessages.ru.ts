@@ -22,7 +22,8 @@ export const FILE_MESSAGES_RU: typeof FILE_MESSAGES = {
       color: false,
       words: { at: '→ в', messages: POLICY_MESSAGES_RU },
     })}`,
-  'file.arrivalsUnreadable': (p) => `не удаётся прочитать файл прибытий «${p.csv}», названный в ${p.path}`,
+  'file.arrivalsUnreadable': (p) =>
+    `не удаётся прочитать файл прибытий «${p.csv}», названный в ${p.path}; проверьте путь (\`arrivals.file\` указывают относительно сценария)`,
   'file.notADate': (p) =>
     `${p.file}:${p.line}: «${p.cell}» — не дата; пишите по одной дате ISO (ГГГГ-ММ-ДД) в строке`,
   'file.noDates': (p) => `в ${p.file} нет дат; добавьте по одной в строке`,

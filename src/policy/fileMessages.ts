@@ -17,7 +17,7 @@ export const FILE_MESSAGES = {
   'file.invalid': (p: { what: DocumentKind; file: string; issues: readonly Issue[] }) =>
     `${p.what} ${p.file} is invalid:\n${formatIssues(p.issues, { color: false })}`,
   'file.arrivalsUnreadable': (p: { csv: string; path: string }) =>
-    `cannot read arrivals file "${p.csv}" named by ${p.path}`,
+    `cannot read arrivals file "${p.csv}" named by ${p.path}: check the path (arrivals.file is relative to the scenario)`,
   'file.notADate': (p: { file: string; line: number; cell: string }) =>
     `${p.file}:${p.line}: "${p.cell}" is not a date; write one ISO date (YYYY-MM-DD) per line`,
   'file.noDates': (p: { file: string }) => `${p.file} has no dates; add one per line`,

@@ -1,20 +1,39 @@
 import { ID_RULE } from '../domain/IdSchema.js'
 import { RECORD_ID_MESSAGES_RU } from '../domain/recordIdMessages.ru.js'
-import type {
-  ItemKind,
-  Listed,
-  PolicyMessages,
-  PrincipalFix,
-  RouteWords,
-  Shown,
-  SyntaxAdvice,
-  TypeHint,
+import type { DocumentKind } from './fileMessages.js'
+import {
+  DOCUMENT_FIELDS,
+  type ItemKind,
+  type Listed,
+  type PolicyMessages,
+  type PrincipalFix,
+  type RouteWords,
+  type Shown,
+  type SyntaxAdvice,
+  type TypeHint,
 } from './policyMessages.js'
 
 // Ids stay as they are, in «»; field names, paths and what to write go in backticks, as code;
 // the author's own values keep their "" quotes.
 
 const code = (text: string) => `\`${text}\``
+
+/** Each kind of document: empty, and what it must be (the policy's words as they were). */
+const DOCUMENT_RU: Record<DocumentKind, { empty: string; mustBe: string }> = {
+  policy: {
+    empty: 'политика пуста; напишите документ политики (начните с machines/policies/two-keys.yaml)',
+    mustBe: 'политика должна быть',
+  },
+  scenario: {
+    empty: 'сценарий моделирования пуст; напишите сценарий (начните с examples/scenarios/baseline.yaml)',
+    mustBe: 'сценарий моделирования должен быть',
+  },
+  script: {
+    empty: 'сценарий прогона пуст; напишите сценарий прогона (начните с examples/seed-walkthrough.yaml)',
+    mustBe: 'сценарий прогона должен быть',
+  },
+}
+
 const id = (text: string) => `«${text}»`
 
 const shown = (v: Shown): string => {
@@ -147,10 +166,9 @@ export const POLICY_MESSAGES_RU: PolicyMessages = {
     }`,
   'schema.moreUnknownFields': (p) =>
     `… и ещё неизвестных полей ${inWhere(p.where)}: ${p.more}, начиная с "${p.next}"; удалите их`,
-  'schema.emptyPolicy': () =>
-    'политика пуста; напишите документ политики (начните с machines/policies/two-keys.yaml)',
+  'schema.emptyDocument': (p) => DOCUMENT_RU[p.what].empty,
   'schema.notAMapping': (p) =>
-    `политика должна быть набором полей (${['version', 'id', 'principals', 'keys'].map(code).join(', ')}, …), а не ${received(p.got)}`,
+    `${DOCUMENT_RU[p.what].mustBe} набором полей (${DOCUMENT_FIELDS[p.what].map(code).join(', ')}, …), а не ${received(p.got)}`,
   'schema.missingField': (p) =>
     `нет обязательного поля ${code(p.field)} ${p.parent === null ? 'на верхнем уровне' : `в ${code(p.parent)}`}; добавьте его (${expected(p.expected)})`,
   'schema.invalidType': (p) => `ожидается ${expected(p.expected)}, а не ${received(p.got)}${hint(p.hint)}`,
@@ -189,6 +207,10 @@ export const POLICY_MESSAGES_RU: PolicyMessages = {
   'schema.badId': (p) =>
     (RECORD_ID_MESSAGES_RU[p.problem.key] as (params: unknown) => string)(p.problem.params),
   'schema.other': (p) => p.message,
+  'scenario.sharesSum': (p) =>
+    `доли \`approve\` + \`refuse\` + \`amend\` должны в сумме давать 1 (сейчас ${(p.approve + p.refuse + p.amend).toLocaleString('ru', { maximumFractionDigits: 6 })}); измените доли`,
+  'scenario.warmupPastHorizon': (p) =>
+    `прогрев (${p.warmupDays} дн.) должен кончаться раньше горизонта (${p.horizonDays} дн.); сократите \`warmupDays\` или увеличьте \`horizonDays\``,
   'policy.tooManyIssues': (p) =>
     `… и ещё проблем: ${p.more}, следующая в ${code(p.next)}; исправьте эти и проверьте снова`,
   'syntax.yaml': (p) =>

@@ -1,5 +1,6 @@
 import { quoteText } from '../domain/quoteText.js'
 import { type RecordIdProblem, recordIdProblemText } from '../domain/recordIdMessages.js'
+import type { DocumentKind } from './fileMessages.js'
 import type { RoutingRule } from './PolicySchema.js'
 import type { Phrased } from './phrased.js'
 import { describeWhen } from './routing.js'
@@ -107,6 +108,20 @@ const listed = ({ ids, total }: Listed) =>
 const fixPrincipal = (fix: PrincipalFix) =>
   'near' in fix ? `did you mean "${fix.near}"?` : `add it to principals or use one of: ${listed(fix.known)}`
 
+/** How to start each kind of document from scratch: the shipped example to copy. */
+const DOCUMENT_START: Record<DocumentKind, string> = {
+  policy: 'a policy document (start from machines/policies/two-keys.yaml)',
+  scenario: 'a scenario (start from examples/scenarios/baseline.yaml)',
+  script: 'a script (start from examples/seed-walkthrough.yaml)',
+}
+
+/** The first fields of each kind of document, as a message lists them. */
+export const DOCUMENT_FIELDS: Record<DocumentKind, readonly string[]> = {
+  policy: ['version', 'id', 'principals', 'keys'],
+  scenario: ['version', 'name', 'horizonDays', 'arrivals', 'mix'],
+  script: ['policy', 'start', 'steps'],
+}
+
 const inWhere = (where: string | null) => (where === null ? 'at the top level' : `in ${where}`)
 
 /**
@@ -125,10 +140,10 @@ export const POLICY_MESSAGES = {
     }`,
   'schema.moreUnknownFields': (p: { more: number; where: string | null; next: string }) =>
     `… and ${p.more} more unknown fields ${inWhere(p.where)}, from ${quoteText(p.next)} on; remove them`,
-  'schema.emptyPolicy': (_: Record<string, never>) =>
-    'the policy is empty; write a policy document (start from machines/policies/two-keys.yaml)',
-  'schema.notAMapping': (p: { got: Shown }) =>
-    `a policy must be a mapping of fields (version, id, principals, keys, …), not ${received(p.got)}`,
+  'schema.emptyDocument': (p: { what: DocumentKind }) =>
+    `the ${p.what} is empty; write ${DOCUMENT_START[p.what]}`,
+  'schema.notAMapping': (p: { what: DocumentKind; got: Shown }) =>
+    `a ${p.what} must be a mapping of fields (${DOCUMENT_FIELDS[p.what].join(', ')}, …), not ${received(p.got)}`,
   'schema.missingField': (p: {
     field: string
     parent: string | null
@@ -171,6 +186,11 @@ export const POLICY_MESSAGES = {
   'schema.badId': (p: { problem: RecordIdProblem }) => recordIdProblemText(p.problem),
   /** Any other zod issue (a check's own message): its English, in every language. */
   'schema.other': (p: { message: string }) => p.message,
+  // a simulation scenario's own checks (ScenarioSchema's refinements)
+  'scenario.sharesSum': (p: { approve: number; refuse: number; amend: number }) =>
+    `approve + refuse + amend must add up to 1 (they add up to ${Number((p.approve + p.refuse + p.amend).toFixed(6))}); change the shares`,
+  'scenario.warmupPastHorizon': (p: { warmupDays: number; horizonDays: number }) =>
+    `the warm-up (${p.warmupDays} days) must end before the horizon (${p.horizonDays} days); shorten warmupDays or lengthen horizonDays`,
   'policy.tooManyIssues': (p: { more: number; next: string }) =>
     `… and ${p.more} more issues, the next at ${p.next}; fix these and check again`,
   // the text itself (safeLoadDocument)

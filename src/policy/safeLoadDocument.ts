@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Issue } from '../domain/TwoKeysError.js'
 import { capIssues } from './capIssues.js'
 import { describeIssue } from './describeIssue.js'
+import type { DocumentKind } from './fileMessages.js'
 import { findDuplicateField } from './findDuplicateField.js'
 import { locateIssue } from './locateIssue.js'
 import { keepPhrase } from './phrased.js'
@@ -36,7 +37,8 @@ function syntaxIssue(message: string): Issue {
  * Parses YAML or JSON text (JSON is YAML, so one parser serves both) and validates it with a
  * zod schema. Every issue carries `file`, and `line` and `column` (1-based) of the value it is
  * about; a missing field points at the mapping that should hold it. `shape` is the schema used
- * to suggest field names (the schema without its refinements, when it has some).
+ * to suggest field names (the schema without its refinements, when it has some); `what` is the
+ * kind of document, named when the text is empty or not a mapping.
  *
  * @example
  * const result = safeLoadDocument(text, 'baseline.yaml', ScenarioSchema)
@@ -47,9 +49,10 @@ export function safeLoadDocument<T>(
   file: string,
   schema: z.ZodType<T>,
   shape: z.core.$ZodType = schema,
+  what: DocumentKind = 'policy',
 ): SafeLoadResult<T> {
   try {
-    return loadDocument(text, file, schema, shape)
+    return loadDocument(text, file, schema, shape, what)
   } catch (cause) {
     // The YAML parser and the walkers recurse: a document nested thousands deep overflows the stack.
     if (!(cause instanceof RangeError)) throw cause
@@ -63,6 +66,7 @@ function loadDocument<T>(
   file: string,
   schema: z.ZodType<T>,
   shape: z.core.$ZodType,
+  what: DocumentKind,
 ): SafeLoadResult<T> {
   const lineCounter = new LineCounter()
   // yaml's own duplicate-field check is quadratic in a mapping's size; findDuplicateField is not.
@@ -97,7 +101,7 @@ function loadDocument<T>(
   }
   const result = schema.safeParse(value)
   if (result.success) return { success: true, data: result.data }
-  const issues = capIssues(result.error.issues.flatMap((issue) => describeIssue(issue, value, shape)))
+  const issues = capIssues(result.error.issues.flatMap((issue) => describeIssue(issue, value, shape, what)))
   return {
     success: false,
     issues: issues.map((issue) =>

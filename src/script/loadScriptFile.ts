@@ -47,7 +47,7 @@ export function loadScriptFile(path: string): { script: Script; policyPath: stri
   } catch (cause) {
     throw fileError('COMMAND_INVALID', 'file.unreadable', { what: 'script', path }, { cause })
   }
-  const result = safeLoadDocument(text, path, ScriptSchema)
+  const result = safeLoadDocument(text, path, ScriptSchema, ScriptSchema, 'script')
   if (!result.success) {
     throw fileError(
       'COMMAND_INVALID',

@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid'
 import type { Phase } from '../../machines/describeState.js'
 import type { Phrase } from '../../machines/refusalMessages.js'
 import type { CommandInput } from '../domain/Command.js'
-import { isTwoKeysError } from '../domain/TwoKeysError.js'
+import { type ErrorPhrase, isTwoKeysError, type TwoKeysError } from '../domain/TwoKeysError.js'
 import { DAY_MS } from '../domain/timeUnits.js'
 import { createEngine } from '../engine/createEngine.js'
 import type { Board, KeyStatus } from '../engine/keyBoard.js'
@@ -34,6 +34,11 @@ export interface StepResult {
   reasons?: string[]
   /** The reasons as phrases, when the rules gave them (for output in another language). */
   phrases?: Phrase[]
+  /**
+   * A refusal without the rules' reasons (a signature check): its one reason, the error's own
+   * message, as a phrase of an error table (`TwoKeysError.said`), for output in another language.
+   */
+  said?: ErrorPhrase
   expected?: 'accepted' | 'refused'
   /** True when the step did not do what its `expect` said. */
   surprise: boolean
@@ -200,8 +205,16 @@ async function runStep(
       ...(error.phrases.length === error.reasons.length && error.phrases.length > 0
         ? { phrases: error.phrases as Phrase[] }
         : {}),
+      // A refusal whose one reason is its own phrased message (a signature check): its phrase.
+      ...(error.said !== undefined && error.phrases.length === 0 && ownReasonOnly(error)
+        ? { said: error.said }
+        : {}),
       // A refusal the script did not announce is a finding.
       surprise: step.expect !== 'refused',
     }
   }
 }
+
+/** Whether a refusal's reasons are only its own message (none, or that one). */
+const ownReasonOnly = (error: TwoKeysError): boolean =>
+  error.reasons.length === 0 || (error.reasons.length === 1 && error.reasons[0] === error.message)

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { addPhrased } from '../policy/phrasedIssue.js'
+import { policyPhrase } from '../policy/policyMessages.js'
 import { DistributionSchema } from './distributions.js'
 
 const probability = z.number().min(0).max(1)
@@ -17,8 +19,9 @@ export const DecisionsSchema = z
       .default(0)
       .describe('Return for amendment: the sponsor amends the summary (a new revision).'),
   })
-  .refine((d) => Math.abs(d.approve + d.refuse + d.amend - 1) < 1e-9, {
-    message: 'approve + refuse + amend must add up to 1',
+  .superRefine((d, ctx) => {
+    if (Math.abs(d.approve + d.refuse + d.amend - 1) >= 1e-9)
+      addPhrased(ctx, [], policyPhrase('scenario.sharesSum', d))
   })
 
 /** How one principal (or every principal of a role) reviews dossiers. */
@@ -135,12 +138,9 @@ export const ScenarioSchema = z
       .default(60)
       .describe('How many times WIP is sampled over the horizon.'),
   })
-  .refine((s) => s.warmupDays < s.horizonDays, {
-    path: ['warmupDays'],
-    error: (issue) => {
-      const s = issue.input as { warmupDays: number; horizonDays: number }
-      return `the warm-up (${s.warmupDays} days) must end before the horizon (${s.horizonDays} days)`
-    },
+  .superRefine(({ warmupDays, horizonDays }, ctx) => {
+    if (warmupDays >= horizonDays)
+      addPhrased(ctx, ['warmupDays'], policyPhrase('scenario.warmupPastHorizon', { warmupDays, horizonDays }))
   })
 
 export type Scenario = z.output<typeof ScenarioSchema>

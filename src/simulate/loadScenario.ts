@@ -16,7 +16,7 @@ export type SafeScenarioResult = { success: true; scenario: Scenario } | { succe
  * if (!result.success) console.log(formatIssues(result.issues))
  */
 export function safeLoadScenario(text: string, file = '<scenario>'): SafeScenarioResult {
-  const result = safeLoadDocument(text, file, ScenarioSchema)
+  const result = safeLoadDocument(text, file, ScenarioSchema, ScenarioSchema, 'scenario')
   return result.success ? { success: true, scenario: result.data } : result
 }
 

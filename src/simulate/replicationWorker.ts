@@ -26,7 +26,8 @@ parentPort?.on('message', (job: { seed: number; replication: number } | null) =>
   } catch (error) {
     // A TwoKeysError's code does not survive the thread boundary as an exception: send it.
     if (!isTwoKeysError(error)) throw error
-    const failure: WorkerFailure = { failure: { code: error.code, message: error.message } }
+    const { code, message, said } = error
+    const failure: WorkerFailure = { failure: { code, message, ...(said === undefined ? {} : { said }) } }
     parentPort?.postMessage(failure)
   }
 })

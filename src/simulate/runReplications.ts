@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { type ErrorCode, TwoKeysError } from '../domain/TwoKeysError.js'
+import { type ErrorCode, type ErrorPhrase, TwoKeysError } from '../domain/TwoKeysError.js'
 import type { CompiledTable } from '../explore/compile.js'
 import { startModuleWorker } from '../explore/startWorker.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -26,7 +26,8 @@ export interface RunOptions {
 
 /** What a worker sends back when a replication throws a TwoKeysError (a lazy table's limit). */
 export interface WorkerFailure {
-  failure: { code: string; message: string }
+  /** `said`: the message as a phrase, so the CLI still words it in its language. */
+  failure: { code: string; message: string; said?: ErrorPhrase }
 }
 
 /**
@@ -88,7 +89,8 @@ export async function runReplications(
         worker.on('message', (result: ReplicationResult | WorkerFailure) => {
           if ('failure' in result) {
             void worker.terminate()
-            reject(new TwoKeysError(result.failure.code as ErrorCode, result.failure.message))
+            const { code, message, said } = result.failure
+            reject(new TwoKeysError(code as ErrorCode, message, said === undefined ? {} : { said }))
             return
           }
           results[result.replication] = result

@@ -1,5 +1,7 @@
+import { formatIssues } from '../policy/formatIssues.js'
+import { POLICY_MESSAGES_RU } from '../policy/policyMessages.ru.js'
 import { russianPlural } from '../script/russianPlural.js'
-import type { NodeShown, SIMULATE_MESSAGES } from './simulateMessages.js'
+import { indent, type NodeShown, type SIMULATE_MESSAGES } from './simulateMessages.js'
 
 // Ids, paths and values stay as they are, in «»; fields and examples to write in backticks.
 
@@ -31,7 +33,9 @@ export const SIMULATE_MESSAGES_RU: typeof SIMULATE_MESSAGES = {
     `--vary «${p.text}» — не \`путь=значения\` (например, \`reviewers.principals.oreshkin.reviewDays.mean=5..40:5\`)`,
   'vary.noValues': () => '--vary не называет ни одного значения',
   'vary.invalid': (p) =>
-    `сценарий моделирования «${p.scenario}» с \`${p.path}\` = «${p.value}» неверен:\n${p.issues.map((i) => `  «${i}»`).join('\n')}`,
+    `сценарий моделирования «${p.scenario}» с \`${p.path}\` = «${p.value}» неверен:\n${indent(
+      formatIssues(p.issues, { color: false, words: { at: '→ в', messages: POLICY_MESSAGES_RU } }),
+    )}`,
   'path.unexpected': (p) => `путь «${p.path}»: неожиданное «${p.rest}» в знаке ${p.at}`,
   'path.emptySegment': (p) => `путь «${p.path}»: пустой шаг в знаке ${p.at}`,
   'path.missingDot': (p) => `путь «${p.path}»: нет «.» перед «${p.segment}»`,

@@ -1,4 +1,13 @@
 import { errorsOf } from '../domain/phrasedError.js'
+import type { Issue } from '../domain/TwoKeysError.js'
+import { formatIssues } from '../policy/formatIssues.js'
+
+/** Lines set in under their heading. */
+export const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
 
 /** What a scenario path leads to, as data, so each language describes it. */
 export type NodeShown =
@@ -50,8 +59,8 @@ export const SIMULATE_MESSAGES = {
   'vary.notPathValues': (p: { text: string }) =>
     `--vary "${p.text}" is not path=values (for example reviewers.principals.oreshkin.reviewDays.mean=5..40:5)`,
   'vary.noValues': (_: Record<string, never>) => '--vary names no values',
-  'vary.invalid': (p: { scenario: string; path: string; value: string; issues: string[] }) =>
-    `scenario "${p.scenario}" with ${p.path} = ${p.value} is invalid:\n${p.issues.map((i) => `  ${i}`).join('\n')}`,
+  'vary.invalid': (p: { scenario: string; path: string; value: string; issues: readonly Issue[] }) =>
+    `scenario "${p.scenario}" with ${p.path} = ${p.value} is invalid:\n${indent(formatIssues(p.issues, { color: false }))}`,
   'path.unexpected': (p: { path: string; rest: string; at: number }) =>
     `path "${p.path}": unexpected "${p.rest}" at character ${p.at}`,
   'path.emptySegment': (p: { path: string; at: number }) =>

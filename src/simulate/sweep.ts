@@ -1,4 +1,6 @@
 import pc from 'picocolors'
+import { capIssues } from '../policy/capIssues.js'
+import { describeIssue } from '../policy/describeIssue.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { ENGLISH_SWEEP_WORDS, formatEstimate, type SweepWords } from './formatSimulation.js'
 import type { RunOptions } from './runReplications.js'
@@ -87,13 +89,16 @@ export function varyScenario(scenario: Scenario, path: string, value: number | s
   const varied = setPath(scenario, path, value)
   const result = ScenarioSchema.safeParse(varied)
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    throw simulateError('SCENARIO_INVALID', 'vary.invalid', {
-      scenario: scenario.name,
-      path,
-      value: JSON.stringify(value),
-      issues,
-    })
+    // Worded as a scenario file's issues are (what, where, how to fix), each from its phrase.
+    const issues = capIssues(
+      result.error.issues.flatMap((i) => describeIssue(i, varied, ScenarioSchema, 'scenario')),
+    )
+    throw simulateError(
+      'SCENARIO_INVALID',
+      'vary.invalid',
+      { scenario: scenario.name, path, value: JSON.stringify(value), issues },
+      { issues },
+    )
   }
   return result.data
 }

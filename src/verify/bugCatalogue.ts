@@ -1,5 +1,5 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
-import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { searchError } from '../explore/searchMessages.js'
 import type { InvariantId } from '../invariants/Invariant.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { MUTANT_CATALOGUE, type ShippedPolicyName } from './mutantCatalogue.js'
@@ -42,12 +42,9 @@ export const BUG_CATALOGUE: readonly CataloguedBug[] = MUTANT_CATALOGUE.flatMap(
       : [{ name, title, explanation, breaks: verify.breaks, basePolicy: verify.basePolicy, level, build }],
 )
 
-/** The catalogued bug called `name`, or a TwoKeysError listing the names. */
+/** The catalogued bug called `name`, or a TwoKeysError listing the names (a phrase: `bug.unknown`). */
 export function findBug(name: string): CataloguedBug {
   const bug = BUG_CATALOGUE.find((b) => b.name === name)
   if (bug !== undefined) return bug
-  throw new TwoKeysError(
-    'COMMAND_INVALID',
-    `there is no catalogued bug "${name}"; choose one of: ${BUG_CATALOGUE.map((b) => b.name).join(', ')} (or "list")`,
-  )
+  throw searchError('COMMAND_INVALID', 'bug.unknown', { name, names: BUG_CATALOGUE.map((b) => b.name) })
 }

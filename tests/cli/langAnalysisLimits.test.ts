@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ANALYZE_MESSAGES } from '../../src/analyze/analyzeMessages.js'
 import { ANALYZE_MESSAGES_RU } from '../../src/analyze/analyzeMessages.ru.js'
 import { analyzeExact } from '../../src/analyze/exact/analyzeExact.js'
+import { memoryReached } from '../../src/explore/limitReached.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
+import { SEARCH_MESSAGES_RU } from '../../src/verify/searchMessages.ru.js'
 import { twokeys } from '../support/runCli.js'
 import { latinWords, policyIds } from './latinWords.js'
 
@@ -11,7 +13,13 @@ import { latinWords, policyIds } from './latinWords.js'
 const DEPUTIES = 'tests/fixtures/policies/analyze-power-deputies.yaml'
 const TINY_B = 'tests/fixtures/policies/analyze-diff-tiny-b.yaml'
 const CYRILLIC = /[А-Яа-яЁё]/
-const ids = [...policyIds(DEPUTIES, TINY_B), 'twokeys', 'API', 'MB', 'max-old-space-size']
+const ids = [
+  ...policyIds(DEPUTIES, TINY_B, 'machines/policies/council.yaml'),
+  'twokeys',
+  'API',
+  'MB',
+  'max-old-space-size',
+]
 
 /** Russian with Cyrillic words, no Latin word of its own, and not the English lead. */
 function expectRussian(ru: string, en: string) {
@@ -120,5 +128,47 @@ describe('the limits only the API reaches, in both languages', () => {
     }
     const asked = { ...params['diff.incomplete'], by: 'asked' } as const
     expectRussian(ANALYZE_MESSAGES_RU['diff.incomplete'](asked), ANALYZE_MESSAGES['diff.incomplete'](asked))
+  })
+})
+
+describe('a state or memory limit, under --lang ru', () => {
+  const COUNCIL = 'machines/policies/council.yaml'
+  const simulate = [
+    'simulate',
+    COUNCIL,
+    '--scenario',
+    'examples/scenarios/baseline.yaml',
+    '--max-states',
+    '30',
+  ]
+
+  it.each([
+    ['a table grown on demand', simulate],
+    ['the whole table', [...simulate, '--whole-table']],
+  ])('a simulation past --max-states, %s: LIMIT_REACHED in Russian', async (_, args) => {
+    const ru = await saysInRussian(
+      args,
+      'policy "council" has more than 30 reachable states (--max-states 30): a table cut short would refuse every command in the states it never expanded; raise --max-states (maxStates in the API; default 200,000)',
+    )
+    // toLocaleString('ru') groups digits with a no-break space.
+    expect(ru.replace(/\u00a0/g, ' ')).toContain(
+      '✖ у политики «council» больше 30 достижимых состояний (--max-states 30): недостроенная таблица отказала бы любой команде в состояниях, которые не раскрыты; увеличьте --max-states (`maxStates` в API; по умолчанию 200 000)',
+    )
+  })
+
+  it('a search that filled its memory bound: the same phrase in both languages', () => {
+    const error = memoryReached('council', 2 ** 30)
+    expect(error.code).toBe('LIMIT_REACHED')
+    expect(error.message).toBe(
+      'policy "council" filled the memory bound of 1,024 MB before its search ended: give the search more memory (--max-memory <MB>, maxHeapBytes in the API; by default 85 % of the heap, which `node --max-old-space-size=<MB>` raises) or make the policy smaller',
+    )
+    expect(error.said?.key).toBe('limit.memory')
+    const ru = SEARCH_MESSAGES_RU['limit.memory'](
+      error.said?.params as { policy: string; maxHeapBytes: number },
+    )
+    expect(ru).toMatch(
+      /^политика «council» заполнила предел памяти в 1\s024 МБ раньше, чем поиск закончился: /,
+    )
+    expectRussian(ru, error.message)
   })
 })

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setCliLanguage } from '../../src/cli/cliLanguage.js'
 import { SAID_TABLES } from '../../src/cli/saidMessages.js'
@@ -200,11 +200,13 @@ describe('the simulator, under --lang ru', () => {
       'holds the number 1000; "a" is a string',
       fields,
     )
-    // zod's own words for the value it refused stay inside «…».
-    await saysInRussian(
+    // The value the schema refused: located and worded as a scenario file's issue is.
+    const refused = await saysInRussian(
       sweep('reviewers.principals.oreshkin.capacity=-1,2'),
-      /scenario "exact" with .* = -1 is invalid:/,
+      /scenario "exact" with .* = -1 is invalid:\n {2}✖ reviewers\.principals\.oreshkin\.capacity: -1 /,
+      ['reviewers', 'principals', 'capacity'],
     )
+    expect(refused).toMatch(/\n {2}✖ reviewers\.principals\.oreshkin\.capacity: -1 /)
   })
 
   it('a scenario that does not fit its policy', async () => {
@@ -290,5 +292,119 @@ describe('a log that cannot be placed against a checkpoint, under --lang ru', ()
     expect(en.stdout).toContain('no event has logIndex 1: an event was removed from the file')
     expect(ru.stdout).toContain('ни у одного события нет `logIndex` 1: событие удалили из файла')
     expect(ru.stdout).not.toContain('an event was removed')
+  })
+})
+
+describe('what the audit found untranslated, under --lang ru', () => {
+  const SCENARIO = 'examples/scenarios/baseline.yaml'
+  const baseline = readFileSync(SCENARIO, 'utf8')
+  const scenarioFields = ['version', 'name', 'horizonDays', 'arrivals', 'mix']
+
+  it('a bug not in the catalogue', async () => {
+    const ru = await saysInRussian(
+      ['verify', POLICY, '--bug', 'nope'],
+      /^✖ there is no catalogued bug "nope"; choose one of: deputy-ignores-window, .* \(or "list"\)\n/,
+    )
+    expect(ru).toMatch(/^✖ в каталоге нет ошибки «nope»; выберите одну из: «deputy-ignores-window», /)
+  })
+
+  it("a scenario's own checks: a warm-up past the horizon, shares that do not add up to 1", async () => {
+    const warm = at('warm.yaml', baseline.replace(/^warmupDays: .*$/m, 'warmupDays: 800'))
+    const ru = await saysInRussian(
+      ['simulate', POLICY, '--scenario', warm],
+      'warmupDays: the warm-up (800 days) must end before the horizon (730 days); shorten warmupDays or lengthen horizonDays',
+      ['warmupDays'],
+    )
+    expect(ru).toContain(
+      '✖ warmupDays: прогрев (800 дн.) должен кончаться раньше горизонта (730 дн.); сократите `warmupDays` или увеличьте `horizonDays`',
+    )
+    const shares = at(
+      'shares.yaml',
+      baseline.replace('approve: 0.85, refuse: 0.05', 'approve: 0.5, refuse: 0.05'),
+    )
+    const said = await saysInRussian(
+      ['simulate', POLICY, '--scenario', shares],
+      'reviewers.default.decisions: approve + refuse + amend must add up to 1 (they add up to 0.65); change the shares',
+      ['reviewers', 'default', 'decisions'],
+    )
+    expect(said).toContain('должны в сумме давать 1 (сейчас 0,65); измените доли')
+  })
+
+  it('a --vary value the scenario schema refuses: located, how to fix, in Russian', async () => {
+    const sweep = (vary: string) => ['sweep', POLICY, '--scenario', SCENARIO, '--vary', vary]
+    const ru = await saysInRussian(
+      sweep('arrivals.ratePerDay=-1'),
+      'scenario "baseline" with arrivals.ratePerDay = -1 is invalid:\n  ✖ arrivals.ratePerDay: -1 is too small; use a number greater than 0',
+      ['arrivals', 'ratePerDay'],
+    )
+    expect(ru).toContain('  ✖ arrivals.ratePerDay: -1 слишком мало; укажите число больше 0')
+    expect(ru).not.toContain('Too small')
+    const kind = await saysInRussian(sweep('arrivals.kind=foo'), /with arrivals\.kind = "foo" is invalid:/, [
+      'arrivals',
+      'kind',
+    ])
+    expect(kind).toContain('✖ arrivals.kind: поле `kind` — не из допустимых: `poisson`, `schedule`, `csv`')
+    expect(kind).not.toContain('Invalid discriminator')
+  })
+
+  it('an empty scenario or script, or one that is not a mapping, is named as what it is', async () => {
+    const empty = at('empty.yaml', '')
+    const list = at('list.yaml', '- a\n- b\n')
+    const text = at('text.yaml', 'just some words\n')
+    const scenario = await saysInRussian(
+      ['simulate', POLICY, '--scenario', empty],
+      '✖ the scenario is empty; write a scenario (start from examples/scenarios/baseline.yaml)',
+    )
+    expect(scenario).toContain(
+      '✖ сценарий моделирования пуст; напишите сценарий (начните с examples/scenarios/baseline.yaml)',
+    )
+    await saysInRussian(
+      ['simulate', POLICY, '--scenario', list],
+      '✖ a scenario must be a mapping of fields (version, name, horizonDays, arrivals, mix, …), not a list of 2',
+      scenarioFields,
+    )
+    const notMapping = await saysInRussian(
+      ['simulate', POLICY, '--scenario', text],
+      /✖ a scenario must be a mapping of fields \(version, name, horizonDays, arrivals, mix, …\), not /,
+      scenarioFields,
+    )
+    expect(notMapping).toContain('✖ сценарий моделирования должен быть набором полей')
+    const script = await saysInRussian(
+      ['run', empty],
+      '✖ the script is empty; write a script (start from examples/seed-walkthrough.yaml)',
+    )
+    expect(script).toContain(
+      '✖ сценарий прогона пуст; напишите сценарий прогона (начните с examples/seed-walkthrough.yaml)',
+    )
+    const scriptList = await saysInRussian(
+      ['run', list],
+      '✖ a script must be a mapping of fields (policy, start, steps, …), not a list of 2',
+      ['policy', 'start', 'steps'],
+    )
+    expect(scriptList).toContain(
+      '✖ сценарий прогона должен быть набором полей (`policy`, `start`, `steps`, …), а не список из 2',
+    )
+    // A policy's words as they were.
+    const policy = await twokeys('--lang', 'en', 'validate', empty)
+    expect(policy.stdout + policy.stderr).toContain(
+      'the policy is empty; write a policy document (start from machines/policies/two-keys.yaml)',
+    )
+  })
+
+  it('a package path the package does not ship lists every shipped policy; a missing arrivals file says to check the path', async () => {
+    const shipped = readdirSync('machines/policies')
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+    const ru = await saysInRussian(
+      ['validate', 'twokeys/policies/nope.yaml'],
+      `it ships twokeys/policies/<file> (${shipped.join(', ')}), twokeys/schema/policy.schema.json`,
+      shipped,
+    )
+    expect(ru).toContain(`(${shipped.map((f) => `\`${f}\``).join(', ')})`)
+    const csv = await saysInRussian(
+      ['simulate', POLICY, '--scenario', withArrivals('missing.csv')],
+      /cannot read arrivals file ".*missing\.csv" named by .*: check the path \(arrivals\.file is relative to the scenario\)/,
+    )
+    expect(csv).toMatch(/; проверьте путь \(`arrivals\.file` указывают относительно сценария\)/)
   })
 })

@@ -68,10 +68,14 @@ describe("a script's narration in Russian (translations.ru)", () => {
     expect(run.stdout).toMatch(
       /^ {2}8 {2}2026-03-08 10:00 {2}grigorenko {7}одобряет по ключу government-apparatus \[kazan-datacentre\]$/m,
     )
+    // A signature check's refusal (no reason of the rules): worded from its phrase.
+    expect(flat).toContain(
+      '✖ отказано UNAUTHENTICATED (как и ожидалось) ключ «pa-aide-demo» принадлежит «pa-aide», а команда действует от имени «grigorenko»',
+    )
+    expect(flat).not.toContain('belongs to')
     // Nothing of the run's own is English: ids (the policy's, the phases', the script's names and
-    // amended fields), the initiatives' titles, codes, and the one reason the rules give no
-    // phrase for (a signature check, as written) aside.
-    const own = run.stdout.replace(/^.*key "pa-aide-demo" belongs to.*$/m, '')
+    // amended fields), the initiatives' titles and codes aside.
+    const own = run.stdout
     const proposals = script.steps.flatMap((s) => (s.propose === undefined ? [] : [s.propose]))
     const scripted = [
       ...proposals.flatMap((p) => [p.as, p.title]),
@@ -100,6 +104,9 @@ describe("a script's narration in Russian (translations.ru)", () => {
       '  5  2026-03-05 09:00  oreshkin         approve presidential-administration [kazan-datacentre]\n                        ✓ accepted → review  (presidential-administration ✓, government-apparatus ○)',
     )
     expect(run.stdout).toContain('✓ accepted → regionalRollout\n')
+    expect(run.stdout).toContain(
+      '✖ refused UNAUTHENTICATED (as expected)\n                          key "pa-aide-demo" belongs to "pa-aide", but the command acts as "grigorenko"\n',
+    )
     expect(CYRILLIC.test(run.stdout)).toBe(false)
   })
 

@@ -22,8 +22,12 @@ const SAMPLES: { [K in PolicyMessageKey]: PolicyMessageParams<K>[] } = {
     { field: 'colour', where: null, fields: ['version', 'id'] },
   ],
   'schema.moreUnknownFields': [{ more: 3, where: 'keys[1]', next: 'zz20' }],
-  'schema.emptyPolicy': [{}],
-  'schema.notAMapping': [{ got: { kind: 'list', length: 2 } }],
+  'schema.emptyDocument': [{ what: 'policy' }, { what: 'scenario' }, { what: 'script' }],
+  'schema.notAMapping': [
+    { what: 'policy', got: { kind: 'list', length: 2 } },
+    { what: 'scenario', got: text },
+    { what: 'script', got: { kind: 'list', length: 1 } },
+  ],
   'schema.missingField': [{ field: 'label', parent: 'keys[1]', expected: 'string', description: 'A label.' }],
   'schema.invalidType': [
     { expected: 'number', got: text, hint: { kind: 'unquote', value: '30' } },
@@ -95,6 +99,8 @@ const SAMPLES: { [K in PolicyMessageKey]: PolicyMessageParams<K>[] } = {
     { problem: { key: 'recordId.empty', params: {} } },
   ],
   'schema.other': [],
+  'scenario.sharesSum': [{ approve: 0.5, refuse: 0.2, amend: 0.2 }],
+  'scenario.warmupPastHorizon': [{ warmupDays: 100, horizonDays: 100 }],
   'policy.tooManyIssues': [{ more: 8, next: 'keys[60].holders[0]' }],
   'syntax.yaml': [
     { detail: 'Implicit map keys need to be followed by map values', advice: 'colon' },

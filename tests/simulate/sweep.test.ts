@@ -72,7 +72,7 @@ describe('sweep paths', () => {
 
   it('re-validates the varied scenario with the schema', () => {
     expect(() => varyScenario(baseline, PATH, -3)).toThrow(
-      /with reviewers\.principals\.oreshkin\.reviewDays\.mean = -3 is invalid:\n\s+reviewers\.principals\.oreshkin\.reviewDays\.mean:/,
+      /with reviewers\.principals\.oreshkin\.reviewDays\.mean = -3 is invalid:\n\s+✖ reviewers\.principals\.oreshkin\.reviewDays\.mean:/,
     )
     expect(varyScenario(baseline, PATH, 12).reviewers.principals.oreshkin?.reviewDays).toEqual({
       kind: 'lognormal',
@@ -184,7 +184,7 @@ describe('twokeys sweep', () => {
   it('a value past the scenario bounds exits 2 at once: --vary horizonDays=1e308', async () => {
     await main(args('horizonDays=1e308'))
     expect(process.exitCode).toBe(2)
-    expect(err).toMatch(/horizonDays = 1e\+308 is invalid:\n\s+horizonDays: .*36500/)
+    expect(err).toMatch(/horizonDays = 1e\+308 is invalid:\n\s+✖ horizonDays: .*36500/)
   })
 
   it('exits 2 when --max-states would cut the compiled table short', async () => {
