@@ -22,6 +22,7 @@ export interface SimulationResult {
   scenario: string
   seed: number
   replications: number
+  /** Threads the replications ran on (`--workers`; by default the number of cores, at most one per replication). */
   workers: number
   horizonDays: number
   warmupDays: number

@@ -24,6 +24,15 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/**
+ * How many threads run the replications: `requested` (default: the number of cores), at most one
+ * per replication; a lazy table over a custom machine cannot be remade in a worker, so one.
+ */
+export function replicationThreads(table: CompiledTable, replications: number, requested?: number): number {
+  const portable = table.expand === undefined || table.lazy !== undefined
+  return portable ? Math.max(1, Math.min(requested ?? availableParallelism(), replications)) : 1
+}
+
 /** What a worker sends back when a replication throws a TwoKeysError (a lazy table's limit). */
 export interface WorkerFailure {
   /** `said`: the message as a phrase, so the CLI still words it in its language. */
@@ -51,11 +60,7 @@ export async function runReplications(
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw simulateError('COMMAND_INVALID', 'run.seed', { max: MAX_SEED, got: seed })
   }
-  // A lazy table over a custom machine cannot be remade in a worker: it runs in this thread.
-  const portable = table.expand === undefined || table.lazy !== undefined
-  const workers = portable
-    ? Math.max(1, Math.min(options.workers ?? availableParallelism(), replications))
-    : 1
+  const workers = replicationThreads(table, replications, options.workers)
   const results: ReplicationResult[] = new Array(replications)
   let done = 0
   if (workers === 1) {

@@ -4,7 +4,7 @@ import { createLazyTable } from '../explore/lazyTable.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { metricRange } from './describeMetric.js'
 import { scalarNames } from './runReplication.js'
-import { type RunOptions, runReplications } from './runReplications.js'
+import { type RunOptions, replicationThreads, runReplications } from './runReplications.js'
 import type { Scenario } from './ScenarioSchema.js'
 import { createSimulationModel } from './SimulationModel.js'
 import type { ComparisonResult, SimulationResult } from './SimulationResult.js'
@@ -54,7 +54,12 @@ async function run(policy: Policy, scenario: Scenario, options: SimulateOptions)
   const started = performance.now()
   const results = await runReplications(policy, table, scenario, options)
   const seconds = (performance.now() - started) / 1000
-  return { results, names, seconds }
+  return {
+    results,
+    names,
+    seconds,
+    workers: replicationThreads(table, options.replications, options.workers),
+  }
 }
 
 /**
@@ -71,12 +76,8 @@ export async function simulate(
   scenario: Scenario,
   options: SimulateOptions,
 ): Promise<SimulationResult> {
-  const { results, names, seconds } = await run(policy, scenario, options)
-  return summarize(policy, scenario, results, names, {
-    seed: options.seed,
-    workers: options.workers ?? 0,
-    seconds,
-  })
+  const { results, names, seconds, workers } = await run(policy, scenario, options)
+  return summarize(policy, scenario, results, names, { seed: options.seed, workers, seconds })
 }
 
 export interface CompareOptions extends RunOptions, TableOptions {
@@ -121,7 +122,7 @@ export async function compare(
     seed: crn ? options.seed : (options.seed + 0x5bd1e995) >>> 0,
     table: tables[1],
   })
-  const meta = (r: typeof ra, seed: number) => ({ seed, workers: options.workers ?? 0, seconds: r.seconds })
+  const meta = (r: typeof ra, seed: number) => ({ seed, workers: r.workers, seconds: r.seconds })
   const sa = summarize(a, scenario, ra.results, ra.names, meta(ra, options.seed))
   const sb = summarize(
     b,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compile, PHASES } from '../../src/explore/compile.js'
@@ -6,7 +7,7 @@ import { loadScenarioFile } from '../../src/simulate/loadScenario.js'
 import { runReplication, scalarNames } from '../../src/simulate/runReplication.js'
 import { runReplications } from '../../src/simulate/runReplications.js'
 import { createSimulationModel } from '../../src/simulate/SimulationModel.js'
-import { compare } from '../../src/simulate/simulate.js'
+import { compare, simulate } from '../../src/simulate/simulate.js'
 
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
 const singleKey = loadPolicyFile('machines/policies/single-key.yaml')
@@ -55,6 +56,15 @@ describe('workers', () => {
     const one = await runReplications(twoKeys, table, short, { ...options, workers: 1 })
     const two = await runReplications(twoKeys, table, short, { ...options, workers: 2 })
     expect(two).toEqual(one)
+  })
+
+  it('are reported as they ran: the number asked for, else the cores, at most one per replication', async () => {
+    const asked = await simulate(twoKeys, short, { replications: 3, seed: 5, workers: 2, table })
+    expect(asked.workers).toBe(2)
+    const byDefault = await simulate(twoKeys, short, { replications: 3, seed: 5, table })
+    expect(byDefault.workers).toBe(Math.min(availableParallelism(), 3))
+    const one = await simulate(twoKeys, short, { replications: 1, seed: 5, workers: 4, table })
+    expect(one.workers).toBe(1)
   })
 })
 
