@@ -1,13 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs'
-// Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
-import { createRequire as createRequireAt } from 'node:module'
 import { join } from 'node:path'
 import { loadPolicyFile, type Policy, TwoKeysError } from '../index.js'
+import { PACKAGE_PATH, shippedFile, shippedPolicy } from '../policy/shippedFile.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { packageRoot } from './packageRoot.js'
-
-const requireOwn = createRequireAt(import.meta.url)
-const PACKAGE_PATH = /^twokeys\/./
 
 /**
  * Where a file argument (a policy, a script) points: an existing file first; else a package path
@@ -21,11 +17,10 @@ const PACKAGE_PATH = /^twokeys\/./
  */
 export function resolvePackagePath(text: string): string {
   if (existsSync(text) || !PACKAGE_PATH.test(text)) return text
-  try {
-    return requireOwn.resolve(text)
-  } catch (cause) {
-    throw new TwoKeysError('NOT_FOUND', cliErrorWords().noPackageFile(text, shippedPolicies()), { cause })
-  }
+  const file = shippedFile(text)
+  if (file === undefined)
+    throw new TwoKeysError('NOT_FOUND', cliErrorWords().noPackageFile(text, shippedPolicies()))
+  return file
 }
 
 /** The policy files the package ships (twokeys/policies/…), as its folder holds them. */
@@ -55,9 +50,6 @@ export function loadCliPolicy(text: string): Policy {
  * resolvePolicyPath('council.yaml') // …/machines/policies/council.yaml (unless ./council.yaml exists)
  */
 export function resolvePolicyPath(text: string): string {
-  if (!existsSync(text) && /^[\w-]+\.(ya?ml|json)$/.test(text)) {
-    const shipped = join(packageRoot(), 'machines', 'policies', text)
-    if (existsSync(shipped)) return shipped
-  }
-  return resolvePackagePath(text)
+  const shipped = existsSync(text) ? undefined : shippedPolicy(text)
+  return shipped ?? resolvePackagePath(text)
 }

@@ -1,23 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
-// Aliased: a bundle's banner may declare its own `createRequire` (tests/stores/support/crashSoak.ts).
-import { createRequire as createRequireAt } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { fileError } from '../policy/fileMessages.js'
 import { safeLoadDocument } from '../policy/safeLoadDocument.js'
+import { PACKAGE_PATH, shippedFile, shippedPolicy } from '../policy/shippedFile.js'
 import { type Script, ScriptSchema } from './ScriptSchema.js'
-
-const requireOwn = createRequireAt(import.meta.url)
-const PACKAGE_PATH = /^twokeys\/./
-const BARE_NAME = /^[\w-]+\.(ya?ml|json)$/
-
-/** A shipped file by its package path, resolved through twokeys' own `exports`; undefined if not shipped. */
-function shipped(specifier: string): string | undefined {
-  try {
-    return requireOwn.resolve(specifier)
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Where a script's `policy:` points, as `twokeys run --policy` finds a policy: a file next to the
@@ -28,9 +14,8 @@ function shipped(specifier: string): string | undefined {
 function scriptPolicyPath(scriptPath: string, policy: string): string {
   const beside = resolve(dirname(scriptPath), policy)
   if (existsSync(beside)) return beside
-  if (PACKAGE_PATH.test(policy)) return shipped(policy) ?? policy
-  if (BARE_NAME.test(policy)) return shipped(`twokeys/policies/${policy}`) ?? beside
-  return beside
+  if (PACKAGE_PATH.test(policy)) return shippedFile(policy) ?? policy
+  return shippedPolicy(policy) ?? beside
 }
 
 /**
