@@ -307,6 +307,7 @@ export { POLICY_MESSAGES, type PolicyPhrase, renderPolicyPhrase } from './policy
 export { POLICY_MESSAGES_RU } from './policy/policyMessages.ru.js'
 export { type PolicyWarning, policyWarnings } from './policy/policyWarnings.js'
 export { type SafeLoadResult, safeLoadDocument } from './policy/safeLoadDocument.js'
+export { PACKAGE_PATH, shippedFile, shippedPolicy } from './policy/shippedFile.js'
 // One recorded event as a sentence (the history's lines), in English words or yours.
 export { describeEvent, ENGLISH_EVENT_WORDS, type EventWords } from './render/describeEvent.js'
 export { type HistoryMermaidOptions, historyToMermaid } from './render/historyToMermaid.js'

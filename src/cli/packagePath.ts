@@ -1,7 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadPolicyFile, type Policy, TwoKeysError } from '../index.js'
-import { PACKAGE_PATH, shippedFile, shippedPolicy } from '../policy/shippedFile.js'
+import {
+  loadPolicyFile,
+  PACKAGE_PATH,
+  type Policy,
+  shippedFile,
+  shippedPolicy,
+  TwoKeysError,
+} from '../index.js'
 import { cliErrorWords } from './cliErrorWords.js'
 import { packageRoot } from './packageRoot.js'
 
