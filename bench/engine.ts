@@ -15,10 +15,10 @@
  */
 import { createActor, getInitialSnapshot, initialTransition, transition } from 'xstate'
 import { createInitiativeMachine } from '../machines/initiative.js'
+import { createStepper } from '../machines/stepper.js'
 import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
 import { createEngine, type Engine } from '../src/engine/createEngine.js'
 import { manualClock } from '../src/engine/systemClock.js'
-import { createStepper } from '../src/explore/stepper.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { benchArgs } from './support/benchArgs.js'

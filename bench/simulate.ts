@@ -24,10 +24,10 @@
  */
 import { initialTransition } from 'xstate'
 import { createInitiativeMachine } from '../machines/initiative.js'
+import { createStepper } from '../machines/stepper.js'
 import { instantiate } from '../src/explore/alphabet.js'
 import { compile } from '../src/explore/compile.js'
 import { explorationSetup, type InitiativeSnapshot } from '../src/explore/explore.js'
-import { createStepper } from '../src/explore/stepper.js'
 import { hashPolicy } from '../src/policy/hashPolicy.js'
 import { loadPolicyFile } from '../src/policy/loadPolicyFile.js'
 import { P2Quantile } from '../src/simulate/P2Quantile.js'

@@ -79,6 +79,26 @@ function permutationsOf(n: number): number[][] {
  * moves) and against random concrete walks (the compiled table and XState agree after every step).
  */
 export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snapshot: SnapshotView) => string {
+  return createStateAbstraction(policy, symmetry).key
+}
+
+/** A state's key as `createAbstractKey` writes it, and which alike keys the state does not tell apart. */
+export interface StateAbstraction {
+  key: (snapshot: SnapshotView) => string
+  /**
+   * Per key index, the first key of its symmetry group whose part of this state's key is the same
+   * as its own (itself when there is none, or when the key is in no group). Swapping two such keys
+   * maps the state onto one with the same key, so their commands lead to the same states: see
+   * `twinLetters`.
+   */
+  twins: (snapshot: SnapshotView) => Int32Array
+}
+
+/** A state's key before the alike keys' parts are sorted: the whole key when it has no per-key parts. */
+type Layout = string | { head: string; parts: string[]; tail: string }
+
+/** See `createAbstractKey` (the key) and `StateAbstraction` (the twins). */
+export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): StateAbstraction {
   const keyIds = policy.keys.map((k) => k.id)
   const keyIndex = new Map(keyIds.map((id, i) => [id, i]))
   // Keys whose principals are written by position: alike keys, and keys of interchangeable holders.
@@ -169,9 +189,8 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
     return best as string
   }
 
-  /** Joins per-key parts: keys of a symmetry group sorted among themselves. */
-  const joinKeys = (parts: string[][]) => {
-    const strings = parts.map(keyPart)
+  /** Joins per-key parts (`keyPart` of each): keys of a symmetry group sorted among themselves. */
+  const joinKeys = (strings: string[]) => {
     if (symmetry.groups.length === 0) return strings.join(';')
     const out = strings.slice()
     for (const group of symmetry.groups) {
@@ -186,7 +205,7 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
   const tokenOf = (k: number, id: string) =>
     k >= 0 && positional.has(k) ? (symmetry.tokens[k]?.get(id) ?? id) : id
 
-  return (snapshot) => {
+  const layout = (snapshot: SnapshotView): Layout => {
     const { value, status, context } = snapshot
     if (status !== 'active')
       return `F|${JSON.stringify(value)}|${context.track}|${context.approvedAt !== null}`
@@ -204,7 +223,11 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
         return `R|${top}|${context.sponsor}|${contentKey(context.content)}|${context.track}|${responses}`
       }
       delegationParts(context, parts, tokenOf)
-      return `D|${top}|${context.sponsor}|${contentKey(context.content)}|${joinKeys(parts)}`
+      return {
+        head: `D|${top}|${context.sponsor}|${contentKey(context.content)}|`,
+        parts: parts.map(keyPart),
+        tail: '',
+      }
     }
     const now = context.now
     const timeline = timelineOf(policy, value, context)
@@ -239,8 +262,32 @@ export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snaps
             .map((v) => v.by)
             .sort()
             .join(',')
-    return `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
-      context.escalatedAt === null ? 0 : 1
-    }|${joinKeys(parts)}${votes === '' ? '' : `|v:${votes}`}`
+    return {
+      head: `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
+        context.escalatedAt === null ? 0 : 1
+      }|`,
+      parts: parts.map(keyPart),
+      tail: votes === '' ? '' : `|v:${votes}`,
+    }
+  }
+
+  const grouped = symmetry.groups
+  return {
+    key(snapshot) {
+      const l = layout(snapshot)
+      return typeof l === 'string' ? l : `${l.head}${joinKeys(l.parts)}${l.tail}`
+    },
+    twins(snapshot) {
+      const twins = Int32Array.from(keyIds, (_, k) => k)
+      const l = layout(snapshot)
+      for (const group of grouped) {
+        for (const k of group) {
+          // A state with no per-key parts (idle, approved, final) tells no alike keys apart.
+          const part = typeof l === 'string' ? '' : l.parts[k]
+          twins[k] = group.find((j) => (typeof l === 'string' ? '' : l.parts[j]) === part) as number
+        }
+      }
+      return twins
+    },
   }
 }

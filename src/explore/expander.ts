@@ -1,15 +1,16 @@
 import { type AnyMachineSnapshot, initialTransition } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import { createStepper } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import { createAbstractKey } from './abstractKey.js'
+import { createStateAbstraction, type SnapshotView } from './abstractKey.js'
 import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { keySymmetry, noSymmetry } from './keySymmetry.js'
-import { createStepper } from './stepper.js'
+import { twinLetters } from './twinLetters.js'
 
 export interface SetupOptions {
   /** Canonicalise over interchangeable keys (see `keySymmetry`). Default true. */
@@ -18,6 +19,17 @@ export interface SetupOptions {
   scopes?: readonly ScopeKind[]
   /** Only these letters of the alphabet may happen (a power analysis lets only a coalition act). Default: all. */
   only?: (event: AbstractEvent) => boolean
+  /**
+   * Under symmetry, leave a command on an alike key to the same command on its twin where the
+   * state does not tell the two keys apart (`twinLetters`): the same states, fewer moves tried.
+   * Default true; ignored without symmetry or with `only`.
+   */
+  twins?: boolean
+  /**
+   * Replaces the twin relation of `StateAbstraction.twins`: only for tests, which give a
+   * deliberately unsound one to show that their comparison of searches catches it.
+   */
+  twinsOf?: (snapshot: SnapshotView) => Int32Array
 }
 
 /** What the explorer derives from a policy: cast, alphabet and abstraction. */
@@ -27,8 +39,21 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
   const alphabetContext: AlphabetContext = { policy, branches, cast }
   const alphabet = buildAlphabet(policy, branches, cast)
   const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
-  const abstractKey = createAbstractKey(policy, symmetry)
-  return { branches, cast, alphabet, alphabetContext, symmetry, abstractKey }
+  const abstraction = createStateAbstraction(policy, symmetry)
+  const useTwins = options.twins !== false && options.only === undefined && symmetry.groups.length > 0
+  const letters = twinLetters(policy, symmetry, alphabet)
+  return {
+    branches,
+    cast,
+    alphabet,
+    alphabetContext,
+    symmetry,
+    abstractKey: abstraction.key,
+    /** Per key, its twin in a state (see `StateAbstraction.twins`); null when no letter is left to a twin. */
+    twinsOf: useTwins ? (options.twinsOf ?? abstraction.twins) : null,
+    /** Per letter, whether it may be left to its twin (`twinLetters`), and its image on its group's first key. */
+    twinLetters: letters,
+  }
 }
 
 /** The event types some active state node handles; anything else is refused without asking XState. */
@@ -58,7 +83,8 @@ export type Successor = (event: AbstractEvent, concrete: InitiativeEvent, after:
  */
 export function createExpander(policy: Policy, machine: InitiativeMachine, options: SetupOptions = {}) {
   const setup = explorationSetup(policy, options)
-  const { alphabet, alphabetContext } = setup
+  const { alphabet, alphabetContext, twinsOf } = setup
+  const { leftToTwin } = setup.twinLetters
   const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
   const step = createStepper(machine)
   const typeCache = new Map<string, Set<string>>()
@@ -67,8 +93,10 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
   function expand(before: InitiativeSnapshot, visit: Successor): void {
     if (before.status !== 'active') return
     const handled = handledTypes(before, typeCache)
+    const twins = twinsOf === null ? null : twinsOf(before)
     for (const event of alphabet) {
       if (!handled.has(event.type)) continue
+      if (twins !== null && leftToTwin[event.index] === true && twins[event.key] !== event.key) continue
       if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
       if (concrete === null) continue

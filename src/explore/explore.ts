@@ -1,5 +1,6 @@
 import type { StateValue } from 'xstate'
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import type { AbstractEvent, AlphabetContext } from './alphabet.js'
@@ -7,7 +8,6 @@ import { createExpander, explorationSetup } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
-import { stepperFor } from './stepper.js'
 
 export type { InitiativeSnapshot }
 export { explorationSetup }
@@ -17,6 +17,8 @@ export interface ExploreOptions {
   maxStates?: number
   /** Canonicalise over interchangeable keys (see `keySymmetry`). Default true. */
   symmetry?: boolean
+  /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
+  twins?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]
   /** Only these letters of the alphabet may happen (see `SetupOptions.only`). Default: all. */
@@ -100,6 +102,11 @@ export interface Exploration {
   symmetryGroups: number[][]
   /** Per key: how many of its holders the reduction treats as interchangeable (0: none). */
   holderOrbits: number[]
+  /**
+   * Per letter, the letter that stands for it where commands were left to twins (`twinLetters`):
+   * a letter taken on a key's twin counts as taken on the key. Each letter itself without twins.
+   */
+  letterTwin: readonly number[]
   /** Canonical abstract key of each state. */
   keys: string[]
   /**
@@ -219,7 +226,10 @@ export function explore(
 export function explorationOf(
   policy: Policy,
   machine: InitiativeMachine,
-  setup: Pick<ReturnType<typeof createExpander>, 'alphabet' | 'alphabetContext' | 'symmetry' | 'initial'>,
+  setup: Pick<
+    ReturnType<typeof createExpander>,
+    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'twinsOf' | 'twinLetters'
+  >,
   graph: BuiltGraph,
   run: Pick<
     Exploration,
@@ -233,6 +243,7 @@ export function explorationOf(
     alphabetContext: setup.alphabetContext,
     symmetryGroups: setup.symmetry.groups,
     holderOrbits: setup.symmetry.holderOrbits,
+    letterTwin: setup.twinsOf === null ? setup.alphabet.map((e) => e.index) : setup.twinLetters.twin,
     ...graph,
     initial: setup.initial,
     complete: run.stoppedBy === null,

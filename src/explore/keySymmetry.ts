@@ -24,7 +24,7 @@ export interface KeySymmetry {
 const institutionsOf = (p: Principal) => [p.institution, ...p.affiliations]
 
 /** Everyone the rules tie to `key`: its holders, the deputies it may have, its institution's members. */
-function membersOf(policy: Policy, key: Key): { holders: string[]; others: string[] } {
+export function membersOf(policy: Policy, key: Key): { holders: string[]; others: string[] } {
   const others = (
     key.deputies.eligible ??
     policy.principals.filter((p) => institutionsOf(p).includes(key.institution)).map((p) => p.id)

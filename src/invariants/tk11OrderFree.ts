@@ -1,6 +1,7 @@
-import { type SnapshotFrom, transition } from 'xstate'
+import type { SnapshotFrom } from 'xstate'
 import { checkPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { InvariantInfo, Violation } from './Invariant.js'
 import { said } from './said.js'
@@ -28,9 +29,10 @@ export function outcomeOf(
   start: Snapshot,
   events: readonly InitiativeEvent[],
 ): OrderOutcome {
+  const step = stepperFor(machine)
   let snapshot = start
   for (const event of stamped(start, events)) {
-    if (snapshot.can(event)) [snapshot] = transition(machine, snapshot, event)
+    if (snapshot.can(event)) snapshot = step(snapshot, event)
   }
   const { context } = snapshot
   return {

@@ -33,7 +33,9 @@ export function coverageWarnings(graph: Exploration, entered: ReadonlySet<string
   }
   // Under holder symmetry a state stands for its renamings, so an event stands for the same
   // event by any interchangeable holder of its key: taken by one, taken (from a renamed state) by all.
-  const orbitOf = (event: AbstractEvent) => {
+  // Likewise a command on an alike key left to its twin stands for the twin's (`letterTwin`).
+  const orbitOf = (letter: AbstractEvent) => {
+    const event = graph.alphabet[graph.letterTwin[letter.index] as number] as AbstractEvent
     const key = graph.policy.keys[event.key]
     const interchangeable =
       key !== undefined &&

@@ -29,6 +29,8 @@ export interface WorkerSearchOptions {
   machine: InitiativeMachine
   bug?: { name: string; base: Policy }
   symmetry: boolean
+  /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
+  twins?: boolean
   scopes?: readonly ScopeKind[]
   maxStates?: number
   maxHeapBytes?: number
@@ -82,6 +84,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   const { machine } = options
   const setup = {
     symmetry: options.symmetry,
+    twins: options.twins !== false,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   }
   const expander = createExpander(policy, machine, setup)
@@ -119,6 +122,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     const workerData: SearchWorkerData & { port: MessagePort } = {
       policy,
       symmetry: options.symmetry,
+      twins: options.twins !== false,
       scopes: options.scopes,
       bug: options.bug,
       signal,

@@ -27,6 +27,10 @@ const vacuity = (
 function takenEvents(graph: Exploration): Uint8Array {
   const taken = new Uint8Array(graph.alphabet.length)
   for (let i = 0; i < graph.edges.count; i++) taken[graph.edges.event[i] as number] = 1
+  // A letter left to its twin (`letterTwin`) is taken where its twin is.
+  graph.letterTwin.forEach((twin, e) => {
+    if (taken[twin] === 1) taken[e] = 1
+  })
   return taken
 }
 

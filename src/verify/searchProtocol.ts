@@ -10,6 +10,8 @@ import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 export interface SearchWorkerData {
   policy: Policy
   symmetry: boolean
+  /** See `SetupOptions.twins`. */
+  twins: boolean
   scopes: readonly ScopeKind[] | undefined
   /** A catalogued bug's machine, rebuilt in the worker from its base policy; else the policy's own. */
   bug: { name: string; base: Policy } | undefined

@@ -51,6 +51,11 @@ export interface VerifyOptions {
    * off for a given `machine` (a broken machine need not treat alike keys alike).
    */
   symmetry?: boolean
+  /**
+   * Under symmetry, try a command on an alike key only on the first key the state does not tell it
+   * apart from (see `twinLetters`): the same states and verdicts, fewer moves. Default true.
+   */
+  twins?: boolean
   /** The representative initiatives: federal, regional and export by default. */
   scopes?: readonly ScopeKind[]
   /** TK11: how many review-start states to try every key order from. Default 32. */
@@ -126,6 +131,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const rerouteFrom = rerouteStarts(policy)
   const search = {
     symmetry: options.symmetry ?? options.machine === undefined,
+    ...(options.twins === undefined ? {} : { twins: options.twins }),
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),

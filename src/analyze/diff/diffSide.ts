@@ -1,11 +1,11 @@
 import { phaseOf } from '../../../machines/describeState.js'
 import type { InitiativeMachine } from '../../../machines/initiative.js'
+import { createStepper } from '../../../machines/stepper.js'
 import type { InitiativeEvent } from '../../domain/InitiativeEvent.js'
 import { explainEvent } from '../../engine/explainEvent.js'
 import { keyBoard } from '../../engine/keyBoard.js'
 import { createExpander } from '../../explore/expander.js'
 import type { InitiativeSnapshot } from '../../explore/InitiativeSnapshot.js'
-import { createStepper } from '../../explore/stepper.js'
 import type { Policy } from '../../policy/PolicySchema.js'
 import type { SideOutcome, StoryKey } from './DiffResult.js'
 

@@ -1,7 +1,8 @@
-import { type AnyActorScope, createEmptyActor } from 'xstate'
-import type { InitiativeMachine } from '../../machines/initiative.js'
-import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
+import { type AnyActorScope, createEmptyActor, type SnapshotFrom } from 'xstate'
+import type { InitiativeEvent } from '../src/domain/InitiativeEvent.js'
+import type { InitiativeMachine } from './initiative.js'
+
+type InitiativeSnapshot = SnapshotFrom<InitiativeMachine>
 
 /**
  * XState's pure transition, `machine.transition(snapshot, event, scope)`, with one inert actor
