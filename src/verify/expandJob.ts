@@ -1,5 +1,6 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { createExpander } from '../explore/expander.js'
+import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
 import { recordStep } from '../invariants/recordEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
@@ -22,10 +23,19 @@ export function createJobExpander(
   const passage = createPassage(machine)
   const reported = new Map<string, number>()
 
-  return (job: SearchJob): SearchMove[][] => {
+  /**
+   * `live` (the searching thread's own jobs): a state's snapshot if this thread holds it already,
+   * so that it is not rebuilt from its portable form; `onFirst` sees each new key's snapshot as
+   * computed, for the same reason.
+   */
+  return (
+    job: SearchJob,
+    live?: (s: number) => InitiativeSnapshot | undefined,
+    onFirst?: (move: SearchMove, after: InitiativeSnapshot) => void,
+  ): SearchMove[][] => {
     const found = new Set(job.found)
-    return job.states.map(({ snapshot, recorded }) => {
-      const before = fromPortable(machine, snapshot)
+    return job.states.map(({ snapshot, recorded }, i) => {
+      const before = live?.(job.start + i) ?? fromPortable(machine, snapshot)
       const moves: SearchMove[] = []
       expander.expand(before, (event, concrete, after) => {
         const key = expander.abstractKey(after)
@@ -37,6 +47,7 @@ export function createJobExpander(
           reported.set(key, local)
           move.first = { key, snapshot: toPortable(after), recorded: step.recorded.after }
           move.concrete = concrete
+          onFirst?.(move, after)
         }
         const violations = stepViolations(policy, step, (id) => found.has(id))
         if (violations.length > 0) {

@@ -106,6 +106,13 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   // This thread's own share of the search: its own key numbers, as a worker's.
   const expandHere = createJobExpander(policy, machine, expander)
   const statesHere: number[] = []
+  // Snapshots this thread holds already, so as not to rebuild them from their portable form: each
+  // frontier state's (rebuilt once, for `onState`), and each new key's from this thread's own jobs.
+  const live: (InitiativeSnapshot | undefined)[] = [initial]
+  const computedHere = new WeakMap<SearchMove, InitiativeSnapshot>()
+  const keepComputed = (move: SearchMove, after: InitiativeSnapshot) => {
+    computedHere.set(move, after)
+  }
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
@@ -205,14 +212,10 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
               'INTERNAL',
               `verify: state ${s}'s move to a new state came without its event`,
             )
-          target = graph.addState(
-            move.first.key,
-            s,
-            move.event,
-            move.concrete,
-            fromPortable(machine, move.first.snapshot),
-          )
+          const snapshot = computedHere.get(move) ?? fromPortable(machine, move.first.snapshot)
+          target = graph.addState(move.first.key, s, move.event, move.concrete, snapshot)
           waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
+          live.push(snapshot)
         }
         local[move.local] = target
       } else target = local[move.local]
@@ -228,6 +231,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       if (move.passed !== undefined) options.onPassed(move.passed)
     }
     waiting[s] = undefined
+    live[s] = undefined
   }
 
   try {
@@ -255,7 +259,8 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       }
       // Nothing to take in: this thread expands the next states itself, else waits for a worker.
       const job = nextJob()
-      if (job !== null) answers.set(job.start, { states: statesHere, moves: expandHere(job) })
+      if (job !== null)
+        answers.set(job.start, { states: statesHere, moves: expandHere(job, (s) => live[s], keepComputed) })
       else receive(nextMessage(true) as [Helper, SearchReply])
     }
   } finally {
