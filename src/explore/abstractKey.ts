@@ -123,16 +123,20 @@ export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): S
     map: (k: number, id: string) => string,
   ) => {
     const now = context.now
-    const windows = new Map<string, { k: number; from: number; until: number }[]>()
+    // Per key, holder and deputy. The pair's text names the key only where its principals are
+    // named by position (`%h0>%d0` is the same text on every such key), so the map is keyed by
+    // the key's index too: two keys' windows are never one.
+    const windows = new Map<string, { pair: string; list: { k: number; from: number; until: number }[] }>()
     for (const d of context.delegations) {
       const k = keyIndex.get(d.key) ?? -1
       // Who has delegated at all: the alphabet lets each holder delegate a key once.
       parts[k < 0 ? parts.length - 1 : k]?.push(`#${map(k, d.holder)}`)
       if (d.until <= now || d.from >= d.until) continue
       const pair = `${k < 0 ? `${d.key}@` : '@'}${map(k, d.holder)}>${map(k, d.deputy)}`
-      const list = windows.get(pair) ?? []
-      list.push({ k, from: Math.max(d.from, now), until: d.until })
-      windows.set(pair, list)
+      const at = `${k}${pair}`
+      const entry = windows.get(at) ?? { pair, list: [] }
+      entry.list.push({ k, from: Math.max(d.from, now), until: d.until })
+      windows.set(at, entry)
     }
     // A deputy named by two holders of one key acts in the seat of whoever named it first (the
     // machine's `seatFor` takes the first delegation that covers the instant), so that order is
@@ -154,7 +158,7 @@ export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): S
       const token = `!${map(k, deputy)}<${holders.map((h) => map(k, h)).join('<')}`
       parts[k < 0 ? parts.length - 1 : k]?.push(k < 0 ? `${at}${token}` : token)
     }
-    for (const [pair, list] of windows) {
+    for (const { pair, list } of windows.values()) {
       list.sort((a, b) => a.from - b.from)
       let current: { k: number; from: number; until: number } | null = null
       const flush = (w: { k: number; from: number; until: number }) => {

@@ -183,3 +183,20 @@ describe('commands on alike keys left to their twins', () => {
     expect(two.transitions).toBe(one.transitions)
   })
 })
+
+describe('deputies of alike keys in the abstract key', () => {
+  // Found by comparing searches with and without twin commands on the three-key fixture: the
+  // windows of deputies named by position (`@%h0>%d0`) were kept in one map for every key, so two
+  // keys' windows merged into the first key's part and the other key's deputy looked out of window.
+  it("keeps each alike key's deputy window in its own part", () => {
+    const graph = search(twoKeys, createInitiativeMachine(twoKeys), {})
+    const windowsPerPart = (key: string) =>
+      key
+        .split(';')
+        .map((part) => (part.match(/@%h0>%d0:/g) ?? []).length)
+        .filter((n) => n > 0)
+    const both = graph.keys.filter((k) => k.startsWith('V|') && windowsPerPart(k).length === 2)
+    expect(both.length).toBeGreaterThan(0)
+    for (const k of graph.keys) for (const n of windowsPerPart(k)) expect(n, k).toBe(1)
+  })
+})
