@@ -11,10 +11,11 @@ import { type KeySymmetry, membersOf } from './keySymmetry.js'
  *
  * Why a letter may be left to its twin: when a state does not tell two alike keys k and j apart
  * (their parts of its abstract key are equal, `StateAbstraction.twins`), swapping k and j maps the
- * state onto one with the same key, and the machine, the alphabet and the invariants treat alike
+ * state onto one whose parts are equal place by place — the same futures, by the abstraction's
+ * exactness (README, "Twin commands") — and the machine, the alphabet and the invariants treat alike
  * keys alike (`keySymmetry`). So a command on k leads to the image of the state its twin's command
  * on j leads to — the same abstract state, since the key sorts alike keys' parts — with the same
- * verdicts, and trying only j's commands finds every successor. `twins` (below) names, for each
+ * verdicts, and trying only j's commands finds every successor. `leftToTwin` (below) says, for each
  * letter, whether its image exists for every key of its group; the explorer skips a letter only
  * then, and only in states where its key's twin is another key.
  *

@@ -8,8 +8,8 @@ import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy, PolicyInput } from '../../src/policy/PolicySchema.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { formatVerifyResult } from '../../src/verify/formatVerifyResult.js'
-import type { VerifyResult } from '../../src/verify/VerifyResult.js'
 import { verify } from '../../src/verify/verify.js'
+import { verdictLines } from '../support/verdictLines.js'
 
 const threeKeys = loadPolicyFile('tests/fixtures/policies/three-keys-deputies.yaml')
 
@@ -44,15 +44,7 @@ function withDeputies(on: 'none' | 'pa' | 'senate-alone'): Policy {
   return parsePolicy(doc)
 }
 
-/** What a verdict says, down to each counterexample's and hole's length. */
-const verdicts = (r: VerifyResult) => ({
-  invariants: r.invariants.map(
-    (i) => `${i.id} ${i.status}${i.vacuous ? ' vacuous' : ''} ${i.counterexample?.steps.length ?? '-'}`,
-  ),
-  vacuity: r.vacuity.map((v) => `${v.rule}: ${v.reason}`),
-  holes: r.holes.map((h) => `${h.title} ${h.counterexample.steps.length}`),
-  warnings: r.warnings,
-})
+const verdicts = verdictLines
 
 describe('interchangeable holders of one key (holder symmetry)', () => {
   it("finds the senators interchangeable, and no other key's holders", () => {

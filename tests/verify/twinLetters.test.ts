@@ -12,6 +12,7 @@ import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
 import { verify } from '../../src/verify/verify.js'
+import { verdictLines } from '../support/verdictLines.js'
 
 const twoKeys = loadPolicyFile('machines/policies/two-keys.yaml')
 
@@ -53,17 +54,8 @@ function differences(a: Exploration, b: Exploration): string[] {
   return out
 }
 
-/** What a verdict says, down to each counterexample's and hole's length. */
-const verdicts = (r: VerifyResult) => ({
-  ok: r.ok,
-  states: r.states,
-  invariants: r.invariants.map(
-    (i) => `${i.id} ${i.status}${i.vacuous ? ' vacuous' : ''} ${i.counterexample?.steps.length ?? '-'}`,
-  ),
-  vacuity: r.vacuity.map((v) => `${v.rule}: ${v.reason}`),
-  holes: r.holes.map((h) => `${h.title} ${h.counterexample.steps.length}`),
-  warnings: r.warnings,
-})
+/** What a verdict says (`verdictLines`), and over how many states. */
+const verdicts = (r: VerifyResult) => ({ ok: r.ok, states: r.states, ...verdictLines(r) })
 
 const search = (
   policy: Policy,
