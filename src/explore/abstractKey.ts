@@ -284,13 +284,12 @@ export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): S
     twins(snapshot) {
       const twins = Int32Array.from(keyIds, (_, k) => k)
       const l = layout(snapshot)
-      for (const group of grouped) {
-        for (const k of group) {
-          // A state with no per-key parts (idle, approved, final) tells no alike keys apart.
-          const part = typeof l === 'string' ? '' : l.parts[k]
-          twins[k] = group.find((j) => (typeof l === 'string' ? '' : l.parts[j]) === part) as number
-        }
-      }
+      // A state with no per-key parts (idle, approved, final) tells no alike keys apart.
+      const parts = typeof l === 'string' ? null : l.parts
+      for (const group of grouped)
+        for (const k of group)
+          twins[k] =
+            parts === null ? (group[0] as number) : (group.find((j) => parts[j] === parts[k]) as number)
       return twins
     },
   }
