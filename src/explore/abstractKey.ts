@@ -1,5 +1,6 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { deputyAsSeat } from './deputyAsSeat.js'
 import type { KeySymmetry } from './keySymmetry.js'
 import { expiryOf, reviewOf, timelineOf } from './timeline.js'
 
@@ -62,6 +63,10 @@ function permutationsOf(n: number): number[][] {
  * rollout answers are; a final state takes no event, so its key is its state and track. A revoked
  * decision is dropped (no rule reads it) and equal facts collapse into one.
  *
+ * **Deputies.** A decision a deputy took on a holder's seat is written as the holder's own where
+ * the deputy holds no key, may never sponsor and brings no institution the holder lacks
+ * (`deputyAsSeat` says why no rule and no invariant then tells the two apart).
+ *
  * **Symmetry.** For keys in a symmetry group (`keySymmetry`) the per-key parts — the key's
  * region, its decisions, its delegations — are written with positional names (`%h0` for the
  * key's first holder, `%d0` for its first possible deputy) and sorted within the group, so states
@@ -78,8 +83,21 @@ function permutationsOf(n: number): number[][] {
  * the machine. The tests check exactness against XState's `getAdjacencyMap` (same states, same
  * moves) and against random concrete walks (the compiled table and XState agree after every step).
  */
-export function createAbstractKey(policy: Policy, symmetry: KeySymmetry): (snapshot: SnapshotView) => string {
-  return createStateAbstraction(policy, symmetry).key
+export function createAbstractKey(
+  policy: Policy,
+  symmetry: KeySymmetry,
+  options: AbstractionOptions = {},
+): (snapshot: SnapshotView) => string {
+  return createStateAbstraction(policy, symmetry, options).key
+}
+
+/** Choices of the abstraction that tests compare (each sound; see `createAbstractKey`). */
+export interface AbstractionOptions {
+  /**
+   * Write a deputy's decision as its seat's own where the two are alike (`deputyAsSeat`).
+   * Default true.
+   */
+  deputyAsSeat?: boolean
 }
 
 /** A state's key as `createAbstractKey` writes it, and which alike keys the state does not tell apart. */
@@ -98,7 +116,11 @@ export interface StateAbstraction {
 type Layout = string | { head: string; parts: string[]; tail: string }
 
 /** See `createAbstractKey` (the key) and `StateAbstraction` (the twins). */
-export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): StateAbstraction {
+export function createStateAbstraction(
+  policy: Policy,
+  symmetry: KeySymmetry,
+  options: AbstractionOptions = {},
+): StateAbstraction {
   const keyIds = policy.keys.map((k) => k.id)
   const keyIndex = new Map(keyIds.map((id, i) => [id, i]))
   // Keys whose principals are written by position: alike keys, and keys of interchangeable holders.
@@ -108,6 +130,10 @@ export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): S
   ])
   const holderPermutations = symmetry.holderOrbits.map((n) => (n > 0 ? permutationsOf(n) : []))
   const lifetime = policy.approvals.lifetimeDays
+  const asSeat = options.deputyAsSeat === false ? null : deputyAsSeat(policy)
+  /** Who the key says decided: the seat itself where its deputy's decision is alike (`deputyAsSeat`). */
+  const actorOf = (k: number, by: string, seat: string) =>
+    asSeat !== null && asSeat[k]?.has(`${by}>${seat}`) === true ? seat : by
 
   const contentKey = (c: InitiativeContext['content']) =>
     c === null ? '-' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
@@ -247,7 +273,7 @@ export function createStateAbstraction(policy: Policy, symmetry: KeySymmetry): S
         const expiry = expiryOf(policy, d.at)
         status = expiry <= now ? 'x' : expiry > timeline.horizon ? 'f' : String(expiry - now)
       }
-      const token = `${tokenOf(k, d.by)}>${tokenOf(k, d.seat)}${d.decision === 'approve' ? '+' : '-'}${status}`
+      const token = `${tokenOf(k, actorOf(k, d.by, d.seat))}>${tokenOf(k, d.seat)}${d.decision === 'approve' ? '+' : '-'}${status}`
       if (k < 0) parts[parts.length - 1]?.push(`${d.key}:${token}`)
       else parts[k]?.push(token)
     }

@@ -30,6 +30,11 @@ export interface SetupOptions {
    * deliberately unsound one to show that their comparison of searches catches it.
    */
   twinsOf?: (snapshot: SnapshotView) => Int32Array
+  /**
+   * Write a deputy's decision as its seat's own where no rule tells the two apart
+   * (`deputyAsSeat`): fewer states, the same verdicts. Default true.
+   */
+  deputyAsSeat?: boolean
 }
 
 /** What the explorer derives from a policy: cast, alphabet and abstraction. */
@@ -39,7 +44,9 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
   const alphabetContext: AlphabetContext = { policy, branches, cast }
   const alphabet = buildAlphabet(policy, branches, cast)
   const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
-  const abstraction = createStateAbstraction(policy, symmetry)
+  const abstraction = createStateAbstraction(policy, symmetry, {
+    deputyAsSeat: options.deputyAsSeat !== false,
+  })
   const useTwins = options.twins !== false && options.only === undefined && symmetry.groups.length > 0
   const letters = twinLetters(policy, symmetry, alphabet)
   return {

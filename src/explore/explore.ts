@@ -19,6 +19,8 @@ export interface ExploreOptions {
   symmetry?: boolean
   /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
   twins?: boolean
+  /** Write a deputy's decision as its seat's own where alike (see `SetupOptions.deputyAsSeat`). Default true. */
+  deputyAsSeat?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]
   /** Only these letters of the alphabet may happen (see `SetupOptions.only`). Default: all. */

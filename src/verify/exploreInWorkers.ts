@@ -31,6 +31,8 @@ export interface WorkerSearchOptions {
   symmetry: boolean
   /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
   twins?: boolean
+  /** See `SetupOptions.deputyAsSeat`. Default true. */
+  deputyAsSeat?: boolean
   scopes?: readonly ScopeKind[]
   maxStates?: number
   maxHeapBytes?: number
@@ -85,6 +87,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   const setup = {
     symmetry: options.symmetry,
     twins: options.twins !== false,
+    deputyAsSeat: options.deputyAsSeat !== false,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   }
   const expander = createExpander(policy, machine, setup)
@@ -130,6 +133,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       policy,
       symmetry: options.symmetry,
       twins: options.twins !== false,
+      deputyAsSeat: options.deputyAsSeat !== false,
       scopes: options.scopes,
       bug: options.bug,
       signal,

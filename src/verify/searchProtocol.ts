@@ -12,6 +12,8 @@ export interface SearchWorkerData {
   symmetry: boolean
   /** See `SetupOptions.twins`. */
   twins: boolean
+  /** See `SetupOptions.deputyAsSeat`. */
+  deputyAsSeat: boolean
   scopes: readonly ScopeKind[] | undefined
   /** A catalogued bug's machine, rebuilt in the worker from its base policy; else the policy's own. */
   bug: { name: string; base: Policy } | undefined

@@ -10,15 +10,17 @@ import type { SearchJob, SearchReply, SearchWorkerData } from './searchProtocol.
 // thread. It answers on its port and bumps the shared counter, so that the searching thread,
 // which waits synchronously, wakes.
 
-const { policy, symmetry, twins, scopes, bug, port, signal } = workerData as SearchWorkerData & {
-  port: MessagePort
-}
+const { policy, symmetry, twins, deputyAsSeat, scopes, bug, port, signal } =
+  workerData as SearchWorkerData & {
+    port: MessagePort
+  }
 const counter = new Int32Array(signal)
 const machine =
   bug === undefined ? createInitiativeMachine(policy) : findBug(bug.name).build(bug.base).machine
 const expander = createExpander(policy, machine, {
   symmetry,
   twins,
+  deputyAsSeat,
   ...(scopes === undefined ? {} : { scopes }),
 })
 const expandJob = createJobExpander(policy, machine, expander)
