@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
+import { query } from '../../src/analyze/query/query.js'
 import { createAbstractKey, type SnapshotView } from '../../src/explore/abstractKey.js'
 import { deputyAsSeat } from '../../src/explore/deputyAsSeat.js'
 import { explore } from '../../src/explore/explore.js'
@@ -133,6 +134,27 @@ describe("a deputy's decision written as its seat's own", () => {
       expect(on.states).toBeLessThanOrEqual(off.states)
     },
   )
+
+  it('is not used where who approved is the question: a query of `key.<key>.by` sees a deputy on two seats', () => {
+    // Two holders of the administration's key, both needed; each may name the aide. Both approvals
+    // by the aide is reachable — but not if the first were written as its seat's own.
+    const doc = structuredClone(twoKeys) as PolicyInput
+    doc.principals.push({
+      id: 'kiriyenko',
+      name: 'Sergey Kiriyenko',
+      institution: 'presidential-administration',
+      roles: ['co-chair'],
+    })
+    const pa = doc.keys.find((k) => k.id === 'presidential-administration')
+    if (pa === undefined) throw new Error('two-keys.yaml has no presidential-administration key')
+    pa.holders = ['oreshkin', 'kiriyenko']
+    pa.quorum = 2
+    const result = query(
+      parsed(doc),
+      'key.presidential-administration.by = pa-aide and key.presidential-administration.by != oreshkin and key.presidential-administration.by != kiriyenko',
+    )
+    expect(result.outcome).toBe('reachable')
+  })
 
   it('finds the same violations, with counterexamples of the same length, on broken machines of decisions, deputies and distinctness', () => {
     // The catalogued bugs that read who decided, on whose seat, through which delegation.

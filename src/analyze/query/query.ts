@@ -57,8 +57,9 @@ export function query(policy: Policy, text: string | ParsedQuery, options: Query
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
   const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   const machine = createInitiativeMachine(policy)
-  // No symmetry: a query names keys and principals, which the reduction would swap.
-  const expander = createExpander(policy, machine, { symmetry: false })
+  // No symmetry: a query names keys and principals, which the reduction would swap. And a query
+  // reads who approved (`key.<key>.by`, `.as`, `deputies`), which `deputyAsSeat` forgets.
+  const expander = createExpander(policy, machine, { symmetry: false, deputyAsSeat: false })
   const keyOf = (snapshot: InitiativeSnapshot, facts: StateFacts) =>
     `${expander.abstractKey(snapshot)}\u0001${factsKey(policy, parsed, facts, snapshot as { status: string; context: InitiativeContext })}`
 
