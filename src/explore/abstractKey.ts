@@ -110,10 +110,20 @@ export interface StateAbstraction {
    * `twinLetters`.
    */
   twins: (snapshot: SnapshotView) => Int32Array
+  /**
+   * Per key index, for a key of interchangeable holders: per holder position, the first position
+   * whose holder the state does not tell apart from it — swapping the two leaves the key's facts
+   * as they are — (itself when there is none); empty for other keys. Their commands lead to the
+   * same states: see `twinLetters`.
+   */
+  holderTwins: (snapshot: SnapshotView) => Int32Array[]
 }
 
-/** A state's key before the alike keys' parts are sorted: the whole key when it has no per-key parts. */
-type Layout = string | { head: string; parts: string[]; tail: string }
+/**
+ * A state's key before each key's facts are written as its part and alike keys' parts are sorted:
+ * the whole key when it has no per-key parts.
+ */
+type Layout = string | { head: string; facts: string[][]; tail: string }
 
 /** See `createAbstractKey` (the key) and `StateAbstraction` (the twins). */
 export function createStateAbstraction(
@@ -253,11 +263,7 @@ export function createStateAbstraction(
         return `R|${top}|${context.sponsor}|${contentKey(context.content)}|${context.track}|${responses}`
       }
       delegationParts(context, parts, tokenOf)
-      return {
-        head: `D|${top}|${context.sponsor}|${contentKey(context.content)}|`,
-        parts: parts.map(keyPart),
-        tail: '',
-      }
+      return { head: `D|${top}|${context.sponsor}|${contentKey(context.content)}|`, facts: parts, tail: '' }
     }
     const now = context.now
     const timeline = timelineOf(policy, value, context)
@@ -296,27 +302,65 @@ export function createStateAbstraction(
       head: `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
         context.escalatedAt === null ? 0 : 1
       }|`,
-      parts: parts.map(keyPart),
+      facts: parts,
       tail: votes === '' ? '' : `|v:${votes}`,
     }
+  }
+
+  // The expander asks for a state's twins among keys and among holders in turn: one layout for both.
+  let lastSnapshot: SnapshotView | null = null
+  let lastLayout: Layout = ''
+  const layoutOnce = (snapshot: SnapshotView): Layout => {
+    if (snapshot !== lastSnapshot) {
+      lastLayout = layout(snapshot)
+      lastSnapshot = snapshot
+    }
+    return lastLayout
+  }
+
+  /** Whether swapping holders `%h<a>` and `%h<b>` leaves a key's facts (a set) as they are. */
+  const swapKeeps = (facts: readonly string[], a: number, b: number) => {
+    const before = new Set(facts)
+    const swap = (_: string, i: string) => {
+      const n = Number(i)
+      return `%h${n === a ? b : n === b ? a : n}`
+    }
+    return [...before].every((f) => before.has(f.replace(HOLDER_TOKEN, swap)))
   }
 
   const grouped = symmetry.groups
   return {
     key(snapshot) {
       const l = layout(snapshot)
-      return typeof l === 'string' ? l : `${l.head}${joinKeys(l.parts)}${l.tail}`
+      return typeof l === 'string' ? l : `${l.head}${joinKeys(l.facts.map(keyPart))}${l.tail}`
     },
     twins(snapshot) {
       const twins = Int32Array.from(keyIds, (_, k) => k)
-      const l = layout(snapshot)
+      const l = layoutOnce(snapshot)
       // A state with no per-key parts (idle, approved, final) tells no alike keys apart.
-      const parts = typeof l === 'string' ? null : l.parts
+      const parts = typeof l === 'string' ? null : grouped.length === 0 ? [] : l.facts.map(keyPart)
       for (const group of grouped)
         for (const k of group)
           twins[k] =
             parts === null ? (group[0] as number) : (group.find((j) => parts[j] === parts[k]) as number)
       return twins
+    },
+    holderTwins(snapshot) {
+      const l = layoutOnce(snapshot)
+      return symmetry.holderOrbits.map((n, k) => {
+        const twins = Int32Array.from({ length: n }, (_, p) => p)
+        // A state with no per-key parts tells no holders apart.
+        const facts = typeof l === 'string' ? null : (l.facts[k] ?? [])
+        for (let p = 1; p < n; p++) {
+          for (let q = 0; q < p; q++) {
+            if (facts === null || swapKeeps(facts, q, p)) {
+              twins[p] = q
+              break
+            }
+          }
+        }
+        return twins
+      })
     },
   }
 }

@@ -21,8 +21,9 @@ export interface SetupOptions {
   only?: (event: AbstractEvent) => boolean
   /**
    * Under symmetry, leave a command on an alike key to the same command on its twin where the
-   * state does not tell the two keys apart (`twinLetters`): the same states, fewer moves tried.
-   * Default true; ignored without symmetry or with `only`.
+   * state does not tell the two keys apart, and a command by one of a key's interchangeable
+   * holders to the same command by its twin holder likewise (`twinLetters`): the same states,
+   * fewer moves tried. Default true; ignored without symmetry or with `only`.
    */
   twins?: boolean
   /**
@@ -30,6 +31,8 @@ export interface SetupOptions {
    * deliberately unsound one to show that their comparison of searches catches it.
    */
   twinsOf?: (snapshot: SnapshotView) => Int32Array
+  /** As `twinsOf`, for `StateAbstraction.holderTwins`: only for tests. */
+  holderTwinsOf?: (snapshot: SnapshotView) => Int32Array[]
   /**
    * Write a deputy's decision as its seat's own where no rule tells the two apart
    * (`deputyAsSeat`): fewer states, the same verdicts. Default true.
@@ -47,8 +50,13 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
   const abstraction = createStateAbstraction(policy, symmetry, {
     deputyAsSeat: options.deputyAsSeat !== false,
   })
-  const useTwins = options.twins !== false && options.only === undefined && symmetry.groups.length > 0
+  const allowed = options.twins !== false && options.only === undefined
+  const useTwins = allowed && symmetry.groups.length > 0
+  const useHolderTwins = allowed && symmetry.holderOrbits.some((n) => n > 0)
   const letters = twinLetters(policy, symmetry, alphabet)
+  const twinsOf = useTwins ? (options.twinsOf ?? abstraction.twins) : null
+  const holderTwinsOf = useHolderTwins ? (options.holderTwinsOf ?? abstraction.holderTwins) : null
+  const { leftToTwin, holderAt } = letters
   return {
     branches,
     cast,
@@ -57,7 +65,23 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
     symmetry,
     abstractKey: abstraction.key,
     /** Per key, its twin in a state (see `StateAbstraction.twins`); null when no letter is left to a twin. */
-    twinsOf: useTwins ? (options.twinsOf ?? abstraction.twins) : null,
+    twinsOf,
+    /** Per key, per holder position, its twin holder in a state (see `StateAbstraction.holderTwins`); null when none is left to one. */
+    holderTwinsOf,
+    /**
+     * Which letters a state leaves to their twins (`twinLetters`): a test per letter, or null when
+     * no letter is left to a twin.
+     */
+    leftIn(before: SnapshotView): ((event: AbstractEvent) => boolean) | null {
+      if (twinsOf === null && holderTwinsOf === null) return null
+      const twins = twinsOf === null ? null : twinsOf(before)
+      const holderTwins = holderTwinsOf === null ? null : holderTwinsOf(before)
+      return (event) => {
+        if (twins !== null && leftToTwin[event.index] === true && twins[event.key] !== event.key) return true
+        const p = holderAt[event.index] as number
+        return holderTwins !== null && p >= 0 && holderTwins[event.key]?.[p] !== p
+      }
+    },
     /** Per letter, whether it may be left to its twin (`twinLetters`), and its image on its group's first key. */
     twinLetters: letters,
   }
@@ -90,8 +114,7 @@ export type Successor = (event: AbstractEvent, concrete: InitiativeEvent, after:
  */
 export function createExpander(policy: Policy, machine: InitiativeMachine, options: SetupOptions = {}) {
   const setup = explorationSetup(policy, options)
-  const { alphabet, alphabetContext, twinsOf } = setup
-  const { leftToTwin } = setup.twinLetters
+  const { alphabet, alphabetContext } = setup
   const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
   const step = createStepper(machine)
   const typeCache = new Map<string, Set<string>>()
@@ -100,10 +123,10 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
   function expand(before: InitiativeSnapshot, visit: Successor): void {
     if (before.status !== 'active') return
     const handled = handledTypes(before, typeCache)
-    const twins = twinsOf === null ? null : twinsOf(before)
+    const left = setup.leftIn(before)
     for (const event of alphabet) {
       if (!handled.has(event.type)) continue
-      if (twins !== null && leftToTwin[event.index] === true && twins[event.key] !== event.key) continue
+      if (left?.(event) === true) continue
       if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
       if (concrete === null) continue

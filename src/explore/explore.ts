@@ -105,8 +105,9 @@ export interface Exploration {
   /** Per key: how many of its holders the reduction treats as interchangeable (0: none). */
   holderOrbits: number[]
   /**
-   * Per letter, the letter that stands for it where commands were left to twins (`twinLetters`):
-   * a letter taken on a key's twin counts as taken on the key. Each letter itself without twins.
+   * Per letter, the letter that stands for it where commands were left to twins (`twinLetters`,
+   * its `orbit`): a letter taken on a key's twin, or by a twin holder, counts as taken on the key,
+   * by the holder. Each letter itself without twins.
    */
   letterTwin: readonly number[]
   /** Canonical abstract key of each state. */
@@ -230,7 +231,7 @@ export function explorationOf(
   machine: InitiativeMachine,
   setup: Pick<
     ReturnType<typeof createExpander>,
-    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'twinsOf' | 'twinLetters'
+    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'twinsOf' | 'holderTwinsOf' | 'twinLetters'
   >,
   graph: BuiltGraph,
   run: Pick<
@@ -245,7 +246,10 @@ export function explorationOf(
     alphabetContext: setup.alphabetContext,
     symmetryGroups: setup.symmetry.groups,
     holderOrbits: setup.symmetry.holderOrbits,
-    letterTwin: setup.twinsOf === null ? setup.alphabet.map((e) => e.index) : setup.twinLetters.twin,
+    letterTwin:
+      setup.twinsOf === null && setup.holderTwinsOf === null
+        ? setup.alphabet.map((e) => e.index)
+        : setup.twinLetters.orbit,
     ...graph,
     initial: setup.initial,
     complete: run.stoppedBy === null,

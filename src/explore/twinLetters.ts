@@ -19,6 +19,13 @@ import { type KeySymmetry, membersOf } from './keySymmetry.js'
  * letter, whether its image exists for every key of its group; the explorer skips a letter only
  * then, and only in states where its key's twin is another key.
  *
+ * Likewise among a key's interchangeable holders (`keySymmetry`'s `holderOrbits`): where swapping
+ * two holders leaves the key's facts as they are (`StateAbstraction.holderTwins`), the state is its
+ * own image under the swap, so a command by the later holder leads to the image of the state the
+ * same command by the earlier one leads to — the same abstract state, since the key writes a key's
+ * part under the renaming of its holders that sorts first. `holderAt` says, per letter, where its
+ * actor stands among the holders, when the same command exists by every one of them.
+ *
  * @example
  * const { twin, leftToTwin } = twinLetters(policy, keySymmetry(policy), alphabet)
  * leftToTwin[i] // true: letter i on the second co-chair key may be left to the first's
@@ -55,11 +62,55 @@ export function twinLetters(policy: Policy, symmetry: KeySymmetry, alphabet: rea
     if (first === undefined || !leftToTwin[event.index]) return event.index
     return first === event.key ? event.index : (imageOn(event, first) as AbstractEvent).index
   })
+
+  // Among a key's interchangeable holders: a holder's command, by the holder at another position.
+  const positionOf = (event: AbstractEvent) => {
+    const n = symmetry.holderOrbits[event.key] ?? 0
+    if (n === 0 || event.role !== 'holder' || event.actor === null) return -1
+    const p = policy.keys[event.key]?.holders.indexOf(event.actor) ?? -1
+    return p < n ? p : -1
+  }
+  const byHolderAt = (event: AbstractEvent, q: number): AbstractEvent | undefined => {
+    const actor = policy.keys[event.key]?.holders[q]
+    const image = letterAt.get(
+      signature(event.type, event.role, actor ?? null, event.key, event.variant, event.target),
+    )
+    return image !== undefined && image.expected === event.expected ? image : undefined
+  }
+  const holderAt = Int32Array.from(alphabet, (event) => {
+    const p = positionOf(event)
+    const n = symmetry.holderOrbits[event.key] ?? 0
+    return p >= 0 && Array.from({ length: n }, (_, q) => byHolderAt(event, q)).every(Boolean) ? p : -1
+  })
+  /** Per letter and holder position, the same command by the holder there (only where `holderAt` ≥ 0). */
+  const byHolder = alphabet.map((event) =>
+    (holderAt[event.index] ?? -1) < 0
+      ? []
+      : Array.from(
+          { length: symmetry.holderOrbits[event.key] ?? 0 },
+          (_, q) => byHolderAt(event, q)?.index ?? -1,
+        ),
+  )
   return {
     /** Whether the letter's image exists on every other key of its group. */
     leftToTwin,
     /** The letter's image on its group's first key (itself when it has none, or is on that key). */
     twin,
+    /**
+     * Per letter: the position of its actor among its key's interchangeable holders, where the
+     * same command exists by every one of them (so it may be left to a holder twin); else -1.
+     */
+    holderAt,
+    /** Per letter, the same command by each holder position of its key (see `holderAt`). */
+    byHolder,
+    /**
+     * The letter that stands for it in coverage: its image on its group's first key, there by the
+     * key's first holder where holders are interchangeable (itself when it has neither).
+     */
+    orbit: twin.map((t) => {
+      const first = byHolder[t]?.[0]
+      return first === undefined || first < 0 ? t : first
+    }),
   }
 }
 

@@ -27,9 +27,14 @@ const vacuity = (
 function takenEvents(graph: Exploration): Uint8Array {
   const taken = new Uint8Array(graph.alphabet.length)
   for (let i = 0; i < graph.edges.count; i++) taken[graph.edges.event[i] as number] = 1
-  // A letter left to its twin (`letterTwin`) is taken where its twin is.
-  graph.letterTwin.forEach((twin, e) => {
-    if (taken[twin] === 1) taken[e] = 1
+  // Letters that stand for one another (`letterTwin`: twin keys, twin holders) are taken by all
+  // once taken by one: each is taken from the image of a state where another one is.
+  const orbitTaken = new Uint8Array(graph.alphabet.length)
+  graph.letterTwin.forEach((orbit, e) => {
+    if (taken[e] === 1) orbitTaken[orbit] = 1
+  })
+  graph.letterTwin.forEach((orbit, e) => {
+    if (orbitTaken[orbit] === 1) taken[e] = 1
   })
   return taken
 }

@@ -30,6 +30,17 @@ function threeKeysSmall(): Policy {
   return result.policy
 }
 
+/** The same, with the administration's key unlike the government's: no alike keys, the senators interchangeable. */
+function senatorsAlone(): Policy {
+  const doc = structuredClone(threeKeysSmall()) as PolicyInput
+  doc.id = 'senators-alone'
+  const pa = doc.keys.find((k) => k.id === 'presidential-administration')
+  if (pa !== undefined) pa.veto = false
+  const result = safeParsePolicy(doc)
+  if (!result.success) throw new Error(JSON.stringify(result.issues))
+  return result.policy
+}
+
 /** Each state's successors, by abstract key: what the search found, whatever letters it tried. */
 function successorSets(graph: Exploration): Map<string, string[]> {
   const out = new Map<string, Set<string>>(graph.keys.map((k) => [k, new Set()]))
@@ -60,7 +71,7 @@ const verdicts = (r: VerifyResult) => ({ ok: r.ok, states: r.states, ...verdictL
 const search = (
   policy: Policy,
   machine: InitiativeMachine,
-  options: ExploreOptions & { twinsOf?: unknown },
+  options: ExploreOptions & { twinsOf?: unknown; holderTwinsOf?: unknown },
 ) => explore(policy, machine, { symmetry: true, ...options } as ExploreOptions)
 
 describe('commands on alike keys left to their twins', () => {
@@ -112,10 +123,32 @@ describe('commands on alike keys left to their twins', () => {
     expect(twinLetters(policy.policy, symmetry, alphabet).leftToTwin.some(Boolean)).toBe(false)
   })
 
+  it("maps each command by one of a key's interchangeable holders to the same command by each of the others", () => {
+    const policy = threeKeysSmall()
+    const symmetry = keySymmetry(policy)
+    const { alphabet } = explorationSetup(policy)
+    const { holderAt, byHolder, orbit } = twinLetters(policy, symmetry, alphabet)
+    const senators = ['senator-1', 'senator-2', 'senator-3']
+    const approve = (by: string) =>
+      alphabet.find((e) => e.type === 'DECIDE' && e.key === 2 && e.actor === by && e.variant === 'approve')
+    const third = approve('senator-3')
+    expect(third).toBeDefined()
+    expect(holderAt[third?.index as number]).toBe(2)
+    expect(byHolder[third?.index as number]).toEqual(senators.map((id) => approve(id)?.index))
+    // In coverage a senator's command stands for the first senator's.
+    expect(orbit[third?.index as number]).toBe(approve('senator-1')?.index)
+    // Co-chairs hold keys of one holder; nobody else's command is a holder's of the senators' key.
+    for (const e of alphabet)
+      if (holderAt[e.index] !== -1)
+        expect([e.role, senators.includes(e.actor ?? '')]).toEqual(['holder', true])
+    expect(alphabet.filter((e) => holderAt[e.index] !== -1).length).toBeGreaterThanOrEqual(3 * 4)
+  })
+
   it.each([
     ['two-keys.yaml', () => twoKeys],
     ['3 alike keys, an aide each', () => manyKeysPolicy(3)],
     ['the three-key variant, sized down (alike co-chair keys, interchangeable senators)', threeKeysSmall],
+    ['interchangeable senators, no alike keys', senatorsAlone],
   ])('finds the same states, each with the same successors, as trying every command (%s)', (_name, make) => {
     const policy = make()
     const machine = createInitiativeMachine(policy)
@@ -125,6 +158,17 @@ describe('commands on alike keys left to their twins', () => {
     expect(differences(on, off)).toEqual([])
     expect(on.keys.length).toBe(off.keys.length)
     expect(on.edges.count).toBeLessThan(off.edges.count)
+  })
+
+  it('is caught by the comparison when the holder twin relation is unsound (holders that the state tells apart)', () => {
+    const policy = senatorsAlone()
+    const machine = createInitiativeMachine(policy)
+    // Every senator the first one's twin, whatever the state says about them.
+    const unsound = (_: SnapshotView) =>
+      policy.keys.map((key) => Int32Array.from(key.holders.length > 1 ? key.holders : [], () => 0))
+    const broken = search(policy, machine, { holderTwinsOf: unsound })
+    const off = search(policy, machine, { twins: false })
+    expect(differences(broken, off).length).toBeGreaterThan(0)
   })
 
   it('is caught by the comparison when the twin relation is unsound (twins that the state tells apart)', () => {
