@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import {
+  countedApprovals,
+  decisionInstitutions,
+  findKey,
+  findPrincipal,
+  institutionsOf,
+  seatFor,
+} from '../../machines/facts.js'
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import { createInitiativeMachine } from '../../machines/initiative.js'
+import { diffPolicies } from '../../src/analyze/diff/diffPolicies.js'
 import { query } from '../../src/analyze/query/query.js'
 import { createAbstractKey, type SnapshotView } from '../../src/explore/abstractKey.js'
 import { deputyAsSeat } from '../../src/explore/deputyAsSeat.js'
@@ -8,6 +18,7 @@ import { noSymmetry } from '../../src/explore/keySymmetry.js'
 import { safeParsePolicy } from '../../src/policy/loadPolicy.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy, PolicyInput } from '../../src/policy/PolicySchema.js'
+import { withGuards } from '../../src/verify/brokenMachine.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
@@ -154,6 +165,46 @@ describe("a deputy's decision written as its seat's own", () => {
       'key.presidential-administration.by = pa-aide and key.presidential-administration.by != oreshkin and key.presidential-administration.by != kiriyenko',
     )
     expect(result.outcome).toBe('reachable')
+  })
+
+  it('is not used on a supplied machine, which need not read decisions as the rules do: diff still sees it differ', () => {
+    // Each aide of an office the administration's holder is also affiliated with.
+    const doc = structuredClone(twoKeys) as PolicyInput
+    doc.id = 'offices'
+    for (const p of doc.principals) {
+      if (p.id === 'oreshkin') p.affiliations = ['x-office', 'y-office']
+      if (p.id === 'pa-aide') p.institution = 'x-office'
+      if (p.id === 'ga-aide') p.institution = 'y-office'
+    }
+    const policy = parsed(doc)
+    expect(deputyAsSeat(policy)[0]?.has('pa-aide>oreshkin')).toBe(true)
+    // Broken: distinctness reads the institutions of whoever decided, not those the decision carries.
+    const broken = withGuards(policy, () => ({
+      distinctAcrossKeys: (
+        { context, event }: { context: InitiativeContext; event: { by?: string; at?: number } },
+        { key }: { key: string },
+      ) => {
+        const by = event.by ?? ''
+        const at = Math.max(event.at ?? context.now, context.now)
+        const own = findKey(policy, key)
+        const seat = own === undefined ? null : seatFor(context, own, by, at)
+        const mine = new Set(decisionInstitutions(policy, by, seat))
+        return policy.keys
+          .filter((k) => k.id !== key)
+          .every((k) =>
+            countedApprovals(policy, context, k.id, at).every(
+              (d) =>
+                d.by !== by &&
+                d.seat !== seat &&
+                !institutionsOf(findPrincipal(policy, d.by)).some((i) => mine.has(i)),
+            ),
+          )
+      },
+    }))
+    expect(verify(policy, { machine: broken }).invariants.find((i) => i.id === 'TK2')?.status).toBe(
+      'violated',
+    )
+    expect(diffPolicies(policy, policy, { machineB: broken }).verdict).toBe('differ')
   })
 
   it('finds the same violations, with counterexamples of the same length, on broken machines of decisions, deputies and distinctness', () => {
