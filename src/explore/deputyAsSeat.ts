@@ -19,7 +19,8 @@ import type { Policy } from '../policy/PolicySchema.js'
  * - and TK3 (no self-approval), which reads the actor against the sponsor: a principal that may
  *   never sponsor is never the sponsor, so only the seat can be.
  * (TK6 checks a decision's authority against the delegations recorded before it, at the step that
- * records it, which the search checks on the concrete step; nothing later changes the answer.)
+ * records it, which the search checks on the concrete step; nothing later changes the answer. TK4,
+ * TK5 and TK9 name the actor in their messages only.)
  * So two states that differ only by which of the two decided on the seat accept the same commands
  * and move to states that differ in the same way: one abstract state.
  *
