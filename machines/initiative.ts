@@ -28,6 +28,9 @@ const DECISION_RULES = [
   'seatHasNotDecided',
 ] as const
 
+/** The machines `createInitiativeMachine` built, each with its policy. */
+const built = new WeakMap<object, Policy>()
+
 /**
  * Builds the statechart of one initiative under `policy`. Every governance rule is a named
  * guard here (see `rules.ts`); the engine, verifier, simulator and diagrams all use this
@@ -42,6 +45,24 @@ const DECISION_RULES = [
  * actor.send({ type: 'PROPOSE', by: 'minzifry', at: 0, id: 'i1', content })
  */
 export function createInitiativeMachine(policy: Policy) {
+  const machine = buildMachine(policy)
+  built.set(machine, policy)
+  return machine
+}
+
+/**
+ * Whether `machine` is the one `createInitiativeMachine(policy)` built — the policy's rules as
+ * written — and not one given other guards or actions (`machine.provide` makes a new machine).
+ * What holds of the rules (`deputyAsSeat`) need not hold of another machine.
+ *
+ * @example
+ * isPolicyMachine(createInitiativeMachine(policy), policy) // true
+ */
+export function isPolicyMachine(machine: object, policy: Policy): boolean {
+  return built.get(machine) === policy
+}
+
+function buildMachine(policy: Policy) {
   const rules = createRules(policy)
   const guards = Object.fromEntries(
     Object.entries(rules).map(([name, rule]) => [
@@ -377,4 +398,4 @@ export function createInitiativeMachine(policy: Policy) {
   })
 }
 
-export type InitiativeMachine = ReturnType<typeof createInitiativeMachine>
+export type InitiativeMachine = ReturnType<typeof buildMachine>

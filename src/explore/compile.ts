@@ -128,8 +128,6 @@ export function compile(policy: Policy, options: CompileOptions = {}): CompiledT
   }
   const graph = explore(policy, options.machine ?? createInitiativeMachine(policy), {
     symmetry: false,
-    // A supplied (possibly broken) machine need not read a deputy's decision as the rules do.
-    deputyAsSeat: options.machine === undefined,
     onState: (_s, snapshot) => {
       writeStateColumns(policy, snapshot, 0, row)
       rows.phase.push(row.phase[0] as number)

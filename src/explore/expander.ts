@@ -1,5 +1,5 @@
 import { type AnyMachineSnapshot, initialTransition } from 'xstate'
-import type { InitiativeMachine } from '../../machines/initiative.js'
+import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import { createStepper } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { hashPolicy } from '../policy/hashPolicy.js'
@@ -35,7 +35,9 @@ export interface SetupOptions {
   holderTwinsOf?: (snapshot: SnapshotView) => Int32Array[]
   /**
    * Write a deputy's decision as its seat's own where no rule tells the two apart
-   * (`deputyAsSeat`): fewer states, the same verdicts. Default true.
+   * (`deputyAsSeat`): fewer states, the same verdicts. Default: in `createExpander`, on for the
+   * policy's own machine (`isPolicyMachine`) and off for any other, which need not read decisions
+   * as the rules do; in `explorationSetup` alone (no machine), on.
    */
   deputyAsSeat?: boolean
 }
@@ -113,7 +115,10 @@ export type Successor = (event: AbstractEvent, concrete: InitiativeEvent, after:
  * expander.expand(expander.initial, (event, concrete, after) => console.log(event.type))
  */
 export function createExpander(policy: Policy, machine: InitiativeMachine, options: SetupOptions = {}) {
-  const setup = explorationSetup(policy, options)
+  const setup = explorationSetup(policy, {
+    ...options,
+    deputyAsSeat: options.deputyAsSeat ?? isPolicyMachine(machine, policy),
+  })
   const { alphabet, alphabetContext } = setup
   const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
   const step = createStepper(machine)

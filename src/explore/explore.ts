@@ -19,7 +19,10 @@ export interface ExploreOptions {
   symmetry?: boolean
   /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
   twins?: boolean
-  /** Write a deputy's decision as its seat's own where alike (see `SetupOptions.deputyAsSeat`). Default true. */
+  /**
+   * Write a deputy's decision as its seat's own where alike (see `SetupOptions.deputyAsSeat`).
+   * Default: on for the policy's own machine, off for any other.
+   */
   deputyAsSeat?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]

@@ -48,8 +48,6 @@ export function createLazyTable(policy: Policy, options: LazyTableOptions = {}):
   const machine = options.machine ?? createInitiativeMachine(policy)
   const expander = createExpander(policy, machine, {
     symmetry: false,
-    // A supplied (possibly broken) machine need not read a deputy's decision as the rules do.
-    deputyAsSeat: options.machine === undefined,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   })
   const { alphabet, abstractKey, initial } = expander

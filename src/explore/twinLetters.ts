@@ -77,19 +77,16 @@ export function twinLetters(policy: Policy, symmetry: KeySymmetry, alphabet: rea
     )
     return image !== undefined && image.expected === event.expected ? image : undefined
   }
-  const holderAt = Int32Array.from(alphabet, (event) => {
-    const p = positionOf(event)
-    const n = symmetry.holderOrbits[event.key] ?? 0
-    return p >= 0 && Array.from({ length: n }, (_, q) => byHolderAt(event, q)).every(Boolean) ? p : -1
+  /** Per letter, the same command by each holder position of its key; empty unless every one exists. */
+  const byHolder = alphabet.map((event) => {
+    if (positionOf(event) < 0) return []
+    const images = Array.from({ length: symmetry.holderOrbits[event.key] ?? 0 }, (_, q) =>
+      byHolderAt(event, q),
+    )
+    return images.every((e) => e !== undefined) ? images.map((e) => (e as AbstractEvent).index) : []
   })
-  /** Per letter and holder position, the same command by the holder there (only where `holderAt` ≥ 0). */
-  const byHolder = alphabet.map((event) =>
-    (holderAt[event.index] ?? -1) < 0
-      ? []
-      : Array.from(
-          { length: symmetry.holderOrbits[event.key] ?? 0 },
-          (_, q) => byHolderAt(event, q)?.index ?? -1,
-        ),
+  const holderAt = Int32Array.from(alphabet, (event) =>
+    (byHolder[event.index]?.length ?? 0) > 0 ? positionOf(event) : -1,
   )
   return {
     /** Whether the letter's image exists on every other key of its group. */
@@ -107,10 +104,7 @@ export function twinLetters(policy: Policy, symmetry: KeySymmetry, alphabet: rea
      * The letter that stands for it in coverage: its image on its group's first key, there by the
      * key's first holder where holders are interchangeable (itself when it has neither).
      */
-    orbit: twin.map((t) => {
-      const first = byHolder[t]?.[0]
-      return first === undefined || first < 0 ? t : first
-    }),
+    orbit: twin.map((t) => byHolder[t]?.[0] ?? t),
   }
 }
 

@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads'
-import type { InitiativeMachine } from '../../machines/initiative.js'
+import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
 import { createExpander } from '../explore/expander.js'
@@ -31,7 +31,7 @@ export interface WorkerSearchOptions {
   symmetry: boolean
   /** Leave commands on alike keys to their twins (see `SetupOptions.twins`). Default true. */
   twins?: boolean
-  /** See `SetupOptions.deputyAsSeat`. Default true. */
+  /** See `SetupOptions.deputyAsSeat`. Default: on for the policy's own machine, off for any other. */
   deputyAsSeat?: boolean
   scopes?: readonly ScopeKind[]
   maxStates?: number
@@ -84,10 +84,12 @@ interface Helper {
 export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): Exploration {
   const started = performance.now()
   const { machine } = options
+  // Decided here once: a worker rebuilds its machine, so it cannot tell the policy's own apart.
+  const deputyAsSeat = options.deputyAsSeat ?? isPolicyMachine(machine, policy)
   const setup = {
     symmetry: options.symmetry,
     twins: options.twins !== false,
-    deputyAsSeat: options.deputyAsSeat !== false,
+    deputyAsSeat,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   }
   const expander = createExpander(policy, machine, setup)
@@ -133,7 +135,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       policy,
       symmetry: options.symmetry,
       twins: options.twins !== false,
-      deputyAsSeat: options.deputyAsSeat !== false,
+      deputyAsSeat,
       scopes: options.scopes,
       bug: options.bug,
       signal,

@@ -81,7 +81,7 @@ function formatCounterexample(c: Counterexample, words: VerifyWords): string[] {
  *
  * @example
  * process.stdout.write(formatVerifyResult(verify(policy)))
- * // policy "two-keys": 211 states, 1467 transitions, verified in 0.4 s
+ * // policy "two-keys": 169 states, 1152 transitions, verified in 0.3 s
  * // ✓ TK1 dual-key
  * // …
  */

@@ -58,8 +58,9 @@ export interface VerifyOptions {
   twins?: boolean
   /**
    * Write a deputy's decision as its seat's own where no rule tells the two apart (see
-   * `deputyAsSeat`): fewer states, the same verdicts. Default: on for the policy's own machine,
-   * off for a given `machine` (a broken machine need not read decisions as the rules do).
+   * `deputyAsSeat`): fewer states, the same verdicts. Default: on for the policy's own machine
+   * (`createInitiativeMachine(policy)`), off for any other given `machine` (a broken machine need
+   * not read decisions as the rules do).
    */
   deputyAsSeat?: boolean
   /** The representative initiatives: federal, regional and export by default. */
@@ -138,7 +139,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
   const search = {
     symmetry: options.symmetry ?? options.machine === undefined,
     ...(options.twins === undefined ? {} : { twins: options.twins }),
-    deputyAsSeat: options.deputyAsSeat ?? options.machine === undefined,
+    ...(options.deputyAsSeat === undefined ? {} : { deputyAsSeat: options.deputyAsSeat }),
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),

@@ -69,12 +69,8 @@ export function diffPolicies(a: Policy, b: Policy, options: DiffOptions = {}): D
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
   const maxHeapBytes = options.maxHeapBytes ?? defaultHeapBudget()
   const every = Math.max(1, options.progressEvery ?? 500)
-  const sideA = createDiffSide(a, options.machineA ?? createInitiativeMachine(a), {
-    ownMachine: options.machineA === undefined,
-  })
-  const sideB = createDiffSide(b, options.machineB ?? createInitiativeMachine(b), {
-    ownMachine: options.machineB === undefined,
-  })
+  const sideA = createDiffSide(a, options.machineA ?? createInitiativeMachine(a))
+  const sideB = createDiffSide(b, options.machineB ?? createInitiativeMachine(b))
 
   const pairKey = (x: InitiativeSnapshot, y: InitiativeSnapshot) =>
     `${sideA.abstractKey(x)}\u0000${sideB.abstractKey(y)}`

@@ -18,16 +18,8 @@ import type { SideOutcome, StoryKey } from './DiffResult.js'
  * const side = createDiffSide(policy, createInitiativeMachine(policy))
  * side.send(side.initial, event) // the snapshot after, or null when the machine refuses it
  */
-export function createDiffSide(
-  policy: Policy,
-  machine: InitiativeMachine,
-  options: { ownMachine?: boolean } = {},
-) {
-  // A supplied (possibly broken) machine need not read a deputy's decision as the rules do.
-  const expander = createExpander(policy, machine, {
-    symmetry: false,
-    deputyAsSeat: options.ownMachine !== false,
-  })
+export function createDiffSide(policy: Policy, machine: InitiativeMachine) {
+  const expander = createExpander(policy, machine, { symmetry: false })
   const step = createStepper(machine)
 
   /** The snapshot after `event`, or null when the machine refuses it (or it changes nothing). */

@@ -52,11 +52,7 @@ function analyzeKind(
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
     ...(options.maxHeapBytes === undefined ? {} : { maxHeapBytes: options.maxHeapBytes }),
   }
-  // A supplied (possibly broken) machine need not read a deputy's decision as the rules do.
-  const game = coalitionGame(policy, machine, kind, {
-    ...limits,
-    deputyAsSeat: options.machine === undefined,
-  })
+  const game = coalitionGame(policy, machine, kind, limits)
   let method: KindPower['method'] = options.method ?? 'graph'
   let winning = method === 'graph' ? grandCoalitionCandidates(game, limits) : []
   if (method === 'levels' || crossCheck(game, winning) !== null) {

@@ -23,11 +23,6 @@ export interface CoalitionGameOptions {
   /** Per coalition: stop after this many abstract states; stopping before an answer is LIMIT_REACHED. */
   maxStates?: number
   maxHeapBytes?: number
-  /**
-   * Write a deputy's decision as its seat's own in the searches (`deputyAsSeat`). Default true;
-   * false for a supplied (possibly broken) machine, which need not read decisions as the rules do.
-   */
-  deputyAsSeat?: boolean
 }
 
 /** The states where an initiative has been approved: `approved` itself and every rollout after it. */
@@ -96,7 +91,6 @@ export function coalitionGame(
   }
   const index = new Map(players.map((p, i) => [p, i]))
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
-  const deputyAsSeat = options.deputyAsSeat !== false
   const memo = new Map<number, CoalitionOutcome>()
   let explorations = 0
 
@@ -108,7 +102,6 @@ export function coalitionGame(
     let won = -1
     const graph = explore(policy, machine, {
       symmetry: false, // holders are interchangeable only when all of them may act
-      deputyAsSeat,
       scopes: [kind.scope],
       only: allowed,
       maxStates,
@@ -157,8 +150,6 @@ export function coalitionGame(
     kind,
     players,
     setup,
-    /** Whether the searches write a deputy's decision as its seat's own (`CoalitionGameOptions`). */
-    deputyAsSeat,
     play,
     namesOf,
     maskOf,

@@ -35,7 +35,6 @@ export function grandCoalitionCandidates(game: CoalitionGame, options: Candidate
   const approved: number[] = []
   const graph = explore(policy, machine, {
     symmetry: false,
-    deputyAsSeat: game.deputyAsSeat,
     onState: (s, snapshot) => {
       if (isApproved(snapshot)) approved.push(s)
     },
