@@ -1,14 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Files that start a browser, a server or a long-lived child process, hold PostgreSQL schemas, or
- * time things: they run one at a time, after the rest (a second worker would only make them race
- * for the two cores CI has, and their timeouts are sized for one). Files whose child processes
- * only compute and exit (the audit verifiers in Node and Python, `validate`) run with the
- * in-process files: a worker waiting on its child leaves its core to that child.
+ * Files that start a server or a long-lived child process, hold PostgreSQL schemas, or time
+ * things: they run one at a time, after the rest (a second worker would only make them race for
+ * the two cores CI has, and their timeouts are sized for one). Files whose child processes only
+ * compute and exit (the audit verifiers in Node and Python, `validate`) run with the in-process
+ * files: a worker waiting on its child leaves its core to that child. So do the page's files
+ * (tests/web): each starts its own Chromium and its own server on a free port, and nothing of
+ * theirs is timed, so they fill the two workers' cores beside the computing files instead of
+ * taking one core alone afterwards (CI ran 5 minutes shorter on a slow machine).
  */
 const ONE_AT_A_TIME = [
-  'tests/web/**/*.test.ts',
   'tests/package/**/*.test.ts',
   'tests/serve/**/*.test.ts',
   'tests/stores/**/*.test.ts',
@@ -33,7 +35,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Everything that runs in-process only: two workers (CI has two cores).
+        // Everything that runs in-process or drives the page: two workers (CI has two cores).
         test: {
           name: 'in-process',
           include: ['tests/**/*.test.ts'],

@@ -11,8 +11,8 @@ declare module 'vitest' {
 }
 
 /**
- * The playground built once per test run and shared by every browser test file: the first file
- * that asks builds it (about 6 s) into the run's folder, which tests/globalSetup.ts removes at
+ * The playground built once per test run and shared by every browser test file: the first files
+ * that ask build it (about 6 s) into the run's folder, which tests/globalSetup.ts removes at
  * the end; the files after it find it there. The build goes to a side folder first and is moved
  * into place whole, so a file never serves half a build. Only read it: tests that change the build
  * make their own.
@@ -25,6 +25,15 @@ export async function sharedBuild(): Promise<string> {
   const side = join(root, `building-${process.pid}-${Date.now()}`)
   await buildPlayground(side)
   if (existsSync(join(out, 'index.html'))) rmSync(side, { recursive: true, force: true })
-  else renameSync(side, out)
+  else {
+    try {
+      renameSync(side, out)
+    } catch (error) {
+      // Two files side by side (the browser project runs two) may finish building at once: the
+      // first one's build stays, the other's goes.
+      if (!existsSync(join(out, 'index.html'))) throw error
+      rmSync(side, { recursive: true, force: true })
+    }
+  }
   return out
 }
