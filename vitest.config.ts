@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config'
  * Files that start a server or a long-lived child process, hold PostgreSQL schemas, or time
  * things: they run one at a time, after the rest (a second worker would only make them race for
  * the two cores CI has, and their timeouts are sized for one). Files whose child processes only
- * compute and exit (the audit verifiers in Node and Python, `validate`) run with the in-process
- * files: a worker waiting on its child leaves its core to that child. So do the page's files
+ * compute and exit (the audit verifiers in Node and Python, `validate`, the fuzz slice, whose
+ * stores each take a fresh PostgreSQL schema) run with the in-process files: a worker waiting on
+ * its child leaves its core to that child. So do the page's files
  * (tests/web): each starts its own Chromium and its own server on a free port, and nothing of
  * theirs is timed, so they fill the two workers' cores beside the computing files instead of
  * taking one core alone afterwards (CI ran 5 minutes shorter on a slow machine).
@@ -20,7 +21,6 @@ const ONE_AT_A_TIME = [
   'tests/policy/linearLoading.test.ts',
   'tests/engine/deadlineTicker.test.ts',
   'tests/engine/webhooks.test.ts',
-  'tests/fuzz/**/*.test.ts',
 ]
 
 export default defineConfig({
