@@ -5,14 +5,13 @@ import { defineConfig } from 'vitest/config'
  * things: they run one at a time, after the rest (a second worker would only make them race for
  * the two cores CI has, and their timeouts are sized for one). Files whose child processes only
  * compute and exit (the audit verifiers in Node and Python, `validate`, the fuzz slice, whose
- * stores each take a fresh PostgreSQL schema) run with the in-process files: a worker waiting on
- * its child leaves its core to that child. So do the page's files
- * (tests/web): each starts its own Chromium and its own server on a free port, and nothing of
- * theirs is timed, so they fill the two workers' cores beside the computing files instead of
- * taking one core alone afterwards (CI ran 5 minutes shorter on a slow machine).
+ * stores each take a fresh PostgreSQL schema, the installed package's `npm pack --ignore-scripts`
+ * and `npm install`) run with the in-process files: a worker waiting on its child leaves its core
+ * to that child. So do the page's files (tests/web): each starts its own Chromium and its own
+ * server on a free port, and nothing of theirs is timed, so they fill the two workers' cores
+ * beside the computing files instead of leaving one core idle after them.
  */
 const ONE_AT_A_TIME = [
-  'tests/package/**/*.test.ts',
   'tests/serve/**/*.test.ts',
   'tests/stores/**/*.test.ts',
   'tests/witness/**/*.test.ts',
