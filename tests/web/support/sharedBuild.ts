@@ -29,8 +29,8 @@ export async function sharedBuild(): Promise<string> {
     try {
       renameSync(side, out)
     } catch (error) {
-      // Two files side by side (the browser project runs two) may finish building at once: the
-      // first one's build stays, the other's goes.
+      // Two page files side by side (they share the two in-process workers) may finish building
+      // at once: the first one's build stays, the other's goes.
       if (!existsSync(join(out, 'index.html'))) throw error
       rmSync(side, { recursive: true, force: true })
     }
