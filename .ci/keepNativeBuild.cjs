@@ -10,9 +10,11 @@ const { dirname, join } = require('node:path')
 
 const root = dirname(require.resolve('better-sqlite3/package.json'))
 const built = join(root, 'build', 'Release', 'better_sqlite3.node')
-const { version } = require('better-sqlite3/package.json')
-const { cachedPrebuild } = require('prebuild-install/util')
-const url = `https://github.com/WiseLibs/better-sqlite3/releases/download/v${version}/better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`
+const pkg = require('better-sqlite3/package.json')
+const { version } = pkg
+// The download's address and its place in the cache as prebuild-install itself computes them.
+const { cachedPrebuild, getDownloadUrl } = require('prebuild-install/util')
+const url = getDownloadUrl({ pkg, platform: process.platform, arch: process.arch, 'tag-prefix': 'v' })
 const kept = cachedPrebuild(url)
 if (existsSync(kept)) console.log(`better-sqlite3 ${version}: its native build is already kept (${kept})`)
 else if (!existsSync(built)) console.log(`better-sqlite3 ${version}: no native build to keep`)

@@ -86,6 +86,11 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
     },
     /** Per letter, whether it may be left to its twin (`twinLetters`), and its image on its group's first key. */
     twinLetters: letters,
+    /**
+     * Per letter, the letter that stands for it in coverage (`Exploration.letterTwin`): its
+     * `twinLetters` orbit where commands are left to twins, else itself.
+     */
+    letterOrbit: twinsOf === null && holderTwinsOf === null ? alphabet.map((e) => e.index) : letters.orbit,
   }
 }
 

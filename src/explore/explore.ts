@@ -234,7 +234,7 @@ export function explorationOf(
   machine: InitiativeMachine,
   setup: Pick<
     ReturnType<typeof createExpander>,
-    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'twinsOf' | 'holderTwinsOf' | 'twinLetters'
+    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'letterOrbit'
   >,
   graph: BuiltGraph,
   run: Pick<
@@ -249,10 +249,7 @@ export function explorationOf(
     alphabetContext: setup.alphabetContext,
     symmetryGroups: setup.symmetry.groups,
     holderOrbits: setup.symmetry.holderOrbits,
-    letterTwin:
-      setup.twinsOf === null && setup.holderTwinsOf === null
-        ? setup.alphabet.map((e) => e.index)
-        : setup.twinLetters.orbit,
+    letterTwin: setup.letterOrbit,
     ...graph,
     initial: setup.initial,
     complete: run.stoppedBy === null,
