@@ -98,6 +98,12 @@ export interface AbstractionOptions {
    * Default true.
    */
   deputyAsSeat?: boolean
+  /**
+   * Before approval, the token a representative initiative's content is written as, so that the
+   * branches share their review (`branchSharing`); null for a content written as it is. Default:
+   * every content as it is.
+   */
+  sharedContent?: (content: InitiativeContext['content']) => string | null
 }
 
 /** A state's key as `createAbstractKey` writes it, and which alike keys the state does not tell apart. */
@@ -147,6 +153,9 @@ export function createStateAbstraction(
 
   const contentKey = (c: InitiativeContext['content']) =>
     c === null ? '-' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+  const shared = options.sharedContent
+  /** The content before approval: a shared branch's token where the branches share their review. */
+  const openContentKey = (c: InitiativeContext['content']) => shared?.(c) ?? contentKey(c)
 
   /**
    * Delegations as, per key, holder and deputy, the union of their windows from now on: a
@@ -263,7 +272,11 @@ export function createStateAbstraction(
         return `R|${top}|${context.sponsor}|${contentKey(context.content)}|${context.track}|${responses}`
       }
       delegationParts(context, parts, tokenOf)
-      return { head: `D|${top}|${context.sponsor}|${contentKey(context.content)}|`, facts: parts, tail: '' }
+      return {
+        head: `D|${top}|${context.sponsor}|${openContentKey(context.content)}|`,
+        facts: parts,
+        tail: '',
+      }
     }
     const now = context.now
     const timeline = timelineOf(policy, value, context)
@@ -299,7 +312,7 @@ export function createStateAbstraction(
             .sort()
             .join(',')
     return {
-      head: `V|${String(review.window)}|${context.sponsor}|${contentKey(context.content)}|${deadline}|${
+      head: `V|${String(review.window)}|${context.sponsor}|${openContentKey(context.content)}|${deadline}|${
         context.escalatedAt === null ? 0 : 1
       }|`,
       facts: parts,

@@ -6,6 +6,7 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { createStateAbstraction, type SnapshotView } from './abstractKey.js'
 import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
+import { BranchSharingBroken, branchSharing } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
@@ -40,6 +41,12 @@ export interface SetupOptions {
    * as the rules do; in `explorationSetup` alone (no machine), on.
    */
   deputyAsSeat?: boolean
+  /**
+   * Share the review among the representative initiatives where no rule tells them apart before
+   * approval (`branchSharing`): about a third of the states, the same verdicts. Default false;
+   * ignored with `only`, and where `whyNotShared` gives a reason.
+   */
+  shareBranches?: boolean
 }
 
 /** What the explorer derives from a policy: cast, alphabet and abstraction. */
@@ -49,8 +56,11 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
   const alphabetContext: AlphabetContext = { policy, branches, cast }
   const alphabet = buildAlphabet(policy, branches, cast)
   const symmetry = options.symmetry === false ? noSymmetry(policy) : keySymmetry(policy)
+  const sharing =
+    options.shareBranches === true && options.only === undefined ? branchSharing(policy, branches) : null
   const abstraction = createStateAbstraction(policy, symmetry, {
     deputyAsSeat: options.deputyAsSeat !== false,
+    ...(sharing === null ? {} : { sharedContent: sharing.tokenOf }),
   })
   const allowed = options.twins !== false && options.only === undefined
   const useTwins = allowed && symmetry.groups.length > 0
@@ -66,6 +76,16 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
     alphabetContext,
     symmetry,
     abstractKey: abstraction.key,
+    /** How the branches share their review (`branchSharing`), or null when they do not. */
+    sharing,
+    /**
+     * The branch whose shared review a snapshot is in (`branchSharing`): before approval, with a
+     * branch's own content; else -1 (a state every branch reaches alike, or one of a branch's own).
+     */
+    sharedBranchOf(snapshot: SnapshotView): number {
+      if (sharing === null || snapshot.status !== 'active' || snapshot.context.approvedAt !== null) return -1
+      return sharing.branchOf(snapshot.context.content)
+    },
     /** Per key, its twin in a state (see `StateAbstraction.twins`); null when no letter is left to a twin. */
     twinsOf,
     /** Per key, per holder position, its twin holder in a state (see `StateAbstraction.holderTwins`); null when none is left to one. */
@@ -104,6 +124,21 @@ function handledTypes(snapshot: AnyMachineSnapshot, cache: Map<string, Set<strin
     cache.set(id, types)
   }
   return types
+}
+
+/** A shared state's snapshot under another branch than its representative's (see `branchSharing`). */
+export interface Image {
+  /** The branch's index in the exploration's branches. */
+  branch: number
+  snapshot: InitiativeSnapshot
+}
+
+/** An image's move: the concrete event it was sent and its snapshots before and after. */
+export interface ImageMove {
+  branch: number
+  concrete: InitiativeEvent
+  before: InitiativeSnapshot
+  after: InitiativeSnapshot
 }
 
 /** One move out of a state: the alphabet's event, the concrete event sent, the snapshot after. */
@@ -150,10 +185,32 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
     }
   }
 
+  /**
+   * The move by `event` of each image of a shared state (`branchSharing`), computed by the machine
+   * from the image itself. Each image must take the move its representative took: one that does
+   * not breaks the premise of sharing.
+   */
+  function imageMoves(images: readonly Image[], event: AbstractEvent): ImageMove[] {
+    return images.map(({ branch, snapshot: before }) => {
+      const concrete = instantiate(alphabetContext, event, before.value, before.context)
+      let after = before
+      if (concrete !== null && machine.getTransitionData(before as never, concrete).length > 0) {
+        transitionCalls++
+        after = step(before, concrete)
+      }
+      if (concrete === null || after === before)
+        throw new BranchSharingBroken(
+          `the ${setup.branches[branch]?.name} initiative refuses "${event.label}", which its representative takes`,
+        )
+      return { branch, concrete, before, after }
+    })
+  }
+
   return {
     ...setup,
     initial: initial as InitiativeSnapshot,
     expand,
+    imageMoves,
     /** How many full XState transitions were computed so far. */
     transitionCalls: () => transitionCalls,
   }

@@ -3,8 +3,9 @@ import type { InitiativeMachine } from '../../machines/initiative.js'
 import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import type { AbstractEvent, AlphabetContext } from './alphabet.js'
-import { createExpander, explorationSetup } from './expander.js'
+import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
+import { BranchSharingBroken } from './branchSharing.js'
+import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
@@ -26,6 +27,8 @@ export interface ExploreOptions {
   deputyAsSeat?: boolean
   /** Which representative initiatives to start from. Default: federal, regional, export. */
   scopes?: readonly ScopeKind[]
+  /** Share the review among the representative initiatives (see `SetupOptions.shareBranches`). Default false. */
+  shareBranches?: boolean
   /** Only these letters of the alphabet may happen (see `SetupOptions.only`). Default: all. */
   only?: (event: AbstractEvent) => boolean
   /**
@@ -36,9 +39,10 @@ export interface ExploreOptions {
   /**
    * Called once for each state when it is found (state 0 first, then in breadth-first order),
    * with its representative snapshot: the moment to read off what a consumer needs of every
-   * state, since the graph keeps no snapshots (see `snapshotOf`).
+   * state, since the graph keeps no snapshots (see `snapshotOf`). Where the branches share their
+   * review, called again with each image of a shared state and its branch (`under`).
    */
-  onState?: (s: number, snapshot: InitiativeSnapshot) => void
+  onState?: (s: number, snapshot: InitiativeSnapshot, under?: number) => void
   /**
    * Stop when the V8 heap holds more than this many bytes (checked every 1,024 states): the
    * result is incomplete, and says so. Default: 85 % of the heap limit (`defaultHeapBudget`).
@@ -73,6 +77,16 @@ export interface ExploredStep {
   concrete: InitiativeEvent
   before: InitiativeSnapshot
   after: InitiativeSnapshot
+  /**
+   * Where the branches share their review (`branchSharing`): the branch of `from`'s image that
+   * took the step, or -1 for its representative.
+   */
+  image: number
+  /**
+   * The branch of `to`'s image this step gives it (the step is the one whose snapshot after is
+   * kept as that image), or -1: the step reaches `to`'s representative, or no kept image.
+   */
+  into: number
 }
 
 /** Per state, a few facts of its representative, read off when the state is found. */
@@ -125,8 +139,15 @@ export interface Exploration {
   /** Breadth-first parent of each state (-1 for the initial one) and the event from it. */
   parent: Int32Array
   parentEvent: Int32Array
-  /** The concrete event that led from the parent's representative to this representative. */
+  /** The concrete event that led from the parent's representative (or its image, `image`) to this representative. */
   via: (InitiativeEvent | null)[]
+  /**
+   * Per state, the branch whose image of the parent found it (`branchSharing`): from there up its
+   * path runs as that branch's initiative. -1 where the parent's representative found it.
+   */
+  image: Int8Array
+  /** Whether the representative initiatives shared their review (`branchSharing`). */
+  branchesShared: boolean
   depth: Int32Array
   edges: EdgeList
   /** False when `maxStates`, the memory bound or `shouldStop` stopped the search: some states were not expanded. */
@@ -161,6 +182,14 @@ export function stopReason(
   return null
 }
 
+/** A state found and not yet expanded: its representative, its branch, and its images under the other branches. */
+interface Frontier {
+  snapshot: InitiativeSnapshot
+  /** The branch whose shared review the representative is in (`ExpanderSetup.sharedBranchOf`), or -1. */
+  branch: number
+  images: Image[]
+}
+
 /**
  * Breadth-first search over the reachable abstract states of `machine` (a machine built by
  * `createInitiativeMachine(policy)`, or a deliberately broken variant of it), using XState's
@@ -187,9 +216,31 @@ export function explore(
 
   const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
   const { keys } = graph
-  // The representatives of the states found and not yet expanded (the breadth-first frontier).
-  const waiting: (InitiativeSnapshot | undefined)[] = [initial]
+  // The frontier: the representatives (and images) of the states found and not yet expanded.
+  const waiting: (Frontier | undefined)[] = [{ snapshot: initial, branch: -1, images: [] }]
   let next = 0
+  // Per state, the branches its representative and images stand for, one bit each (shared review only).
+  const covered: number[] = [0]
+  const covers = (s: number, branch: number) => ((covered[s] as number) & (1 << branch)) !== 0
+  /** Keeps `image` as state `s`'s image under its branch: only before `s` is expanded. */
+  const attach = (s: number, image: Image) => {
+    const entry = waiting[s]
+    if (entry === undefined)
+      throw new BranchSharingBroken(
+        `the ${expander.branches[image.branch]?.name} initiative reaches state ${s} after it was expanded without it`,
+      )
+    entry.images.push(image)
+    covered[s] = (covered[s] as number) | (1 << image.branch)
+    options.onState?.(s, image.snapshot, image.branch)
+  }
+  /** A move within the shared review to a state found before: it must stand for every branch its source does. */
+  const requireCovered = (source: number, target: number, event: AbstractEvent) => {
+    const lacking = (covered[source] as number) & ~(covered[target] as number)
+    if (lacking !== 0)
+      throw new BranchSharingBroken(
+        `"${event.label}" leads from state ${source} to state ${target}, found without the ${expander.branches[31 - Math.clz32(lacking)]?.name} initiative`,
+      )
+  }
   const report = (done: boolean) =>
     options.onProgress?.({
       states: keys.length,
@@ -204,17 +255,54 @@ export function explore(
     stoppedBy = stopReason(keys.length, next, maxStates, maxHeapBytes, options.shouldStop)
     if (stoppedBy !== null) break
     if (next > 0 && next % every === 0) report(false)
-    const before = waiting[next] as InitiativeSnapshot
+    const { snapshot: before, images, branch: sourceBranch } = waiting[next] as Frontier
+    const sourceShared = sourceBranch >= 0
     waiting[next] = undefined
     expander.expand(before, (event, concrete, after) => {
       const key = abstractKey(after)
       let target = graph.stateOf(key)
+      const branch = expander.sharedBranchOf(after)
+      const found = target === undefined
       if (target === undefined) {
         target = graph.addState(key, next, event.index, concrete, after)
-        waiting.push(after)
+        waiting.push({ snapshot: after, branch, images: [] })
+        covered.push(branch >= 0 ? 1 << branch : 0)
       }
       graph.addEdge(next, event.index, target)
-      options.onStep?.({ from: next, to: target, event, concrete, before, after })
+      // A proposal reaching a shared state found under another branch: its image under this one.
+      const into = branch >= 0 && !sourceShared && !covers(target, branch) ? branch : -1
+      if (into >= 0) attach(target, { branch, snapshot: after })
+      options.onStep?.({ from: next, to: target, event, concrete, before, after, image: -1, into })
+      if (branch >= 0 && sourceShared) {
+        // Within the shared review: a new state's images, each from its parent's image; a state
+        // found before must have an image under every branch this one has.
+        if (!found) return requireCovered(next, target, event)
+        for (const move of expander.imageMoves(images, event)) {
+          if (abstractKey(move.after) !== key)
+            throw new BranchSharingBroken(
+              `after "${event.label}" the ${expander.branches[move.branch]?.name} initiative is in another state than its representative`,
+            )
+          attach(target, { branch: move.branch, snapshot: move.after })
+          options.onStep?.({ from: next, to: target, event, ...move, image: move.branch, into: move.branch })
+        }
+      } else if (branch < 0 && after.status === 'active' && images.length > 0) {
+        // Out of the shared review (approved): each branch's own future, from its own image.
+        const targets = [target]
+        for (const move of expander.imageMoves(images, event)) {
+          const imageKey = abstractKey(move.after)
+          let to = graph.stateOf(imageKey)
+          if (to === undefined) {
+            to = graph.addState(imageKey, next, event.index, move.concrete, move.after, move.branch)
+            waiting.push({ snapshot: move.after, branch: -1, images: [] })
+            covered.push(0)
+          }
+          if (!targets.includes(to)) {
+            targets.push(to)
+            graph.addEdge(next, event.index, to)
+          }
+          options.onStep?.({ from: next, to, event, ...move, image: move.branch, into: -1 })
+        }
+      }
     })
   }
   report(true)
@@ -234,7 +322,7 @@ export function explorationOf(
   machine: InitiativeMachine,
   setup: Pick<
     ReturnType<typeof createExpander>,
-    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'letterOrbit'
+    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'letterOrbit' | 'sharing'
   >,
   graph: BuiltGraph,
   run: Pick<
@@ -250,6 +338,7 @@ export function explorationOf(
     symmetryGroups: setup.symmetry.groups,
     holderOrbits: setup.symmetry.holderOrbits,
     letterTwin: setup.letterOrbit,
+    branchesShared: setup.sharing !== null,
     ...graph,
     initial: setup.initial,
     complete: run.stoppedBy === null,
@@ -257,15 +346,77 @@ export function explorationOf(
   }
 }
 
-/** The concrete events from the initial snapshot to state `s`'s representative. */
-export function pathTo(graph: Exploration, s: number): { events: InitiativeEvent[]; abstract: number[] } {
+/**
+ * The concrete events from the initial snapshot to state `s`'s representative — or, with
+ * `under`, to its image under that branch (`branchSharing`). Above a state an image's move found
+ * (`Exploration.image`), the path is its parent's under that branch: see `replayUnder`.
+ */
+export function pathTo(
+  graph: Exploration,
+  s: number,
+  under = -1,
+): { events: InitiativeEvent[]; abstract: number[] } {
   const events: InitiativeEvent[] = []
   const abstract: number[] = []
-  for (let at = s; at > 0; at = graph.parent[at] as number) {
+  let at = s
+  let branch = under
+  while (at > 0 && branch < 0) {
     events.push(graph.via[at] as InitiativeEvent)
     abstract.push(graph.parentEvent[at] as number)
+    branch = graph.image[at] as number
+    at = graph.parent[at] as number
   }
-  return { events: events.reverse(), abstract: abstract.reverse() }
+  events.reverse()
+  abstract.reverse()
+  if (branch < 0 || at === 0) return { events, abstract }
+  const above = replayUnder(graph, at, branch)
+  return { events: [...above.events, ...events], abstract: [...above.abstract, ...abstract] }
+}
+
+/** The letter `letter` stands for under branch `branch`: the same proposer's proposal of that branch; any other letter itself. */
+function letterUnder(graph: Exploration, letter: AbstractEvent, branch: number): AbstractEvent {
+  if (letter.type !== 'PROPOSE') return letter
+  const name = graph.alphabetContext.branches[branch]?.name
+  const variant = letter.variant.endsWith(':invalid') ? `${name}:invalid` : name
+  const found = graph.alphabet.find(
+    (e) => e.type === 'PROPOSE' && e.actor === letter.actor && e.variant === variant,
+  )
+  if (found === undefined)
+    throw new RangeError(`no proposal of branch ${branch} by ${letter.actor} in the alphabet`)
+  return found
+}
+
+/**
+ * Shared state `s`'s image under branch `branch` (`branchSharing`): the letters of its
+ * representative's path, each instantiated on that branch's snapshot and stepped by the machine —
+ * the proposal of that branch's initiative, then the same commands, as the search computed the
+ * image.
+ */
+export function replayUnder(
+  graph: Exploration,
+  s: number,
+  branch: number,
+): { events: InitiativeEvent[]; abstract: number[]; snapshot: InitiativeSnapshot } {
+  const letters: number[] = []
+  for (let at = s; at > 0; at = graph.parent[at] as number) letters.push(graph.parentEvent[at] as number)
+  letters.reverse()
+  const step = stepperFor(graph.machine)
+  let snapshot = graph.initial
+  const events: InitiativeEvent[] = []
+  const abstract: number[] = []
+  for (const index of letters) {
+    const letter = letterUnder(graph, graph.alphabet[index] as AbstractEvent, branch)
+    const concrete = instantiate(graph.alphabetContext, letter, snapshot.value, snapshot.context)
+    const after = concrete === null ? snapshot : step(snapshot, concrete)
+    if (concrete === null || after === snapshot)
+      throw new RangeError(
+        `state ${s}'s path does not replay as the ${graph.alphabetContext.branches[branch]?.name} initiative: "${letter.label}" is refused`,
+      )
+    events.push(concrete)
+    abstract.push(letter.index)
+    snapshot = after
+  }
+  return { events, abstract, snapshot }
 }
 
 /** How many rebuilt representatives `snapshotOf` keeps per graph: the recent ones and their ancestors. */
@@ -275,14 +426,15 @@ const remembered = new WeakMap<Exploration, Map<number, InitiativeSnapshot>>()
 /**
  * State `s`'s representative, as the search first saw it: its path's concrete events replayed
  * through the machine's stepper from the initial snapshot — the very steps the search took, so
- * the same snapshot. The last few rebuilt (and the states on their paths) are remembered, so a
- * walk along one path, or over neighbouring states, replays each event about once.
+ * the same snapshot. With `under`, the state's image under that branch (`replayUnder`). The last
+ * few rebuilt (and the states on their paths) are remembered, so a walk along one path, or over
+ * neighbouring states, replays each event about once.
  *
  * @example
  * const graph = explore(policy, createInitiativeMachine(policy))
  * snapshotOf(graph, graph.keys.length - 1).value // the last state's place in the chart
  */
-export function snapshotOf(graph: Exploration, s: number): InitiativeSnapshot {
+export function snapshotOf(graph: Exploration, s: number, under = -1): InitiativeSnapshot {
   if (!(s >= 0 && s < graph.keys.length))
     throw new RangeError(`state ${s} is not in the explored graph: states are 0 … ${graph.keys.length - 1}`)
   if (s === 0) return graph.initial
@@ -291,22 +443,58 @@ export function snapshotOf(graph: Exploration, s: number): InitiativeSnapshot {
     memo = new Map()
     remembered.set(graph, memo)
   }
+  const remember = (at: number, snapshot: InitiativeSnapshot) => {
+    // Touched: the most recently used come last, and the oldest are forgotten first.
+    ;(memo as Map<number, InitiativeSnapshot>).delete(at)
+    ;(memo as Map<number, InitiativeSnapshot>).set(at, snapshot)
+  }
+  // Images are remembered under negative numbers, apart from representatives.
+  if (under >= 0) {
+    const at = -1 - (s * 64 + under)
+    const snapshot = memo.get(at) ?? replayUnder(graph, s, under).snapshot
+    remember(at, snapshot)
+    return snapshot
+  }
   const path: number[] = []
   let at = s
-  while (at > 0 && !memo.has(at)) {
+  let snapshot: InitiativeSnapshot
+  for (;;) {
+    if (at === 0) {
+      snapshot = graph.initial
+      break
+    }
+    const known = memo.get(at)
+    if (known !== undefined) {
+      snapshot = known
+      remember(at, known)
+      break
+    }
     path.push(at)
+    const branch = graph.image[at] as number
     at = graph.parent[at] as number
+    // Found by an image's move: from the parent's image under that branch.
+    if (branch >= 0) {
+      snapshot = snapshotOf(graph, at, branch)
+      break
+    }
   }
-  let snapshot = at === 0 ? graph.initial : (memo.get(at) as InitiativeSnapshot)
-  // Touched: the most recently used come last, and the oldest are forgotten first.
-  memo.delete(at)
-  if (at > 0) memo.set(at, snapshot)
   const step = stepperFor(graph.machine)
   for (let i = path.length - 1; i >= 0; i--) {
     const t = path[i] as number
     snapshot = step(snapshot, graph.via[t] as InitiativeEvent)
-    memo.set(t, snapshot)
+    remember(t, snapshot)
   }
   while (memo.size > REMEMBERED) memo.delete(memo.keys().next().value as number)
   return snapshot
+}
+
+/**
+ * The snapshots along `pathTo(graph, s, under)`: the initial one, then one after each event —
+ * replayed by the machine, as a counterexample tells them.
+ */
+export function snapshotsAlong(graph: Exploration, events: readonly InitiativeEvent[]): InitiativeSnapshot[] {
+  const step = stepperFor(graph.machine)
+  const out = [graph.initial]
+  for (const event of events) out.push(step(out[out.length - 1] as InitiativeSnapshot, event))
+  return out
 }

@@ -51,7 +51,7 @@ function factRecorder() {
 /** The parts of an `Exploration` the search builds state by state. */
 export type BuiltGraph = Pick<
   Exploration,
-  'keys' | 'facts' | 'parent' | 'parentEvent' | 'via' | 'depth' | 'edges'
+  'keys' | 'facts' | 'parent' | 'parentEvent' | 'via' | 'depth' | 'edges' | 'image'
 >
 
 /**
@@ -71,6 +71,7 @@ export function createGraphBuilder(
   const parent = new GrowableInt32()
   const parentEvent = new GrowableInt32()
   const depth = new GrowableInt32()
+  const image = new GrowableInt32()
   const via: (InitiativeEvent | null)[] = [null]
   const from = new GrowableInt32()
   const eventOf = new GrowableInt32()
@@ -79,18 +80,23 @@ export function createGraphBuilder(
   parent.push(-1)
   parentEvent.push(-1)
   depth.push(0)
+  image.push(-1)
   onState?.(0, initial)
   return {
     keys,
     /** The number of the state with this key, if it was found. */
     stateOf: (key: string): number | undefined => index.get(key),
-    /** Numbers a new state, found from `source` by the alphabet's `event` (its concrete form `concrete`). */
+    /**
+     * Numbers a new state, found from `source` by the alphabet's `event` (its concrete form
+     * `concrete`) — from `source`'s image under branch `under` where one found it (`branchSharing`).
+     */
     addState(
       key: string,
       source: number,
       event: number,
       concrete: InitiativeEvent,
       snapshot: InitiativeSnapshot,
+      under = -1,
     ) {
       const s = keys.length
       index.set(key, s)
@@ -100,6 +106,7 @@ export function createGraphBuilder(
       parentEvent.push(event)
       depth.push((depth.data[source] as number) + 1)
       via.push(concrete)
+      image.push(under)
       onState?.(s, snapshot)
       return s
     },
@@ -116,6 +123,7 @@ export function createGraphBuilder(
       parentEvent: parentEvent.done(),
       via,
       depth: depth.done(),
+      image: Int8Array.from(image.done()),
       edges: { count: from.length, from: from.done(), event: eventOf.done(), to: to.done() },
     }),
   }

@@ -1,6 +1,6 @@
 import { type CheckPhrase, sayCheck } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
-import { type Exploration, type InitiativeSnapshot, pathTo, snapshotOf } from '../explore/explore.js'
+import { type Exploration, type InitiativeSnapshot, pathTo, snapshotsAlong } from '../explore/explore.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import { eventPhrase, formatDay } from './describeEvent.js'
 import type { Counterexample, CounterexampleStep } from './VerifyResult.js'
@@ -42,21 +42,19 @@ export function findingTexts(findings: readonly Finding[]): { texts: string[]; p
 }
 
 /**
- * The shortest path the exploration knows to state `s` (its breadth-first parents), optionally
- * followed by one more event from there, as a counterexample. `violation` and `notes` are
- * English or phrases (a violation's `phrase ?? message`).
+ * The shortest path the exploration knows to state `s` (its breadth-first parents) — to its
+ * image under branch `under` where the branches share their review — optionally followed by one
+ * more event from there, as a counterexample. `violation` and `notes` are English or phrases (a
+ * violation's `phrase ?? message`).
  */
 export function counterexampleOf(
   graph: Exploration,
   s: number,
   violation: Finding,
-  options: { last?: InitiativeEvent; notes?: Finding[] } = {},
+  options: { last?: InitiativeEvent; notes?: Finding[]; under?: number } = {},
 ): Counterexample {
-  const { events } = pathTo(graph, s)
-  const states: number[] = []
-  for (let at = s; at >= 0; at = graph.parent[at] as number) states.push(at)
-  states.reverse()
-  const befores = states.map((i) => snapshotOf(graph, i))
+  const { events } = pathTo(graph, s, options.under)
+  const befores = snapshotsAlong(graph, events)
   const all = options.last === undefined ? events : [...events, options.last]
   const notes = findingTexts(options.notes ?? [])
   return {

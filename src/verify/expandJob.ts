@@ -1,7 +1,11 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
+import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
+import type { AbstractEvent } from '../explore/AbstractEvent.js'
+import { BranchSharingBroken } from '../explore/branchSharing.js'
 import type { createExpander } from '../explore/expander.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
+import type { Recorded } from '../invariants/Recorded.js'
 import { recordStep } from '../invariants/recordEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
 import type { SearchJob, SearchMove } from './searchProtocol.js'
@@ -34,29 +38,74 @@ export function createJobExpander(
     onFirst?: (move: SearchMove, after: InitiativeSnapshot) => void,
   ): SearchMove[][] => {
     const found = new Set(job.found)
-    return job.states.map(({ snapshot, recorded }, i) => {
+    /** One move, judged on the facts of the snapshot that took it, written as a `SearchMove`. */
+    const moveOf = (
+      event: AbstractEvent,
+      concrete: InitiativeEvent,
+      before: InitiativeSnapshot,
+      recorded: Recorded,
+      after: InitiativeSnapshot,
+    ) => {
+      const key = expander.abstractKey(after)
+      const step = recordStep(policy, recorded, before, concrete, after)
+      let local = reported.get(key)
+      const move: SearchMove = { event: event.index, local: local ?? reported.size }
+      if (local === undefined) {
+        local = reported.size
+        reported.set(key, local)
+        move.first = { key, snapshot: toPortable(after), recorded: step.recorded.after }
+        move.concrete = concrete
+        onFirst?.(move, after)
+      }
+      const violations = stepViolations(policy, step, (id) => found.has(id))
+      if (violations.length > 0) {
+        move.violations = violations
+        move.concrete = concrete
+      }
+      const passed = passage(before, concrete, after)
+      if (passed.length > 0) move.passed = passed
+      return { move, key, recorded: step.recorded.after }
+    }
+    return job.states.map(({ snapshot, recorded, images: portable }, i) => {
       const before = live?.(job.start + i) ?? fromPortable(machine, snapshot)
+      const images = (portable ?? []).map((image) => ({
+        branch: image.branch,
+        snapshot: fromPortable(machine, image.snapshot),
+      }))
+      const recordedOf = new Map((portable ?? []).map((image) => [image.branch, image.recorded]))
+      const sourceShared = expander.sharedBranchOf(before) >= 0
       const moves: SearchMove[] = []
       expander.expand(before, (event, concrete, after) => {
-        const key = expander.abstractKey(after)
-        const step = recordStep(policy, recorded, before, concrete, after)
-        let local = reported.get(key)
-        const move: SearchMove = { event: event.index, local: local ?? reported.size }
-        if (local === undefined) {
-          local = reported.size
-          reported.set(key, local)
-          move.first = { key, snapshot: toPortable(after), recorded: step.recorded.after }
-          move.concrete = concrete
-          onFirst?.(move, after)
-        }
-        const violations = stepViolations(policy, step, (id) => found.has(id))
-        if (violations.length > 0) {
-          move.violations = violations
-          move.concrete = concrete
-        }
-        const passed = passage(before, concrete, after)
-        if (passed.length > 0) move.passed = passed
+        const { move, key, recorded: recordedAfter } = moveOf(event, concrete, before, recorded, after)
         moves.push(move)
+        const branch = expander.sharedBranchOf(after)
+        if (branch >= 0 && !sourceShared) {
+          // A proposal into the shared review: the searching thread keeps it as an image if needed.
+          move.enter = { branch, snapshot: toPortable(after), recorded: recordedAfter }
+        } else if (branch >= 0 && images.length > 0 && move.first !== undefined) {
+          // A state this thread meets first within the shared review: its images, from this state's.
+          move.first.images = expander.imageMoves(images, event).map((m) => {
+            if (expander.abstractKey(m.after) !== key)
+              throw new BranchSharingBroken(
+                `after "${event.label}" the ${expander.branches[m.branch]?.name} initiative is in another state than its representative`,
+              )
+            const facts = recordStep(
+              policy,
+              recordedOf.get(m.branch) as Recorded,
+              m.before,
+              m.concrete,
+              m.after,
+            )
+            return { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after }
+          })
+        } else if (branch < 0 && after.status === 'active' && images.length > 0) {
+          // Out of the shared review: each image's own move, judged on its own facts.
+          for (const m of expander.imageMoves(images, event)) {
+            const image = moveOf(event, m.concrete, m.before, recordedOf.get(m.branch) as Recorded, m.after)
+            image.move.image = m.branch
+            moves.push(image.move)
+          }
+        }
       })
       return moves
     })

@@ -2,6 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } f
 import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { BranchSharingBroken } from '../explore/branchSharing.js'
 import { createExpander } from '../explore/expander.js'
 import {
   DEFAULT_MAX_STATES,
@@ -13,14 +14,20 @@ import {
 } from '../explore/explore.js'
 import { createGraphBuilder } from '../explore/graphBuilder.js'
 import { defaultHeapBudget } from '../explore/heapBudget.js'
-import { fromPortable, type PortableSnapshot, toPortable } from '../explore/portableSnapshot.js'
+import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
 import { startModuleWorker } from '../explore/startWorker.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
-import type { Recorded } from '../invariants/Recorded.js'
 import { NOTHING_RECORDED } from '../invariants/recordEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { createJobExpander } from './expandJob.js'
-import type { SearchJob, SearchMove, SearchReply, SearchWorkerData } from './searchProtocol.js'
+import type {
+  JobState,
+  PortableImage,
+  SearchJob,
+  SearchMove,
+  SearchReply,
+  SearchWorkerData,
+} from './searchProtocol.js'
 
 export interface WorkerSearchOptions {
   /** Searching threads, 2 or more: this one and `workers − 1` worker threads. */
@@ -39,10 +46,15 @@ export interface WorkerSearchOptions {
   shouldStop?: () => boolean
   onProgress?: (progress: ExploreProgress) => void
   progressEvery?: number
-  /** As `ExploreOptions.onState`: each state when found, in breadth-first order. */
-  onState?: (s: number, snapshot: InitiativeSnapshot) => void
-  /** A step from state `from` by `event` that violates an invariant, in breadth-first order of steps. */
-  onViolation: (from: number, event: InitiativeEvent, violation: Violation) => void
+  /** As `ExploreOptions.onState`: each state when found, in breadth-first order (and each image it gets). */
+  onState?: (s: number, snapshot: InitiativeSnapshot, under?: number) => void
+  /** See `SetupOptions.shareBranches`. Default false. */
+  shareBranches?: boolean
+  /**
+   * A step from state `from` by `event` that violates an invariant, in breadth-first order of
+   * steps; `under` is the branch whose image of `from` took it (`branchSharing`), or -1.
+   */
+  onViolation: (from: number, event: InitiativeEvent, violation: Violation, under: number) => void
   /** Chart states some step passes through (see `createPassage`). */
   onPassed: (ids: readonly string[]) => void
   /** The invariants found violated so far: the workers need not judge them again. */
@@ -90,6 +102,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     symmetry: options.symmetry,
     twins: options.twins !== false,
     deputyAsSeat,
+    shareBranches: options.shareBranches === true,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   }
   const expander = createExpander(policy, machine, setup)
@@ -101,9 +114,9 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
   const { keys } = graph
   // The frontier: what a worker needs of each state found and not yet expanded.
-  const waiting: ({ snapshot: PortableSnapshot; recorded: Recorded } | undefined)[] = [
-    { snapshot: toPortable(initial), recorded: NOTHING_RECORDED },
-  ]
+  const waiting: (JobState | undefined)[] = [{ snapshot: toPortable(initial), recorded: NOTHING_RECORDED }]
+  // Per state, the branches its representative and images stand for, one bit each (as `explore`).
+  const covered: number[] = [0]
   let dispatched = 0
   let committed = 0
   let stoppedBy: Exploration['stoppedBy'] = null
@@ -136,6 +149,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       symmetry: options.symmetry,
       twins: options.twins !== false,
       deputyAsSeat,
+      shareBranches: setup.shareBranches,
       scopes: options.scopes,
       bug: options.bug,
       signal,
@@ -195,8 +209,10 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       helper.ready = true
       return
     }
-    if ('error' in message)
+    if ('error' in message) {
+      if (message.broken === true) throw new BranchSharingBroken(message.error)
       throw new TwoKeysError('INTERNAL', `verify: a search worker failed: ${message.error}`)
+    }
     helper.inFlight--
     helper.transitionCalls = message.transitionCalls
     answers.set(message.start, { states: helper.states, moves: message.moves })
@@ -208,8 +224,13 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
    * number is always taken after the move that brought its text.
    */
   const commit = (s: number, local: number[], moves: SearchMove[]) => {
+    const source = covered[s] as number
+    // The states the moves of one letter reached (its representative's, then its images'): one edge each.
+    let letter = -1
+    const reached: number[] = []
     for (const move of moves) {
       let target: number | undefined
+      let found = false
       if (move.first !== undefined) {
         target = graph.stateOf(move.first.key)
         if (target === undefined) {
@@ -219,9 +240,13 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
               `verify: state ${s}'s move to a new state came without its event`,
             )
           const snapshot = computedHere.get(move) ?? fromPortable(machine, move.first.snapshot)
-          target = graph.addState(move.first.key, s, move.event, move.concrete, snapshot)
+          target = graph.addState(move.first.key, s, move.event, move.concrete, snapshot, move.image ?? -1)
+          found = true
+          const branch = move.image === undefined ? expander.sharedBranchOf(snapshot) : -1
           waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
+          covered.push(branch >= 0 ? 1 << branch : 0)
           live.push(snapshot)
+          for (const image of move.first.images ?? []) attach(target, image)
         }
         local[move.local] = target
       } else target = local[move.local]
@@ -230,14 +255,38 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
           'INTERNAL',
           `verify: state ${s}'s move names key ${move.local} of a worker before its text`,
         )
-      graph.addEdge(s, move.event, target)
+      if (move.event !== letter) {
+        letter = move.event
+        reached.length = 0
+      }
+      if (!reached.includes(target)) {
+        reached.push(target)
+        graph.addEdge(s, move.event, target)
+      }
+      const into = covered[target] as number
+      if (move.enter !== undefined && (into & (1 << move.enter.branch)) === 0) attach(target, move.enter)
+      // Within the shared review, a state found before stands for every branch its source does.
+      else if (!found && source !== 0 && into !== 0 && move.image === undefined && (source & ~into) !== 0)
+        throw new BranchSharingBroken(
+          `state ${s}'s move leads to state ${target}, found without one of its initiatives`,
+        )
       if (move.violations !== undefined)
         for (const violation of move.violations)
-          options.onViolation(s, move.concrete as InitiativeEvent, violation)
+          options.onViolation(s, move.concrete as InitiativeEvent, violation, move.image ?? -1)
       if (move.passed !== undefined) options.onPassed(move.passed)
     }
     waiting[s] = undefined
     live[s] = undefined
+  }
+
+  /** Keeps `image` as state `s`'s image under its branch: only before `s` is expanded (as `explore`). */
+  const attach = (s: number, image: PortableImage) => {
+    const entry = waiting[s]
+    if (entry === undefined)
+      throw new BranchSharingBroken(`an initiative reaches state ${s} after it was expanded without it`)
+    entry.images = [...(entry.images ?? []), image]
+    covered[s] = (covered[s] as number) | (1 << image.branch)
+    options.onState?.(s, fromPortable(machine, image.snapshot), image.branch)
   }
 
   try {

@@ -45,16 +45,20 @@ function isPartlyApproved(policy: Policy, warning: PolicyWarning, s: InitiativeS
 export function rerouteStarts(policy: Policy) {
   const warnings = policyWarnings(policy)
   const first = warnings.map(() => -1)
+  const firstUnder = warnings.map(() => -1)
   let open = warnings.length
   return {
     warnings,
     /** Per warning, the first partly approved state, or -1. */
     first,
-    see(s: number, snapshot: InitiativeSnapshot): void {
+    /** Per warning, the branch whose image of that state it is, or -1 for its representative (`branchSharing`). */
+    firstUnder,
+    see(s: number, snapshot: InitiativeSnapshot, under = -1): void {
       if (open === 0) return
       warnings.forEach((warning, i) => {
         if (first[i] === -1 && isPartlyApproved(policy, warning, snapshot)) {
           first[i] = s
+          firstUnder[i] = under
           open--
         }
       })
@@ -63,7 +67,7 @@ export function rerouteStarts(policy: Policy) {
 }
 
 /** The warnings and their first partly approved states, as `rerouteStarts` found them. */
-export type RerouteStarts = Pick<ReturnType<typeof rerouteStarts>, 'warnings' | 'first'>
+export type RerouteStarts = Pick<ReturnType<typeof rerouteStarts>, 'warnings' | 'first' | 'firstUnder'>
 
 /** The content amended in `warning.field` only, to what routing sends elsewhere. */
 function amended(
@@ -92,7 +96,7 @@ export function findReroutes(
   const notes: CheckPhrase[] = []
   const step = createStepper(graph.machine)
   for (const [i, warning] of starts.warnings.entries()) {
-    const story = tell(graph, warning, starts.first[i] ?? -1, step)
+    const story = tell(graph, warning, starts.first[i] ?? -1, starts.firstUnder[i] ?? -1, step)
     const as = (c: PolicyWarning['before']) => (warning.field === 'scope' ? c.scope : c.objective)
     if (story === null) continue
     if (!('counterexample' in story)) {
@@ -122,11 +126,17 @@ export function findReroutes(
 }
 
 /** The story of one rerouting, or why the machine does not follow it. */
-function tell(graph: Exploration, warning: PolicyWarning, s: number, step: ReturnType<typeof createStepper>) {
+function tell(
+  graph: Exploration,
+  warning: PolicyWarning,
+  s: number,
+  under: number,
+  step: ReturnType<typeof createStepper>,
+) {
   // On a partial search, "never" cannot be said: say nothing (the result is a failure anyway).
   if (s < 0)
     return graph.complete ? checkPhrase('reroute.neverPartly', { scope: warning.before.scope }) : null
-  let snapshot = snapshotOf(graph, s)
+  let snapshot = snapshotOf(graph, s, under)
   const approvals = standing(snapshot)
   const events: InitiativeEvent[] = []
   const befores: InitiativeSnapshot[] = []
@@ -162,7 +172,7 @@ function tell(graph: Exploration, warning: PolicyWarning, s: number, step: Retur
   }
   if (snapshot.context.track !== warning.after.track)
     return checkPhrase('reroute.notRouted', { track: warning.after.track })
-  const prefix = counterexampleOf(graph, s, '')
+  const prefix = counterexampleOf(graph, s, '', { under })
   return {
     approvals,
     counterexample: {

@@ -21,23 +21,42 @@ import type { Policy } from '../policy/PolicySchema.js'
  */
 export function createOracleFacts(policy: Policy) {
   const facts: (Recorded | undefined)[] = [NOTHING_RECORDED]
+  // Where the branches share their review: per state, the facts of its image under each branch.
+  const imageFacts = new Map<number, (Recorded | undefined)[]>()
   let dropped = 0
   return {
+    /**
+     * The step from `from`'s representative — or its image under branch `image` — to `to`; with
+     * `into` (see `ExploredStep.into`), the step that gives `to` its image under that branch.
+     */
     step(
       from: number,
       to: number,
       before: InitiativeSnapshot,
       event: InitiativeEvent,
       after: InitiativeSnapshot,
+      image = -1,
+      into = -1,
     ): InvariantStep<InitiativeSnapshot> {
       if (from < dropped)
         throw new RangeError(
           `step from state ${from}, whose facts were dropped: steps must come in breadth-first order`,
         )
-      for (; dropped < from; dropped++) facts[dropped] = undefined
-      const step = recordStep(policy, facts[from] ?? NOTHING_RECORDED, before, event, after)
+      for (; dropped < from; dropped++) {
+        facts[dropped] = undefined
+        imageFacts.delete(dropped)
+      }
+      const known = image < 0 ? facts[from] : imageFacts.get(from)?.[image]
+      if (known === undefined && image >= 0)
+        throw new RangeError(`step from state ${from}'s image under branch ${image}, which has no facts`)
+      const step = recordStep(policy, known ?? NOTHING_RECORDED, before, event, after)
+      if (into >= 0) {
+        const row = imageFacts.get(to) ?? []
+        row[into] = step.recorded.after
+        imageFacts.set(to, row)
+      }
       // Only the step that finds a state gives it facts: states are numbered as found.
-      if (to === facts.length) facts.push(step.recorded.after)
+      else if (to === facts.length) facts.push(step.recorded.after)
       return step
     },
   }

@@ -15,16 +15,32 @@ export interface SearchWorkerData {
   /** See `SetupOptions.deputyAsSeat`. */
   deputyAsSeat: boolean
   scopes: readonly ScopeKind[] | undefined
+  /** See `SetupOptions.shareBranches`. */
+  shareBranches: boolean
   /** A catalogued bug's machine, rebuilt in the worker from its base policy; else the policy's own. */
   bug: { name: string; base: Policy } | undefined
   /** An Int32Array's buffer: the worker adds 1 to its first cell after every message. */
   signal: SharedArrayBuffer
 }
 
+/** A shared state's image under one branch (`branchSharing`), with its recorded facts. */
+export interface PortableImage {
+  branch: number
+  snapshot: PortableSnapshot
+  recorded: Recorded
+}
+
+/** A state to expand: its representative and its recorded facts, and its images where the branches share their review. */
+export interface JobState {
+  snapshot: PortableSnapshot
+  recorded: Recorded
+  images?: PortableImage[]
+}
+
 /** States `start`, `start + 1`, … to expand, each with the recorded facts of its representative. */
 export interface SearchJob {
   start: number
-  states: { snapshot: PortableSnapshot; recorded: Recorded }[]
+  states: JobState[]
   /** Invariants already found violated: not judged again. */
   found: InvariantId[]
 }
@@ -40,8 +56,15 @@ export interface SearchMove {
   event: number
   /** This worker's number for the key of the state after. */
   local: number
-  /** The first time this worker meets the key: its text and the state after. */
-  first?: { key: string; snapshot: PortableSnapshot; recorded: Recorded }
+  /**
+   * The first time this worker meets the key: its text and the state after — and, within the
+   * shared review, the state's images, each moved from the expanded state's image.
+   */
+  first?: { key: string; snapshot: PortableSnapshot; recorded: Recorded; images?: PortableImage[] }
+  /** The branch whose image of the expanded state took this move (out of the shared review); absent for its representative. */
+  image?: number
+  /** A proposal into the shared review: the state after, as that state's image under its branch if it has none yet. */
+  enter?: PortableImage
   /** The concrete event, with `first` or with `violations`. */
   concrete?: InitiativeEvent
   violations?: Violation[]
@@ -52,4 +75,8 @@ export interface SearchMove {
 export type SearchReply =
   | { ready: true }
   | { start: number; moves: SearchMove[][]; transitionCalls: number }
-  | { start: number; error: string }
+  | {
+      start: number
+      error: string /** The premise of sharing failed (`BranchSharingBroken`). */
+      broken?: boolean
+    }

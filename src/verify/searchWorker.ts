@@ -1,5 +1,6 @@
 import { type MessagePort, workerData } from 'node:worker_threads'
 import { createInitiativeMachine } from '../../machines/initiative.js'
+import { BranchSharingBroken } from '../explore/branchSharing.js'
 import { createExpander } from '../explore/expander.js'
 import { findBug } from './bugCatalogue.js'
 import { createJobExpander } from './expandJob.js'
@@ -10,7 +11,7 @@ import type { SearchJob, SearchReply, SearchWorkerData } from './searchProtocol.
 // thread. It answers on its port and bumps the shared counter, so that the searching thread,
 // which waits synchronously, wakes.
 
-const { policy, symmetry, twins, deputyAsSeat, scopes, bug, port, signal } =
+const { policy, symmetry, twins, deputyAsSeat, shareBranches, scopes, bug, port, signal } =
   workerData as SearchWorkerData & {
     port: MessagePort
   }
@@ -21,6 +22,7 @@ const expander = createExpander(policy, machine, {
   symmetry,
   twins,
   deputyAsSeat,
+  shareBranches,
   ...(scopes === undefined ? {} : { scopes }),
 })
 const expandJob = createJobExpander(policy, machine, expander)
@@ -41,7 +43,9 @@ port.on('message', (job: SearchJob | null) => {
   } catch (error) {
     reply({
       start: job.start,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      ...(error instanceof BranchSharingBroken
+        ? { error: error.detail, broken: true }
+        : { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     })
   }
 })

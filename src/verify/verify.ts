@@ -1,7 +1,12 @@
 import { type CheckPhrase, checkPhrase, sayCheck } from '../../machines/checkPhrases.js'
-import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
+import {
+  createInitiativeMachine,
+  type InitiativeMachine,
+  isPolicyMachine,
+} from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
+import { BranchSharingBroken } from '../explore/branchSharing.js'
 import {
   type Exploration,
   type ExploreProgress,
@@ -65,6 +70,14 @@ export interface VerifyOptions {
   deputyAsSeat?: boolean
   /** The representative initiatives: federal, regional and export by default. */
   scopes?: readonly ScopeKind[]
+  /**
+   * Share the review among the representative initiatives where no rule tells them apart before
+   * approval (see `branchSharing`): about a third of the states, the same verdicts. Default: on
+   * for the policy's own machine, off for any other given `machine` (a broken machine need not
+   * treat them alike). Should an initiative's move part from its representative's, the search
+   * runs again without sharing.
+   */
+  shareBranches?: boolean
   /** TK11: how many review-start states to try every key order from. Default 32. */
   orderStarts?: number
   /** TK12: how many states to replay from scratch. Default 40. */
@@ -91,6 +104,8 @@ interface Found {
   from: number
   event: InitiativeEvent
   violation: Violation
+  /** The branch whose image of `from` took the step (`branchSharing`), or -1 for its representative. */
+  under: number
 }
 
 /** Maximum of `VerifyOptions.workers`. */
@@ -126,8 +141,25 @@ function searchWorkers(options: VerifyOptions): number {
  * result.invariants.find((i) => i.id === 'TK4')?.status // 'holds'
  */
 export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResult {
-  const started = performance.now()
   const machine = options.machine ?? createInitiativeMachine(policy)
+  const share = options.shareBranches ?? isPolicyMachine(machine, policy)
+  if (!share) return verifyOnce(policy, machine, options, false)
+  try {
+    return verifyOnce(policy, machine, options, true)
+  } catch (error) {
+    // The premise of sharing failed on this machine: the whole space, unshared, decides.
+    if (error instanceof BranchSharingBroken) return verifyOnce(policy, machine, options, false)
+    throw error
+  }
+}
+
+function verifyOnce(
+  policy: Policy,
+  machine: InitiativeMachine,
+  options: VerifyOptions,
+  shareBranches: boolean,
+): VerifyResult {
+  const started = performance.now()
   const found = new Map<InvariantId, Found>()
   const entered = new Set<string>()
   const passage = createPassage(machine)
@@ -145,11 +177,12 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
+    shareBranches,
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
-    onState: (s: number, snapshot: InitiativeSnapshot) => {
+    onState: (s: number, snapshot: InitiativeSnapshot, under = -1) => {
       for (const node of snapshot._nodes) entered.add(node.id)
-      if (isOrderStart(policy, snapshot)) orderStarts.push(s)
-      rerouteFrom.see(s, snapshot)
+      if (under < 0 && isOrderStart(policy, snapshot)) orderStarts.push(s)
+      rerouteFrom.see(s, snapshot, under)
     },
   }
   const workers = searchWorkers(options)
@@ -162,8 +195,8 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
           ...(options.machine !== undefined && options.bug !== undefined && options.bugBase !== undefined
             ? { bug: { name: options.bug, base: options.bugBase } }
             : {}),
-          onViolation: (from, event, violation) => {
-            if (!found.has(violation.id)) found.set(violation.id, { from, event, violation })
+          onViolation: (from, event, violation, under) => {
+            if (!found.has(violation.id)) found.set(violation.id, { from, event, violation, under })
           },
           onPassed: (ids) => {
             for (const id of ids) entered.add(id)
@@ -172,10 +205,12 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
         })
       : explore(policy, machine, {
           ...search,
-          onStep: ({ from, to, concrete, before, after }) => {
-            const step = oracle.step(from, to, before, concrete, after)
+          onStep: ({ from, to, concrete, before, after, image, into }) => {
+            const step = oracle.step(from, to, before, concrete, after, image, into)
+            // An image's move within the shared review mirrors its representative's, judged there.
+            if (image >= 0 && into >= 0) return
             for (const violation of stepViolations(policy, step, (id) => found.has(id)))
-              found.set(violation.id, { from, event: concrete, violation })
+              found.set(violation.id, { from, event: concrete, violation, under: image })
             for (const id of passage(before, concrete, after)) entered.add(id)
           },
         })
@@ -205,6 +240,7 @@ export function verify(policy: Policy, options: VerifyOptions = {}): VerifyResul
             ...noted(checkPhrase('note.transitions', { transitions })),
             counterexample: counterexampleOf(graph, hit.from, hit.violation.phrase ?? hit.violation.message, {
               last: hit.event,
+              under: hit.under,
             }),
           },
     )

@@ -37,11 +37,11 @@ describe('--lang ru: the human output of verify, simulate, compare, sweep, valid
     const { en, ru } = await both(['verify', TWO_KEYS])
     expect(ru.code).toBe(0)
     // English, as README's verify section and tests/verify pin it.
-    expect(steady(en.stdout)).toContain('policy "two-keys": 169 states, 1152 transitions, explored in X s')
+    expect(steady(en.stdout)).toContain('policy "two-keys": 65 states, 458 transitions, explored in X s')
     expect(en.stdout).toContain('✓ TK1 dual-key\n✓ TK2 distinct\n')
     expect(en.stdout).toContain('every invariant that applies holds (TK7 only vacuously)')
     expect(ru.stdout).toMatch(
-      /^политика «two-keys»: 169 состояний, 1152 перехода, обход полный за \d+,\d\d с$/m,
+      /^политика «two-keys»: 65 состояний, 458 переходов, обход полный за \d+,\d\d с$/m,
     )
     for (const [id, { name }] of Object.entries(INVARIANT_TEXTS_RU)) {
       if (id !== 'TK13') expect(ru.stdout).toContain(`✓ ${id} ${name}`)

@@ -1,0 +1,70 @@
+import type { InitiativeContext } from '../../machines/InitiativeContext.js'
+import type { Policy } from '../policy/PolicySchema.js'
+import type { ContentBranch } from './contents.js'
+
+/**
+ * Sharing the review among the representative initiatives (`ExploreOptions.shareBranches`).
+ *
+ * Before approval no rule of the policy's own machine tells two of its representative
+ * initiatives apart when no key applies by a condition (`appliesIf`) and none names a reach: the
+ * guards of proposal, amendment, delegation, decision, window and plenary read the content only
+ * to check that it is valid and routable (true of every branch's own content, false of every
+ * invalid variant the alphabet tries, on every branch alike) and whether each key applies (every
+ * key, always); the route is read first when the initiative is approved. So the review of a
+ * federal initiative and that of a regional or export one, proposed by the same sponsor, are one
+ * space, state for state and move for move: the states before approval are written with the
+ * branch's content as a class token, and each is expanded once, from one representative. Its
+ * *images* — the same state reached under the other branches, each computed by the machine from
+ * the image of its parent — ride along, so that every move out of the shared space (approval:
+ * from there the branches' futures differ) is computed from a snapshot the machine itself
+ * reached under each branch. The explorer checks the premise as it goes: an image that refuses a
+ * move its representative takes, or lands on another key, stops the search with
+ * `BranchSharingBroken` (and `verify` searches again without sharing).
+ */
+export interface BranchSharing {
+  /** The token a branch's own content is written as in the key before approval, or null for any other content. */
+  tokenOf: (content: InitiativeContext['content']) => string | null
+  /** The index of the branch whose content this is (title and summary aside), or -1. */
+  branchOf: (content: InitiativeContext['content']) => number
+}
+
+/** What makes two contents one for the rules: objective, scope and budget (title and summary never decide). */
+const substance = (c: NonNullable<InitiativeContext['content']>) =>
+  `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+
+/**
+ * Why the branches cannot share their review under this policy, or null when they can: a key
+ * that applies by a condition reads the content in review, and one that names a reach makes
+ * the rollout read who approved; one branch has nothing to share with.
+ */
+export function whyNotShared(policy: Policy, branches: readonly ContentBranch[]): string | null {
+  if (branches.length < 2) return 'one representative initiative'
+  const conditional = policy.keys.find((k) => k.appliesIf !== undefined)
+  if (conditional !== undefined) return `key ${conditional.id} applies by a condition on the content`
+  const reaching = policy.keys.find((k) => k.reach !== undefined)
+  if (reaching !== undefined) return `key ${reaching.id} names a reach`
+  return null
+}
+
+/** The sharing of `branches`' review, or null when `whyNotShared` gives a reason. */
+export function branchSharing(policy: Policy, branches: readonly ContentBranch[]): BranchSharing | null {
+  if (whyNotShared(policy, branches) !== null) return null
+  const index = new Map(branches.map((b, i) => [substance(b.content), i]))
+  const branchOf = (content: InitiativeContext['content']) =>
+    content === null ? -1 : (index.get(substance(content)) ?? -1)
+  return {
+    branchOf,
+    tokenOf: (content) => (branchOf(content) < 0 ? null : '~'),
+  }
+}
+
+/** Thrown when an image does not follow its representative: the premise of `branchSharing` failed. */
+export class BranchSharingBroken extends Error {
+  /** What parted, without the sentence's opening (a worker thread sends it on). */
+  readonly detail: string
+  constructor(detail: string) {
+    super(`sharing the review among initiatives failed: ${detail}`)
+    this.detail = detail
+    this.name = 'BranchSharingBroken'
+  }
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest'
+import { createInitiativeMachine } from '../../machines/initiative.js'
+import { createAbstractKey, type SnapshotView } from '../../src/explore/abstractKey.js'
+import { BranchSharingBroken, branchSharing, whyNotShared } from '../../src/explore/branchSharing.js'
+import { representativeContents } from '../../src/explore/contents.js'
+import { explore, pathTo, snapshotOf, snapshotsAlong } from '../../src/explore/explore.js'
+import { keySymmetry } from '../../src/explore/keySymmetry.js'
+import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
+import type { Policy } from '../../src/policy/PolicySchema.js'
+import { type Guard, withGuards } from '../../src/verify/brokenMachine.js'
+import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
+import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
+import type { VerifyResult } from '../../src/verify/VerifyResult.js'
+import { verify } from '../../src/verify/verify.js'
+import { verdictLines } from '../support/verdictLines.js'
+
+const shipped = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
+const verdicts = (r: VerifyResult) => ({ ok: r.ok, ...verdictLines(r) })
+
+/** The policy's machine with guard `name` answering `regional` for a regional initiative. */
+function regionalGuard(policy: Policy, name: string, regional: boolean) {
+  return withGuards(policy, (original) => ({
+    [name]: ((args, params) =>
+      args.context.content?.scope.kind === 'regional' ? regional : original(name)(args, params)) as Guard,
+  }))
+}
+
+/**
+ * Sharing as `branchSharing` writes it, whatever the policy: each branch's content as the one
+ * token. Only for showing that the quotient test catches a policy that must not share.
+ */
+function forcedSharing(policy: Policy) {
+  const branches = representativeContents(policy)
+  const substance = (c: SnapshotView['context']['content']) =>
+    c === null ? '' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+  const index = new Map(branches.map((b, i) => [substance(b.content), i]))
+  const branchOf = (c: SnapshotView['context']['content']) => index.get(substance(c)) ?? -1
+  return { branchOf, tokenOf: (c: SnapshotView['context']['content']) => (branchOf(c) < 0 ? null : '~') }
+}
+
+/**
+ * The states before approval of a search without sharing, grouped by the shared key (the
+ * branch's content written as its token), each with its moves: the letter and where it leads
+ * (the shared key of a state before approval, else "out"). Sharing is exact when every member of
+ * a group has the same moves; `disagreements` lists the groups whose members differ.
+ */
+function reviewQuotient(policy: Policy, force = false) {
+  const sharing = force ? forcedSharing(policy) : branchSharing(policy, representativeContents(policy))
+  if (sharing === null) throw new Error(`${policy.id} does not share its review`)
+  const shared = createAbstractKey(policy, keySymmetry(policy), { sharedContent: sharing.tokenOf })
+  const before = (s: SnapshotView) =>
+    s.status === 'active' && s.context.approvedAt === null && sharing.branchOf(s.context.content) >= 0
+  const image = (s: SnapshotView) => (before(s) ? shared(s) : 'out')
+  const groups = new Map<string, Set<string>[]>()
+  const moves: (Set<string> | undefined)[] = []
+  explore(policy, createInitiativeMachine(policy), {
+    onState: (s, snapshot) => {
+      if (!before(snapshot)) return
+      const mine = new Set<string>()
+      moves[s] = mine
+      const key = shared(snapshot)
+      groups.set(key, [...(groups.get(key) ?? []), mine])
+    },
+    onStep: ({ from, event, after }) => {
+      moves[from]?.add(`${event.index}→${image(after)}`)
+    },
+  })
+  const disagreements = [...groups.entries()].filter(([, members]) => {
+    const first = [...(members[0] ?? [])].sort().join(' ')
+    return members.some((m) => [...m].sort().join(' ') !== first)
+  })
+  return { groups, disagreements: disagreements.map(([key]) => key) }
+}
+
+describe('sharing the review among the representative initiatives', () => {
+  it('is used only where no rule tells the initiatives apart before approval', () => {
+    const many = manyKeysPolicy(2)
+    expect(whyNotShared(many, representativeContents(many))).toBeNull()
+    expect(whyNotShared(many, representativeContents(many, ['federal']))).toBe(
+      'one representative initiative',
+    )
+    const president = shipped('president-over-10bn')
+    expect(whyNotShared(president, representativeContents(president))).toMatch(/applies by a condition/)
+    const seed = shipped('seed')
+    expect(whyNotShared(seed, representativeContents(seed))).toMatch(/condition|reach/)
+    expect(
+      explore(president, createInitiativeMachine(president), { shareBranches: true }).branchesShared,
+    ).toBe(false)
+  })
+
+  it.each([
+    ['two-keys.yaml', () => shipped('two-keys')],
+    ['council.yaml', () => shipped('council')],
+    ['3 alike keys, an aide each', () => manyKeysPolicy(3)],
+  ])('is exact: the states it merges before approval have the same moves (%s)', (_name, make) => {
+    const policy = make()
+    const { groups, disagreements } = reviewQuotient(policy)
+    expect(disagreements).toEqual([])
+    // It merges something: three initiatives' reviews into one.
+    expect([...groups.values()].some((members) => members.length >= 3)).toBe(true)
+    const shared = explore(policy, createInitiativeMachine(policy), { shareBranches: true })
+    const plain = explore(policy, createInitiativeMachine(policy))
+    expect(shared.complete && plain.complete).toBe(true)
+    expect(shared.branchesShared).toBe(true)
+    // Every group is one shared state; the states after approval are found as they were.
+    const after = plain.facts.approved.reduce((n, a) => n + a, 0)
+    expect(shared.facts.approved.reduce((n, a) => n + a, 0)).toBe(after)
+    expect(shared.keys.length).toBeLessThan(plain.keys.length / 2)
+  })
+
+  it('would not be exact where a key applies to some initiatives only: the quotient test catches it', () => {
+    const policy = manyKeysPolicy(2)
+    // Forced past `whyNotShared`: the second key applies to regional initiatives only.
+    const doc = structuredClone(policy)
+    ;(doc.keys[1] as Policy['keys'][number]).appliesIf = 'scope = regional'
+    expect(() => reviewQuotient(doc)).toThrow(/does not share/)
+    expect(reviewQuotient(doc, true).disagreements.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['two-keys.yaml', () => shipped('two-keys')],
+    ['council.yaml', () => shipped('council')],
+    ['single-key.yaml', () => shipped('single-key')],
+    ['3 alike keys, an aide each', () => manyKeysPolicy(3)],
+  ])(
+    'reaches the same verdicts, holes, warnings and counterexample lengths in fewer states (%s)',
+    (_name, make) => {
+      const policy = make()
+      const on = verify(policy, { shareBranches: true })
+      const off = verify(policy, { shareBranches: false })
+      expect(verdicts(on)).toEqual(verdicts(off))
+      expect(on.states).toBeLessThan(off.states)
+    },
+  )
+
+  it('tells each path as the initiative it belongs to: every state and every image replays to its own key', () => {
+    const policy = shipped('two-keys')
+    const machine = createInitiativeMachine(policy)
+    const sharing = branchSharing(policy, representativeContents(policy))
+    const key = createAbstractKey(policy, keySymmetry(policy), {
+      sharedContent: sharing?.tokenOf ?? (() => null),
+    })
+    const images: [number, number][] = []
+    const graph = explore(policy, machine, {
+      shareBranches: true,
+      onState: (s, _snapshot, under) => {
+        if (under !== undefined) images.push([s, under])
+      },
+    })
+    expect(images.length).toBeGreaterThan(0)
+    let crossed = 0
+    for (let s = 0; s < graph.keys.length; s++) {
+      const { events } = pathTo(graph, s)
+      const replayed = snapshotsAlong(graph, events).at(-1) as SnapshotView
+      expect(key(replayed), `state ${s}`).toBe(graph.keys[s])
+      expect(key(snapshotOf(graph, s))).toBe(graph.keys[s])
+      if (graph.image[s] !== -1) crossed++
+    }
+    expect(crossed).toBeGreaterThan(0)
+    for (const [s, under] of images) {
+      const { events } = pathTo(graph, s, under)
+      const replayed = snapshotsAlong(graph, events).at(-1) as SnapshotView
+      expect(key(replayed)).toBe(graph.keys[s])
+      expect(sharing?.branchOf(replayed.context.content)).toBe(under)
+      expect(snapshotOf(graph, s, under).context.content).toEqual(replayed.context.content)
+    }
+  })
+
+  it('searches on both cores as in one thread: the same states, moves and result', () => {
+    const policy = manyKeysPolicy(3)
+    const one = verify(policy, { shareBranches: true })
+    const two = verify(policy, { shareBranches: true, workers: 2 })
+    expect({ ...two, seconds: 0 }).toEqual({ ...one, seconds: 0 })
+  })
+
+  it('stops and searches again unshared where an initiative parts from its representative', () => {
+    const policy = shipped('two-keys')
+    // Broken: the sponsor of a regional initiative may not submit, amend or withdraw it.
+    const machine = regionalGuard(policy, 'actorIsSponsor', false)
+    expect(() => explore(policy, machine, { shareBranches: true })).toThrow(BranchSharingBroken)
+    expect(verdicts(verify(policy, { machine, shareBranches: true }))).toEqual(
+      verdicts(verify(policy, { machine, shareBranches: false })),
+    )
+  })
+
+  it('is off by default on a given machine, whose rules may tell the initiatives apart where no image shows it', () => {
+    const policy = shipped('two-keys')
+    // Broken: on a regional initiative anyone has authority to decide on any key (TK6).
+    const machine = regionalGuard(policy, 'actorHasAuthority', true)
+    const found = verify(policy, { machine })
+    expect(found.invariants.find((i) => i.id === 'TK6')?.status).toBe('violated')
+    // Forced on, the search never tries an outsider's decision on the regional initiative, which
+    // its federal representative refuses: sharing is sound only under its premise, which this
+    // machine breaks where no image shows it.
+    const forced = verify(policy, { machine, shareBranches: true })
+    expect(forced.invariants.find((i) => i.id === 'TK6')?.status).toBe('holds')
+  })
+
+  it('finds the same violations, with counterexamples of the same length, on the catalogued bugs of policies', () => {
+    let compared = 0
+    for (const bug of BUG_CATALOGUE) {
+      // Only a bug written as a policy runs the policy's own machine, where sharing is the default.
+      if (bug.level !== 'policy') continue
+      const built = bug.build(loadPolicyFile(`machines/policies/${bug.basePolicy}.yaml`))
+      const on = verify(built.policy, { machine: built.machine })
+      const off = verify(built.policy, { machine: built.machine, shareBranches: false })
+      expect(verdicts(on), bug.name).toEqual(verdicts(off))
+      compared++
+    }
+    expect(compared).toBeGreaterThan(0)
+  })
+})
