@@ -68,10 +68,16 @@ export function createJobExpander(
     }
     return job.states.map(({ snapshot, recorded, images: portable }, i) => {
       const before = live?.(job.start + i) ?? fromPortable(machine, snapshot)
-      const images = (portable ?? []).map((image) => ({
-        branch: image.branch,
-        snapshot: fromPortable(machine, image.snapshot),
-      }))
+      // Rebuilt only when a move needs them: most moves lead to states found before, within review.
+      let rebuilt: { branch: number; snapshot: InitiativeSnapshot }[] | undefined
+      const imagesOf = () => {
+        rebuilt ??= (portable ?? []).map((image) => ({
+          branch: image.branch,
+          snapshot: fromPortable(machine, image.snapshot),
+        }))
+        return rebuilt
+      }
+      const hasImages = (portable?.length ?? 0) > 0
       const recordedOf = new Map((portable ?? []).map((image) => [image.branch, image.recorded]))
       const sourceShared = expander.sharedBranchOf(before) >= 0
       const moves: SearchMove[] = []
@@ -82,9 +88,9 @@ export function createJobExpander(
         if (branch >= 0 && !sourceShared) {
           // A proposal into the shared review: the searching thread keeps it as an image if needed.
           move.enter = { branch, snapshot: toPortable(after), recorded: recordedAfter }
-        } else if (branch >= 0 && images.length > 0 && move.first !== undefined) {
+        } else if (branch >= 0 && hasImages && move.first !== undefined) {
           // A state this thread meets first within the shared review: its images, from this state's.
-          move.first.images = expander.imageMoves(images, event).map((m) => {
+          move.first.images = expander.imageMoves(imagesOf(), event).map((m) => {
             if (expander.abstractKey(m.after) !== key)
               throw new BranchSharingBroken(
                 `after "${event.label}" the ${expander.branches[m.branch]?.name} initiative is in another state than its representative`,
@@ -98,9 +104,9 @@ export function createJobExpander(
             )
             return { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after }
           })
-        } else if (branch < 0 && after.status === 'active' && images.length > 0) {
+        } else if (branch < 0 && after.status === 'active' && hasImages) {
           // Out of the shared review: each image's own move, judged on its own facts.
-          for (const m of expander.imageMoves(images, event)) {
+          for (const m of expander.imageMoves(imagesOf(), event)) {
             const image = moveOf(event, m.concrete, m.before, recordedOf.get(m.branch) as Recorded, m.after)
             image.move.image = m.branch
             moves.push(image.move)

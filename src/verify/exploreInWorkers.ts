@@ -48,6 +48,11 @@ export interface WorkerSearchOptions {
   progressEvery?: number
   /** As `ExploreOptions.onState`: each state when found, in breadth-first order (and each image it gets). */
   onState?: (s: number, snapshot: InitiativeSnapshot, under?: number) => void
+  /**
+   * Whether `onState` still reads images (each is rebuilt from its portable form for it); default
+   * true. A representative is shown to `onState` always.
+   */
+  imagesWanted?: () => boolean
   /** See `SetupOptions.shareBranches`. Default false. */
   shareBranches?: boolean
   /**
@@ -286,7 +291,8 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       throw new BranchSharingBroken(`an initiative reaches state ${s} after it was expanded without it`)
     entry.images = [...(entry.images ?? []), image]
     covered[s] = (covered[s] as number) | (1 << image.branch)
-    options.onState?.(s, fromPortable(machine, image.snapshot), image.branch)
+    if (options.onState !== undefined && options.imagesWanted?.() !== false)
+      options.onState(s, fromPortable(machine, image.snapshot), image.branch)
   }
 
   try {

@@ -53,6 +53,8 @@ export function rerouteStarts(policy: Policy) {
     first,
     /** Per warning, the branch whose image of that state it is, or -1 for its representative (`branchSharing`). */
     firstUnder,
+    /** Whether some warning still waits for its first state (so `see` still reads snapshots). */
+    waiting: (): boolean => open > 0,
     see(s: number, snapshot: InitiativeSnapshot, under = -1): void {
       if (open === 0) return
       warnings.forEach((warning, i) => {

@@ -202,6 +202,8 @@ function verifyOnce(
             for (const id of ids) entered.add(id)
           },
           found: () => [...found.keys()],
+          // Images tell TK11 and the chart's coverage nothing their representatives do not.
+          imagesWanted: rerouteFrom.waiting,
         })
       : explore(policy, machine, {
           ...search,
