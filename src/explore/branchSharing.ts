@@ -68,3 +68,15 @@ export class BranchSharingBroken extends Error {
     this.name = 'BranchSharingBroken'
   }
 }
+
+/** An image whose move lands on another state than its representative's. */
+export const imageElsewhere = (label: string, branch: string | undefined) =>
+  new BranchSharingBroken(
+    `after "${label}" the ${branch} initiative is in another state than its representative`,
+  )
+
+/** An image still in the shared review where its representative's move leaves it. */
+export const imageStaysInReview = (label: string, branch: string | undefined) =>
+  new BranchSharingBroken(
+    `"${label}" takes the representative out of the shared review, but not the ${branch} initiative`,
+  )

@@ -4,7 +4,7 @@ import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
-import { BranchSharingBroken } from './branchSharing.js'
+import { BranchSharingBroken, imageElsewhere, imageStaysInReview } from './branchSharing.js'
 import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
@@ -279,9 +279,7 @@ export function explore(
         if (!found) return requireCovered(next, target, event)
         for (const move of expander.imageMoves(images, event)) {
           if (abstractKey(move.after) !== key)
-            throw new BranchSharingBroken(
-              `after "${event.label}" the ${expander.branches[move.branch]?.name} initiative is in another state than its representative`,
-            )
+            throw imageElsewhere(event.label, expander.branches[move.branch]?.name)
           attach(target, { branch: move.branch, snapshot: move.after })
           options.onStep?.({ from: next, to: target, event, ...move, image: move.branch, into: move.branch })
         }
@@ -289,6 +287,8 @@ export function explore(
         // Out of the shared review (approved): each branch's own future, from its own image.
         const targets = [target]
         for (const move of expander.imageMoves(images, event)) {
+          if (expander.sharedBranchOf(move.after) >= 0)
+            throw imageStaysInReview(event.label, expander.branches[move.branch]?.name)
           const imageKey = abstractKey(move.after)
           let to = graph.stateOf(imageKey)
           if (to === undefined) {

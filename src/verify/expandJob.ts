@@ -1,7 +1,7 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { AbstractEvent } from '../explore/AbstractEvent.js'
-import { BranchSharingBroken } from '../explore/branchSharing.js'
+import { imageElsewhere, imageStaysInReview } from '../explore/branchSharing.js'
 import type { createExpander } from '../explore/expander.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
@@ -92,9 +92,7 @@ export function createJobExpander(
           // A state this thread meets first within the shared review: its images, from this state's.
           move.first.images = expander.imageMoves(imagesOf(), event).map((m) => {
             if (expander.abstractKey(m.after) !== key)
-              throw new BranchSharingBroken(
-                `after "${event.label}" the ${expander.branches[m.branch]?.name} initiative is in another state than its representative`,
-              )
+              throw imageElsewhere(event.label, expander.branches[m.branch]?.name)
             const facts = recordStep(
               policy,
               recordedOf.get(m.branch) as Recorded,
@@ -107,6 +105,8 @@ export function createJobExpander(
         } else if (branch < 0 && after.status === 'active' && hasImages) {
           // Out of the shared review: each image's own move, judged on its own facts.
           for (const m of expander.imageMoves(imagesOf(), event)) {
+            if (expander.sharedBranchOf(m.after) >= 0)
+              throw imageStaysInReview(event.label, expander.branches[m.branch]?.name)
             const image = moveOf(event, m.concrete, m.before, recordedOf.get(m.branch) as Recorded, m.after)
             image.move.image = m.branch
             moves.push(image.move)

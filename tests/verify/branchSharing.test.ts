@@ -3,13 +3,18 @@ import { createInitiativeMachine } from '../../machines/initiative.js'
 import { createAbstractKey, type SnapshotView } from '../../src/explore/abstractKey.js'
 import { BranchSharingBroken, branchSharing, whyNotShared } from '../../src/explore/branchSharing.js'
 import { representativeContents } from '../../src/explore/contents.js'
+import { createExpander } from '../../src/explore/expander.js'
 import { explore, pathTo, snapshotOf, snapshotsAlong } from '../../src/explore/explore.js'
 import { keySymmetry } from '../../src/explore/keySymmetry.js'
+import { toPortable } from '../../src/explore/portableSnapshot.js'
+import { NOTHING_RECORDED } from '../../src/invariants/recordEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
 import { type Guard, withGuards } from '../../src/verify/brokenMachine.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
+import { createJobExpander } from '../../src/verify/expandJob.js'
 import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
+import type { SearchMove } from '../../src/verify/searchProtocol.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
 import { verify } from '../../src/verify/verify.js'
 import { verdictLines } from '../support/verdictLines.js'
@@ -208,5 +213,36 @@ describe('sharing the review among the representative initiatives', () => {
       compared++
     }
     expect(compared).toBeGreaterThan(0)
+  })
+})
+
+describe('sharing the review on worker threads', () => {
+  it('a searching thread stops with BranchSharingBroken where an image parts from its representative', () => {
+    const policy = shipped('two-keys')
+    // Broken: the sponsor of a regional initiative may not submit, amend or withdraw it.
+    const machine = regionalGuard(policy, 'actorIsSponsor', false)
+    const expander = createExpander(policy, machine, { shareBranches: true })
+    const expand = createJobExpander(policy, machine, expander)
+    // State 0 proposes every initiative: one shared draft per sponsor, with the others' drafts as images.
+    const [moves = []] = expand({
+      start: 0,
+      states: [{ snapshot: toPortable(expander.initial), recorded: NOTHING_RECORDED }],
+      found: [],
+    })
+    const draft = moves.find((m) => m.first !== undefined && expander.alphabet[m.event]?.type === 'PROPOSE')
+    const images = moves.flatMap((m) =>
+      m.enter !== undefined && m.local === draft?.local && m.enter.branch !== 0 ? [m.enter] : [],
+    )
+    expect(draft?.first).toBeDefined()
+    expect(images.length).toBeGreaterThan(0)
+    const first = draft?.first as NonNullable<SearchMove['first']>
+    // The federal draft is submitted; the regional image refuses the same command.
+    expect(() =>
+      expand({
+        start: 1,
+        states: [{ snapshot: first.snapshot, recorded: first.recorded, images }],
+        found: [],
+      }),
+    ).toThrow(BranchSharingBroken)
   })
 })
