@@ -458,8 +458,9 @@ export {
 export { WITNESS_LIST_MESSAGES_RU } from './tlog/witnessListMessages.ru.js'
 export { assertVerified } from './verify/assertVerified.js'
 export { BUG_CATALOGUE, type CataloguedBug, findBug } from './verify/bugCatalogue.js'
-// The checkers' findings in Russian; russianDayWords says a time since the proposal («день 14»).
-export { CHECK_WORDS_RU, russianDayWords } from './verify/checkWords.ru.js'
+// The checkers' findings in Russian; russianDayWords says a time since the proposal («день 14»),
+// scopeKindRu a kind of initiative («федеральная»).
+export { CHECK_WORDS_RU, russianDayWords, scopeKindRu } from './verify/checkWords.ru.js'
 // A verification's result as text, in English words or yours.
 export { ENGLISH_VERIFY_WORDS, formatVerifyResult, type VerifyWords } from './verify/formatVerifyResult.js'
 export { SEARCH_MESSAGES_RU } from './verify/searchMessages.ru.js'

@@ -1,6 +1,7 @@
 import type { CheckPhrase } from '../../machines/checkPhrases.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { InvariantId } from '../invariants/Invariant.js'
+import type { ScopeKind } from '../policy/PolicySchema.js'
 
 /** One numbered step of a counterexample: who did what, when. */
 export interface CounterexampleStep {
@@ -106,6 +107,11 @@ export interface VerifyResult {
   symmetry: string[][]
   /** Keys whose holders were treated as interchangeable (states renaming them counted once). */
   interchangeableHolders: string[]
+  /**
+   * The kinds of initiative whose review was shared (`branchSharing`: states before approval that
+   * differ only by which initiative it is counted once); empty when each was searched on its own.
+   */
+  sharedReview: ScopeKind[]
   invariants: InvariantResult[]
   holes: Hole[]
   /** Rules that never bind (warnings: they do not change `ok`). */

@@ -66,6 +66,8 @@ const KINDS: Record<string, { acc: string; gen: string; nom: string }> = {
   export: { acc: 'экспортную', gen: 'экспортной', nom: 'экспортная' },
 }
 const kind = (id: string, form: 'acc' | 'gen' | 'nom') => KINDS[id]?.[form] ?? `«${id}»`
+/** A scope kind as an adjective in the nominative: «федеральная». */
+export const scopeKindRu = (id: string) => kind(id, 'nom')
 /** The roles a body answers as, in the accusative plural: «не включает губернаторов». */
 const ROLES_ACC: Record<string, string> = {
   governor: 'губернаторов',

@@ -22,6 +22,8 @@ export interface VerifyWords {
   day(at: number, english: string): string
   interchangeableHolders(key: string): string
   alikeKeys(keys: string): string
+  /** The kinds of initiative that share their review (`VerifyResult.sharedReview`). */
+  sharedReview(kinds: readonly string[]): string
   /** An invariant's name and statement, from its id and the result's English. */
   name(id: InvariantId, english: string): string
   statement(id: InvariantId, english: string): string
@@ -38,6 +40,10 @@ export interface VerifyWords {
   holeCount(n: number): string
 }
 
+/** "a, b and c". */
+const listed = (items: readonly string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+
 export const ENGLISH_VERIFY_WORDS: VerifyWords = {
   say: (english) => english,
   policy: (id, bug) => (bug === null ? `policy "${id}"` : `policy "${id}" with bug "${bug}"`),
@@ -49,6 +55,8 @@ export const ENGLISH_VERIFY_WORDS: VerifyWords = {
   interchangeableHolders: (key) =>
     `the holders of key "${key}" are interchangeable: states that differ only by renaming them count once`,
   alikeKeys: (keys) => `keys ${keys} are alike: states that differ only by swapping them count once`,
+  sharedReview: (kinds) =>
+    `the ${listed(kinds)} initiatives share their review: states before approval that differ only by which one it is count once`,
   name: (_id, english) => english,
   statement: (_id, english) => english,
   vacuous: (reason) => `(vacuous: ${reason})`,
@@ -98,6 +106,7 @@ export function formatVerifyResult(result: VerifyResult, words: VerifyWords = EN
   for (const group of result.symmetry) {
     lines.push(pc.dim(`  ${words.alikeKeys(group.map((k) => `"${k}"`).join(', '))}`))
   }
+  if (result.sharedReview.length > 0) lines.push(pc.dim(`  ${words.sharedReview(result.sharedReview)}`))
   lines.push('')
   for (const inv of result.invariants) {
     const label = `${inv.id} ${words.name(inv.id, inv.name)}`

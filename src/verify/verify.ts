@@ -304,6 +304,9 @@ function verifyOnce(
     transitions,
     seconds: (performance.now() - started) / 1000,
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
+    sharedReview: graph.branchesShared
+      ? [...new Set(graph.alphabetContext.branches.map((b) => b.scope))]
+      : [],
     interchangeableHolders: graph.holderOrbits.flatMap((n, k) =>
       n > 0 ? [policy.keys[k]?.id ?? String(k)] : [],
     ),

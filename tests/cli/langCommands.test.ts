@@ -38,6 +38,10 @@ describe('--lang ru: the human output of verify, simulate, compare, sweep, valid
     expect(ru.code).toBe(0)
     // English, as README's verify section and tests/verify pin it.
     expect(steady(en.stdout)).toContain('policy "two-keys": 65 states, 458 transitions, explored in X s')
+    expect(en.stdout).toContain(
+      '  the federal, regional and export initiatives share their review: states before approval that differ only by which one it is count once\n',
+    )
+    expect(ru.stdout).toContain('  федеральная, региональная и экспортная инициативы рассматриваются вместе')
     expect(en.stdout).toContain('✓ TK1 dual-key\n✓ TK2 distinct\n')
     expect(en.stdout).toContain('every invariant that applies holds (TK7 only vacuously)')
     expect(ru.stdout).toMatch(
