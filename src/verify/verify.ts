@@ -52,8 +52,9 @@ export interface VerifyOptions {
   /** The memory bound of the search, in bytes of V8 heap (see `ExploreOptions.maxHeapBytes`). */
   maxHeapBytes?: number
   /**
-   * Canonicalise states over interchangeable keys. Default: on for the policy's own machine,
-   * off for a given `machine` (a broken machine need not treat alike keys alike).
+   * Canonicalise states over interchangeable keys. Default: on for the policy's own machine
+   * (`createInitiativeMachine(policy)`, given or not), off for any other given `machine` (a broken
+   * machine need not treat alike keys alike) — decided as `deputyAsSeat` and `shareBranches` are.
    */
   symmetry?: boolean
   /**
@@ -169,7 +170,7 @@ function verifyOnce(
   const orderStarts: number[] = []
   const rerouteFrom = rerouteStarts(policy)
   const search = {
-    symmetry: options.symmetry ?? options.machine === undefined,
+    symmetry: options.symmetry ?? isPolicyMachine(machine, policy),
     ...(options.twins === undefined ? {} : { twins: options.twins }),
     ...(options.deputyAsSeat === undefined ? {} : { deputyAsSeat: options.deputyAsSeat }),
     ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
