@@ -213,6 +213,8 @@ describe('sharing the review among the representative initiatives', () => {
       const on = verify(built.policy, { machine: built.machine })
       const off = verify(built.policy, { machine: built.machine, shareBranches: false })
       expect(verdicts(on), bug.name).toEqual(verdicts(off))
+      // Shared, and never searched again unshared: the premise holds on a policy's own machine.
+      expect(on.sharedReview, bug.name).toEqual(['federal', 'regional', 'export'])
       compared++
     }
     expect(compared).toBeGreaterThan(0)

@@ -32,6 +32,7 @@ describe('a three-key policy with deputies on every key', () => {
     ])
     expect(result.holes).toEqual([])
     expect(result.interchangeableHolders).toEqual(['federation-council'])
+    expect(result.sharedReview).toEqual(['federal', 'regional', 'export'])
     expect(result.states).toBeGreaterThan(10_000)
   }, 120_000)
 })
