@@ -80,3 +80,12 @@ export const imageStaysInReview = (label: string, branch: string | undefined) =>
   new BranchSharingBroken(
     `"${label}" takes the representative out of the shared review, but not the ${branch} initiative`,
   )
+
+/** The branches some state stands for, by index, from each state's bits (one per branch). */
+export function branchesIn(covered: readonly number[]): number[] {
+  let all = 0
+  for (const bits of covered) all |= bits
+  const out: number[] = []
+  for (let b = 0; all >>> b !== 0; b++) if ((all >>> b) & 1) out.push(b)
+  return out
+}

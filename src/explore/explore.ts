@@ -4,7 +4,7 @@ import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
-import { BranchSharingBroken, imageElsewhere, imageStaysInReview } from './branchSharing.js'
+import { BranchSharingBroken, branchesIn, imageElsewhere, imageStaysInReview } from './branchSharing.js'
 import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
@@ -146,8 +146,11 @@ export interface Exploration {
    * path runs as that branch's initiative. -1 where the parent's representative found it.
    */
   image: Int8Array
-  /** Whether the representative initiatives shared their review (`branchSharing`). */
-  branchesShared: boolean
+  /**
+   * The representative initiatives that shared their review (`branchSharing`), by index in
+   * `alphabetContext.branches`: those that entered it. Empty where the search did not share.
+   */
+  sharedBranches: number[]
   depth: Int32Array
   edges: EdgeList
   /** False when `maxStates`, the memory bound or `shouldStop` stopped the search: some states were not expanded. */
@@ -313,6 +316,7 @@ export function explore(
     expanded: next,
     transitionCalls: expander.transitionCalls(),
     seconds: (performance.now() - started) / 1000,
+    sharedBranches: branchesIn(covered),
   })
 }
 
@@ -327,7 +331,7 @@ export function explorationOf(
   graph: BuiltGraph,
   run: Pick<
     Exploration,
-    'stoppedBy' | 'maxStates' | 'maxHeapBytes' | 'expanded' | 'transitionCalls' | 'seconds'
+    'stoppedBy' | 'maxStates' | 'maxHeapBytes' | 'expanded' | 'transitionCalls' | 'seconds' | 'sharedBranches'
   >,
 ): Exploration {
   return {
@@ -338,7 +342,6 @@ export function explorationOf(
     symmetryGroups: setup.symmetry.groups,
     holderOrbits: setup.symmetry.holderOrbits,
     letterTwin: setup.letterOrbit,
-    branchesShared: setup.sharing !== null,
     ...graph,
     initial: setup.initial,
     complete: run.stoppedBy === null,

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } f
 import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { BranchSharingBroken } from '../explore/branchSharing.js'
+import { BranchSharingBroken, branchesIn } from '../explore/branchSharing.js'
 import { createExpander } from '../explore/expander.js'
 import {
   DEFAULT_MAX_STATES,
@@ -338,5 +338,6 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     expanded: committed,
     transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, expander.transitionCalls()),
     seconds: (performance.now() - started) / 1000,
+    sharedBranches: branchesIn(covered),
   })
 }

@@ -305,9 +305,10 @@ function verifyOnce(
     transitions,
     seconds: (performance.now() - started) / 1000,
     symmetry: graph.symmetryGroups.map((g) => g.map((k) => policy.keys[k]?.id ?? String(k))),
-    sharedReview: graph.branchesShared
-      ? [...new Set(graph.alphabetContext.branches.map((b) => b.scope))]
-      : [],
+    // The kinds of initiative that entered the shared review (one never proposed did not).
+    sharedReview: [
+      ...new Set(graph.sharedBranches.flatMap((b) => graph.alphabetContext.branches[b]?.scope ?? [])),
+    ],
     interchangeableHolders: graph.holderOrbits.flatMap((n, k) =>
       n > 0 ? [policy.keys[k]?.id ?? String(k)] : [],
     ),
