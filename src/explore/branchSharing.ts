@@ -89,3 +89,11 @@ export function branchesIn(covered: readonly number[]): number[] {
   for (let b = 0; all >>> b !== 0; b++) if ((all >>> b) & 1) out.push(b)
   return out
 }
+
+/**
+ * Whether a move of a shared state's representative out of the review must be followed by each
+ * image too: always, but where the representative's run ends unapproved (withdrawn, lapsed) — a
+ * state whose key holds no content nor track, the same state for every branch.
+ */
+export const imagesFollow = (after: { status: string; context: { approvedAt: number | null } }) =>
+  after.status === 'active' || after.context.approvedAt !== null

@@ -4,7 +4,13 @@ import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
-import { BranchSharingBroken, branchesIn, imageElsewhere, imageStaysInReview } from './branchSharing.js'
+import {
+  BranchSharingBroken,
+  branchesIn,
+  imageElsewhere,
+  imageStaysInReview,
+  imagesFollow,
+} from './branchSharing.js'
 import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
@@ -286,8 +292,8 @@ export function explore(
           attach(target, { branch: move.branch, snapshot: move.after })
           options.onStep?.({ from: next, to: target, event, ...move, image: move.branch, into: move.branch })
         }
-      } else if (branch < 0 && after.status === 'active' && images.length > 0) {
-        // Out of the shared review (approved): each branch's own future, from its own image.
+      } else if (branch < 0 && images.length > 0 && imagesFollow(after)) {
+        // Out of the shared review (approved, perhaps done at once): each branch's own future, from its own image.
         const targets = [target]
         for (const move of expander.imageMoves(images, event)) {
           if (expander.sharedBranchOf(move.after) >= 0)
@@ -456,6 +462,7 @@ export function snapshotOf(graph: Exploration, s: number, under = -1): Initiativ
     const at = -1 - (s * 64 + under)
     const snapshot = memo.get(at) ?? replayUnder(graph, s, under).snapshot
     remember(at, snapshot)
+    while (memo.size > REMEMBERED) memo.delete(memo.keys().next().value as number)
     return snapshot
   }
   const path: number[] = []

@@ -1,7 +1,7 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { AbstractEvent } from '../explore/AbstractEvent.js'
-import { imageElsewhere, imageStaysInReview } from '../explore/branchSharing.js'
+import { imageElsewhere, imageStaysInReview, imagesFollow } from '../explore/branchSharing.js'
 import type { createExpander } from '../explore/expander.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
@@ -102,7 +102,7 @@ export function createJobExpander(
             )
             return { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after }
           })
-        } else if (branch < 0 && after.status === 'active' && hasImages) {
+        } else if (branch < 0 && hasImages && imagesFollow(after)) {
           // Out of the shared review: each image's own move, judged on its own facts.
           for (const m of expander.imageMoves(imagesOf(), event)) {
             if (expander.sharedBranchOf(m.after) >= 0)

@@ -9,7 +9,7 @@ import { keySymmetry } from '../../src/explore/keySymmetry.js'
 import { toPortable } from '../../src/explore/portableSnapshot.js'
 import { NOTHING_RECORDED } from '../../src/invariants/recordEvent.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
-import type { Policy } from '../../src/policy/PolicySchema.js'
+import { type Policy, type PolicyInput, PolicySchema } from '../../src/policy/PolicySchema.js'
 import { type Guard, withGuards } from '../../src/verify/brokenMachine.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { createJobExpander } from '../../src/verify/expandJob.js'
@@ -139,6 +139,28 @@ describe('sharing the review among the representative initiatives', () => {
       expect(off.sharedReview).toEqual([])
     },
   )
+
+  it('follows every image out of the review, also where the representative is done at once on approval', () => {
+    // A regional initiative routed to the federal track, whose named ministries are none: its run
+    // completes the moment it is approved. The export initiative's rollout waits on agencies the
+    // policy does not have — a dead end (TK10) only its own image reaches.
+    const doc = structuredClone(manyKeysPolicy(1, { deputies: false })) as PolicyInput
+    doc.rollout = { federal: 'ministries', export: 'agencies' }
+    doc.routing = [
+      { when: { scope: ['export'] }, track: 'export' },
+      { when: { scope: ['regional'] }, track: 'federal' },
+      { when: { scope: ['federal'] }, track: 'federal' },
+    ]
+    const policy = PolicySchema.parse(doc)
+    const scopes = ['regional', 'export'] as const
+    const off = verify(policy, { scopes, shareBranches: false })
+    expect(off.invariants.find((i) => i.id === 'TK10')?.status).toBe('violated')
+    for (const workers of [1, 2]) {
+      const on = verify(policy, { scopes, workers })
+      expect(on.sharedReview).toEqual(['regional', 'export'])
+      expect(verdicts(on), `workers ${workers}`).toEqual(verdicts(off))
+    }
+  })
 
   it('tells each path as the initiative it belongs to: every state and every image replays to its own key', () => {
     const policy = shipped('two-keys')
