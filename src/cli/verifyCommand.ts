@@ -20,6 +20,8 @@ interface VerifyCommandOptions {
   maxStates?: string
   maxMemory?: string
   workers?: string
+  /** False with `--no-shared-review`. */
+  sharedReview?: boolean
 }
 
 /** A catalogued bug's facts after its title, in the CLI's language (the title is the catalogue's). */
@@ -54,7 +56,7 @@ function listBugs(json: boolean): void {
 const MAX_MEMORY_MB = 1_048_576
 
 /**
- * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N] [--workers N]`: explores every reachable
+ * `twokeys verify [policy] [--json] [--bug <name>] [--max-states N] [--workers N] [--no-shared-review]`: explores every reachable
  * state of the policy's machine and checks TK1–TK13, printing a shortest counterexample for
  * each violation. `--bug <name>` runs a catalogued broken machine or policy (on its shipped
  * policy unless one is given); `--bug list` lists them. Exit 0 when everything holds, 1 on a
@@ -82,6 +84,10 @@ export function registerVerify(program: Command): void {
       '--workers <n>',
       'threads that search, this one included (default 1: this one alone); the result is the same',
     )
+    .option(
+      '--no-shared-review',
+      "search each initiative's review on its own (more states, the same verdicts)",
+    )
     .action((policyPath: string | undefined, options: VerifyCommandOptions) => {
       if (options.bug === 'list') {
         listBugs(options.json === true)
@@ -108,6 +114,7 @@ export function registerVerify(program: Command): void {
         ...(options.bug === undefined ? {} : { bug: options.bug }),
         ...(bugBase === undefined ? {} : { bugBase }),
         ...(workers === undefined ? {} : { workers }),
+        ...(options.sharedReview === false ? { shareBranches: false } : {}),
         ...(maxStates === undefined ? {} : { maxStates }),
         ...(maxHeapBytes === undefined ? {} : { maxHeapBytes }),
         ...(line.update === undefined ? {} : { onProgress: (p) => line.update?.(label, p) }),

@@ -34,6 +34,19 @@ describe('twokeys verify', () => {
     expect(lines.at(-2)).toBe('every invariant that applies holds (TK7 only vacuously)')
   })
 
+  it('shares the review among the initiatives by default, and searches each on its own with --no-shared-review', async () => {
+    const shared = await twokeys('verify', 'machines/policies/two-keys.yaml', '--json')
+    const apart = await twokeys('verify', 'machines/policies/two-keys.yaml', '--json', '--no-shared-review')
+    expect([shared.code, apart.code]).toEqual([0, 0])
+    const [on, off] = [shared, apart].map((r) => JSON.parse(r.stdout) as VerifyResult)
+    expect(on?.sharedReview).toEqual(['federal', 'regional', 'export'])
+    expect(off?.sharedReview).toEqual([])
+    expect(on?.states).toBeLessThan(off?.states ?? 0)
+    expect(on?.invariants.map((i) => i.status)).toEqual(off?.invariants.map((i) => i.status))
+    const text = await twokeys('verify', 'machines/policies/two-keys.yaml', '--no-shared-review')
+    expect(text.stdout).not.toContain('share their review')
+  })
+
   it('prints the same with --json, for tools', async () => {
     const { code, stdout } = await twokeys('verify', 'machines/policies/single-key.yaml', '--json')
     expect(code).toBe(0)
