@@ -1,5 +1,6 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { Policy } from '../policy/PolicySchema.js'
+import { contentSubstance } from './contents.js'
 import { deputyAsSeat } from './deputyAsSeat.js'
 import type { KeySymmetry } from './keySymmetry.js'
 import { expiryOf, reviewOf, timelineOf } from './timeline.js'
@@ -151,8 +152,7 @@ export function createStateAbstraction(
   const actorOf = (k: number, by: string, seat: string) =>
     asSeat !== null && asSeat[k]?.has(`${by}>${seat}`) === true ? seat : by
 
-  const contentKey = (c: InitiativeContext['content']) =>
-    c === null ? '-' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+  const contentKey = (c: InitiativeContext['content']) => (c === null ? '-' : contentSubstance(c))
   const shared = options.sharedContent
   /** The content before approval: a shared branch's token where the branches share their review. */
   const openContentKey = (c: InitiativeContext['content']) => shared?.(c) ?? contentKey(c)

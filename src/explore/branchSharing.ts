@@ -1,6 +1,6 @@
 import type { InitiativeContext } from '../../machines/InitiativeContext.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { ContentBranch } from './contents.js'
+import { type ContentBranch, contentSubstance } from './contents.js'
 
 /**
  * Sharing the review among the representative initiatives (`ExploreOptions.shareBranches`).
@@ -28,10 +28,6 @@ export interface BranchSharing {
   branchOf: (content: InitiativeContext['content']) => number
 }
 
-/** What makes two contents one for the rules: objective, scope and budget (title and summary never decide). */
-const substance = (c: NonNullable<InitiativeContext['content']>) =>
-  `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
-
 /**
  * Why the branches cannot share their review under this policy, or null when they can: a key
  * that applies by a condition reads the content in review, and one that names a reach makes
@@ -49,9 +45,19 @@ export function whyNotShared(policy: Policy, branches: readonly ContentBranch[])
 /** The sharing of `branches`' review, or null when `whyNotShared` gives a reason. */
 export function branchSharing(policy: Policy, branches: readonly ContentBranch[]): BranchSharing | null {
   if (whyNotShared(policy, branches) !== null) return null
-  const index = new Map(branches.map((b, i) => [substance(b.content), i]))
-  const branchOf = (content: InitiativeContext['content']) =>
-    content === null ? -1 : (index.get(substance(content)) ?? -1)
+  const index = new Map(branches.map((b, i) => [contentSubstance(b.content), i]))
+  // Asked for every move of the search: a content object, never changed (an amendment makes a
+  // new one), is looked up once.
+  const known = new WeakMap<object, number>()
+  const branchOf = (content: InitiativeContext['content']) => {
+    if (content === null) return -1
+    let branch = known.get(content)
+    if (branch === undefined) {
+      branch = index.get(contentSubstance(content)) ?? -1
+      known.set(content, branch)
+    }
+    return branch
+  }
   return {
     branchOf,
     tokenOf: (content) => (branchOf(content) < 0 ? null : '~'),
@@ -69,6 +75,14 @@ export class BranchSharingBroken extends Error {
   }
 }
 
+/** An image that refuses the command its representative took. */
+export const imageRefuses = (label: string, branch: string | undefined) =>
+  new BranchSharingBroken(`the ${branch} initiative refuses "${label}", which its representative takes`)
+
+/** A branch's snapshot reaching a shared state already expanded without it: its futures would be lost. */
+export const imageTooLate = (s: number, branch: string | undefined) =>
+  new BranchSharingBroken(`the ${branch} initiative reaches state ${s} after it was expanded without it`)
+
 /** An image whose move lands on another state than its representative's. */
 export const imageElsewhere = (label: string, branch: string | undefined) =>
   new BranchSharingBroken(
@@ -81,13 +95,46 @@ export const imageStaysInReview = (label: string, branch: string | undefined) =>
     `"${label}" takes the representative out of the shared review, but not the ${branch} initiative`,
   )
 
-/** The branches some state stands for, by index, from each state's bits (one per branch). */
-export function branchesIn(covered: readonly number[]): number[] {
-  let all = 0
-  for (const bits of covered) all |= bits
-  const out: number[] = []
-  for (let b = 0; all >>> b !== 0; b++) if ((all >>> b) & 1) out.push(b)
-  return out
+/**
+ * Per state, the branches its representative and images stand for, one bit each (none outside
+ * the shared review): what both searches (`explore`, `exploreInWorkers`) keep of the sharing.
+ * State 0 stands for none.
+ */
+export function branchCoverage() {
+  const bits: number[] = [0]
+  const of = (s: number) => bits[s] ?? 0
+  return {
+    /** The next state found, standing for `branch` (its representative's), or for none (-1). */
+    add(branch: number): void {
+      bits.push(branch >= 0 ? 1 << branch : 0)
+    },
+    covers: (s: number, branch: number): boolean => (of(s) & (1 << branch)) !== 0,
+    /** Whether state `s` is in the shared review. */
+    shared: (s: number): boolean => of(s) !== 0,
+    /** State `s` gets an image under `branch`. */
+    cover(s: number, branch: number): void {
+      bits[s] = of(s) | (1 << branch)
+    },
+    /**
+     * A move within the shared review from `source` to `target`, found before: `target` must
+     * stand for every branch `source` does, or an initiative's future would be lost.
+     */
+    requireCovered(source: number, target: number, label: string, names: readonly { name: string }[]): void {
+      const lacking = of(source) & ~of(target)
+      if (lacking !== 0)
+        throw new BranchSharingBroken(
+          `"${label}" leads from state ${source} to state ${target}, found without the ${names[31 - Math.clz32(lacking)]?.name} initiative`,
+        )
+    },
+    /** The branches some state stands for, by index. */
+    branches(): number[] {
+      let all = 0
+      for (const b of bits) all |= b
+      const out: number[] = []
+      for (let b = 0; all >>> b !== 0; b++) if ((all >>> b) & 1) out.push(b)
+      return out
+    },
+  }
 }
 
 /**

@@ -119,6 +119,13 @@ export function representativeContents(
   return branches
 }
 
+/**
+ * What of a content the rules read, as text: objective, scope and budget (title and summary
+ * never decide). Two contents with the same substance are one for every guard.
+ */
+export const contentSubstance = (c: InitiativeContent): string =>
+  `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+
 /** The parsed conditions of the policy's keys, by key index (null: always applies). */
 export const keyConditions = (policy: Policy): (Condition | null)[] => policy.keys.map(conditionOf)
 

@@ -6,7 +6,7 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { createStateAbstraction, type SnapshotView } from './abstractKey.js'
 import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
-import { BranchSharingBroken, branchSharing } from './branchSharing.js'
+import { branchSharing, imageRefuses } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
@@ -198,10 +198,7 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
         transitionCalls++
         after = step(before, concrete)
       }
-      if (concrete === null || after === before)
-        throw new BranchSharingBroken(
-          `the ${setup.branches[branch]?.name} initiative refuses "${event.label}", which its representative takes`,
-        )
+      if (concrete === null || after === before) throw imageRefuses(event.label, setup.branches[branch]?.name)
       return { branch, concrete, before, after }
     })
   }

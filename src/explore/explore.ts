@@ -5,11 +5,11 @@ import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
 import {
-  BranchSharingBroken,
-  branchesIn,
+  branchCoverage,
   imageElsewhere,
   imageStaysInReview,
   imagesFollow,
+  imageTooLate,
 } from './branchSharing.js'
 import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
@@ -191,11 +191,9 @@ export function stopReason(
   return null
 }
 
-/** A state found and not yet expanded: its representative, its branch, and its images under the other branches. */
+/** A state found and not yet expanded: its representative, and its images under the other branches (`branchSharing`). */
 interface Frontier {
   snapshot: InitiativeSnapshot
-  /** The branch whose shared review the representative is in (`ExpanderSetup.sharedBranchOf`), or -1. */
-  branch: number
   images: Image[]
 }
 
@@ -226,29 +224,16 @@ export function explore(
   const graph = createGraphBuilder(abstractKey(initial), initial, options.onState)
   const { keys } = graph
   // The frontier: the representatives (and images) of the states found and not yet expanded.
-  const waiting: (Frontier | undefined)[] = [{ snapshot: initial, branch: -1, images: [] }]
+  const waiting: (Frontier | undefined)[] = [{ snapshot: initial, images: [] }]
   let next = 0
-  // Per state, the branches its representative and images stand for, one bit each (shared review only).
-  const covered: number[] = [0]
-  const covers = (s: number, branch: number) => ((covered[s] as number) & (1 << branch)) !== 0
+  const coverage = branchCoverage()
   /** Keeps `image` as state `s`'s image under its branch: only before `s` is expanded. */
   const attach = (s: number, image: Image) => {
     const entry = waiting[s]
-    if (entry === undefined)
-      throw new BranchSharingBroken(
-        `the ${expander.branches[image.branch]?.name} initiative reaches state ${s} after it was expanded without it`,
-      )
+    if (entry === undefined) throw imageTooLate(s, expander.branches[image.branch]?.name)
     entry.images.push(image)
-    covered[s] = (covered[s] as number) | (1 << image.branch)
+    coverage.cover(s, image.branch)
     options.onState?.(s, image.snapshot, image.branch)
-  }
-  /** A move within the shared review to a state found before: it must stand for every branch its source does. */
-  const requireCovered = (source: number, target: number, event: AbstractEvent) => {
-    const lacking = (covered[source] as number) & ~(covered[target] as number)
-    if (lacking !== 0)
-      throw new BranchSharingBroken(
-        `"${event.label}" leads from state ${source} to state ${target}, found without the ${expander.branches[31 - Math.clz32(lacking)]?.name} initiative`,
-      )
   }
   const report = (done: boolean) =>
     options.onProgress?.({
@@ -264,8 +249,8 @@ export function explore(
     stoppedBy = stopReason(keys.length, next, maxStates, maxHeapBytes, options.shouldStop)
     if (stoppedBy !== null) break
     if (next > 0 && next % every === 0) report(false)
-    const { snapshot: before, images, branch: sourceBranch } = waiting[next] as Frontier
-    const sourceShared = sourceBranch >= 0
+    const { snapshot: before, images } = waiting[next] as Frontier
+    const sourceShared = coverage.shared(next)
     waiting[next] = undefined
     expander.expand(before, (event, concrete, after) => {
       const key = abstractKey(after)
@@ -274,18 +259,18 @@ export function explore(
       const found = target === undefined
       if (target === undefined) {
         target = graph.addState(key, next, event.index, concrete, after)
-        waiting.push({ snapshot: after, branch, images: [] })
-        covered.push(branch >= 0 ? 1 << branch : 0)
+        waiting.push({ snapshot: after, images: [] })
+        coverage.add(branch)
       }
       graph.addEdge(next, event.index, target)
       // A proposal reaching a shared state found under another branch: its image under this one.
-      const into = branch >= 0 && !sourceShared && !covers(target, branch) ? branch : -1
+      const into = branch >= 0 && !sourceShared && !coverage.covers(target, branch) ? branch : -1
       if (into >= 0) attach(target, { branch, snapshot: after })
       options.onStep?.({ from: next, to: target, event, concrete, before, after, image: -1, into })
       if (branch >= 0 && sourceShared) {
         // Within the shared review: a new state's images, each from its parent's image; a state
         // found before must have an image under every branch this one has.
-        if (!found) return requireCovered(next, target, event)
+        if (!found) return coverage.requireCovered(next, target, event.label, expander.branches)
         for (const move of expander.imageMoves(images, event)) {
           if (abstractKey(move.after) !== key)
             throw imageElsewhere(event.label, expander.branches[move.branch]?.name)
@@ -302,8 +287,8 @@ export function explore(
           let to = graph.stateOf(imageKey)
           if (to === undefined) {
             to = graph.addState(imageKey, next, event.index, move.concrete, move.after, move.branch)
-            waiting.push({ snapshot: move.after, branch: -1, images: [] })
-            covered.push(0)
+            waiting.push({ snapshot: move.after, images: [] })
+            coverage.add(-1)
           }
           if (!targets.includes(to)) {
             targets.push(to)
@@ -322,7 +307,7 @@ export function explore(
     expanded: next,
     transitionCalls: expander.transitionCalls(),
     seconds: (performance.now() - started) / 1000,
-    sharedBranches: branchesIn(covered),
+    sharedBranches: coverage.branches(),
   })
 }
 
@@ -332,7 +317,7 @@ export function explorationOf(
   machine: InitiativeMachine,
   setup: Pick<
     ReturnType<typeof createExpander>,
-    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'letterOrbit' | 'sharing'
+    'alphabet' | 'alphabetContext' | 'symmetry' | 'initial' | 'letterOrbit'
   >,
   graph: BuiltGraph,
   run: Pick<

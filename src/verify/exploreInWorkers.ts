@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } f
 import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import { TwoKeysError } from '../domain/TwoKeysError.js'
-import { BranchSharingBroken, branchesIn } from '../explore/branchSharing.js'
+import { BranchSharingBroken, branchCoverage, imageTooLate } from '../explore/branchSharing.js'
 import { createExpander } from '../explore/expander.js'
 import {
   DEFAULT_MAX_STATES,
@@ -120,8 +120,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   const { keys } = graph
   // The frontier: what a worker needs of each state found and not yet expanded.
   const waiting: (JobState | undefined)[] = [{ snapshot: toPortable(initial), recorded: NOTHING_RECORDED }]
-  // Per state, the branches its representative and images stand for, one bit each (as `explore`).
-  const covered: number[] = [0]
+  const coverage = branchCoverage()
   let dispatched = 0
   let committed = 0
   let stoppedBy: Exploration['stoppedBy'] = null
@@ -229,7 +228,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
    * number is always taken after the move that brought its text.
    */
   const commit = (s: number, local: number[], moves: SearchMove[]) => {
-    const source = covered[s] as number
+    const sourceShared = coverage.shared(s)
     // The states the moves of one letter reached (its representative's, then its images'): one edge each.
     let letter = -1
     const reached: number[] = []
@@ -247,9 +246,8 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
           const snapshot = computedHere.get(move) ?? fromPortable(machine, move.first.snapshot)
           target = graph.addState(move.first.key, s, move.event, move.concrete, snapshot, move.image ?? -1)
           found = true
-          const branch = move.image === undefined ? expander.sharedBranchOf(snapshot) : -1
           waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
-          covered.push(branch >= 0 ? 1 << branch : 0)
+          coverage.add(move.image === undefined ? expander.sharedBranchOf(snapshot) : -1)
           live.push(snapshot)
           for (const image of move.first.images ?? []) attach(target, image)
         }
@@ -268,13 +266,12 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
         reached.push(target)
         graph.addEdge(s, move.event, target)
       }
-      const into = covered[target] as number
-      if (move.enter !== undefined && (into & (1 << move.enter.branch)) === 0) attach(target, move.enter)
-      // Within the shared review, a state found before stands for every branch its source does.
-      else if (!found && source !== 0 && into !== 0 && move.image === undefined && (source & ~into) !== 0)
-        throw new BranchSharingBroken(
-          `state ${s}'s move leads to state ${target}, found without one of its initiatives`,
-        )
+      // As `explore`: a proposal's snapshot becomes the image it brings; within the shared review,
+      // a state found before stands for every branch its source does.
+      if (move.enter !== undefined) {
+        if (!coverage.covers(target, move.enter.branch)) attach(target, move.enter)
+      } else if (!found && sourceShared && coverage.shared(target) && move.image === undefined)
+        coverage.requireCovered(s, target, expander.alphabet[move.event]?.label ?? '', expander.branches)
       if (move.violations !== undefined)
         for (const violation of move.violations)
           options.onViolation(s, move.concrete as InitiativeEvent, violation, move.image ?? -1)
@@ -287,10 +284,9 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   /** Keeps `image` as state `s`'s image under its branch: only before `s` is expanded (as `explore`). */
   const attach = (s: number, image: PortableImage) => {
     const entry = waiting[s]
-    if (entry === undefined)
-      throw new BranchSharingBroken(`an initiative reaches state ${s} after it was expanded without it`)
+    if (entry === undefined) throw imageTooLate(s, expander.branches[image.branch]?.name)
     entry.images = [...(entry.images ?? []), image]
-    covered[s] = (covered[s] as number) | (1 << image.branch)
+    coverage.cover(s, image.branch)
     if (options.onState !== undefined && options.imagesWanted?.() !== false)
       options.onState(s, fromPortable(machine, image.snapshot), image.branch)
   }
@@ -338,6 +334,6 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     expanded: committed,
     transitionCalls: helpers.reduce((sum, h) => sum + h.transitionCalls, expander.transitionCalls()),
     seconds: (performance.now() - started) / 1000,
-    sharedBranches: branchesIn(covered),
+    sharedBranches: coverage.branches(),
   })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine } from '../../machines/initiative.js'
 import { createAbstractKey, type SnapshotView } from '../../src/explore/abstractKey.js'
 import { BranchSharingBroken, branchSharing, whyNotShared } from '../../src/explore/branchSharing.js'
-import { representativeContents } from '../../src/explore/contents.js'
+import { contentSubstance, representativeContents } from '../../src/explore/contents.js'
 import { createExpander } from '../../src/explore/expander.js'
 import { explore, pathTo, snapshotOf, snapshotsAlong } from '../../src/explore/explore.js'
 import { keySymmetry } from '../../src/explore/keySymmetry.js'
@@ -36,8 +36,7 @@ function regionalGuard(policy: Policy, name: string, regional: boolean) {
  */
 function forcedSharing(policy: Policy) {
   const branches = representativeContents(policy)
-  const substance = (c: SnapshotView['context']['content']) =>
-    c === null ? '' : `${c.objective}|${JSON.stringify(c.scope)}|${c.budget ?? ''}`
+  const substance = (c: SnapshotView['context']['content']) => (c === null ? '' : contentSubstance(c))
   const index = new Map(branches.map((b, i) => [substance(b.content), i]))
   const branchOf = (c: SnapshotView['context']['content']) => index.get(substance(c)) ?? -1
   return { branchOf, tokenOf: (c: SnapshotView['context']['content']) => (branchOf(c) < 0 ? null : '~') }
