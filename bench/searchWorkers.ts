@@ -5,7 +5,11 @@
  * beside it (the process's, every thread's: what the workers cost). Each round checks that both
  * gave the same verdict on the same number of states and transitions.
  *
- *   npm run bench:workers -- [--rounds 3] [--keys 6] [--workers 2]
+ * With `--sharing`, the shared review instead (`branchSharing`): `verify` as it runs by default
+ * against `verify` with `shareBranches: false`, which checks the same policy by searching each
+ * initiative's review on its own — both in one thread; each round checks the same verdicts.
+ *
+ *   npm run bench:workers -- [--rounds 3] [--keys 6] [--workers 2] [--sharing]
  *
  * Policy: `keys` alike keys with an aide each (`manyKeysPolicy(keys, { deputies: true })`).
  */
@@ -18,10 +22,11 @@ import { printHeader, printReport } from './support/printReport.js'
 import { spread } from './support/spread.js'
 
 const { rounds, values } = benchArgs(
-  'npm run bench:workers -- [--rounds 3] [--keys 6] [--workers 2]',
+  'npm run bench:workers -- [--rounds 3] [--keys 6] [--workers 2] [--sharing]',
   { rounds: 3 },
-  { keys: { type: 'string' }, workers: { type: 'string' } },
+  { keys: { type: 'string' }, workers: { type: 'string' }, sharing: { type: 'boolean' } },
 )
+const sharing = values.sharing === true
 const keys = Number(values.keys ?? 6)
 const workers = Number(values.workers ?? 2)
 if (!Number.isInteger(keys) || keys < 2 || keys > 12)
@@ -30,56 +35,66 @@ if (!Number.isInteger(workers) || workers < 2 || workers > 64)
   throw new Error('--workers must be a whole number from 2 to 64')
 
 const policy = manyKeysPolicy(keys, { deputies: true })
+// The contender and its baseline: N threads against one, or the shared review against none.
+const [contender, baseline] = sharing
+  ? [
+      { name: 'shared', label: 'verify, shared review', options: {} },
+      { name: 'unshared', label: 'verify, each review on its own', options: { shareBranches: false } },
+    ]
+  : [
+      { name: 'workers', label: `verify on ${workers} threads`, options: { workers } },
+      { name: 'one thread', label: 'verify in one thread', options: {} },
+    ]
 const results: Record<string, VerifyResult> = {}
 const summary = (r: VerifyResult) => `${r.ok} ${r.states} states ${r.transitions} transitions`
+// What both must agree on: the same space with N threads; with sharing, the same verdicts.
+const agreed = (r: VerifyResult) =>
+  sharing
+    ? `${r.ok} ${r.invariants.map((i) => `${i.id} ${i.status}`).join(' ')} holes ${r.holes.length}`
+    : summary(r)
 
 printHeader(
-  `verify on ${workers} threads ÷ verify in one thread`,
+  `${contender.label} ÷ ${baseline.label}`,
   `policy: ${keys} alike keys with an aide each; ${rounds} measured rounds after one warm-up round`,
 )
 const timings = await interleave({
-  contenders: [
-    {
-      name: 'workers',
-      run: () => {
-        results.workers = verify(policy, { workers })
-      },
+  contenders: [contender, baseline].map(({ name, options }) => ({
+    name,
+    run: () => {
+      results[name] = verify(policy, options)
     },
-    {
-      name: 'one thread',
-      run: () => {
-        results.one = verify(policy)
-      },
-    },
-  ],
+  })),
   rounds,
   slices: 1,
   afterRound(round) {
-    const [a, b] = [results.workers, results.one].map((r) => summary(r as VerifyResult))
+    const [a, b] = [results[contender.name], results[baseline.name]].map((r) => agreed(r as VerifyResult))
     if (a !== b) throw new Error(`round ${round}: the two searches differ: ${a} against ${b}`)
   },
   onRound(round, t) {
     console.log(
-      `round ${round}: workers ${t.wall[0]?.toFixed(1)} s wall (${t.cpu[0]?.toFixed(1)} s CPU), one thread ${t.wall[1]?.toFixed(1)} s wall (${t.cpu[1]?.toFixed(1)} s CPU)`,
+      `round ${round}: ${contender.name} ${t.wall[0]?.toFixed(1)} s wall (${t.cpu[0]?.toFixed(1)} s CPU), ${baseline.name} ${t.wall[1]?.toFixed(1)} s wall (${t.cpu[1]?.toFixed(1)} s CPU)`,
     )
   },
 })
 const wall = (name: string) => spread(roundSeconds(timings, 'wall', name)).median.toFixed(1)
-console.log(`\n${summary(results.one as VerifyResult)}\n`)
+for (const { name } of [contender, baseline])
+  console.log(`${name}: ${summary(results[name] as VerifyResult)}`)
+console.log('')
+const reads = `${contender.name} ÷ ${baseline.name} time`
 printReport([
   {
-    benchmark: `verify, ${keys} keys with aides, ${workers} threads`,
-    baseline: 'verify in one thread',
+    benchmark: `${contender.label}, ${keys} keys with aides`,
+    baseline: baseline.label,
     clock: 'wall',
-    ratios: roundRatios(timings, 'wall', 'workers', 'one thread'),
-    reads: 'workers ÷ one thread time',
-    rates: `${wall('workers')} vs ${wall('one thread')} s`,
+    ratios: roundRatios(timings, 'wall', contender.name, baseline.name),
+    reads,
+    rates: `${wall(contender.name)} vs ${wall(baseline.name)} s`,
   },
   {
     benchmark: `the same, CPU of every thread`,
-    baseline: 'verify in one thread',
+    baseline: baseline.label,
     clock: 'CPU',
-    ratios: roundRatios(timings, 'cpu', 'workers', 'one thread'),
-    reads: 'workers ÷ one thread time',
+    ratios: roundRatios(timings, 'cpu', contender.name, baseline.name),
+    reads,
   },
 ])
