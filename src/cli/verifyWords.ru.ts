@@ -31,11 +31,8 @@ export const RUSSIAN_VERIFY_WORDS: VerifyWords = {
     `держатели ключа «${key}» взаимозаменяемы: состояния, которые отличаются только их именами, считаются за одно`,
   alikeKeys: (keys) =>
     `ключи ${keys} равноправны: состояния, которые отличаются только их перестановкой, считаются за одно`,
-  sharedReview: (kinds) => {
-    const words = kinds.map(scopeKindRu)
-    const list = words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} и ${words.at(-1)}`
-    return `${list} инициативы рассматриваются вместе: состояния до одобрения, которые отличаются только тем, какая это инициатива, считаются за одно`
-  },
+  sharedReview: (kinds) =>
+    `${new Intl.ListFormat('ru', { type: 'conjunction' }).format(kinds.map(scopeKindRu))} инициативы рассматриваются вместе: состояния до одобрения, которые отличаются только тем, какая это инициатива, считаются за одно`,
   name: (id) => INVARIANT_TEXTS_RU[id].name,
   statement: (id) => INVARIANT_TEXTS_RU[id].statement,
   vacuous: (reason) => `(выполняется пусто: ${reason})`,

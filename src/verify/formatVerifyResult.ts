@@ -40,9 +40,9 @@ export interface VerifyWords {
   holeCount(n: number): string
 }
 
-/** "a, b and c". */
+/** "a, b and c" (the platform's own list words; British usage has no comma before "and"). */
 const listed = (items: readonly string[]) =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+  new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items)
 
 export const ENGLISH_VERIFY_WORDS: VerifyWords = {
   say: (english) => english,

@@ -181,8 +181,11 @@ function verifyOnce(
     shareBranches,
     shouldStop: () => options.stopAtFirstViolation === true && found.size > 0,
     onState: (s: number, snapshot: InitiativeSnapshot, under = -1) => {
-      for (const node of snapshot._nodes) entered.add(node.id)
-      if (under < 0 && isOrderStart(policy, snapshot)) orderStarts.push(s)
+      // An image is in its representative's chart states, and TK11 starts from representatives.
+      if (under < 0) {
+        for (const node of snapshot._nodes) entered.add(node.id)
+        if (isOrderStart(policy, snapshot)) orderStarts.push(s)
+      }
       rerouteFrom.see(s, snapshot, under)
     },
   }
@@ -203,7 +206,7 @@ function verifyOnce(
             for (const id of ids) entered.add(id)
           },
           found: () => [...found.keys()],
-          // Images tell TK11 and the chart's coverage nothing their representatives do not.
+          // Only the rerouting stories read images (see onState above).
           imagesWanted: rerouteFrom.waiting,
         })
       : explore(policy, machine, {
