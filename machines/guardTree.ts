@@ -1,4 +1,5 @@
 import { and, not, or, stateIn } from 'xstate'
+import { ONCE_INNER } from './oncePerSnapshot.js'
 
 /**
  * A transition's guard as a tree: XState v5 guards are a name (with params), or higher-order
@@ -17,6 +18,7 @@ interface GuardFn {
   guards?: unknown[]
   stateValue?: unknown
   name?: string
+  [ONCE_INNER]?: unknown
 }
 const checkOf = (guard: unknown) => (guard as GuardFn).check
 const HIGHER_ORDER = new Map<unknown, 'and' | 'or' | 'not' | 'stateIn'>([
@@ -32,6 +34,8 @@ export function guardTree(guard: unknown): GuardNode | null {
   if (typeof guard === 'string') return { kind: 'named', type: guard, params: undefined }
   if (typeof guard === 'function') {
     const fn = guard as GuardFn
+    // A guard read once per snapshot is the guard it wraps.
+    if (fn[ONCE_INNER] !== undefined) return guardTree(fn[ONCE_INNER])
     const kind = HIGHER_ORDER.get(fn.check)
     if (kind === 'stateIn') return { kind, state: fn.stateValue }
     if (kind !== undefined) {

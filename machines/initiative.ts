@@ -5,6 +5,7 @@ import type { Policy } from '../src/policy/PolicySchema.js'
 import { reachModelled, rolloutOf } from '../src/policy/reach.js'
 import { describeWhen } from '../src/policy/routing.js'
 import { type InitiativeContext, type InitiativeInput, initialContext } from './InitiativeContext.js'
+import { oncePerSnapshot } from './oncePerSnapshot.js'
 import { createRules, type KeyParams } from './rules.js'
 import * as updates from './updates.js'
 
@@ -282,16 +283,22 @@ function buildMachine(policy: Policy) {
             id: 'review',
             type: 'parallel',
             always: [
-              { guard: or(keyIds.map((k) => stateIn(`#${keyStateId(k, 'refused')}`))), target: 'returned' },
+              // Read once per snapshot, not once per key region (see `oncePerSnapshot`).
               {
-                guard: and([
-                  ...keyIds.map((k) =>
-                    waivable.has(k)
-                      ? or([stateIn(`#${keyStateId(k, 'turned')}`), stateIn(`#${keyStateId(k, 'waived')}`)])
-                      : stateIn(`#${keyStateId(k, 'turned')}`),
-                  ),
-                  'allKeysTurned',
-                ]),
+                guard: oncePerSnapshot(or(keyIds.map((k) => stateIn(`#${keyStateId(k, 'refused')}`)))),
+                target: 'returned',
+              },
+              {
+                guard: oncePerSnapshot(
+                  and([
+                    ...keyIds.map((k) =>
+                      waivable.has(k)
+                        ? or([stateIn(`#${keyStateId(k, 'turned')}`), stateIn(`#${keyStateId(k, 'waived')}`)])
+                        : stateIn(`#${keyStateId(k, 'turned')}`),
+                    ),
+                    'allKeysTurned',
+                  ]),
+                ),
                 target: '#initiative.approved',
                 actions: 'markApproved',
               },

@@ -1,4 +1,4 @@
-import { type AnyMachineSnapshot, initialTransition } from 'xstate'
+import { initialTransition } from 'xstate'
 import { type InitiativeMachine, isPolicyMachine } from '../../machines/initiative.js'
 import { createStepper } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
@@ -9,6 +9,7 @@ import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } 
 import { branchSharing, imageRefuses } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
+import { type HandledEvents, handledEvents, mayBeHandled } from './handledEvents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { keySymmetry, noSymmetry } from './keySymmetry.js'
 import { twinLetters } from './twinLetters.js'
@@ -114,18 +115,6 @@ export function explorationSetup(policy: Policy, options: SetupOptions = {}) {
   }
 }
 
-/** The event types some active state node handles; anything else is refused without asking XState. */
-function handledTypes(snapshot: AnyMachineSnapshot, cache: Map<string, Set<string>>): Set<string> {
-  const id = snapshot._nodes.map((n) => n.id).join('|')
-  let types = cache.get(id)
-  if (types === undefined) {
-    types = new Set()
-    for (const node of snapshot._nodes) for (const type of node.transitions.keys()) types.add(type)
-    cache.set(id, types)
-  }
-  return types
-}
-
 /** A shared state's snapshot under another branch than its representative's (see `branchSharing`). */
 export interface Image {
   /** The branch's index in the exploration's branches. */
@@ -162,19 +151,21 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
   const { alphabet, alphabetContext } = setup
   const [initial] = initialTransition(machine, { policyHash: hashPolicy(policy) })
   const step = createStepper(machine)
-  const typeCache = new Map<string, Set<string>>()
+  const handledCache = new Map<string, HandledEvents>()
+  // A transition for one key takes no event for another only where `isForKey` is the policy's rule.
+  const byKey = isPolicyMachine(machine, policy)
   let transitionCalls = 0
 
   function expand(before: InitiativeSnapshot, visit: Successor): void {
     if (before.status !== 'active') return
-    const handled = handledTypes(before, typeCache)
+    const handled = handledEvents(before, handledCache, byKey)
     const left = setup.leftIn(before)
     for (const event of alphabet) {
       if (!handled.has(event.type)) continue
       if (left?.(event) === true) continue
       if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
-      if (concrete === null) continue
+      if (concrete === null || !mayBeHandled(handled, concrete)) continue
       // XState's own transition selection first: no enabled transition means refused, and the
       // full macrostep (new snapshot, eventless transitions) is needed only when one is enabled.
       if (machine.getTransitionData(before as never, concrete).length === 0) continue
