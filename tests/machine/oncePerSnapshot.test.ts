@@ -1,5 +1,5 @@
-import { and, createActor, createMachine, stateIn } from 'xstate'
 import { describe, expect, it } from 'vitest'
+import { and, createActor, createMachine, stateIn } from 'xstate'
 import { guardTree } from '../../machines/guardTree.js'
 import { oncePerSnapshot } from '../../machines/oncePerSnapshot.js'
 
