@@ -2,14 +2,44 @@ import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { AbstractEvent } from '../explore/AbstractEvent.js'
 import { imageElsewhere, imageStaysInReview, imagesFollow } from '../explore/branchSharing.js'
-import type { createExpander } from '../explore/expander.js'
+import type { createExpander, Image } from '../explore/expander.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
 import type { Recorded } from '../invariants/Recorded.js'
 import { recordStep } from '../invariants/recordEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { SearchJob, SearchMove } from './searchProtocol.js'
+import type { ImagesToDerive, JobAnswer, PortableImage, SearchJob, SearchMove } from './searchProtocol.js'
 import { createPassage, stepViolations } from './stepJudge.js'
+
+/**
+ * Computes a state's images from its parent's (`ImagesToDerive`): each parent image moved by the
+ * letter, by the machine, with its recorded facts. Each must land on the state's own key, else
+ * the premise of sharing fails (`imageElsewhere`). Both as live snapshots, for the thread that
+ * expands the state, and as portable ones, for the searching thread to give the state's children.
+ */
+export function imageDeriver(
+  policy: Policy,
+  machine: InitiativeMachine,
+  expander: ReturnType<typeof createExpander>,
+) {
+  return ({ key, event, from }: ImagesToDerive): { live: Image; portable: PortableImage }[] => {
+    const letter = expander.alphabet[event] as AbstractEvent
+    const parents = from.map((image) => ({
+      branch: image.branch,
+      snapshot: fromPortable(machine, image.snapshot),
+    }))
+    const recordedOf = new Map(from.map((image) => [image.branch, image.recorded]))
+    return expander.imageMoves(parents, letter).map((m) => {
+      if (expander.abstractKey(m.after) !== key)
+        throw imageElsewhere(letter.label, expander.branches[m.branch]?.name)
+      const facts = recordStep(policy, recordedOf.get(m.branch) as Recorded, m.before, m.concrete, m.after)
+      return {
+        live: { branch: m.branch, snapshot: m.after },
+        portable: { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after },
+      }
+    })
+  }
+}
 
 /**
  * What one searching thread of `exploreInWorkers` does with a job: expands its states, each move
@@ -26,6 +56,7 @@ export function createJobExpander(
 ) {
   const passage = createPassage(machine)
   const reported = new Map<string, number>()
+  const deriveImages = imageDeriver(policy, machine, expander)
 
   /**
    * `live` (the searching thread's own jobs): a state's snapshot if this thread holds it already,
@@ -36,7 +67,7 @@ export function createJobExpander(
     job: SearchJob,
     live?: (s: number) => InitiativeSnapshot | undefined,
     onFirst?: (move: SearchMove, after: InitiativeSnapshot) => void,
-  ): SearchMove[][] => {
+  ): JobAnswer => {
     const found = new Set(job.found)
     /** One move, judged on the facts of the snapshot that took it, written as a `SearchMove`. */
     const moveOf = (
@@ -66,42 +97,35 @@ export function createJobExpander(
       if (passed.length > 0) move.passed = passed
       return { move, key, recorded: step.recorded.after }
     }
-    return job.states.map(({ snapshot, recorded, images: portable }, i) => {
+    const images: (PortableImage[] | null)[] = []
+    const moves = job.states.map(({ snapshot, recorded, images: given, derive }, i) => {
       const before = live?.(job.start + i) ?? fromPortable(machine, snapshot)
+      const derived = derive === undefined ? null : deriveImages(derive)
+      images.push(derived?.map(({ portable }) => portable) ?? null)
+      const portable = [...(derived ?? []).map(({ portable }) => portable), ...(given ?? [])]
       // Rebuilt only when a move needs them: most moves lead to states found before, within review.
-      let rebuilt: { branch: number; snapshot: InitiativeSnapshot }[] | undefined
+      let rebuilt: Image[] | undefined
       const imagesOf = () => {
-        rebuilt ??= (portable ?? []).map((image) => ({
-          branch: image.branch,
-          snapshot: fromPortable(machine, image.snapshot),
-        }))
+        rebuilt ??= [
+          ...(derived ?? []).map(({ live }) => live),
+          ...(given ?? []).map((image) => ({
+            branch: image.branch,
+            snapshot: fromPortable(machine, image.snapshot),
+          })),
+        ]
         return rebuilt
       }
-      const hasImages = (portable?.length ?? 0) > 0
-      const recordedOf = new Map((portable ?? []).map((image) => [image.branch, image.recorded]))
+      const hasImages = portable.length > 0
+      const recordedOf = new Map(portable.map((image) => [image.branch, image.recorded]))
       const sourceShared = expander.sharedBranchOf(before) >= 0
       const moves: SearchMove[] = []
       expander.expand(before, (event, concrete, after) => {
-        const { move, key, recorded: recordedAfter } = moveOf(event, concrete, before, recorded, after)
+        const { move, recorded: recordedAfter } = moveOf(event, concrete, before, recorded, after)
         moves.push(move)
         const branch = expander.sharedBranchOf(after)
         if (branch >= 0 && !sourceShared) {
           // A proposal into the shared review: the searching thread keeps it as an image if needed.
           move.enter = { branch, snapshot: toPortable(after), recorded: recordedAfter }
-        } else if (branch >= 0 && hasImages && move.first !== undefined) {
-          // A state this thread meets first within the shared review: its images, from this state's.
-          move.first.images = expander.imageMoves(imagesOf(), event).map((m) => {
-            if (expander.abstractKey(m.after) !== key)
-              throw imageElsewhere(event.label, expander.branches[m.branch]?.name)
-            const facts = recordStep(
-              policy,
-              recordedOf.get(m.branch) as Recorded,
-              m.before,
-              m.concrete,
-              m.after,
-            )
-            return { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after }
-          })
         } else if (branch < 0 && hasImages && imagesFollow(after)) {
           // Out of the shared review: each image's own move, judged on its own facts.
           for (const m of expander.imageMoves(imagesOf(), event)) {
@@ -115,5 +139,6 @@ export function createJobExpander(
       })
       return moves
     })
+    return { moves, images }
   }
 }

@@ -19,8 +19,9 @@ import { startModuleWorker } from '../explore/startWorker.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { NOTHING_RECORDED } from '../invariants/recordEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import { createJobExpander } from './expandJob.js'
+import { createJobExpander, imageDeriver } from './expandJob.js'
 import type {
+  JobAnswer,
   JobState,
   PortableImage,
   SearchJob,
@@ -124,9 +125,10 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   let dispatched = 0
   let committed = 0
   let stoppedBy: Exploration['stoppedBy'] = null
-  const answers = new Map<number, { states: number[]; moves: SearchMove[][] }>()
+  const answers = new Map<number, { states: number[] } & JobAnswer>()
   // This thread's own share of the search: its own key numbers, as a worker's.
   const expandHere = createJobExpander(policy, machine, expander)
+  const deriveHere = imageDeriver(policy, machine, expander)
   const statesHere: number[] = []
   // Snapshots this thread holds already, so as not to rebuild them from their portable form: each
   // frontier state's (rebuilt once, for `onState`), and each new key's from this thread's own jobs.
@@ -219,16 +221,18 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
     }
     helper.inFlight--
     helper.transitionCalls = message.transitionCalls
-    answers.set(message.start, { states: helper.states, moves: message.moves })
+    answers.set(message.start, { states: helper.states, moves: message.moves, images: message.images })
   }
 
   /**
    * Takes the moves of state `s`, as `helper` computed them, into the graph, as `explore` does
    * with each move it computes. A helper's moves are taken in the order it sent them, so a key's
-   * number is always taken after the move that brought its text.
+   * number is always taken after the move that brought its text. `derived`: the images the helper
+   * computed for `s` (`JobState.derive`), which come before those it was given.
    */
-  const commit = (s: number, local: number[], moves: SearchMove[]) => {
+  const commit = (s: number, local: number[], moves: SearchMove[], derived: PortableImage[] | null) => {
     const sourceShared = coverage.shared(s)
+    const sourceImages = [...(derived ?? []), ...(waiting[s]?.images ?? [])]
     // The states the moves of one letter reached (its representative's, then its images'): one edge each.
     let letter = -1
     const reached: number[] = []
@@ -246,10 +250,22 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
           const snapshot = computedHere.get(move) ?? fromPortable(machine, move.first.snapshot)
           target = graph.addState(move.first.key, s, move.event, move.concrete, snapshot, move.image ?? -1)
           found = true
-          waiting.push({ snapshot: move.first.snapshot, recorded: move.first.recorded })
-          coverage.add(move.image === undefined ? expander.sharedBranchOf(snapshot) : -1)
+          const entry: JobState = { snapshot: move.first.snapshot, recorded: move.first.recorded }
+          waiting.push(entry)
+          const branch = move.image === undefined ? expander.sharedBranchOf(snapshot) : -1
+          coverage.add(branch)
           live.push(snapshot)
-          for (const image of move.first.images ?? []) attach(target, image)
+          if (branch >= 0 && sourceShared && sourceImages.length > 0) {
+            // Within the shared review, a new state's images, from its source's: computed by the
+            // thread that expands it — here and now while `onState` reads images, in its order.
+            const derive = { key: move.first.key, event: move.event, from: sourceImages }
+            if (options.onState !== undefined && options.imagesWanted?.() !== false)
+              for (const image of deriveHere(derive)) attach(target, image.portable, image.live.snapshot)
+            else {
+              entry.derive = derive
+              for (const image of sourceImages) coverage.cover(target, image.branch)
+            }
+          }
         }
         local[move.local] = target
       } else target = local[move.local]
@@ -282,13 +298,13 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
   }
 
   /** Keeps `image` as state `s`'s image under its branch: only before `s` is expanded (as `explore`). */
-  const attach = (s: number, image: PortableImage) => {
+  const attach = (s: number, image: PortableImage, snapshot?: InitiativeSnapshot) => {
     const entry = waiting[s]
     if (entry === undefined) throw imageTooLate(s, expander.branches[image.branch]?.name)
     entry.images = [...(entry.images ?? []), image]
     coverage.cover(s, image.branch)
     if (options.onState !== undefined && options.imagesWanted?.() !== false)
-      options.onState(s, fromPortable(machine, image.snapshot), image.branch)
+      options.onState(s, snapshot ?? fromPortable(machine, image.snapshot), image.branch)
   }
 
   try {
@@ -296,11 +312,11 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       dispatch()
       for (let answer = answers.get(committed); answer !== undefined; answer = answers.get(committed)) {
         answers.delete(committed)
-        for (const stateMoves of answer.moves) {
+        for (const [i, stateMoves] of answer.moves.entries()) {
           stoppedBy = stopReason(keys.length, committed, maxStates, maxHeapBytes, options.shouldStop)
           if (stoppedBy !== null) break search
           if (committed > 0 && committed % every === 0) report(false)
-          commit(committed, answer.states, stateMoves)
+          commit(committed, answer.states, stateMoves, answer.images[i] ?? null)
           committed++
         }
         dispatch()
@@ -317,7 +333,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       // Nothing to take in: this thread expands the next states itself, else waits for a worker.
       const job = nextJob()
       if (job !== null)
-        answers.set(job.start, { states: statesHere, moves: expandHere(job, (s) => live[s], keepComputed) })
+        answers.set(job.start, { states: statesHere, ...expandHere(job, (s) => live[s], keepComputed) })
       else receive(nextMessage(true) as [Helper, SearchReply])
     }
   } finally {

@@ -30,11 +30,28 @@ export interface PortableImage {
   recorded: Recorded
 }
 
+/**
+ * Images a state is to be given before it is expanded (`branchSharing`): each of its parent's,
+ * moved by the event that found the state, computed by the thread that expands it. Only the
+ * searching thread knows which states are new, so a thread computes the images of a state once it
+ * is known to be new, as the search in one thread does — not for every state new to that thread.
+ */
+export interface ImagesToDerive {
+  /** The state's abstract key: every image must land on it. */
+  key: string
+  /** The letter (alphabet index) that moved the parent's representative here. */
+  event: number
+  /** The parent's images. */
+  from: PortableImage[]
+}
+
 /** A state to expand: its representative and its recorded facts, and its images where the branches share their review. */
 export interface JobState {
   snapshot: PortableSnapshot
   recorded: Recorded
   images?: PortableImage[]
+  /** Images to compute first (they come before `images`, as in the search in one thread). */
+  derive?: ImagesToDerive
 }
 
 /** States `start`, `start + 1`, … to expand, each with the recorded facts of its representative. */
@@ -56,11 +73,8 @@ export interface SearchMove {
   event: number
   /** This worker's number for the key of the state after. */
   local: number
-  /**
-   * The first time this worker meets the key: its text and the state after — and, within the
-   * shared review, the state's images, each moved from the expanded state's image.
-   */
-  first?: { key: string; snapshot: PortableSnapshot; recorded: Recorded; images?: PortableImage[] }
+  /** The first time this worker meets the key: its text and the state after. */
+  first?: { key: string; snapshot: PortableSnapshot; recorded: Recorded }
   /** The branch whose image of the expanded state took this move (out of the shared review); absent for its representative. */
   image?: number
   /** A proposal into the shared review: the state after, as that state's image under its branch if it has none yet. */
@@ -72,9 +86,15 @@ export interface SearchMove {
   passed?: string[]
 }
 
+/** What a thread makes of a job: per state, its moves, and the images it computed for it (`JobState.derive`) or null. */
+export interface JobAnswer {
+  moves: SearchMove[][]
+  images: (PortableImage[] | null)[]
+}
+
 export type SearchReply =
   | { ready: true }
-  | { start: number; moves: SearchMove[][]; transitionCalls: number }
+  | ({ start: number; transitionCalls: number } & JobAnswer)
   | {
       start: number
       error: string /** The premise of sharing failed (`BranchSharingBroken`). */

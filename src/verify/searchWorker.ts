@@ -39,7 +39,7 @@ port.on('message', (job: SearchJob | null) => {
     return
   }
   try {
-    reply({ start: job.start, moves: expandJob(job), transitionCalls: expander.transitionCalls() })
+    reply({ start: job.start, ...expandJob(job), transitionCalls: expander.transitionCalls() })
   } catch (error) {
     reply({
       start: job.start,

@@ -13,6 +13,7 @@ import { type Policy, type PolicyInput, PolicySchema } from '../../src/policy/Po
 import { type Guard, withGuards } from '../../src/verify/brokenMachine.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
 import { createJobExpander } from '../../src/verify/expandJob.js'
+import { exploreInWorkers } from '../../src/verify/exploreInWorkers.js'
 import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
 import type { SearchMove } from '../../src/verify/searchProtocol.js'
 import type { VerifyResult } from '../../src/verify/VerifyResult.js'
@@ -201,6 +202,34 @@ describe('sharing the review among the representative initiatives', () => {
     expect({ ...two, seconds: 0 }).toEqual({ ...one, seconds: 0 })
   })
 
+  it.each([2, 3])(
+    'on %i threads finds the same graph with the same machine steps: a state’s images computed once, by the thread that expands it',
+    (workers) => {
+      // 4 keys: enough states that threads meet keys another has found (3 are too few to show it).
+      const policy = manyKeysPolicy(4)
+      const machine = createInitiativeMachine(policy)
+      const one = explore(policy, machine, { shareBranches: true })
+      const many = exploreInWorkers(policy, {
+        workers,
+        machine,
+        symmetry: true,
+        shareBranches: true,
+        onViolation: () => {
+          throw new Error('the policy’s own machine violates nothing')
+        },
+        onPassed: () => {},
+        found: () => [],
+      })
+      expect(many.keys).toEqual(one.keys)
+      expect(many.parent).toEqual(one.parent)
+      expect(many.image).toEqual(one.image)
+      expect(many.edges).toEqual(one.edges)
+      expect(many.sharedBranches).toEqual(one.sharedBranches)
+      expect(one.sharedBranches.length).toBeGreaterThan(1)
+      expect(many.transitionCalls).toBe(one.transitionCalls)
+    },
+  )
+
   it('stops and searches again unshared where an initiative parts from its representative', () => {
     const policy = shipped('two-keys')
     // Broken: the sponsor of a regional initiative may not submit, amend or withdraw it.
@@ -246,7 +275,7 @@ describe('sharing the review among the representative initiatives', () => {
 })
 
 describe('sharing the review on worker threads', () => {
-  it('a searching thread stops with BranchSharingBroken where an image parts from its representative', () => {
+  it('a searching thread stops with BranchSharingBroken where an image it computes parts from its representative', () => {
     const policy = shipped('two-keys')
     // Broken: the sponsor of a regional initiative may not submit, amend or withdraw it.
     const machine = regionalGuard(policy, 'actorIsSponsor', false)
@@ -257,7 +286,7 @@ describe('sharing the review on worker threads', () => {
       start: 0,
       states: [{ snapshot: toPortable(expander.initial), recorded: NOTHING_RECORDED }],
       found: [],
-    })
+    }).moves
     const draft = moves.find((m) => m.first !== undefined && expander.alphabet[m.event]?.type === 'PROPOSE')
     const images = moves.flatMap((m) =>
       m.enter !== undefined && m.local === draft?.local && m.enter.branch !== 0 ? [m.enter] : [],
@@ -265,11 +294,28 @@ describe('sharing the review on worker threads', () => {
     expect(draft?.first).toBeDefined()
     expect(images.length).toBeGreaterThan(0)
     const first = draft?.first as NonNullable<SearchMove['first']>
-    // The federal draft is submitted; the regional image refuses the same command.
+    // The federal draft is submitted: a new state in review, whose images are computed by the
+    // thread that expands it, from the draft's; the regional image refuses the same command.
+    const [draftMoves = []] = expand({
+      start: 1,
+      states: [{ snapshot: first.snapshot, recorded: first.recorded, images }],
+      found: [],
+    }).moves
+    const submit = draftMoves.find(
+      (m) => m.first !== undefined && expander.alphabet[m.event]?.type === 'SUBMIT',
+    )
+    const submitted = submit?.first as NonNullable<SearchMove['first']>
+    expect(submitted).toBeDefined()
     expect(() =>
       expand({
-        start: 1,
-        states: [{ snapshot: first.snapshot, recorded: first.recorded, images }],
+        start: 2,
+        states: [
+          {
+            snapshot: submitted.snapshot,
+            recorded: submitted.recorded,
+            derive: { key: submitted.key, event: submit?.event as number, from: images },
+          },
+        ],
         found: [],
       }),
     ).toThrow(BranchSharingBroken)

@@ -51,6 +51,13 @@ describe('a field routing reads but amendments do not count as substantive', () 
     expect((JSON.parse(cli.stdout) as VerifyResult).holes.map((h) => h.title)).toContain(hole?.title)
   })
 
+  it('tells the same story on two threads, where the images of the shared review are read for it as found', () => {
+    const one = verify(loadPolicyFile(FIXTURE))
+    expect(one.sharedReview.length).toBeGreaterThan(1)
+    const two = verify(loadPolicyFile(FIXTURE), { workers: 2 })
+    expect({ ...two, seconds: 0 }).toEqual({ ...one, seconds: 0 })
+  })
+
   it('validate prints it as a warning with ⚠ and its place in the file, and still exits 0', async () => {
     const { code, stdout, stderr } = await twokeys('validate', FIXTURE)
     expect(code).toBe(0)
