@@ -9,7 +9,7 @@ import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } 
 import { branchSharing, imageRefuses } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
-import { type HandledEvents, handledEvents, mayBeHandled } from './handledEvents.js'
+import { type HandledEvents, handledEvents, handlersOf, selectionEnables } from './handledEvents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { keySymmetry, noSymmetry } from './keySymmetry.js'
 import { twinLetters } from './twinLetters.js'
@@ -165,10 +165,12 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
       if (left?.(event) === true) continue
       if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
-      if (concrete === null || !mayBeHandled(handled, concrete)) continue
-      // XState's own transition selection first: no enabled transition means refused, and the
-      // full macrostep (new snapshot, eventless transitions) is needed only when one is enabled.
-      if (machine.getTransitionData(before as never, concrete).length === 0) continue
+      if (concrete === null) continue
+      // XState's own transition selection first, at the nodes that have transitions for the
+      // event: none enabled means refused, and the full macrostep (new snapshot, eventless
+      // transitions) is needed only when one is.
+      const nodes = handlersOf(handled, concrete)
+      if (nodes.length === 0 || !selectionEnables(machine, nodes, before, concrete)) continue
       transitionCalls++
       const after = step(before, concrete)
       if (after === before) continue
@@ -184,12 +186,12 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
   function imageMoves(images: readonly Image[], event: AbstractEvent): ImageMove[] {
     return images.map(({ branch, snapshot: before }) => {
       const concrete = instantiate(alphabetContext, event, before.value, before.context)
-      let after = before
-      if (concrete !== null && machine.getTransitionData(before as never, concrete).length > 0) {
-        transitionCalls++
-        after = step(before, concrete)
-      }
-      if (concrete === null || after === before) throw imageRefuses(event.label, setup.branches[branch]?.name)
+      // An image must take its representative's move: the step itself tells a refusal (the same
+      // snapshot back), with no selection first.
+      if (concrete === null) throw imageRefuses(event.label, setup.branches[branch]?.name)
+      transitionCalls++
+      const after = step(before, concrete)
+      if (after === before) throw imageRefuses(event.label, setup.branches[branch]?.name)
       return { branch, concrete, before, after }
     })
   }

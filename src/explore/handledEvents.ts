@@ -1,11 +1,18 @@
-import type { AnyMachineSnapshot } from 'xstate'
+import type { AnyMachineSnapshot, AnyStateNode, EventObject } from 'xstate'
 import { guardTree } from '../../machines/guardTree.js'
 
 /**
- * Per event type, what the active state nodes of a snapshot have a transition for: `true` when
- * some transition may take the event whatever key it names, else the keys its transitions are for.
+ * The active state nodes of a snapshot that have transitions for one event type: those whose
+ * transitions may take the event whatever key it names, and per key those whose transitions are
+ * all for that key.
  */
-export type HandledEvents = Map<string, true | Set<string>>
+export interface Handlers {
+  any: AnyStateNode[]
+  byKey: Map<string, AnyStateNode[]>
+}
+
+/** Per event type, its `Handlers` among a snapshot's active nodes; a type not there is handled by none. */
+export type HandledEvents = Map<string, Handlers>
 
 /**
  * The key a transition is for: the `isForKey` rule among the conjuncts of its guard (the policy's
@@ -19,16 +26,24 @@ function keyOfTransition(guard: unknown): string | null {
   return null
 }
 
+/** The one key all of a node's transitions are for (see `keyOfTransition`), or null. */
+function keyOfNode(transitions: readonly { guard?: unknown }[]): string | null {
+  const keys = new Set(transitions.map((t) => keyOfTransition(t.guard)))
+  const [key] = keys
+  return keys.size === 1 && key !== undefined ? key : null
+}
+
 /**
- * What the active state nodes of `snapshot` have transitions for (see `HandledEvents`): an event
- * they have none for is refused without asking XState. With `byKey`, a transition guarded by
- * `isForKey` counts only for its key, so a decision on a key whose region has turned, say, is
- * refused there too; only for the policy's own machine, whose `isForKey` is the rule as written
- * (a machine given other guards may take such an event). Cached per set of active nodes.
+ * Which active state nodes of `snapshot` have transitions for each event type (see `Handlers`):
+ * an event none has one for is refused without asking XState. With `byKey`, a node whose
+ * transitions are all guarded by `isForKey` counts only for its key — a decision on a key whose
+ * region has turned is refused there too. Only for the policy's own machine, whose `isForKey` is
+ * the rule as written: a machine given other guards may take such an event. Cached per set of
+ * active nodes.
  *
  * @example
  * const handled = handledEvents(snapshot, new Map(), true)
- * handled.get('DECIDE') // Set { 'government-apparatus' } once the other key has turned
+ * handled.get('DECIDE')?.byKey // Map { 'government-apparatus' => [its pending node] } once the other key has turned
  */
 export function handledEvents(
   snapshot: AnyMachineSnapshot,
@@ -41,22 +56,51 @@ export function handledEvents(
     handled = new Map()
     for (const node of snapshot._nodes)
       for (const [type, transitions] of node.transitions) {
-        for (const t of transitions) {
-          const key = byKey ? keyOfTransition(t.guard) : null
-          const now = handled.get(type)
-          if (key === null) handled.set(type, true)
-          else if (now === undefined) handled.set(type, new Set([key]))
-          else if (now !== true) now.add(key)
+        let handlers = handled.get(type)
+        if (handlers === undefined) {
+          handlers = { any: [], byKey: new Map() }
+          handled.set(type, handlers)
         }
+        const key = byKey ? keyOfNode(transitions) : null
+        if (key === null) handlers.any.push(node)
+        else handlers.byKey.set(key, [...(handlers.byKey.get(key) ?? []), node])
       }
     cache.set(id, handled)
   }
   return handled
 }
 
-/** Whether a concrete event may be taken where `handled` was read (see `handledEvents`). */
-export function mayBeHandled(handled: HandledEvents, event: { type: string; key?: string }): boolean {
-  const keys = handled.get(event.type)
-  if (keys === undefined) return false
-  return keys === true || (event.key !== undefined && keys.has(event.key))
+/** The active nodes that may take `event` where `handled` was read: none means refused. */
+export function handlersOf(handled: HandledEvents, event: EventObject & { key?: string }): AnyStateNode[] {
+  const handlers = handled.get(event.type)
+  if (handlers === undefined) return []
+  const forKey = event.key === undefined ? undefined : handlers.byKey.get(event.key)
+  return forKey === undefined ? handlers.any : [...handlers.any, ...forKey]
+}
+
+/** XState's own selection at one state node: its first transition for the event whose guard passes. */
+type NodeSelection = (snapshot: AnyMachineSnapshot, event: EventObject) => readonly unknown[] | undefined
+
+/**
+ * Whether XState's transition selection enables some transition for `event` in `snapshot`, asking
+ * only `nodes`, the active nodes with transitions for it (`handlersOf`). `getTransitionData`
+ * walks every region of the chart, each asking its active node and then its ancestors, and its
+ * answer is empty exactly when every active node's own selection (`StateNode.next`, the same
+ * candidates and guards) is: so asking the few nodes that have transitions for the event is the
+ * same question, without walking the rest. Where a state node has no `next` (another XState), the
+ * whole chart is asked.
+ */
+export function selectionEnables(
+  machine: { getTransitionData: (snapshot: never, event: never) => readonly unknown[] },
+  nodes: readonly AnyStateNode[],
+  snapshot: AnyMachineSnapshot,
+  event: EventObject,
+): boolean {
+  for (const node of nodes) {
+    const select = (node as unknown as { next?: NodeSelection }).next
+    if (typeof select !== 'function')
+      return machine.getTransitionData(snapshot as never, event as never).length > 0
+    if ((select.call(node, snapshot, event)?.length ?? 0) > 0) return true
+  }
+  return false
 }

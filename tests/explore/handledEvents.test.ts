@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { createExpander } from '../../src/explore/expander.js'
 import { explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
-import { handledEvents, mayBeHandled } from '../../src/explore/handledEvents.js'
+import { handledEvents, handlersOf, selectionEnables } from '../../src/explore/handledEvents.js'
 import { instantiate } from '../../src/explore/instantiate.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
@@ -12,59 +12,90 @@ import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
 const load = (name: string) => loadPolicyFile(`machines/policies/${name}.yaml`)
 
 /**
- * Every letter of the alphabet in every state a search of `machine` finds: how many the filter
- * (`byKey`) leaves out, and those of them the machine itself takes (XState's transition selection,
- * the oracle here).
+ * Every letter of the alphabet in every state a search of `machine` finds: how many the nodes
+ * that handle it refuse (`handlersOf`, `selectionEnables`, reading keys with `byKey`), and the
+ * letters where that answer differs from XState's selection over the whole chart
+ * (`getTransitionData`, the oracle here), either way.
  */
 function letterCensus(policy: Policy, machine: InitiativeMachine, byKey: boolean) {
   const expander = createExpander(policy, machine, { symmetry: false })
   const states: InitiativeSnapshot[] = []
   explore(policy, machine, { symmetry: false, onState: (_s, snapshot) => states.push(snapshot) })
   const cache = new Map()
-  let left = 0
-  const wronglyLeft: string[] = []
+  let refused = 0
+  let noHandler = 0
+  const differ: string[] = []
   for (const before of states) {
     if (before.status !== 'active') continue
     const handled = handledEvents(before, cache, byKey)
     for (const letter of expander.alphabet) {
       const concrete = instantiate(expander.alphabetContext, letter, before.value, before.context)
-      if (concrete === null || mayBeHandled(handled, concrete)) continue
-      left++
-      if (machine.getTransitionData(before as never, concrete).length > 0)
-        wronglyLeft.push(`${letter.label} in ${JSON.stringify(before.value)}`)
+      if (concrete === null) continue
+      const nodes = handlersOf(handled, concrete)
+      const enabled = nodes.length > 0 && selectionEnables(machine, nodes, before, concrete)
+      if (!enabled) refused++
+      if (nodes.length === 0 && handled.has(concrete.type)) noHandler++
+      if (enabled !== machine.getTransitionData(before as never, concrete).length > 0)
+        differ.push(`${letter.label} in ${JSON.stringify(before.value)}`)
     }
   }
-  return { states: states.length, left, wronglyLeft }
+  return { states: states.length, refused, noHandler, differ }
 }
 
-describe('handledEvents: letters refused without asking XState', () => {
+describe('handledEvents: XState asked only at the nodes that may take a letter', () => {
   it.each([
     ['two-keys', load('two-keys')],
     ['council', load('council')],
     ['3 alike keys with aides', manyKeysPolicy(3)],
-  ])('leaves out only letters the policy’s machine refuses, in every state of %s', (_name, policy) => {
+  ])('answers as XState’s whole-chart selection for every letter in every state of %s', (_name, policy) => {
     const census = letterCensus(policy, createInitiativeMachine(policy), true)
-    expect(census.wronglyLeft).toEqual([])
-    // Not vacuous: decisions on a key whose region has turned are left out.
-    expect(census.left).toBeGreaterThan(census.states)
+    expect(census.differ).toEqual([])
+    // Not vacuous: letters are refused, and decisions on a key whose region has turned are
+    // refused by the keys alone.
+    expect(census.refused).toBeGreaterThan(census.states)
+    expect(census.noHandler).toBeGreaterThan(0)
   })
 
-  it('would leave out moves a machine with another isForKey takes: so it reads keys only on the policy’s own machine', () => {
+  it('would refuse moves a machine with another isForKey takes: so it reads keys only on the policy’s own machine', () => {
     const policy = load('two-keys')
     // A broken rule: a decision counts for whichever key's region sees it.
     const broken = withGuards(policy, () => ({ isForKey: () => true }))
-    const census = letterCensus(policy, broken, true)
-    expect(census.wronglyLeft.length).toBeGreaterThan(0)
-    expect(letterCensus(policy, broken, false).wronglyLeft).toEqual([])
-    // And the explorer does not read keys there: it takes moves of the broken machine that reading them would leave out.
+    expect(letterCensus(policy, broken, true).differ.length).toBeGreaterThan(0)
+    // Without keys, asking the nodes with transitions for the event is exact on any machine.
+    expect(letterCensus(policy, broken, false).differ).toEqual([])
+    // And the explorer does not read keys there: it takes moves of the broken machine that
+    // reading them would refuse.
     const cache = new Map()
     let takenAcrossKeys = 0
     explore(policy, broken, {
       symmetry: false,
       onStep: ({ before, concrete }) => {
-        if (!mayBeHandled(handledEvents(before, cache, true), concrete)) takenAcrossKeys++
+        if (handlersOf(handledEvents(before, cache, true), concrete).length === 0) takenAcrossKeys++
       },
     })
     expect(takenAcrossKeys).toBeGreaterThan(0)
+  })
+
+  it('asks the whole chart where a state node has no selection of its own', () => {
+    const policy = load('two-keys')
+    const machine = createInitiativeMachine(policy)
+    const expander = createExpander(policy, machine)
+    const node = { id: 'stand-in' } as never
+    let asked = 0
+    const counting = {
+      getTransitionData: (s: never, e: never) => {
+        asked++
+        return machine.getTransitionData(s, e)
+      },
+    }
+    const propose = expander.alphabet.find((l) => l.type === 'PROPOSE')
+    const concrete = instantiate(
+      expander.alphabetContext,
+      propose as never,
+      expander.initial.value,
+      expander.initial.context,
+    )
+    expect(selectionEnables(counting, [node], expander.initial, concrete as never)).toBe(true)
+    expect(asked).toBe(1)
   })
 })
