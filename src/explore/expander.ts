@@ -9,7 +9,13 @@ import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } 
 import { branchSharing, imageRefuses } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
-import { type HandledEvents, handledEvents, handlersOf, selectionEnables } from './handledEvents.js'
+import {
+  type HandledEvents,
+  handledEvents,
+  handlersOf,
+  handlesType,
+  selectionEnables,
+} from './handledEvents.js'
 import type { InitiativeSnapshot } from './InitiativeSnapshot.js'
 import { keySymmetry, noSymmetry } from './keySymmetry.js'
 import { twinLetters } from './twinLetters.js'
@@ -161,7 +167,7 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
     const handled = handledEvents(before, handledCache, byKey)
     const left = setup.leftIn(before)
     for (const event of alphabet) {
-      if (!handled.has(event.type)) continue
+      if (!handlesType(handled, event.type)) continue
       if (left?.(event) === true) continue
       if (options.only !== undefined && !options.only(event)) continue
       const concrete = instantiate(alphabetContext, event, before.value, before.context)

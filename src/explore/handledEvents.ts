@@ -11,8 +11,14 @@ export interface Handlers {
   byKey: Map<string, AnyStateNode[]>
 }
 
-/** Per event type, its `Handlers` among a snapshot's active nodes; a type not there is handled by none. */
-export type HandledEvents = Map<string, Handlers>
+/**
+ * Per event type, its `Handlers` among a snapshot's active nodes; and the nodes with a wildcard
+ * transition (`*`, `DECIDE.*`), which may take an event of any type.
+ */
+export interface HandledEvents {
+  byType: Map<string, Handlers>
+  wildcard: AnyStateNode[]
+}
 
 /**
  * The key a transition is for: the `isForKey` rule among the conjuncts of its guard (the policy's
@@ -43,7 +49,7 @@ function keyOfNode(transitions: readonly { guard?: unknown }[]): string | null {
  *
  * @example
  * const handled = handledEvents(snapshot, new Map(), true)
- * handled.get('DECIDE')?.byKey // Map { 'government-apparatus' => [its pending node] } once the other key has turned
+ * handled.byType.get('DECIDE')?.byKey // Map { 'government-apparatus' => [its pending node] } once the other key has turned
  */
 export function handledEvents(
   snapshot: AnyMachineSnapshot,
@@ -53,29 +59,42 @@ export function handledEvents(
   const id = snapshot._nodes.map((n) => n.id).join('|')
   let handled = cache.get(id)
   if (handled === undefined) {
-    handled = new Map()
+    const byType = new Map<string, Handlers>()
+    const wildcard: AnyStateNode[] = []
     for (const node of snapshot._nodes)
       for (const [type, transitions] of node.transitions) {
-        let handlers = handled.get(type)
+        if (type.includes('*')) {
+          if (!wildcard.includes(node)) wildcard.push(node)
+          continue
+        }
+        let handlers = byType.get(type)
         if (handlers === undefined) {
           handlers = { any: [], byKey: new Map() }
-          handled.set(type, handlers)
+          byType.set(type, handlers)
         }
         const key = byKey ? keyOfNode(transitions) : null
         if (key === null) handlers.any.push(node)
         else handlers.byKey.set(key, [...(handlers.byKey.get(key) ?? []), node])
       }
+    handled = { byType, wildcard }
     cache.set(id, handled)
   }
   return handled
 }
 
+/** Whether some active node where `handled` was read has a transition for events of `type`. */
+export function handlesType(handled: HandledEvents, type: string): boolean {
+  return handled.wildcard.length > 0 || handled.byType.has(type)
+}
+
 /** The active nodes that may take `event` where `handled` was read: none means refused. */
 export function handlersOf(handled: HandledEvents, event: EventObject & { key?: string }): AnyStateNode[] {
-  const handlers = handled.get(event.type)
-  if (handlers === undefined) return []
-  const forKey = event.key === undefined ? undefined : handlers.byKey.get(event.key)
-  return forKey === undefined ? handlers.any : [...handlers.any, ...forKey]
+  const handlers = handled.byType.get(event.type)
+  const any = handlers?.any ?? []
+  const forKey = event.key === undefined ? undefined : handlers?.byKey.get(event.key)
+  // Most letters: no wildcard and nodes of one kind, returned as they are (a hot path).
+  if (handled.wildcard.length === 0 && (forKey === undefined || any.length === 0)) return forKey ?? any
+  return [...handled.wildcard, ...any, ...(forKey ?? [])]
 }
 
 /** XState's own selection at one state node: its first transition for the event whose guard passes. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createMachine, initialTransition } from 'xstate'
 import { createInitiativeMachine, type InitiativeMachine } from '../../machines/initiative.js'
 import { createExpander } from '../../src/explore/expander.js'
 import { explore, type InitiativeSnapshot } from '../../src/explore/explore.js'
-import { handledEvents, handlersOf, selectionEnables } from '../../src/explore/handledEvents.js'
+import { handledEvents, handlersOf, handlesType, selectionEnables } from '../../src/explore/handledEvents.js'
 import { instantiate } from '../../src/explore/instantiate.js'
 import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import type { Policy } from '../../src/policy/PolicySchema.js'
@@ -34,7 +35,7 @@ function letterCensus(policy: Policy, machine: InitiativeMachine, byKey: boolean
       const nodes = handlersOf(handled, concrete)
       const enabled = nodes.length > 0 && selectionEnables(machine, nodes, before, concrete)
       if (!enabled) refused++
-      if (nodes.length === 0 && handled.has(concrete.type)) noHandler++
+      if (nodes.length === 0 && handlesType(handled, concrete.type)) noHandler++
       if (enabled !== machine.getTransitionData(before as never, concrete).length > 0)
         differ.push(`${letter.label} in ${JSON.stringify(before.value)}`)
     }
@@ -74,6 +75,28 @@ describe('handledEvents: XState asked only at the nodes that may take a letter',
       },
     })
     expect(takenAcrossKeys).toBeGreaterThan(0)
+  })
+
+  it('counts a wildcard transition as a handler of every event, as XState does', () => {
+    const machine = createMachine({
+      id: 'wild',
+      type: 'parallel',
+      states: {
+        a: { initial: 'idle', states: { idle: { on: { '*': { target: 'moved' } } }, moved: {} } },
+        b: { initial: 'idle', states: { idle: { on: { 'DECIDE.*': { target: 'moved' } } }, moved: {} } },
+        c: { initial: 'idle', states: { idle: { on: { PING: { target: 'moved' } } }, moved: {} } },
+      },
+    })
+    const [snapshot] = initialTransition(machine)
+    const handled = handledEvents(snapshot, new Map(), true)
+    for (const event of [{ type: 'ANYTHING' }, { type: 'DECIDE.key' }, { type: 'PING' }]) {
+      expect(handlesType(handled, event.type)).toBe(true)
+      const nodes = handlersOf(handled, event)
+      expect(selectionEnables(machine, nodes, snapshot, event)).toBe(
+        machine.getTransitionData(snapshot, event).length > 0,
+      )
+      expect(nodes.length).toBeGreaterThan(0)
+    }
   })
 
   it('asks the whole chart where a state node has no selection of its own', () => {
