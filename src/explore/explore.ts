@@ -169,7 +169,10 @@ export interface Exploration {
   maxStates: number
   /** Number of states expanded (all of them when complete). */
   expanded: number
-  /** How many full XState transitions were computed (refusals are found by `getTransitionData` alone). */
+  /**
+   * How many full XState transitions were computed: a letter's refusal is found by XState's
+   * selection alone (`selectionEnables`); an image's move is stepped at once, refused or not.
+   */
   transitionCalls: number
   seconds: number
 }

@@ -8,7 +8,14 @@ import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
 import type { Recorded } from '../invariants/Recorded.js'
 import { recordStep } from '../invariants/recordEvent.js'
 import type { Policy } from '../policy/PolicySchema.js'
-import type { ImagesToDerive, JobAnswer, PortableImage, SearchJob, SearchMove } from './searchProtocol.js'
+import type {
+  ImagesToDerive,
+  JobAnswer,
+  JobState,
+  PortableImage,
+  SearchJob,
+  SearchMove,
+} from './searchProtocol.js'
 import { createPassage, stepViolations } from './stepJudge.js'
 
 /**
@@ -38,6 +45,24 @@ export function imageDeriver(
         portable: { branch: m.branch, snapshot: toPortable(m.after), recorded: facts.recorded.after },
       }
     })
+  }
+}
+
+/**
+ * At a stop (a limit, or asked), the premise of sharing for the states found and not expanded:
+ * the search in one thread computes a new state's images as it finds it, so a broken premise
+ * stops it (`BranchSharingBroken`) even on the last states found; on several threads a state's
+ * images are computed by the thread that expands it (`JobState.derive`), so those of the states
+ * never expanded are computed here, from `from` on, to fail where one thread fails.
+ */
+export function deriveUnexpanded(
+  waiting: readonly (JobState | undefined)[],
+  from: number,
+  derive: (images: ImagesToDerive) => unknown,
+): void {
+  for (let s = from; s < waiting.length; s++) {
+    const pending = waiting[s]?.derive
+    if (pending !== undefined) derive(pending)
   }
 }
 

@@ -19,7 +19,7 @@ import { startModuleWorker } from '../explore/startWorker.js'
 import type { InvariantId, Violation } from '../invariants/Invariant.js'
 import { NOTHING_RECORDED } from '../invariants/recordEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
-import { createJobExpander, imageDeriver } from './expandJob.js'
+import { createJobExpander, deriveUnexpanded, imageDeriver } from './expandJob.js'
 import type {
   JobAnswer,
   JobState,
@@ -342,6 +342,7 @@ export function exploreInWorkers(policy: Policy, options: WorkerSearchOptions): 
       void helper.worker.terminate()
     }
   }
+  if (stoppedBy !== null) deriveUnexpanded(waiting, committed, deriveHere)
   report(true)
   return explorationOf(policy, machine, expander, graph.done(), {
     stoppedBy,

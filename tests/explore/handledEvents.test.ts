@@ -97,6 +97,16 @@ describe('handledEvents: XState asked only at the nodes that may take a letter',
       )
       expect(nodes.length).toBeGreaterThan(0)
     }
+    // A wildcard whose guard fails is asked, and refuses, as XState's own selection does.
+    const guarded = createMachine({
+      initial: 'idle',
+      states: { idle: { on: { '*': { guard: () => false, target: 'moved' } } }, moved: {} },
+    })
+    const [idle] = initialTransition(guarded)
+    const refused = handlersOf(handledEvents(idle, new Map(), true), { type: 'ANYTHING' })
+    expect(refused.length).toBe(1)
+    expect(selectionEnables(guarded, refused, idle, { type: 'ANYTHING' })).toBe(false)
+    expect(guarded.getTransitionData(idle, { type: 'ANYTHING' })).toEqual([])
   })
 
   it('asks the whole chart where a state node has no selection of its own', () => {

@@ -71,6 +71,34 @@ describe('oncePerSnapshot', () => {
     expect(actor.getSnapshot().value).toBe('approved')
   })
 
+  it('asks again for another event on the same snapshot: a guard given through provide may read it', () => {
+    // A refused event leaves the snapshot as it was, and XState then asks the eventless guards
+    // again, on that same snapshot, with the refused event.
+    const machine = createMachine(
+      {
+        id: 'asked',
+        initial: 'running',
+        states: {
+          running: {
+            type: 'parallel',
+            always: { guard: oncePerSnapshot(and(['isGo'])), target: 'done' },
+            states: {
+              a: { initial: 'idle', states: { idle: {} } },
+              b: { initial: 'idle', states: { idle: {} } },
+            },
+          },
+          done: {},
+        },
+      },
+      { guards: { isGo: ({ event }) => event.type === 'GO' } },
+    )
+    const actor = createActor(machine).start()
+    actor.send({ type: 'NOPE' })
+    expect(actor.getSnapshot().value).toEqual({ running: { a: 'idle', b: 'idle' } })
+    actor.send({ type: 'GO' })
+    expect(actor.getSnapshot().value).toBe('done')
+  })
+
   it('is read through by guardTree, so diagrams and explanations see the guard it wraps', () => {
     const inner = and(['actorIsSponsor', stateIn('#x')])
     expect(guardTree(oncePerSnapshot(inner))).toEqual(guardTree(inner))

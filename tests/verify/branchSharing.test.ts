@@ -12,7 +12,7 @@ import { loadPolicyFile } from '../../src/policy/loadPolicyFile.js'
 import { type Policy, type PolicyInput, PolicySchema } from '../../src/policy/PolicySchema.js'
 import { type Guard, withGuards } from '../../src/verify/brokenMachine.js'
 import { BUG_CATALOGUE } from '../../src/verify/bugCatalogue.js'
-import { createJobExpander } from '../../src/verify/expandJob.js'
+import { createJobExpander, deriveUnexpanded, imageDeriver } from '../../src/verify/expandJob.js'
 import { exploreInWorkers } from '../../src/verify/exploreInWorkers.js'
 import { manyKeysPolicy } from '../../src/verify/manyKeysPolicy.js'
 import type { SearchMove } from '../../src/verify/searchProtocol.js'
@@ -230,6 +230,35 @@ describe('sharing the review among the representative initiatives', () => {
     },
   )
 
+  it('shows onState every state and every image in the order of one thread while it reads images', () => {
+    const policy = manyKeysPolicy(3)
+    const machine = createInitiativeMachine(policy)
+    const { abstractKey } = createExpander(policy, machine, { shareBranches: true })
+    const seen =
+      (into: string[]) =>
+      (s: number, snapshot: Parameters<typeof abstractKey>[0], under = -1) => {
+        into.push(`${s}/${under}: ${abstractKey(snapshot)}`)
+      }
+    const one: string[] = []
+    explore(policy, machine, { shareBranches: true, onState: seen(one) })
+    const many: string[] = []
+    exploreInWorkers(policy, {
+      workers: 2,
+      machine,
+      symmetry: true,
+      shareBranches: true,
+      onState: seen(many),
+      imagesWanted: () => true,
+      onViolation: () => {
+        throw new Error('the policy’s own machine violates nothing')
+      },
+      onPassed: () => {},
+      found: () => [],
+    })
+    expect(one.some((line) => !line.includes('/-1:'))).toBe(true)
+    expect(many).toEqual(one)
+  })
+
   it('stops and searches again unshared where an initiative parts from its representative', () => {
     const policy = shipped('two-keys')
     // Broken: the sponsor of a regional initiative may not submit, amend or withdraw it.
@@ -319,5 +348,16 @@ describe('sharing the review on worker threads', () => {
         found: [],
       }),
     ).toThrow(BranchSharingBroken)
+    // A search stopped at a limit with that state found and not expanded fails there too, as the
+    // search in one thread does (it computes a state's images as it finds it).
+    const derive = { key: submitted.key, event: submit?.event as number, from: images }
+    const waiting = [
+      undefined,
+      undefined,
+      { snapshot: submitted.snapshot, recorded: submitted.recorded, derive },
+    ]
+    const deriveImages = imageDeriver(policy, machine, expander)
+    expect(() => deriveUnexpanded(waiting, 2, deriveImages)).toThrow(BranchSharingBroken)
+    expect(() => deriveUnexpanded(waiting, 3, deriveImages)).not.toThrow()
   })
 })
