@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { and, createActor, createMachine, stateIn } from 'xstate'
+import { type AnyStateMachine, and, createActor, createMachine, stateIn } from 'xstate'
 import { guardTree } from '../../machines/guardTree.js'
 import { oncePerSnapshot } from '../../machines/oncePerSnapshot.js'
 
@@ -39,6 +39,15 @@ function probeCalls(wrap: <G>(guard: G) => G): number {
   return calls
 }
 
+/** The state value after each event, sent in turn to one started actor of `machine`. */
+function valuesAfter(machine: AnyStateMachine, events: readonly string[]): unknown[] {
+  const actor = createActor(machine).start()
+  return events.map((type) => {
+    actor.send({ type })
+    return actor.getSnapshot().value
+  })
+}
+
 describe('oncePerSnapshot', () => {
   it('asks a parallel state’s eventless guard once per snapshot, not once per active region', () => {
     expect(probeCalls((g) => g)).toBe(3)
@@ -64,11 +73,7 @@ describe('oncePerSnapshot', () => {
         approved: {},
       },
     })
-    const actor = createActor(machine).start()
-    actor.send({ type: 'A' })
-    expect(actor.getSnapshot().value).toEqual({ review: { a: 'turned', b: 'pending' } })
-    actor.send({ type: 'B' })
-    expect(actor.getSnapshot().value).toBe('approved')
+    expect(valuesAfter(machine, ['A', 'B'])).toEqual([{ review: { a: 'turned', b: 'pending' } }, 'approved'])
   })
 
   it('asks again for another event on the same snapshot: a guard given through provide may read it', () => {
@@ -92,11 +97,7 @@ describe('oncePerSnapshot', () => {
       },
       { guards: { isGo: ({ event }) => event.type === 'GO' } },
     )
-    const actor = createActor(machine).start()
-    actor.send({ type: 'NOPE' })
-    expect(actor.getSnapshot().value).toEqual({ running: { a: 'idle', b: 'idle' } })
-    actor.send({ type: 'GO' })
-    expect(actor.getSnapshot().value).toBe('done')
+    expect(valuesAfter(machine, ['NOPE', 'GO'])).toEqual([{ running: { a: 'idle', b: 'idle' } }, 'done'])
   })
 
   it('is read through by guardTree, so diagrams and explanations see the guard it wraps', () => {
