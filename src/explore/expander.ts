@@ -6,7 +6,7 @@ import { hashPolicy } from '../policy/hashPolicy.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { createStateAbstraction, type SnapshotView } from './abstractKey.js'
 import { type AbstractEvent, type AlphabetContext, buildAlphabet, instantiate } from './alphabet.js'
-import { branchSharing, imageRefuses } from './branchSharing.js'
+import { branchSharing, imageElsewhere, imageRefuses, imageStaysInReview } from './branchSharing.js'
 import { castOf } from './cast.js'
 import { representativeContents } from './contents.js'
 import {
@@ -202,11 +202,33 @@ export function createExpander(policy: Policy, machine: InitiativeMachine, optio
     })
   }
 
+  /**
+   * The images' moves into a state `key` found within the shared review: each must land on that
+   * same state, else the premise of sharing fails.
+   */
+  function imagesInto(images: readonly Image[], event: AbstractEvent, key: string): ImageMove[] {
+    const moves = imageMoves(images, event)
+    for (const move of moves)
+      if (setup.abstractKey(move.after) !== key)
+        throw imageElsewhere(event.label, setup.branches[move.branch]?.name)
+    return moves
+  }
+
+  /** The images' moves out of the shared review (`imagesFollow`): none may stay in it. */
+  function imagesOut(images: readonly Image[], event: AbstractEvent): ImageMove[] {
+    const moves = imageMoves(images, event)
+    for (const move of moves)
+      if (setup.sharedBranchOf(move.after) >= 0)
+        throw imageStaysInReview(event.label, setup.branches[move.branch]?.name)
+    return moves
+  }
+
   return {
     ...setup,
     initial: initial as InitiativeSnapshot,
     expand,
-    imageMoves,
+    imagesInto,
+    imagesOut,
     /** How many full XState transitions were computed so far. */
     transitionCalls: () => transitionCalls,
   }

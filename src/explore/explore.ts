@@ -4,13 +4,7 @@ import { stepperFor } from '../../machines/stepper.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { Policy, ScopeKind } from '../policy/PolicySchema.js'
 import { type AbstractEvent, type AlphabetContext, instantiate } from './alphabet.js'
-import {
-  branchCoverage,
-  imageElsewhere,
-  imageStaysInReview,
-  imagesFollow,
-  imageTooLate,
-} from './branchSharing.js'
+import { branchCoverage, imagesFollow, imageTooLate } from './branchSharing.js'
 import { createExpander, explorationSetup, type Image } from './expander.js'
 import { type BuiltGraph, createGraphBuilder } from './graphBuilder.js'
 import { defaultHeapBudget, heapUsed } from './heapBudget.js'
@@ -274,18 +268,14 @@ export function explore(
         // Within the shared review: a new state's images, each from its parent's image; a state
         // found before must have an image under every branch this one has.
         if (!found) return coverage.requireCovered(next, target, event.label, expander.branches)
-        for (const move of expander.imageMoves(images, event)) {
-          if (abstractKey(move.after) !== key)
-            throw imageElsewhere(event.label, expander.branches[move.branch]?.name)
+        for (const move of expander.imagesInto(images, event, key)) {
           attach(target, { branch: move.branch, snapshot: move.after })
           options.onStep?.({ from: next, to: target, event, ...move, image: move.branch, into: move.branch })
         }
       } else if (branch < 0 && images.length > 0 && imagesFollow(after)) {
         // Out of the shared review (approved, perhaps done at once): each branch's own future, from its own image.
         const targets = [target]
-        for (const move of expander.imageMoves(images, event)) {
-          if (expander.sharedBranchOf(move.after) >= 0)
-            throw imageStaysInReview(event.label, expander.branches[move.branch]?.name)
+        for (const move of expander.imagesOut(images, event)) {
           const imageKey = abstractKey(move.after)
           let to = graph.stateOf(imageKey)
           if (to === undefined) {

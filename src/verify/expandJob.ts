@@ -1,7 +1,7 @@
 import type { InitiativeMachine } from '../../machines/initiative.js'
 import type { InitiativeEvent } from '../domain/InitiativeEvent.js'
 import type { AbstractEvent } from '../explore/AbstractEvent.js'
-import { imageElsewhere, imageStaysInReview, imagesFollow } from '../explore/branchSharing.js'
+import { imagesFollow } from '../explore/branchSharing.js'
 import type { createExpander, Image } from '../explore/expander.js'
 import type { InitiativeSnapshot } from '../explore/InitiativeSnapshot.js'
 import { fromPortable, toPortable } from '../explore/portableSnapshot.js'
@@ -21,7 +21,7 @@ import { createPassage, stepViolations } from './stepJudge.js'
 /**
  * Computes a state's images from its parent's (`ImagesToDerive`): each parent image moved by the
  * letter, by the machine, with its recorded facts. Each must land on the state's own key, else
- * the premise of sharing fails (`imageElsewhere`). Both as live snapshots, for the thread that
+ * the premise of sharing fails (`imagesInto`). Both as live snapshots, for the thread that
  * expands the state, and as portable ones, for the searching thread to give the state's children.
  */
 export function imageDeriver(
@@ -36,9 +36,7 @@ export function imageDeriver(
       snapshot: fromPortable(machine, image.snapshot),
     }))
     const recordedOf = new Map(from.map((image) => [image.branch, image.recorded]))
-    return expander.imageMoves(parents, letter).map((m) => {
-      if (expander.abstractKey(m.after) !== key)
-        throw imageElsewhere(letter.label, expander.branches[m.branch]?.name)
+    return expander.imagesInto(parents, letter, key).map((m) => {
       const facts = recordStep(policy, recordedOf.get(m.branch) as Recorded, m.before, m.concrete, m.after)
       return {
         live: { branch: m.branch, snapshot: m.after },
@@ -120,14 +118,15 @@ export function createJobExpander(
       }
       const passed = passage(before, concrete, after)
       if (passed.length > 0) move.passed = passed
-      return { move, key, recorded: step.recorded.after }
+      return { move, recorded: step.recorded.after }
     }
     const images: (PortableImage[] | null)[] = []
     const moves = job.states.map(({ snapshot, recorded, images: given, derive }, i) => {
       const before = live?.(job.start + i) ?? fromPortable(machine, snapshot)
       const derived = derive === undefined ? null : deriveImages(derive)
-      images.push(derived?.map(({ portable }) => portable) ?? null)
-      const portable = [...(derived ?? []).map(({ portable }) => portable), ...(given ?? [])]
+      const derivedPortable = derived?.map(({ portable }) => portable) ?? null
+      images.push(derivedPortable)
+      const portable = [...(derivedPortable ?? []), ...(given ?? [])]
       // Rebuilt only when a move needs them: most moves lead to states found before, within review.
       let rebuilt: Image[] | undefined
       const imagesOf = () => {
@@ -153,9 +152,7 @@ export function createJobExpander(
           move.enter = { branch, snapshot: toPortable(after), recorded: recordedAfter }
         } else if (branch < 0 && hasImages && imagesFollow(after)) {
           // Out of the shared review: each image's own move, judged on its own facts.
-          for (const m of expander.imageMoves(imagesOf(), event)) {
-            if (expander.sharedBranchOf(m.after) >= 0)
-              throw imageStaysInReview(event.label, expander.branches[m.branch]?.name)
+          for (const m of expander.imagesOut(imagesOf(), event)) {
             const image = moveOf(event, m.concrete, m.before, recordedOf.get(m.branch) as Recorded, m.after)
             image.move.image = m.branch
             moves.push(image.move)
